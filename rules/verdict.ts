@@ -47,7 +47,8 @@ export interface RecognitionFacts<R extends ResultFacts> {
   /** The patient's stored results (any item; only the ordered item's are considered). */
   readonly results: readonly R[];
   readonly institutions: ReadonlyMap<string, Institution>;
-  readonly qualifications: readonly Qualification[];
+  /** Qualifications per institution id. */
+  readonly qualifications: ReadonlyMap<string, readonly Qualification[]>;
   readonly encounter: EncounterKind;
   readonly configuration: EffectiveConfiguration;
   readonly now: Date;
@@ -74,7 +75,7 @@ function judgeResult<R extends ResultFacts>(
   if (!institution) {
     reasons.push('institution.unknown');
   } else {
-    const own = facts.qualifications.filter((q) => q.institutionId === institution.id);
+    const own = facts.qualifications.get(institution.id) ?? [];
     reasons.push(...reasonOf(checkQualification(own, effective.item, window.resultDate)));
     reasons.push(...reasonOf(checkMark(result.mark, effective.item, configuration.policy)));
     reasons.push(

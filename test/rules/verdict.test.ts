@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decide, survey, type RecognitionFacts, type ResultFacts } from '../../rules';
 import {
   configure, creatinine, headCt, institutions, markedRegion, NOW, otherTertiary, potassium, primaryOutside,
-  qualifications, result, secondaryInAlliance, secondaryOutside, tertiary,
+  byInstitution, qualificationList, qualifications, result, secondaryInAlliance, secondaryOutside, tertiary,
 } from './world';
 
 function facts(results: ResultFacts[], extra: Partial<RecognitionFacts<ResultFacts>> = {}): RecognitionFacts<ResultFacts> {
@@ -39,7 +39,7 @@ describe('verdict: for every order the recognisable results ranked best first, a
 
   it('reports every failing rule of a result, in the documented order', () => {
     const bad = result({ status: 'preliminary', effectiveAt: '2026-01-01T01:00:00Z', institutionId: primaryOutside.id });
-    const noQualifications = qualifications.filter((q) => q.institutionId !== primaryOutside.id);
+    const noQualifications = byInstitution(qualificationList.filter((q) => q.institutionId !== primaryOutside.id));
     const [verdict] = decide([order], facts([bad], { qualifications: noQualifications, configuration: configure({ policy: markedRegion }) }));
     expect(verdict?.excluded[0]?.reasons).toEqual([
       'status.not-final', 'window.expired', 'qualification.none', 'mark.missing', 'scope.lower-level',

@@ -55,11 +55,19 @@ export const institutions = new Map(
   ),
 );
 
-/** Every institution passed chemistry, CT and the creatinine item for all of 2025-2026. */
-export const qualifications: Qualification[] = [...institutions.keys()].flatMap((institutionId) => [
+/** Every institution passed chemistry and CT for all of 2025-2026. */
+export const qualificationList: Qualification[] = [...institutions.keys()].flatMap((institutionId) => [
   { institutionId, scope: { kind: 'discipline', discipline: 'chemistry' }, kind: 'eqa', passed: true, validFrom: '2025-01-01', validUntil: '2026-12-31', withdrawnOn: null },
   { institutionId, scope: { kind: 'discipline', discipline: 'ct' }, kind: 'qc-evaluation', passed: true, validFrom: '2025-01-01', validUntil: '2026-12-31', withdrawnOn: null },
 ]);
+
+export function byInstitution(list: readonly Qualification[]): Map<string, Qualification[]> {
+  const map = new Map<string, Qualification[]>();
+  for (const q of list) map.set(q.institutionId, [...(map.get(q.institutionId) ?? []), q]);
+  return map;
+}
+
+export const qualifications = byInstitution(qualificationList);
 
 export const noSystem: TestSystem = { method: null, brand: null };
 

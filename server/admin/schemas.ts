@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import {
+  DISCIPLINES, INDICATORS, ITEM_KINDS, LOWER_LEVEL_ACCEPTANCE, QUALIFICATION_KINDS,
+  type HospitalOverride, type Qualification, type RecognitionItem, type RegionPolicy,
+} from '../../rules';
+
+/** Validators for the reference data the platform operator and administrators manage. */
+
+const code = z.string().trim().min(1).max(64).regex(/^[\w.:\-]+$/, 'letters, digits and . : - _ only');
+const localDate = z.iso.date();
+
+export const recognitionItemSchema = z
+  .object({
+    code,
+    nameZh: z.string().trim().min(1).max(200),
+    nameEn: z.string().trim().min(1).max(200),
+    kind: z.enum(ITEM_KINDS),
+    discipline: z.enum(DISCIPLINES),
+    modality: z.string().trim().min(1).max(8).nullable(),
+    bodySite: z.string().trim().min(1).max(64).nullable(),
+    windowDays: z.number().int().min(0).max(3650),
+    methodRelevant: z.boolean(),
+    loinc: z.string().regex(/^\d{1,7}-\d$/, 'a LOINC code such as 2160-0').nullable(),
+    priceFen: z.number().int().min(0),
+    active: z.boolean(),
+  })
+  .refine((item) => (item.kind === 'imaging') === (item.modality !== null), {
+    message: 'imaging items have a modality, lab items none',
+    path: ['modality'],
+  }) satisfies z.ZodType<RecognitionItem>;
+
+export const regionPolicySchema = z.object({
+  code,
+  name: z.string().trim().min(1).max(100),
+  markRequired: z.boolean(),
+  marks: z.object({ lab: z.array(z.string().min(1).max(64)), imaging: z.array(z.string().min(1).max(64)) }),
+  lowerLevelAcceptance: z.object({ default: z.enum(LOWER_LEVEL_ACCEPTANCE), max: z.enum(LOWER_LEVEL_ACCEPTANCE) }),
+  partnerRegions: z.array(code),
+}) satisfies z.ZodType<RegionPolicy>;
+
+export const institutionSchema = z.object({
+  id: code,
+  name: z.string().trim().min(1).max(200),
+  level: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  grade: z.string().trim().min(1).max(8).nullable(),
+  region: code,
+  alliances: z.array(code),
+  /** The FHIR code system of the hospital's own order codes, mapped through its code mappings. */
+  localCodeSystem: z.string().trim().min(1).max(255).nullable(),
+});
+export type InstitutionRecord = z.infer<typeof institutionSchema>;
+
+export const allianceSchema = z.object({ id: code, name: z.string().trim().min(1).max(200) });
+export type Alliance = z.infer<typeof allianceSchema>;
+
+export const qualificationSchema = z
+  .object({
+    institutionId: code,
+    scope: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('item'), itemCode: code }),
+      z.object({ kind: z.literal('discipline'), discipline: z.enum(DISCIPLINES) }),
+    ]),
+    kind: z.enum(QUALIFICATION_KINDS),
+    passed: z.boolean(),
+    validFrom: localDate,
+    validUntil: localDate,
+    withdrawnOn: localDate.nullable(),
+  })
+  .refine((q) => q.validFrom <= q.validUntil, { message: 'validFrom must not be after validUntil', path: ['validUntil'] }) satisfies z.ZodType<Qualification>;
+
+export const codeMappingSchema = z.object({
+  institutionId: code,
+  localCode: z.string().trim().min(1).max(64),
+  localName: z.string().trim().min(1).max(200),
+  itemCode: code,
+});
+export type CodeMapping = z.infer<typeof codeMappingSchema>;
+
+export const localTestSystemSchema = z.object({
+  institutionId: code,
+  itemCode: code,
+  method: z.string().trim().min(1).max(100).nullable(),
+  brand: z.string().trim().min(1).max(100).nullable(),
+});
+export type LocalTestSystem = z.infer<typeof localTestSystemSchema>;
+
+export const hospitalOverrideSchema = z.strictObject({
+  disabledItems: z.array(code).max(2000).default([]),
+  disabledDisciplines: z.array(z.enum(DISCIPLINES)).default([]),
+  windowDays: z.record(code, z.number().int().min(0).max(3650)).default({}),
+  indicator: z.enum(INDICATORS).optional(),
+  silenceInEmergency: z.boolean().optional(),
+  requireMethodMatch: z.boolean().optional(),
+  lowerLevelAcceptance: z.enum(LOWER_LEVEL_ACCEPTANCE).optional(),
+}) satisfies z.ZodType<HospitalOverride>;
+
+export const cdsClientSchema = z.object({
+  issuer: z.string().trim().min(1).max(255),
+  hospitalId: code,
+  /** The client's public keys (a JWK Set), registered out of band. */
+  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).nullable(),
+  /** `jku` URLs this issuer may point to; a JWT naming any other is refused. */
+  jkuAllowlist: z.array(z.url()).default([]),
+});
+export type CdsClient = z.infer<typeof cdsClientSchema>;

@@ -1,0 +1,67 @@
+import express, { type Express } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { errorHandler, notFoundHandler } from './errors/handler';
+import { explainRoutes } from './explain/routes';
+import { createMetrics } from './health/metrics';
+import { healthRoutes } from './health/routes';
+import { hookRoutes } from './hooks/routes';
+import { ingestRoutes } from './ingest/routes';
+import { openApiRoutes } from './openapi/routes';
+import type { Services } from './services';
+import type { Database } from './store/database';
+import { ReferenceCache } from './store/reference';
+import { startPage } from './start-page';
+
+export interface AppOptions {
+  readonly config: Config;
+  readonly db: Database;
+  readonly logger: Logger;
+  readonly clock?: () => Date;
+}
+
+/** Reference data is re-read at most this often when other instances may have changed it. */
+const REFERENCE_REFRESH_MS = 30_000;
+
+/** Builds the express app; `main.ts` listens. Tests use the app over a real port or supertest. */
+export function createApp(options: AppOptions): { app: Express; services: Services } {
+  const clock = options.clock ?? (() => new Date());
+  const services: Services = {
+    config: options.config,
+    db: options.db,
+    logger: options.logger,
+    clock,
+    metrics: createMetrics(),
+    reference: new ReferenceCache(options.db, REFERENCE_REFRESH_MS, clock),
+  };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      genReqId: (request, response) => {
+        const id = crypto.randomUUID();
+        response.setHeader('x-request-id', id);
+        return id;
+      },
+      // Request and response bodies and headers are never logged: they carry tokens and identifiers.
+      serializers: {
+        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+        res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+      },
+      autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+    }),
+  );
+  app.use(express.json({ limit: '5mb', type: ['application/json', 'application/fhir+json', 'application/*+json'] }));
+  app.use(healthRoutes(services));
+  app.use(hookRoutes(services));
+  app.use(ingestRoutes(services));
+  app.use(explainRoutes(services));
+  app.use(openApiRoutes());
+  app.get('/', startPage(services));
+  app.use(notFoundHandler);
+  app.use(errorHandler(options.logger));
+  return { app, services };
+}

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** The fixed demo key: fine for a laptop, refused in production. */
+export const DEMO_PATIENT_KEY_SECRET = 'huren-demo-patient-key-not-for-production';
+
+const onOff = z.enum(['on', 'off']);
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+
+const environment = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PUBLIC_URL: z.url().optional(),
+    SQLITE_FILE: z.string().min(1).default('data/huren.sqlite'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    PATIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    PATIENT_IDENTIFIER_SYSTEMS: csv.default(['urn:oid:2.16.156.10011.1.3']),
+    CDS_AUTH: onOff.default('on'),
+    CDS_CORS_ORIGINS: csv.default([]),
+    HOOK_BUDGET_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+    TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+    SEED_DEMO: onOff.optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.PATIENT_KEY_SECRET) {
+      context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });
+    } else if (env.PATIENT_KEY_SECRET === DEMO_PATIENT_KEY_SECRET) {
+      context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'must not be the demo key in production' });
+    }
+    if (env.CDS_AUTH === 'off') {
+      context.addIssue({ code: 'custom', path: ['CDS_AUTH'], message: 'cannot be off in production' });
+    }
+    if (env.SEED_DEMO === 'on') {
+      context.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'cannot load demo data in production' });
+    }
+  });
+
+function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  /** Base URL the cards link to (no trailing slash). */
+  readonly publicUrl: string;
+  readonly store: { readonly client: 'sqlite'; readonly file: string } | { readonly client: 'pg'; readonly url: string };
+  readonly patientKeySecret: string;
+  readonly patientIdentifierSystems: readonly string[];
+  readonly cdsAuth: boolean;
+  /** Browser origins allowed to call /cds-services (browser-based CDS clients). */
+  readonly cdsCorsOrigins: readonly string[];
+  readonly hookBudgetMs: number;
+  readonly timeZone: string;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment once, at start; nothing else reads `process.env`. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty line in .env (`DATABASE_URL=`) means "not set", not "set to nothing".
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = environment.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const production = e.NODE_ENV === 'production';
+  return {
+    production,
+    port: e.PORT,
+    host: e.HOST,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    store: e.DATABASE_URL ? { client: 'pg', url: e.DATABASE_URL } : { client: 'sqlite', file: e.SQLITE_FILE },
+    patientKeySecret: e.PATIENT_KEY_SECRET ?? DEMO_PATIENT_KEY_SECRET,
+    patientIdentifierSystems: e.PATIENT_IDENTIFIER_SYSTEMS,
+    cdsAuth: e.CDS_AUTH === 'on',
+    cdsCorsOrigins: e.CDS_CORS_ORIGINS,
+    hookBudgetMs: e.HOOK_BUDGET_MS,
+    timeZone: e.TIME_ZONE,
+    seedDemo: (e.SEED_DEMO ?? (production ? 'off' : 'on')) === 'on',
+    logLevel: e.LOG_LEVEL,
+  };
+}

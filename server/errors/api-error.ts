@@ -1,0 +1,24 @@
+import type { ZodError } from 'zod';
+import { pathExpression } from './operation-outcome';
+
+/** The JSON API's error: `{error:{code,message,field}}` with the HTTP status beside it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly field: string | null = null,
+  ) {
+    super(message);
+  }
+
+  body(): { error: { code: string; message: string; field: string | null } } {
+    return { error: { code: this.code, message: this.message, field: this.field } };
+  }
+}
+
+export function apiInvalid(error: ZodError): ApiError {
+  const first = error.issues[0];
+  const field = first ? pathExpression(first.path) : '';
+  return new ApiError(400, 'invalid', first ? `${field || 'body'}: ${first.message}` : 'invalid input', field || null);
+}

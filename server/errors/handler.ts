@@ -1,0 +1,77 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { ApiError } from './api-error';
+import { badRequest, OperationOutcomeError, outcome } from './operation-outcome';
+
+interface HttpishError {
+  readonly status?: number;
+  readonly statusCode?: number;
+  readonly type?: string;
+}
+
+/** body-parser's errors (bad JSON, too large, bad charset) are the client's, not ours. */
+function clientError(error: unknown): { status: number; message: string } | null {
+  if (typeof error !== 'object' || error === null) return null;
+  const status = (error as HttpishError).status ?? (error as HttpishError).statusCode;
+  if (typeof status !== 'number' || status < 400 || status >= 500) return null;
+  const messages: Record<string, string> = {
+    'entity.parse.failed': 'the body is not valid JSON',
+    'entity.too.large': 'the body is larger than allowed',
+    'encoding.unsupported': 'unsupported content encoding',
+    'charset.unsupported': 'unsupported charset; send UTF-8',
+    'request.aborted': 'the request was aborted',
+  };
+  const type = (error as HttpishError).type ?? '';
+  return { status, message: messages[type] ?? 'bad request' };
+}
+
+function wantsJsonApi(path: string): boolean {
+  return path.startsWith('/api/');
+}
+
+/**
+ * The one place errors become responses: OperationOutcome on FHIR and CDS endpoints, the JSON error
+ * under /api/, and a generic 500 for anything we did not expect (logged, never sent to the client).
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, request, response, _next) => {
+    if (response.headersSent) {
+      request.socket.destroy();
+      return;
+    }
+    const api = wantsJsonApi(request.path);
+    if (error instanceof ApiError) {
+      response.status(error.status).json(error.body());
+      return;
+    }
+    if (error instanceof OperationOutcomeError) {
+      if (api) {
+        const first = error.outcome.issue[0];
+        response.status(error.status).json(new ApiError(error.status, first?.code ?? 'invalid', first?.diagnostics ?? 'error', first?.expression?.[0] ?? null).body());
+      } else {
+        response.status(error.status).type('application/fhir+json').json(error.outcome);
+      }
+      return;
+    }
+    const client = clientError(error);
+    if (client) {
+      if (api) response.status(client.status).json(new ApiError(client.status, 'invalid', client.message).body());
+      else response.status(client.status).type('application/fhir+json').json(badRequest(client.message).outcome);
+      return;
+    }
+    logger.error({ err: error, path: request.path }, 'unhandled error');
+    if (api) {
+      response.status(500).json(new ApiError(500, 'internal', 'internal error').body());
+    } else {
+      response
+        .status(500)
+        .type('application/fhir+json')
+        .json(outcome({ severity: 'fatal', code: 'exception', diagnostics: 'internal error' }));
+    }
+  };
+}
+
+export const notFoundHandler: RequestHandler = (request, _response, next) => {
+  if (wantsJsonApi(request.path)) next(new ApiError(404, 'not-found', `no route ${request.method} ${request.path}`));
+  else next(new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `no route ${request.method} ${request.path}` })));
+};

@@ -1,0 +1,82 @@
+import type { Verdict } from '../../rules';
+import { badRequest } from '../errors/operation-outcome';
+import { assess, type Caller } from '../hooks/assessment';
+import { SERVICE_IDS, type ServiceId } from '../hooks/discovery';
+import { hookRequestValidator } from '../hooks/hook-request';
+import { messages as messagesFor, type Locale } from '../i18n';
+import type { Services } from '../services';
+import type { StoredResult } from '../store/results';
+import type { Explanation } from './schemas';
+
+const SERVICE_FOR_HOOK: Record<string, ServiceId> = {
+  'patient-view': SERVICE_IDS.patientView,
+  'order-select': SERVICE_IDS.orderSelect,
+  'order-sign': SERVICE_IDS.orderSign,
+};
+
+/** Takes exactly what a hook call takes; answers with what the hook would decide and why, storing nothing. */
+export function explainValidator(body: unknown): { serviceId: ServiceId; request: ReturnType<typeof hookRequestValidator> } {
+  const hook = typeof body === 'object' && body !== null ? (body as { hook?: unknown }).hook : undefined;
+  const serviceId = typeof hook === 'string' ? SERVICE_FOR_HOOK[hook] : undefined;
+  if (!serviceId) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
+  return { serviceId, request: hookRequestValidator(serviceId, body) };
+}
+
+export async function explainHandler(
+  input: ReturnType<typeof explainValidator>,
+  caller: Caller,
+  locale: Locale,
+  services: Services,
+): Promise<Explanation> {
+  const scope = input.serviceId === SERVICE_IDS.patientView ? 'history' : input.serviceId === SERVICE_IDS.orderSelect ? 'selections' : 'all-drafts';
+  const assessment = await assess(input.request, scope, caller, services, Date.now());
+  const words = messagesFor(locale);
+  const institution = (id: string) => {
+    const record = assessment.reference.institutions.get(id);
+    return { id, name: record?.name ?? id, level: record?.level ?? null };
+  };
+  const itemName = (verdict: Verdict<StoredResult>) => (verdict.item ? (locale === 'en' ? verdict.item.nameEn : verdict.item.nameZh) : '');
+  return {
+    hospital: { id: assessment.hospital.id, name: assessment.hospital.name },
+    patientIdentified: assessment.patientKey !== null,
+    encounter: {
+      kind: { code: assessment.encounter.kind, text: words.encounterKinds[assessment.encounter.kind] },
+      department: assessment.encounter.departmentName,
+    },
+    verdicts: assessment.verdicts.map((verdict) => {
+      const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
+      const best = verdict.recognisable[0];
+      const summary = verdict.refusal
+        ? words.orderRefusals[verdict.refusal]
+        : best
+          ? words.orderSummary(itemName(verdict), best.institution.name, best.window.resultDate, best.window.ageDays)
+          : '';
+      return {
+        orderRef: order?.orderRef ?? null,
+        orderLabel: order?.label ?? null,
+        item: verdict.item ? { code: verdict.item.code, name: itemName(verdict), windowDays: assessment.configuration.items.get(verdict.item.code)?.windowDays ?? verdict.item.windowDays } : null,
+        refusal: verdict.refusal ? { code: verdict.refusal, text: words.orderRefusals[verdict.refusal] } : null,
+        presentation: verdict.presentation,
+        recognisable: verdict.recognisable.map((candidate) => ({
+          resultId: candidate.result.id,
+          institution: institution(candidate.result.institutionId),
+          resultDate: candidate.window.resultDate,
+          status: candidate.result.status,
+          ageDays: candidate.window.ageDays,
+          daysLeft: candidate.window.daysLeft,
+          warnings: candidate.warnings.map((code) => ({ code, text: words.warnings[code] })),
+        })),
+        excluded: verdict.excluded.map((exclusion) => ({
+          resultId: exclusion.result.id,
+          institution: institution(exclusion.result.institutionId),
+          resultDate: exclusion.window.resultDate,
+          status: exclusion.result.status,
+          ageDays: exclusion.window.ageDays,
+          daysLeft: exclusion.window.daysLeft,
+          reasons: exclusion.reasons.map((code) => ({ code, text: words.exclusionReasons[code] })),
+        })),
+        summary,
+      };
+    }),
+  };
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+const coded = z.object({ code: z.string(), text: z.string() });
+const institution = z.object({ id: z.string(), name: z.string(), level: z.number().int().nullable() });
+const result = z.object({
+  resultId: z.string(),
+  institution,
+  resultDate: z.string(),
+  status: z.string(),
+  ageDays: z.number().int(),
+  daysLeft: z.number().int(),
+});
+
+/** POST /api/explain answer: every order's verdict, every candidate with its reasons in words. */
+export const explanationSchema = z
+  .object({
+    hospital: z.object({ id: z.string(), name: z.string() }),
+    patientIdentified: z.boolean(),
+    encounter: z.object({ kind: coded, department: z.string().nullable() }),
+    verdicts: z.array(
+      z.object({
+        orderRef: z.string().nullable(),
+        orderLabel: z.string().nullable(),
+        item: z.object({ code: z.string(), name: z.string(), windowDays: z.number().int() }).nullable(),
+        refusal: coded.nullable(),
+        presentation: z.enum(['prompt', 'inform', 'silent']),
+        recognisable: z.array(result.extend({ warnings: z.array(coded) })),
+        excluded: z.array(result.extend({ reasons: z.array(coded) })),
+        summary: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: 'Explanation' });
+export type Explanation = z.infer<typeof explanationSchema>;

@@ -1,0 +1,35 @@
+import type { ReferenceData } from '../store/reference';
+import type { Coding } from './resources';
+import { SYSTEMS } from './systems';
+
+/**
+ * Maps an order's or a report's codings to a catalog item: the catalog's own code first, then LOINC,
+ * then the hospital's local order codes through its code mapping.
+ */
+export function itemCodeFor(codings: readonly Coding[] | undefined, reference: ReferenceData, institutionId: string | null): string | null {
+  if (!codings) return null;
+  for (const coding of codings) {
+    if (coding.system === SYSTEMS.recognitionItem && coding.code && reference.catalog.has(coding.code)) return coding.code;
+  }
+  for (const coding of codings) {
+    if (coding.system === SYSTEMS.loinc && coding.code) {
+      const item = reference.itemsByLoinc.get(coding.code);
+      if (item) return item.code;
+    }
+  }
+  const institution = institutionId ? reference.institutions.get(institutionId) : undefined;
+  const mappings = institutionId ? reference.codeMappings.get(institutionId) : undefined;
+  if (!institution?.localCodeSystem || !mappings) return null;
+  for (const coding of codings) {
+    if (coding.system === institution.localCodeSystem && coding.code) {
+      const itemCode = mappings.get(coding.code);
+      if (itemCode) return itemCode;
+    }
+  }
+  return null;
+}
+
+/** The institution an Organization (or a reference to one) stands for, by the platform identifier. */
+export function institutionIdFrom(identifiers: readonly { system?: string; value?: string }[] | undefined): string | null {
+  return identifiers?.find((identifier) => identifier.system === SYSTEMS.institution)?.value?.trim() || null;
+}

@@ -1,0 +1,20 @@
+import { createHmac } from 'node:crypto';
+import type { Identifier } from './resources';
+
+/**
+ * The index is keyed by an HMAC of the national identifier, never the identifier itself: without the
+ * secret a leaked database cannot be joined back to people. Normalised so that the check digit `x`
+ * and stray spaces do not split one person in two.
+ */
+export function patientKey(secret: string, nationalId: string): string {
+  return createHmac('sha256', secret).update(nationalId.trim().toUpperCase()).digest('hex');
+}
+
+/** The national identifier, from the first configured system the resource carries. */
+export function nationalIdOf(identifiers: readonly Identifier[] | undefined, systems: readonly string[]): string | null {
+  for (const system of systems) {
+    const value = identifiers?.find((identifier) => identifier.system === system)?.value?.trim();
+    if (value) return value;
+  }
+  return null;
+}

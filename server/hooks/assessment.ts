@@ -1,0 +1,169 @@
+import {
+  decide, survey,
+  type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
+} from '../../rules';
+import type { InstitutionRecord } from '../admin/schemas';
+import { badRequest, preconditionFailed } from '../errors/operation-outcome';
+import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
+import { nationalIdOf, patientKey } from '../fhir/patient-key';
+import { serviceRequestSchema, type Encounter, type Practitioner, type ServiceRequest } from '../fhir/resources';
+import type { Services } from '../services';
+import { configurationFor, type ReferenceData } from '../store/reference';
+import { resultsForPatient, type StoredResult } from '../store/results';
+import type { HookRequest } from './cds-hooks';
+import { gatherFhirContext } from './fhir-context';
+
+/** Who is calling: from the verified CDS client registration, or nobody when CDS_AUTH is off. */
+export interface Caller {
+  readonly issuer: string | null;
+  readonly hospitalId: string | null;
+}
+
+export interface DraftOrder extends OrderedItem {
+  /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
+  readonly orderRef: string | null;
+  readonly label: string | null;
+}
+
+export interface EncounterFacts {
+  readonly ref: string | null;
+  readonly kind: EncounterKind;
+  readonly departmentCode: string | null;
+  readonly departmentName: string | null;
+}
+
+export interface Assessment {
+  readonly hospital: InstitutionRecord;
+  readonly configuration: EffectiveConfiguration;
+  readonly reference: ReferenceData;
+  /** Null when the patient carries no national identifier: nothing can be matched. */
+  readonly patientKey: string | null;
+  readonly encounter: EncounterFacts;
+  readonly user: { readonly ref: string; readonly name: string | null };
+  readonly orders: readonly DraftOrder[];
+  readonly verdicts: readonly Verdict<StoredResult>[];
+}
+
+const ENCOUNTER_CLASSES: Record<string, EncounterKind> = {
+  EMER: 'emergency',
+  IMP: 'inpatient',
+  ACUTE: 'inpatient',
+  NONAC: 'inpatient',
+  SS: 'inpatient',
+  AMB: 'outpatient',
+  VR: 'outpatient',
+  HH: 'outpatient',
+};
+
+function encounterFacts(encounter: Encounter | null, encounterId: string | undefined): EncounterFacts {
+  const department = encounter?.serviceType;
+  const coding = department?.coding?.[0];
+  return {
+    ref: encounterId ? (encounterId.includes('/') ? encounterId : `Encounter/${encounterId}`) : null,
+    kind: ENCOUNTER_CLASSES[encounter?.class?.code ?? ''] ?? 'unknown',
+    departmentCode: coding?.code ?? null,
+    departmentName: coding?.display ?? department?.text ?? null,
+  };
+}
+
+function hospitalFromEncounter(encounter: Encounter | null, reference: ReferenceData): string | null {
+  const provider = encounter?.serviceProvider;
+  if (!provider) return null;
+  const byIdentifier = institutionIdFrom(provider.identifier ? [provider.identifier] : undefined);
+  if (byIdentifier) return byIdentifier;
+  const id = /^Organization\/(.+)$/.exec(provider.reference ?? '')?.[1];
+  return id && reference.institutions.has(id) ? id : null;
+}
+
+function nameOf(practitioner: Practitioner | null): string | null {
+  const name = practitioner?.name?.[0];
+  if (!name) return null;
+  return name.text ?? ([name.family, ...(name.given ?? [])].filter(Boolean).join('') || null);
+}
+
+function selected(selections: readonly string[] | undefined, resource: ServiceRequest, fullUrl: string | undefined): boolean {
+  if (!selections) return true;
+  return selections.some(
+    (selection) => selection === `ServiceRequest/${resource.id}` || selection === resource.id || (fullUrl !== undefined && selection === fullUrl),
+  );
+}
+
+/** ServiceRequests in the draft Bundle (order-select: only the selected ones), mapped to catalog items. */
+function draftOrders(request: HookRequest, reference: ReferenceData, hospitalId: string, onlySelected: boolean): DraftOrder[] {
+  const orders: DraftOrder[] = [];
+  for (const [position, entry] of (request.context.draftOrders?.entry ?? []).entries()) {
+    if (entry.resource.resourceType !== 'ServiceRequest') continue;
+    const parsed = serviceRequestSchema.safeParse(entry.resource);
+    if (!parsed.success) {
+      const path = parsed.error.issues[0]?.path.join('.') ?? '';
+      throw badRequest(`context.draftOrders.entry[${position}].resource.${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, `context.draftOrders.entry[${position}].resource.${path}`);
+    }
+    const order = parsed.data;
+    // A re-signed order (already active) is not a new request for the same examination.
+    if (order.status && order.status !== 'draft') continue;
+    if (onlySelected && !selected(request.context.selections, order, entry.fullUrl)) continue;
+    const orderRef = order.id ? `ServiceRequest/${order.id}` : null;
+    orders.push({
+      orderId: orderRef ?? `draftOrders.entry[${position}]`,
+      orderRef,
+      itemCode: itemCodeFor(order.code?.coding, reference, hospitalId),
+      label: order.code?.text ?? order.code?.coding?.find((coding) => coding.display)?.display ?? null,
+    });
+  }
+  return orders;
+}
+
+export type AssessmentScope = 'selections' | 'all-drafts' | 'history';
+
+/**
+ * The hook pipeline up to the verdicts, shared by the hooks and /api/explain: gather the FHIR
+ * context → identify the hospital and the patient → map orders to items → load results → decide.
+ */
+export async function assess(request: HookRequest, scope: AssessmentScope, caller: Caller, services: Services, startedAt: number): Promise<Assessment> {
+  const now = () => Date.now();
+  const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
+  const [fhir, reference] = await Promise.all([
+    gatherFhirContext(request, deadline, services.metrics, now),
+    services.reference.current(),
+  ]);
+  if (fhir.patient.state !== 'found') {
+    const why = fhir.patient.state === 'absent' ? 'the patient was not found' : `prefetch lacks it and the FHIR server failed (${fhir.patient.reason})`;
+    throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
+  }
+  const encounter = fhir.encounter.state === 'found' ? fhir.encounter.resource : null;
+  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference);
+  const hospital = hospitalId ? reference.institutions.get(hospitalId) : undefined;
+  const configuration = hospitalId ? configurationFor(reference, hospitalId, services.config.timeZone) : null;
+  if (!hospital || !configuration) {
+    throw preconditionFailed(
+      hospitalId
+        ? `the ordering hospital "${hospitalId}" is not registered`
+        : 'cannot determine the ordering hospital: register the CDS client, or send the Encounter with its serviceProvider',
+      'prefetch.encounter.serviceProvider',
+    );
+  }
+  const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
+  const key = nationalId ? patientKey(services.config.patientKeySecret, nationalId) : null;
+  const facts = encounterFacts(encounter, request.context.encounterId);
+  const orders = scope === 'history' ? [] : draftOrders(request, reference, hospital.id, scope === 'selections');
+  const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
+  const results = key ? await resultsForPatient(services.db, key, itemCodes) : [];
+  const recognitionFacts = {
+    results,
+    institutions: reference.institutions,
+    qualifications: reference.qualificationsByInstitution,
+    encounter: facts.kind,
+    configuration,
+    now: services.clock(),
+  };
+  return {
+    hospital,
+    configuration,
+    reference,
+    patientKey: key,
+    encounter: facts,
+    user: { ref: request.context.userId ?? 'unknown', name: nameOf(fhir.user.state === 'found' ? fhir.user.resource : null) },
+    orders,
+    verdicts: scope === 'history' ? survey(recognitionFacts) : decide(orders, recognitionFacts),
+  };
+}

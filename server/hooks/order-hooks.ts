@@ -1,0 +1,57 @@
+import type { Locale } from '../i18n';
+import type { Services } from '../services';
+import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
+import { assess, type Caller } from './assessment';
+import { cardContext } from './card-context';
+import { renderOrderCard } from './cards';
+import type { HookRequest, HookResponse } from './cds-hooks';
+import { SERVICE_IDS, type ServiceId } from './discovery';
+import { promptFor } from './prompt-record';
+
+/**
+ * order-select and order-sign, top to bottom: assess (validate was done by the route) → skip orders
+ * already decided → render a card per order with a recognisable result → store the prompts and, at
+ * signing, the unexplained repeats → answer.
+ */
+export async function orderHookHandler(
+  serviceId: Extract<ServiceId, 'recognition-order-select' | 'recognition-order-sign'>,
+  request: HookRequest,
+  caller: Caller,
+  locale: Locale,
+  services: Services,
+  startedAt: number,
+): Promise<HookResponse> {
+  const signing = serviceId === SERVICE_IDS.orderSign;
+  const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
+  const { patientKey } = assessment;
+  if (!patientKey) return { cards: [] };
+
+  const repeats = assessment.verdicts.filter((verdict) => verdict.recognisable.length > 0);
+  const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
+  const earlier = signing ? await orderHistory(services.db, assessment.hospital.id, patientKey, orderRefs) : [];
+  const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderRef));
+
+  const now = services.clock();
+  const context = cardContext(assessment, locale, services);
+  const prompts: Prompt[] = [];
+  const cards = repeats.flatMap((verdict) => {
+    const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
+    if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) return [];
+    const rendered = renderOrderCard(verdict, order, context);
+    prompts.push(
+      promptFor(rendered, request, serviceId, { ...assessment, patientKey }, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
+    );
+    return [rendered.card];
+  });
+
+  const stillRepeated = new Set(repeats.map((verdict) => verdict.orderId));
+  const unexplained = earlier
+    .filter((entry) => !decided.has(entry.orderRef) && !entry.unexplainedLogged && stillRepeated.has(entry.orderRef))
+    .map((entry) => ({ promptId: entry.promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
+
+  await services.db.transaction(async (trx) => {
+    await savePrompts(trx, prompts, services.config.timeZone);
+    await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);
+  });
+  return { cards };
+}

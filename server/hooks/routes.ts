@@ -1,0 +1,65 @@
+import cors from 'cors';
+import { Router, type Request, type Response } from 'express';
+import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
+import { notFound } from '../errors/operation-outcome';
+import { localeFrom, messages } from '../i18n';
+import type { Services } from '../services';
+import type { Caller } from './assessment';
+import { HOOK_OF, serviceDefinitions, SERVICE_IDS, type ServiceId } from './discovery';
+import { hookRequestValidator } from './hook-request';
+import { orderHookHandler } from './order-hooks';
+import { patientViewHandler } from './patient-view';
+
+function serviceIdOf(raw: string | string[] | undefined): ServiceId {
+  const id = typeof raw === 'string' ? raw : '';
+  if (id in HOOK_OF) return id as ServiceId;
+  throw notFound(`no CDS service "${id.slice(0, 100)}"`, 'id');
+}
+
+/** The verified CDS client (set by the authentication middleware), or nobody when CDS_AUTH is off. */
+export function callerOf(response: Response): Caller {
+  const caller = response.locals.caller as Caller | undefined;
+  return caller ?? { issuer: null, hospitalId: null };
+}
+
+/** The whole CDS Hooks surface: discovery, service calls, feedback. */
+export function hookRoutes(services: Services): Router {
+  const router = Router();
+  // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists.
+  router.use('/cds-services', cors({ origin: [...services.config.cdsCorsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+
+  // https://cds-hooks.hl7.org/2.0/#discovery
+  router.get('/cds-services', (request: Request, response: Response) => {
+    response.json({ services: serviceDefinitions(messages(localeFrom(request.get('accept-language')))) });
+  });
+
+  // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
+  router.post('/cds-services/:id', async (request: Request, response: Response) => {
+    const startedAt = Date.now();
+    const serviceId = serviceIdOf(request.params.id);
+    const end = services.metrics.hookDuration.startTimer({ service: serviceId });
+    try {
+      const hookRequest = hookRequestValidator(serviceId, request.body);
+      const locale = localeFrom(request.get('accept-language'));
+      const caller = callerOf(response);
+      const answer =
+        serviceId === SERVICE_IDS.patientView
+          ? await patientViewHandler(hookRequest, caller, locale, services, startedAt)
+          : await orderHookHandler(serviceId, hookRequest, caller, locale, services, startedAt);
+      for (const card of answer.cards) services.metrics.cardsIssued.inc({ service: serviceId, indicator: card.indicator });
+      end({ status: '200' });
+      response.json(answer);
+    } catch (error) {
+      end({ status: 'error' });
+      throw error;
+    }
+  });
+
+  // https://cds-hooks.hl7.org/2.0/#feedback
+  router.post('/cds-services/:id/feedback', async (request: Request, response: Response) => {
+    const serviceId = serviceIdOf(request.params.id);
+    await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
+    response.json({});
+  });
+  return router;
+}

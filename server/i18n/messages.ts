@@ -1,0 +1,41 @@
+import type { CandidateWarning, EncounterKind, ExceptionReason, ExclusionReason, Level, OrderRefusal } from '../../rules';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Every user-facing string of the service, per language. Code never holds the words themselves. */
+export interface Messages {
+  readonly serviceTitle: Record<'patientView' | 'orderSelect' | 'orderSign', string>;
+  readonly serviceDescription: Record<'patientView' | 'orderSelect' | 'orderSign', string>;
+  readonly sourceLabel: string;
+  readonly topicDisplay: string;
+  orderSummary(item: string, institution: string, date: string, ageDays: number): string;
+  historySummary(count: number): string;
+  readonly emergencyNote: string;
+  readonly recognisableHeading: string;
+  readonly orderedItem: string;
+  level(level: Level, grade: string | null): string;
+  resultLine(date: string, ageDays: number, daysLeft: number): string;
+  readonly markLabel: string;
+  readonly noMark: string;
+  readonly testSystemLabel: string;
+  readonly methodLabel: string;
+  readonly brandLabel: string;
+  methodDiffers(ours: string): string;
+  readonly labColumns: readonly [string, string, string, string, string];
+  readonly findingsLabel: string;
+  readonly impressionLabel: string;
+  readonly viewImages: string;
+  moreResults(count: number): string;
+  acceptSuggestion(institution: string, date: string): string;
+  deleteOrder(item: string): string;
+  readonly openApp: string;
+  readonly historyColumns: readonly [string, string, string, string];
+  daysLeft(days: number): string;
+  readonly exceptionReasons: Record<ExceptionReason, string>;
+  readonly exclusionReasons: Record<ExclusionReason, string>;
+  readonly orderRefusals: Record<OrderRefusal, string>;
+  readonly warnings: Record<CandidateWarning, string>;
+  readonly encounterKinds: Record<EncounterKind, string>;
+  readonly flags: Record<string, string>;
+}

@@ -1,0 +1,53 @@
+import 'dotenv/config';
+import type { AddressInfo } from 'node:net';
+import { seedDemo } from '../fixtures/seed';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { createLogger } from './logger';
+import { migrate, openDatabase } from './store/database';
+import { isEmpty } from './store/registry';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\nThe server did not start. See .env.example for every setting.\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = openDatabase(config.store);
+  await migrate(db);
+  const { app, services } = createApp({ config, db, logger });
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port, store: config.store.client, publicUrl: config.publicUrl }, `Huren listening on http://${config.host}:${port}`);
+  if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
+
+  if (config.seedDemo && (await isEmpty(db))) {
+    const counts = await seedDemo(db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
+    logger.info(counts, 'demo data loaded into the empty store');
+  }
+
+  const stop = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    server.close(() => {
+      void db.destroy().then(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Huren failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

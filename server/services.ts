@@ -1,0 +1,15 @@
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import type { Metrics } from './health/metrics';
+import type { Database } from './store/database';
+import type { ReferenceCache } from './store/reference';
+
+/** What every capability's routes are built from; assembled once in `createApp`. */
+export interface Services {
+  readonly config: Config;
+  readonly db: Database;
+  readonly reference: ReferenceCache;
+  readonly logger: Logger;
+  readonly metrics: Metrics;
+  readonly clock: () => Date;
+}

@@ -1,0 +1,20 @@
+import type { RequestHandler } from 'express';
+import type { Services } from './services';
+
+/** A plain landing page so someone who opens the port sees what runs here and where to go. */
+export function startPage(services: Services): RequestHandler {
+  return (_request, response) => {
+    const base = services.config.publicUrl;
+    response.type('html').send(`<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>Huren 互认</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.6">
+<h1>Huren 互认</h1>
+<p>检查检验结果互认 CDS Hooks 服务 · Cross-institution result recognition CDS Hooks service</p>
+<ul>
+<li><a href="${base}/cds-services">/cds-services</a> — CDS Hooks discovery</li>
+<li><a href="${base}/api/openapi.json">/api/openapi.json</a> — API description</li>
+<li><a href="${base}/health/ready">/health/ready</a> — readiness</li>
+</ul>
+</body></html>`);
+  };
+}

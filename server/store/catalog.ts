@@ -1,0 +1,58 @@
+import type { RecognitionItem } from '../../rules';
+import { bool, type Database } from './database';
+
+interface ItemRow {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  kind: RecognitionItem['kind'];
+  discipline: RecognitionItem['discipline'];
+  modality: string | null;
+  body_site: string | null;
+  window_days: number;
+  method_relevant: boolean | number;
+  loinc: string | null;
+  price_fen: number;
+  active: boolean | number;
+}
+
+function toItem(row: ItemRow): RecognitionItem {
+  return {
+    code: row.code,
+    nameZh: row.name_zh,
+    nameEn: row.name_en,
+    kind: row.kind,
+    discipline: row.discipline,
+    modality: row.modality,
+    bodySite: row.body_site,
+    windowDays: Number(row.window_days),
+    methodRelevant: bool(row.method_relevant),
+    loinc: row.loinc,
+    priceFen: Number(row.price_fen),
+    active: bool(row.active),
+  };
+}
+
+export async function loadCatalog(db: Database): Promise<RecognitionItem[]> {
+  return (await db<ItemRow>('items').select('*').orderBy('code')).map(toItem);
+}
+
+export async function saveItems(db: Database, items: readonly RecognitionItem[]): Promise<void> {
+  for (const item of items) {
+    const row = {
+      code: item.code,
+      name_zh: item.nameZh,
+      name_en: item.nameEn,
+      kind: item.kind,
+      discipline: item.discipline,
+      modality: item.modality,
+      body_site: item.bodySite,
+      window_days: item.windowDays,
+      method_relevant: item.methodRelevant,
+      loinc: item.loinc,
+      price_fen: item.priceFen,
+      active: item.active,
+    };
+    await db('items').insert(row).onConflict('code').merge();
+  }
+}

@@ -1,0 +1,73 @@
+import { mkdirSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import knex, { type Knex } from 'knex';
+import type { Config } from '../config';
+
+export type Database = Knex;
+
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
+
+interface MigrationModule {
+  up(db: Knex): Promise<void>;
+  down(db: Knex): Promise<void>;
+}
+
+/** Timestamped TypeScript migrations, read from the folder in name order (append-only). */
+const migrationSource: Knex.MigrationSource<string> = {
+  async getMigrations() {
+    const files = await readdir(MIGRATIONS_DIR);
+    return files.filter((file) => /^\d{14}_[\w-]+\.ts$/.test(file)).sort();
+  },
+  getMigrationName(file) {
+    return file.replace(/\.ts$/, '');
+  },
+  async getMigration(file) {
+    return (await import(join(MIGRATIONS_DIR, file))) as MigrationModule;
+  },
+};
+
+export function openDatabase(store: Config['store']): Database {
+  if (store.client === 'pg') {
+    return knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, migrations: { migrationSource } });
+  }
+  if (store.file !== ':memory:') mkdirSync(dirname(store.file), { recursive: true });
+  return knex({
+    client: 'sqlite3',
+    connection: { filename: store.file },
+    useNullAsDefault: true,
+    migrations: { migrationSource },
+    pool: {
+      min: 1,
+      max: 1,
+      // WAL lets readers work during a write; synchronous=FULL so a 2xx survives power loss.
+      afterCreate(connection: { run(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) {
+        const pragmas = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000'];
+        const next = (index: number): void => {
+          const pragma = pragmas[index];
+          if (pragma === undefined) {
+            done(null, connection);
+            return;
+          }
+          connection.run(pragma, (error) => (error ? done(error, connection) : next(index + 1)));
+        };
+        next(0);
+      },
+    },
+  });
+}
+
+export async function migrate(db: Database): Promise<void> {
+  await db.migrate.latest();
+}
+
+/** Booleans come back as 0/1 from SQLite and true/false from PostgreSQL. */
+export function bool(value: unknown): boolean {
+  return value === true || value === 1 || value === '1';
+}
+
+/** Counts come back as strings from PostgreSQL (bigint). */
+export function count(value: unknown): number {
+  return typeof value === 'number' ? value : Number(value ?? 0);
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { localDate } from '../../rules';
+import { bool, type Database } from './database';
+
+export const DECISION_SOURCES = ['cds-feedback', 'smart-app'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
+/** How the patient (or family) was told why the examination is repeated. */
+export const patientNotificationSchema = z.object({
+  party: z.enum(['patient', 'family', 'guardian']),
+  method: z.enum(['verbal', 'written', 'electronic']),
+  notifiedAt: z.iso.datetime({ offset: true }),
+  notifiedBy: z.string().trim().min(1).max(100),
+});
+export type PatientNotification = z.infer<typeof patientNotificationSchema>;
+
+export interface ReasonCoding {
+  readonly system: string;
+  readonly code: string;
+  readonly display: string | null;
+}
+
+/** The doctor's decision on one card: accept an external result, or override with a reason. */
+export interface Decision {
+  readonly promptId: string;
+  readonly hospitalId: string;
+  readonly outcome: 'accepted' | 'overridden';
+  readonly resultId: string | null;
+  readonly reason: ReasonCoding | null;
+  readonly explanation: string | null;
+  readonly notification: PatientNotification | null;
+  readonly practitionerRef: string | null;
+  readonly source: DecisionSource;
+  /** False while something the policy asks for is missing (e.g. an override without patient notification). */
+  readonly complete: boolean;
+  readonly decidedAt: string;
+}
+
+export interface StoredDecision extends Decision {
+  readonly version: number;
+  readonly recordedAt: string;
+}
+
+interface DecisionRow {
+  prompt_id: string;
+  hospital_id: string;
+  outcome: 'accepted' | 'overridden';
+  result_id: string | null;
+  reason_system: string | null;
+  reason_code: string | null;
+  reason_display: string | null;
+  explanation: string | null;
+  notification: string | null;
+  practitioner_ref: string | null;
+  source: DecisionSource;
+  complete: boolean | number;
+  version: number;
+  decided_at: string;
+  recorded_at: string;
+}
+
+function toDecision(row: DecisionRow): StoredDecision {
+  return {
+    promptId: row.prompt_id,
+    hospitalId: row.hospital_id,
+    outcome: row.outcome,
+    resultId: row.result_id,
+    reason: row.reason_system && row.reason_code ? { system: row.reason_system, code: row.reason_code, display: row.reason_display } : null,
+    explanation: row.explanation,
+    notification: row.notification ? patientNotificationSchema.parse(JSON.parse(row.notification)) : null,
+    practitionerRef: row.practitioner_ref,
+    source: row.source,
+    complete: bool(row.complete),
+    version: Number(row.version),
+    decidedAt: row.decided_at,
+    recordedAt: row.recorded_at,
+  };
+}
+
+export async function findDecision(db: Database, promptId: string): Promise<StoredDecision | null> {
+  const row = await db<DecisionRow>('decisions').where('prompt_id', promptId).first();
+  return row ? toDecision(row) : null;
+}
+
+/** The parts of a decision that make it a different decision (time and bookkeeping aside). */
+function substance(decision: Decision): string {
+  return JSON.stringify([
+    decision.outcome, decision.resultId, decision.reason?.system ?? null, decision.reason?.code ?? null, decision.explanation,
+    decision.notification, decision.practitionerRef, decision.complete,
+  ]);
+}
+
+export type RecordOutcome = { readonly changed: boolean; readonly decision: StoredDecision };
+
+/**
+ * Writes a decision as a new version, keeping every earlier one in the history. Saying the same
+ * thing again changes nothing. Runs in the caller's transaction when given one.
+ */
+export async function recordDecision(db: Database, decision: Decision, now: Date, timeZone: string): Promise<RecordOutcome> {
+  const current = await findDecision(db, decision.promptId);
+  if (current && substance(current) === substance(decision)) return { changed: false, decision: current };
+  const version = (current?.version ?? 0) + 1;
+  const row = {
+    hospital_id: decision.hospitalId,
+    outcome: decision.outcome,
+    result_id: decision.resultId,
+    reason_system: decision.reason?.system ?? null,
+    reason_code: decision.reason?.code ?? null,
+    reason_display: decision.reason?.display ?? null,
+    explanation: decision.explanation,
+    notification: decision.notification ? JSON.stringify(decision.notification) : null,
+    practitioner_ref: decision.practitionerRef,
+    source: decision.source,
+    complete: decision.complete,
+    version,
+    decided_at: decision.decidedAt,
+    recorded_at: now.toISOString(),
+    decided_on: localDate(new Date(decision.decidedAt), timeZone),
+  };
+  if (current) await db('decisions').where('prompt_id', decision.promptId).update(row);
+  else await db('decisions').insert({ prompt_id: decision.promptId, ...row });
+  const stored: StoredDecision = { ...decision, version, recordedAt: row.recorded_at };
+  await db('decision_history').insert({
+    prompt_id: decision.promptId,
+    version,
+    snapshot: JSON.stringify(stored),
+    recorded_at: row.recorded_at,
+  });
+  return { changed: true, decision: stored };
+}
+
+export async function decisionHistory(db: Database, promptId: string): Promise<StoredDecision[]> {
+  const rows = await db<{ snapshot: string }>('decision_history').where('prompt_id', promptId).orderBy('version');
+  return rows.map((row) => JSON.parse(row.snapshot) as StoredDecision);
+}

@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { localDate, type EncounterKind, type Presentation } from '../../rules';
+import type { Database } from './database';
+
+/** What a card offered: which suggestion stands for which stored result. */
+export const offeredCandidateSchema = z.object({
+  resultId: z.string(),
+  suggestionId: z.string().nullable(),
+  institutionId: z.string(),
+  effectiveAt: z.string(),
+  ageDays: z.number(),
+  daysLeft: z.number(),
+  warnings: z.array(z.string()),
+});
+export type OfferedCandidate = z.infer<typeof offeredCandidateSchema>;
+
+/** A card we issued, as the quality department will review it. */
+export interface Prompt {
+  readonly id: string;
+  readonly serviceId: string;
+  readonly hookInstance: string;
+  readonly hospitalId: string;
+  readonly userRef: string;
+  readonly practitionerName: string | null;
+  readonly departmentCode: string | null;
+  readonly departmentName: string | null;
+  readonly encounterRef: string | null;
+  readonly encounterKind: EncounterKind;
+  readonly patientKey: string;
+  readonly orderRef: string | null;
+  readonly itemCode: string | null;
+  readonly presentation: Presentation;
+  readonly candidates: readonly OfferedCandidate[];
+  readonly createdAt: string;
+}
+
+interface PromptRow {
+  id: string;
+  service_id: string;
+  hook_instance: string;
+  hospital_id: string;
+  user_ref: string;
+  practitioner_name: string | null;
+  department_code: string | null;
+  department_name: string | null;
+  encounter_ref: string | null;
+  encounter_kind: string;
+  patient_key: string;
+  order_ref: string | null;
+  item_code: string | null;
+  presentation: string;
+  candidates: string;
+  created_at: string;
+}
+
+function toPrompt(row: PromptRow): Prompt {
+  return {
+    id: row.id,
+    serviceId: row.service_id,
+    hookInstance: row.hook_instance,
+    hospitalId: row.hospital_id,
+    userRef: row.user_ref,
+    practitionerName: row.practitioner_name,
+    departmentCode: row.department_code,
+    departmentName: row.department_name,
+    encounterRef: row.encounter_ref,
+    encounterKind: row.encounter_kind as EncounterKind,
+    patientKey: row.patient_key,
+    orderRef: row.order_ref,
+    itemCode: row.item_code,
+    presentation: row.presentation as Presentation,
+    candidates: z.array(offeredCandidateSchema).parse(JSON.parse(row.candidates)),
+    createdAt: row.created_at,
+  };
+}
+
+export async function savePrompts(db: Database, prompts: readonly Prompt[], timeZone: string): Promise<void> {
+  if (prompts.length === 0) return;
+  await db('prompts').insert(
+    prompts.map((prompt) => ({
+      id: prompt.id,
+      service_id: prompt.serviceId,
+      hook_instance: prompt.hookInstance,
+      hospital_id: prompt.hospitalId,
+      user_ref: prompt.userRef,
+      practitioner_name: prompt.practitionerName,
+      department_code: prompt.departmentCode,
+      department_name: prompt.departmentName,
+      encounter_ref: prompt.encounterRef,
+      encounter_kind: prompt.encounterKind,
+      patient_key: prompt.patientKey,
+      order_ref: prompt.orderRef,
+      item_code: prompt.itemCode,
+      presentation: prompt.presentation,
+      candidates: JSON.stringify(prompt.candidates),
+      created_at: prompt.createdAt,
+      created_on: localDate(new Date(prompt.createdAt), timeZone),
+    })),
+  );
+}
+
+export async function findPrompt(db: Database, id: string): Promise<Prompt | null> {
+  const row = await db<PromptRow>('prompts').where('id', id).first();
+  return row ? toPrompt(row) : null;
+}
+
+export async function findPrompts(db: Database, ids: readonly string[]): Promise<Prompt[]> {
+  if (ids.length === 0) return [];
+  return (await db<PromptRow>('prompts').whereIn('id', [...ids])).map(toPrompt);
+}
+
+export interface OrderHistory {
+  readonly promptId: string;
+  readonly orderRef: string;
+  readonly decided: boolean;
+  readonly unexplainedLogged: boolean;
+}
+
+/** Earlier order prompts for these draft orders of one patient at one hospital, and whether each was decided. */
+export async function orderHistory(db: Database, hospitalId: string, patientKey: string, orderRefs: readonly string[]): Promise<OrderHistory[]> {
+  if (orderRefs.length === 0) return [];
+  const rows = await db('prompts as p')
+    .leftJoin('decisions as d', 'd.prompt_id', 'p.id')
+    .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
+    .where({ 'p.hospital_id': hospitalId, 'p.patient_key': patientKey })
+    .whereIn('p.order_ref', [...orderRefs])
+    .select<{ id: string; order_ref: string; decision: string | null; unexplained: string | null }[]>(
+      'p.id',
+      'p.order_ref',
+      'd.prompt_id as decision',
+      'u.prompt_id as unexplained',
+    );
+  return rows.map((row) => ({ promptId: row.id, orderRef: row.order_ref, decided: row.decision !== null, unexplainedLogged: row.unexplained !== null }));
+}
+
+export async function logUnexplainedRepeats(
+  db: Database,
+  entries: readonly { promptId: string; hospitalId: string; hookInstance: string }[],
+  now: Date,
+  timeZone: string,
+): Promise<void> {
+  for (const entry of entries) {
+    await db('unexplained_repeats')
+      .insert({
+        prompt_id: entry.promptId,
+        hospital_id: entry.hospitalId,
+        hook_instance: entry.hookInstance,
+        logged_at: now.toISOString(),
+        logged_on: localDate(now, timeZone),
+      })
+      .onConflict('prompt_id')
+      .ignore();
+  }
+}

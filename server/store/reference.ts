@@ -1,0 +1,114 @@
+import {
+  effectiveConfiguration, NO_OVERRIDE,
+  type EffectiveConfiguration, type HospitalOverride, type Institution, type Qualification, type RecognitionItem,
+  type RegionPolicy, type TestSystem,
+} from '../../rules';
+import type { InstitutionRecord } from '../admin/schemas';
+import { loadCatalog } from './catalog';
+import type { Database } from './database';
+import { loadCodeMappings, loadLocalTestSystems, loadOverrides } from './hospital-config';
+import { loadInstitutions, loadQualifications, loadRegions } from './registry';
+
+/**
+ * The slowly changing data every hook call needs (catalog, institutions, qualifications, policies,
+ * mappings, overrides), held in memory. Writes through this process invalidate it at once; other
+ * instances behind a load balancer pick changes up within the refresh interval.
+ */
+export interface ReferenceData {
+  readonly catalog: ReadonlyMap<string, RecognitionItem>;
+  readonly itemsByLoinc: ReadonlyMap<string, RecognitionItem>;
+  readonly regions: ReadonlyMap<string, RegionPolicy>;
+  readonly institutions: ReadonlyMap<string, InstitutionRecord>;
+  readonly qualifications: readonly Qualification[];
+  readonly qualificationsByInstitution: ReadonlyMap<string, readonly Qualification[]>;
+  /** institution → local order code → catalog item code */
+  readonly codeMappings: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  readonly localTestSystems: ReadonlyMap<string, ReadonlyMap<string, TestSystem>>;
+  readonly overrides: ReadonlyMap<string, HospitalOverride>;
+}
+
+function group<T, K, V>(rows: readonly T[], key: (row: T) => K, value: (row: T) => V): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const list = groups.get(k);
+    if (list) list.push(value(row));
+    else groups.set(k, [value(row)]);
+  }
+  return groups;
+}
+
+export async function loadReferenceData(db: Database): Promise<ReferenceData> {
+  const [catalog, regions, institutions, qualifications, mappings, testSystems, overrides] = await Promise.all([
+    loadCatalog(db),
+    loadRegions(db),
+    loadInstitutions(db),
+    loadQualifications(db),
+    loadCodeMappings(db),
+    loadLocalTestSystems(db),
+    loadOverrides(db),
+  ]);
+  const mappingGroups = group(mappings, (m) => m.institutionId, (m) => [m.localCode, m.itemCode] as const);
+  const systemGroups = group(testSystems, (s) => s.institutionId, (s) => [s.itemCode, { method: s.method, brand: s.brand }] as const);
+  return {
+    catalog: new Map(catalog.map((item) => [item.code, item])),
+    itemsByLoinc: new Map(catalog.filter((item) => item.loinc).map((item) => [item.loinc as string, item])),
+    regions: new Map(regions.map((region) => [region.code, region])),
+    institutions: new Map(institutions.map((institution) => [institution.id, institution])),
+    qualifications,
+    qualificationsByInstitution: group(qualifications, (q) => q.institutionId, (q) => q),
+    codeMappings: new Map([...mappingGroups].map(([id, pairs]) => [id, new Map(pairs)])),
+    localTestSystems: new Map([...systemGroups].map(([id, pairs]) => [id, new Map(pairs)])),
+    overrides,
+  };
+}
+
+export class ReferenceCache {
+  private loaded: { data: ReferenceData; at: number } | null = null;
+  private loading: Promise<ReferenceData> | null = null;
+
+  constructor(
+    private readonly db: Database,
+    private readonly refreshMs: number,
+    private readonly clock: () => Date,
+  ) {}
+
+  async current(): Promise<ReferenceData> {
+    const now = this.clock().getTime();
+    if (this.loaded && now - this.loaded.at < this.refreshMs) return this.loaded.data;
+    if (!this.loading) {
+      this.loading = loadReferenceData(this.db)
+        .then((data) => {
+          this.loaded = { data, at: now };
+          return data;
+        })
+        .finally(() => {
+          this.loading = null;
+        });
+    }
+    return this.loading;
+  }
+
+  invalidate(): void {
+    this.loaded = null;
+  }
+}
+
+export function institutionOf(record: InstitutionRecord): Institution {
+  return { id: record.id, name: record.name, level: record.level, grade: record.grade, region: record.region, alliances: record.alliances };
+}
+
+/** The hospital's effective configuration, or null when the hospital or its region is not registered. */
+export function configurationFor(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
+  const hospital = reference.institutions.get(hospitalId);
+  const policy = hospital ? reference.regions.get(hospital.region) : undefined;
+  if (!hospital || !policy) return null;
+  return effectiveConfiguration({
+    timeZone,
+    catalog: [...reference.catalog.values()],
+    policy,
+    hospital: institutionOf(hospital),
+    override: reference.overrides.get(hospitalId) ?? NO_OVERRIDE,
+    localTestSystems: reference.localTestSystems.get(hospitalId) ?? new Map(),
+  });
+}

@@ -1,0 +1,151 @@
+import type { Qualification, RegionPolicy } from '../../rules';
+import type { Alliance, CdsClient, InstitutionRecord } from '../admin/schemas';
+import { bool, type Database } from './database';
+
+/** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
+
+export async function saveRegion(db: Database, policy: RegionPolicy): Promise<void> {
+  await db('regions').insert({ code: policy.code, name: policy.name, policy: JSON.stringify(policy) }).onConflict('code').merge();
+}
+
+export async function loadRegions(db: Database): Promise<RegionPolicy[]> {
+  const rows = await db<{ code: string; policy: string }>('regions').select('code', 'policy');
+  return rows.map((row) => JSON.parse(row.policy) as RegionPolicy);
+}
+
+export async function saveAlliance(db: Database, alliance: Alliance): Promise<void> {
+  await db('alliances').insert(alliance).onConflict('id').merge();
+}
+
+export async function saveInstitution(db: Database, institution: InstitutionRecord, now: Date): Promise<void> {
+  await db.transaction(async (trx) => {
+    await trx('institutions')
+      .insert({
+        id: institution.id,
+        name: institution.name,
+        level: institution.level,
+        grade: institution.grade,
+        region: institution.region,
+        local_code_system: institution.localCodeSystem,
+        created_at: now.toISOString(),
+      })
+      .onConflict('id')
+      .merge(['name', 'level', 'grade', 'region', 'local_code_system']);
+    await trx('alliance_members').where('institution_id', institution.id).delete();
+    for (const allianceId of institution.alliances) {
+      await trx('alliance_members').insert({ alliance_id: allianceId, institution_id: institution.id });
+    }
+  });
+}
+
+interface InstitutionRow {
+  id: string;
+  name: string;
+  level: number;
+  grade: string | null;
+  region: string;
+  local_code_system: string | null;
+}
+
+export async function loadInstitutions(db: Database): Promise<InstitutionRecord[]> {
+  const [rows, members] = await Promise.all([
+    db<InstitutionRow>('institutions').select('id', 'name', 'level', 'grade', 'region', 'local_code_system'),
+    db<{ alliance_id: string; institution_id: string }>('alliance_members').select('alliance_id', 'institution_id'),
+  ]);
+  const alliancesOf = new Map<string, string[]>();
+  for (const member of members) {
+    alliancesOf.set(member.institution_id, [...(alliancesOf.get(member.institution_id) ?? []), member.alliance_id]);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    level: Number(row.level) as 1 | 2 | 3,
+    grade: row.grade,
+    region: row.region,
+    alliances: (alliancesOf.get(row.id) ?? []).sort(),
+    localCodeSystem: row.local_code_system,
+  }));
+}
+
+export async function saveQualification(db: Database, qualification: Qualification): Promise<number> {
+  const [row] = await db('qualifications')
+    .insert({
+      institution_id: qualification.institutionId,
+      scope_kind: qualification.scope.kind,
+      scope_code: qualification.scope.kind === 'item' ? qualification.scope.itemCode : qualification.scope.discipline,
+      kind: qualification.kind,
+      passed: qualification.passed,
+      valid_from: qualification.validFrom,
+      valid_until: qualification.validUntil,
+      withdrawn_on: qualification.withdrawnOn,
+    })
+    .returning<{ id: number }[]>('id');
+  return Number(row?.id);
+}
+
+interface QualificationRow {
+  institution_id: string;
+  scope_kind: 'item' | 'discipline';
+  scope_code: string;
+  kind: Qualification['kind'];
+  passed: boolean | number;
+  valid_from: string;
+  valid_until: string;
+  withdrawn_on: string | null;
+}
+
+export async function loadQualifications(db: Database): Promise<Qualification[]> {
+  const rows = await db<QualificationRow>('qualifications').select('*');
+  return rows.map((row) => ({
+    institutionId: row.institution_id,
+    scope:
+      row.scope_kind === 'item'
+        ? { kind: 'item', itemCode: row.scope_code }
+        : { kind: 'discipline', discipline: row.scope_code as Extract<Qualification['scope'], { kind: 'discipline' }>['discipline'] },
+    kind: row.kind,
+    passed: bool(row.passed),
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    withdrawnOn: row.withdrawn_on,
+  }));
+}
+
+export async function saveClient(db: Database, client: CdsClient, now: Date): Promise<void> {
+  await db('cds_clients')
+    .insert({
+      issuer: client.issuer,
+      hospital_id: client.hospitalId,
+      jwks: client.jwks ? JSON.stringify(client.jwks) : null,
+      jku_allowlist: JSON.stringify(client.jkuAllowlist),
+      created_at: now.toISOString(),
+      revoked_at: null,
+    })
+    .onConflict('issuer')
+    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'revoked_at']);
+}
+
+export interface RegisteredClient extends CdsClient {
+  readonly revoked: boolean;
+}
+
+export async function findClient(db: Database, issuer: string): Promise<RegisteredClient | null> {
+  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; revoked_at: string | null }>(
+    'cds_clients',
+  )
+    .where('issuer', issuer)
+    .first();
+  if (!row) return null;
+  return {
+    issuer: row.issuer,
+    hospitalId: row.hospital_id,
+    jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
+    jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    revoked: row.revoked_at !== null,
+  };
+}
+
+/** A store with no institutions has never been set up (the demo seed runs only then). */
+export async function isEmpty(db: Database): Promise<boolean> {
+  const row = await db('institutions').first('id');
+  return row === undefined;
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import type { ResultFacts, ResultStatus } from '../../rules';
+import type { Database } from './database';
+import { reportSchema, type Report } from './report';
+
+/** An external result in the index: one row per report, keyed by the patient's HMAC, never the identifier. */
+export interface StoredResult extends ResultFacts {
+  readonly patientKey: string;
+  /** `system|value` of the report's identifier at the performing institution. */
+  readonly reportKey: string;
+  readonly issuedAt: string | null;
+  readonly report: Report;
+  readonly version: number;
+}
+
+export interface IncomingResult {
+  readonly patientKey: string;
+  readonly itemCode: string;
+  readonly institutionId: string;
+  readonly reportKey: string;
+  readonly status: ResultStatus;
+  readonly effectiveAt: string;
+  readonly issuedAt: string | null;
+  readonly mark: string | null;
+  readonly method: string | null;
+  readonly brand: string | null;
+  readonly report: Report;
+}
+
+export type UpsertOutcome = { readonly id: string; readonly created: boolean; readonly version: number };
+
+interface ResultRow {
+  id: string;
+  patient_key: string;
+  item_code: string;
+  institution_id: string;
+  report_key: string;
+  status: string;
+  effective_at: string;
+  issued_at: string | null;
+  mark: string | null;
+  method: string | null;
+  brand: string | null;
+  report: string;
+  version: number;
+}
+
+function toResult(row: ResultRow): StoredResult {
+  return {
+    id: row.id,
+    patientKey: row.patient_key,
+    itemCode: row.item_code,
+    institutionId: row.institution_id,
+    reportKey: row.report_key,
+    status: row.status as ResultStatus,
+    effectiveAt: row.effective_at,
+    issuedAt: row.issued_at,
+    mark: row.mark,
+    testSystem: { method: row.method, brand: row.brand },
+    report: reportSchema.parse(JSON.parse(row.report)),
+    version: Number(row.version),
+  };
+}
+
+const COLUMNS = [
+  'id', 'patient_key', 'item_code', 'institution_id', 'report_key', 'status', 'effective_at', 'issued_at', 'mark',
+  'method', 'brand', 'report', 'version',
+] as const;
+
+export async function resultsForPatient(db: Database, patientKey: string, itemCodes?: readonly string[]): Promise<StoredResult[]> {
+  const query = db('results').select<ResultRow[]>([...COLUMNS]).where('patient_key', patientKey);
+  if (itemCodes) {
+    if (itemCodes.length === 0) return [];
+    void query.whereIn('item_code', [...itemCodes]);
+  }
+  return (await query).map(toResult);
+}
+
+export async function resultsByIds(db: Database, ids: readonly string[]): Promise<StoredResult[]> {
+  if (ids.length === 0) return [];
+  return (await db('results').select<ResultRow[]>([...COLUMNS]).whereIn('id', [...ids])).map(toResult);
+}
+
+/**
+ * A new report is inserted; a later version of the same report (same institution and identifier)
+ * replaces the earlier one, so an amendment or an entered-in-error status takes effect in place.
+ */
+export async function upsertResult(db: Database, incoming: IncomingResult, now: Date): Promise<UpsertOutcome> {
+  const existing = await db<ResultRow>('results')
+    .select('id', 'version')
+    .where({ institution_id: incoming.institutionId, report_key: incoming.reportKey })
+    .first();
+  const fields = {
+    patient_key: incoming.patientKey,
+    item_code: incoming.itemCode,
+    status: incoming.status,
+    effective_at: incoming.effectiveAt,
+    issued_at: incoming.issuedAt,
+    mark: incoming.mark,
+    method: incoming.method,
+    brand: incoming.brand,
+    report: JSON.stringify(incoming.report),
+    updated_at: now.toISOString(),
+  };
+  if (existing) {
+    const version = Number(existing.version) + 1;
+    await db('results').where('id', existing.id).update({ ...fields, version });
+    return { id: existing.id, created: false, version };
+  }
+  const id = randomUUID();
+  await db('results').insert({
+    id,
+    institution_id: incoming.institutionId,
+    report_key: incoming.reportKey,
+    ...fields,
+    version: 1,
+    ingested_at: now.toISOString(),
+  });
+  return { id, created: true, version: 1 };
+}
+
+export async function countResults(db: Database): Promise<number> {
+  const row = await db('results').count<{ n: number | string }[]>({ n: '*' }).first();
+  return Number(row?.n ?? 0);
+}
