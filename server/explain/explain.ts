@@ -31,14 +31,17 @@ export async function explainHandler(
   const scope = input.serviceId === SERVICE_IDS.patientView ? 'history' : input.serviceId === SERVICE_IDS.orderSelect ? 'selections' : 'all-drafts';
   const assessment = await assess(input.request, scope, caller, services, Date.now());
   const words = messagesFor(locale);
+  if ('nothing' in assessment) {
+    return { outcome: { code: assessment.nothing, text: words.assessmentOutcomes[assessment.nothing] }, hospital: null, encounter: null, verdicts: [] };
+  }
   const institution = (id: string) => {
     const record = assessment.reference.institutions.get(id);
     return { id, name: record?.name ?? id, level: record?.level ?? null };
   };
   const itemName = (verdict: Verdict<StoredResult>) => (verdict.item ? (locale === 'en' ? verdict.item.nameEn : verdict.item.nameZh) : '');
   return {
+    outcome: { code: 'assessed', text: words.assessmentOutcomes.assessed },
     hospital: { id: assessment.hospital.id, name: assessment.hospital.name },
-    patientIdentified: assessment.patientKey !== null,
     encounter: {
       kind: { code: assessment.encounter.kind, text: words.encounterKinds[assessment.encounter.kind] },
       department: assessment.encounter.departmentName,

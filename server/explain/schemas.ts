@@ -12,11 +12,11 @@ const result = z.object({
 });
 
 /** POST /api/explain answer: every order's verdict, every candidate with its reasons in words. */
-export const explanationSchema = z
-  .object({
-    hospital: z.object({ id: z.string(), name: z.string() }),
-    patientIdentified: z.boolean(),
-    encounter: z.object({ kind: coded, department: z.string().nullable() }),
+export const explanationSchema = z.object({
+    /** `assessed`, or why nothing could be judged (`no-orders`, `patient-not-identifiable`). */
+    outcome: coded,
+    hospital: z.object({ id: z.string(), name: z.string() }).nullable(),
+    encounter: z.object({ kind: coded, department: z.string().nullable() }).nullable(),
     verdicts: z.array(
       z.object({
         orderRef: z.string().nullable(),
@@ -29,6 +29,5 @@ export const explanationSchema = z
         summary: z.string(),
       }),
     ),
-  })
-  .meta({ id: 'Explanation' });
+  });
 export type Explanation = z.infer<typeof explanationSchema>;

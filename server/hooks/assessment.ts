@@ -36,8 +36,7 @@ export interface Assessment {
   readonly hospital: InstitutionRecord;
   readonly configuration: EffectiveConfiguration;
   readonly reference: ReferenceData;
-  /** Null when the patient carries no national identifier: nothing can be matched. */
-  readonly patientKey: string | null;
+  readonly patientKey: string;
   readonly encounter: EncounterFacts;
   readonly user: { readonly ref: string; readonly name: string | null };
   readonly orders: readonly DraftOrder[];
@@ -88,9 +87,14 @@ function selected(selections: readonly string[] | undefined, resource: ServiceRe
   );
 }
 
-/** ServiceRequests in the draft Bundle (order-select: only the selected ones), mapped to catalog items. */
-function draftOrders(request: HookRequest, reference: ReferenceData, hospitalId: string, onlySelected: boolean): DraftOrder[] {
-  const orders: DraftOrder[] = [];
+interface DraftServiceRequest {
+  readonly position: number;
+  readonly order: ServiceRequest;
+}
+
+/** ServiceRequests in the draft Bundle still to be signed (order-select: only the selected ones). */
+function draftServiceRequests(request: HookRequest, onlySelected: boolean): DraftServiceRequest[] {
+  const drafts: DraftServiceRequest[] = [];
   for (const [position, entry] of (request.context.draftOrders?.entry ?? []).entries()) {
     if (entry.resource.resourceType !== 'ServiceRequest') continue;
     const parsed = serviceRequestSchema.safeParse(entry.resource);
@@ -102,24 +106,44 @@ function draftOrders(request: HookRequest, reference: ReferenceData, hospitalId:
     // A re-signed order (already active) is not a new request for the same examination.
     if (order.status && order.status !== 'draft') continue;
     if (onlySelected && !selected(request.context.selections, order, entry.fullUrl)) continue;
+    drafts.push({ position, order });
+  }
+  return drafts;
+}
+
+function mapOrders(drafts: readonly DraftServiceRequest[], reference: ReferenceData, hospitalId: string): DraftOrder[] {
+  return drafts.map(({ position, order }) => {
     const orderRef = order.id ? `ServiceRequest/${order.id}` : null;
-    orders.push({
+    return {
       orderId: orderRef ?? `draftOrders.entry[${position}]`,
       orderRef,
       itemCode: itemCodeFor(order.code?.coding, reference, hospitalId),
       label: order.code?.text ?? order.code?.coding?.find((coding) => coding.display)?.display ?? null,
-    });
-  }
-  return orders;
+    };
+  });
 }
 
 export type AssessmentScope = 'selections' | 'all-drafts' | 'history';
 
+/** Nothing to judge: no draft ServiceRequest in scope, or a patient without a national identifier. */
+export interface NothingToAssess {
+  readonly nothing: 'no-orders' | 'patient-not-identifiable';
+}
+
 /**
- * The hook pipeline up to the verdicts, shared by the hooks and /api/explain: gather the FHIR
- * context → identify the hospital and the patient → map orders to items → load results → decide.
+ * The hook pipeline up to the verdicts, shared by the hooks and /api/explain: pick the draft
+ * ServiceRequests → gather the FHIR context → identify the patient and the hospital → map orders to
+ * items → load results → decide. Returns early, fetching nothing, when there is nothing to judge.
  */
-export async function assess(request: HookRequest, scope: AssessmentScope, caller: Caller, services: Services, startedAt: number): Promise<Assessment> {
+export async function assess(
+  request: HookRequest,
+  scope: AssessmentScope,
+  caller: Caller,
+  services: Services,
+  startedAt: number,
+): Promise<Assessment | NothingToAssess> {
+  const drafts = scope === 'history' ? [] : draftServiceRequests(request, scope === 'selections');
+  if (scope !== 'history' && drafts.length === 0) return { nothing: 'no-orders' };
   const now = () => Date.now();
   const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
   const [fhir, reference] = await Promise.all([
@@ -130,6 +154,8 @@ export async function assess(request: HookRequest, scope: AssessmentScope, calle
     const why = fhir.patient.state === 'absent' ? 'the patient was not found' : `prefetch lacks it and the FHIR server failed (${fhir.patient.reason})`;
     throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
   }
+  const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
+  if (!nationalId) return { nothing: 'patient-not-identifiable' };
   const encounter = fhir.encounter.state === 'found' ? fhir.encounter.resource : null;
   const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference);
   const hospital = hospitalId ? reference.institutions.get(hospitalId) : undefined;
@@ -142,12 +168,11 @@ export async function assess(request: HookRequest, scope: AssessmentScope, calle
       'prefetch.encounter.serviceProvider',
     );
   }
-  const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
-  const key = nationalId ? patientKey(services.config.patientKeySecret, nationalId) : null;
+  const key = patientKey(services.config.patientKeySecret, nationalId);
   const facts = encounterFacts(encounter, request.context.encounterId);
-  const orders = scope === 'history' ? [] : draftOrders(request, reference, hospital.id, scope === 'selections');
+  const orders = mapOrders(drafts, reference, hospital.id);
   const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
-  const results = key ? await resultsForPatient(services.db, key, itemCodes) : [];
+  const results = await resultsForPatient(services.db, key, itemCodes);
   const recognitionFacts = {
     results,
     institutions: reference.institutions,

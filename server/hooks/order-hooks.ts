@@ -23,8 +23,8 @@ export async function orderHookHandler(
 ): Promise<HookResponse> {
   const signing = serviceId === SERVICE_IDS.orderSign;
   const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
+  if ('nothing' in assessment) return { cards: [] };
   const { patientKey } = assessment;
-  if (!patientKey) return { cards: [] };
 
   const repeats = assessment.verdicts.filter((verdict) => verdict.recognisable.length > 0);
   const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
@@ -39,15 +39,20 @@ export async function orderHookHandler(
     if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) return [];
     const rendered = renderOrderCard(verdict, order, context);
     prompts.push(
-      promptFor(rendered, request, serviceId, { ...assessment, patientKey }, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
+      promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
     );
     return [rendered.card];
   });
 
+  // One unexplained repeat per order, however many times it was prompted and signed.
   const stillRepeated = new Set(repeats.map((verdict) => verdict.orderId));
-  const unexplained = earlier
-    .filter((entry) => !decided.has(entry.orderRef) && !entry.unexplainedLogged && stillRepeated.has(entry.orderRef))
-    .map((entry) => ({ promptId: entry.promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
+  const alreadyLogged = new Set(earlier.filter((entry) => entry.unexplainedLogged).map((entry) => entry.orderRef));
+  const firstPromptOf = new Map<string, string>();
+  for (const entry of earlier) {
+    if (decided.has(entry.orderRef) || alreadyLogged.has(entry.orderRef) || !stillRepeated.has(entry.orderRef)) continue;
+    if (!firstPromptOf.has(entry.orderRef)) firstPromptOf.set(entry.orderRef, entry.promptId);
+  }
+  const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
 
   await services.db.transaction(async (trx) => {
     await savePrompts(trx, prompts, services.config.timeZone);

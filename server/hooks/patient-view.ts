@@ -11,11 +11,10 @@ import { promptFor } from './prompt-record';
 /** patient-view: one information card with the patient's recognisable external results, before any order. */
 export async function patientViewHandler(request: HookRequest, caller: Caller, locale: Locale, services: Services, startedAt: number): Promise<HookResponse> {
   const assessment = await assess(request, 'history', caller, services, startedAt);
-  const { patientKey } = assessment;
-  if (!patientKey) return { cards: [] };
+  if ('nothing' in assessment) return { cards: [] };
   const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services));
   if (!rendered) return { cards: [] };
-  const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, { ...assessment, patientKey }, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
+  const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
   await savePrompts(services.db, [prompt], services.config.timeZone);
   return { cards: [rendered.card] };
 }

@@ -9,7 +9,7 @@ export function promptFor(
   rendered: RenderedCard,
   request: HookRequest,
   serviceId: string,
-  assessment: Assessment & { patientKey: string },
+  assessment: Assessment,
   order: { orderRef: string | null; itemCode: string | null; presentation: Presentation },
   now: Date,
 ): Prompt {

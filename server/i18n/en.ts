@@ -75,5 +75,10 @@ export const en: Messages = {
     'method.differs': 'Method or brand differs from ours; reference intervals may differ',
   },
   encounterKinds: { emergency: 'Emergency', inpatient: 'Inpatient', outpatient: 'Outpatient', unknown: 'Unknown' },
+  assessmentOutcomes: {
+    assessed: 'Every order judged by the recognition rules',
+    'no-orders': 'No draft exam or lab order (ServiceRequest) to judge',
+    'patient-not-identifiable': "The Patient carries no national identifier of the configured systems, so no external result can be matched",
+  },
   flags: { H: '↑ high', L: '↓ low', HH: '↑↑ critical high', LL: '↓↓ critical low', A: 'abnormal', AA: 'critical', N: 'normal' },
 };

@@ -37,5 +37,6 @@ export interface Messages {
   readonly orderRefusals: Record<OrderRefusal, string>;
   readonly warnings: Record<CandidateWarning, string>;
   readonly encounterKinds: Record<EncounterKind, string>;
+  readonly assessmentOutcomes: Record<'assessed' | 'no-orders' | 'patient-not-identifiable', string>;
   readonly flags: Record<string, string>;
 }

@@ -75,5 +75,10 @@ export const zhCN: Messages = {
     'method.differs': '检测方法或品牌与本院不同，参考区间可能不同',
   },
   encounterKinds: { emergency: '急诊', inpatient: '住院', outpatient: '门诊', unknown: '未知' },
+  assessmentOutcomes: {
+    assessed: '已按互认规则逐项判断',
+    'no-orders': '没有待签署的检查检验申请（ServiceRequest），无需判断',
+    'patient-not-identifiable': '患者资料中没有身份证号（或配置的证件类型），无法匹配外院结果',
+  },
   flags: { H: '↑ 偏高', L: '↓ 偏低', HH: '↑↑ 危急偏高', LL: '↓↓ 危急偏低', A: '异常', AA: '危急异常', N: '正常' },
 };

@@ -1,18 +1,32 @@
 import { z } from 'zod';
 import { explanationSchema } from '../explain/schemas';
 
-const errorSchema = z
-  .object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) })
-  .meta({ id: 'Error' });
+const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
 
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  return z.toJSONSchema(schema, { target: 'openapi-3.0', io: 'output' }) as Record<string, unknown>;
+/** Every response schema of the API, by its name in `components.schemas`. */
+const SCHEMAS = {
+  Error: errorSchema,
+  Explanation: explanationSchema,
+} as const;
+
+export type SchemaName = keyof typeof SCHEMAS;
+
+function componentSchemas(): Record<string, unknown> {
+  const registry = z.registry<{ id: string }>();
+  for (const [id, schema] of Object.entries(SCHEMAS)) registry.add(schema, { id });
+  const generated = z.toJSONSchema(registry, { target: 'openapi-3.0', io: 'output', uri: (id) => `#/components/schemas/${id}` });
+  // OpenAPI 3.0 has no $id; the component's key is its name.
+  return Object.fromEntries(Object.entries(generated.schemas).map(([id, { $id: _id, ...schema }]) => [id, schema]));
+}
+
+const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+
+function json(description: string, name: SchemaName): Record<string, unknown> {
+  return { description, content: { 'application/json': { schema: ref(name) } } };
 }
 
 function errors(...statuses: number[]): Record<string, unknown> {
-  return Object.fromEntries(
-    statuses.map((status) => [String(status), { description: 'error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } }]),
-  );
+  return Object.fromEntries(statuses.map((status) => [String(status), json('error', 'Error')]));
 }
 
 /**
@@ -27,19 +41,14 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/explain': {
         post: {
           summary: 'What a hook call would decide, and why, for every order and every stored result',
-          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A CDS Hooks request body (patient-view, order-select or order-sign)' } } } },
-          responses: {
-            '200': { description: 'the verdicts', content: { 'application/json': { schema: { $ref: '#/components/schemas/Explanation' } } } },
-            ...errors(400, 412),
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', description: 'A CDS Hooks request body (patient-view, order-select or order-sign)' } } },
           },
+          responses: { '200': json('the verdicts', 'Explanation'), ...errors(400, 412) },
         },
       },
     },
-    components: {
-      schemas: {
-        Error: jsonSchema(errorSchema),
-        Explanation: jsonSchema(explanationSchema),
-      },
-    },
+    components: { schemas: componentSchemas() },
   };
 }

@@ -116,7 +116,7 @@ export interface OrderHistory {
   readonly unexplainedLogged: boolean;
 }
 
-/** Earlier order prompts for these draft orders of one patient at one hospital, and whether each was decided. */
+/** Earlier order prompts for these draft orders of one patient at one hospital, oldest first, and whether each was decided. */
 export async function orderHistory(db: Database, hospitalId: string, patientKey: string, orderRefs: readonly string[]): Promise<OrderHistory[]> {
   if (orderRefs.length === 0) return [];
   const rows = await db('prompts as p')
@@ -124,6 +124,7 @@ export async function orderHistory(db: Database, hospitalId: string, patientKey:
     .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
     .where({ 'p.hospital_id': hospitalId, 'p.patient_key': patientKey })
     .whereIn('p.order_ref', [...orderRefs])
+    .orderBy('p.created_at')
     .select<{ id: string; order_ref: string; decision: string | null; unexplained: string | null }[]>(
       'p.id',
       'p.order_ref',

@@ -1,0 +1,169 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EXCEPTION_REASONS } from '../../rules';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { SYSTEMS } from '../../server/fhir/systems';
+import { saveOverride } from '../../server/store/hospital-config';
+import { demoPatient, orderRequest, sampleRequest } from '../support/hook-requests';
+import { postJson, startServer, storeBytes, type TestServer } from '../support/server';
+
+let server: TestServer;
+const selectUrl = () => `${server.url}/cds-services/recognition-order-select`;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe('order-select: a draft order with a recognisable recent result gets one card', () => {
+  it('answers the sample request (local order code JY0001 = 血钾) with a complete card', async () => {
+    const { status, body } = await postJson(selectUrl(), sampleRequest('order-select-zhang-wei.json'));
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+    const [card] = body.cards;
+    // 张伟's potassium: 2 days before TEST_NOW (2026-03-10), at 渝中区人民医院 inside the 渝中 alliance.
+    expect(card.summary).toContain('钾');
+    expect(card.summary).toContain('渝中区人民医院');
+    expect(card.summary).toContain('2026-03-08');
+    expect([...card.summary].length).toBeLessThan(140);
+    expect(card.indicator).toBe('warning');
+    expect(card.source.label).toContain('Huren');
+    expect(card.detail).toContain('| 钾 | 4.1 | mmol/L | 3.5-5.3 |');
+    expect(card.selectionBehavior).toBe('at-most-one');
+    expect(card.suggestions).toHaveLength(1);
+    expect(card.suggestions[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'delete', resourceId: 'ServiceRequest/sr-k' }] });
+    expect(card.overrideReasons.map((r: { code: string }) => r.code)).toEqual([...EXCEPTION_REASONS]);
+    for (const reason of card.overrideReasons) {
+      expect(reason.system).toBe(SYSTEMS.exceptionReason);
+      expect(reason.display.length).toBeGreaterThan(0);
+    }
+    expect(card.links).toEqual([
+      { label: expect.any(String), url: 'http://huren.test/app/launch', type: 'smart', appContext: JSON.stringify({ promptId: card.uuid }) },
+    ]);
+  });
+
+  it('stores every card as a prompt keyed by the patient HMAC, never the national ID', async () => {
+    const { body } = await postJson(selectUrl(), sampleRequest('order-select-zhang-wei.json'));
+    const prompt = await server.services.db('prompts').where('id', body.cards[0].uuid).first();
+    expect(prompt).toMatchObject({
+      service_id: 'recognition-order-select',
+      hospital_id: HOSPITALS.shancheng,
+      user_ref: 'Practitioner/dr-li',
+      practitioner_name: '李明',
+      department_name: '心血管内科门诊',
+      encounter_ref: 'Encounter/enc-1001',
+      order_ref: 'ServiceRequest/sr-k',
+      item_code: 'LAB-K',
+      created_on: '2026-03-10',
+    });
+    const candidates = JSON.parse(prompt.candidates);
+    expect(candidates).toEqual([expect.objectContaining({ suggestionId: body.cards[0].suggestions[0].uuid, institutionId: HOSPITALS.yuzhong, ageDays: 2 })]);
+    const nationalId = demoPatient('zhang-wei').nationalId;
+    expect(prompt.patient_key).toMatch(/^[0-9a-f]{64}$/);
+    expect(storeBytes(server)).not.toContain(nationalId);
+    expect(storeBytes(server)).toContain(prompt.patient_key);
+  });
+
+  it('considers only the selections, not the other draft orders', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K', 'CT-CHEST']);
+    request.context.selections = ['ServiceRequest/sr-2'];
+    const { body } = await postJson(selectUrl(), request);
+    expect(body.cards).toHaveLength(1);
+    expect(body.cards[0].summary).toContain('胸部CT平扫');
+  });
+
+  it('accepts what real clients send: extra fields, a Bundle without type, codings without display, other order types', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-CBC']);
+    delete request.context.draftOrders.type;
+    request.context.draftOrders.entry.push({
+      resource: { resourceType: 'MedicationRequest', id: 'med-1', status: 'draft', intent: 'order', medicationCodeableConcept: { text: '阿司匹林' } },
+    });
+    request.context.selections.push('MedicationRequest/med-1');
+    request.extension = { 'com.example.ehr': { tab: 'orders' } };
+    request.context.vendorField = 42;
+    const { status, body } = await postJson(selectUrl(), request);
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+    expect(body.cards[0].summary).toContain('血常规');
+  });
+
+  it('a MedicationRequest alone gets no card and no error', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', []);
+    request.context.draftOrders.entry = [{ resource: { resourceType: 'MedicationRequest', id: 'm', status: 'draft', intent: 'order' } }];
+    request.context.selections = ['MedicationRequest/m'];
+    expect(await postJson(selectUrl(), request)).toEqual({ status: 200, body: { cards: [] } });
+  });
+
+  it('maps an order by LOINC as well as by the regional code', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    request.context.draftOrders.entry[0].resource.code = { coding: [{ system: SYSTEMS.loinc, code: '2823-3' }] };
+    const { body } = await postJson(selectUrl(), request);
+    expect(body.cards).toHaveLength(1);
+  });
+
+  it('an order whose codes map to no catalog item gets no card', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    request.context.draftOrders.entry[0].resource.code = { coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'NOT-MAPPED' }] };
+    expect((await postJson(selectUrl(), request)).body.cards).toEqual([]);
+  });
+
+  it('a patient without any external result gets no card', async () => {
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'liang-wei', ['LAB-K']))).body.cards).toEqual([]);
+  });
+
+  it('a patient without a national identifier gets no card (nothing can be matched)', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    request.prefetch.patient.identifier = [{ system: 'https://his.example/mrn', value: 'MRN-1' }];
+    expect(await postJson(selectUrl(), request)).toEqual({ status: 200, body: { cards: [] } });
+  });
+
+  it('warns when the external test system differs from ours (creatinine, Jaffe vs enzymatic)', async () => {
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'li-na', ['LAB-CRE']));
+    expect(body.cards).toHaveLength(1);
+    expect(body.cards[0].detail).toContain('苦味酸法');
+    expect(body.cards[0].detail).toContain('与本院检测系统');
+  });
+
+  it('a lower-level result outside the alliance: not at the tertiary hospital, yes at a same-level one', async () => {
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC']))).body.cards).toEqual([]);
+    const atSecondary = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }));
+    expect(atSecondary.body.cards).toHaveLength(1);
+  });
+
+  it('recognises a partner region (川渝) but not a region without agreement', async () => {
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'wang-fang', ['CT-HEAD']))).body.cards).toHaveLength(1);
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'zhou-jie', ['CT-HEAD']))).body.cards).toEqual([]);
+  });
+
+  it('does not offer preliminary, expired, withdrawn-mark or unqualified results', async () => {
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'yang-lei', ['LAB-K']))).body.cards).toEqual([]);
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'liu-yang', ['LAB-K']))).body.cards).toEqual([]);
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'zhao-min', ['LAB-AFP']))).body.cards).toEqual([]);
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'zhao-min', ['LAB-CEA']))).body.cards).toHaveLength(1);
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'zhu-hong', ['LAB-GLU']))).body.cards).toEqual([]);
+  });
+
+  it('an emergency encounter gets the information as `info`, never a blocking warning', async () => {
+    const { body } = await postJson(selectUrl(), sampleRequest('order-select-emergency-wu-xiuying.json'));
+    expect(body.cards).toHaveLength(1);
+    expect(body.cards[0].indicator).toBe('info');
+    expect(body.cards[0].detail).toContain('急诊就诊');
+  });
+
+  it('answers in English when the EHR asks for it', async () => {
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['LAB-K']), { 'accept-language': 'en-US,en;q=0.9' });
+    expect(body.cards[0].summary).toMatch(/^Potassium: a result from 渝中区人民医院 on 2026-03-08/);
+    expect(body.cards[0].overrideReasons[0].display).toMatch(/^Condition changed/);
+  });
+
+  it("a hospital's override is honoured: emergency prompts silenced, indicator switched to info", async () => {
+    const override = { disabledItems: [], disabledDisciplines: [], windowDays: {}, silenceInEmergency: true, indicator: 'info' as const };
+    await saveOverride(server.services.db, HOSPITALS.qijiang, override, 'test', new Date());
+    server.services.reference.invalidate();
+    const emergency = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang, encounterClass: 'EMER' }));
+    expect(emergency.body.cards).toEqual([]);
+    const outpatient = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }));
+    expect(outpatient.body.cards[0].indicator).toBe('info');
+  });
+});

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { orderRequest, sampleRequest } from '../support/hook-requests';
+import { postJson, startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+const url = (service: string) => `${server.url}/cds-services/${service}`;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function unexplained(): Promise<{ prompt_id: string }[]> {
+  return server.services.db('unexplained_repeats').select('prompt_id');
+}
+
+describe('order-sign: all draft orders, and unexplained repeats logged', () => {
+  it('considers every draft order (no selections): 张伟 has a card for K and for chest CT, none for lumbar MRI', async () => {
+    const { status, body } = await postJson(url('recognition-order-sign'), sampleRequest('order-sign-zhang-wei.json'));
+    expect(status).toBe(200);
+    expect(body.cards.map((card: { summary: string }) => card.summary.split('：')[0]).sort()).toEqual(['胸部CT平扫', '钾']);
+  });
+
+  it('an order prompted at order-select and signed without a decision is logged once as an unexplained repeat', async () => {
+    const hookInstance = crypto.randomUUID();
+    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'sun-li', ['US-THYROID'], { hookInstance }));
+    const promptId = select.body.cards[0].uuid;
+    const before = (await unexplained()).length;
+
+    const sign = orderRequest('order-sign', 'sun-li', ['US-THYROID']);
+    const first = await postJson(url('recognition-order-sign'), sign);
+    expect(first.body.cards).toHaveLength(1);
+    expect((await unexplained()).map((row) => row.prompt_id)).toContain(promptId);
+
+    await postJson(url('recognition-order-sign'), { ...sign, hookInstance: crypto.randomUUID() });
+    expect((await unexplained()).length).toBe(before + 1);
+    const rows = await server.services.db('unexplained_repeats').where('prompt_id', promptId);
+    expect(rows).toHaveLength(1);
+  });
+
+  it('an order already decided through feedback gets no second card and is not an unexplained repeat', async () => {
+    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'ma-chao', ['MR-KNEE']));
+    const card = select.body.cards[0];
+    const feedback = await postJson(url('recognition-order-select/feedback'), {
+      feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason: card.overrideReasons[0], userComment: '膝关节再次扭伤' }, outcomeTimestamp: '2026-03-10T02:05:00Z' }],
+    });
+    expect(feedback.status).toBe(200);
+    const sign = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'ma-chao', ['MR-KNEE']));
+    expect(sign.body.cards).toEqual([]);
+    expect(await server.services.db('unexplained_repeats').where('prompt_id', card.uuid)).toEqual([]);
+  });
+
+  it('ignores orders that are being re-signed (not draft)', async () => {
+    const request = orderRequest('order-sign', 'zhang-wei', ['LAB-K']);
+    request.context.draftOrders.entry[0].resource.status = 'active';
+    expect((await postJson(url('recognition-order-sign'), request)).body).toEqual({ cards: [] });
+  });
+});

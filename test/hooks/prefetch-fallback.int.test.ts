@@ -1,0 +1,112 @@
+import { delay, http, HttpResponse } from 'msw';
+import type { SetupServerApi } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mockEhr } from '../support/ehr';
+import { orderRequest } from '../support/hook-requests';
+import { postJson, startServer, type TestServer } from '../support/server';
+
+const EHR = 'https://ehr.h-cq-001.example/fhir';
+let server: TestServer;
+let ehr: SetupServerApi;
+const url = () => `${server.url}/cds-services/recognition-order-select`;
+
+beforeAll(async () => {
+  server = await startServer({ env: { HOOK_BUDGET_MS: '400' } });
+  ehr = mockEhr();
+});
+afterEach(() => ehr.resetHandlers());
+afterAll(async () => {
+  ehr.close();
+  await server.close();
+});
+
+/** 张伟 ordering potassium with the patient left out of prefetch, so it must come from the EHR. */
+function withoutPatientPrefetch(): { request: any; patient: unknown } {
+  const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+  const patient = request.prefetch.patient;
+  delete request.prefetch.patient;
+  request.fhirServer = EHR;
+  request.fhirAuthorization = { access_token: 'ehr-access-token-123', token_type: 'Bearer', expires_in: 300, scope: 'user/Patient.read', subject: 'huren' };
+  return { request, patient };
+}
+
+describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR server, within the hook's budget", () => {
+  it('found: reads Patient with the bearer token the EHR handed over, and answers with the card', async () => {
+    const { request, patient } = withoutPatientPrefetch();
+    const seen: (string | null)[] = [];
+    ehr.use(
+      http.get(`${EHR}/Patient/zhang-wei`, ({ request: incoming }) => {
+        seen.push(incoming.headers.get('authorization'));
+        return HttpResponse.json(patient);
+      }),
+    );
+    const { status, body } = await postJson(url(), request);
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+    expect(seen).toEqual(['Bearer ehr-access-token-123']);
+  });
+
+  it('not found: 412 with an OperationOutcome saying the patient cannot be identified', async () => {
+    const { request } = withoutPatientPrefetch();
+    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 404 })));
+    const { status, body } = await postJson(url(), request);
+    expect(status).toBe(412);
+    expect(body.resourceType).toBe('OperationOutcome');
+    expect(body.issue[0].diagnostics).toContain('cannot identify the patient');
+    expect(body.issue[0].expression).toEqual(['prefetch.patient']);
+  });
+
+  it('401 from the FHIR server: 412, and the token never reaches our logs', async () => {
+    const { request } = withoutPatientPrefetch();
+    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, () => new HttpResponse(null, { status: 401 })));
+    const { status, body } = await postJson(url(), request);
+    expect(status).toBe(412);
+    expect(body.issue[0].diagnostics).toContain('unauthorized');
+    expect(server.logs.join('')).not.toContain('ehr-access-token-123');
+  });
+
+  it('slow past the budget: gives up at the budget instead of waiting for the EHR', async () => {
+    const { request } = withoutPatientPrefetch();
+    ehr.use(
+      http.get(`${EHR}/Patient/zhang-wei`, async () => {
+        await delay(10_000);
+        return HttpResponse.json({});
+      }),
+    );
+    const started = Date.now();
+    const { status } = await postJson(url(), request);
+    expect(status).toBe(412);
+    // The EHR would have answered after 10 s; we answered long before it.
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('a prefetch key holding an OperationOutcome counts as not prefetched', async () => {
+    const { request, patient } = withoutPatientPrefetch();
+    request.prefetch.patient = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout' }] };
+    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, () => HttpResponse.json(patient)));
+    expect((await postJson(url(), request)).body.cards).toHaveLength(1);
+  });
+
+  it('prefetch `null` means the client looked and found no patient: 412, nothing fetched', async () => {
+    const { request } = withoutPatientPrefetch();
+    request.prefetch.patient = null;
+    expect((await postJson(url(), request)).status).toBe(412);
+  });
+
+  it('no FHIR server and no prefetch: 412', async () => {
+    const { request } = withoutPatientPrefetch();
+    delete request.fhirServer;
+    delete request.fhirAuthorization;
+    expect((await postJson(url(), request)).status).toBe(412);
+  });
+
+  it('degrades when only optional context is missing: the user unavailable still gives the card', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    delete request.prefetch.user;
+    request.fhirServer = EHR;
+    ehr.use(http.get(`${EHR}/Practitioner/dr-test`, () => HttpResponse.error()));
+    const { status, body } = await postJson(url(), request);
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+  });
+});

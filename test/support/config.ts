@@ -1,0 +1,21 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, type Config } from '../../server/config';
+
+/** A fresh temporary folder per call, for throwaway SQLite files. */
+export function tempDir(prefix = 'huren-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** The test configuration: a throwaway SQLite file, unsigned hook calls, quiet logs. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({
+    NODE_ENV: 'test',
+    SQLITE_FILE: join(tempDir(), 'huren.sqlite'),
+    CDS_AUTH: 'off',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://huren.test',
+    ...env,
+  });
+}

@@ -1,0 +1,19 @@
+import { http, type RequestHandler } from 'msw';
+import { setupServer, type SetupServerApi } from 'msw/node';
+
+/**
+ * msw stands in for the EHR's FHIR server (outside us). Our own server on 127.0.0.1 is real and
+ * passes through; any other unexpected request fails the test.
+ */
+export function mockEhr(...handlers: RequestHandler[]): SetupServerApi {
+  const mock = setupServer(...handlers);
+  mock.listen({
+    onUnhandledRequest(request, print) {
+      if (new URL(request.url).hostname === '127.0.0.1') return;
+      print.error();
+    },
+  });
+  return mock;
+}
+
+export { http };

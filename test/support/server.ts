@@ -1,0 +1,75 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Writable } from 'node:stream';
+import { seedDemo } from '../../fixtures/seed';
+import { createApp } from '../../server/app';
+import type { Config } from '../../server/config';
+import { createLogger } from '../../server/logger';
+import type { Services } from '../../server/services';
+import { migrate, openDatabase } from '../../server/store/database';
+import { testConfig } from './config';
+
+/** The demo's "today" in tests: 2026-03-10 10:00 in Shanghai, fixed so every day count is exact. */
+export const TEST_NOW = new Date('2026-03-10T02:00:00Z');
+
+export interface TestServer {
+  readonly url: string;
+  readonly services: Services;
+  readonly config: Config;
+  /** Every log line the server wrote, for tests that check what never reaches the logs. */
+  readonly logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real app on a real port over a real SQLite file, migrated; with `seed`, the demo
+ * data is loaded the way `npm start` does it (reports through POST /fhir).
+ */
+export async function startServer(options: { seed?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<TestServer> {
+  const config = testConfig({ LOG_LEVEL: 'info', ...options.env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const db = openDatabase(config.store);
+  await migrate(db);
+  const now = options.now ?? TEST_NOW;
+  const { app, services } = createApp({ config, db, logger: createLogger(config.logLevel, sink), clock: () => now });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  if (options.seed ?? true) await seedDemo(db, url, now, config.timeZone, () => services.reference.invalidate());
+  return {
+    url,
+    services,
+    config,
+    logs,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.destroy();
+    },
+  };
+}
+
+export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // Some refusals are not JSON; the test sees the text.
+  }
+  return { status: response.status, body: parsed };
+}
+
+/** Everything the SQLite store holds on disk (main file and write-ahead log), as text to search. */
+export function storeBytes(server: TestServer): string {
+  if (server.config.store.client !== 'sqlite') throw new Error('storeBytes needs the SQLite store');
+  const { file } = server.config.store;
+  return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path, 'latin1')).join('\n');
+}
