@@ -34,8 +34,13 @@ function problem(status: 400 | 422, code: string, expression: string, diagnostic
   return { ok: false, problem: { status, code, expression, diagnostics } };
 }
 
+/** What a person would call it: the text or a display, never a bare code. */
+function displayOf(concept: CodeableConcept | undefined): string | null {
+  return concept?.text ?? concept?.coding?.find((coding) => coding.display)?.display ?? null;
+}
+
 function textOf(concept: CodeableConcept | undefined): string | null {
-  return concept?.text ?? concept?.coding?.find((coding) => coding.display)?.display ?? concept?.coding?.[0]?.code ?? null;
+  return displayOf(concept) ?? concept?.coding?.[0]?.code ?? null;
 }
 
 function patientKeyOf(report: DiagnosticReport, context: ExtractionContext): string | null {
@@ -128,7 +133,7 @@ function imagingReport(report: DiagnosticReport, observations: readonly Observat
   const findings = observations.find((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === FINDINGS_LOINC)) ?? observations.find((o) => o.valueString);
   return {
     kind: 'imaging',
-    title: textOf(report.code) ?? item.nameZh,
+    title: displayOf(report.code) ?? item.nameZh,
     modality: (study.success ? study.data.modality?.[0]?.code : undefined) ?? item.modality,
     findings: findings?.valueString ?? (study.success ? (study.data.description ?? null) : null),
     impression: report.conclusion ?? null,
@@ -176,7 +181,7 @@ export function extractResult(report: DiagnosticReport, context: ExtractionConte
   const withSystem = observations.find((o) => o.method || o.device);
   const content: Report =
     item.kind === 'lab'
-      ? { kind: 'lab', title: textOf(report.code) ?? item.nameZh, values: observations.map(labValue) }
+      ? { kind: 'lab', title: displayOf(report.code) ?? item.nameZh, values: observations.map(labValue) }
       : imagingReport(report, observations, item, context);
   return {
     ok: true,

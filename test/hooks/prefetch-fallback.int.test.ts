@@ -1,13 +1,12 @@
 import { delay, http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { mockEhr } from '../support/ehr';
+import { mockEhr, type MockEhr } from '../support/ehr';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, type TestServer } from '../support/server';
 
 const EHR = 'https://ehr.h-cq-001.example/fhir';
 let server: TestServer;
-let ehr: SetupServerApi;
+let ehr: MockEhr;
 const url = () => `${server.url}/cds-services/recognition-order-select`;
 
 beforeAll(async () => {
@@ -21,7 +20,7 @@ afterAll(async () => {
 });
 
 /** 张伟 ordering potassium with the patient left out of prefetch, so it must come from the EHR. */
-function withoutPatientPrefetch(): { request: any; patient: unknown } {
+function withoutPatientPrefetch(): { request: any; patient: any } {
   const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
   const patient = request.prefetch.patient;
   delete request.prefetch.patient;

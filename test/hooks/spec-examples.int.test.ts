@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedbackValidator } from '../../server/decisions/feedback';
-import { mockEhr } from '../support/ehr';
+import { mockEhr, type MockEhr } from '../support/ehr';
 import { postJson, startServer, type TestServer } from '../support/server';
 
 const EXAMPLES = join(import.meta.dirname, '..', '..', 'fixtures', 'hooks', 'spec-examples');
 const example = (name: string) => JSON.parse(readFileSync(join(EXAMPLES, name), 'utf8'));
 
 let server: TestServer;
-let ehr: SetupServerApi;
+let ehr: MockEhr;
 
 beforeAll(async () => {
   server = await startServer();

@@ -1,11 +1,13 @@
 import { http, type RequestHandler } from 'msw';
-import { setupServer, type SetupServerApi } from 'msw/node';
+import { setupServer } from 'msw/node';
 
 /**
  * msw stands in for the EHR's FHIR server (outside us). Our own server on 127.0.0.1 is real and
  * passes through; any other unexpected request fails the test.
  */
-export function mockEhr(...handlers: RequestHandler[]): SetupServerApi {
+export type MockEhr = ReturnType<typeof setupServer>;
+
+export function mockEhr(...handlers: RequestHandler[]): MockEhr {
   const mock = setupServer(...handlers);
   mock.listen({
     onUnhandledRequest(request, print) {

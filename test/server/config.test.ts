@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_PATIENT_KEY_SECRET, loadConfig } from '../../server/config';
+
+const secret = 'a-production-secret-of-at-least-32-characters';
+
+describe('configuration: read once, validated, failing fast with the setting named', () => {
+  it('has working development defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      production: false, port: 8080, publicUrl: 'http://localhost:8080', store: { client: 'sqlite', file: 'data/huren.sqlite' },
+      patientKeySecret: DEMO_PATIENT_KEY_SECRET, cdsAuth: true, hookBudgetMs: 500, timeZone: 'Asia/Shanghai', seedDemo: true,
+    });
+  });
+
+  it('treats empty lines of .env as unset', () => {
+    expect(loadConfig({ DATABASE_URL: '', PORT: '' }).store).toEqual({ client: 'sqlite', file: 'data/huren.sqlite' });
+  });
+
+  it('uses PostgreSQL when DATABASE_URL says so', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/huren' }).store).toEqual({ client: 'pg', url: 'postgres://u:p@db:5432/huren' });
+  });
+
+  it.each([
+    ['production without PATIENT_KEY_SECRET', { NODE_ENV: 'production' }, 'PATIENT_KEY_SECRET: is required in production'],
+    ['production with the demo key', { NODE_ENV: 'production', PATIENT_KEY_SECRET: DEMO_PATIENT_KEY_SECRET }, 'PATIENT_KEY_SECRET: must not be the demo key'],
+    ['production with CDS_AUTH=off', { NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, CDS_AUTH: 'off' }, 'CDS_AUTH: cannot be off in production'],
+    ['production with demo data', { NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, SEED_DEMO: 'on' }, 'SEED_DEMO'],
+    ['a short key', { PATIENT_KEY_SECRET: 'short' }, 'PATIENT_KEY_SECRET: must be at least 32 characters'],
+    ['a port that is not a number', { PORT: 'eighty' }, 'PORT'],
+    ['CDS_AUTH other than on/off', { CDS_AUTH: 'maybe' }, 'CDS_AUTH'],
+    ['an unknown time zone', { TIME_ZONE: 'Mars/Olympus' }, 'TIME_ZONE'],
+    ['a non-PostgreSQL DATABASE_URL', { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+  ])('refuses %s', (_name, env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('production with its own key starts with auth on and no demo data', () => {
+    expect(loadConfig({ NODE_ENV: 'production', PATIENT_KEY_SECRET: secret })).toMatchObject({ production: true, cdsAuth: true, seedDemo: false });
+  });
+});

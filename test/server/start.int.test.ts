@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../support/config';
+import { sampleRequest } from '../support/hook-requests';
+import { postJson } from '../support/server';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+let child: ChildProcess;
+let url: string;
+let output = '';
+
+/** `npm start` on a fresh machine: migrate a new SQLite file, seed the demo data, serve. */
+beforeAll(async () => {
+  const sqlite = join(tempDir(), 'nested', 'huren.sqlite');
+  child = spawn('npm', ['start', '--silent'], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', PORT: '0', SQLITE_FILE: sqlite, CDS_AUTH: 'off', SEED_DEMO: '', LOG_LEVEL: 'info', PUBLIC_URL: '' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not seed in time:\n${output}`)), 60_000);
+    const check = setInterval(() => {
+      const port = /"port":(\d+)/.exec(output)?.[1];
+      if (port && output.includes('demo data loaded')) {
+        clearInterval(check);
+        clearTimeout(timer);
+        url = `http://127.0.0.1:${port}`;
+        resolve();
+      }
+    }, 100);
+  });
+}, 90_000);
+
+afterAll(() => {
+  if (child.pid) process.kill(-child.pid, 'SIGTERM');
+});
+
+describe('npm start', () => {
+  it('serves the seeded demo: the sample order-select gets its card', async () => {
+    const { status, body } = await postJson(`${url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+  });
+
+  it('announces that CDS_AUTH is off', () => {
+    expect(output).toContain('CDS_AUTH=off');
+  });
+
+  it('is ready', async () => {
+    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+  });
+});
