@@ -12,7 +12,7 @@ import { openApiRoutes } from './openapi/routes';
 import type { Services } from './services';
 import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
-import { startPage } from './start-page';
+import { appPlaceholder, startPage } from './start-page';
 
 export interface AppOptions {
   readonly config: Config;
@@ -61,6 +61,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(explainRoutes(services));
   app.use(openApiRoutes());
   app.get('/', startPage(services));
+  app.get('/app/launch', appPlaceholder);
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return { app, services };
