@@ -5,6 +5,7 @@ import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { migrate, openDatabase } from './store/database';
+import { startMaintenance } from './maintenance';
 import { isEmpty } from './store/registry';
 
 async function main(): Promise<void> {
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
     logger.info(counts, 'demo data loaded into the empty store');
   }
 
+  const stopMaintenance = startMaintenance(services);
   const stop = (signal: string) => {
+    stopMaintenance();
     logger.info({ signal }, 'shutting down');
     server.close(() => {
       void db.destroy().then(() => process.exit(0));

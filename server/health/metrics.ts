@@ -31,6 +31,12 @@ export function createMetrics() {
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
+    cdsAuthRefused: new Counter({
+      name: 'huren_cds_auth_refused_total',
+      help: 'CDS client JWTs refused, by the check that failed',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     resultsIngested: new Counter({
       name: 'huren_results_ingested_total',
       help: 'Reports stored or updated in the results index',

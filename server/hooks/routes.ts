@@ -1,5 +1,6 @@
 import cors from 'cors';
 import { Router, type Request, type Response } from 'express';
+import { cdsClientAuthentication } from '../auth/cds-client';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
 import { localeFrom, messages } from '../i18n';
@@ -28,13 +29,19 @@ export function hookRoutes(services: Services): Router {
   // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists.
   router.use('/cds-services', cors({ origin: [...services.config.cdsCorsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
 
+  // `aud` is the endpoint called; feedback also accepts the service's own URL, which clients commonly use.
+  const authenticate = cdsClientAuthentication(services, (serviceId, path) => {
+    const service = `${services.config.publicUrl}/cds-services/${serviceId}`;
+    return path.endsWith('/feedback') ? [`${service}/feedback`, service] : [service];
+  });
+
   // https://cds-hooks.hl7.org/2.0/#discovery
   router.get('/cds-services', (request: Request, response: Response) => {
     response.json({ services: serviceDefinitions(messages(localeFrom(request.get('accept-language')))) });
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', async (request: Request, response: Response) => {
+  router.post('/cds-services/:id', authenticate, async (request: Request, response: Response) => {
     const startedAt = Date.now();
     const serviceId = serviceIdOf(request.params.id);
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
@@ -56,7 +63,7 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#feedback
-  router.post('/cds-services/:id/feedback', async (request: Request, response: Response) => {
+  router.post('/cds-services/:id/feedback', authenticate, async (request: Request, response: Response) => {
     const serviceId = serviceIdOf(request.params.id);
     await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
     response.json({});

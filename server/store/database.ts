@@ -71,3 +71,10 @@ export function bool(value: unknown): boolean {
 export function count(value: unknown): number {
   return typeof value === 'number' ? value : Number(value ?? 0);
 }
+
+/** A primary-key or unique-constraint conflict, by the driver's error code (SQLite, PostgreSQL). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, errno } = error as { code?: unknown; errno?: unknown };
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || (code === 'SQLITE_CONSTRAINT' && errno === 19);
+}

@@ -1,0 +1,113 @@
+import type { RequestHandler } from 'express';
+import {
+  createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
+  type JWSAlgorithm, type JWTVerifyGetKey,
+} from 'jose';
+import type { Services } from '../services';
+import { findClient } from '../store/registry';
+import { firstSighting } from '../store/replay-guard';
+
+/** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
+const ALGORITHMS: JWSAlgorithm[] = ['ES384', 'RS384', 'ES256', 'RS256', 'ES512', 'RS512', 'PS256', 'PS384', 'PS512'];
+/** Bounds how long a jti must be remembered; CDS client tokens are meant to be short-lived. */
+const MAX_TOKEN_AGE_SECONDS = 300;
+const CLOCK_TOLERANCE_SECONDS = 30;
+
+export type Refusal =
+  | 'missing' | 'malformed' | 'algorithm' | 'unknown-issuer' | 'revoked' | 'jku-not-allowed' | 'no-keys'
+  | 'signature' | 'expired' | 'claims' | 'replay';
+
+export class RefusedToken extends Error {
+  constructor(readonly reason: Refusal) {
+    super(reason);
+  }
+}
+
+function bearer(header: string | undefined): string {
+  const match = /^Bearer\s+([A-Za-z0-9_\-.]+)$/i.exec(header ?? '');
+  if (!match?.[1]) throw new RefusedToken(header ? 'malformed' : 'missing');
+  return match[1];
+}
+
+/**
+ * https://cds-hooks.hl7.org/2.0/#trusting-cds-clients — the JWT must be signed by a key registered
+ * for its issuer (or served at a `jku` on that issuer's allowlist; never an arbitrary URL), addressed
+ * to this endpoint, current, and not seen before. The registration names the ordering hospital.
+ */
+export function cdsClientAuthentication(services: Services, audienceFor: (serviceId: string, path: string) => string[]): RequestHandler {
+  const remoteKeySets = new Map<string, JWTVerifyGetKey>();
+  const remote = (url: string) => {
+    let keySet = remoteKeySets.get(url);
+    if (!keySet) {
+      keySet = createRemoteJWKSet(new URL(url), { timeoutDuration: 2_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      remoteKeySets.set(url, keySet);
+    }
+    return keySet;
+  };
+
+  async function verify(token: string, audience: string[]): Promise<{ issuer: string; hospitalId: string }> {
+    let issuer: string;
+    let jku: string | undefined;
+    try {
+      const header = decodeProtectedHeader(token);
+      if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg)) throw new RefusedToken('algorithm');
+      jku = typeof header.jku === 'string' ? header.jku : undefined;
+      const claims = decodeJwt(token);
+      if (typeof claims.iss !== 'string') throw new RefusedToken('claims');
+      issuer = claims.iss;
+    } catch (error) {
+      if (error instanceof RefusedToken) throw error;
+      throw new RefusedToken('malformed');
+    }
+    const client = await findClient(services.db, issuer);
+    if (!client) throw new RefusedToken('unknown-issuer');
+    if (client.revoked) throw new RefusedToken('revoked');
+    let keys: JWTVerifyGetKey;
+    if (jku) {
+      if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
+      keys = remote(jku);
+    } else {
+      if (!client.jwks) throw new RefusedToken('no-keys');
+      keys = createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]);
+    }
+    let expiresAt: Date;
+    let jti: string;
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        algorithms: ALGORITHMS,
+        issuer,
+        audience,
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp', 'iat', 'jti'],
+        currentDate: services.clock(),
+      });
+      jti = String(payload.jti);
+      expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000);
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new RefusedToken('expired');
+      if (error instanceof errors.JWTClaimValidationFailed) throw new RefusedToken('claims');
+      throw new RefusedToken('signature');
+    }
+    if (!(await firstSighting(services.db, issuer, jti, expiresAt))) throw new RefusedToken('replay');
+    return { issuer, hospitalId: client.hospitalId };
+  }
+
+  return async (request, response, next) => {
+    if (!services.config.cdsAuth) {
+      next();
+      return;
+    }
+    try {
+      const serviceId = typeof request.params.id === 'string' ? request.params.id : '';
+      response.locals.caller = await verify(bearer(request.get('authorization')), audienceFor(serviceId, request.path));
+      next();
+    } catch (error) {
+      if (!(error instanceof RefusedToken)) throw error;
+      // A bare 401: which check failed is for our metrics and logs, never the token itself.
+      services.metrics.cdsAuthRefused.inc({ reason: error.reason });
+      request.log?.warn({ reason: error.reason }, 'CDS client token refused');
+      response.status(401).set('WWW-Authenticate', 'Bearer').end();
+    }
+  };
+}
