@@ -1,7 +1,9 @@
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { DecisionTokens } from './auth/decision-token';
 import type { Config } from './config';
+import { decisionRoutes } from './decisions/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
 import { explainRoutes } from './explain/routes';
 import { createMetrics } from './health/metrics';
@@ -34,6 +36,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     clock,
     metrics: createMetrics(),
     reference: new ReferenceCache(options.db, REFERENCE_REFRESH_MS, clock),
+    decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -59,6 +62,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(hookRoutes(services));
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));
+  app.use(decisionRoutes(services));
   app.use(openApiRoutes());
   app.get('/', startPage(services));
   app.get('/app/launch', appPlaceholder);

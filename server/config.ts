@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** The fixed demo key: fine for a laptop, refused in production. */
+/** The fixed demo keys: fine for a laptop, refused in production. */
 export const DEMO_PATIENT_KEY_SECRET = 'huren-demo-patient-key-not-for-production';
+export const DEMO_APP_TOKEN_SECRET = 'huren-demo-app-token-key-not-for-production';
 
 const onOff = z.enum(['on', 'off']);
 const csv = z
@@ -18,6 +19,9 @@ const environment = z
     DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
     PATIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     PATIENT_IDENTIFIER_SYSTEMS: csv.default(['urn:oid:2.16.156.10011.1.3']),
+    APP_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    APP_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(240),
+    SMART_CLIENT_ID: z.string().min(1).max(200).default('huren-smart-app'),
     CDS_AUTH: onOff.default('on'),
     CDS_CORS_ORIGINS: csv.default([]),
     HOOK_BUDGET_MS: z.coerce.number().int().min(50).max(10_000).default(500),
@@ -31,6 +35,11 @@ const environment = z
       context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });
     } else if (env.PATIENT_KEY_SECRET === DEMO_PATIENT_KEY_SECRET) {
       context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'must not be the demo key in production' });
+    }
+    if (!env.APP_TOKEN_SECRET) {
+      context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'is required in production' });
+    } else if (env.APP_TOKEN_SECRET === DEMO_APP_TOKEN_SECRET) {
+      context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'must not be the demo key in production' });
     }
     if (env.CDS_AUTH === 'off') {
       context.addIssue({ code: 'custom', path: ['CDS_AUTH'], message: 'cannot be off in production' });
@@ -58,6 +67,11 @@ export interface Config {
   readonly store: { readonly client: 'sqlite'; readonly file: string } | { readonly client: 'pg'; readonly url: string };
   readonly patientKeySecret: string;
   readonly patientIdentifierSystems: readonly string[];
+  /** Signs the short-lived tokens a card hands to the SMART app. */
+  readonly appTokenSecret: string;
+  readonly appTokenTtlMinutes: number;
+  /** The SMART app's OAuth client id, as registered with the EHRs' authorization servers. */
+  readonly smartClientId: string;
   readonly cdsAuth: boolean;
   /** Browser origins allowed to call /cds-services (browser-based CDS clients). */
   readonly cdsCorsOrigins: readonly string[];
@@ -88,6 +102,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store: e.DATABASE_URL ? { client: 'pg', url: e.DATABASE_URL } : { client: 'sqlite', file: e.SQLITE_FILE },
     patientKeySecret: e.PATIENT_KEY_SECRET ?? DEMO_PATIENT_KEY_SECRET,
     patientIdentifierSystems: e.PATIENT_IDENTIFIER_SYSTEMS,
+    appTokenSecret: e.APP_TOKEN_SECRET ?? DEMO_APP_TOKEN_SECRET,
+    appTokenTtlMinutes: e.APP_TOKEN_TTL_MINUTES,
+    smartClientId: e.SMART_CLIENT_ID,
     cdsAuth: e.CDS_AUTH === 'on',
     cdsCorsOrigins: e.CDS_CORS_ORIGINS,
     hookBudgetMs: e.HOOK_BUDGET_MS,

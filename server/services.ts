@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DecisionTokens } from './auth/decision-token';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
 import type { Database } from './store/database';
@@ -12,4 +13,5 @@ export interface Services {
   readonly logger: Logger;
   readonly metrics: Metrics;
   readonly clock: () => Date;
+  readonly decisionTokens: DecisionTokens;
 }

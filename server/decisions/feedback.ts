@@ -23,6 +23,8 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
     promptId: prompt.id,
     hospitalId: prompt.hospitalId,
     practitionerRef: null,
+    practitionerName: null,
+    writeBack: null,
     source: 'cds-feedback' as const,
     decidedAt: new Date(item.outcomeTimestamp).toISOString(),
     notification: null,

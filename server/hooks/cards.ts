@@ -86,13 +86,21 @@ function candidateDetail(candidate: Candidate<StoredResult>, position: number, i
   return lines.join('\n');
 }
 
-/** One card for an order with recognisable results: summary, detail, one suggestion per result, reasons, app link. */
-export function renderOrderCard(verdict: Verdict<StoredResult>, order: DraftOrder, context: CardContext): RenderedCard {
+/**
+ * One card for an order with recognisable results: summary, detail, one suggestion per result,
+ * reasons, and the app link whose appContext (`{promptId, token}`) lets the app decide this card only.
+ */
+export function renderOrderCard(
+  verdict: Verdict<StoredResult>,
+  order: DraftOrder,
+  context: CardContext,
+  identity: { readonly uuid: string; readonly appToken: string },
+): RenderedCard {
   const { messages } = context;
   const item = verdict.item as RecognitionItem;
   const best = verdict.recognisable[0] as Candidate<StoredResult>;
   const itemName = context.itemName(item);
-  const uuid = randomUUID();
+  const { uuid } = identity;
   const offered = verdict.recognisable.map((candidate, index) =>
     offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
   );
@@ -120,7 +128,7 @@ export function renderOrderCard(verdict: Verdict<StoredResult>, order: DraftOrde
     label: messages.openApp,
     url: `${context.publicUrl}/app/launch`,
     type: 'smart',
-    appContext: JSON.stringify({ promptId: uuid }),
+    appContext: JSON.stringify({ promptId: uuid, token: identity.appToken }),
   };
   // Emergency encounters are informed, never blocked: `info` whatever the hospital's usual indicator.
   const indicator = verdict.presentation === 'inform' ? 'info' : context.indicator;

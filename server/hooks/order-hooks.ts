@@ -1,10 +1,11 @@
+import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
 import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
 import { assess, type Caller } from './assessment';
 import { cardContext } from './card-context';
 import { renderOrderCard } from './cards';
-import type { HookRequest, HookResponse } from './cds-hooks';
+import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
 import { promptFor } from './prompt-record';
 
@@ -34,15 +35,18 @@ export async function orderHookHandler(
   const now = services.clock();
   const context = cardContext(assessment, locale, services);
   const prompts: Prompt[] = [];
-  const cards = repeats.flatMap((verdict) => {
+  const cards: Card[] = [];
+  for (const verdict of repeats) {
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
-    if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) return [];
-    const rendered = renderOrderCard(verdict, order, context);
+    if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) continue;
+    const uuid = randomUUID();
+    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey });
+    const rendered = renderOrderCard(verdict, order, context, { uuid, appToken });
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
     );
-    return [rendered.card];
-  });
+    cards.push(rendered.card);
+  }
 
   // One unexplained repeat per order, however many times it was prompted and signed.
   const stillRepeated = new Set(repeats.map((verdict) => verdict.orderId));

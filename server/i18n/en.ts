@@ -80,5 +80,9 @@ export const en: Messages = {
     'no-orders': 'No draft exam or lab order (ServiceRequest) to judge',
     'patient-not-identifiable': "The Patient carries no national identifier of the configured systems, so no external result can be matched",
   },
+  writeBack: {
+    tag: 'External result recognised',
+    conclusion: (institution, date, title) => `Recognised external result: ${institution}, ${date}, ${title}`,
+  },
   flags: { H: '↑ high', L: '↓ low', HH: '↑↑ critical high', LL: '↓↓ critical low', A: 'abnormal', AA: 'critical', N: 'normal' },
 };

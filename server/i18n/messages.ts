@@ -39,4 +39,9 @@ export interface Messages {
   readonly encounterKinds: Record<EncounterKind, string>;
   readonly assessmentOutcomes: Record<'assessed' | 'no-orders' | 'patient-not-identifiable', string>;
   readonly flags: Record<string, string>;
+  /** The accepted result as written into the EHR's record. */
+  readonly writeBack: {
+    readonly tag: string;
+    conclusion(institution: string, date: string, title: string): string;
+  };
 }

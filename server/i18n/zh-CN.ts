@@ -80,5 +80,9 @@ export const zhCN: Messages = {
     'no-orders': '没有待签署的检查检验申请（ServiceRequest），无需判断',
     'patient-not-identifiable': '患者资料中没有身份证号（或配置的证件类型），无法匹配外院结果',
   },
+  writeBack: {
+    tag: '外院结果互认',
+    conclusion: (institution, date, title) => `互认外院结果：${institution} ${date} ${title}`,
+  },
   flags: { H: '↑ 偏高', L: '↓ 偏低', HH: '↑↑ 危急偏高', LL: '↓↓ 危急偏低', A: '异常', AA: '危急异常', N: '正常' },
 };

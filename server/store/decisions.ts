@@ -20,20 +20,32 @@ export interface ReasonCoding {
   readonly display: string | null;
 }
 
-/** The doctor's decision on one card: accept an external result, or override with a reason. */
+export const DECISION_OUTCOMES = ['accepted', 'overridden', 'withdrawn'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** Whether the accepted result reached the EHR's record (the SMART app writes it back). */
+export interface WriteBack {
+  readonly status: 'written' | 'refused';
+  readonly detail: string | null;
+}
+
+/** The doctor's decision on one card: accept an external result, override with a reason, or take it back. */
 export interface Decision {
   readonly promptId: string;
   readonly hospitalId: string;
-  readonly outcome: 'accepted' | 'overridden';
+  readonly outcome: DecisionOutcome;
   readonly resultId: string | null;
   readonly reason: ReasonCoding | null;
   readonly explanation: string | null;
   readonly notification: PatientNotification | null;
+  /** The practitioner of the SMART launch (the hook's user is on the prompt). */
   readonly practitionerRef: string | null;
+  readonly practitionerName: string | null;
   readonly source: DecisionSource;
   /** False while something the policy asks for is missing (e.g. an override without patient notification). */
   readonly complete: boolean;
   readonly decidedAt: string;
+  readonly writeBack: WriteBack | null;
 }
 
 export interface StoredDecision extends Decision {
@@ -44,7 +56,7 @@ export interface StoredDecision extends Decision {
 interface DecisionRow {
   prompt_id: string;
   hospital_id: string;
-  outcome: 'accepted' | 'overridden';
+  outcome: DecisionOutcome;
   result_id: string | null;
   reason_system: string | null;
   reason_code: string | null;
@@ -52,11 +64,14 @@ interface DecisionRow {
   explanation: string | null;
   notification: string | null;
   practitioner_ref: string | null;
+  practitioner_name: string | null;
   source: DecisionSource;
   complete: boolean | number;
   version: number;
   decided_at: string;
   recorded_at: string;
+  write_back_status: WriteBack['status'] | null;
+  write_back_detail: string | null;
 }
 
 function toDecision(row: DecisionRow): StoredDecision {
@@ -69,11 +84,13 @@ function toDecision(row: DecisionRow): StoredDecision {
     explanation: row.explanation,
     notification: row.notification ? patientNotificationSchema.parse(JSON.parse(row.notification)) : null,
     practitionerRef: row.practitioner_ref,
+    practitionerName: row.practitioner_name,
     source: row.source,
     complete: bool(row.complete),
     version: Number(row.version),
     decidedAt: row.decided_at,
     recordedAt: row.recorded_at,
+    writeBack: row.write_back_status ? { status: row.write_back_status, detail: row.write_back_detail } : null,
   };
 }
 
@@ -86,7 +103,7 @@ export async function findDecision(db: Database, promptId: string): Promise<Stor
 function substance(decision: Decision): string {
   return JSON.stringify([
     decision.outcome, decision.resultId, decision.reason?.system ?? null, decision.reason?.code ?? null, decision.explanation,
-    decision.notification, decision.practitionerRef, decision.complete,
+    decision.notification, decision.practitionerRef, decision.complete, decision.writeBack,
   ]);
 }
 
@@ -110,12 +127,15 @@ export async function recordDecision(db: Database, decision: Decision, now: Date
     explanation: decision.explanation,
     notification: decision.notification ? JSON.stringify(decision.notification) : null,
     practitioner_ref: decision.practitionerRef,
+    practitioner_name: decision.practitionerName,
     source: decision.source,
     complete: decision.complete,
     version,
     decided_at: decision.decidedAt,
     recorded_at: now.toISOString(),
     decided_on: localDate(new Date(decision.decidedAt), timeZone),
+    write_back_status: decision.writeBack?.status ?? null,
+    write_back_detail: decision.writeBack?.detail ?? null,
   };
   if (current) await db('decisions').where('prompt_id', decision.promptId).update(row);
   else await db('decisions').insert({ prompt_id: decision.promptId, ...row });

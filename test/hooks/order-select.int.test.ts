@@ -38,9 +38,9 @@ describe('order-select: a draft order with a recognisable recent result gets one
       expect(reason.system).toBe(SYSTEMS.exceptionReason);
       expect(reason.display.length).toBeGreaterThan(0);
     }
-    expect(card.links).toEqual([
-      { label: expect.any(String), url: 'http://huren.test/app/launch', type: 'smart', appContext: JSON.stringify({ promptId: card.uuid }) },
-    ]);
+    expect(card.links).toEqual([{ label: expect.any(String), url: 'http://huren.test/app/launch', type: 'smart', appContext: expect.any(String) }]);
+    const appContext = JSON.parse(card.links[0].appContext);
+    expect(appContext).toEqual({ promptId: card.uuid, token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
   });
 
   it('stores every card as a prompt keyed by the patient HMAC, never the national ID', async () => {

@@ -55,6 +55,23 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
   };
 }
 
+/** A second instance over the same store with its own clock (another server, another day). */
+export async function startSibling(first: TestServer, now: Date): Promise<{ url: string; close(): Promise<void> }> {
+  const { app } = createApp({ config: first.config, db: first.services.db, logger: createLogger('silent'), clock: () => now });
+  const server: Server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, { headers });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : text };
+}
+
 export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await response.text();

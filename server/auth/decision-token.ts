@@ -1,0 +1,56 @@
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { ApiError } from '../errors/api-error';
+
+/**
+ * The token a card hands to the SMART app in its appContext. It binds one prompt, its patient and
+ * its hospital, so the app can record a decision for exactly that card and nothing else.
+ */
+export interface DecisionGrant {
+  readonly promptId: string;
+  readonly hospitalId: string;
+  readonly patientKey: string;
+}
+
+const AUDIENCE = 'huren:decisions';
+
+export class DecisionTokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: string,
+    private readonly issuer: string,
+    private readonly ttlMinutes: number,
+    private readonly clock: () => Date,
+  ) {
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  async issue(grant: DecisionGrant): Promise<string> {
+    const iat = Math.floor(this.clock().getTime() / 1000);
+    return new SignJWT({ hospital: grant.hospitalId, patient: grant.patientKey })
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+      .setIssuer(this.issuer)
+      .setAudience(AUDIENCE)
+      .setSubject(grant.promptId)
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + this.ttlMinutes * 60)
+      .sign(this.key);
+  }
+
+  /** 401 for a missing, tampered or expired token; 403 for a valid token of another prompt. */
+  async verify(authorization: string | undefined, promptId: string): Promise<DecisionGrant> {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    if (!token) throw new ApiError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
+    let grant: DecisionGrant;
+    try {
+      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer, audience: AUDIENCE, currentDate: this.clock() });
+      if (typeof payload.sub !== 'string' || typeof payload.hospital !== 'string' || typeof payload.patient !== 'string') throw new Error('claims');
+      grant = { promptId: payload.sub, hospitalId: payload.hospital, patientKey: payload.patient };
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'expired', 'the session has expired: open this card from the EHR again');
+      throw new ApiError(401, 'unauthenticated', 'the decision token is not valid');
+    }
+    if (grant.promptId !== promptId) throw new ApiError(403, 'forbidden', 'this token belongs to another card');
+    return grant;
+  }
+}

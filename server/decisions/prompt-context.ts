@@ -1,0 +1,49 @@
+import { decide, type EffectiveConfiguration, type Verdict } from '../../rules';
+import type { DecisionGrant } from '../auth/decision-token';
+import { ApiError } from '../errors/api-error';
+import type { Services } from '../services';
+import { decisionHistory, findDecision, type StoredDecision } from '../store/decisions';
+import { findPrompt, type Prompt } from '../store/prompts';
+import { configurationFor, type ReferenceData } from '../store/reference';
+import { resultsForPatient, type StoredResult } from '../store/results';
+
+/** Everything the decision API needs about one card, checked against the token that names it. */
+export interface PromptContext {
+  readonly grant: DecisionGrant;
+  readonly prompt: Prompt & { readonly itemCode: string };
+  readonly reference: ReferenceData;
+  readonly configuration: EffectiveConfiguration;
+  /** The card's item judged again now, with today's rules and results. */
+  readonly verdict: Verdict<StoredResult>;
+  readonly decision: StoredDecision | null;
+  readonly history: readonly StoredDecision[];
+}
+
+export async function loadPromptContext(services: Services, promptId: string, authorization: string | undefined): Promise<PromptContext> {
+  const grant = await services.decisionTokens.verify(authorization, promptId);
+  const prompt = await findPrompt(services.db, promptId);
+  if (!prompt) throw new ApiError(404, 'not-found', `no card ${promptId}`);
+  if (prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) {
+    throw new ApiError(403, 'forbidden', 'this token does not match the card');
+  }
+  const { itemCode } = prompt;
+  if (itemCode === null) throw new ApiError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
+  const reference = await services.reference.current();
+  const configuration = configurationFor(reference, prompt.hospitalId, services.config.timeZone);
+  if (!configuration) throw new ApiError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
+  const [results, decision, history] = await Promise.all([
+    resultsForPatient(services.db, prompt.patientKey, [itemCode]),
+    findDecision(services.db, prompt.id),
+    decisionHistory(services.db, prompt.id),
+  ]);
+  const [verdict] = decide([{ orderId: prompt.orderRef ?? prompt.id, itemCode }], {
+    results,
+    institutions: reference.institutions,
+    qualifications: reference.qualificationsByInstitution,
+    encounter: prompt.encounterKind,
+    configuration,
+    now: services.clock(),
+  });
+  if (!verdict) throw new Error('decide returned no verdict for one order');
+  return { grant, prompt: { ...prompt, itemCode }, reference, configuration, verdict, decision, history };
+}

@@ -1,0 +1,90 @@
+import { apiInvalid, ApiError } from '../errors/api-error';
+import { SYSTEMS } from '../fhir/systems';
+import { messages as messagesFor, type Locale } from '../i18n';
+import type { Services } from '../services';
+import { decisionHistory, recordDecision, type Decision } from '../store/decisions';
+import { loadPromptContext, type PromptContext } from './prompt-context';
+import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from './schemas';
+import { decisionView, isEditable, writeBackFor } from './view';
+
+export function decisionInputValidator(body: unknown): DecisionInput {
+  const parsed = decisionInputSchema.safeParse(body);
+  if (!parsed.success) throw apiInvalid(parsed.error);
+  return parsed.data;
+}
+
+function decisionFrom(input: DecisionInput, context: PromptContext, now: Date): Decision {
+  const base = {
+    promptId: context.prompt.id,
+    hospitalId: context.prompt.hospitalId,
+    practitionerRef: input.practitioner.ref,
+    practitionerName: input.practitioner.name,
+    source: 'smart-app' as const,
+    complete: true,
+    decidedAt: now.toISOString(),
+    writeBack: null,
+  };
+  switch (input.outcome) {
+    case 'accepted':
+      // Only a result that is recognisable today may be accepted, whatever the card showed earlier.
+      if (!context.verdict.recognisable.some((candidate) => candidate.result.id === input.resultId)) {
+        throw new ApiError(409, 'not-recognisable', 'this result is not (or no longer) recognisable for this order', 'resultId');
+      }
+      return { ...base, outcome: 'accepted', resultId: input.resultId, reason: null, explanation: null, notification: null };
+    case 'overridden':
+      return {
+        ...base,
+        outcome: 'overridden',
+        resultId: null,
+        reason: { system: SYSTEMS.exceptionReason, code: input.reason, display: null },
+        explanation: input.explanation,
+        notification: input.notification,
+      };
+    case 'withdrawn':
+      return { ...base, outcome: 'withdrawn', resultId: null, reason: null, explanation: null, notification: null };
+  }
+}
+
+async function answer(services: Services, promptId: string, authorization: string | undefined, locale: Locale): Promise<DecisionAnswer> {
+  const context = await loadPromptContext(services, promptId, authorization);
+  const messages = messagesFor(locale);
+  if (!context.decision) throw new Error(`decision of ${promptId} vanished after it was written`);
+  return {
+    decision: decisionView(context.decision, messages),
+    history: context.history.map((version) => decisionView(version, messages)),
+    editable: isEditable(context, services.clock(), services.config.timeZone),
+    writeBackResource: writeBackFor(context, messages, services.config.timeZone),
+  };
+}
+
+/** The doctor accepts a result, records an exception with the patient notification, or takes the decision back. */
+export async function recordDecisionHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown, locale: Locale): Promise<DecisionAnswer> {
+  // The token first: without a valid one, not even the body is looked at.
+  const context = await loadPromptContext(services, promptId, authorization);
+  const input = decisionInputValidator(body);
+  const now = services.clock();
+  if (!isEditable(context, now, services.config.timeZone)) {
+    throw new ApiError(409, 'locked', 'a decision can only be changed on the day it was made');
+  }
+  if (input.outcome === 'withdrawn' && (!context.decision || context.decision.outcome === 'withdrawn')) {
+    throw new ApiError(409, 'nothing-to-withdraw', 'there is no decision to take back');
+  }
+  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now), now, services.config.timeZone));
+  return answer(services, promptId, authorization, locale);
+}
+
+/** Records whether the EHR took the accepted result into its record; the decision stands either way. */
+export async function recordWriteBackHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown, locale: Locale): Promise<DecisionAnswer> {
+  const context = await loadPromptContext(services, promptId, authorization);
+  const parsed = writeBackInputSchema.safeParse(body);
+  if (!parsed.success) throw apiInvalid(parsed.error);
+  const current = context.decision;
+  if (current?.outcome !== 'accepted') throw new ApiError(409, 'not-accepted', 'only an accepted result is written back');
+  const now = services.clock();
+  await services.db.transaction(async (trx) => {
+    // Read again inside the transaction: the history must build on the latest version.
+    const latest = (await decisionHistory(trx, promptId)).at(-1) ?? current;
+    await recordDecision(trx, { ...latest, writeBack: { status: parsed.data.status, detail: parsed.data.detail } }, now, services.config.timeZone);
+  });
+  return answer(services, promptId, authorization, locale);
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation } from '../../rules';
+import { DECISION_OUTCOMES, DECISION_SOURCES, patientNotificationSchema } from '../store/decisions';
+import { reportSchema } from '../store/report';
+
+/** The decision API the SMART app speaks (`/api/prompts/...`): inputs validated here, answers described here. */
+
+const practitioner = z.object({
+  /** `Practitioner/123` (fhirUser of the SMART launch). */
+  ref: z.string().trim().min(1).max(200),
+  name: z.string().trim().min(1).max(100).nullable(),
+});
+
+export const decisionInputSchema = z
+  .discriminatedUnion('outcome', [
+    z.strictObject({ outcome: z.literal('accepted'), resultId: z.string().trim().min(1).max(64), practitioner }),
+    z.strictObject({
+      outcome: z.literal('overridden'),
+      reason: z.enum(EXCEPTION_REASONS),
+      explanation: z.string().trim().max(EXPLANATION_MAX_LENGTH).nullable().default(null),
+      notification: patientNotificationSchema,
+      practitioner,
+    }),
+    z.strictObject({ outcome: z.literal('withdrawn'), practitioner }),
+  ])
+  .superRefine((input, context) => {
+    if (input.outcome === 'overridden' && needsExplanation(input.reason) && !input.explanation) {
+      context.addIssue({ code: 'custom', path: ['explanation'], message: 'is required for this reason' });
+    }
+  });
+export type DecisionInput = z.infer<typeof decisionInputSchema>;
+
+export const writeBackInputSchema = z.strictObject({
+  status: z.enum(['written', 'refused']),
+  detail: z.string().trim().max(500).nullable().default(null),
+});
+
+const coded = z.object({ code: z.string(), text: z.string() });
+const institutionView = z.object({ id: z.string(), name: z.string(), level: z.number().int().nullable(), levelText: z.string().nullable() });
+const testSystem = z.object({ method: z.string().nullable(), brand: z.string().nullable() });
+
+export const decisionViewSchema = z.object({
+  version: z.number().int(),
+  outcome: z.enum(DECISION_OUTCOMES),
+  resultId: z.string().nullable(),
+  reason: z.object({ system: z.string(), code: z.string(), display: z.string().nullable() }).nullable(),
+  /** The reason in the reader's language (or as the EHR sent it, for its own codes). */
+  reasonText: z.string().nullable(),
+  explanation: z.string().nullable(),
+  notification: patientNotificationSchema.nullable(),
+  practitioner: practitioner.nullable(),
+  source: z.enum(DECISION_SOURCES),
+  complete: z.boolean(),
+  decidedAt: z.string(),
+  recordedAt: z.string(),
+  writeBack: z.object({ status: z.enum(['written', 'refused']), detail: z.string().nullable() }).nullable(),
+});
+export type DecisionView = z.infer<typeof decisionViewSchema>;
+
+export const promptViewSchema = z.object({
+  prompt: z.object({
+    id: z.string(),
+    serviceId: z.string(),
+    createdAt: z.string(),
+    orderRef: z.string().nullable(),
+    encounterKind: coded,
+    department: z.string().nullable(),
+    orderedBy: z.object({ ref: z.string(), name: z.string().nullable() }),
+  }),
+  hospital: z.object({ id: z.string(), name: z.string() }),
+  item: z.object({
+    code: z.string(),
+    name: z.string(),
+    kind: z.enum(['lab', 'imaging']),
+    modality: z.string().nullable(),
+    bodySite: z.string().nullable(),
+    windowDays: z.number().int(),
+    methodRelevant: z.boolean(),
+  }),
+  localTestSystem: testSystem.nullable(),
+  recognisable: z.array(
+    z.object({
+      resultId: z.string(),
+      /** The suggestion on the card that stood for this result, if it was offered there. */
+      suggestionId: z.string().nullable(),
+      institution: institutionView,
+      mark: z.string().nullable(),
+      status: z.string(),
+      effectiveAt: z.string(),
+      resultDate: z.string(),
+      ageDays: z.number().int(),
+      daysLeft: z.number().int(),
+      lastDay: z.string(),
+      testSystem,
+      warnings: z.array(coded),
+      report: reportSchema,
+    }),
+  ),
+  excluded: z.array(
+    z.object({
+      resultId: z.string(),
+      institution: institutionView,
+      status: z.string(),
+      resultDate: z.string(),
+      ageDays: z.number().int(),
+      reasons: z.array(coded),
+      report: reportSchema,
+    }),
+  ),
+  exceptionReasons: z.array(z.object({ code: z.enum(EXCEPTION_REASONS), text: z.string(), countsAsNonRecognition: z.boolean(), needsExplanation: z.boolean() })),
+  explanationMaxLength: z.number().int(),
+  decision: decisionViewSchema.nullable(),
+  history: z.array(decisionViewSchema),
+  /** Whether the decision can still be changed (same day, or not yet complete). */
+  editable: z.boolean(),
+  /** The DiagnosticReport to write to the EHR for the accepted result (subject left for the app to set). */
+  writeBackResource: z.record(z.string(), z.unknown()).nullable(),
+});
+export type PromptView = z.infer<typeof promptViewSchema>;
+
+export const decisionAnswerSchema = z.object({
+  decision: decisionViewSchema,
+  history: z.array(decisionViewSchema),
+  editable: z.boolean(),
+  writeBackResource: z.record(z.string(), z.unknown()).nullable(),
+});
+export type DecisionAnswer = z.infer<typeof decisionAnswerSchema>;
