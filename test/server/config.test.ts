@@ -23,6 +23,7 @@ describe('configuration: read once, validated, failing fast with the setting nam
   it.each([
     ['production without PATIENT_KEY_SECRET', { NODE_ENV: 'production' }, 'PATIENT_KEY_SECRET: is required in production'],
     ['production with the demo key', { NODE_ENV: 'production', PATIENT_KEY_SECRET: DEMO_PATIENT_KEY_SECRET }, 'PATIENT_KEY_SECRET: must not be the demo key'],
+    ['production without APP_TOKEN_SECRET', { NODE_ENV: 'production', PATIENT_KEY_SECRET: secret }, 'APP_TOKEN_SECRET: is required in production'],
     ['production with CDS_AUTH=off', { NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, CDS_AUTH: 'off' }, 'CDS_AUTH: cannot be off in production'],
     ['production with demo data', { NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, SEED_DEMO: 'on' }, 'SEED_DEMO'],
     ['a short key', { PATIENT_KEY_SECRET: 'short' }, 'PATIENT_KEY_SECRET: must be at least 32 characters'],
@@ -36,6 +37,6 @@ describe('configuration: read once, validated, failing fast with the setting nam
   });
 
   it('production with its own key starts with auth on and no demo data', () => {
-    expect(loadConfig({ NODE_ENV: 'production', PATIENT_KEY_SECRET: secret })).toMatchObject({ production: true, cdsAuth: true, seedDemo: false });
+    expect(loadConfig({ NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, APP_TOKEN_SECRET: `${secret}-app` })).toMatchObject({ production: true, cdsAuth: true, seedDemo: false });
   });
 });
