@@ -14,7 +14,8 @@ import { openApiRoutes } from './openapi/routes';
 import type { Services } from './services';
 import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
-import { appPlaceholder, startPage } from './start-page';
+import { startPage } from './start-page';
+import { webRoutes } from './web/routes';
 
 export interface AppOptions {
   readonly config: Config;
@@ -65,7 +66,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(decisionRoutes(services));
   app.use(openApiRoutes());
   app.get('/', startPage(services));
-  app.get('/app/launch', appPlaceholder);
+  app.use(webRoutes(services));
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return { app, services };

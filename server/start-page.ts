@@ -19,13 +19,3 @@ export function startPage(services: Services): RequestHandler {
   };
 }
 
-/** Where the card's smart link points until the SMART app is served: says so instead of a 404. */
-export const appPlaceholder: RequestHandler = (_request, response) => {
-  response.type('html').send(`<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>互认助手</title></head>
-<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.6">
-<h1>互认助手 · Huren SMART app</h1>
-<p>互认助手尚未部署：请在电子病历的提示卡片上直接采用外院结果或选择不互认理由。</p>
-<p>The Huren SMART app is not deployed yet: accept the result or choose a reason on the card itself.</p>
-</body></html>`);
-};
