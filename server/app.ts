@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { DecisionTokens } from './auth/decision-token';
 import type { Config } from './config';
 import { decisionRoutes } from './decisions/routes';
+import { demoRoutes } from './demo/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
 import { explainRoutes } from './explain/routes';
 import { createMetrics } from './health/metrics';
@@ -67,6 +68,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(openApiRoutes());
   app.get('/', startPage(services));
   app.use(webRoutes(services));
+  if (!options.config.production) app.use(demoRoutes(services));
   app.use(notFoundHandler);
   app.use(errorHandler(options.logger));
   return { app, services };

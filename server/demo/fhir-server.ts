@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { Router, type Response } from 'express';
+import { patientResource } from '../../fixtures/patients/bundles';
+import { demoPatients } from '../../fixtures/patients/people';
+import { demoDoctors } from '../../fixtures/ehr/staff';
+import { institutions } from '../../fixtures/registry/institutions';
+import { OperationOutcomeError, outcome } from '../errors/operation-outcome';
+import { SYSTEMS } from '../fhir/systems';
+import type { DemoAuthorization } from './authorization';
+
+/**
+ * The demo EHR's FHIR endpoint: the demo patients, doctors and encounters (read openly: it is demo
+ * data), and DiagnosticReports written back by the SMART app (write needs a token from the demo
+ * authorization server, for that token's patient). Written reports live in memory.
+ */
+export function encounterResource(patientId: string, doctorId: string, emergency: boolean): Record<string, unknown> {
+  const doctor = demoDoctors.find((candidate) => candidate.id === doctorId);
+  const hospital = institutions.find((candidate) => candidate.id === doctor?.hospitalId);
+  return {
+    resourceType: 'Encounter',
+    id: `enc-${patientId}-${doctorId}${emergency ? '-er' : ''}`,
+    status: 'in-progress',
+    class: { system: SYSTEMS.v3ActCode, code: emergency ? 'EMER' : 'AMB' },
+    serviceType: { coding: [{ code: doctor?.departmentCode, display: doctor?.departmentName }] },
+    subject: { reference: `Patient/${patientId}` },
+    participant: [{ individual: { reference: `Practitioner/${doctorId}` } }],
+    serviceProvider: { identifier: { system: SYSTEMS.institution, value: hospital?.id }, display: hospital?.name },
+  };
+}
+
+export function practitionerResource(doctorId: string): Record<string, unknown> | null {
+  const doctor = demoDoctors.find((candidate) => candidate.id === doctorId);
+  return doctor ? { resourceType: 'Practitioner', id: doctor.id, name: [{ text: doctor.name }], active: true } : null;
+}
+
+function notFound(type: string, id: string): OperationOutcomeError {
+  return new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `${type}/${id} is not known to the demo EHR` }));
+}
+
+function fhirJson(response: Response, status: number, body: unknown): void {
+  response.status(status).type('application/fhir+json').json(body);
+}
+
+export function demoFhirRoutes(authorization: DemoAuthorization): Router {
+  const router = Router();
+  const written = new Map<string, Record<string, unknown>>();
+
+  router.get('/demo/fhir/metadata', (_request, response) => {
+    fhirJson(response, 200, {
+      resourceType: 'CapabilityStatement',
+      status: 'active',
+      kind: 'instance',
+      fhirVersion: '4.0.1',
+      format: ['json'],
+      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'DiagnosticReport'].map((type) => ({ type })) }],
+    });
+  });
+
+  router.get('/demo/fhir/Patient/:id', (request, response) => {
+    const patient = demoPatients.find((candidate) => candidate.key === request.params.id);
+    if (!patient) throw notFound('Patient', request.params.id);
+    fhirJson(response, 200, patientResource(patient));
+  });
+
+  router.get('/demo/fhir/Practitioner/:id', (request, response) => {
+    const practitioner = practitionerResource(request.params.id);
+    if (!practitioner) throw notFound('Practitioner', request.params.id);
+    fhirJson(response, 200, practitioner);
+  });
+
+  router.get('/demo/fhir/Encounter/:id', (request, response) => {
+    const match = /^enc-(.+)-(dr-[a-z]+)(-er)?$/.exec(request.params.id);
+    if (!match?.[1] || !match[2] || !demoPatients.some((p) => p.key === match[1]) || !practitionerResource(match[2])) throw notFound('Encounter', request.params.id);
+    fhirJson(response, 200, encounterResource(match[1], match[2], Boolean(match[3])));
+  });
+
+  router.get('/demo/fhir/DiagnosticReport', (request, response) => {
+    const patient = typeof request.query.patient === 'string' ? request.query.patient.replace(/^Patient\//, '') : null;
+    const matches = [...written.values()].filter((report) => !patient || (report.subject as { reference?: string } | undefined)?.reference === `Patient/${patient}`);
+    fhirJson(response, 200, { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: matches.map((resource) => ({ resource })) });
+  });
+
+  router.get('/demo/fhir/DiagnosticReport/:id', (request, response) => {
+    const report = written.get(request.params.id);
+    if (!report) throw notFound('DiagnosticReport', request.params.id);
+    fhirJson(response, 200, report);
+  });
+
+  router.post('/demo/fhir/DiagnosticReport', (request, response) => {
+    const grant = authorization.grantFor(request.get('authorization'));
+    if (!grant) throw new OperationOutcomeError(401, outcome({ severity: 'error', code: 'login', diagnostics: 'a SMART access token is required' }));
+    if (!/patient\/(DiagnosticReport|\*)\.(write|\*|c)/.test(grant.scope)) {
+      throw new OperationOutcomeError(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: 'the token does not allow writing DiagnosticReport' }));
+    }
+    const body = request.body as Record<string, unknown>;
+    const subject = (body.subject as { reference?: string } | undefined)?.reference;
+    if (body.resourceType !== 'DiagnosticReport') throw new OperationOutcomeError(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a DiagnosticReport' }));
+    if (subject !== `Patient/${grant.patientId}`) {
+      throw new OperationOutcomeError(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: `the token is for Patient/${grant.patientId}, not ${subject ?? 'no subject'}` }));
+    }
+    const id = randomUUID();
+    const stored = { ...body, id, meta: { ...(body.meta as object | undefined), versionId: '1', lastUpdated: new Date().toISOString() } };
+    written.set(id, stored);
+    response.location(`DiagnosticReport/${id}/_history/1`);
+    fhirJson(response, 201, stored);
+  });
+  return router;
+}
