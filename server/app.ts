@@ -17,6 +17,7 @@ import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
+import { clientRateLimit, securityHeaders } from './web/security';
 
 export interface AppOptions {
   readonly config: Config;
@@ -59,8 +60,12 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
     }),
   );
+  app.use(securityHeaders(services));
   app.use(express.json({ limit: '5mb', type: ['application/json', 'application/fhir+json', 'application/*+json'] }));
   app.use(healthRoutes(services));
+  // Hook calls are limited per verified client inside their router (after authentication); the API here.
+  // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.
+  app.use('/api', clientRateLimit(services));
   app.use(hookRoutes(services));
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));

@@ -24,6 +24,8 @@ const environment = z
     SMART_CLIENT_ID: z.string().min(1).max(200).default('huren-smart-app'),
     CDS_AUTH: onOff.default('on'),
     CDS_CORS_ORIGINS: csv.default([]),
+    APP_FRAME_ANCESTORS: csv.default([]),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
     HOOK_BUDGET_MS: z.coerce.number().int().min(50).max(10_000).default(500),
     TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
     SEED_DEMO: onOff.optional(),
@@ -75,6 +77,10 @@ export interface Config {
   readonly cdsAuth: boolean;
   /** Browser origins allowed to call /cds-services (browser-based CDS clients). */
   readonly cdsCorsOrigins: readonly string[];
+  /** Origins (EHRs) allowed to show the SMART app in a frame. */
+  readonly appFrameAncestors: readonly string[];
+  /** Requests per minute per client (CDS client issuer, or source address); 0 switches the limit off. */
+  readonly rateLimitPerMinute: number;
   readonly hookBudgetMs: number;
   readonly timeZone: string;
   readonly seedDemo: boolean;
@@ -107,6 +113,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     smartClientId: e.SMART_CLIENT_ID,
     cdsAuth: e.CDS_AUTH === 'on',
     cdsCorsOrigins: e.CDS_CORS_ORIGINS,
+    appFrameAncestors: e.APP_FRAME_ANCESTORS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     hookBudgetMs: e.HOOK_BUDGET_MS,
     timeZone: e.TIME_ZONE,
     seedDemo: (e.SEED_DEMO ?? (production ? 'off' : 'on')) === 'on',

@@ -25,8 +25,8 @@ function clientError(error: unknown): { status: number; message: string } | null
   return { status, message: messages[type] ?? 'bad request' };
 }
 
-function wantsJsonApi(path: string): boolean {
-  return path.startsWith('/api/');
+function wantsJsonApi(url: string): boolean {
+  return url.startsWith('/api/');
 }
 
 /**
@@ -39,7 +39,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       request.socket.destroy();
       return;
     }
-    const api = wantsJsonApi(request.path);
+    const api = wantsJsonApi(request.originalUrl);
     if (error instanceof ApiError) {
       response.status(error.status).json(error.body());
       return;
@@ -72,6 +72,6 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
 }
 
 export const notFoundHandler: RequestHandler = (request, _response, next) => {
-  if (wantsJsonApi(request.path)) next(new ApiError(404, 'not-found', `no route ${request.method} ${request.path}`));
+  if (wantsJsonApi(request.originalUrl)) next(new ApiError(404, 'not-found', `no route ${request.method} ${request.path}`));
   else next(new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `no route ${request.method} ${request.path}` })));
 };

@@ -1,6 +1,7 @@
 import cors from 'cors';
 import { Router, type Request, type Response } from 'express';
 import { cdsClientAuthentication } from '../auth/cds-client';
+import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
 import { localeFrom, messages } from '../i18n';
@@ -35,13 +36,15 @@ export function hookRoutes(services: Services): Router {
     return path.endsWith('/feedback') ? [`${service}/feedback`, service] : [service];
   });
 
+  const limit = clientRateLimit(services);
+
   // https://cds-hooks.hl7.org/2.0/#discovery
   router.get('/cds-services', (request: Request, response: Response) => {
     response.json({ services: serviceDefinitions(messages(localeFrom(request.get('accept-language')))) });
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', authenticate, async (request: Request, response: Response) => {
+  router.post('/cds-services/:id', authenticate, limit, async (request: Request, response: Response) => {
     const startedAt = Date.now();
     const serviceId = serviceIdOf(request.params.id);
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
@@ -63,7 +66,7 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#feedback
-  router.post('/cds-services/:id/feedback', authenticate, async (request: Request, response: Response) => {
+  router.post('/cds-services/:id/feedback', authenticate, limit, async (request: Request, response: Response) => {
     const serviceId = serviceIdOf(request.params.id);
     await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
     response.json({});

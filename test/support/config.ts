@@ -16,6 +16,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     CDS_AUTH: 'off',
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://huren.test',
+    RATE_LIMIT_PER_MINUTE: '0',
     ...env,
   });
 }

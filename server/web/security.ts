@@ -1,0 +1,57 @@
+import type { RequestHandler } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import { ApiError } from '../errors/api-error';
+import { OperationOutcomeError, outcome } from '../errors/operation-outcome';
+import type { Services } from '../services';
+
+/**
+ * Security headers. The app needs inline styles (MUI/emotion) and talks to whichever EHR FHIR server
+ * launched it (over https); it may be framed by the EHRs the operator lists in APP_FRAME_ANCESTORS.
+ */
+export function securityHeaders(services: Services): RequestHandler {
+  return helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'", 'https:'],
+        frameAncestors: ["'self'", ...services.config.appFrameAncestors],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    // Framing is governed by frame-ancestors above; the legacy header cannot list several origins.
+    frameguard: false,
+    // The SMART app opens the EHR's authorization page cross-origin.
+    crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+}
+
+/**
+ * One budget per client per minute: the verified CDS client (issuer) when there is one, the source
+ * address otherwise. Over budget: 429 in the shape of the endpoint, rather than falling over.
+ */
+export function clientRateLimit(services: Services): RequestHandler {
+  const perMinute = services.config.rateLimitPerMinute;
+  if (perMinute === 0) return (_request, _response, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (request, response) => {
+      const issuer = (response.locals.caller as { issuer?: string | null } | undefined)?.issuer;
+      return issuer ? `client:${issuer}` : `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`;
+    },
+    handler: (request, _response, next) => {
+      const message = 'too many requests from this client; retry after the time in the RateLimit headers';
+      next(request.originalUrl.startsWith('/api/') ? new ApiError(429, 'rate-limited', message) : new OperationOutcomeError(429, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
+    },
+  });
+}
