@@ -1,10 +1,30 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Two projects: every suite on the embedded SQLite store, and the API and persistence suites
+ * (`*.int.test.ts`) again on a real PostgreSQL 15 cluster the run starts and stops itself.
+ */
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 90_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'sqlite', include: ['test/**/*.test.ts', 'test/**/*.test.tsx'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ['test/**/*.int.test.ts'],
+          // `npm start` and the browser walks exercise the default (SQLite) setup.
+          exclude: ['test/server/start.int.test.ts', 'test/e2e/**'],
+          env: { HUREN_TEST_STORE: 'postgres' },
+          globalSetup: ['test/support/postgres-global.ts'],
+        },
+      },
+    ],
   },
 });

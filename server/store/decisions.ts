@@ -114,6 +114,9 @@ export type RecordOutcome = { readonly changed: boolean; readonly decision: Stor
  * thing again changes nothing. Runs in the caller's transaction when given one.
  */
 export async function recordDecision(db: Database, decision: Decision, now: Date, timeZone: string): Promise<RecordOutcome> {
+  // Serialises concurrent decisions on one card (EHR feedback and the app at once) on PostgreSQL;
+  // SQLite already runs one write transaction at a time.
+  await db('prompts').select('id').where('id', decision.promptId).forUpdate().first();
   const current = await findDecision(db, decision.promptId);
   if (current && substance(current) === substance(decision)) return { changed: false, decision: current };
   const version = (current?.version ?? 0) + 1;

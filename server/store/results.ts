@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ResultFacts, ResultStatus } from '../../rules';
-import type { Database } from './database';
+import { isUniqueViolation, type Database } from './database';
 import { reportSchema, type Report } from './report';
 
 /** An external result in the index: one row per report, keyed by the patient's HMAC, never the identifier. */
@@ -86,6 +86,17 @@ export async function resultsByIds(db: Database, ids: readonly string[]): Promis
  * replaces the earlier one, so an amendment or an entered-in-error status takes effect in place.
  */
 export async function upsertResult(db: Database, incoming: IncomingResult, now: Date): Promise<UpsertOutcome> {
+  try {
+    // A savepoint, so that on PostgreSQL a failed insert does not abort the caller's transaction.
+    return await db.transaction((savepoint) => upsertOnce(savepoint, incoming, now));
+  } catch (error) {
+    // Two submissions of a new report raced to insert it: the loser updates the winner's row.
+    if (!isUniqueViolation(error)) throw error;
+    return upsertOnce(db, incoming, now);
+  }
+}
+
+async function upsertOnce(db: Database, incoming: IncomingResult, now: Date): Promise<UpsertOutcome> {
   const existing = await db<ResultRow>('results')
     .select('id', 'version')
     .where({ institution_id: incoming.institutionId, report_key: incoming.reportKey })

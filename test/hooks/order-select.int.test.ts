@@ -4,7 +4,7 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { saveOverride } from '../../server/store/hospital-config';
 import { demoPatient, orderRequest, sampleRequest } from '../support/hook-requests';
-import { postJson, startServer, storeBytes, type TestServer } from '../support/server';
+import { postJson, startServer, storeContents, type TestServer } from '../support/server';
 
 let server: TestServer;
 const selectUrl = () => `${server.url}/cds-services/recognition-order-select`;
@@ -61,8 +61,8 @@ describe('order-select: a draft order with a recognisable recent result gets one
     expect(candidates).toEqual([expect.objectContaining({ suggestionId: body.cards[0].suggestions[0].uuid, institutionId: HOSPITALS.yuzhong, ageDays: 2 })]);
     const nationalId = demoPatient('zhang-wei').nationalId;
     expect(prompt.patient_key).toMatch(/^[0-9a-f]{64}$/);
-    expect(storeBytes(server)).not.toContain(nationalId);
-    expect(storeBytes(server)).toContain(prompt.patient_key);
+    expect(await storeContents(server)).not.toContain(nationalId);
+    expect(await storeContents(server)).toContain(prompt.patient_key);
   });
 
   it('considers only the selections, not the other draft orders', async () => {

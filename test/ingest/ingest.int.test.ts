@@ -5,7 +5,7 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { patientKey } from '../../server/fhir/patient-key';
 import { orderRequest } from '../support/hook-requests';
-import { postJson, startServer, storeBytes, type TestServer } from '../support/server';
+import { postJson, startServer, storeContents, type TestServer } from '../support/server';
 
 let server: TestServer;
 const fhir = () => `${server.url}/fhir`;
@@ -61,7 +61,7 @@ describe('POST /fhir: the results index', () => {
     const [row] = await resultsOf(patient.nationalId);
     expect(row).toMatchObject({ item_code: 'LAB-K', institution_id: HOSPITALS.jialing, status: 'final', effective_at: '2026-03-09T01:00:00.000Z' });
     expect(JSON.parse(row.report)).toEqual({ kind: 'lab', title: '钾', values: [{ name: '钾', value: '4.2', unit: 'mmol/L', referenceRange: '3.5-5.3', flag: 'N' }] });
-    expect(storeBytes(server)).not.toContain(patient.nationalId);
+    expect(await storeContents(server)).not.toContain(patient.nationalId);
   });
 
   it('maps report codes by LOINC and by the performing hospital’s local codes', async () => {

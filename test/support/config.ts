@@ -8,7 +8,10 @@ export function tempDir(prefix = 'huren-test-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** The test configuration: a throwaway SQLite file, unsigned hook calls, quiet logs. */
+/**
+ * The test configuration: a throwaway store (a SQLite file, or a fresh PostgreSQL database when the
+ * postgres project runs), unsigned hook calls, no rate limit, quiet logs.
+ */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
     NODE_ENV: 'test',

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
+import knex from 'knex';
+import { inject } from 'vitest';
 import { seedDemo } from '../../fixtures/seed';
 import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
@@ -27,7 +29,8 @@ export interface TestServer {
  * data is loaded the way `npm start` does it (reports through POST /fhir).
  */
 export async function startServer(options: { seed?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<TestServer> {
-  const config = testConfig({ LOG_LEVEL: 'info', ...options.env });
+  const postgres = process.env.HUREN_TEST_STORE === 'postgres' ? await freshPostgresDatabase() : null;
+  const config = testConfig({ LOG_LEVEL: 'info', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -51,6 +54,7 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.destroy();
+      await postgres?.drop();
     },
   };
 }
@@ -84,9 +88,34 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   return { status: response.status, body: parsed };
 }
 
-/** Everything the SQLite store holds on disk (main file and write-ahead log), as text to search. */
-export function storeBytes(server: TestServer): string {
-  if (server.config.store.client !== 'sqlite') throw new Error('storeBytes needs the SQLite store');
-  const { file } = server.config.store;
-  return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path, 'latin1')).join('\n');
+/**
+ * Everything the store holds, as text to search: for SQLite the bytes on disk (main file and
+ * write-ahead log), for PostgreSQL every row of every table.
+ */
+export async function storeContents(server: TestServer): Promise<string> {
+  if (server.config.store.client === 'sqlite') {
+    const { file } = server.config.store;
+    return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path, 'latin1')).join('\n');
+  }
+  const { db } = server.services;
+  const tables = await db('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name');
+  const dumps = await Promise.all(tables.map((table: string) => db.raw('select coalesce(json_agg(t)::text, \'\') as rows from ?? t', [table])));
+  return dumps.map((dump) => String(dump.rows[0]?.rows ?? '')).join('\n');
+}
+
+/** A new, empty database on the run's PostgreSQL cluster. */
+async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = inject('pgAdminUrl');
+  const name = `huren_${crypto.randomUUID().replaceAll('-', '')}`;
+  const admin = knex({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+  await admin.raw('create database ??', [name]);
+  await admin.destroy();
+  return {
+    url: adminUrl.replace(/\/postgres$/, `/${name}`),
+    async drop() {
+      const again = knex({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
+      await again.raw('drop database if exists ?? with (force)', [name]);
+      await again.destroy();
+    },
+  };
 }

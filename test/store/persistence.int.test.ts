@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { isUniqueViolation } from '../../server/store/database';
+import { decisionHistory, findDecision, recordDecision, type Decision } from '../../server/store/decisions';
+import { loadReferenceData } from '../../server/store/reference';
+import { firstSighting } from '../../server/store/replay-guard';
+import { upsertResult, type IncomingResult } from '../../server/store/results';
+import { orderRequest } from '../support/hook-requests';
+import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const expectedStore = process.env.HUREN_TEST_STORE === 'postgres' ? 'pg' : 'sqlite';
+
+describe(`persistence on ${expectedStore}`, () => {
+  it('runs on the store this project is meant for', async () => {
+    expect(server.config.store.client).toBe(expectedStore);
+    const version = await server.services.db.raw(expectedStore === 'pg' ? 'select version() as v' : 'select sqlite_version() as v');
+    expect(JSON.stringify(version)).toMatch(expectedStore === 'pg' ? /PostgreSQL 1[5-9]/ : /3\.\d+/);
+  });
+
+  it('has applied every migration, and applying again changes nothing', async () => {
+    const [completed] = await server.services.db.migrate.list();
+    expect(completed.length).toBeGreaterThanOrEqual(3);
+    await server.services.db.migrate.latest();
+    const [again, pending] = await server.services.db.migrate.list();
+    expect(again.length).toBe(completed.length);
+    expect(pending).toEqual([]);
+  });
+
+  it('reads the registry back with booleans, numbers and JSON as written', async () => {
+    const reference = await loadReferenceData(server.services.db);
+    expect(reference.catalog.get('LAB-CRE')).toMatchObject({ methodRelevant: true, windowDays: 30, active: true });
+    expect(reference.institutions.get(HOSPITALS.shancheng)).toMatchObject({ level: 3, alliances: ['A-YUZHONG'] });
+    expect(reference.regions.get('BJ')?.marks.imaging).toEqual(['-JJJLHR']);
+    const withdrawn = reference.qualificationsByInstitution.get(HOSPITALS.jialing)?.find((q) => q.withdrawnOn !== null);
+    expect(withdrawn).toMatchObject({ passed: true, scope: { kind: 'discipline', discipline: 'immunology' } });
+  });
+
+  it('tells a unique-constraint conflict from any other error', async () => {
+    await server.services.db('alliances').insert({ id: 'A-DUP', name: 'x' });
+    const conflict = await server.services.db('alliances').insert({ id: 'A-DUP', name: 'y' }).catch((error: unknown) => error);
+    expect(isUniqueViolation(conflict)).toBe(true);
+    const other = await server.services.db.raw('select * from no_such_table').catch((error: unknown) => error);
+    expect(isUniqueViolation(other)).toBe(false);
+  });
+
+  it('sees a token id once', async () => {
+    const expires = new Date(TEST_NOW.getTime() + 60_000);
+    expect(await firstSighting(server.services.db, 'iss', 'jti-1', expires)).toBe(true);
+    expect(await firstSighting(server.services.db, 'iss', 'jti-1', expires)).toBe(false);
+    expect(await firstSighting(server.services.db, 'other-iss', 'jti-1', expires)).toBe(true);
+  });
+
+  it('upserts one report twice at once without an error: one row, two versions', async () => {
+    const incoming: IncomingResult = {
+      patientKey: 'k'.repeat(64), itemCode: 'LAB-K', institutionId: HOSPITALS.jialing, reportKey: 'sys|race-1', status: 'final',
+      effectiveAt: '2026-03-09T01:00:00.000Z', issuedAt: null, mark: null, method: null, brand: null, report: { kind: 'lab', title: '钾', values: [] },
+    };
+    const outcomes = await Promise.all([0, 1].map(() => server.services.db.transaction((trx) => upsertResult(trx, incoming, TEST_NOW))));
+    expect(outcomes.map((o) => o.version).sort()).toEqual([1, 2]);
+    expect(await server.services.db('results').where('report_key', 'sys|race-1')).toHaveLength(1);
+  });
+
+  it('records concurrent decisions on one card one after the other, keeping every version', async () => {
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'wang-fang', ['CT-HEAD']));
+    const promptId = body.cards[0].uuid;
+    const decision = (code: string): Decision => ({
+      promptId, hospitalId: HOSPITALS.shancheng, outcome: 'overridden', resultId: null, reason: { system: 's', code, display: null }, explanation: null,
+      notification: null, practitionerRef: null, practitionerName: null, source: 'cds-feedback', complete: false, decidedAt: TEST_NOW.toISOString(), writeBack: null,
+    });
+    await Promise.all(['a', 'b', 'c', 'd'].map((code) => server.services.db.transaction((trx) => recordDecision(trx, decision(code), TEST_NOW, 'Asia/Shanghai'))));
+    const history = await decisionHistory(server.services.db, promptId);
+    expect(history.map((version) => version.version)).toEqual([1, 2, 3, 4]);
+    expect((await findDecision(server.services.db, promptId))?.version).toBe(4);
+  });
+});
