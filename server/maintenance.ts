@@ -1,19 +1,32 @@
 import type { Services } from './services';
 import { forgetExpiredJtis } from './store/replay-guard';
+import { pruneExpiredResults } from './store/retention';
 
-const EVERY_MS = 10 * 60_000;
+const TOKEN_IDS_EVERY_MS = 10 * 60_000;
+const RETENTION_EVERY_MS = 6 * 60 * 60_000;
 
-/** Housekeeping on a timer: forget CDS client token ids once their tokens have expired. */
+function every(ms: number, task: () => Promise<void>, services: Services): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    task().catch((error: unknown) => services.logger.warn({ err: error }, 'maintenance failed; will retry'));
+  }, ms);
+  timer.unref();
+  return timer;
+}
+
+/**
+ * Housekeeping on timers: forget CDS client token ids once their tokens have expired, and prune
+ * results past the longest window in force (also `npm run prune`).
+ */
 export function startMaintenance(services: Services): () => void {
-  const run = async () => {
-    try {
+  const timers = [
+    every(TOKEN_IDS_EVERY_MS, async () => {
       const jtis = await forgetExpiredJtis(services.db, services.clock());
       if (jtis > 0) services.logger.debug({ jtis }, 'expired token ids forgotten');
-    } catch (error) {
-      services.logger.warn({ err: error }, 'maintenance failed; will retry');
-    }
-  };
-  const timer = setInterval(() => void run(), EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+    }, services),
+    every(RETENTION_EVERY_MS, async () => {
+      const { cutoff, pruned } = await pruneExpiredResults(services.db, services.clock());
+      services.logger.info({ cutoff, pruned }, 'results past the longest window pruned');
+    }, services),
+  ];
+  return () => timers.forEach((timer) => clearInterval(timer));
 }

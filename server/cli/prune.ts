@@ -1,0 +1,22 @@
+import 'dotenv/config';
+import { loadConfig } from '../config';
+import { migrate, openDatabase } from '../store/database';
+import { pruneExpiredResults } from '../store/retention';
+
+/** `npm run prune`: remove results past the longest recognition window in force, now. */
+async function run(): Promise<void> {
+  const config = loadConfig(process.env);
+  const db = openDatabase(config.store);
+  try {
+    await migrate(db);
+    const { cutoff, pruned } = await pruneExpiredResults(db, new Date());
+    process.stdout.write(`pruned ${pruned} results taken before ${cutoff}\n`);
+  } finally {
+    await db.destroy();
+  }
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`prune failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import type { Database } from './database';
+
+/**
+ * Results older than the longest window in force can never be recognised again (hospital overrides
+ * only narrow windows), so they leave the index. Prompts and decisions are kept: they carry what the
+ * quality department needs (institution, time, outcome) without the result itself.
+ */
+export async function pruneExpiredResults(db: Database, now: Date): Promise<{ cutoff: string; pruned: number }> {
+  const row = await db('items').where('active', true).max<{ longest: number | string | null }>({ longest: 'window_days' }).first();
+  const longest = Number(row?.longest ?? 0);
+  // One spare day: windows are counted in local days, the cutoff in UTC.
+  const cutoff = new Date(now.getTime() - (longest + 1) * 86_400_000).toISOString();
+  if (longest <= 0) return { cutoff, pruned: 0 };
+  const pruned = await db('results').where('effective_at', '<', cutoff).delete();
+  return { cutoff, pruned };
+}
