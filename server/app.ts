@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -61,7 +62,16 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     }),
   );
   app.use(securityHeaders(services));
-  app.use(express.json({ limit: '5mb', type: ['application/json', 'application/fhir+json', 'application/*+json'] }));
+  app.use(
+    express.json({
+      limit: '5mb',
+      type: ['application/json', 'application/fhir+json', 'application/*+json'],
+      // Refuse bytes that are not UTF-8 instead of letting the decoder replace them with U+FFFD.
+      verify: (_request, _response, body) => {
+        if (!isUtf8(body)) throw Object.assign(new Error('invalid UTF-8'), { status: 400, type: 'charset.unsupported' });
+      },
+    }),
+  );
   app.use(healthRoutes(services));
   // Hook calls are limited per verified client inside their router (after authentication); the API here.
   // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.

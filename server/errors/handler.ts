@@ -18,7 +18,7 @@ function clientError(error: unknown): { status: number; message: string } | null
     'entity.parse.failed': 'the body is not valid JSON',
     'entity.too.large': 'the body is larger than allowed',
     'encoding.unsupported': 'unsupported content encoding',
-    'charset.unsupported': 'unsupported charset; send UTF-8',
+    'charset.unsupported': 'the body is not valid UTF-8',
     'request.aborted': 'the request was aborted',
   };
   const type = (error as HttpishError).type ?? '';
