@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.store);
+  const db = openDatabase(config.store, logger);
   await migrate(db);
   const { app, services } = createApp({ config, db, logger });
   const server = app.listen(config.port, config.host);

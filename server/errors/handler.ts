@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isStoreUnavailable } from '../store/availability';
 import { ApiError } from './api-error';
 import { badRequest, OperationOutcomeError, outcome } from './operation-outcome';
 
@@ -57,6 +58,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (client) {
       if (api) response.status(client.status).json(new ApiError(client.status, 'invalid', client.message).body());
       else response.status(client.status).type('application/fhir+json').json(badRequest(client.message).outcome);
+      return;
+    }
+    if (isStoreUnavailable(error)) {
+      logger.error({ err: error, path: request.path }, 'store unavailable');
+      const message = 'the store is briefly unavailable; nothing was written, try again';
+      response.status(503).set('retry-after', '5');
+      if (api) response.json(new ApiError(503, 'unavailable', message).body());
+      else response.type('application/fhir+json').json(outcome({ severity: 'error', code: 'transient', diagnostics: message }));
       return;
     }
     logger.error({ err: error, path: request.path }, 'unhandled error');

@@ -19,6 +19,12 @@ export function createMetrics() {
       labelNames: ['service', 'indicator'] as const,
       registers: [registry],
     }),
+    hookDegraded: new Counter({
+      name: 'huren_hook_degraded_total',
+      help: 'Hook calls answered without cards because the budget ran out or the store failed',
+      labelNames: ['service', 'reason'] as const,
+      registers: [registry],
+    }),
     prefetchFallbacks: new Counter({
       name: 'huren_prefetch_fallback_total',
       help: "Resources fetched from the EHR's FHIR server because prefetch lacked them",

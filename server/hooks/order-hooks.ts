@@ -3,6 +3,7 @@ import type { Locale } from '../i18n';
 import type { Services } from '../services';
 import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
 import { assess, type Caller } from './assessment';
+import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
 import { renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
@@ -21,6 +22,7 @@ export async function orderHookHandler(
   locale: Locale,
   services: Services,
   startedAt: number,
+  signal: AbortSignal,
 ): Promise<HookResponse> {
   const signing = serviceId === SERVICE_IDS.orderSign;
   const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
@@ -58,9 +60,12 @@ export async function orderHookHandler(
   }
   const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
 
+  ensureInBudget(signal);
   await services.db.transaction(async (trx) => {
     await savePrompts(trx, prompts, services.config.timeZone);
     await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);
+    // The EHR already got its answer without these cards: store nothing it never saw.
+    ensureInBudget(signal);
   });
   return { cards };
 }

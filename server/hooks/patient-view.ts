@@ -2,6 +2,7 @@ import type { Locale } from '../i18n';
 import type { Services } from '../services';
 import { savePrompts } from '../store/prompts';
 import { assess, type Caller } from './assessment';
+import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
 import { renderHistoryCard } from './cards';
 import type { HookRequest, HookResponse } from './cds-hooks';
@@ -9,12 +10,23 @@ import { SERVICE_IDS } from './discovery';
 import { promptFor } from './prompt-record';
 
 /** patient-view: one information card with the patient's recognisable external results, before any order. */
-export async function patientViewHandler(request: HookRequest, caller: Caller, locale: Locale, services: Services, startedAt: number): Promise<HookResponse> {
+export async function patientViewHandler(
+  request: HookRequest,
+  caller: Caller,
+  locale: Locale,
+  services: Services,
+  startedAt: number,
+  signal: AbortSignal,
+): Promise<HookResponse> {
   const assessment = await assess(request, 'history', caller, services, startedAt);
   if ('nothing' in assessment) return { cards: [] };
   const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services));
   if (!rendered) return { cards: [] };
   const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
-  await savePrompts(services.db, [prompt], services.config.timeZone);
+  ensureInBudget(signal);
+  await services.db.transaction(async (trx) => {
+    await savePrompts(trx, [prompt], services.config.timeZone);
+    ensureInBudget(signal);
+  });
   return { cards: [rendered.card] };
 }

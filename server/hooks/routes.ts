@@ -8,6 +8,8 @@ import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import type { Caller } from './assessment';
 import { HOOK_OF, serviceDefinitions, SERVICE_IDS, type ServiceId } from './discovery';
+import { withinBudget } from './budget';
+import type { HookResponse } from './cds-hooks';
 import { hookRequestValidator } from './hook-request';
 import { orderHookHandler } from './order-hooks';
 import { patientViewHandler } from './patient-view';
@@ -52,10 +54,21 @@ export function hookRoutes(services: Services): Router {
       const hookRequest = hookRequestValidator(serviceId, request.body);
       const locale = localeFrom(request.get('accept-language'));
       const caller = callerOf(response);
-      const answer =
-        serviceId === SERVICE_IDS.patientView
-          ? await patientViewHandler(hookRequest, caller, locale, services, startedAt)
-          : await orderHookHandler(serviceId, hookRequest, caller, locale, services, startedAt);
+      const answer = await withinBudget(
+        services.config.hookBudgetMs,
+        (signal) =>
+          serviceId === SERVICE_IDS.patientView
+            ? patientViewHandler(hookRequest, caller, locale, services, startedAt, signal)
+            : orderHookHandler(serviceId, hookRequest, caller, locale, services, startedAt, signal),
+        (reason, error): HookResponse => {
+          // Fewer cards, never an error page: the doctor orders as if Huren were not there.
+          services.metrics.hookDegraded.inc({ service: serviceId, reason });
+          if (reason === 'failure') request.log.error({ err: error }, 'hook degraded to no cards');
+          else request.log.warn({ budgetMs: services.config.hookBudgetMs }, 'hook budget exceeded; answered without cards');
+          response.set('x-huren-degraded', reason);
+          return { cards: [] };
+        },
+      );
       for (const card of answer.cards) services.metrics.cardsIssued.inc({ service: serviceId, indicator: card.indicator });
       end({ status: '200' });
       response.json(answer);

@@ -28,15 +28,35 @@ const migrationSource: Knex.MigrationSource<string> = {
   },
 };
 
-export function openDatabase(store: Config['store']): Database {
+/** Where knex's own warnings go (lost connections, pool trouble): our structured log, not the console. */
+export interface StoreLog {
+  warn(object: object, message: string): void;
+  error(object: object, message: string): void;
+  debug(object: object, message: string): void;
+}
+
+function knexLog(log: StoreLog | undefined): Knex.Config['log'] {
+  if (!log) return undefined;
+  return {
+    warn: (message: unknown) => log.warn({ store: String(message) }, 'store warning'),
+    error: (message: unknown) => log.error({ store: String(message) }, 'store error'),
+    deprecate: (message: unknown) => log.debug({ store: String(message) }, 'store deprecation'),
+    debug: (message: unknown) => log.debug({ store: String(message) }, 'store debug'),
+  };
+}
+
+export function openDatabase(store: Config['store'], log?: StoreLog): Database {
   if (store.client === 'pg') {
-    return knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, migrations: { migrationSource } });
+    // Fail fast when PostgreSQL is away rather than queueing requests for a minute.
+    return knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, acquireConnectionTimeout: 5_000, migrations: { migrationSource }, log: knexLog(log) });
   }
   if (store.file !== ':memory:') mkdirSync(dirname(store.file), { recursive: true });
   return knex({
     client: 'sqlite3',
     connection: { filename: store.file },
     useNullAsDefault: true,
+    acquireConnectionTimeout: 10_000,
+    log: knexLog(log),
     migrations: { migrationSource },
     pool: {
       min: 1,

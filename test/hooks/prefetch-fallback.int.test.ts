@@ -79,6 +79,19 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
     expect(Date.now() - started).toBeLessThan(5_000);
   });
 
+  it.each([
+    ['an HTML error page', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }), 'not-json'],
+    ['JSON that is not a Patient', () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' }), 'not-a-resource'],
+    ['a 500', () => new HttpResponse(null, { status: 500 }), 'failed'],
+    ['a dropped connection', () => HttpResponse.error(), 'failed'],
+  ])('garbage or failure from the FHIR server (%s): 412 saying so, within the budget', async (_name, answer, reason) => {
+    const { request } = withoutPatientPrefetch();
+    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, answer));
+    const { status, body } = await postJson(url(), request);
+    expect(status).toBe(412);
+    expect(body.issue[0].diagnostics).toContain(reason);
+  });
+
   it('a prefetch key holding an OperationOutcome counts as not prefetched', async () => {
     const { request, patient } = withoutPatientPrefetch();
     request.prefetch.patient = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'timeout' }] };

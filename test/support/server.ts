@@ -38,10 +38,11 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
       done();
     },
   });
-  const db = openDatabase(config.store);
+  const logger = createLogger(config.logLevel, sink);
+  const db = openDatabase(config.store, logger);
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, logger: createLogger(config.logLevel, sink), clock: () => now });
+  const { app, services } = createApp({ config, db, logger, clock: () => now });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -95,7 +95,7 @@ async function send(a: Attack): Promise<number> {
   const response = await fetch(`${server.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': a.contentType, ...(a.endpoint.headers?.() ?? {}) },
-    body: a.body,
+    body: typeof a.body === 'string' ? a.body : new Uint8Array(a.body),
     // A hang would fail here, long before the test's own timeout.
     signal: AbortSignal.timeout(10_000),
   });
