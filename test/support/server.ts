@@ -105,7 +105,7 @@ export async function storeContents(server: TestServer): Promise<string> {
 }
 
 /** A new, empty database on the run's PostgreSQL cluster. */
-async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
   const name = `huren_${crypto.randomUUID().replaceAll('-', '')}`;
   const admin = knex({ client: 'pg', connection: adminUrl, pool: { min: 0, max: 1 } });
