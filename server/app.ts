@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
+import { ClientRegistry } from './auth/client-registry';
 import { DecisionTokens } from './auth/decision-token';
 import type { Config } from './config';
 import { decisionRoutes } from './decisions/routes';
@@ -40,6 +41,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     clock,
     metrics: createMetrics(),
     reference: new ReferenceCache(options.db, REFERENCE_REFRESH_MS, clock),
+    clients: new ClientRegistry(options.db, REFERENCE_REFRESH_MS),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();

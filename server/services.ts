@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
@@ -14,4 +15,5 @@ export interface Services {
   readonly metrics: Metrics;
   readonly clock: () => Date;
   readonly decisionTokens: DecisionTokens;
+  readonly clients: ClientRegistry;
 }

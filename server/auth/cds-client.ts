@@ -1,10 +1,9 @@
 import type { RequestHandler } from 'express';
 import {
-  createLocalJWKSet, createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
+  createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
   type JWSAlgorithm, type JWTVerifyGetKey,
 } from 'jose';
 import type { Services } from '../services';
-import { findClient } from '../store/registry';
 import { firstSighting } from '../store/replay-guard';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
@@ -59,7 +58,7 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
       if (error instanceof RefusedToken) throw error;
       throw new RefusedToken('malformed');
     }
-    const client = await findClient(services.db, issuer);
+    const { client, keys: registeredKeys } = await services.clients.get(issuer);
     if (!client) throw new RefusedToken('unknown-issuer');
     if (client.revoked) throw new RefusedToken('revoked');
     let keys: JWTVerifyGetKey;
@@ -67,8 +66,8 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
       if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
       keys = remote(jku);
     } else {
-      if (!client.jwks) throw new RefusedToken('no-keys');
-      keys = createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]);
+      if (!registeredKeys) throw new RefusedToken('no-keys');
+      keys = registeredKeys;
     }
     let expiresAt: Date;
     let jti: string;

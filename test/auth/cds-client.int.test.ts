@@ -108,6 +108,7 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
   it('uses a jku that is on the allowlist', async () => {
     const issuer = 'https://ehr.jku-client.example';
     await saveClient(server.services.db, { issuer, hospitalId: HOSPITALS.shancheng, jwks: null, jkuAllowlist: ['https://ehr.jku-client.example/.well-known/jwks.json'] }, new Date());
+    server.services.clients.invalidate();
     network.use(http.get('https://ehr.jku-client.example/.well-known/jwks.json', () => HttpResponse.json({ keys: [stranger.jwk] })));
     const token = await signed({ alg: 'ES384', kid: 'stranger-1', typ: 'JWT', jku: 'https://ehr.jku-client.example/.well-known/jwks.json' }, { iss: issuer, aud: `${PUBLIC}/cds-services/${SELECT}` });
     expect((await call(token)).status).toBe(200);
@@ -115,8 +116,10 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
 
   it('refuses a revoked client', async () => {
     await server.services.db('cds_clients').where('issuer', QIJIANG).update({ revoked_at: TEST_NOW.toISOString() });
+    server.services.clients.invalidate();
     expect((await call(await mint({ issuer: QIJIANG }))).status).toBe(401);
     await server.services.db('cds_clients').where('issuer', QIJIANG).update({ revoked_at: null });
+    server.services.clients.invalidate();
   });
 
   it('feedback needs a token too, and only reaches the cards of the client’s own hospital', async () => {

@@ -46,7 +46,8 @@ function run(command: string, args: string[]): void {
   execFileSync(program as string, rest, { stdio: 'pipe' });
 }
 
-export async function startCluster(): Promise<Cluster> {
+/** `durable`: PostgreSQL's default fsync and full-page writes (benchmarks); tests run without them. */
+export async function startCluster(options: { durable?: boolean } = {}): Promise<Cluster> {
   const bin = binDir();
   const root = mkdtempSync(join(tmpdir(), 'huren-pg-'));
   chmodSync(root, 0o777);
@@ -54,8 +55,9 @@ export async function startCluster(): Promise<Cluster> {
   const data = join(root, 'data');
   run(join(bin, 'initdb'), ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
-  const options = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300`;
-  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', options, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
+  const durability = options.durable ? '' : ' -c fsync=off -c full_page_writes=off';
+  const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=300${durability}`;
+  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
   start();
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,
