@@ -24,6 +24,8 @@ import { clientRateLimit, securityHeaders } from './web/security';
 export interface AppOptions {
   readonly config: Config;
   readonly db: Database;
+  /** The read pool for hot paths; the writer itself when not given. */
+  readonly reader?: Database;
   readonly logger: Logger;
   readonly clock?: () => Date;
 }
@@ -37,15 +39,18 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   const services: Services = {
     config: options.config,
     db: options.db,
+    reader: options.reader ?? options.db,
     logger: options.logger,
     clock,
     metrics: createMetrics(),
-    reference: new ReferenceCache(options.db, REFERENCE_REFRESH_MS, clock),
-    clients: new ClientRegistry(options.db, REFERENCE_REFRESH_MS),
+    reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
+    clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
   app.disable('x-powered-by');
+  // Hook answers are never the same twice; hashing every body for an ETag only costs CPU.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(
     pinoHttp({

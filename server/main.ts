@@ -4,7 +4,7 @@ import { seedDemo } from '../fixtures/seed';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
-import { migrate, openDatabase } from './store/database';
+import { migrate, openStore } from './store/database';
 import { startMaintenance } from './maintenance';
 import { isEmpty } from './store/registry';
 
@@ -20,9 +20,10 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const db = openDatabase(config.store, logger);
+  const store = openStore(config.store, logger);
+  const { db } = store;
   await migrate(db);
-  const { app, services } = createApp({ config, db, logger });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger });
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -31,18 +32,21 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   logger.info({ port, store: config.store.client, publicUrl: config.publicUrl }, `Huren listening on http://${config.host}:${port}`);
   if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
+  logger.flush();
 
   if (config.seedDemo && (await isEmpty(db))) {
     const counts = await seedDemo(db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
     logger.info(counts, 'demo data loaded into the empty store');
+    logger.flush();
   }
 
   const stopMaintenance = startMaintenance(services);
   const stop = (signal: string) => {
     stopMaintenance();
     logger.info({ signal }, 'shutting down');
+    logger.flush();
     server.close(() => {
-      void db.destroy().then(() => process.exit(0));
+      void store.destroy().then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -9,7 +9,10 @@ import type { ReferenceCache } from './store/reference';
 /** What every capability's routes are built from; assembled once in `createApp`. */
 export interface Services {
   readonly config: Config;
+  /** Writes, and reads that must see this request's own uncommitted writes. */
   readonly db: Database;
+  /** Hot-path reads (results, prompts, decisions): on SQLite a separate read pool. */
+  readonly reader: Database;
   readonly reference: ReferenceCache;
   readonly logger: Logger;
   readonly metrics: Metrics;

@@ -1,18 +1,19 @@
 import 'dotenv/config';
 import { loadConfig } from '../config';
-import { migrate, openDatabase } from '../store/database';
+import { migrate, openStore } from '../store/database';
 import { pruneExpiredResults } from '../store/retention';
 
 /** `npm run prune`: remove results past the longest recognition window in force, now. */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
-  const db = openDatabase(config.store);
+  const store = openStore(config.store);
+  const { db } = store;
   try {
     await migrate(db);
     const { cutoff, pruned } = await pruneExpiredResults(db, new Date());
     process.stdout.write(`pruned ${pruned} results taken before ${cutoff}\n`);
   } finally {
-    await db.destroy();
+    await store.destroy();
   }
 }
 

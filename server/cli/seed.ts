@@ -4,16 +4,17 @@ import { seedDemo } from '../../fixtures/seed';
 import { createApp } from '../app';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { migrate, openDatabase } from '../store/database';
+import { migrate, openStore } from '../store/database';
 
 /** `npm run seed`: migrate, then (re)load the demo data, reports through a private instance's POST /fhir. */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
   if (config.production) throw new ConfigError('refusing to load demo data with NODE_ENV=production');
   const logger = createLogger('warn');
-  const db = openDatabase(config.store);
+  const store = openStore(config.store, logger);
+  const { db } = store;
   await migrate(db);
-  const { app, services } = createApp({ config, db, logger });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
@@ -22,7 +23,7 @@ async function run(): Promise<void> {
     process.stdout.write(`Demo data loaded into ${config.store.client === 'sqlite' ? config.store.file : 'PostgreSQL'}: ${JSON.stringify(counts)}\n`);
   } finally {
     server.close();
-    await db.destroy();
+    await store.destroy();
   }
 }
 

@@ -57,7 +57,7 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
  * The whole request is checked before anything is written; repeating feedback changes nothing.
  */
 export async function feedbackHandler(serviceId: string, items: FeedbackItem[], caller: Caller, services: Services): Promise<void> {
-  const prompts = new Map((await findPrompts(services.db, items.map((item) => item.card))).map((prompt) => [prompt.id, prompt]));
+  const prompts = new Map((await findPrompts(services.reader, items.map((item) => item.card))).map((prompt) => [prompt.id, prompt]));
   const decisions = items.map((item, position) => {
     const prompt = prompts.get(item.card);
     // Another service's or another hospital's card is "unknown" here: nothing about it is revealed.

@@ -21,7 +21,7 @@ export interface PromptContext {
 
 export async function loadPromptContext(services: Services, promptId: string, authorization: string | undefined): Promise<PromptContext> {
   const grant = await services.decisionTokens.verify(authorization, promptId);
-  const prompt = await findPrompt(services.db, promptId);
+  const prompt = await findPrompt(services.reader, promptId);
   if (!prompt) throw new ApiError(404, 'not-found', `no card ${promptId}`);
   if (prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) {
     throw new ApiError(403, 'forbidden', 'this token does not match the card');
@@ -32,9 +32,9 @@ export async function loadPromptContext(services: Services, promptId: string, au
   const configuration = configurationFor(reference, prompt.hospitalId, services.config.timeZone);
   if (!configuration) throw new ApiError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
   const [results, decision, history] = await Promise.all([
-    resultsForPatient(services.db, prompt.patientKey, [itemCode]),
-    findDecision(services.db, prompt.id),
-    decisionHistory(services.db, prompt.id),
+    resultsForPatient(services.reader, prompt.patientKey, [itemCode]),
+    findDecision(services.reader, prompt.id),
+    decisionHistory(services.reader, prompt.id),
   ]);
   const [verdict] = decide([{ orderId: prompt.orderRef ?? prompt.id, itemCode }], {
     results,

@@ -172,7 +172,7 @@ export async function assess(
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id);
   const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
-  const results = await resultsForPatient(services.db, key, itemCodes);
+  const results = await resultsForPatient(services.reader, key, itemCodes);
   const recognitionFacts = {
     results,
     institutions: reference.institutions,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
-import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
+import { deletePrompts, logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
 import { assess, type Caller } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
@@ -31,7 +31,7 @@ export async function orderHookHandler(
 
   const repeats = assessment.verdicts.filter((verdict) => verdict.recognisable.length > 0);
   const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
-  const earlier = signing ? await orderHistory(services.db, assessment.hospital.id, patientKey, orderRefs) : [];
+  const earlier = signing ? await orderHistory(services.reader, assessment.hospital.id, patientKey, orderRefs) : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderRef));
 
   const now = services.clock();
@@ -60,12 +60,20 @@ export async function orderHookHandler(
   }
   const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
 
+  // The EHR may already have its answer without these cards: then store nothing it never saw.
   ensureInBudget(signal);
-  await services.db.transaction(async (trx) => {
-    await savePrompts(trx, prompts, services.config.timeZone);
-    await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);
-    // The EHR already got its answer without these cards: store nothing it never saw.
+  if (unexplained.length === 0) {
+    // One statement is atomic by itself: no transaction round trips on the hot path. If it waited
+    // past the budget (a locked store), the EHR never saw these cards: take them out again.
+    await savePrompts(services.db, prompts, services.config.timeZone);
+    if (signal.aborted) await deletePrompts(services.db, prompts.map((prompt) => prompt.id));
     ensureInBudget(signal);
-  });
+  } else {
+    await services.db.transaction(async (trx) => {
+      await savePrompts(trx, prompts, services.config.timeZone);
+      await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);
+      ensureInBudget(signal);
+    });
+  }
   return { cards };
 }

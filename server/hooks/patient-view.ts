@@ -1,6 +1,6 @@
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
-import { savePrompts } from '../store/prompts';
+import { deletePrompts, savePrompts } from '../store/prompts';
 import { assess, type Caller } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
@@ -24,9 +24,8 @@ export async function patientViewHandler(
   if (!rendered) return { cards: [] };
   const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
   ensureInBudget(signal);
-  await services.db.transaction(async (trx) => {
-    await savePrompts(trx, [prompt], services.config.timeZone);
-    ensureInBudget(signal);
-  });
+  await savePrompts(services.db, [prompt], services.config.timeZone);
+  if (signal.aborted) await deletePrompts(services.db, [prompt.id]);
+  ensureInBudget(signal);
   return { cards: [rendered.card] };
 }

@@ -45,37 +45,53 @@ function knexLog(log: StoreLog | undefined): Knex.Config['log'] {
   };
 }
 
-export function openDatabase(store: Config['store'], log?: StoreLog): Database {
+type SqliteConnection = { run(sql: string, done: (error: Error | null) => void): void };
+
+function withPragmas(pragmas: readonly string[]) {
+  return (connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
+    const next = (index: number): void => {
+      const pragma = pragmas[index];
+      if (pragma === undefined) {
+        done(null, connection);
+        return;
+      }
+      connection.run(pragma, (error) => (error ? done(error, connection) : next(index + 1)));
+    };
+    next(0);
+  };
+}
+
+/**
+ * The store as two handles: `db` for writes (and anything that must read its own writes in a
+ * transaction) and `reader` for the hot read paths. On PostgreSQL both are the same pool. On SQLite
+ * the writer is the one connection SQLite allows to write, and the readers are separate read-only
+ * connections that WAL lets run beside it, so a hook's reads never queue behind another's commit.
+ */
+export interface Store {
+  readonly db: Database;
+  readonly reader: Database;
+  destroy(): Promise<void>;
+}
+
+export function openStore(store: Config['store'], log?: StoreLog): Store {
   if (store.client === 'pg') {
     // Fail fast when PostgreSQL is away rather than queueing requests for a minute.
-    return knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, acquireConnectionTimeout: 5_000, migrations: { migrationSource }, log: knexLog(log) });
+    const db = knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, acquireConnectionTimeout: 5_000, migrations: { migrationSource }, log: knexLog(log) });
+    return { db, reader: db, destroy: () => db.destroy() };
   }
   if (store.file !== ':memory:') mkdirSync(dirname(store.file), { recursive: true });
-  return knex({
-    client: 'sqlite3',
-    connection: { filename: store.file },
-    useNullAsDefault: true,
-    acquireConnectionTimeout: 10_000,
-    log: knexLog(log),
-    migrations: { migrationSource },
-    pool: {
-      min: 1,
-      max: 1,
-      // WAL lets readers work during a write; synchronous=FULL so a 2xx survives power loss.
-      afterCreate(connection: { run(sql: string, done: (error: Error | null) => void): void }, done: (error: Error | null, connection: unknown) => void) {
-        const pragmas = ['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000'];
-        const next = (index: number): void => {
-          const pragma = pragmas[index];
-          if (pragma === undefined) {
-            done(null, connection);
-            return;
-          }
-          connection.run(pragma, (error) => (error ? done(error, connection) : next(index + 1)));
-        };
-        next(0);
-      },
+  const sqlite = (pool: Knex.PoolConfig): Database =>
+    knex({ client: 'sqlite3', connection: { filename: store.file }, useNullAsDefault: true, acquireConnectionTimeout: 10_000, log: knexLog(log), migrations: { migrationSource }, pool });
+  // WAL lets readers work during a write; synchronous=FULL so a 2xx survives power loss.
+  const db = sqlite({ min: 1, max: 1, afterCreate: withPragmas(['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000']) });
+  const reader = sqlite({ min: 0, max: 4, afterCreate: withPragmas(['PRAGMA query_only = ON', 'PRAGMA busy_timeout = 5000']) });
+  return {
+    db,
+    reader,
+    async destroy() {
+      await Promise.all([db.destroy(), reader.destroy()]);
     },
-  });
+  };
 }
 
 export async function migrate(db: Database): Promise<void> {

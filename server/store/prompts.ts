@@ -99,6 +99,11 @@ export async function savePrompts(db: Database, prompts: readonly Prompt[], time
   );
 }
 
+/** Only for prompts whose card never reached the EHR (the hook answered without it). */
+export async function deletePrompts(db: Database, ids: readonly string[]): Promise<void> {
+  if (ids.length > 0) await db('prompts').whereIn('id', [...ids]).delete();
+}
+
 export async function findPrompt(db: Database, id: string): Promise<Prompt | null> {
   const row = await db<PromptRow>('prompts').where('id', id).first();
   return row ? toPrompt(row) : null;

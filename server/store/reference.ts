@@ -98,8 +98,22 @@ export function institutionOf(record: InstitutionRecord): Institution {
   return { id: record.id, name: record.name, level: record.level, grade: record.grade, region: record.region, alliances: record.alliances };
 }
 
+/** Effective configurations are derived data: built once per hospital per loaded reference data. */
+const configurations = new WeakMap<ReferenceData, Map<string, EffectiveConfiguration | null>>();
+
 /** The hospital's effective configuration, or null when the hospital or its region is not registered. */
 export function configurationFor(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
+  let cache = configurations.get(reference);
+  if (!cache) {
+    cache = new Map();
+    configurations.set(reference, cache);
+  }
+  const key = `${hospitalId}@${timeZone}`;
+  if (!cache.has(key)) cache.set(key, buildConfiguration(reference, hospitalId, timeZone));
+  return cache.get(key) ?? null;
+}
+
+function buildConfiguration(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
   const hospital = reference.institutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
   if (!hospital || !policy) return null;

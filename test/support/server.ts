@@ -9,7 +9,7 @@ import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import type { Services } from '../../server/services';
-import { migrate, openDatabase } from '../../server/store/database';
+import { migrate, openStore } from '../../server/store/database';
 import { testConfig } from './config';
 
 /** The demo's "today" in tests: 2026-03-10 10:00 in Shanghai, fixed so every day count is exact. */
@@ -39,10 +39,11 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
     },
   });
   const logger = createLogger(config.logLevel, sink);
-  const db = openDatabase(config.store, logger);
+  const store = openStore(config.store, logger);
+  const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, logger, clock: () => now });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,7 +55,7 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
     logs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await db.destroy();
+      await store.destroy();
       await postgres?.drop();
     },
   };
