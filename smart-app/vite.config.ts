@@ -7,6 +7,9 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   plugins: [react()],
+  resolve: {
+    alias: { 'isomorphic-webcrypto': fileURLToPath(new URL('./src/launch/webcrypto.ts', import.meta.url)) },
+  },
   build: {
     outDir: fileURLToPath(new URL('../dist/smart-app', import.meta.url)),
     emptyOutDir: true,

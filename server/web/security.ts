@@ -7,7 +7,7 @@ import type { Services } from '../services';
 
 /**
  * Security headers. The app needs inline styles (MUI/emotion) and talks to whichever EHR FHIR server
- * launched it (over https); it may be framed by the EHRs the operator lists in APP_FRAME_ANCESTORS.
+ * launched it; it may be framed by the EHRs the operator lists in APP_FRAME_ANCESTORS.
  */
 export function securityHeaders(services: Services): RequestHandler {
   return helmet({
@@ -18,11 +18,14 @@ export function securityHeaders(services: Services): RequestHandler {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", 'https:'],
+        // The app talks to whichever EHR FHIR server launched it; hospital intranets may be plain http.
+        connectSrc: ["'self'", 'https:', 'http:'],
         frameAncestors: ["'self'", ...services.config.appFrameAncestors],
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Not forced: an intranet deployment over http must keep working (helmet would add it).
+        upgradeInsecureRequests: null,
       },
     },
     // Framing is governed by frame-ancestors above; the legacy header cannot list several origins.

@@ -1,0 +1,40 @@
+import CssBaseline from '@mui/material/CssBaseline';
+import { enUS as materialEnUS, zhCN as materialZhCN } from '@mui/material/locale';
+import { createTheme, ThemeProvider } from '@mui/material/styles';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { enUS as pickersEnUS, zhCN as pickersZhCN } from '@mui/x-date-pickers/locales';
+import { useMemo, type ReactNode } from 'react';
+import { DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
+
+/** MUI's own texts (pagination, pickers' labels), per language. */
+const LOCALES: Record<Language, { material: typeof materialZhCN; pickers: typeof pickersZhCN }> = {
+  'zh-CN': { material: materialZhCN, pickers: pickersZhCN },
+  en: { material: materialEnUS, pickers: pickersEnUS },
+};
+
+export function AppProviders({ children }: { readonly children: ReactNode }) {
+  const { language } = useLanguage();
+  const locale = LOCALES[language];
+  const theme = useMemo(
+    () =>
+      createTheme(
+        {
+          palette: { primary: { main: '#0b5cad' } },
+          // Chinese system fonts first; buttons in sentence case (capitals shout, and mean nothing in Chinese).
+          typography: { fontFamily: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif', button: { textTransform: 'none' } },
+        },
+        locale.pickers,
+        locale.material,
+      ),
+    [locale],
+  );
+  return (
+    <ThemeProvider theme={theme}>
+      <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={DAYJS_LOCALES[language]}>
+        <CssBaseline />
+        {children}
+      </LocalizationProvider>
+    </ThemeProvider>
+  );
+}

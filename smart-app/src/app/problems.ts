@@ -1,0 +1,46 @@
+import { ApiProblem } from '../decisions/prompt-api';
+import { LaunchError } from '../launch/smart';
+
+/**
+ * Everything that can stop the doctor, in the doctor's terms. Each kind has its own sentence in the
+ * catalogs; the technical detail (server message, OAuth error) is shown small beneath it.
+ */
+export const PROBLEM_KINDS = [
+  'no-iss',
+  'no-card',
+  'bad-card',
+  'authorization',
+  'unreachable',
+  'unavailable',
+  'rate-limited',
+  'expired',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'not-an-order-card',
+  'locked',
+  'not-recognisable',
+  'nothing-to-withdraw',
+  'invalid',
+  'unexpected',
+] as const;
+export type ProblemKind = (typeof PROBLEM_KINDS)[number];
+
+export interface Problem {
+  readonly kind: ProblemKind;
+  readonly detail: string | null;
+}
+
+const isProblemKind = (code: string): code is ProblemKind => (PROBLEM_KINDS as readonly string[]).includes(code);
+
+/** Classifies by the error's type and the API's error code, never by its message text. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof LaunchError) return { kind: error.kind, detail: error.detail };
+  if (error instanceof ApiProblem) return { kind: isProblemKind(error.code) ? error.code : 'unexpected', detail: error.message };
+  return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
+}
+
+/** Problems that only a new launch from the EHR's card can cure: a retry on this page would fail the same way. */
+export function needsRelaunch(kind: ProblemKind): boolean {
+  return kind === 'no-card' || kind === 'bad-card' || kind === 'authorization' || kind === 'expired' || kind === 'unauthenticated' || kind === 'forbidden' || kind === 'no-iss';
+}

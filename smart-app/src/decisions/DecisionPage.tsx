@@ -1,0 +1,60 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Loading } from '../app/Loading';
+import { ProblemScreen } from '../app/ProblemScreen';
+import { problemOf, type Problem } from '../app/problems';
+import { useLanguage } from '../i18n/language';
+import { completeLaunch, type SmartSession } from '../launch/smart';
+import { DecisionScreen } from './DecisionScreen';
+import type { PromptView } from './model';
+import { promptApi } from './prompt-api';
+
+type Loaded<T> = { readonly value: T } | { readonly problem: Problem } | null;
+
+/** /app/: the SMART redirect URI. Completes the launch, then shows the card the EHR opened the app for. */
+export function DecisionPage() {
+  const { messages } = useLanguage();
+  const [launch, setLaunch] = useState<Loaded<SmartSession>>(null);
+  useEffect(() => {
+    let current = true;
+    completeLaunch().then(
+      (session) => current && setLaunch({ value: session }),
+      (error: unknown) => current && setLaunch({ problem: problemOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  if (!launch) return <Loading label={messages.launch.completing} />;
+  if ('problem' in launch) return <ProblemScreen problem={launch.problem} />;
+  return <CardWorkspace session={launch.value} />;
+}
+
+/** Loads the card in the chosen language (again when it changes: reasons and item names come from the server). */
+function CardWorkspace({ session }: { readonly session: SmartSession }) {
+  const { language, messages } = useLanguage();
+  const api = useMemo(() => promptApi(session.card, language), [session.card, language]);
+  const [view, setView] = useState<Loaded<PromptView>>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    api.view().then(
+      (loaded) => current && setView({ value: loaded }),
+      (error: unknown) => current && setView({ problem: problemOf(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, attempt]);
+  const reload = () => setAttempt((count) => count + 1);
+  if (!view) return <Loading label={messages.app.loading} />;
+  if ('problem' in view) return <ProblemScreen problem={view.problem} onRetry={reload} />;
+  return (
+    <DecisionScreen
+      session={session}
+      api={api}
+      view={view.value}
+      onView={(update) => setView((loaded) => (loaded && 'value' in loaded ? { value: update(loaded.value) } : loaded))}
+      onReload={reload}
+    />
+  );
+}

@@ -1,0 +1,104 @@
+import OpenInNewIcon from '@mui/icons-material/OpenInNew';
+import Box from '@mui/material/Box';
+import Link from '@mui/material/Link';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useLanguage } from '../i18n/language';
+import type { Messages } from '../i18n/zh-CN';
+import type { Report } from './model';
+
+type LabReport = Extract<Report, { kind: 'lab' }>;
+type ImagingReport = Extract<Report, { kind: 'imaging' }>;
+type FlagKind = keyof Messages['report']['flags'];
+
+/** FHIR v3 ObservationInterpretation: H/HH high, L/LL low, A/AA abnormal, N normal. */
+function flagKind(flag: string | null): FlagKind | null {
+  switch (flag) {
+    case 'H':
+    case 'HH':
+      return 'high';
+    case 'L':
+    case 'LL':
+      return 'low';
+    case 'A':
+    case 'AA':
+      return 'abnormal';
+    case 'N':
+      return 'normal';
+    default:
+      return null;
+  }
+}
+
+function LabTable({ report }: { readonly report: LabReport }) {
+  const { messages } = useLanguage();
+  const columns = messages.report.columns;
+  return (
+    // Scrolls sideways in a narrow EHR side panel rather than widening the page.
+    <Box sx={{ overflowX: 'auto', mt: 1 }}>
+      <Table size="small">
+        <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{report.title}</caption>
+        <TableHead>
+          <TableRow>
+            <TableCell scope="col">{columns.name}</TableCell>
+            <TableCell scope="col">{columns.value}</TableCell>
+            <TableCell scope="col">{columns.unit}</TableCell>
+            <TableCell scope="col">{columns.range}</TableCell>
+            <TableCell scope="col">{columns.flag}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {report.values.map((value, index) => {
+            const kind = flagKind(value.flag);
+            // Marked by words and weight as well as colour, so it survives black-and-white print and colour blindness.
+            const abnormal = kind !== null && kind !== 'normal';
+            const emphasis = abnormal ? { color: 'error.main', fontWeight: 700 } : {};
+            return (
+              <TableRow key={`${value.name}-${index}`}>
+                <TableCell component="th" scope="row">
+                  {value.name}
+                </TableCell>
+                <TableCell sx={emphasis}>{value.value}</TableCell>
+                <TableCell>{value.unit ?? ''}</TableCell>
+                <TableCell>{value.referenceRange ?? ''}</TableCell>
+                <TableCell sx={emphasis}>{kind ? messages.report.flags[kind] : (value.flag ?? '')}</TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Box>
+  );
+}
+
+function ImagingFindings({ report }: { readonly report: ImagingReport }) {
+  const { messages } = useLanguage();
+  return (
+    <Box sx={{ mt: 1 }}>
+      <Typography variant="subtitle2" component="p">
+        {report.title}
+      </Typography>
+      <Box component="dl" sx={{ m: 0, '& dt': { fontWeight: 600, mt: 1 }, '& dd': { ml: 0 } }}>
+        <dt>{messages.report.findings}</dt>
+        <dd>{report.findings ?? messages.report.empty}</dd>
+        <dt>{messages.report.impression}</dt>
+        <dd>{report.impression ?? messages.report.empty}</dd>
+      </Box>
+      {report.viewerUrl ? (
+        <Link href={report.viewerUrl} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 1 }}>
+          {messages.report.viewImages}
+          <OpenInNewIcon fontSize="small" aria-hidden />
+        </Link>
+      ) : null}
+    </Box>
+  );
+}
+
+/** The external report itself: the lab values, or the imaging findings and impression. */
+export function ReportView({ report }: { readonly report: Report }) {
+  return report.kind === 'lab' ? <LabTable report={report} /> : <ImagingFindings report={report} />;
+}

@@ -1,0 +1,284 @@
+import * as browserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
+import type Client from 'fhirclient/lib/Client';
+import { z } from 'zod';
+import { appUrl } from '../app/base-path';
+import type { WriteBackReport } from '../decisions/prompt-api';
+
+/**
+ * The SMART on FHIR launch, and the only module that knows fhirclient. It starts the launch on
+ * /app/launch (EHR launch with `launch` and `iss`, or standalone with `iss` alone), completes it on
+ * /app/, reads the card the EHR handed over in `appContext`, and talks to the EHR's FHIR server for
+ * the rest of the app: who the user and the patient are, and writing an accepted result back.
+ */
+
+export type LaunchProblemKind = 'no-iss' | 'no-card' | 'bad-card' | 'authorization' | 'unreachable' | 'unexpected';
+
+export class LaunchError extends Error {
+  constructor(
+    readonly kind: LaunchProblemKind,
+    readonly detail: string | null = null,
+  ) {
+    super(detail ?? kind);
+    this.name = 'LaunchError';
+  }
+}
+
+const appConfigSchema = z.object({ clientId: z.string().min(1), scope: z.string().min(1) });
+
+/** What the card put in `appContext`: the prompt to decide and the token our API accepts for it. */
+const cardIdentitySchema = z.object({ promptId: z.string().min(1), token: z.string().min(1) });
+export type CardIdentity = z.infer<typeof cardIdentitySchema>;
+
+/** The doctor using the app, as the decision API records them. */
+export interface LaunchPractitioner {
+  readonly ref: string;
+  readonly name: string | null;
+}
+
+export interface PatientSummary {
+  readonly name: string | null;
+  readonly gender: 'male' | 'female' | 'other' | 'unknown' | null;
+  readonly birthDate: string | null;
+}
+
+export interface SmartSession {
+  readonly card: CardIdentity;
+  /** Null when the EHR did not say who the user is (no `fhirUser` in the id token). */
+  readonly practitioner: Promise<LaunchPractitioner | null>;
+  /** Null when the EHR gave no patient or would not let us read it. */
+  readonly patient: Promise<PatientSummary | null>;
+  /** Creates the resource in the EHR's record for the patient in context; never rejects. */
+  writeToRecord(resource: Record<string, unknown>): Promise<WriteBackReport>;
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+type BrowserAdapterClass = typeof browserAdapter.default;
+
+/**
+ * fhirclient is CommonJS (`exports.default = class`). The Vite build imports it the Node way, where
+ * the default is the whole `exports`; vitest hands over the class itself. Both are taken.
+ */
+const BrowserAdapter = ((): BrowserAdapterClass => {
+  const imported: unknown = browserAdapter.default;
+  return typeof imported === 'function' ? (imported as BrowserAdapterClass) : (imported as { readonly default: BrowserAdapterClass }).default;
+})();
+
+/**
+ * A new adapter for every step, because fhirclient's shared browser adapter keeps the page address
+ * it saw first; each step must read the address it runs on (`iss`/`launch`, then `code`/`state`).
+ */
+const smartApi = () => new BrowserAdapter().getSmartApi();
+
+async function loadAppConfig(): Promise<z.infer<typeof appConfigSchema>> {
+  const url = appUrl('/config.json');
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    throw new LaunchError('unreachable', messageOf(error));
+  }
+  if (!response.ok) throw new LaunchError('unreachable', `HTTP ${response.status} ${url}`);
+  const parsed = appConfigSchema.safeParse(await response.json().catch(() => null));
+  if (!parsed.success) throw new LaunchError('unexpected', `${url}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+let starting: Promise<string> | null = null;
+
+/**
+ * Starts the launch on the page the EHR opened (`/app/launch?launch=…&iss=…`) and answers the
+ * authorization server's URL to go to; the caller navigates, so the step can be driven without one.
+ * Once per page load: two concurrent starts (React mounting twice) would each drop the other's state.
+ */
+export function beginLaunch(): Promise<string> {
+  starting ??= start();
+  return starting;
+}
+
+async function start(): Promise<string> {
+  if (!new URL(window.location.href).searchParams.get('iss')) throw new LaunchError('no-iss');
+  const config = await loadAppConfig();
+  let url: string | void;
+  try {
+    url = await smartApi().authorize({
+      clientId: config.clientId,
+      scope: config.scope,
+      redirectUri: appUrl('/'),
+      // PKCE whenever the server declares S256 (SMART 2 servers must); older servers still launch.
+      pkceMode: 'ifSupported',
+      // Inside an EHR frame the launch completes in that frame, not in a parent window.
+      completeInTarget: true,
+      noRedirect: true,
+    });
+  } catch (error) {
+    throw new LaunchError('authorization', messageOf(error));
+  }
+  if (typeof url !== 'string') throw new LaunchError('authorization', 'the authorization server gave no address to go to');
+  return url;
+}
+
+let completion: Promise<SmartSession> | null = null;
+
+/**
+ * Completes the launch on /app/: exchanges the code (PKCE verifier included) and reads the card.
+ * Once per page load: React may mount the page twice, and a second exchange would find the code
+ * already taken out of the address.
+ */
+export function completeLaunch(): Promise<SmartSession> {
+  completion ??= connect();
+  return completion;
+}
+
+async function connect(): Promise<SmartSession> {
+  let client: Client;
+  try {
+    client = await smartApi().ready();
+  } catch (error) {
+    throw new LaunchError('authorization', messageOf(error));
+  }
+  // fhirclient types the token response loosely; appContext is whatever the EHR sent.
+  const appContext: unknown = client.state.tokenResponse?.appContext;
+  return {
+    card: cardIdentityFrom(appContext),
+    practitioner: readPractitioner(client),
+    patient: readPatient(client),
+    writeToRecord: (resource) => writeToRecord(client, resource),
+  };
+}
+
+/** SMART defines appContext as a string; ours holds the JSON `{promptId, token}` the card wrote. */
+function cardIdentityFrom(appContext: unknown): CardIdentity {
+  if (appContext === undefined || appContext === null || appContext === '') throw new LaunchError('no-card');
+  if (typeof appContext !== 'string') throw new LaunchError('bad-card', 'appContext is not a string');
+  let value: unknown;
+  try {
+    value = JSON.parse(appContext);
+  } catch {
+    throw new LaunchError('bad-card', 'appContext is not JSON');
+  }
+  const parsed = cardIdentitySchema.safeParse(value);
+  if (!parsed.success) throw new LaunchError('bad-card', 'appContext has no promptId and token');
+  return parsed.data;
+}
+
+const humanNameSchema = z.object({
+  use: z.string().optional(),
+  text: z.string().optional(),
+  family: z.string().optional(),
+  given: z.array(z.string()).optional(),
+});
+const personSchema = z.object({
+  name: z.array(humanNameSchema).optional(),
+  gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
+  birthDate: z.string().optional(),
+});
+
+const HAN = /\p{Script=Han}/u;
+
+function nameOf(person: z.infer<typeof personSchema>): string | null {
+  const names = person.name ?? [];
+  const name = names.find((candidate) => candidate.use === 'official') ?? names[0];
+  if (!name) return null;
+  if (name.text?.trim()) return name.text.trim();
+  const family = name.family?.trim() ?? '';
+  const given = (name.given ?? []).map((part) => part.trim()).filter(Boolean);
+  // Chinese names are written family name first and without spaces; others given names first.
+  const joined = HAN.test(family + given.join('')) ? `${family}${given.join('')}` : [...given, family].filter(Boolean).join(' ');
+  return joined || null;
+}
+
+const idTokenClaimsSchema = z.object({ fhirUser: z.string().optional(), profile: z.string().optional() });
+
+/**
+ * The user's reference (`Practitioner/123`) from the id token's `fhirUser` claim (`profile` in
+ * SMART 1). Decoded here: fhirclient decodes the token with atob, which refuses base64url's `-`/`_`.
+ */
+function fhirUserOf(idToken: unknown): string | null {
+  const payload = typeof idToken === 'string' ? idToken.split('.')[1] : undefined;
+  if (!payload) return null;
+  try {
+    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+    const claims = idTokenClaimsSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    const user = claims.success ? (claims.data.fhirUser ?? claims.data.profile) : undefined;
+    // Some EHRs send the absolute URL; its last two segments are the reference.
+    return user ? user.split('/').slice(-2).join('/') : null;
+  } catch {
+    return null;
+  }
+}
+
+async function readPractitioner(client: Client): Promise<LaunchPractitioner | null> {
+  const ref = fhirUserOf(client.state.tokenResponse?.id_token);
+  if (!ref) return null;
+  try {
+    const parsed = personSchema.safeParse(await client.request(ref));
+    return { ref, name: parsed.success ? nameOf(parsed.data) : null };
+  } catch {
+    // The user is known by reference even when their resource cannot be read; the name is optional.
+    return { ref, name: null };
+  }
+}
+
+async function readPatient(client: Client): Promise<PatientSummary | null> {
+  if (!client.patient.id) return null;
+  try {
+    const parsed = personSchema.safeParse(await client.patient.read());
+    if (!parsed.success) return null;
+    return { name: nameOf(parsed.data), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
+  } catch {
+    // Only the printed notification sheet needs the patient; it leaves blanks to fill in by hand.
+    return null;
+  }
+}
+
+const createdSchema = z.object({ resourceType: z.string(), id: z.string().min(1) });
+
+async function writeToRecord(client: Client, resource: Record<string, unknown>): Promise<WriteBackReport> {
+  const patientId = client.patient.id;
+  if (!patientId) return { status: 'refused', detail: 'the SMART launch has no patient in context' };
+  try {
+    const { body, response } = await client.create({ ...resource, subject: { reference: `Patient/${patientId}` } }, { includeResponse: true });
+    const created = createdSchema.safeParse(body);
+    // A server answering `return=minimal` sends no body, only where it put the resource.
+    return { status: 'written', detail: created.success ? `${created.data.resourceType}/${created.data.id}` : response.headers.get('location') };
+  } catch (error) {
+    return { status: 'refused', detail: refusalDetail(error) };
+  }
+}
+
+const operationOutcomeSchema = z.object({
+  resourceType: z.literal('OperationOutcome'),
+  issue: z.array(z.object({ code: z.string().optional(), diagnostics: z.string().optional(), details: z.object({ text: z.string().optional() }).optional() })),
+});
+
+/** fhirclient's HttpError, recognised by its shape (its class does not survive the bundler's CommonJS interop). */
+const httpErrorSchema = z.object({ name: z.literal('HttpError'), status: z.number(), statusText: z.string(), message: z.string() });
+
+/** "HTTP 403 Forbidden: <what the EHR's OperationOutcome says>", or the network error. */
+function refusalDetail(error: unknown): string {
+  const http = httpErrorSchema.safeParse(error);
+  if (!http.success) return messageOf(error);
+  const status = [`HTTP ${http.data.status}`, http.data.statusText].filter(Boolean).join(' ');
+  const said = outcomeText(http.data.message);
+  return said ? `${status}: ${said}` : status;
+}
+
+/**
+ * fhirclient reads the error body into the error's message (after a blank line, as JSON) and leaves
+ * the response consumed, so the OperationOutcome can only be had back from there.
+ */
+function outcomeText(message: string): string | null {
+  const start = message.indexOf('\n\n');
+  if (start < 0) return null;
+  let body: unknown;
+  try {
+    body = JSON.parse(message.slice(start + 2));
+  } catch {
+    return null;
+  }
+  const outcome = operationOutcomeSchema.safeParse(body);
+  if (!outcome.success) return null;
+  const texts = outcome.data.issue.map((issue) => issue.diagnostics ?? issue.details?.text ?? issue.code).filter((text): text is string => Boolean(text));
+  return texts.length > 0 ? texts.join('; ') : null;
+}
