@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Writable } from 'node:stream';
 import knex from 'knex';
@@ -28,9 +28,17 @@ export interface TestServer {
  * Starts the real app on a real port over a real SQLite file, migrated; with `seed`, the demo
  * data is loaded the way `npm start` does it (reports through POST /fhir).
  */
-export async function startServer(options: { seed?: boolean; env?: Record<string, string>; now?: Date } = {}): Promise<TestServer> {
+export async function startServer(
+  options: { seed?: boolean; env?: Record<string, string>; now?: Date; /** Serve at the address PUBLIC_URL names (browsers follow it). */ reachable?: boolean } = {},
+): Promise<TestServer> {
   const postgres = process.env.HUREN_TEST_STORE === 'postgres' ? await freshPostgresDatabase() : null;
-  const config = testConfig({ LOG_LEVEL: 'info', ...(postgres ? { DATABASE_URL: postgres.url } : {}), ...options.env });
+  const port = options.reachable ? await freePort() : 0;
+  const config = testConfig({
+    LOG_LEVEL: 'info',
+    ...(postgres ? { DATABASE_URL: postgres.url } : {}),
+    ...(options.reachable ? { PUBLIC_URL: `http://127.0.0.1:${port}` } : {}),
+    ...options.env,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -44,7 +52,7 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
   await migrate(db);
   const now = options.now ?? TEST_NOW;
   const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now });
-  const server: Server = app.listen(0, '127.0.0.1');
+  const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.seed ?? true) await seedDemo(db, url, now, config.timeZone, () => services.reference.invalidate());
@@ -59,6 +67,17 @@ export async function startServer(options: { seed?: boolean; env?: Record<string
       await postgres?.drop();
     },
   };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** A second instance over the same store with its own clock (another server, another day). */

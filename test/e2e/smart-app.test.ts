@@ -1,0 +1,94 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium } from '../support/browser';
+import { sampleRequest } from '../support/hook-requests';
+import { getJson, postJson, startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer({ reachable: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/**
+ * The doctor's path, in a real browser: the EHR calls order-select, shows the card, and launches
+ * its smart link. The development SMART authorization server stands in for the EHR's: it registers
+ * the launch with the card's appContext and runs the real EHR launch (PKCE) of the app.
+ */
+describe('SMART app end to end (headless Chromium)', () => {
+  it('records an exception with patient notification from the card, and the API has it', async () => {
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    const card = body.cards[0];
+    const link = card.links[0];
+    expect(link).toMatchObject({ type: 'smart', url: `${server.url}/app/launch` });
+
+    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+    expect(launch.status).toBe(201);
+    await page.goto(launch.body.url);
+
+    // The decision screen: the ordered item and the recognisable result from 渝中区人民医院.
+    await page.getByRole('button', { name: '不采用，说明理由' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByText('渝中区人民医院').first().isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('4.1').first().isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: '不采用，说明理由' }).click();
+    const form = page.getByRole('region', { name: '不采用外院结果，重新检查' });
+    await form.getByLabel('病情变化，原结果与当前临床表现不符').check();
+    await form.getByLabel(/^说明/).fill('服用利尿剂后乏力加重，需复查血钾');
+    await form.getByLabel('家属', { exact: true }).check();
+    await form.getByLabel('口头', { exact: true }).check();
+    await expect.poll(() => form.getByLabel(/^告知人/).inputValue()).toBe('李明');
+    await page.screenshot({ path: join(ARTIFACTS, 'decision-screen.png'), fullPage: true });
+    await form.getByRole('button', { name: '保存决定' }).click();
+    await page.getByText('不采用外院结果，重新检查：病情变化，原结果与当前临床表现不符').waitFor({ timeout: 15_000 });
+
+    // The decision as the quality department (and anyone with the card's token) will find it.
+    const { promptId, token } = JSON.parse(link.appContext);
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.decision).toMatchObject({
+      outcome: 'overridden',
+      reason: { code: 'condition-changed' },
+      explanation: '服用利尿剂后乏力加重，需复查血钾',
+      notification: { party: 'family', method: 'verbal', notifiedBy: '李明' },
+      practitioner: { ref: 'Practitioner/dr-li', name: '李明' },
+      source: 'smart-app',
+      complete: true,
+    });
+    await page.screenshot({ path: join(ARTIFACTS, 'decision-recorded.png'), fullPage: true });
+  }, 90_000);
+
+  it('accepts a result and writes it back into the demo EHR record', async () => {
+    const request = sampleRequest('order-select-zhang-wei.json');
+    request.context.selections = ['ServiceRequest/sr-ct'];
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, request);
+    const link = body.cards[0].links[0];
+    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+    await page.goto(launch.body.url);
+    const accept = page.getByRole('button', { name: /^采用此结果/ }).first();
+    await accept.waitFor({ timeout: 30_000 });
+    await accept.click();
+    await page.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+
+    const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
+    const written = record.body.entry.map((entry: { resource: Record<string, any> }) => entry.resource);
+    expect(written).toEqual(expect.arrayContaining([expect.objectContaining({ subject: { reference: 'Patient/zhang-wei' }, performer: [expect.objectContaining({ display: '嘉陵江中心医院' })] })]));
+    const { promptId, token } = JSON.parse(link.appContext);
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.decision).toMatchObject({ outcome: 'accepted', writeBack: { status: 'written' } });
+  }, 90_000);
+
+  it('shows a clear message, not a blank page, when launched without a card', async () => {
+    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: null });
+    await page.goto(launch.body.url);
+    await page.getByText('此次启动没有带上互认提示卡片的信息').waitFor({ timeout: 30_000 });
+  }, 60_000);
+});
