@@ -3,7 +3,7 @@ import { diagnosticReportSchema, type Bundle } from '../fhir/resources';
 import { outcome, type OperationOutcome } from '../errors/operation-outcome';
 import { pathExpression } from '../errors/operation-outcome';
 import type { ReferenceData } from '../store/reference';
-import { upsertResult, type IncomingResult } from '../store/results';
+import { upsertResults, type IncomingResult } from '../store/results';
 import { BundleIndex } from './bundle-index';
 import { extractResult, type EntryProblem } from './report-extraction';
 
@@ -110,13 +110,10 @@ export async function ingestBundle(
     );
     return { httpStatus: 400, bundle: { resourceType: 'Bundle', type, entry }, stored: 0 };
   }
-  const written = await db.transaction(async (trx) => {
-    const outcomes = new Map<number, { id: string; created: boolean; version: number }>();
-    for (const [position, item] of planned.entries()) {
-      if (item.kind === 'result') outcomes.set(position, await upsertResult(trx, item.result, context.now));
-    }
-    return outcomes;
-  });
+  const positions = planned.flatMap((item, position) => (item.kind === 'result' ? [position] : []));
+  const incoming = planned.flatMap((item) => (item.kind === 'result' ? [item.result] : []));
+  const outcomes = await db.transaction((trx) => upsertResults(trx, incoming, context.now));
+  const written = new Map(positions.map((position, index) => [position, outcomes[index]]));
   const entry = planned.map((item, position): BundleEntryResponse => {
     if (item.kind === 'problem') return problemResponse(item.problem, position);
     if (item.kind === 'context') return { response: { status: '200 OK' } };

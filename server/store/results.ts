@@ -101,18 +101,7 @@ async function upsertOnce(db: Database, incoming: IncomingResult, now: Date): Pr
     .select('id', 'version')
     .where({ institution_id: incoming.institutionId, report_key: incoming.reportKey })
     .first();
-  const fields = {
-    patient_key: incoming.patientKey,
-    item_code: incoming.itemCode,
-    status: incoming.status,
-    effective_at: incoming.effectiveAt,
-    issued_at: incoming.issuedAt,
-    mark: incoming.mark,
-    method: incoming.method,
-    brand: incoming.brand,
-    report: JSON.stringify(incoming.report),
-    updated_at: now.toISOString(),
-  };
+  const fields = rowFields(incoming, now);
   if (existing) {
     const version = Number(existing.version) + 1;
     await db('results').where('id', existing.id).update({ ...fields, version });
@@ -128,6 +117,75 @@ async function upsertOnce(db: Database, incoming: IncomingResult, now: Date): Pr
     ingested_at: now.toISOString(),
   });
   return { id, created: true, version: 1 };
+}
+
+const CHUNK = 100;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let index = 0; index < items.length; index += size) out.push(items.slice(index, index + size));
+  return out;
+}
+
+/**
+ * Many reports at once (one Bundle), in the caller's transaction: one lookup per hundred reports and
+ * multi-row inserts for the new ones, instead of several statements per report. Later versions of a
+ * report in the same call apply in order. Should a concurrent submission insert one of these reports
+ * first, that chunk falls back to report-by-report upserts.
+ */
+export async function upsertResults(db: Database, incoming: readonly IncomingResult[], now: Date): Promise<UpsertOutcome[]> {
+  const outcomes: UpsertOutcome[] = [];
+  for (const chunk of chunks(incoming, CHUNK)) {
+    const pairs = chunk.map((result) => [result.institutionId, result.reportKey]);
+    // A row-value lookup, so the (institution_id, report_key) unique index answers it.
+    const rows = await db('results').select<{ id: string; version: number; institution_id: string; report_key: string }[]>('id', 'version', 'institution_id', 'report_key').whereIn(['institution_id', 'report_key'], pairs);
+    const known = new Map(rows.map((row) => [`${row.institution_id}\u0000${row.report_key}`, { id: row.id, version: Number(row.version) }]));
+    const inserts: Record<string, unknown>[] = [];
+    const updates: (() => Promise<unknown>)[] = [];
+    for (const result of chunk) {
+      const key = `${result.institutionId}\u0000${result.reportKey}`;
+      const fields = rowFields(result, now);
+      const existing = known.get(key);
+      if (existing) {
+        const version = existing.version + 1;
+        known.set(key, { id: existing.id, version });
+        updates.push(() => db('results').where('id', existing.id).update({ ...fields, version }));
+        outcomes.push({ id: existing.id, created: false, version });
+      } else {
+        const id = randomUUID();
+        known.set(key, { id, version: 1 });
+        inserts.push({ id, institution_id: result.institutionId, report_key: result.reportKey, ...fields, version: 1, ingested_at: now.toISOString() });
+        outcomes.push({ id, created: true, version: 1 });
+      }
+    }
+    try {
+      await db.transaction(async (savepoint) => {
+        if (inserts.length > 0) await savepoint('results').insert(inserts);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      outcomes.splice(outcomes.length - chunk.length, chunk.length);
+      for (const result of chunk) outcomes.push(await upsertResult(db, result, now));
+      continue;
+    }
+    for (const update of updates) await update();
+  }
+  return outcomes;
+}
+
+function rowFields(incoming: IncomingResult, now: Date): Record<string, unknown> {
+  return {
+    patient_key: incoming.patientKey,
+    item_code: incoming.itemCode,
+    status: incoming.status,
+    effective_at: incoming.effectiveAt,
+    issued_at: incoming.issuedAt,
+    mark: incoming.mark,
+    method: incoming.method,
+    brand: incoming.brand,
+    report: JSON.stringify(incoming.report),
+    updated_at: now.toISOString(),
+  };
 }
 
 export async function countResults(db: Database): Promise<number> {

@@ -4,7 +4,7 @@ import { isUniqueViolation } from '../../server/store/database';
 import { decisionHistory, findDecision, recordDecision, type Decision } from '../../server/store/decisions';
 import { loadReferenceData } from '../../server/store/reference';
 import { firstSighting } from '../../server/store/replay-guard';
-import { upsertResult, type IncomingResult } from '../../server/store/results';
+import { upsertResult, upsertResults, type IncomingResult } from '../../server/store/results';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -67,6 +67,23 @@ describe(`persistence on ${expectedStore}`, () => {
     const outcomes = await Promise.all([0, 1].map(() => server.services.db.transaction((trx) => upsertResult(trx, incoming, TEST_NOW))));
     expect(outcomes.map((o) => o.version).sort()).toEqual([1, 2]);
     expect(await server.services.db('results').where('report_key', 'sys|race-1')).toHaveLength(1);
+  });
+
+  it('upserts a Bundle of reports in bulk: a report twice in one call is one row in its second version, and racing calls do not fail', async () => {
+    const base: IncomingResult = {
+      patientKey: 'b'.repeat(64), itemCode: 'LAB-NA', institutionId: HOSPITALS.jialing, reportKey: 'sys|bulk-0', status: 'final',
+      effectiveAt: '2026-03-09T01:00:00.000Z', issuedAt: null, mark: null, method: null, brand: null, report: { kind: 'lab', title: '钠', values: [] },
+    };
+    const many = Array.from({ length: 250 }, (_, index) => ({ ...base, reportKey: `sys|bulk-${index}` }));
+    const outcomes = await server.services.db.transaction((trx) => upsertResults(trx, [...many, { ...base, status: 'amended' }], TEST_NOW));
+    expect(outcomes).toHaveLength(251);
+    expect(outcomes[250]).toMatchObject({ id: outcomes[0]?.id, created: false, version: 2 });
+    expect(await server.services.db('results').where('report_key', 'sys|bulk-0').first()).toMatchObject({ status: 'amended', version: 2 });
+
+    const fresh = Array.from({ length: 120 }, (_, index) => ({ ...base, reportKey: `sys|race-bulk-${index}` }));
+    const racing = await Promise.all([0, 1].map(() => server.services.db.transaction((trx) => upsertResults(trx, fresh, TEST_NOW))));
+    expect(racing.flat().map((o) => o.version).sort()).toEqual([...Array(120).fill(1), ...Array(120).fill(2)]);
+    expect(await server.services.db('results').where('report_key', 'like', 'sys|race-bulk-%')).toHaveLength(120);
   });
 
   it('records concurrent decisions on one card one after the other, keeping every version', async () => {
