@@ -4,6 +4,7 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { ClientRegistry } from './auth/client-registry';
 import { DecisionTokens } from './auth/decision-token';
+import { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import { decisionRoutes } from './decisions/routes';
 import { demoRoutes } from './demo/routes';
@@ -45,6 +46,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     metrics: createMetrics(),
     reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
+    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
@@ -66,9 +68,26 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+      // Hook calls come by the thousand a minute: their successes are for debugging and for the
+      // metrics; refusals and failures are always logged.
+      customLogLevel: (request, response, error) => {
+        if (error || response.statusCode >= 500) return 'error';
+        if (response.statusCode >= 400) return 'warn';
+        return request.url?.startsWith('/cds-services/') ? 'debug' : 'info';
+      },
     }),
   );
-  app.use(securityHeaders(services));
+  // The full set of security headers where a browser renders pages (the app, the consoles, the demo,
+  // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
+  const pageHeaders = securityHeaders(services);
+  app.use((request, response, next) => {
+    if (/^\/(cds-services|fhir|api|health|metrics)(\/|$)/.test(request.path)) {
+      response.setHeader('x-content-type-options', 'nosniff');
+      next();
+    } else {
+      pageHeaders(request, response, next);
+    }
+  });
   app.use(
     express.json({
       limit: '5mb',

@@ -24,6 +24,7 @@ async function main(): Promise<void> {
   const { db } = store;
   await migrate(db);
   const { app, services } = createApp({ config, db, reader: store.reader, logger });
+  await services.replayGuard.load();
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
@@ -46,7 +47,10 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     logger.flush();
     server.close(() => {
-      void store.destroy().then(() => process.exit(0));
+      void services.replayGuard
+        .flush()
+        .finally(() => store.destroy())
+        .then(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5_000).unref();
   };

@@ -1,5 +1,4 @@
 import type { Services } from './services';
-import { forgetExpiredJtis } from './store/replay-guard';
 import { pruneExpiredResults } from './store/retention';
 
 const TOKEN_IDS_EVERY_MS = 10 * 60_000;
@@ -20,7 +19,7 @@ function every(ms: number, task: () => Promise<void>, services: Services): NodeJ
 export function startMaintenance(services: Services): () => void {
   const timers = [
     every(TOKEN_IDS_EVERY_MS, async () => {
-      const jtis = await forgetExpiredJtis(services.db, services.clock());
+      const jtis = await services.replayGuard.forgetExpired();
       if (jtis > 0) services.logger.debug({ jtis }, 'expired token ids forgotten');
     }, services),
     every(RETENTION_EVERY_MS, async () => {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
+import type { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
 import type { Database } from './store/database';
@@ -19,4 +20,5 @@ export interface Services {
   readonly clock: () => Date;
   readonly decisionTokens: DecisionTokens;
   readonly clients: ClientRegistry;
+  readonly replayGuard: ReplayGuard;
 }

@@ -4,7 +4,6 @@ import {
   type JWSAlgorithm, type JWTVerifyGetKey,
 } from 'jose';
 import type { Services } from '../services';
-import { firstSighting } from '../store/replay-guard';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
 const ALGORITHMS: JWSAlgorithm[] = ['ES384', 'RS384', 'ES256', 'RS256', 'ES512', 'RS512', 'PS256', 'PS384', 'PS512'];
@@ -88,7 +87,7 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
       if (error instanceof errors.JWTClaimValidationFailed) throw new RefusedToken('claims');
       throw new RefusedToken('signature');
     }
-    if (!(await firstSighting(services.db, issuer, jti, expiresAt))) throw new RefusedToken('replay');
+    if (!(await services.replayGuard.firstSighting(issuer, jti, expiresAt))) throw new RefusedToken('replay');
     return { issuer, hospitalId: client.hospitalId };
   }
 

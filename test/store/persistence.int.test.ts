@@ -3,7 +3,7 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { isUniqueViolation } from '../../server/store/database';
 import { decisionHistory, findDecision, recordDecision, type Decision } from '../../server/store/decisions';
 import { loadReferenceData } from '../../server/store/reference';
-import { firstSighting } from '../../server/store/replay-guard';
+import { ReplayGuard } from '../../server/auth/replay-guard';
 import { upsertResult, upsertResults, type IncomingResult } from '../../server/store/results';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
@@ -52,11 +52,24 @@ describe(`persistence on ${expectedStore}`, () => {
     expect(isUniqueViolation(other)).toBe(false);
   });
 
-  it('sees a token id once', async () => {
+  it('sees a token id once, per issuer, and still knows it after a restart (or on another instance)', async () => {
+    const shared = expectedStore === 'pg';
     const expires = new Date(TEST_NOW.getTime() + 60_000);
-    expect(await firstSighting(server.services.db, 'iss', 'jti-1', expires)).toBe(true);
-    expect(await firstSighting(server.services.db, 'iss', 'jti-1', expires)).toBe(false);
-    expect(await firstSighting(server.services.db, 'other-iss', 'jti-1', expires)).toBe(true);
+    const guard = new ReplayGuard(server.services.db, shared, () => TEST_NOW);
+    expect(await guard.firstSighting('iss', 'jti-1', expires)).toBe(true);
+    expect(await guard.firstSighting('iss', 'jti-1', expires)).toBe(false);
+    expect(await guard.firstSighting('other-iss', 'jti-1', expires)).toBe(true);
+    await guard.flush();
+
+    // A new process on the same store (SQLite: after a restart; PostgreSQL: another instance, too).
+    const next = new ReplayGuard(server.services.db, shared, () => TEST_NOW);
+    await next.load();
+    expect(await next.firstSighting('iss', 'jti-1', expires)).toBe(false);
+    if (shared) expect(await new ReplayGuard(server.services.db, true, () => TEST_NOW).firstSighting('other-iss', 'jti-1', expires)).toBe(false);
+
+    // Expired ids are forgotten.
+    const later = new ReplayGuard(server.services.db, shared, () => new Date(TEST_NOW.getTime() + 3_600_000));
+    expect(await later.forgetExpired()).toBeGreaterThanOrEqual(2);
   });
 
   it('upserts one report twice at once without an error: one row, two versions', async () => {

@@ -14,8 +14,16 @@ afterAll(async () => {
 });
 
 describe('security headers and the per-client rate limit', () => {
-  it('sends security headers on the app and the API', async () => {
-    for (const path of ['/app/', '/api/openapi.json', '/cds-services']) {
+  it('sends nosniff on the JSON and FHIR endpoints', async () => {
+    for (const path of ['/api/openapi.json', '/cds-services', '/health/live']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(response.headers.get('x-powered-by'), path).toBeNull();
+    }
+  });
+
+  it('sends the full set of security headers on the pages a browser renders', async () => {
+    for (const path of ['/app/', '/app/quality', '/']) {
       const response = await fetch(`${server.url}${path}`);
       expect(response.headers.get('x-content-type-options'), path).toBe('nosniff');
       const csp = response.headers.get('content-security-policy') ?? '';
