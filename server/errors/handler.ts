@@ -42,7 +42,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     const api = wantsJsonApi(request.originalUrl);
     if (error instanceof ApiError) {
-      response.status(error.status).json(error.body());
+      if (api) {
+        response.status(error.status).json(error.body());
+      } else {
+        const code = error.status === 401 ? 'login' : error.status === 403 ? 'forbidden' : error.status === 404 ? 'not-found' : 'invalid';
+        response.status(error.status).type('application/fhir+json').json(outcome({ severity: 'error', code, diagnostics: error.message }));
+      }
       return;
     }
     if (error instanceof OperationOutcomeError) {

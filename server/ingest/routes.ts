@@ -1,13 +1,17 @@
 import { Router } from 'express';
+import { requireRole } from '../auth/api-token';
 import { badRequest, invalidInput } from '../errors/operation-outcome';
 import { bundleSchema } from '../fhir/resources';
 import type { Services } from '../services';
 import { ingestBundle } from './ingest';
 
-/** FHIR R4 batch/transaction interaction: http://hl7.org/fhir/R4/http.html#transaction */
+/**
+ * FHIR R4 batch/transaction interaction: http://hl7.org/fhir/R4/http.html#transaction
+ * Results reach the index through the regional platform, with a platform token.
+ */
 export function ingestRoutes(services: Services): Router {
   const router = Router();
-  router.post('/fhir', async (request, response) => {
+  router.post('/fhir', requireRole(services, 'platform'), async (request, response) => {
     const parsed = bundleSchema.safeParse(request.body);
     if (!parsed.success) throw invalidInput(parsed.error, 'Bundle');
     const bundle = parsed.data;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knex from 'knex';
+import { createApiToken } from '../../server/store/api-tokens';
 import { startCluster, type Cluster } from '../support/postgres-cluster';
 import { drive, type LoadFigures } from './load';
 import { startChild, type Child } from './processes';
@@ -39,7 +40,7 @@ function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
 
-async function ingest(server: Child, from: number, to: number, patients: number): Promise<number> {
+async function ingest(server: Child, token: string, from: number, to: number, patients: number): Promise<number> {
   let next = from;
   const started = Date.now();
   const poster = async () => {
@@ -47,7 +48,7 @@ async function ingest(server: Child, from: number, to: number, patients: number)
       const offset = next;
       const size = Math.min(BUNDLE, to - offset);
       next += size;
-      const response = await fetch(`${server.url}/fhir`, { method: 'POST', headers: { 'content-type': 'application/fhir+json' }, body: JSON.stringify(syntheticBundle(offset, size, patients, new Date())) });
+      const response = await fetch(`${server.url}/fhir`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify(syntheticBundle(offset, size, patients, new Date())) });
       if (!response.ok) throw new Error(`ingest refused: ${response.status} ${(await response.text()).slice(0, 300)}`);
       await response.arrayBuffer();
       if ((offset / BUNDLE) % 200 === 0) log(`  ingested ${offset + size} / ${to}`);
@@ -104,12 +105,15 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
   }
   // LOG_LEVEL=warn hides the listening line, so wait for the port in the seed summary instead.
   const server = await startChild('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /demo data loaded/);
+  const direct = knex(env.DATABASE_URL ? { client: 'pg', connection: env.DATABASE_URL } : { client: 'sqlite3', connection: { filename: env.SQLITE_FILE as string }, useNullAsDefault: true });
+  const { token } = await createApiToken(direct, { name: 'bench ingest', role: 'platform', hospitalId: null }, new Date());
+  await direct.destroy();
   try {
     let loaded = 0;
     for (const size of SIZES) {
       const patients = patientCount(size);
       log(`${store}: filling to ${size} results across ${patients} patients`);
-      const ingestPerSecond = await ingest(server, loaded, size, patients);
+      const ingestPerSecond = await ingest(server, token, loaded, size, patients);
       loaded = size;
       log(`${store}: ${Math.round(ingestPerSecond)} results/s; order-select under load`);
       const { load, cardsPerCall, degraded } = await loadRun(server, patients, floorRps);

@@ -5,10 +5,12 @@ import { expectMatchesOpenApi } from '../support/openapi';
 import { postJson, startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
-const explain = (body: unknown, headers: Record<string, string> = {}) => postJson(`${server.url}/api/explain`, body, headers);
+let adminToken: string;
+const explain = (body: unknown, headers: Record<string, string> = {}) => postJson(`${server.url}/api/explain`, body, { authorization: `Bearer ${adminToken}`, ...headers });
 
 beforeAll(async () => {
   server = await startServer();
+  adminToken = await server.token('admin', HOSPITALS.shancheng);
 });
 afterAll(async () => {
   await server.close();
@@ -53,6 +55,21 @@ describe('POST /api/explain: why something was, or was not, shown', () => {
     const { body } = await explain(orderRequest('order-sign', 'zhang-wei', []));
     expect(body).toMatchObject({ outcome: { code: 'no-orders' }, hospital: null, verdicts: [] });
     await expectMatchesOpenApi(server.url, '/api/explain', 'post', 200, body);
+  });
+
+  it("explains for the token's hospital, whatever the encounter claims", async () => {
+    const quality = await server.token('quality', HOSPITALS.qijiang);
+    // 陈静's blood count from a level-2 hospital outside any alliance: fine at 綦江 (level 2), not at 山城.
+    const { body } = await explain(orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.shancheng }), { authorization: `Bearer ${quality}` });
+    expect(body.hospital.id).toBe(HOSPITALS.qijiang);
+    expect(body.verdicts[0].recognisable).toHaveLength(1);
+  });
+
+  it('needs an admin or quality token of a hospital', async () => {
+    expect((await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'zhang-wei', ['LAB-K']))).status).toBe(401);
+    const platform = await explain(orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${server.platformToken}` });
+    expect(platform.status).toBe(403);
+    expect(platform.body.error.code).toBe('forbidden');
   });
 
   it('stores no prompt', async () => {

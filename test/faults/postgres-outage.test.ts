@@ -44,7 +44,7 @@ describe('PostgreSQL briefly unavailable', () => {
       expect(view.status).toBe(503);
       expect(view.body.error.code).toBe('unavailable');
 
-      const ingest = await postJson(`${server.url}/fhir`, { resourceType: 'Bundle', type: 'batch', entry: [] });
+      const ingest = await postJson(`${server.url}/fhir`, { resourceType: 'Bundle', type: 'batch', entry: [] }, { authorization: `Bearer ${server.platformToken}` });
       expect(ingest.status).toBe(503);
       expect(ingest.body.resourceType).toBe('OperationOutcome');
     } finally {

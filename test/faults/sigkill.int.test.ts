@@ -6,6 +6,7 @@ import { NATIONAL_ID_SYSTEM, organizationResource } from '../../fixtures/patient
 import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
+import { createApiToken } from '../../server/store/api-tokens';
 import { tempDir } from '../support/config';
 import { orderRequest } from '../support/hook-requests';
 import { freshPostgresDatabase, getJson, postJson } from '../support/server';
@@ -75,6 +76,10 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
   it('keeps every request that got a 2xx, and nothing half-written', async () => {
     const store: Record<string, string> = postgres ? await freshPostgresDatabase().then((database) => { dropDatabase = database.drop; return { DATABASE_URL: database.url }; }) : { SQLITE_FILE: join(tempDir(), 'killed.sqlite') };
     first = await launch(store, 'demo data loaded');
+    const connect = () => knex(postgres ? { client: 'pg', connection: store.DATABASE_URL } : { client: 'sqlite3', connection: { filename: store.SQLITE_FILE as string }, useNullAsDefault: true });
+    const setup = connect();
+    const { token: platformToken } = await createApiToken(setup, { name: 'sigkill ingest', role: 'platform', hospitalId: null }, new Date());
+    await setup.destroy();
 
     // Cards to decide on, with what the SMART app would know about each.
     const cards: { promptId: string; token: string; resultId: string }[] = [];
@@ -111,7 +116,7 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
         const { bundle, reportKeys } = ingestBundle((batch += 1));
         allIngests.push(reportKeys);
         try {
-          const response = await postJson(`${first?.url}/fhir`, bundle);
+          const response = await postJson(`${first?.url}/fhir`, bundle, { authorization: `Bearer ${platformToken}` });
           if (response.status === 200) acknowledgedIngests.push(reportKeys);
         } catch {
           return;
@@ -133,7 +138,7 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
     second = await launch(store, 'Huren listening');
     expect((await fetch(`${second.url}/health/ready`)).status).toBe(200);
 
-    db = knex(postgres ? { client: 'pg', connection: store.DATABASE_URL } : { client: 'sqlite3', connection: { filename: store.SQLITE_FILE as string }, useNullAsDefault: true });
+    db = connect();
     const history = await db('decision_history').select('prompt_id', 'version', 'snapshot');
     const versions = new Map(history.map((row: { prompt_id: string; version: number; snapshot: string }) => [`${row.prompt_id}#${Number(row.version)}`, JSON.parse(row.snapshot).outcome]));
     for (const ack of acknowledgedDecisions) expect(versions.get(`${ack.promptId}#${ack.version}`), `decision ${ack.promptId} v${ack.version}`).toBe(ack.outcome);

@@ -9,6 +9,7 @@ import { postJson, startServer, storeContents, type TestServer } from '../suppor
 
 let server: TestServer;
 const fhir = () => `${server.url}/fhir`;
+const ingest = (body: unknown) => postJson(fhir(), body, { authorization: `Bearer ${server.platformToken}` });
 
 beforeAll(async () => {
   server = await startServer();
@@ -52,7 +53,7 @@ async function resultsOf(nationalId: string) {
 describe('POST /fhir: the results index', () => {
   it('stores one row per report keyed by the HMAC of the national ID, with the lab values', async () => {
     const patient = newPatient();
-    const { status, body } = await postJson(fhir(), bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id)]));
+    const { status, body } = await ingest(bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id)]));
     expect(status).toBe(200);
     expect(body.resourceType).toBe('Bundle');
     expect(body.type).toBe('transaction-response');
@@ -66,7 +67,7 @@ describe('POST /fhir: the results index', () => {
 
   it('maps report codes by LOINC and by the performing hospital’s local codes', async () => {
     const patient = newPatient();
-    await postJson(fhir(), bundle('batch', [
+    await ingest(bundle('batch', [
       patient.resource, organizationResource(HOSPITALS.jialing), organizationResource(HOSPITALS.shancheng),
       ...potassiumReport(patient.id, { code: { coding: [{ system: SYSTEMS.loinc, code: '2160-0' }] } }),
       ...potassiumReport(patient.id, { performer: HOSPITALS.shancheng, code: { coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'JY0030' }] } }),
@@ -76,8 +77,8 @@ describe('POST /fhir: the results index', () => {
 
   it('an amended report replaces its earlier version, and the card shows the amended value', async () => {
     const patient = newPatient();
-    await postJson(fhir(), bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'amend-me', value: 6.1 })]));
-    const second = await postJson(fhir(), bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'amend-me', value: 4.4, status: 'amended' })]));
+    await ingest(bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'amend-me', value: 6.1 })]));
+    const second = await ingest(bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'amend-me', value: 4.4, status: 'amended' })]));
     expect(second.body.entry[2].response.status).toBe('200 OK');
     expect(second.body.entry[2].response.location).toMatch(/_history\/2$/);
     const rows = await resultsOf(patient.nationalId);
@@ -91,8 +92,8 @@ describe('POST /fhir: the results index', () => {
 
   it('entered-in-error removes the report from recognition', async () => {
     const patient = newPatient();
-    await postJson(fhir(), bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'oops' })]));
-    const withdrawn = await postJson(fhir(), bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'oops', status: 'entered-in-error' })]));
+    await ingest(bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'oops' })]));
+    const withdrawn = await ingest(bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { id: 'oops', status: 'entered-in-error' })]));
     expect(withdrawn.body.entry[2].response.outcome.issue[0].diagnostics).toContain('entered-in-error');
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     request.prefetch.patient.identifier = patient.resource.identifier;
@@ -104,7 +105,7 @@ describe('POST /fhir: the results index', () => {
     const unknownItem = potassiumReport(patient.id, { code: { coding: [{ system: SYSTEMS.loinc, code: '99999-9' }] } });
     const noSubject = potassiumReport(patient.id);
     delete (noSubject[0] as Record<string, unknown>).subject;
-    const { status, body } = await postJson(fhir(), bundle('batch', [
+    const { status, body } = await ingest(bundle('batch', [
       patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id), unknownItem[0]!, unknownItem[1]!, noSubject[0]!, noSubject[1]!,
       { resourceType: 'Claim', id: 'c1' },
     ]));
@@ -121,7 +122,7 @@ describe('POST /fhir: the results index', () => {
   it('transaction: one bad entry and nothing is stored, every entry answered', async () => {
     const patient = newPatient();
     const before = await server.services.db('results').count({ n: '*' }).first();
-    const { status, body } = await postJson(fhir(), bundle('transaction', [
+    const { status, body } = await ingest(bundle('transaction', [
       patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id), organizationResource('H-UNKNOWN'), ...potassiumReport(patient.id, { performer: 'H-UNKNOWN' }),
     ]));
     expect(status).toBe(400);
@@ -144,7 +145,7 @@ describe('POST /fhir: the results index', () => {
   ])('refuses a report with %s, naming the field', async (_name, mutate, expression) => {
     const patient = newPatient();
     const resources = mutate(patient.resource, potassiumReport(patient.id));
-    const { body } = await postJson(fhir(), bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), ...resources]));
+    const { body } = await ingest(bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), ...resources]));
     expect(body.entry[2].response.status).toMatch(/^4/);
     expect(body.entry[2].response.outcome.issue[0].expression).toContain(expression);
     expect(await resultsOf(patient.nationalId)).toHaveLength(0);
@@ -152,7 +153,7 @@ describe('POST /fhir: the results index', () => {
 
   it('accepts a date-only clinical time, keeping its calendar day', async () => {
     const patient = newPatient();
-    await postJson(fhir(), bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { effective: '2026-03-09' })]));
+    await ingest(bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id, { effective: '2026-03-09' })]));
     const [row] = await resultsOf(patient.nationalId);
     expect(row.effective_at.slice(0, 10)).toBe('2026-03-09');
   });
@@ -168,10 +169,21 @@ describe('POST /fhir: the results index', () => {
     const study = { resourceType: 'ImagingStudy', id: 's1', status: 'available', subject: { reference: `Patient/${patient.id}` }, started: '2026-03-01T08:00:00+08:00', identifier: [{ system: SYSTEMS.dicomUid, value: 'urn:oid:2.25.1' }], modality: [{ code: 'CT' }], endpoint: [{ reference: 'Endpoint/e1' }] };
     const endpoint = { resourceType: 'Endpoint', id: 'e1', status: 'active', address: 'javascript:alert(1)' };
     const findings = { resourceType: 'Observation', id: 'f1', status: 'final', code: { coding: [{ system: SYSTEMS.loinc, code: '59776-5' }] }, valueString: '脑实质密度均匀。' };
-    await postJson(fhir(), bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), report, study, endpoint, findings]));
+    await ingest(bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), report, study, endpoint, findings]));
     const [row] = await resultsOf(patient.nationalId);
     expect(JSON.parse(row.report)).toEqual({ kind: 'imaging', title: '头颅CT平扫', modality: 'CT', findings: '脑实质密度均匀。', impression: '未见异常。', studyUid: '2.25.1', viewerUrl: null });
     expect(row.effective_at).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('takes results only from the platform: 401 without a token, 403 with a hospital token', async () => {
+    const patient = newPatient();
+    const body = bundle('batch', [patient.resource, organizationResource(HOSPITALS.jialing), ...potassiumReport(patient.id)]);
+    const anonymous = await postJson(fhir(), body);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'login' }] });
+    const quality = await postJson(fhir(), body, { authorization: `Bearer ${await server.token('quality', HOSPITALS.jialing)}` });
+    expect(quality.status).toBe(403);
+    expect(await resultsOf(patient.nationalId)).toHaveLength(0);
   });
 
   it.each([
@@ -179,7 +191,7 @@ describe('POST /fhir: the results index', () => {
     ['a collection Bundle', { resourceType: 'Bundle', type: 'collection', entry: [] }, 400],
     ['an array', [], 400],
   ])('refuses %s with an OperationOutcome', async (_name, body, status) => {
-    const response = await postJson(fhir(), body);
+    const response = await ingest(body);
     expect(response.status).toBe(status);
     expect(response.body.resourceType).toBe('OperationOutcome');
   });

@@ -9,6 +9,7 @@ import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
 import { createLogger } from '../../server/logger';
 import type { Services } from '../../server/services';
+import { createApiToken, type ApiRole } from '../../server/store/api-tokens';
 import { migrate, openStore } from '../../server/store/database';
 import { testConfig } from './config';
 
@@ -21,6 +22,10 @@ export interface TestServer {
   readonly config: Config;
   /** Every log line the server wrote, for tests that check what never reaches the logs. */
   readonly logs: string[];
+  /** A platform API token (ingest, registry). */
+  readonly platformToken: string;
+  /** A new API token for a role, bound to a hospital for quality and admin. */
+  token(role: ApiRole, hospitalId?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -56,11 +61,14 @@ export async function startServer(
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.seed ?? true) await seedDemo(db, url, now, config.timeZone, () => services.reference.invalidate());
+  const token = async (role: ApiRole, hospitalId?: string) => (await createApiToken(db, { name: `test ${role}`, role, hospitalId: hospitalId ?? null }, now)).token;
   return {
     url,
     services,
     config,
     logs,
+    platformToken: await token('platform'),
+    token,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.destroy();

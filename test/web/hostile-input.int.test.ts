@@ -9,9 +9,11 @@ import { postJson, startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
 let card: { uuid: string; suggestionId: string; promptId: string; token: string };
+let adminToken: string;
 
 beforeAll(async () => {
   server = await startServer();
+  adminToken = await server.token('admin', 'H-CQ-001');
   const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']));
   const first = body.cards[0];
   const appContext = JSON.parse(first.links[0].appContext);
@@ -48,8 +50,8 @@ const ENDPOINTS: Endpoint[] = [
   { path: '/cds-services/recognition-order-select', valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']), required: [['hook'], ['hookInstance'], ['context'], ['context', 'patientId'], ['context', 'userId'], ['context', 'selections'], ['context', 'draftOrders'], ['context', 'draftOrders', 'resourceType']] },
   { path: '/cds-services/recognition-order-sign', valid: () => orderRequest('order-sign', 'zhang-wei', ['LAB-K']), required: [['hook'], ['hookInstance'], ['context', 'patientId'], ['context', 'draftOrders']] },
   { path: '/cds-services/recognition-order-select/feedback', valid: () => ({ feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestionId }], outcomeTimestamp: '2026-03-10T02:00:00Z' }] }), required: [['feedback'], ['feedback', '0', 'card'], ['feedback', '0', 'outcome'], ['feedback', '0', 'outcomeTimestamp'], ['feedback', '0', 'acceptedSuggestions']] },
-  { path: '/fhir', valid: validBundle, required: [['resourceType'], ['type'], ['entry', '2', 'resource', 'status'], ['entry', '2', 'resource', 'code'], ['entry', '2', 'resource', 'subject'], ['entry', '2', 'resource', 'performer'], ['entry', '0', 'resource', 'identifier']] },
-  { path: '/api/explain', valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']), required: [['hook'], ['context'], ['context', 'patientId']] },
+  { path: '/fhir', headers: () => ({ authorization: `Bearer ${server.platformToken}` }), valid: validBundle, required: [['resourceType'], ['type'], ['entry', '2', 'resource', 'status'], ['entry', '2', 'resource', 'code'], ['entry', '2', 'resource', 'subject'], ['entry', '2', 'resource', 'performer'], ['entry', '0', 'resource', 'identifier']] },
+  { path: '/api/explain', headers: () => ({ authorization: `Bearer ${adminToken}` }), valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']), required: [['hook'], ['context'], ['context', 'patientId']] },
   {
     path: '/api/prompts/:prompt/decision',
     valid: () => ({ outcome: 'overridden', reason: 'other', explanation: '说明', notification: { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: '王医生' }, practitioner: { ref: 'Practitioner/x', name: null } }),
@@ -138,7 +140,7 @@ describe('hostile and malformed input: always a clear 4xx, never a 5xx, a crash 
     report.identifier = [{ system: 's', value: 'injection' }];
     report.result = [{ reference: 'Observation/o' }];
     bundle.entry.push({ resource: { resourceType: 'Observation', id: 'o', status: 'final', code: { text: hostile }, valueString: '![x](https://evil.example/x.png) | broken' } });
-    expect((await postJson(`${server.url}/fhir`, bundle)).status).toBe(200);
+    expect((await postJson(`${server.url}/fhir`, bundle, { authorization: `Bearer ${server.platformToken}` })).status).toBe(200);
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     request.prefetch.patient.identifier = [{ system: NATIONAL_ID_SYSTEM, value: '990101199901010011' }];
     const detail: string = (await postJson(`${server.url}/cds-services/recognition-order-select`, request)).body.cards[0].detail;

@@ -55,7 +55,7 @@ describe('security headers and the per-client rate limit', () => {
       last = await postJson(`${server.url}/api/explain`, { hook: 'nope' });
       statuses.push(last.status);
     }
-    expect(statuses).toEqual([400, 400, 429]);
+    expect(statuses).toEqual([401, 401, 429]);
     expect(last.body.error.code).toBe('rate-limited');
   });
 });
