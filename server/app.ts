@@ -4,8 +4,10 @@ import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
 import { ClientRegistry } from './auth/client-registry';
 import { DecisionTokens } from './auth/decision-token';
+import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
+import { adminRoutes } from './admin/routes';
 import { decisionRoutes } from './decisions/routes';
 import { demoRoutes } from './demo/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
@@ -15,6 +17,8 @@ import { healthRoutes } from './health/routes';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import { openApiRoutes } from './openapi/routes';
+import { platformRoutes } from './platform/routes';
+import { qualityRoutes } from './quality/routes';
 import type { Services } from './services';
 import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
@@ -47,6 +51,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
     replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock),
+    unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
@@ -106,6 +111,9 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));
   app.use(decisionRoutes(services));
+  app.use(qualityRoutes(services));
+  app.use(adminRoutes(services));
+  app.use(platformRoutes(services));
   app.use(openApiRoutes());
   app.get('/', startPage(services));
   app.use(webRoutes(services));

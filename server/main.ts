@@ -47,8 +47,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     logger.flush();
     server.close(() => {
-      void services.replayGuard
-        .flush()
+      void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush()])
         .finally(() => store.destroy())
         .then(() => process.exit(0));
     });

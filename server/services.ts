@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
+import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import type { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
@@ -21,4 +22,5 @@ export interface Services {
   readonly decisionTokens: DecisionTokens;
   readonly clients: ClientRegistry;
   readonly replayGuard: ReplayGuard;
+  readonly unmappedCodes: UnmappedCodeRecorder;
 }

@@ -111,13 +111,15 @@ function draftServiceRequests(request: HookRequest, onlySelected: boolean): Draf
   return drafts;
 }
 
-function mapOrders(drafts: readonly DraftServiceRequest[], reference: ReferenceData, hospitalId: string): DraftOrder[] {
+function mapOrders(drafts: readonly DraftServiceRequest[], reference: ReferenceData, hospitalId: string, unmapped: Services['unmappedCodes']): DraftOrder[] {
   return drafts.map(({ position, order }) => {
     const orderRef = order.id ? `ServiceRequest/${order.id}` : null;
+    const itemCode = itemCodeFor(order.code?.coding, reference, hospitalId);
+    if (itemCode === null) unmapped.note(hospitalId, order.code?.coding);
     return {
       orderId: orderRef ?? `draftOrders.entry[${position}]`,
       orderRef,
-      itemCode: itemCodeFor(order.code?.coding, reference, hospitalId),
+      itemCode,
       label: order.code?.text ?? order.code?.coding?.find((coding) => coding.display)?.display ?? null,
     };
   });
@@ -170,7 +172,7 @@ export async function assess(
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
   const facts = encounterFacts(encounter, request.context.encounterId);
-  const orders = mapOrders(drafts, reference, hospital.id);
+  const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
   const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
   const results = await resultsForPatient(services.reader, key, itemCodes);
   const recognitionFacts = {

@@ -80,6 +80,23 @@ export const en: Messages = {
     'no-orders': 'No draft exam or lab order (ServiceRequest) to judge',
     'patient-not-identifiable': "The Patient carries no national identifier of the configured systems, so no external result can be matched",
   },
+  quality: {
+    outcomes: { accepted: 'Recognised', overridden: 'Not recognised (reason given)', 'not-counted': 'Not counted (images not received / monitoring)', 'no-decision': 'No decision', 'unexplained-repeat': 'Unexplained repeat' },
+    orderColumns: ['Prompted at', 'Department', 'Doctor', 'Item code', 'Item', 'Modality', 'Recognisable results', 'Outcome', 'Reason code', 'Reason', 'Explanation', 'Patient notified', 'Decided in', 'Decided at', 'Reference price (yuan)', 'Prompt id'],
+    report: {
+      title: (month, hospital) => `${hospital}: result recognition, ${month}`,
+      totals: 'Totals',
+      totalRows: { prompts: 'Cards shown', orders: 'Orders prompted', eligible: 'Eligible orders', accepted: 'Recognised', rate: 'Recognition rate', overridden: 'Not recognised (counted)', notCounted: 'Reasons not counted', noDecision: 'No decision', unexplained: 'Unexplained repeats', yuanSaved: 'Yuan saved' },
+      groupColumns: ['Name', 'Eligible', 'Recognised', 'Not recognised', 'No decision', 'Unexplained', 'Rate', 'Yuan saved'],
+      byDepartment: 'By department',
+      byModality: 'By modality (lab / DR / CT / MR / US / NM)',
+      byItem: 'By item',
+      reasons: 'Reasons for not recognising',
+      reasonColumns: ['Reason', 'Count', 'Counted'],
+      counted: 'counted',
+      notCounted: 'not counted',
+    },
+  },
   writeBack: {
     tag: 'External result recognised',
     conclusion: (institution, date, title) => `Recognised external result: ${institution}, ${date}, ${title}`,

@@ -39,6 +39,24 @@ export interface Messages {
   readonly encounterKinds: Record<EncounterKind, string>;
   readonly assessmentOutcomes: Record<'assessed' | 'no-orders' | 'patient-not-identifiable', string>;
   readonly flags: Record<string, string>;
+  /** The quality department's lists and reports. */
+  readonly quality: {
+    readonly outcomes: Record<'accepted' | 'overridden' | 'not-counted' | 'no-decision' | 'unexplained-repeat', string>;
+    readonly orderColumns: readonly string[];
+    readonly report: {
+      readonly title: (month: string, hospital: string) => string;
+      readonly totals: string;
+      readonly totalRows: Record<'prompts' | 'orders' | 'eligible' | 'accepted' | 'rate' | 'overridden' | 'notCounted' | 'noDecision' | 'unexplained' | 'yuanSaved', string>;
+      readonly groupColumns: readonly string[];
+      readonly byDepartment: string;
+      readonly byModality: string;
+      readonly byItem: string;
+      readonly reasons: string;
+      readonly reasonColumns: readonly string[];
+      readonly counted: string;
+      readonly notCounted: string;
+    };
+  };
   /** The accepted result as written into the EHR's record. */
   readonly writeBack: {
     readonly tag: string;

@@ -80,6 +80,23 @@ export const zhCN: Messages = {
     'no-orders': '没有待签署的检查检验申请（ServiceRequest），无需判断',
     'patient-not-identifiable': '患者资料中没有身份证号（或配置的证件类型），无法匹配外院结果',
   },
+  quality: {
+    outcomes: { accepted: '已互认', overridden: '不互认（有理由）', 'not-counted': '不计入（影像未收到/持续监测）', 'no-decision': '未处理', 'unexplained-repeat': '未说明理由的重复检查' },
+    orderColumns: ['提示时间', '科室', '开单医生', '项目编码', '项目', '类别', '可互认结果数', '处理结果', '理由编码', '理由', '说明', '已告知患者', '决定来源', '决定时间', '参考价格（元）', '提示编号'],
+    report: {
+      title: (month, hospital) => `${hospital} ${month} 检查检验结果互认月报`,
+      totals: '总体',
+      totalRows: { prompts: '提示次数', orders: '提示的申请数', eligible: '可互认的申请数', accepted: '互认数', rate: '互认率', overridden: '不互认数（计入）', notCounted: '不计入的理由数', noDecision: '未处理数', unexplained: '未说明理由的重复检查', yuanSaved: '节省费用（元）' },
+      groupColumns: ['名称', '可互认', '互认', '不互认', '未处理', '未说明理由', '互认率', '节省费用（元）'],
+      byDepartment: '按科室',
+      byModality: '按类别（检验/DR/CT/MR/超声/核医学）',
+      byItem: '按项目',
+      reasons: '不互认理由',
+      reasonColumns: ['理由', '次数', '是否计入不互认'],
+      counted: '计入',
+      notCounted: '不计入',
+    },
+  },
   writeBack: {
     tag: '外院结果互认',
     conclusion: (institution, date, title) => `互认外院结果：${institution} ${date} ${title}`,

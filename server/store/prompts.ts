@@ -104,6 +104,11 @@ export async function deletePrompts(db: Database, ids: readonly string[]): Promi
   if (ids.length > 0) await db('prompts').whereIn('id', [...ids]).delete();
 }
 
+/** A hospital's prompts created since a time, oldest first (order and history cards). */
+export async function findPromptsSince(db: Database, hospitalId: string, since: string): Promise<Prompt[]> {
+  return (await db<PromptRow>('prompts').where('hospital_id', hospitalId).andWhere('created_at', '>=', since).orderBy('created_at')).map(toPrompt);
+}
+
 export async function findPrompt(db: Database, id: string): Promise<Prompt | null> {
   const row = await db<PromptRow>('prompts').where('id', id).first();
   return row ? toPrompt(row) : null;

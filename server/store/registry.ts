@@ -94,9 +94,8 @@ interface QualificationRow {
   withdrawn_on: string | null;
 }
 
-export async function loadQualifications(db: Database): Promise<Qualification[]> {
-  const rows = await db<QualificationRow>('qualifications').select('*');
-  return rows.map((row) => ({
+function toQualification(row: QualificationRow): Qualification {
+  return {
     institutionId: row.institution_id,
     scope:
       row.scope_kind === 'item'
@@ -107,7 +106,11 @@ export async function loadQualifications(db: Database): Promise<Qualification[]>
     validFrom: row.valid_from,
     validUntil: row.valid_until,
     withdrawnOn: row.withdrawn_on,
-  }));
+  };
+}
+
+export async function loadQualifications(db: Database): Promise<Qualification[]> {
+  return (await db<QualificationRow>('qualifications').select('*')).map(toQualification);
 }
 
 export async function saveClient(db: Database, client: CdsClient, now: Date): Promise<void> {
@@ -148,4 +151,48 @@ export async function findClient(db: Database, issuer: string): Promise<Register
 export async function isEmpty(db: Database): Promise<boolean> {
   const row = await db('institutions').first('id');
   return row === undefined;
+}
+
+export interface StoredQualification extends Qualification {
+  readonly id: number;
+}
+
+export async function listQualifications(db: Database, institutionId?: string): Promise<StoredQualification[]> {
+  const query = db<QualificationRow & { id: number }>('qualifications').select('*').orderBy('id');
+  if (institutionId) void query.where('institution_id', institutionId);
+  return (await query).map((row) => ({ id: Number(row.id), ...toQualification(row) }));
+}
+
+/** A qualification is identified by institution, scope, kind and start: importing it again replaces it. */
+export async function upsertQualification(db: Database, qualification: Qualification): Promise<number> {
+  await db('qualifications')
+    .where({
+      institution_id: qualification.institutionId,
+      scope_kind: qualification.scope.kind,
+      scope_code: qualification.scope.kind === 'item' ? qualification.scope.itemCode : qualification.scope.discipline,
+      kind: qualification.kind,
+      valid_from: qualification.validFrom,
+    })
+    .delete();
+  return saveQualification(db, qualification);
+}
+
+export async function withdrawQualification(db: Database, id: number, withdrawnOn: string): Promise<boolean> {
+  return (await db('qualifications').where('id', id).update({ withdrawn_on: withdrawnOn })) > 0;
+}
+
+export async function listClients(db: Database): Promise<(RegisteredClient & { createdAt: string })[]> {
+  const rows = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; revoked_at: string | null; created_at: string }>('cds_clients').orderBy('issuer');
+  return rows.map((row) => ({
+    issuer: row.issuer,
+    hospitalId: row.hospital_id,
+    jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
+    jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    revoked: row.revoked_at !== null,
+    createdAt: row.created_at,
+  }));
+}
+
+export async function revokeClient(db: Database, issuer: string, now: Date): Promise<boolean> {
+  return (await db('cds_clients').where('issuer', issuer).whereNull('revoked_at').update({ revoked_at: now.toISOString() })) > 0;
 }

@@ -1,0 +1,53 @@
+import type { RecognitionItem } from '../../rules';
+import type { CdsClient, InstitutionRecord } from '../admin/schemas';
+import type { Qualification } from '../../rules';
+import { saveItems } from '../store/catalog';
+import type { Database } from '../store/database';
+import { saveClient, saveInstitution, upsertQualification } from '../store/registry';
+import type { Numbered, RecordKind, RecordOf, Refusal } from './records';
+
+/** What a record needs to exist first (an institution's region, a qualification's institution…). */
+async function missingReference<K extends RecordKind>(db: Database, kind: K, record: RecordOf<K>): Promise<{ field: string; message: string } | null> {
+  const exists = async (table: string, column: string, value: string) => (await db(table).where(column, value).first(column)) !== undefined;
+  if (kind === 'institutions') {
+    const institution = record as InstitutionRecord;
+    if (!(await exists('regions', 'code', institution.region))) return { field: 'region', message: `unknown region ${institution.region}` };
+    for (const alliance of institution.alliances) if (!(await exists('alliances', 'id', alliance))) return { field: 'alliances', message: `unknown alliance ${alliance}` };
+  }
+  if (kind === 'qualifications') {
+    const qualification = record as Qualification;
+    if (!(await exists('institutions', 'id', qualification.institutionId))) return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
+    if (qualification.scope.kind === 'item' && !(await exists('items', 'code', qualification.scope.itemCode))) return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
+  }
+  if (kind === 'clients' && !(await exists('institutions', 'id', (record as CdsClient).hospitalId))) return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
+  return null;
+}
+
+async function save<K extends RecordKind>(db: Database, kind: K, record: RecordOf<K>, now: Date): Promise<void> {
+  if (kind === 'institutions') await saveInstitution(db, record as InstitutionRecord, now);
+  else if (kind === 'qualifications') await upsertQualification(db, record as Qualification);
+  else if (kind === 'clients') await saveClient(db, record as CdsClient, now);
+  else await saveItems(db, [record as RecognitionItem]);
+}
+
+/** Saves valid records one by one (each in its own transaction), reporting progress for long files. */
+export async function applyRecords<K extends RecordKind>(
+  db: Database,
+  kind: K,
+  records: readonly Numbered<RecordOf<K>>[],
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ saved: number; refused: Refusal[] }> {
+  const refused: Refusal[] = [];
+  let saved = 0;
+  for (const [index, { row, record }] of records.entries()) {
+    const missing = await missingReference(db, kind, record);
+    if (missing) refused.push({ row, ...missing });
+    else {
+      await db.transaction((trx) => save(trx, kind, record, now));
+      saved += 1;
+    }
+    onProgress?.(index + 1, records.length);
+  }
+  return { saved, refused };
+}

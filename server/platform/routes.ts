@@ -1,0 +1,124 @@
+import express, { Router, type Request } from 'express';
+import { z } from 'zod';
+import { principalOf, requireRole } from '../auth/api-token';
+import { allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema } from '../admin/schemas';
+import { apiInvalid, ApiError } from '../errors/api-error';
+import type { Services } from '../services';
+import { loadCatalog, saveItems } from '../store/catalog';
+import {
+  listClients, listQualifications, loadInstitutions, loadRegions, revokeClient, saveAlliance, saveClient, saveInstitution, saveRegion,
+  upsertQualification, withdrawQualification,
+} from '../store/registry';
+import { applyRecords } from './apply';
+import { parseRecords, RECORD_KINDS, type RecordKind } from './records';
+
+function validated<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw apiInvalid(parsed.error);
+  return parsed.data;
+}
+
+function sameKey(request: Request, key: string, name: string): void {
+  if (request.params[name] !== key) throw new ApiError(400, 'invalid', `the ${name} in the path and in the body differ`, name);
+}
+
+/** The regional platform operator's registry: regions, institutions, alliances, qualifications, CDS clients, the catalog. */
+export function platformRoutes(services: Services): Router {
+  const router = Router();
+  const platform = requireRole(services, 'platform');
+  const changed = () => {
+    services.reference.invalidate();
+    services.clients.invalidate();
+  };
+  router.use('/api/platform', platform);
+
+  router.get('/api/platform/regions', async (_request, response) => {
+    response.json(await loadRegions(services.reader));
+  });
+  router.put('/api/platform/regions/:code', async (request, response) => {
+    const region = validated(regionPolicySchema, request.body);
+    sameKey(request, region.code, 'code');
+    await saveRegion(services.db, region);
+    changed();
+    response.json(region);
+  });
+
+  router.get('/api/platform/institutions', async (_request, response) => {
+    response.json(await loadInstitutions(services.reader));
+  });
+  router.put('/api/platform/institutions/:id', async (request, response) => {
+    const institution = validated(institutionSchema, request.body);
+    sameKey(request, institution.id, 'id');
+    const result = await applyRecords(services.db, 'institutions', [{ row: 1, record: institution }], services.clock());
+    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
+    changed();
+    response.json(institution);
+  });
+
+  router.put('/api/platform/alliances/:id', async (request, response) => {
+    const alliance = validated(allianceSchema, request.body);
+    sameKey(request, alliance.id, 'id');
+    await saveAlliance(services.db, alliance);
+    changed();
+    response.json(alliance);
+  });
+
+  router.get('/api/platform/qualifications', async (request, response) => {
+    const institutionId = typeof request.query.institutionId === 'string' ? request.query.institutionId : undefined;
+    response.json(await listQualifications(services.reader, institutionId));
+  });
+  router.post('/api/platform/qualifications', async (request, response) => {
+    const qualification = validated(qualificationSchema, request.body);
+    const result = await applyRecords(services.db, 'qualifications', [{ row: 1, record: qualification }], services.clock());
+    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
+    changed();
+    response.status(201).json((await listQualifications(services.db, qualification.institutionId)).at(-1));
+  });
+  router.post('/api/platform/qualifications/:id/withdraw', async (request, response) => {
+    const { withdrawnOn } = validated(z.strictObject({ withdrawnOn: z.iso.date() }), request.body);
+    if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn))) throw new ApiError(404, 'not-found', `no qualification ${request.params.id}`);
+    changed();
+    response.json({ id: Number(request.params.id), withdrawnOn });
+  });
+
+  router.get('/api/platform/clients', async (_request, response) => {
+    response.json(await listClients(services.reader));
+  });
+  router.post('/api/platform/clients', async (request, response) => {
+    const client = validated(cdsClientSchema, request.body);
+    const result = await applyRecords(services.db, 'clients', [{ row: 1, record: client }], services.clock());
+    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
+    changed();
+    response.status(201).json({ issuer: client.issuer, hospitalId: client.hospitalId, jkuAllowlist: client.jkuAllowlist });
+  });
+  router.post('/api/platform/clients/revoke', async (request, response) => {
+    const { issuer } = validated(z.strictObject({ issuer: z.string().min(1).max(255) }), request.body);
+    if (!(await revokeClient(services.db, issuer, services.clock()))) throw new ApiError(404, 'not-found', `no active client ${issuer}`);
+    changed();
+    response.json({ issuer, revoked: true });
+  });
+
+  router.get('/api/platform/catalog', async (_request, response) => {
+    response.json(await loadCatalog(services.reader));
+  });
+  router.put('/api/platform/catalog/:code', async (request, response) => {
+    const item = validated(recognitionItemSchema, request.body);
+    sameKey(request, item.code, 'code');
+    await saveItems(services.db, [item]);
+    changed();
+    response.json(item);
+  });
+
+  /** Bulk import: a JSON array, or CSV (text/csv) with one column per field. */
+  router.post('/api/platform/import/:kind', express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), async (request, response) => {
+    const kind = request.params.kind as RecordKind;
+    if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new ApiError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
+    const csv = typeof request.body === 'string';
+    const { records, refused } = parseRecords(kind, csv ? (request.body as string) : JSON.stringify(request.body), csv ? 'csv' : 'json');
+    const applied = await applyRecords(services.db, kind, records, services.clock());
+    changed();
+    services.logger.info({ kind, saved: applied.saved, refused: refused.length + applied.refused.length, by: principalOf(response).name }, 'registry import');
+    response.json({ kind, saved: applied.saved, refused: [...refused, ...applied.refused].sort((a, b) => a.row - b.row) });
+  });
+  return router;
+}

@@ -1,0 +1,129 @@
+import { Router, type Request, type Response } from 'express';
+import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
+import { decisionView } from '../decisions/view';
+import { apiInvalid, ApiError } from '../errors/api-error';
+import { localeFrom, messages } from '../i18n';
+import type { Services } from '../services';
+import { decisionHistory } from '../store/decisions';
+import { findPrompt } from '../store/prompts';
+import { monthlyReportCsv, ordersCsv, reasonText } from './csv';
+import { matches, orderFiltersSchema, periodOf, sorted, type OrderFilters } from './filters';
+import { loadOrderRecords, type OrderRecord } from './order-records';
+import { statistics } from './statistics';
+
+function filtersOf(request: Request): OrderFilters {
+  const parsed = orderFiltersSchema.safeParse(request.query);
+  if (!parsed.success) throw apiInvalid(parsed.error);
+  return parsed.data;
+}
+
+function languageOf(request: Request): 'zh-CN' | 'en' {
+  return request.query.lang === 'en' ? 'en' : request.query.lang === 'zh-CN' ? 'zh-CN' : localeFrom(request.get('accept-language'));
+}
+
+function attachment(response: Response, name: string, csv: string): void {
+  response.set('content-disposition', `attachment; filename="${name}"`).type('text/csv; charset=utf-8').send(csv);
+}
+
+/** The quality department's review of its own hospital: lists, a decision's history, statistics, exports. */
+export function qualityRoutes(services: Services): Router {
+  const router = Router();
+  router.use('/api/quality', requireRole(services, 'quality'));
+
+  const records = async (request: Request, response: Response) => {
+    const filters = filtersOf(request);
+    const period = periodOf(filters, services.clock(), services.config.timeZone);
+    const language = languageOf(request);
+    const all = await loadOrderRecords(services.reader, hospitalOf(principalOf(response)), period.from, period.to, language);
+    return { filters, period, language, all, selected: all.filter((record) => matches(record, filters)) };
+  };
+
+  const rowOf = (record: OrderRecord, language: 'zh-CN' | 'en') => ({
+    ...record,
+    outcomeText: messages(language).quality.outcomes[record.outcome],
+    reasonText: reasonText(record, messages(language)) || null,
+    yuan: record.priceFen / 100,
+  });
+
+  router.get('/api/quality/orders', async (request, response) => {
+    const { filters, period, language, selected } = await records(request, response);
+    const start = (filters.page - 1) * filters.pageSize;
+    response.json({
+      period,
+      total: selected.length,
+      page: filters.page,
+      pageSize: filters.pageSize,
+      rows: sorted(selected, filters).slice(start, start + filters.pageSize).map((record) => rowOf(record, language)),
+    });
+  });
+
+  router.get('/api/quality/orders.csv', async (request, response) => {
+    const { filters, period, language, selected } = await records(request, response);
+    attachment(response, `huren-orders-${period.from}-${period.to}.csv`, ordersCsv(sorted(selected, filters), messages(language)));
+  });
+
+  router.get('/api/quality/statistics', async (request, response) => {
+    const { filters, period, selected } = await records(request, response);
+    const prompts = selected.reduce((sum, record) => sum + record.promptIds.length, 0);
+    response.json({ period, granularity: filters.granularity, ...statistics(selected, prompts, filters.granularity) });
+  });
+
+  /** Choices for the console's filters: who and what occurs in the period. */
+  router.get('/api/quality/facets', async (request, response) => {
+    const { period, all } = await records(request, response);
+    const distinct = <T>(values: T[], key: (value: T) => string) => [...new Map(values.map((value) => [key(value), value])).values()];
+    response.json({
+      period,
+      departments: distinct(all.map((r) => ({ code: r.departmentCode ?? r.departmentName ?? '', name: r.departmentName ?? r.departmentCode ?? '' })), (d) => d.code),
+      doctors: distinct(all.map((r) => ({ ref: r.doctorRef, name: r.doctorName })), (d) => d.ref),
+      items: distinct(all.map((r) => ({ code: r.itemCode, name: r.itemName, discipline: r.discipline, modality: r.modality })), (i) => i.code),
+      reasons: distinct(all.filter((r) => r.reasonCode).map((r) => ({ code: r.reasonCode as string, text: reasonText(r, messages(languageOf(request))) })), (r) => r.code),
+    });
+  });
+
+  router.get('/api/quality/report.csv', async (request, response) => {
+    const month = typeof request.query.month === 'string' && /^\d{4}-\d{2}$/.test(request.query.month) ? request.query.month : null;
+    if (!month) throw new ApiError(400, 'invalid', 'month: a month such as 2026-03', 'month');
+    const hospitalId = hospitalOf(principalOf(response));
+    const language = languageOf(request);
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
+    const all = await loadOrderRecords(services.reader, hospitalId, `${month}-01`, last, language);
+    const prompts = all.reduce((sum, record) => sum + record.promptIds.length, 0);
+    const hospital = (await services.reference.current()).institutions.get(hospitalId)?.name ?? hospitalId;
+    attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(statistics(all, prompts, 'day'), month, hospital, messages(language)));
+  });
+
+  /** One order: every card it got and every version of the decision. */
+  router.get('/api/quality/orders/:promptId', async (request, response) => {
+    const hospitalId = hospitalOf(principalOf(response));
+    const prompt = await findPrompt(services.reader, String(request.params.promptId));
+    // Another hospital's card is "not found": nothing about it is revealed.
+    if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null) throw new ApiError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
+    const language = languageOf(request);
+    const sameOrder = prompt.orderRef
+      ? ((await services.reader('prompts').where({ hospital_id: hospitalId, patient_key: prompt.patientKey, order_ref: prompt.orderRef }).orderBy('created_at').pluck('id')) as string[])
+      : [prompt.id];
+    const cards = await Promise.all(
+      sameOrder.map(async (id) => ({
+        promptId: id,
+        prompt: await findPrompt(services.reader, id),
+        history: (await decisionHistory(services.reader, id)).map((version) => decisionView(version, messages(language))),
+      })),
+    );
+    response.json({
+      promptId: prompt.id,
+      cards: cards.map(({ promptId, prompt: card, history }) => ({
+        promptId,
+        serviceId: card?.serviceId,
+        createdAt: card?.createdAt,
+        doctor: { ref: card?.userRef, name: card?.practitionerName },
+        department: card?.departmentName,
+        itemCode: card?.itemCode,
+        candidates: card?.candidates,
+        history,
+      })),
+    });
+  });
+  return router;
+}
