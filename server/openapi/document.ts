@@ -1,10 +1,15 @@
 import { z } from 'zod';
+import {
+  catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
+} from '../admin/response-schemas';
+import { hospitalOverrideSchema } from '../admin/schemas';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
 import { explanationSchema } from '../explain/schemas';
+import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../quality/schemas';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
 
-/** Every response schema of the API, by its name in `components.schemas`. */
+/** Every schema of the API, by its name in `components.schemas`. */
 const SCHEMAS = {
   Error: errorSchema,
   Explanation: explanationSchema,
@@ -12,6 +17,19 @@ const SCHEMAS = {
   DecisionInput: decisionInputSchema,
   DecisionAnswer: decisionAnswerSchema,
   WriteBackInput: writeBackInputSchema,
+  OrdersPage: ordersPageSchema,
+  Statistics: statisticsSchema,
+  Facets: facetsSchema,
+  OrderDetail: orderDetailSchema,
+  HospitalOverride: hospitalOverrideSchema,
+  RulesState: rulesStateSchema,
+  OverrideHistory: overrideHistorySchema,
+  DryRunReport: dryRunReportSchema,
+  MappingUpload: mappingUploadSchema,
+  CodeMappings: codeMappingsSchema,
+  UnmappedCodes: unmappedCodesSchema,
+  Catalog: catalogSchema,
+  ImportReport: importReportSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -25,22 +43,23 @@ function componentSchemas(): Record<string, unknown> {
 }
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });
+const json = (description: string, name: SchemaName) => ({ description, content: { 'application/json': { schema: ref(name) } } });
+const csv = (description: string) => ({ description, content: { 'text/csv': { schema: { type: 'string', description: 'UTF-8 with BOM, Chinese headers by default (?lang=en for English)' } } } });
+const errors = (...statuses: number[]) => Object.fromEntries(statuses.map((status) => [String(status), json('error', 'Error')]));
+const body = (name: SchemaName) => ({ required: true, content: { 'application/json': { schema: ref(name) } } });
+const path = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
+const query = (name: string, description: string) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description });
 
-function json(description: string, name: SchemaName): Record<string, unknown> {
-  return { description, content: { 'application/json': { schema: ref(name) } } };
-}
-
-function body(name: SchemaName): Record<string, unknown> {
-  return { required: true, content: { 'application/json': { schema: ref(name) } } };
-}
-
-const promptId = { name: 'promptId', in: 'path', required: true, schema: { type: 'string' }, description: 'the card uuid (the prompt id)' };
-/** Decision token from the card's appContext: it binds one card, its patient and its hospital. */
 const decisionToken = [{ decisionToken: [] }];
-
-function errors(...statuses: number[]): Record<string, unknown> {
-  return Object.fromEntries(statuses.map((status) => [String(status), json('error', 'Error')]));
-}
+const apiToken = [{ apiToken: [] }];
+const promptId = path('promptId', 'the card uuid (the prompt id)');
+const orderFilters = [
+  query('from', 'first local day, YYYY-MM-DD (default: 29 days before `to`)'), query('to', 'last local day (default: today)'),
+  query('department', 'department code or name'), query('doctor', 'the doctor (Practitioner/…)'), query('item', 'catalog item code'),
+  query('discipline', 'item discipline'), query('modality', 'LAB, DX, CT, MR, US, NM'),
+  query('outcome', 'accepted | overridden | not-counted | no-decision | unexplained-repeat'), query('reason', 'exception reason code'),
+  query('lang', 'zh-CN (default) or en'),
+];
 
 /**
  * The JSON API under /api/, generated from the same zod schemas the handlers use, so the document
@@ -49,48 +68,56 @@ function errors(...statuses: number[]): Record<string, unknown> {
 export function openApiDocument(): Record<string, unknown> {
   return {
     openapi: '3.0.3',
-    info: { title: 'Huren API', version: '0.1.0', description: '互认 Huren: decisions, quality, administration and explanation API.' },
+    info: { title: 'Huren API', version: '0.1.0', description: '互认 Huren: decisions, quality, administration, platform and explanation API.' },
     paths: {
       '/api/explain': {
         post: {
-          summary: 'What a hook call would decide, and why, for every order and every stored result',
-          requestBody: {
-            required: true,
-            content: { 'application/json': { schema: { type: 'object', description: 'A CDS Hooks request body (patient-view, order-select or order-sign)' } } },
-          },
-          responses: { '200': json('the verdicts', 'Explanation'), ...errors(400, 412) },
+          summary: 'What a hook call would decide, and why, for every order and every stored result (the hospital of the token)',
+          security: apiToken,
+          requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A CDS Hooks request body (patient-view, order-select or order-sign)' } } } },
+          responses: { '200': json('the verdicts', 'Explanation'), ...errors(400, 401, 403, 412) },
         },
       },
       '/api/prompts/{promptId}': {
-        get: {
-          summary: "One card for the SMART app: the ordered item, today's recognisable and excluded results, the decision and its history",
-          security: decisionToken,
-          parameters: [promptId],
-          responses: { '200': json('the card', 'PromptView'), ...errors(401, 403, 404, 409) },
-        },
+        get: { summary: "One card for the SMART app: the ordered item, today's recognisable and excluded results, the decision and its history", security: decisionToken, parameters: [promptId], responses: { '200': json('the card', 'PromptView'), ...errors(401, 403, 404, 409) } },
       },
       '/api/prompts/{promptId}/decision': {
-        post: {
-          summary: 'Accept a result, record an exception with the patient notification, or withdraw the decision (same day)',
-          security: decisionToken,
-          parameters: [promptId],
-          requestBody: body('DecisionInput'),
-          responses: { '200': json('the decision as stored, with its history', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) },
-        },
+        post: { summary: 'Accept a result, record an exception with the patient notification, or withdraw the decision (same day)', security: decisionToken, parameters: [promptId], requestBody: body('DecisionInput'), responses: { '200': json('the decision as stored, with its history', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) } },
       },
       '/api/prompts/{promptId}/write-back': {
-        post: {
-          summary: "Record whether the EHR took the accepted result into its record",
-          security: decisionToken,
-          parameters: [promptId],
-          requestBody: body('WriteBackInput'),
-          responses: { '200': json('the decision as stored', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) },
-        },
+        post: { summary: "Record whether the EHR took the accepted result into its record", security: decisionToken, parameters: [promptId], requestBody: body('WriteBackInput'), responses: { '200': json('the decision as stored', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) } },
       },
+      '/api/quality/orders': {
+        get: { summary: "The hospital's prompted orders with their outcome, filtered, sorted and paged", security: apiToken, parameters: [...orderFilters, query('sort', 'createdAt | department | doctor | item | outcome'), query('order', 'asc | desc'), query('page', '1-based'), query('pageSize', 'up to 500')], responses: { '200': json('a page of orders', 'OrdersPage'), ...errors(400, 401, 403) } },
+      },
+      '/api/quality/orders.csv': { get: { summary: 'The filtered orders as CSV for Excel', security: apiToken, parameters: orderFilters, responses: { '200': csv('the orders'), ...errors(400, 401, 403) } } },
+      '/api/quality/orders/{promptId}': { get: { summary: "One order: every card it got and every version of its decision", security: apiToken, parameters: [promptId], responses: { '200': json('the order', 'OrderDetail'), ...errors(401, 403, 404) } } },
+      '/api/quality/statistics': {
+        get: { summary: 'Prompts, recognitions, the recognition rate, reasons, yuan saved; by department, doctor, item, modality; a trend; flagged doctors', security: apiToken, parameters: [...orderFilters, query('granularity', 'day | week | month')], responses: { '200': json('the statistics', 'Statistics'), ...errors(400, 401, 403) } },
+      },
+      '/api/quality/facets': { get: { summary: 'Departments, doctors, items and reasons occurring in the period (filter choices)', security: apiToken, parameters: orderFilters, responses: { '200': json('the choices', 'Facets'), ...errors(400, 401, 403) } } },
+      '/api/quality/report.csv': { get: { summary: 'The monthly report as CSV', security: apiToken, parameters: [{ ...query('month', 'YYYY-MM'), required: true }, query('lang', 'zh-CN or en')], responses: { '200': csv('the report'), ...errors(400, 401, 403) } } },
+      '/api/admin/rules': {
+        get: { summary: "The hospital's rule override, its version and the region's bounds", security: apiToken, responses: { '200': json('the rules', 'RulesState'), ...errors(401, 403) } },
+        put: { summary: 'Save a new version of the override (refused outside the bounds, naming the bound)', security: apiToken, requestBody: body('HospitalOverride'), responses: { '200': json('the rules as saved', 'RulesState'), ...errors(400, 401, 403) } },
+      },
+      '/api/admin/rules/history': { get: { summary: 'Every version: who, when, before and after', security: apiToken, responses: { '200': json('the versions', 'OverrideHistory'), ...errors(401, 403) } } },
+      '/api/admin/rules/rollback': { post: { summary: 'Save an earlier version again, as a new version', security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] } } } }, responses: { '200': json('the rules as saved', 'RulesState'), ...errors(400, 401, 403, 404) } } },
+      '/api/admin/rules/dry-run': { post: { summary: "What a proposed override would have done to the last days' prompts", security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { override: ref('HospitalOverride'), days: { type: 'integer', minimum: 1, maximum: 365 } }, required: ['override'] } } } }, responses: { '200': json('the replay', 'DryRunReport'), ...errors(400, 401, 403) } } },
+      '/api/admin/code-mappings': {
+        get: { summary: "The hospital's local order codes and their catalog items", security: apiToken, responses: { '200': json('the mappings', 'CodeMappings'), ...errors(401, 403) } },
+        put: { summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it', security: apiToken, parameters: [query('replace', 'true to replace all')], requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows accepted and refused, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403, 415) } },
+      },
+      '/api/admin/unmapped-codes': { get: { summary: 'Local codes seen in recent orders that map to nothing', security: apiToken, parameters: [query('days', '1-365, default 30')], responses: { '200': json('the codes', 'UnmappedCodes'), ...errors(401, 403) } } },
+      '/api/catalog': { get: { summary: 'The recognition catalog', security: apiToken, responses: { '200': json('the items', 'Catalog'), ...errors(401, 403) } } },
+      '/api/platform/import/{kind}': { post: { summary: 'Import institutions, qualifications, clients or catalog items (JSON array or CSV)', security: apiToken, parameters: [path('kind', 'institutions | qualifications | clients | catalog')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows saved and refused', 'ImportReport'), ...errors(400, 401, 403, 404) } } },
     },
     components: {
       schemas: componentSchemas(),
-      securitySchemes: { decisionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the token of the card appContext' } },
+      securitySchemes: {
+        decisionToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'the token of the card appContext' },
+        apiToken: { type: 'http', scheme: 'bearer', description: 'an API token (hrn_…) created with `npm run huren -- tokens create`; quality and admin tokens are bound to one hospital' },
+      },
     },
   };
 }
