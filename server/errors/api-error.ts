@@ -1,5 +1,5 @@
 import type { ZodError } from 'zod';
-import { pathExpression } from './operation-outcome';
+import { issuePath, pathExpression } from './operation-outcome';
 
 /** The JSON API's error: `{error:{code,message,field}}` with the HTTP status beside it. */
 export class ApiError extends Error {
@@ -19,6 +19,6 @@ export class ApiError extends Error {
 
 export function apiInvalid(error: ZodError): ApiError {
   const first = error.issues[0];
-  const field = first ? pathExpression(first.path) : '';
+  const field = first ? pathExpression(issuePath(first)) : '';
   return new ApiError(400, 'invalid', first ? `${field || 'body'}: ${first.message}` : 'invalid input', field || null);
 }

@@ -52,9 +52,14 @@ export function pathExpression(path: readonly PropertyKey[]): string {
   }, '');
 }
 
+/** Where an issue points: for an unknown field, the field itself rather than the object holding it. */
+export function issuePath(issue: ZodError['issues'][number]): PropertyKey[] {
+  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
+}
+
 export function invalidInput(error: ZodError, prefix?: string): OperationOutcomeError {
   const issues = error.issues.slice(0, 20).map((zodIssue) => {
-    const path = pathExpression([...(prefix ? [prefix] : []), ...zodIssue.path]);
+    const path = pathExpression([...(prefix ? [prefix] : []), ...issuePath(zodIssue)]);
     return issue(zodIssue.code === 'unrecognized_keys' ? 'structure' : 'invalid', `${path || 'body'}: ${zodIssue.message}`, path || undefined);
   });
   return new OperationOutcomeError(400, outcome(...issues));

@@ -39,7 +39,22 @@ function componentSchemas(): Record<string, unknown> {
   for (const [id, schema] of Object.entries(SCHEMAS)) registry.add(schema, { id });
   const generated = z.toJSONSchema(registry, { target: 'openapi-3.0', io: 'output', uri: (id) => `#/components/schemas/${id}`, unrepresentable: 'any' });
   // OpenAPI 3.0 has no $id; the component's key is its name.
-  return Object.fromEntries(Object.entries(generated.schemas).map(([id, { $id: _id, ...schema }]) => [id, schema]));
+  return Object.fromEntries(Object.entries(generated.schemas).map(([id, { $id: _id, ...schema }]) => [id, nullableRefs(schema)]));
+}
+
+/**
+ * OpenAPI 3.0 cannot say "this $ref or null" with `nullable` (it needs a `type`), so a nullable
+ * reference becomes "either the reference or the value null".
+ */
+function nullableRefs(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(nullableRefs);
+  if (typeof node !== 'object' || node === null) return node;
+  const entries = Object.fromEntries(Object.entries(node).map(([key, value]) => [key, nullableRefs(value)])) as Record<string, unknown>;
+  if (entries.nullable === true && !('type' in entries) && Array.isArray(entries.allOf)) {
+    const { nullable: _nullable, allOf, ...rest } = entries;
+    return { ...rest, anyOf: [...(allOf as unknown[]), { type: 'string', nullable: true, enum: [null] }] };
+  }
+  return entries;
 }
 
 const ref = (name: SchemaName) => ({ $ref: `#/components/schemas/${name}` });

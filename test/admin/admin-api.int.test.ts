@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { orderRequest } from '../support/hook-requests';
+import { expectMatchesOpenApi } from '../support/openapi';
+import { getJson, postJson, startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let admin: string;
+
+beforeAll(async () => {
+  server = await startServer();
+  admin = await server.token('admin', HOSPITALS.shancheng);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const headers = (token = admin) => ({ authorization: `Bearer ${token}` });
+const put = async (path: string, body: unknown, token = admin) => {
+  const response = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json', ...headers(token) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+};
+const cardsFor = async (patient: string, item: string, local?: { system: string; code: string }) => {
+  const request = orderRequest('order-select', patient, [item]);
+  if (local) request.context.draftOrders.entry[0].resource.code = { coding: [{ ...local, display: '本院项目' }] };
+  return (await postJson(`${server.url}/cds-services/recognition-order-select`, request)).body.cards as unknown[];
+};
+const none = { disabledItems: [], disabledDisciplines: [], windowDays: {} };
+
+describe("a hospital's rules, within the region's bounds", () => {
+  it('shows the rules with their version and the bounds', async () => {
+    const { status, body } = await getJson(`${server.url}/api/admin/rules`, headers());
+    expect(status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/rules', 'get', 200, body);
+    expect(body).toMatchObject({ hospitalId: HOSPITALS.shancheng, version: 0, override: none, bounds: { lowerLevelAcceptance: { default: 'alliance', max: 'all' } } });
+    expect(body.bounds.windowDays['LAB-K']).toBe(7);
+  });
+
+  it.each([
+    ['a window wider than the bound', { ...none, windowDays: { 'LAB-K': 8 } }, 'windowDays.LAB-K', /from 0 to 7 \(the region's bound\)/],
+    ['an item that is not in the catalog', { ...none, disabledItems: ['LAB-NOPE'] }, 'disabledItems', /LAB-NOPE is not an item/],
+    ['an unknown discipline', { ...none, disabledDisciplines: ['astrology'] }, 'disabledDisciplines[0]', /./],
+    ['an unknown setting', { ...none, alwaysRecognise: true }, 'alwaysRecognise', /./],
+  ])('refuses %s, naming the field and the bound', async (_name, override, field, message) => {
+    const { status, body } = await put('/api/admin/rules', override);
+    expect(status).toBe(400);
+    expect(body.error.field).toBe(field);
+    expect(body.error.message).toMatch(message);
+    expect((await getJson(`${server.url}/api/admin/rules`, headers())).body.version).toBe(0);
+  });
+
+  it("refuses to widen acceptance beyond a stricter region's maximum (北京: alliance only)", async () => {
+    const beijing = await server.token('admin', HOSPITALS.jinghua);
+    const { status, body } = await put('/api/admin/rules', { ...none, lowerLevelAcceptance: 'all' }, beijing);
+    expect(status).toBe(400);
+    expect(body.error).toMatchObject({ code: 'out-of-bounds', field: 'lowerLevelAcceptance' });
+    expect(body.error.message).toContain('"alliance"');
+  });
+
+  it('saves versions the rules apply at once, keeps who/when/before/after, and rolls back', async () => {
+    // 陈静's blood count is from a level-2 hospital outside any alliance: no card at 山城 until acceptance is widened.
+    expect(await cardsFor('chen-jing', 'LAB-CBC')).toHaveLength(0);
+    const widened = await put('/api/admin/rules', { ...none, lowerLevelAcceptance: 'all' });
+    expect(widened.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/rules', 'put', 200, widened.body);
+    expect(widened.body).toMatchObject({ version: 1, updatedBy: 'test admin' });
+    expect(await cardsFor('chen-jing', 'LAB-CBC')).toHaveLength(1);
+
+    const noCt = await put('/api/admin/rules', { ...none, lowerLevelAcceptance: 'all', disabledDisciplines: ['ct'] });
+    expect(noCt.body.version).toBe(2);
+    expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(0);
+
+    const history = await getJson(`${server.url}/api/admin/rules/history`, headers());
+    await expectMatchesOpenApi(server.url, '/api/admin/rules/history', 'get', 200, history.body);
+    expect(history.body.map((v: any) => [v.version, v.action, v.updatedBy])).toEqual([[1, 'save', 'test admin'], [2, 'save', 'test admin']]);
+    expect(history.body[1].before).toMatchObject({ lowerLevelAcceptance: 'all', disabledDisciplines: [] });
+    expect(history.body[1].override).toMatchObject({ disabledDisciplines: ['ct'] });
+
+    const rolledBack = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 1 }, headers());
+    expect(rolledBack.body).toMatchObject({ version: 3, override: { lowerLevelAcceptance: 'all', disabledDisciplines: [] } });
+    expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(1);
+    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 3, action: 'rollback' });
+    expect((await postJson(`${server.url}/api/admin/rules/rollback`, { version: 99 }, headers())).status).toBe(404);
+  });
+
+  it("dry-runs a change on the last days' prompts without saving it", async () => {
+    const accepted = (await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']))).body.cards[0];
+    await postJson(`${server.url}/cds-services/recognition-order-select/feedback`, { feedback: [{ card: accepted.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: accepted.suggestions[0].uuid }], outcomeTimestamp: '2026-03-10T02:00:00Z' }] });
+    await cardsFor('li-na', 'LAB-CRE');
+    const before = (await getJson(`${server.url}/api/admin/rules`, headers())).body.version;
+    const prompts = Number((await server.services.db('prompts').where('hospital_id', HOSPITALS.shancheng).whereNotNull('item_code').count({ n: '*' }).first())?.n);
+
+    const { status, body } = await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, lowerLevelAcceptance: 'all', disabledDisciplines: ['chemistry'] }, days: 30 }, headers());
+    expect(status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/rules/dry-run', 'post', 200, body);
+    const chemistry = Number((await server.services.db('prompts as p').join('items as i', 'i.code', 'p.item_code').where({ 'p.hospital_id': HOSPITALS.shancheng, 'i.discipline': 'chemistry' }).count({ n: '*' }).first())?.n);
+    expect(body).toMatchObject({ evaluated: prompts, wouldDisappear: chemistry, disappearReasons: { 'item.disabled': chemistry }, limits: 'past-cards-only' });
+    expect(body.acceptedAmongDisappearing).toBeGreaterThanOrEqual(1);
+    expect(body.unchanged).toBe(prompts - chemistry);
+
+    const narrow = await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, lowerLevelAcceptance: 'all', windowDays: { 'LAB-K': 1 } }, days: 30 }, headers());
+    expect(narrow.body.disappearReasons['window.expired']).toBeGreaterThanOrEqual(1);
+    expect((await getJson(`${server.url}/api/admin/rules`, headers())).body.version).toBe(before);
+    expect((await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, windowDays: { 'LAB-K': 30 } } }, headers())).status).toBe(400);
+  });
+});
+
+describe('local code mappings', () => {
+  const LOCAL = 'https://his.example/H-CQ-001/order-item';
+
+  it('takes a CSV (Chinese headers too), says which rows were refused and why, and lists codes still unmapped', async () => {
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(0);
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(0);
+    const unmapped = await getJson(`${server.url}/api/admin/unmapped-codes`, headers());
+    await expectMatchesOpenApi(server.url, '/api/admin/unmapped-codes', 'get', 200, unmapped.body);
+    expect(unmapped.body.map((code: any) => code.code)).toEqual(expect.arrayContaining(['JY9001', 'JY9002']));
+
+    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
+    const { status, body } = await put('/api/admin/code-mappings', csv);
+    expect(status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, body);
+    expect(body.accepted).toBe(1);
+    expect(body.refused).toEqual([
+      { row: 2, field: 'item_code', message: 'no catalog item LAB-NOPE' },
+      { row: 3, field: 'local_code', message: 'local code JY9001 appears twice' },
+      { row: 4, field: 'local_code', message: 'empty local code' },
+    ]);
+    expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
+    expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
+  });
+
+  it('replaces the whole list on request', async () => {
+    await put('/api/admin/code-mappings?replace=true', 'local_code,local_name,item_code\nJY0001,血钾,LAB-K\n');
+    const { body } = await getJson(`${server.url}/api/admin/code-mappings`, headers());
+    expect(body.map((m: any) => m.localCode)).toEqual(['JY0001']);
+  });
+
+  it('refuses a file without the required columns', async () => {
+    const { status, body } = await put('/api/admin/code-mappings', 'code,name\nA,B\n');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ accepted: 0, refused: [{ row: 0, field: 'localCode,localName,itemCode' }] });
+  });
+});
+
+describe('who may', () => {
+  it('the admin API needs an admin token', async () => {
+    expect((await getJson(`${server.url}/api/admin/rules`)).status).toBe(401);
+    expect((await getJson(`${server.url}/api/admin/rules`, headers(await server.token('quality', HOSPITALS.shancheng)))).status).toBe(403);
+    expect((await getJson(`${server.url}/api/admin/rules`, headers(server.platformToken))).status).toBe(403);
+  });
+});
