@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import knex from 'knex';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/config';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+function huren(sqlite: string, ...args: string[]): { stdout: string; stderr: string; status: number } {
+  try {
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/huren.ts', ...args], {
+      cwd: ROOT, env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'],
+    }).toString();
+    return { stdout, stderr: '', status: 0 };
+  } catch (error) {
+    const failed = error as { stdout: Buffer; stderr: Buffer; status: number };
+    return { stdout: failed.stdout.toString(), stderr: failed.stderr.toString(), status: failed.status };
+  }
+}
+
+describe('npm run huren: the operator CLI', () => {
+  it('creates, lists and revokes API tokens, stored only as a hash', async () => {
+    const folder = tempDir();
+    const sqlite = join(folder, 'cli.sqlite');
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], { cwd: ROOT, env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' }, stdio: 'pipe' });
+
+    const created = huren(sqlite, 'tokens', 'create', '--name', '质控科', '--role', 'quality', '--hospital', 'H-CQ-001');
+    expect(created.status).toBe(0);
+    const token = created.stdout.trim();
+    expect(token).toMatch(/^hrn_[\w-]{40,}$/);
+    expect(huren(sqlite, 'tokens', 'create', '--name', 'x', '--role', 'admin').stderr).toContain('give --hospital');
+    expect(huren(sqlite, 'tokens', 'create', '--name', 'x', '--role', 'quality', '--hospital', 'H-NOWHERE').status).toBe(2);
+
+    const db = knex({ client: 'sqlite3', connection: { filename: sqlite }, useNullAsDefault: true });
+    const rows = await db('api_tokens').select('*');
+    expect(JSON.stringify(rows)).not.toContain(token);
+    const id = rows.find((row: { name: string }) => row.name === '质控科').id;
+    expect(huren(sqlite, 'tokens', 'list').stdout).toMatch(new RegExp(`${id}\\s+quality\\s+H-CQ-001\\s+active`));
+    expect(huren(sqlite, 'tokens', 'revoke', id).stdout).toContain(`revoked ${id}`);
+    expect((await db('api_tokens').where('id', id).first()).revoked_at).not.toBeNull();
+
+    // Imports a CSV of qualifications with a progress line, refusing the bad row.
+    const file = join(folder, 'qualifications.csv');
+    writeFileSync(file, 'institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\nH-CQ-004,discipline,radiography,qc-evaluation,true,2026-01-01,2027-12-31,\nH-NOWHERE,discipline,ct,eqa,true,2026-01-01,2026-12-31,\n');
+    const imported = huren(sqlite, 'import', 'qualifications', file);
+    expect(imported.stdout).toContain('qualifications: 1 saved, 1 refused');
+    expect(await db('qualifications').where({ institution_id: 'H-CQ-004', scope_code: 'radiography', valid_from: '2026-01-01' })).toHaveLength(1);
+
+    // Registers and revokes a CDS client.
+    const jwks = join(folder, 'jwks.json');
+    writeFileSync(jwks, JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y', kid: 'k' }] }));
+    expect(huren(sqlite, 'clients', 'register', '--issuer', 'https://ehr.cli.example', '--hospital', 'H-CQ-002', '--jwks', jwks).stdout).toContain('registered https://ehr.cli.example for H-CQ-002');
+    expect(huren(sqlite, 'clients', 'list').stdout).toMatch(/https:\/\/ehr\.cli\.example\s+H-CQ-002\s+active/);
+    expect(huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout).toContain('revoked');
+    await db.destroy();
+  }, 120_000);
+});

@@ -1,0 +1,89 @@
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { orderRequest } from '../support/hook-requests';
+import { expectMatchesOpenApi } from '../support/openapi';
+import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+
+let server: TestServer;
+const platform = () => ({ authorization: `Bearer ${server.platformToken}` });
+const send = async (method: string, path: string, body: unknown, contentType = 'application/json') => {
+  const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': contentType, ...platform() }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, body: await response.json() };
+};
+
+beforeAll(async () => {
+  server = await startServer({ env: { CDS_AUTH: 'on' } });
+});
+afterAll(async () => {
+  await server.close();
+});
+
+describe("the platform operator's registry", () => {
+  it('imports institutions from CSV, refusing bad rows with their number, field and reason', async () => {
+    const csv = 'id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
+    const { status, body } = await send('POST', '/api/platform/import/institutions', csv, 'text/csv');
+    expect(status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/platform/import/{kind}', 'post', 200, body);
+    expect(body).toEqual({
+      kind: 'institutions',
+      saved: 1,
+      refused: [
+        { row: 2, field: 'region', message: 'unknown region XX' },
+        { row: 3, field: 'level', message: expect.any(String) },
+      ],
+    });
+    const institutions = (await getJson(`${server.url}/api/platform/institutions`, platform())).body;
+    expect(institutions.find((i: any) => i.id === 'H-CQ-101')).toMatchObject({ level: 2, alliances: ['A-YUZHONG'] });
+  });
+
+  it('records a withdrawn qualification, which the rules apply at once', async () => {
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    const hookCall = async () => {
+      const { mintClientToken } = await import('../../fixtures/clients/mint');
+      const token = await mintClientToken({ issuer: 'https://ehr.h-cq-001.example', audience: 'http://huren.test/cds-services/recognition-order-select', now: TEST_NOW });
+      return (await postJson(`${server.url}/cds-services/recognition-order-select`, { ...request, hookInstance: crypto.randomUUID() }, { authorization: `Bearer ${token}` })).body.cards;
+    };
+    expect(await hookCall()).toHaveLength(1);
+    // 渝中区人民医院 holds potassium by an item-level blind-sample test; withdraw it before the result.
+    const qualifications = (await getJson(`${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.yuzhong}`, platform())).body;
+    const potassium = qualifications.find((q: any) => q.scope.kind === 'item' && q.scope.itemCode === 'LAB-K');
+    const withdrawn = await send('POST', `/api/platform/qualifications/${potassium.id}/withdraw`, { withdrawnOn: '2026-03-01' });
+    expect(withdrawn.status).toBe(200);
+    expect(await hookCall()).toEqual([]);
+  });
+
+  it('registers a CDS client whose key then signs hook calls, and revokes it', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'new-ehr-1', alg: 'RS384' };
+    const registered = await send('POST', '/api/platform/clients', { issuer: 'https://ehr.new.example', hospitalId: HOSPITALS.qijiang, jwks: { keys: [jwk] } });
+    expect(registered.status).toBe(201);
+    const call = async () => {
+      const iat = Math.floor(TEST_NOW.getTime() / 1000);
+      const token = await new SignJWT({}).setProtectedHeader({ alg: 'RS384', kid: 'new-ehr-1', typ: 'JWT' }).setIssuer('https://ehr.new.example')
+        .setAudience('http://huren.test/cds-services/recognition-order-select').setIssuedAt(iat).setExpirationTime(iat + 60).setJti(crypto.randomUUID()).sign(privateKey);
+      return postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'chen-jing', ['LAB-CBC']), { authorization: `Bearer ${token}` });
+    };
+    const answer = await call();
+    expect(answer.status).toBe(200);
+    // The registration says 綦江 (level 2), where 陈静's level-2 blood count is recognised.
+    expect(answer.body.cards).toHaveLength(1);
+    expect((await send('POST', '/api/platform/clients/revoke', { issuer: 'https://ehr.new.example' })).status).toBe(200);
+    expect((await call()).status).toBe(401);
+  });
+
+  it('edits the catalog', async () => {
+    const catalog = (await getJson(`${server.url}/api/platform/catalog`, platform())).body;
+    const potassium = catalog.find((item: any) => item.code === 'LAB-K');
+    const { status } = await send('PUT', '/api/platform/catalog/LAB-K', { ...potassium, priceFen: 650 });
+    expect(status).toBe(200);
+    expect((await getJson(`${server.url}/api/catalog`, platform())).body.find((item: any) => item.code === 'LAB-K').priceFen).toBe(650);
+    expect((await send('PUT', '/api/platform/catalog/LAB-NA', { ...potassium, priceFen: 650 })).status).toBe(400);
+  });
+
+  it('is for platform tokens only', async () => {
+    const admin = await server.token('admin', HOSPITALS.shancheng);
+    expect((await getJson(`${server.url}/api/platform/institutions`, { authorization: `Bearer ${admin}` })).status).toBe(403);
+    expect((await getJson(`${server.url}/api/platform/institutions`)).status).toBe(401);
+  });
+});
