@@ -9,8 +9,7 @@ const csv = z
   .string()
   .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
 
-const environment = z
-  .object({
+const settings = z.object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
     HOST: z.string().min(1).default('127.0.0.1'),
@@ -30,8 +29,12 @@ const environment = z
     TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
     SEED_DEMO: onOff.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  })
-  .superRefine((env, context) => {
+});
+
+/** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
+export const SETTING_NAMES = Object.keys(settings.shape);
+
+const environment = settings.superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
     if (!env.PATIENT_KEY_SECRET) {
       context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });

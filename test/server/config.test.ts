@@ -40,3 +40,19 @@ describe('configuration: read once, validated, failing fast with the setting nam
     expect(loadConfig({ NODE_ENV: 'production', PATIENT_KEY_SECRET: secret, APP_TOKEN_SECRET: `${secret}-app` })).toMatchObject({ production: true, cdsAuth: true, seedDemo: false });
   });
 });
+
+describe('every setting is documented', () => {
+  it('in .env.example and in the README', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { SETTING_NAMES } = await import('../../server/config');
+    const root = join(import.meta.dirname, '..', '..');
+    const example = readFileSync(join(root, '.env.example'), 'utf8');
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(SETTING_NAMES.length).toBeGreaterThan(15);
+    for (const name of SETTING_NAMES) {
+      expect(example, name).toMatch(new RegExp(`^${name}=`, 'm'));
+      expect(readme, name).toContain(`\`${name}\``);
+    }
+  });
+});
