@@ -10,7 +10,7 @@ import {
   upsertQualification, withdrawQualification,
 } from '../store/registry';
 import { applyRecords } from './apply';
-import { parseRecords, RECORD_KINDS, type RecordKind } from './records';
+import { parseRecords, RECORD_KINDS, type RecordKind, type RecordOf } from './records';
 
 function validated<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -32,6 +32,13 @@ export function platformRoutes(services: Services): Router {
   };
   router.use('/api/platform', platform);
 
+  /** One record through the same checks as an import row; a refusal is a 400 naming the field. */
+  const saveOne = async <K extends RecordKind>(kind: K, record: RecordOf<K>) => {
+    const result = await applyRecords(services.db, kind, [{ row: 1, record }], services.clock());
+    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
+    changed();
+  };
+
   router.get('/api/platform/regions', async (_request, response) => {
     response.json(await loadRegions(services.reader));
   });
@@ -49,9 +56,7 @@ export function platformRoutes(services: Services): Router {
   router.put('/api/platform/institutions/:id', async (request, response) => {
     const institution = validated(institutionSchema, request.body);
     sameKey(request, institution.id, 'id');
-    const result = await applyRecords(services.db, 'institutions', [{ row: 1, record: institution }], services.clock());
-    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
-    changed();
+    await saveOne('institutions', institution);
     response.json(institution);
   });
 
@@ -69,9 +74,7 @@ export function platformRoutes(services: Services): Router {
   });
   router.post('/api/platform/qualifications', async (request, response) => {
     const qualification = validated(qualificationSchema, request.body);
-    const result = await applyRecords(services.db, 'qualifications', [{ row: 1, record: qualification }], services.clock());
-    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
-    changed();
+    await saveOne('qualifications', qualification);
     response.status(201).json((await listQualifications(services.db, qualification.institutionId)).at(-1));
   });
   router.post('/api/platform/qualifications/:id/withdraw', async (request, response) => {
@@ -86,9 +89,7 @@ export function platformRoutes(services: Services): Router {
   });
   router.post('/api/platform/clients', async (request, response) => {
     const client = validated(cdsClientSchema, request.body);
-    const result = await applyRecords(services.db, 'clients', [{ row: 1, record: client }], services.clock());
-    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
-    changed();
+    await saveOne('clients', client);
     response.status(201).json({ issuer: client.issuer, hospitalId: client.hospitalId, jkuAllowlist: client.jkuAllowlist });
   });
   router.post('/api/platform/clients/revoke', async (request, response) => {
