@@ -32,6 +32,7 @@ async function main(): Promise<void> {
   });
   const { port } = server.address() as AddressInfo;
   logger.info({ port, store: config.store.client, publicUrl: config.publicUrl }, `Huren listening on http://${config.host}:${port}`);
+  if (!config.production) logger.info({ url: `${config.publicUrl}/demo` }, `demo workstation: open ${config.publicUrl}/demo in a browser`);
   if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
   logger.flush();
 

@@ -87,9 +87,10 @@ describe('the development SMART sandbox (/demo): authorization server and FHIR e
   });
 
   it('does not exist in production mode', async () => {
-    for (const path of ['/demo/fhir/.well-known/smart-configuration', '/demo/fhir/Patient/zhang-wei', '/demo/auth/authorize']) {
+    for (const path of ['/demo/fhir/.well-known/smart-configuration', '/demo/fhir/Patient/zhang-wei', '/demo/auth/authorize', '/demo', '/demo/workstation/setup']) {
       expect((await fetch(`${production.url}${path}`)).status).toBe(404);
     }
     expect((await postJson(`${production.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li' })).status).toBe(404);
+    expect((await postJson(`${production.url}/demo/client-token`, { hospitalId: 'H-CQ-001', service: 'recognition-order-select' })).status).toBe(404);
   });
 });

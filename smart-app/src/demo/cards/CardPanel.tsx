@@ -1,0 +1,41 @@
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { Loading } from '../../app/Loading';
+import { useDemoMessages } from '../i18n/messages';
+import type { DraftOrder } from '../orders/orders';
+import type { ShownCard } from '../session/shown-card';
+import type { HookProblem } from '../session/useChartSession';
+import { CdsCard, type CardActions } from './CdsCard';
+
+/** The cards panel: every card of this encounter, newest first, and any hook call that failed. */
+export function CardPanel(props: {
+  readonly cards: readonly ShownCard[];
+  readonly orders: readonly DraftOrder[];
+  readonly pending: number;
+  readonly problems: readonly HookProblem[];
+  readonly actionsFor: (shown: ShownCard) => CardActions;
+}) {
+  const messages = useDemoMessages();
+  const { cards, orders, pending, problems, actionsFor } = props;
+  return (
+    <Stack component="section" aria-label={messages.cards.heading} spacing={1.5}>
+      <Typography component="h2" variant="h6">
+        {messages.cards.heading}
+      </Typography>
+      {pending > 0 && <Loading label={messages.cards.calling} />}
+      {problems.map((problem, index) => (
+        <Alert key={index} severity="warning">
+          {messages.cards.callFailed(problem.service)} {messages.technical(problem.detail)}
+        </Alert>
+      ))}
+      {cards.length === 0 && pending === 0 && <Typography color="text.secondary">{messages.cards.empty}</Typography>}
+      {[...cards].reverse().map((shown) => {
+        const order = orders.find((candidate) => candidate.id === shown.orderId);
+        // Order cards act on an unsigned order; the patient-view card has no order and nothing to act on.
+        const actionable = shown.service === 'recognition-order-select' && order?.status === 'draft';
+        return <CdsCard key={shown.key} shown={shown} order={order ?? null} actionable={actionable} actions={actionsFor(shown)} />;
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,162 @@
+import { join } from 'node:path';
+import type { Browser, Page, Response } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium } from '../support/browser';
+import { getJson, startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  // Signed calls, as a registered EHR makes them: the workstation must get through CDS client authentication.
+  server = await startServer({ reachable: true, env: { CDS_AUTH: 'on' } });
+  browser = await launchChromium();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
+  page.on('pageerror', (error) => {
+    throw error;
+  });
+  return page;
+}
+
+const isCall = (service: string) => (response: Response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/cds-services/${service}`;
+
+/** Opens the workstation and the patient's chart at 山城 with 李明 (the defaults); answers the patient-view call. */
+async function openChart(page: Page, patientName: string): Promise<Response> {
+  await page.goto(`${server.url}/demo`);
+  const hospital = page.getByRole('combobox', { name: '医院' });
+  await hospital.waitFor({ timeout: 30_000 });
+  expect(await hospital.textContent()).toBe('山城医科大学附属第一医院');
+  expect(await page.getByRole('combobox', { name: '医生' }).textContent()).toBe('李明（心血管内科门诊）');
+  const patientView = page.waitForResponse(isCall('recognition-patient-view'));
+  await page.getByRole('combobox', { name: '患者' }).click();
+  await page.getByRole('option', { name: new RegExp(`^${patientName}`) }).click();
+  return patientView;
+}
+
+/** Searches the catalog, picks the item, and answers the order-select call it made. */
+async function order(page: Page, search: string, option: RegExp): Promise<Response> {
+  const selected = page.waitForResponse(isCall('recognition-order-select'));
+  await page.getByRole('combobox', { name: /搜索项目/ }).fill(search);
+  await page.getByRole('option', { name: option }).first().click();
+  return selected;
+}
+
+const appContextOf = (card: { links: { appContext: string }[] }): { promptId: string; token: string } => JSON.parse(card.links[0]?.appContext ?? '{}');
+
+/**
+ * The demo workstation in a real browser: the doctor's path as a real EHR runs it, over the same
+ * public interface (signed hook and feedback calls), with the SMART app launched from the card
+ * through the development SMART authorization server.
+ */
+describe('demo workstation end to end (headless Chromium)', () => {
+  it('张伟 at 山城, 李明 orders 血钾: the card, the SMART app from it, the accepted result in the record and in the API', async () => {
+    const page = await newPage();
+    const patientView = await openChart(page, '张伟');
+    expect(patientView.status()).toBe(200);
+    expect(patientView.request().headers().authorization).toMatch(/^Bearer ey/);
+    await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
+
+    const selected = await order(page, '血钾', /血钾/);
+    expect(selected.status()).toBe(200);
+    // What a real EHR sends: a signed call, the selection among the drafts by the hospital's own code, prefetch filled.
+    const sent = selected.request().postDataJSON();
+    expect(selected.request().headers().authorization).toMatch(/^Bearer ey/);
+    expect(sent.context.selections).toEqual([`ServiceRequest/${sent.context.draftOrders.entry[0].resource.id}`]);
+    expect(sent.context.draftOrders.entry[0].resource.code.coding[0]).toMatchObject({ system: 'https://his.example/H-CQ-001/order-item', code: 'JY0001' });
+    expect(sent.prefetch).toMatchObject({ patient: { id: 'zhang-wei', identifier: [{ value: '99010119680312003X' }] }, encounter: { id: 'enc-zhang-wei-dr-li' }, user: { id: 'dr-li' } });
+    const [card] = (await selected.json()).cards;
+    const { promptId, token } = appContextOf(card);
+
+    const shown = page.getByRole('article', { name: /^钾：患者2天前/ });
+    await shown.waitFor({ timeout: 15_000 });
+    expect(await shown.getByText('渝中区人民医院').first().isVisible()).toBe(true);
+    await shown.getByRole('button', { name: /在互认助手中处理/ }).click();
+
+    // The SMART app in its frame, launched with the card's appContext: accept the result there.
+    const app = page.frameLocator('iframe[title="互认助手"]');
+    const accept = app.getByRole('button', { name: /^采用此结果/ }).first();
+    await accept.waitFor({ timeout: 30_000 });
+    await accept.click();
+    await app.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-workstation-app.png') });
+    await page.getByRole('button', { name: '关闭并返回工作站' }).click();
+
+    // Back at the workstation: the order is withdrawn, and the record holds the external result.
+    await shown.getByText('已在互认助手中采用外院结果').waitFor({ timeout: 15_000 });
+    await page.getByRole('region', { name: '医嘱' }).getByText('已采用外院结果，医嘱撤销').waitFor();
+    await page.getByRole('region', { name: /^病历/ }).getByText('执行机构：渝中区人民医院').first().waitFor({ timeout: 15_000 });
+
+    const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
+    expect(record.body.entry.map((entry: { resource: unknown }) => entry.resource)).toContainEqual(
+      expect.objectContaining({ subject: { reference: 'Patient/zhang-wei' }, code: expect.objectContaining({ text: '钾' }), performer: [expect.objectContaining({ display: '渝中区人民医院' })] }),
+    );
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.decision).toMatchObject({ outcome: 'accepted', source: 'smart-app', practitioner: { ref: 'Practitioner/dr-li' }, writeBack: { status: 'written' } });
+    await page.close();
+  }, 120_000);
+
+  it('overrides 血常规 with a reason on the card alone, accepts 血钾 on its card, signs, and shows what was recorded for every order', async () => {
+    const page = await newPage();
+    await openChart(page, '张伟');
+    await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
+
+    const cbcCall = await order(page, '血常规', /血常规/);
+    const { promptId, token } = appContextOf((await cbcCall.json()).cards[0]);
+    const cbc = page.getByRole('article', { name: /^血常规：/ });
+    await cbc.waitFor({ timeout: 15_000 });
+    await cbc.getByRole('button', { name: '不采用，说明理由' }).click();
+    await cbc.getByLabel('理由').selectOption({ label: '患者或家属要求复查' });
+    await cbc.getByLabel('说明').fill('家属要求在本院复查');
+    const feedback = page.waitForResponse((response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback');
+    await cbc.getByRole('button', { name: '提交' }).click();
+    const feedbackAnswer = await feedback;
+    expect(feedbackAnswer.status()).toBe(200);
+    expect(feedbackAnswer.request().headers().authorization).toMatch(/^Bearer ey/);
+    await cbc.getByText(/^已说明不采用：患者或家属要求复查/).waitFor({ timeout: 15_000 });
+
+    // 血钾 accepted on the card: its suggestion drops the draft order and says so in feedback.
+    const kCall = await order(page, '血钾', /血钾/);
+    const [kCard] = (await kCall.json()).cards;
+    const potassium = page.getByRole('article', { name: /^钾：/ });
+    await potassium.waitFor({ timeout: 15_000 });
+    const accepted = page.waitForResponse((response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback');
+    await potassium.getByRole('button', { name: kCard.suggestions[0].label }).click();
+    expect((await accepted).request().postDataJSON().feedback[0]).toMatchObject({ card: kCard.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: kCard.suggestions[0].uuid }] });
+    await page.getByRole('region', { name: '医嘱' }).getByText('已采用外院结果，医嘱撤销').waitFor({ timeout: 15_000 });
+
+    // One order prompted and left undecided, one without any recognisable result.
+    const ctCall = await order(page, '胸部CT', /胸部CT平扫/);
+    const ctPrompt = appContextOf((await ctCall.json()).cards[0]).promptId;
+    const naCall = await order(page, '血钠', /血钠/);
+    expect((await naCall.json()).cards).toEqual([]);
+
+    const signed = page.waitForResponse(isCall('recognition-order-sign'));
+    await page.getByRole('button', { name: '签署医嘱' }).click();
+    const signCall = await signed;
+    expect(signCall.status()).toBe(200);
+    // Every order still to sign; not the one withdrawn for the accepted result.
+    expect(signCall.request().postDataJSON().context.draftOrders.entry.map((entry: { resource: { code: { text: string } } }) => entry.resource.code.text)).toEqual(['血常规（五分类）', '胸部CT平扫', '血钠']);
+    const summary = page.getByRole('region', { name: /^签署结果/ });
+    const line = (name: string) => summary.getByRole('listitem', { name });
+    await line('胸部CT平扫').getByText('未说明的重复检查', { exact: true }).waitFor({ timeout: 15_000 });
+    await line('血常规（五分类）').getByText('不采用，重新检查', { exact: true }).waitFor();
+    await line('血常规（五分类）').getByText('理由：患者或家属要求复查').waitFor();
+    await line('血钠').getByText('无互认提示', { exact: true }).waitFor();
+    await line('血钾').getByText('采用外院结果', { exact: true }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-workstation.png'), fullPage: true });
+
+    // The decision as the API holds it: from the card's feedback, not the app.
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.decision).toMatchObject({ outcome: 'overridden', source: 'cds-feedback', reason: { code: 'patient-request' }, explanation: '家属要求在本院复查', complete: false });
+    // And order-sign logged the undecided CT as an unexplained repeat.
+    expect(await server.services.db('unexplained_repeats').where('prompt_id', ctPrompt).first()).toBeTruthy();
+    await page.close();
+  }, 120_000);
+});
