@@ -1,4 +1,6 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { ConsoleLoading } from '../consoles/ConsoleLoading';
 import { DecisionPage } from '../decisions/DecisionPage';
 import { LaunchPage } from '../launch/LaunchPage';
 import { AppFrame } from './AppFrame';
@@ -6,8 +8,17 @@ import { APP_BASE_PATH } from './base-path';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
+ * The consoles load on demand, each in its own chunk with its charts and grids: the doctor's decision
+ * screen, opened from every card, does not download them.
+ */
+const QualityConsole = lazy(() => import('../quality/QualityConsole').then((module) => ({ default: module.QualityConsole })));
+const AdminConsole = lazy(() => import('../admin/AdminConsole').then((module) => ({ default: module.AdminConsole })));
+
+const onDemand = (page: ReactNode) => <Suspense fallback={<ConsoleLoading />}>{page}</Suspense>;
+
+/**
  * The pages under /app/. `/` is the SMART redirect URI, where the launch completes and the card is
- * decided. The quality console (`quality`) and the admin console (`admin`) are added here as siblings.
+ * decided. The quality console (`quality`) and the admin console (`admin`) have their own, wider frame.
  */
 export const routes: RouteObject[] = [
   {
@@ -18,6 +29,8 @@ export const routes: RouteObject[] = [
       { path: '*', element: <NotFoundPage /> },
     ],
   },
+  { path: 'quality', element: onDemand(<QualityConsole />) },
+  { path: 'admin', element: onDemand(<AdminConsole />) },
 ];
 
 export function createAppRouter() {

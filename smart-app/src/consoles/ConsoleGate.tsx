@@ -1,0 +1,44 @@
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useLanguage } from '../i18n/language';
+import { ConsoleFrame } from './ConsoleFrame';
+import { consoleApi, type ConsoleApi } from './console-api';
+import { forgetToken, storedToken, storeToken, type ConsoleRole } from './session';
+import { SignInForm } from './SignInForm';
+
+interface ConsoleGateProps {
+  readonly role: ConsoleRole;
+  /** A request the console needs anyway, made with a new token before it is kept: a refusal keeps it out. */
+  readonly probe: (api: ConsoleApi) => Promise<unknown>;
+  readonly children: (api: ConsoleApi) => ReactNode;
+}
+
+/**
+ * A console's frame, and inside it either the sign-in form or the console with its API client. The
+ * session ends on sign-out, and on any 401 later (the token was revoked): then the form says why.
+ */
+export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
+  const { language, messages } = useLanguage();
+  const [token, setToken] = useState(() => storedToken(role));
+  const [expired, setExpired] = useState(false);
+  const end = useCallback(
+    (becauseExpired: boolean) => {
+      forgetToken(role);
+      setToken(null);
+      setExpired(becauseExpired);
+    },
+    [role],
+  );
+  const api = useMemo(() => (token ? consoleApi(token, language, () => end(true)) : null), [token, language, end]);
+  const signIn = async (candidate: string) => {
+    // A refused token must not end a session (there is none): its 401 is the form's to show.
+    await probe(consoleApi(candidate, language, () => undefined));
+    storeToken(role, candidate);
+    setExpired(false);
+    setToken(candidate);
+  };
+  return (
+    <ConsoleFrame title={messages.consoles.titles[role]} signOutLabel={messages.consoles.signOut} onSignOut={api ? () => end(false) : undefined}>
+      {api ? children(api) : <SignInForm role={role} expired={expired} onSignIn={signIn} />}
+    </ConsoleFrame>
+  );
+}

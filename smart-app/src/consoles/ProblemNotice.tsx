@@ -1,0 +1,30 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Typography from '@mui/material/Typography';
+import { useLanguage } from '../i18n/language';
+import type { ConsoleProblem } from './console-problems';
+
+/** What went wrong, in words, with the server's message small beneath; a retry where it can help. */
+export function ProblemNotice({ problem, onRetry }: { readonly problem: ConsoleProblem; readonly onRetry?: (() => void) | undefined }) {
+  const { messages } = useLanguage();
+  const t = messages.consoles.problems;
+  return (
+    <Alert
+      severity="error"
+      action={
+        onRetry ? (
+          <Button color="inherit" size="small" onClick={onRetry}>
+            {t.retry}
+          </Button>
+        ) : undefined
+      }
+    >
+      <Typography component="p">{t.kinds[problem.kind]}</Typography>
+      {problem.detail ? (
+        <Typography component="p" variant="caption" sx={{ wordBreak: 'break-word' }}>
+          {t.detail(problem.detail)}
+        </Typography>
+      ) : null}
+    </Alert>
+  );
+}

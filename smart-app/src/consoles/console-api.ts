@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ApiProblem } from '../decisions/prompt-api';
+import type { Language } from '../i18n/language';
+import { saveFile } from './download';
+
+/** Query parameters; undefined and empty values are left out, so URLs stay short and shareable. */
+export type Query = Readonly<Record<string, string | number | undefined>>;
+
+/** What a console sends: JSON, or the text of an uploaded CSV file. */
+export type Body = { readonly json: unknown } | { readonly csv: string };
+
+/** The consoles' access to our JSON API with one API token, in the reader's language. */
+export interface ConsoleApi {
+  /** `signal` cancels a request a newer one has overtaken (a filter changed again). */
+  get<T>(path: string, query?: Query, signal?: AbortSignal): Promise<T>;
+  send<T>(method: 'POST' | 'PUT', path: string, body: Body, query?: Query): Promise<T>;
+  /** Fetches a file with the token (a link could not carry it) and saves it under the server's name. */
+  download(path: string, query?: Query): Promise<string>;
+}
+
+const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
+
+function urlOf(path: string, query: Query = {}): URL {
+  // Absolute, so the same code runs where fetch has no page to resolve against (the tests' Node fetch).
+  const url = new URL(path, window.location.origin);
+  for (const [name, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') url.searchParams.set(name, String(value));
+  }
+  return url;
+}
+
+/** `attachment; filename="huren-orders-….csv"` → the name; the fallback when a proxy dropped the header. */
+function fileNameOf(disposition: string | null, fallback: string): string {
+  return /filename="?([^";]+)"?/.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/**
+ * @param onUnauthenticated called on any 401: the token was revoked or has gone, the session ends.
+ */
+export function consoleApi(token: string, language: Language, onUnauthenticated: () => void): ConsoleApi {
+  const call = async (method: string, path: string, query: Query | undefined, body?: Body, signal?: AbortSignal): Promise<Response> => {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'accept-language': language };
+    if (body && 'json' in body) headers['content-type'] = 'application/json';
+    if (body && 'csv' in body) headers['content-type'] = 'text/csv; charset=utf-8';
+    let response: Response;
+    try {
+      response = await fetch(urlOf(path, query), { method, headers, signal: signal ?? null, ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.csv } : {}) });
+    } catch (error) {
+      throw new ApiProblem(null, 'unreachable', null, error instanceof Error ? error.message : String(error));
+    }
+    if (response.ok) return response;
+    if (response.status === 401) onUnauthenticated();
+    throw await problemFrom(response);
+  };
+  return {
+    // Our own server, whose answers are validated against these schemas by its own tests.
+    get: async <T,>(path: string, query?: Query, signal?: AbortSignal) => (await (await call('GET', path, query, undefined, signal)).json()) as T,
+    send: async <T,>(method: 'POST' | 'PUT', path: string, body: Body, query?: Query) => (await (await call(method, path, query, body)).json()) as T,
+    async download(path, query) {
+      const response = await call('GET', path, query);
+      const name = fileNameOf(response.headers.get('content-disposition'), path.split('/').at(-1) ?? 'download');
+      saveFile(await response.blob(), name);
+      return name;
+    },
+  };
+}
+
+async function problemFrom(response: Response): Promise<ApiProblem> {
+  const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
+  if (parsed.success) return new ApiProblem(response.status, parsed.data.error.code, parsed.data.error.field, parsed.data.error.message);
+  // A gateway's own page in front of a server that is down: the server cannot be reached.
+  const gatewayDown = response.status === 502 || response.status === 503 || response.status === 504;
+  return new ApiProblem(response.status, gatewayDown ? 'unreachable' : 'unexpected', null, `HTTP ${response.status}`);
+}

@@ -1,0 +1,28 @@
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import { useLanguage } from '../i18n/language';
+import type { Granularity } from './quality-model';
+import { GRANULARITIES } from './view-query';
+
+/** The trend's step: 日 | 周 | 月. */
+export function GranularitySwitch({ value, onChange }: { readonly value: Granularity; readonly onChange: (granularity: Granularity) => void }) {
+  const { messages } = useLanguage();
+  const t = messages.quality.filters;
+  return (
+    <ToggleButtonGroup
+      size="small"
+      exclusive
+      value={value}
+      aria-label={t.granularity}
+      onChange={(_event, next: Granularity | null) => {
+        if (next) onChange(next);
+      }}
+    >
+      {GRANULARITIES.map((option) => (
+        <ToggleButton key={option} value={option}>
+          {t.granularities[option]}
+        </ToggleButton>
+      ))}
+    </ToggleButtonGroup>
+  );
+}

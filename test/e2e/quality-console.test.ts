@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ARTIFACTS, launchChromium } from '../support/browser';
+import { orderRequest } from '../support/hook-requests';
+import { postJson, startServer, type TestServer } from '../support/server';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+const DEPARTMENTS = { cardiology: ['0301', '心血管内科门诊'], respiratory: ['0502', '呼吸内科门诊'], orthopaedics: ['0710', '骨科门诊'] } as const;
+const DOCTORS = { li: ['dr-li', '李明'], zhao: ['dr-zhao', '赵华'], qian: ['dr-qian', '钱进'] } as const;
+
+type Decision = { readonly accept: true } | { readonly reason: string } | { readonly sign: true } | null;
+
+/** One order at 山城医大一院 through the real hooks, and what the doctor did with its card. */
+async function order(patient: string, item: string, department: keyof typeof DEPARTMENTS, doctor: keyof typeof DOCTORS, decision: Decision): Promise<void> {
+  const [departmentCode, departmentName] = DEPARTMENTS[department];
+  const [doctorId, doctorName] = DOCTORS[doctor];
+  const dress = (request: any) => {
+    request.prefetch.encounter.serviceType = { coding: [{ code: departmentCode, display: departmentName }] };
+    request.context.userId = `Practitioner/${doctorId}`;
+    request.prefetch.user = { resourceType: 'Practitioner', id: doctorId, name: [{ text: doctorName }] };
+    return request;
+  };
+  const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, dress(orderRequest('order-select', patient, [item])));
+  const [card] = body.cards;
+  expect(card, `${patient} ${item} gets a card`).toBeTruthy();
+  const feedback = (entry: Record<string, unknown>) =>
+    postJson(`${server.url}/cds-services/recognition-order-select/feedback`, { feedback: [{ card: card.uuid, outcomeTimestamp: '2026-03-10T02:05:00Z', ...entry }] });
+  if (decision && 'accept' in decision) expect((await feedback({ outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestions[0].uuid }] })).status).toBe(200);
+  if (decision && 'reason' in decision) {
+    const reason = card.overrideReasons.find((offered: { code: string }) => offered.code === decision.reason);
+    expect((await feedback({ outcome: 'overridden', overrideReason: { reason } })).status).toBe(200);
+  }
+  // Signed without a decision: logged as an unexplained repeat.
+  if (decision && 'sign' in decision) await postJson(`${server.url}/cds-services/recognition-order-sign`, dress(orderRequest('order-sign', patient, [item])));
+}
+
+beforeAll(async () => {
+  server = await startServer({ reachable: true });
+  await order('zhang-wei', 'LAB-K', 'cardiology', 'li', { accept: true });
+  await order('sun-li', 'US-THYROID', 'cardiology', 'li', { accept: true });
+  await order('wang-fang', 'CT-HEAD', 'respiratory', 'zhao', { accept: true });
+  await order('li-na', 'LAB-CRE', 'cardiology', 'qian', { reason: 'condition-changed' });
+  await order('ma-chao', 'MR-KNEE', 'orthopaedics', 'qian', { reason: 'patient-request' });
+  await order('he-jing', 'CT-CHEST', 'respiratory', 'zhao', { reason: 'images-not-received' });
+  await order('lin-tao', 'CT-UABD-ENH', 'respiratory', 'zhao', null);
+  await order('luo-lin', 'LAB-HBSAG', 'cardiology', 'li', { sign: true });
+  browser = await launchChromium();
+  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 }, acceptDownloads: true });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The [term, value] pairs of the overview. */
+const figures = () =>
+  page
+    .getByRole('region', { name: '总体情况' })
+    .locator('dt')
+    .evaluateAll((terms) => terms.map((term) => [term.textContent, term.nextElementSibling?.textContent]));
+const listedItems = () => page.getByRole('grid', { name: '申请明细' }).locator('[role="row"] [data-field="itemName"][role="gridcell"]').allTextContents();
+
+describe('quality console end to end (headless Chromium)', () => {
+  it('signs in, filters, sees the figures, charts and list change, and downloads the list as CSV for Excel', async () => {
+    const token = await server.token('quality', 'H-CQ-001');
+    await page.goto(`${server.url}/app/quality`);
+    await page.getByLabel('API 令牌').fill(token);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('region', { name: '总体情况' }).waitFor({ timeout: 30_000 });
+
+    await expect.poll(figures, { timeout: 15_000 }).toEqual([
+      ['提示的申请', '8'],
+      ['可互认的申请', '7'],
+      ['互认', '3'],
+      ['互认率', '42.9%'],
+      ['不互认（计入）', '2'],
+      ['不计入的理由', '1'],
+      ['未说明理由的重复检查', '1'],
+      ['节省费用', expect.stringMatching(/^¥\d/)],
+    ]);
+    await expect.poll(async () => (await listedItems()).length).toBe(8);
+    const reasons = page.getByRole('region', { name: '不互认理由' });
+    await expect.poll(() => reasons.getByRole('table').locator('tbody tr').count()).toBe(3);
+    const trend = page.getByRole('region', { name: '互认趋势' }).locator('svg.MuiChartsSvgLayer-root');
+    const trendBefore = await trend.innerHTML();
+    await page.screenshot({ path: join(ARTIFACTS, 'quality-console.png'), fullPage: true });
+
+    // Only the recognised orders: the address, the figures, the charts and the list follow.
+    await page.getByRole('combobox', { name: '处理结果' }).click();
+    await page.getByRole('option', { name: '已互认' }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('outcome')).toBe('accepted');
+    await expect.poll(figures).toContainEqual(['提示的申请', '3']);
+    await expect.poll(async () => (await listedItems()).sort()).toEqual(['头颅CT平扫', '甲状腺超声', '钾'].sort());
+    await expect.poll(() => reasons.getByText('该期间没有不互认的决定。').isVisible()).toBe(true);
+    await expect.poll(() => trend.innerHTML()).not.toBe(trendBefore);
+    await page.screenshot({ path: join(ARTIFACTS, 'quality-console-filtered.png'), fullPage: true });
+
+    // A reload shows the same view: the filter is in the address, the token in the tab's session.
+    await page.reload();
+    await expect.poll(figures, { timeout: 15_000 }).toContainEqual(['提示的申请', '3']);
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出当前列表（CSV）' }).click()]);
+    expect(download.suggestedFilename()).toBe('huren-orders-2026-02-09-2026-03-10.csv');
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
+    expect(lines[0]?.startsWith('提示时间,科室,开单医生')).toBe(true);
+    expect(lines.slice(1).map((line) => line.split(',')[7])).toEqual(['已互认', '已互认', '已互认']);
+  }, 120_000);
+});

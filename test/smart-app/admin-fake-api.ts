@@ -1,0 +1,175 @@
+import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw';
+import { z } from 'zod';
+import items from '../../fixtures/catalog/items.json' with { type: 'json' };
+import { overrideViolations, type RegionPolicy } from '../../rules';
+import { parseCodeMappings } from '../../server/admin/csv-mappings';
+import {
+  catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
+  type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
+} from '../../server/admin/response-schemas';
+import { hospitalOverrideSchema, type CodeMapping } from '../../server/admin/schemas';
+import { apiInvalid, ApiError } from '../../server/errors/api-error';
+
+/**
+ * The admin API as the console sees it over HTTP, for 山城医科大学附属第一医院 (region 重庆): the real
+ * catalog, the rules' own bounds check, the server's CSV parser for uploads, every answer parsed with
+ * the server's schemas, and every request remembered for the tests to read.
+ */
+
+export const ORIGIN = window.location.origin;
+export const ADMIN_TOKEN = 'hrn_admin-token-h-cq-001';
+const HOSPITAL = 'H-CQ-001';
+const LOCAL_CODES = 'https://his.example/H-CQ-001/order-item';
+
+export const CATALOG = catalogSchema.parse(items);
+const DISCIPLINES = [...new Set(CATALOG.map((item) => item.discipline))];
+const CHONGQING: RegionPolicy = { code: 'CQ', name: '重庆市', markRequired: false, marks: { lab: [], imaging: [] }, lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: ['SC'] };
+
+/** Version 1 switched 超声 off; version 2 narrowed 胸部CT to 60 days and switched 超声 on again. */
+export const HISTORY: OverrideHistory = overrideHistorySchema.parse([
+  { version: 1, override: { disabledItems: [], disabledDisciplines: ['ultrasound'], windowDays: {} }, before: null, action: 'save', updatedBy: '信息科', updatedAt: '2026-03-01T02:00:00.000Z' },
+  {
+    version: 2,
+    override: { disabledItems: [], disabledDisciplines: [], windowDays: { 'CT-CHEST': 60 }, indicator: 'info' },
+    before: { disabledItems: [], disabledDisciplines: ['ultrasound'], windowDays: {} },
+    action: 'save',
+    updatedBy: '信息科',
+    updatedAt: '2026-03-09T02:00:00.000Z',
+  },
+]);
+
+export const DRY_RUN: Omit<DryRunReportView, 'days'> = {
+  from: '2026-02-08T02:00:00.000Z',
+  evaluated: 14,
+  unchanged: 10,
+  wouldDisappear: 4,
+  disappearReasons: { 'item.disabled': 3, 'window.expired+scope.lower-level': 1 },
+  acceptedAmongDisappearing: 1,
+  indicatorChanges: 0,
+  samples: [{ promptId: 'p-ct', createdAt: '2026-03-08T03:00:00.000Z', itemCode: 'CT-CHEST', department: '呼吸内科门诊', doctor: '赵华', after: 'item.disabled' }],
+  limits: 'past-cards-only',
+};
+
+const MAPPINGS: CodeMapping[] = [
+  { institutionId: HOSPITAL, localCode: 'JY0001', localName: '血钾', itemCode: 'LAB-K' },
+  { institutionId: HOSPITAL, localCode: 'JC1001', localName: '胸部CT平扫', itemCode: 'CT-CHEST' },
+];
+
+const UNMAPPED: UnmappedCodes = unmappedCodesSchema.parse([
+  { system: LOCAL_CODES, code: 'JY9999', display: '铁蛋白', firstSeen: '2026-03-02T01:00:00.000Z', lastSeen: '2026-03-09T01:00:00.000Z', seen: 12 },
+  { system: LOCAL_CODES, code: 'JY9998', display: '降钙素原', firstSeen: '2026-03-05T01:00:00.000Z', lastSeen: '2026-03-08T01:00:00.000Z', seen: 3 },
+]);
+
+type Override = OverrideHistory[number]['override'];
+
+export interface SeenRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly authorization: string | null;
+  readonly contentType: string | null;
+  readonly body: string;
+}
+
+export class FakeAdminApi {
+  readonly requests: SeenRequest[] = [];
+  history: OverrideHistory;
+  mappings: CodeMapping[] = [...MAPPINGS];
+  /**
+   * The windows the server checks against. The page is sent the catalog's; a test may narrow one
+   * here, as if the region had narrowed it after the page loaded.
+   */
+  readonly serverBounds = new Map(CATALOG.map((item) => [item.code, item.windowDays]));
+  lowerLevelAcceptance: RegionPolicy['lowerLevelAcceptance'] = CHONGQING.lowerLevelAcceptance;
+
+  constructor(history: OverrideHistory = HISTORY) {
+    this.history = [...history];
+  }
+
+  get state(): RulesState {
+    const current = this.history.at(-1);
+    return rulesStateSchema.parse({
+      hospitalId: HOSPITAL,
+      override: current?.override ?? { disabledItems: [], disabledDisciplines: [], windowDays: {} },
+      version: current?.version ?? 0,
+      updatedBy: current?.updatedBy ?? null,
+      updatedAt: current?.updatedAt ?? null,
+      bounds: { windowDays: Object.fromEntries(CATALOG.map((item) => [item.code, item.windowDays])), lowerLevelAcceptance: this.lowerLevelAcceptance, disciplines: DISCIPLINES },
+    });
+  }
+
+  /** The requests to `path` with `method`, oldest first. */
+  sent(method: string, path: string): SeenRequest[] {
+    return this.requests.filter((request) => request.method === method && request.path === path);
+  }
+
+  /** As the server checks an override: its schema, then the region's bounds, naming the field. */
+  private validOverride(body: unknown): Override {
+    const parsed = hospitalOverrideSchema.safeParse(body);
+    if (!parsed.success) throw apiInvalid(parsed.error);
+    const catalog = CATALOG.map((item) => ({ ...item, windowDays: this.serverBounds.get(item.code) ?? item.windowDays }));
+    const [violation] = overrideViolations(parsed.data, catalog, { ...CHONGQING, lowerLevelAcceptance: this.lowerLevelAcceptance });
+    if (violation) throw new ApiError(400, 'out-of-bounds', `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`, violation.field);
+    return parsed.data;
+  }
+
+  private save(override: Override, action: 'save' | 'rollback'): RulesState {
+    const before = this.history.at(-1)?.override ?? null;
+    this.history.push({ version: this.history.length + 1, override, before, action, updatedBy: '信息科', updatedAt: '2026-03-10T02:00:00.000Z' });
+    return this.state;
+  }
+
+  handlers(): RequestHandler[] {
+    const answer = async (request: Request, respond: (body: string) => JsonBodyType): Promise<Response> => {
+      const url = new URL(request.url);
+      const body = await request.text();
+      const authorization = request.headers.get('authorization');
+      this.requests.push({ method: request.method, path: url.pathname, query: url.searchParams, authorization, contentType: request.headers.get('content-type'), body });
+      try {
+        if (authorization !== `Bearer ${ADMIN_TOKEN}`) throw new ApiError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+        return HttpResponse.json(respond(body));
+      } catch (error) {
+        if (error instanceof ApiError) return HttpResponse.json(error.body(), { status: error.status });
+        throw error;
+      }
+    };
+    const json = (body: string): unknown => JSON.parse(body);
+    const dryRunBody = z.object({ override: z.unknown(), days: z.number() });
+    const rollbackBody = z.object({ version: z.number() });
+    return [
+      http.get(`${ORIGIN}/api/admin/rules`, ({ request }) => answer(request, () => this.state)),
+      http.get(`${ORIGIN}/api/admin/rules/history`, ({ request }) => answer(request, () => overrideHistorySchema.parse(this.history))),
+      http.get(`${ORIGIN}/api/catalog`, ({ request }) => answer(request, () => CATALOG)),
+      http.put(`${ORIGIN}/api/admin/rules`, ({ request }) => answer(request, (body) => this.save(this.validOverride(json(body)), 'save'))),
+      http.post(`${ORIGIN}/api/admin/rules/dry-run`, ({ request }) =>
+        answer(request, (body) => {
+          const { override, days } = dryRunBody.parse(json(body));
+          this.validOverride(override);
+          return dryRunReportSchema.parse({ ...DRY_RUN, days });
+        }),
+      ),
+      http.post(`${ORIGIN}/api/admin/rules/rollback`, ({ request }) =>
+        answer(request, (body) => {
+          const { version } = rollbackBody.parse(json(body));
+          const target = this.history.find((entry) => entry.version === version);
+          if (!target) throw new ApiError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
+          return this.save(target.override, 'rollback');
+        }),
+      ),
+      http.get(`${ORIGIN}/api/admin/code-mappings`, ({ request }) => answer(request, () => codeMappingsSchema.parse(this.mappings))),
+      http.put(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
+        answer(request, (body) => {
+          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])));
+          const kept = new URL(request.url).searchParams.get('replace') === 'true' ? [] : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
+          this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
+          return mappingUploadSchema.parse({ accepted: accepted.length, refused, unmappedSeen: this.unmapped() });
+        }),
+      ),
+      http.get(`${ORIGIN}/api/admin/unmapped-codes`, ({ request }) => answer(request, () => this.unmapped())),
+    ];
+  }
+
+  private unmapped(): UnmappedCodes {
+    return UNMAPPED.filter((code) => !this.mappings.some((mapping) => mapping.localCode === code.code));
+  }
+}

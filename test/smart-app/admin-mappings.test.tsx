@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { doctor, mockNetwork } from './support/app';
+import { ADMIN_TOKEN } from './admin-fake-api';
+import { openAdminConsole, preloadAdminConsole, RENDERED } from './admin-console-page';
+
+const network = mockNetwork();
+preloadAdminConsole();
+
+/** jsdom's files lack `arrayBuffer()` (browsers have had it since 2019): read them the older way, with a FileReader. */
+beforeAll(() => {
+  if (typeof Blob.prototype.arrayBuffer === 'function') return;
+  Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => (typeof reader.result === 'string' || reader.result === null ? reject(new Error('not read as bytes')) : resolve(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsArrayBuffer(this);
+    });
+  };
+});
+
+const mappingsRegion = () => screen.getByRole('region', { name: '本院项目对照' });
+const unmappedRegion = () => screen.getByRole('region', { name: '未对照的本院编码' });
+const gridColumn = (region: HTMLElement, column: number) =>
+  within(within(region).getByRole('grid'))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getAllByRole('gridcell')[column]?.textContent);
+
+const CSV = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9999,铁蛋白,LAB-FER\r\nJY9997,不存在,NOPE\r\n,空,LAB-K\r\n';
+
+async function upload(file: File, how: '合并' | '替换') {
+  const user = doctor();
+  await user.upload(within(mappingsRegion()).getByLabelText('选择 CSV 文件'), file);
+  await user.click(within(mappingsRegion()).getByRole('radio', { name: new RegExp(`^${how}`) }));
+  await user.click(within(mappingsRegion()).getByRole('button', { name: '上传' }));
+}
+
+describe('admin console: local order codes', () => {
+  it('lists the mappings with the catalog item each means, and the codes seen in orders that map to nothing', async () => {
+    await openAdminConsole(network);
+    await within(mappingsRegion()).findByText('血钾', {}, RENDERED);
+    expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY0001', 'JC1001']);
+    expect(gridColumn(mappingsRegion(), 3)).toEqual(['钾', '胸部CT平扫']);
+    await within(unmappedRegion()).findByText('铁蛋白');
+    expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9999', 'JY9998']);
+    expect(gridColumn(unmappedRegion(), 2)).toEqual(['12', '3']);
+  });
+
+  it('uploads a CSV as text/csv, replacing the table when asked, and shows the report row by row', async () => {
+    const api = await openAdminConsole(network);
+    await upload(new File([CSV], 'mappings.csv', { type: 'text/csv' }), '替换');
+    const report = await within(mappingsRegion()).findByRole('region', { name: '上传结果' });
+    const [sent] = api.sent('PUT', '/api/admin/code-mappings');
+    expect(sent?.query.get('replace')).toBe('true');
+    expect(sent?.contentType).toBe('text/csv; charset=utf-8');
+    expect(sent?.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
+    expect(sent?.body).toBe(CSV.slice(1));
+    expect(within(report).getByRole('status').textContent).toBe('接受 1 行；拒绝 2 行，原因见下表。');
+    expect(
+      within(within(report).getByRole('table'))
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
+    ).toEqual([
+      ['2', '互认项目编码', 'no catalog item NOPE'],
+      ['3', '本院编码', 'empty local code'],
+    ]);
+    expect(within(report).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
+    expect(within(report).getByText('JY9998 降钙素原')).toBeTruthy();
+    // Both lists are read again: the table is the file's, and JY9999 is no longer unmapped.
+    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY9999']));
+    await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9998']));
+  });
+
+  it('merges by default, and reads a file Excel saved in GB18030 without garbling the names', async () => {
+    const api = await openAdminConsole(network);
+    const gbk = new Uint8Array([...new TextEncoder().encode('local_code,local_name,item_code\r\nJY9999,'), 0xcc, 0xfa, 0xb5, 0xb0, 0xb0, 0xd7, ...new TextEncoder().encode(',LAB-FER\r\n')]);
+    await upload(new File([gbk], 'excel.csv'), '合并');
+    await within(mappingsRegion()).findByRole('region', { name: '上传结果' });
+    const [sent] = api.sent('PUT', '/api/admin/code-mappings');
+    expect(sent?.query.has('replace')).toBe(false);
+    expect(sent?.body).toBe('local_code,local_name,item_code\r\nJY9999,铁蛋白,LAB-FER\r\n');
+    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JC1001', 'JY0001', 'JY9999']));
+  });
+
+  it('asks for unmapped codes over a longer span', async () => {
+    const api = await openAdminConsole(network);
+    const user = doctor();
+    await user.click(within(unmappedRegion()).getByRole('combobox', { name: '最近' }));
+    await user.click(await screen.findByRole('option', { name: '90 天' }));
+    await waitFor(() => expect(api.sent('GET', '/api/admin/unmapped-codes').at(-1)?.query.get('days')).toBe('90'));
+  });
+});
