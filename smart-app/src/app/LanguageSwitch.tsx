@@ -2,7 +2,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { LANGUAGES, useLanguage, type Language } from '../i18n/language';
 
-/** 中文 | English, for the consoles' bar (the same switch as the decision screen's frame). */
+/** 中文 | English, in the bar of the decision screen and of the consoles. */
 export function LanguageSwitch() {
   const { language, messages, setLanguage } = useLanguage();
   return (
