@@ -5,19 +5,18 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Dialog, { dialogClasses } from '@mui/material/Dialog';
 import GlobalStyles from '@mui/material/GlobalStyles';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useEffect, useId, useState } from 'react';
 import { ageInYears } from '../app/age';
+import { LanguageSwitch } from '../app/LanguageSwitch';
 import { Loading } from '../app/Loading';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
 import type { ExceptionReason, PromptView } from '../decisions/model';
 import { promptApi } from '../decisions/prompt-api';
-import { catalogFor, DAYJS_LOCALES, LANGUAGES, useLanguage, type Language } from '../i18n/language';
+import { catalogFor, DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
 import type { CardIdentity, PatientSummary } from '../launch/smart';
 
 /** What the doctor decided, as far as it is known when the sheet is printed. */
@@ -87,21 +86,7 @@ export function NotificationSheet({ open, onClose, card, view, content, patient 
     <Dialog open={open} onClose={onClose} fullScreen className={SHEET_CLASS} aria-labelledby={titleId}>
       {printStyles}
       <Toolbar className={NO_PRINT_CLASS} sx={{ gap: 2, borderBottom: 1, borderColor: 'divider' }}>
-        <ToggleButtonGroup
-          size="small"
-          exclusive
-          value={language}
-          aria-label={messages.sheet.language}
-          onChange={(_event, next: Language | null) => {
-            if (next) setLanguage(next);
-          }}
-        >
-          {LANGUAGES.map((option) => (
-            <ToggleButton key={option} value={option} lang={option}>
-              {messages.app.languageNames[option]}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
+        <LanguageSwitch value={language} onChange={setLanguage} label={messages.sheet.language} />
         <Box sx={{ flexGrow: 1 }} />
         <Button variant="contained" startIcon={<PrintIcon />} disabled={!sheetView} onClick={() => window.print()}>
           {messages.sheet.print}
