@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
-import { deletePrompts, logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
+import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
 import { assess, type Caller } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
@@ -9,6 +9,7 @@ import { renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
 import { promptFor } from './prompt-record';
+import { savePromptsWithinBudget } from './save-within-budget';
 
 /**
  * order-select and order-sign, top to bottom: assess (validate was done by the route) → skip orders
@@ -61,14 +62,10 @@ export async function orderHookHandler(
   const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
 
   // The EHR may already have its answer without these cards: then store nothing it never saw.
-  ensureInBudget(signal);
   if (unexplained.length === 0) {
-    // One statement is atomic by itself: no transaction round trips on the hot path. If it waited
-    // past the budget (a locked store), the EHR never saw these cards: take them out again.
-    await savePrompts(services.db, prompts, services.config.timeZone);
-    if (signal.aborted) await deletePrompts(services.db, prompts.map((prompt) => prompt.id));
-    ensureInBudget(signal);
+    await savePromptsWithinBudget(services, prompts, signal);
   } else {
+    ensureInBudget(signal);
     await services.db.transaction(async (trx) => {
       await savePrompts(trx, prompts, services.config.timeZone);
       await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);

@@ -1,13 +1,12 @@
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
-import { deletePrompts, savePrompts } from '../store/prompts';
 import { assess, type Caller } from './assessment';
-import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
 import { renderHistoryCard } from './cards';
 import type { HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS } from './discovery';
 import { promptFor } from './prompt-record';
+import { savePromptsWithinBudget } from './save-within-budget';
 
 /** patient-view: one information card with the patient's recognisable external results, before any order. */
 export async function patientViewHandler(
@@ -23,9 +22,6 @@ export async function patientViewHandler(
   const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services));
   if (!rendered) return { cards: [] };
   const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
-  ensureInBudget(signal);
-  await savePrompts(services.db, [prompt], services.config.timeZone);
-  if (signal.aborted) await deletePrompts(services.db, [prompt.id]);
-  ensureInBudget(signal);
+  await savePromptsWithinBudget(services, [prompt], signal);
   return { cards: [rendered.card] };
 }
