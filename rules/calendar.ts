@@ -34,3 +34,11 @@ export function daysBetween(from: LocalDate, to: LocalDate): number {
 export function addDays(date: LocalDate, days: number): LocalDate {
   return new Date((dayNumber(date) + days) * 86_400_000).toISOString().slice(0, 10);
 }
+
+/**
+ * The instant `days` times 24 hours before `instant`: where a look-back period over stored instants
+ * starts ("the last 30 days"), as opposed to the local calendar days the rules count in.
+ */
+export function daysBefore(instant: Date, days: number): Date {
+  return new Date(instant.getTime() - days * 86_400_000);
+}

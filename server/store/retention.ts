@@ -1,3 +1,4 @@
+import { daysBefore } from '../../rules/calendar';
 import type { Database } from './database';
 
 /**
@@ -9,7 +10,7 @@ export async function pruneExpiredResults(db: Database, now: Date): Promise<{ cu
   const row = await db('items').where('active', true).max<{ longest: number | string | null }>({ longest: 'window_days' }).first();
   const longest = Number(row?.longest ?? 0);
   // One spare day: windows are counted in local days, the cutoff in UTC.
-  const cutoff = new Date(now.getTime() - (longest + 1) * 86_400_000).toISOString();
+  const cutoff = daysBefore(now, longest + 1).toISOString();
   if (longest <= 0) return { cutoff, pruned: 0 };
   const pruned = await db('results').where('effective_at', '<', cutoff).delete();
   return { cutoff, pruned };
