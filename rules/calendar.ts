@@ -61,3 +61,11 @@ export function fewestDaysIn(months: number): number {
   }
   return fewest;
 }
+
+/**
+ * The instant `days` times 24 hours before `instant`: where a look-back period over stored instants
+ * starts ("the last 30 days"), as opposed to the local calendar days the rules count in.
+ */
+export function daysBefore(instant: Date, days: number): Date {
+  return new Date(instant.getTime() - days * 86_400_000);
+}

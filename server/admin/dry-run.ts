@@ -1,4 +1,5 @@
 import { decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict } from '../../rules';
+import { daysBefore } from '../../rules';
 import type { Database } from '../store/database';
 import { findPromptsSince, type Prompt } from '../store/prompts';
 import type { ReferenceData } from '../store/reference';
@@ -55,7 +56,7 @@ export async function dryRun(
   current: EffectiveConfiguration,
   options: { days: number; now: Date; timeZone: string },
 ): Promise<DryRunReport> {
-  const from = new Date(options.now.getTime() - options.days * 86_400_000).toISOString();
+  const from = daysBefore(options.now, options.days).toISOString();
   const prompts = (await findPromptsSince(db, hospitalId, from)).filter((prompt): prompt is Prompt & { itemCode: string } => prompt.itemCode !== null);
   const hospital = reference.ruleInstitutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;

@@ -4,9 +4,10 @@ import {
 } from '../../rules';
 import type { InstitutionRecord } from '../admin/schemas';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
+import { writtenName } from '../fhir/human-name';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
-import { serviceRequestSchema, type Encounter, type Practitioner, type ServiceRequest } from '../fhir/resources';
+import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../fhir/resources';
 import type { Services } from '../services';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
@@ -72,12 +73,6 @@ function hospitalFromEncounter(encounter: Encounter | null, reference: Reference
   if (byIdentifier) return byIdentifier;
   const id = /^Organization\/(.+)$/.exec(provider.reference ?? '')?.[1];
   return id && reference.institutions.has(id) ? id : null;
-}
-
-function nameOf(practitioner: Practitioner | null): string | null {
-  const name = practitioner?.name?.[0];
-  if (!name) return null;
-  return name.text ?? ([name.family, ...(name.given ?? [])].filter(Boolean).join('') || null);
 }
 
 function selected(selections: readonly string[] | undefined, resource: ServiceRequest, fullUrl: string | undefined): boolean {
@@ -189,7 +184,7 @@ export async function assess(
     reference,
     patientKey: key,
     encounter: facts,
-    user: { ref: request.context.userId ?? 'unknown', name: nameOf(fhir.user.state === 'found' ? fhir.user.resource : null) },
+    user: { ref: request.context.userId ?? 'unknown', name: writtenName(fhir.user.state === 'found' ? fhir.user.resource.name : undefined) },
     orders,
     verdicts: scope === 'history' ? survey(recognitionFacts) : decide(orders, recognitionFacts),
   };

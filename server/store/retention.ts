@@ -1,4 +1,4 @@
-import { longestDays } from '../../rules';
+import { daysBefore, longestDays } from '../../rules';
 import { loadCatalog } from './catalog';
 import type { Database } from './database';
 
@@ -10,7 +10,7 @@ import type { Database } from './database';
 export async function pruneExpiredResults(db: Database, now: Date): Promise<{ cutoff: string; pruned: number }> {
   const longest = Math.max(0, ...(await loadCatalog(db)).filter((item) => item.active).map((item) => longestDays(item.window)));
   // One spare day: windows are counted in local days, the cutoff in UTC.
-  const cutoff = new Date(now.getTime() - (longest + 1) * 86_400_000).toISOString();
+  const cutoff = daysBefore(now, longest + 1).toISOString();
   if (longest <= 0) return { cutoff, pruned: 0 };
   const pruned = await db('results').where('effective_at', '<', cutoff).delete();
   return { cutoff, pruned };

@@ -8,6 +8,7 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { createApiToken } from '../../server/store/api-tokens';
 import { tempDir } from '../support/config';
+import { gate } from '../support/gate';
 import { orderRequest } from '../support/hook-requests';
 import { freshPostgresDatabase, getJson, postJson } from '../support/server';
 
@@ -95,6 +96,11 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
     const acknowledgedIngests: string[][] = [];
     const allIngests: string[][] = [];
     let stop = false;
+    // The kill comes after a number of acknowledged writes of each kind, however fast the machine is.
+    const enoughAcknowledged = gate();
+    const acknowledged = () => {
+      if (acknowledgedDecisions.length > 20 && acknowledgedIngests.length > 5) enoughAcknowledged.open();
+    };
     const notification = { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: '医生' };
     const decider = async (worker: number) => {
       for (let n = 0; !stop; n += 1) {
@@ -105,6 +111,7 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
         try {
           const response = await postJson(`${first?.url}/api/prompts/${card.promptId}/decision`, body, { authorization: `Bearer ${card.token}` });
           if (response.status === 200) acknowledgedDecisions.push({ promptId: card.promptId, version: response.body.decision.version, outcome: response.body.decision.outcome });
+          acknowledged();
         } catch {
           return;
         }
@@ -118,13 +125,15 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
         try {
           const response = await postJson(`${first?.url}/fhir`, bundle, { authorization: `Bearer ${platformToken}` });
           if (response.status === 200) acknowledgedIngests.push(reportKeys);
+          acknowledged();
         } catch {
           return;
         }
       }
     };
     const workers = [...Array.from({ length: 12 }, (_, i) => decider(i)), ...Array.from({ length: 4 }, () => ingester())];
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Workers end early only if the server went away by itself: then the counts below say so.
+    await Promise.race([enoughAcknowledged.opened, Promise.all(workers)]);
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);

@@ -71,6 +71,8 @@ export async function startServer(
     token,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // As the real server does on shutdown: write the batches now, so no timer writes after the store is gone.
+      await Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush()]);
       await store.destroy();
       await postgres?.drop();
     },
