@@ -1,5 +1,6 @@
-import { decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict } from '../../rules';
-import { daysBefore } from '../../rules';
+import {
+  daysBefore, decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict,
+} from '../../rules';
 import type { Database } from '../store/database';
 import { findPromptsSince, type Prompt } from '../store/prompts';
 import type { ReferenceData } from '../store/reference';
