@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -24,6 +23,7 @@ import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
+import { BODY_LIMITS, jsonBody } from './web/json-body';
 import { clientRateLimit, securityHeaders } from './web/security';
 
 export interface AppOptions {
@@ -93,16 +93,13 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       pageHeaders(request, response, next);
     }
   });
-  app.use(
-    express.json({
-      limit: '5mb',
-      type: ['application/json', 'application/fhir+json', 'application/*+json'],
-      // Refuse bytes that are not UTF-8 instead of letting the decoder replace them with U+FFFD.
-      verify: (_request, _response, body) => {
-        if (!isUtf8(body)) throw Object.assign(new Error('invalid UTF-8'), { status: 400, type: 'charset.unsupported' });
-      },
-    }),
-  );
+  // No body is read before routing: hook calls read theirs after authentication (in their router),
+  // the rest by path, each with its own limit.
+  const apiBody = jsonBody(BODY_LIMITS.api);
+  const platformBody = jsonBody(BODY_LIMITS.platform);
+  app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
+  app.use('/api', (request, response, next) => (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next));
+  if (!options.config.production) app.use('/demo', apiBody);
   app.use(healthRoutes(services));
   // Hook calls are limited per verified client inside their router (after authentication); the API here.
   // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.

@@ -10,6 +10,7 @@ import { serviceRequestSchema, type Encounter, type Practitioner, type ServiceRe
 import type { Services } from '../services';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
+import { ownValue } from '../web/own-key';
 import type { HookRequest } from './cds-hooks';
 import { gatherFhirContext } from './fhir-context';
 
@@ -59,7 +60,7 @@ function encounterFacts(encounter: Encounter | null, encounterId: string | undef
   const coding = department?.coding?.[0];
   return {
     ref: encounterId ? (encounterId.includes('/') ? encounterId : `Encounter/${encounterId}`) : null,
-    kind: ENCOUNTER_CLASSES[encounter?.class?.code ?? ''] ?? 'unknown',
+    kind: ownValue(ENCOUNTER_CLASSES, encounter?.class?.code ?? '') ?? 'unknown',
     departmentCode: coding?.code ?? null,
     departmentName: coding?.display ?? department?.text ?? null,
   };

@@ -1,6 +1,8 @@
 import cors from 'cors';
 import { Router, type Request, type Response } from 'express';
 import { cdsClientAuthentication } from '../auth/cds-client';
+import { BODY_LIMITS, jsonBody } from '../web/json-body';
+import { ownValue } from '../web/own-key';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
@@ -16,7 +18,7 @@ import { patientViewHandler } from './patient-view';
 
 function serviceIdOf(raw: string | string[] | undefined): ServiceId {
   const id = typeof raw === 'string' ? raw : '';
-  if (id in HOOK_OF) return id as ServiceId;
+  if (ownValue(HOOK_OF, id)) return id as ServiceId;
   throw notFound(`no CDS service "${id.slice(0, 100)}"`, 'id');
 }
 
@@ -46,7 +48,7 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', authenticate, limit, async (request: Request, response: Response) => {
+  router.post('/cds-services/:id', authenticate, limit, jsonBody(BODY_LIMITS.hook), async (request: Request, response: Response) => {
     const startedAt = Date.now();
     const serviceId = serviceIdOf(request.params.id);
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
@@ -79,7 +81,7 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#feedback
-  router.post('/cds-services/:id/feedback', authenticate, limit, async (request: Request, response: Response) => {
+  router.post('/cds-services/:id/feedback', authenticate, limit, jsonBody(BODY_LIMITS.feedback), async (request: Request, response: Response) => {
     const serviceId = serviceIdOf(request.params.id);
     await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
     response.json({});
