@@ -13,6 +13,7 @@ import { errorHandler, notFoundHandler } from './errors/handler';
 import { explainRoutes } from './explain/routes';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
+import { resolveWithDns, type ResolveHost } from './hooks/fhir-server-policy';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -33,6 +34,7 @@ export interface AppOptions {
   readonly reader?: Database;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  readonly resolveHost?: ResolveHost;
 }
 
 /** Reference data is re-read at most this often when other instances may have changed it. */
@@ -52,13 +54,15 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
     replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
+    resolveHost: options.resolveHost ?? resolveWithDns,
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
   app.disable('x-powered-by');
   // Hook answers are never the same twice; hashing every body for an ETag only costs CPU.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies the operator names (TRUST_PROXY).
+  app.set('trust proxy', options.config.trustProxy);
   app.use(
     pinoHttp({
       logger: options.logger,

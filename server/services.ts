@@ -5,6 +5,7 @@ import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import type { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
+import type { ResolveHost } from './hooks/fhir-server-policy';
 import type { Database } from './store/database';
 import type { ReferenceCache } from './store/reference';
 
@@ -23,4 +24,6 @@ export interface Services {
   readonly clients: ClientRegistry;
   readonly replayGuard: ReplayGuard;
   readonly unmappedCodes: UnmappedCodeRecorder;
+  /** Resolves an EHR's host name before Huren connects to it (tests inject their own). */
+  readonly resolveHost: ResolveHost;
 }

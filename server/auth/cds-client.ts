@@ -3,6 +3,7 @@ import {
   createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
   type JWSAlgorithm, type JWTVerifyGetKey,
 } from 'jose';
+import type { Caller } from '../hooks/assessment';
 import type { Services } from '../services';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
@@ -43,7 +44,7 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
     return keySet;
   };
 
-  async function verify(token: string, audience: string[]): Promise<{ issuer: string; hospitalId: string }> {
+  async function verify(token: string, audience: string[]): Promise<Caller> {
     let issuer: string;
     let jku: string | undefined;
     try {
@@ -88,7 +89,7 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
       throw new RefusedToken('signature');
     }
     if (!(await services.replayGuard.firstSighting(issuer, jti, expiresAt))) throw new RefusedToken('replay');
-    return { issuer, hospitalId: client.hospitalId };
+    return { issuer, hospitalId: client.hospitalId, ...(client.fhirServers ? { fhirServers: client.fhirServers } : {}) };
   }
 
   return async (request, response, next) => {

@@ -13,12 +13,18 @@ import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
 import type { HookRequest } from './cds-hooks';
 import { gatherFhirContext } from './fhir-context';
+import { checkFhirServer, type FhirServerVerdict } from './fhir-server-policy';
 
 /** Who is calling: from the verified CDS client registration, or nobody when CDS_AUTH is off. */
 export interface Caller {
   readonly issuer: string | null;
   readonly hospitalId: string | null;
+  /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
+  readonly fhirServers?: readonly string[];
 }
+
+/** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
+const REFUSED_SERVER = new Set(['unlisted', 'forbidden-address']);
 
 export interface DraftOrder extends OrderedItem {
   /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
@@ -149,12 +155,17 @@ export async function assess(
   if (scope !== 'history' && drafts.length === 0) return { nothing: 'no-orders' };
   const now = () => Date.now();
   const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
+  let verdict: Promise<FhirServerVerdict> | undefined;
+  const access = () => (verdict ??= checkFhirServer(request.fhirServer ?? '', { registered: caller.fhirServers, allowAny: services.config.fhirServerAny, resolve: services.resolveHost }));
   const [fhir, reference] = await Promise.all([
-    gatherFhirContext(request, deadline, services.metrics, now),
+    gatherFhirContext(request, deadline, services.metrics, now, access),
     services.reference.current(),
   ]);
   if (fhir.patient.state !== 'found') {
-    const why = fhir.patient.state === 'absent' ? 'the patient was not found' : `prefetch lacks it and the FHIR server failed (${fhir.patient.reason})`;
+    // One text whether the server was closed, slow, refusing or not a FHIR server at all: the answer
+    // must not let a caller map networks through us (the reason is in the metrics).
+    const refused = fhir.patient.state === 'unavailable' && REFUSED_SERVER.has(fhir.patient.reason);
+    const why = refused ? 'fhirServer is not a FHIR server Huren may read for this client' : 'it is not in prefetch and could not be read from fhirServer';
     throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
   }
   const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);

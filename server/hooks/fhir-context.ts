@@ -4,6 +4,10 @@ import { encounterSchema, patientSchema, practitionerSchema, type Encounter, typ
 import type { Metrics } from '../health/metrics';
 import type { HookRequest } from './cds-hooks';
 import { readFromEhr } from './ehr-fhir';
+import type { FhirServerVerdict } from './fhir-server-policy';
+
+/** Whether the request's fhirServer may be read, decided once per call before the first read. */
+export type FhirServerAccess = () => Promise<FhirServerVerdict>;
 
 /** The prefetch keys our services declare in discovery. */
 export const PREFETCH = {
@@ -35,6 +39,7 @@ async function obtain<T>(
   deadline: number,
   metrics: Metrics,
   now: () => number,
+  access: FhirServerAccess,
 ): Promise<Obtained<T>> {
   const prefetch = request.prefetch ?? {};
   if (key in prefetch && !isOperationOutcome(prefetch[key])) {
@@ -45,10 +50,18 @@ async function obtain<T>(
     return { state: 'found', resource: parsed.data };
   }
   if (!relativeUrl) return { state: 'absent' };
+  const verdict = request.fhirServer ? await access() : 'allowed';
+  if (verdict !== 'allowed') {
+    metrics.prefetchFallbacks.inc({ resource: key, outcome: verdict });
+    return { state: 'unavailable', reason: verdict };
+  }
   const fetched = await readFromEhr(request.fhirServer, request.fhirAuthorization, relativeUrl, deadline - now());
-  metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.ok ? 'found' : fetched.reason });
-  if (!fetched.ok) return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
+  if (!fetched.ok) {
+    metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.reason });
+    return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
+  }
   const parsed = schema.safeParse(fetched.body);
+  metrics.prefetchFallbacks.inc({ resource: key, outcome: parsed.success ? 'found' : 'not-a-resource' });
   return parsed.success ? { state: 'found', resource: parsed.data } : { state: 'unavailable', reason: 'not-a-resource' };
 }
 
@@ -66,12 +79,12 @@ function relative(reference: string | undefined, type: string): string | null {
 }
 
 /** Patient, encounter and user, fetched in parallel so the slowest alone sets the wait. */
-export async function gatherFhirContext(request: HookRequest, deadline: number, metrics: Metrics, now: () => number): Promise<FhirContext> {
+export async function gatherFhirContext(request: HookRequest, deadline: number, metrics: Metrics, now: () => number, access: FhirServerAccess): Promise<FhirContext> {
   const { context } = request;
   const [patient, encounter, user] = await Promise.all([
-    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now),
-    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now),
-    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now),
+    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now, access),
+    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now, access),
+    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now, access),
   ]);
   return { patient, encounter, user };
 }
