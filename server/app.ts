@@ -52,7 +52,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     metrics: createMetrics(),
     reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
-    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock),
+    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
     resolveHost: options.resolveHost ?? resolveWithDns,
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
