@@ -14,7 +14,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 
 export type Refusal =
   | 'missing' | 'malformed' | 'algorithm' | 'unknown-issuer' | 'revoked' | 'jku-not-allowed' | 'no-keys'
-  | 'signature' | 'expired' | 'claims' | 'replay';
+  | 'signature' | 'expired' | 'claims' | 'lifetime' | 'replay';
 
 export class RefusedToken extends Error {
   constructor(readonly reason: Refusal) {
@@ -81,9 +81,12 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
         requiredClaims: ['exp', 'iat', 'jti'],
         currentDate: services.clock(),
       });
+      // A token meant to live for hours is refused however fresh its iat: a stolen one would work that long.
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_AGE_SECONDS) throw new RefusedToken('lifetime');
       jti = String(payload.jti);
       expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000);
     } catch (error) {
+      if (error instanceof RefusedToken) throw error;
       if (error instanceof errors.JWTExpired) throw new RefusedToken('expired');
       if (error instanceof errors.JWTClaimValidationFailed) throw new RefusedToken('claims');
       throw new RefusedToken('signature');

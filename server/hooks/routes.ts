@@ -83,8 +83,7 @@ export function hookRoutes(services: Services): Router {
   // https://cds-hooks.hl7.org/2.0/#feedback
   router.post('/cds-services/:id/feedback', authenticate, limit, jsonBody(BODY_LIMITS.feedback), async (request: Request, response: Response) => {
     const serviceId = serviceIdOf(request.params.id);
-    await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
-    response.json({});
+    response.json(await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services));
   });
   return router;
 }
