@@ -30,7 +30,8 @@ function bearer(header: string | undefined): string {
 
 /**
  * https://cds-hooks.hl7.org/2.0/#trusting-cds-clients — the JWT must be signed by a key registered
- * for its issuer (or served at a `jku` on that issuer's allowlist; never an arbitrary URL), addressed
+ * for its issuer (the one its `kid` names, whatever `jku` it also carries), or else by a key served at
+ * a `jku` on that issuer's allowlist (never an arbitrary URL), addressed
  * to this endpoint, current, and not seen before. The registration names the ordering hospital.
  */
 export function cdsClientAuthentication(services: Services, audienceFor: (serviceId: string, path: string) => string[]): RequestHandler {
@@ -47,10 +48,12 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
   async function verify(token: string, audience: string[]): Promise<Caller> {
     let issuer: string;
     let jku: string | undefined;
+    let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
       if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg)) throw new RefusedToken('algorithm');
       jku = typeof header.jku === 'string' ? header.jku : undefined;
+      kid = typeof header.kid === 'string' ? header.kid : undefined;
       const claims = decodeJwt(token);
       if (typeof claims.iss !== 'string') throw new RefusedToken('claims');
       issuer = claims.iss;
@@ -61,8 +64,11 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
     const { client, keys: registeredKeys } = await services.clients.get(issuer);
     if (!client) throw new RefusedToken('unknown-issuer');
     if (client.revoked) throw new RefusedToken('revoked');
+    // A registered key the token names wins, with or without a `jku` (EHRs such as the CDS Hooks
+    // sandbox always send one); a `jku` is fetched only when allowlisted and no registered key fits.
+    const registeredKid = kid !== undefined && (client.jwks?.keys ?? []).some((key) => key.kid === kid);
     let keys: JWTVerifyGetKey;
-    if (jku) {
+    if (jku && !registeredKid) {
       if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
       keys = remote(jku);
     } else {

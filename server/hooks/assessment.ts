@@ -158,7 +158,7 @@ export async function assess(
   let verdict: Promise<FhirServerVerdict> | undefined;
   const access = () => (verdict ??= checkFhirServer(request.fhirServer ?? '', { registered: caller.fhirServers, allowAny: services.config.fhirServerAny, resolve: services.resolveHost }));
   const [fhir, reference] = await Promise.all([
-    gatherFhirContext(request, deadline, services.metrics, now, access),
+    gatherFhirContext(request, deadline, services.metrics, now, access, (key, fields) => services.logger.warn({ prefetch: key, fields }, 'context Huren cannot read was left out; answering from the rest')),
     services.reference.current(),
   ]);
   if (fhir.patient.state !== 'found') {
@@ -171,14 +171,16 @@ export async function assess(
   const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
   if (!nationalId) return { nothing: 'patient-not-identifiable' };
   const encounter = fhir.encounter.state === 'found' ? fhir.encounter.resource : null;
-  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference);
+  // Without CDS_AUTH no registration names the hospital; clients that send no Encounter (the sandbox,
+  // the spec's examples) get the development default, if one is set.
+  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference) ?? (services.config.cdsAuth ? null : services.config.devDefaultHospital);
   const hospital = hospitalId ? reference.institutions.get(hospitalId) : undefined;
   const configuration = hospitalId ? configurationFor(reference, hospitalId, services.config.timeZone) : null;
   if (!hospital || !configuration) {
     throw preconditionFailed(
       hospitalId
         ? `the ordering hospital "${hospitalId}" is not registered`
-        : 'cannot determine the ordering hospital: register the CDS client, or send the Encounter with its serviceProvider',
+        : 'cannot determine the ordering hospital: register the CDS client, send the Encounter with its serviceProvider, or (development) set DEV_DEFAULT_HOSPITAL',
       'prefetch.encounter.serviceProvider',
     );
   }

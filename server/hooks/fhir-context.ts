@@ -27,6 +27,24 @@ function isOperationOutcome(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'OperationOutcome';
 }
 
+/** Told which top-level fields of a resource were set aside as unreadable (names only, never values). */
+export type DroppedFields = (key: keyof typeof PREFETCH, fields: readonly string[]) => void;
+
+/**
+ * The resource as far as our model reads it: top-level fields that do not fit (an R5 `class` array,
+ * an extension-heavy `name`) are set aside rather than sinking the call. Null when it is not the
+ * resource at all (another resourceType) or still does not fit without them.
+ */
+function readable<T>(schema: z.ZodType<T>, value: unknown): { resource: T; dropped: string[] } | { error: z.ZodError } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { resource: parsed.data, dropped: [] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: parsed.error };
+  const dropped = [...new Set(parsed.error.issues.flatMap((issue) => (typeof issue.path[0] === 'string' && issue.path[0] !== 'resourceType' ? [issue.path[0]] : [])))];
+  if (dropped.length === 0) return { error: parsed.error };
+  const again = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([field]) => !dropped.includes(field))));
+  return again.success ? { resource: again.data, dropped } : { error: parsed.error };
+}
+
 /**
  * Prefetch first. A missing key (or an OperationOutcome in its place) means the client did not
  * satisfy it: fall back to the FHIR server within the remaining budget. `null` means "none".
@@ -40,14 +58,22 @@ async function obtain<T>(
   metrics: Metrics,
   now: () => number,
   access: FhirServerAccess,
+  onDropped: DroppedFields,
 ): Promise<Obtained<T>> {
   const prefetch = request.prefetch ?? {};
-  if (key in prefetch && !isOperationOutcome(prefetch[key])) {
+  if (Object.hasOwn(prefetch, key) && !isOperationOutcome(prefetch[key])) {
     const value = prefetch[key];
     if (value === null) return { state: 'absent' };
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw badRequest(`prefetch.${key}: ${parsed.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
-    return { state: 'found', resource: parsed.data };
+    const read = readable(schema, value);
+    if ('error' in read) {
+      // Without the Patient nothing can be matched: that one is the caller's to fix. Encounter and
+      // user only add context: answer without them.
+      if (key === 'patient') throw badRequest(`prefetch.${key}: ${read.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
+      onDropped(key, ['*']);
+      return { state: 'unavailable', reason: 'unreadable' };
+    }
+    if (read.dropped.length > 0) onDropped(key, read.dropped);
+    return { state: 'found', resource: read.resource };
   }
   if (!relativeUrl) return { state: 'absent' };
   const verdict = request.fhirServer ? await access() : 'allowed';
@@ -60,9 +86,11 @@ async function obtain<T>(
     metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.reason });
     return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
   }
-  const parsed = schema.safeParse(fetched.body);
-  metrics.prefetchFallbacks.inc({ resource: key, outcome: parsed.success ? 'found' : 'not-a-resource' });
-  return parsed.success ? { state: 'found', resource: parsed.data } : { state: 'unavailable', reason: 'not-a-resource' };
+  const read = readable(schema, fetched.body);
+  metrics.prefetchFallbacks.inc({ resource: key, outcome: 'error' in read ? 'not-a-resource' : 'found' });
+  if ('error' in read) return { state: 'unavailable', reason: 'not-a-resource' };
+  if (read.dropped.length > 0) onDropped(key, read.dropped);
+  return { state: 'found', resource: read.resource };
 }
 
 export interface FhirContext {
@@ -79,12 +107,19 @@ function relative(reference: string | undefined, type: string): string | null {
 }
 
 /** Patient, encounter and user, fetched in parallel so the slowest alone sets the wait. */
-export async function gatherFhirContext(request: HookRequest, deadline: number, metrics: Metrics, now: () => number, access: FhirServerAccess): Promise<FhirContext> {
+export async function gatherFhirContext(
+  request: HookRequest,
+  deadline: number,
+  metrics: Metrics,
+  now: () => number,
+  access: FhirServerAccess,
+  onDropped: DroppedFields,
+): Promise<FhirContext> {
   const { context } = request;
   const [patient, encounter, user] = await Promise.all([
-    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now, access),
-    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now, access),
-    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now, access),
+    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now, access, onDropped),
+    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now, access, onDropped),
+    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now, access, onDropped),
   ]);
   return { patient, encounter, user };
 }
