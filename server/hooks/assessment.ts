@@ -158,7 +158,10 @@ export async function assess(
   let verdict: Promise<FhirServerVerdict> | undefined;
   const access = () => (verdict ??= checkFhirServer(request.fhirServer ?? '', { registered: caller.fhirServers, allowAny: services.config.fhirServerAny, resolve: services.resolveHost }));
   const [fhir, reference] = await Promise.all([
-    gatherFhirContext(request, deadline, services.metrics, now, access, (key, fields) => services.logger.warn({ prefetch: key, fields }, 'context Huren cannot read was left out; answering from the rest')),
+    gatherFhirContext({
+      request, deadline, metrics: services.metrics, now, access,
+      onDropped: (key, fields) => services.logger.warn({ prefetch: key, fields }, 'context Huren cannot read was left out; answering from the rest'),
+    }),
     services.reference.current(),
   ]);
   if (fhir.patient.state !== 'found') {

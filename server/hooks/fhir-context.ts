@@ -49,17 +49,8 @@ function readable<T>(schema: z.ZodType<T>, value: unknown): { resource: T; dropp
  * Prefetch first. A missing key (or an OperationOutcome in its place) means the client did not
  * satisfy it: fall back to the FHIR server within the remaining budget. `null` means "none".
  */
-async function obtain<T>(
-  key: keyof typeof PREFETCH,
-  schema: z.ZodType<T>,
-  relativeUrl: string | null,
-  request: HookRequest,
-  deadline: number,
-  metrics: Metrics,
-  now: () => number,
-  access: FhirServerAccess,
-  onDropped: DroppedFields,
-): Promise<Obtained<T>> {
+async function obtain<T>(key: keyof typeof PREFETCH, schema: z.ZodType<T>, relativeUrl: string | null, reading: FhirReading): Promise<Obtained<T>> {
+  const { request, deadline, metrics, now, access, onDropped } = reading;
   const prefetch = request.prefetch ?? {};
   if (Object.hasOwn(prefetch, key) && !isOperationOutcome(prefetch[key])) {
     const value = prefetch[key];
@@ -106,20 +97,23 @@ function relative(reference: string | undefined, type: string): string | null {
   return `${match[1] ?? type}/${match[2]}`;
 }
 
+/** One hook call's reading of its FHIR context: the request, its deadline, and where to report. */
+export interface FhirReading {
+  readonly request: HookRequest;
+  readonly deadline: number;
+  readonly metrics: Metrics;
+  readonly now: () => number;
+  readonly access: FhirServerAccess;
+  readonly onDropped: DroppedFields;
+}
+
 /** Patient, encounter and user, fetched in parallel so the slowest alone sets the wait. */
-export async function gatherFhirContext(
-  request: HookRequest,
-  deadline: number,
-  metrics: Metrics,
-  now: () => number,
-  access: FhirServerAccess,
-  onDropped: DroppedFields,
-): Promise<FhirContext> {
-  const { context } = request;
+export async function gatherFhirContext(reading: FhirReading): Promise<FhirContext> {
+  const { context } = reading.request;
   const [patient, encounter, user] = await Promise.all([
-    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now, access, onDropped),
-    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now, access, onDropped),
-    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now, access, onDropped),
+    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), reading),
+    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), reading),
+    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, reading),
   ]);
   return { patient, encounter, user };
 }
