@@ -6,6 +6,10 @@ import { DecisionTokens } from './auth/decision-token';
 import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
+import { principalIn, tokenActor } from './access-log/actors';
+import { promptReadsLogged } from './access-log/prompt-reads';
+import { AccessLog } from './access-log/recorder';
+import { accessLogRoutes } from './access-log/routes';
 import { adminRoutes } from './admin/routes';
 import { decisionRoutes } from './decisions/routes';
 import { demoRoutes } from './demo/routes';
@@ -55,6 +59,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
     resolveHost: options.resolveHost ?? resolveWithDns,
+    accessLog: new AccessLog(options.db, clock, (error) => options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry')),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
@@ -109,6 +114,13 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.
   app.use('/api', clientRateLimit(services));
   app.use(hookRoutes(services));
+  // Reads of the results behind one card, logged without touching the routes that serve them.
+  app.get('/api/prompts/:promptId', promptReadsLogged(services, (request) => ({ kind: 'decision-token', actor: `card ${String(request.params.promptId)}`, name: null, endpoint: 'GET /api/prompts/:promptId' })));
+  app.get('/api/quality/orders/:promptId', promptReadsLogged(services, (_request, response) => {
+    const principal = principalIn(response);
+    return principal ? tokenActor(principal, 'GET /api/quality/orders/:promptId') : null;
+  }));
+  app.use(accessLogRoutes(services));
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));
   app.use(decisionRoutes(services));

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AccessLog } from './access-log/recorder';
 import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
 import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
@@ -26,4 +27,6 @@ export interface Services {
   readonly unmappedCodes: UnmappedCodeRecorder;
   /** Resolves an EHR's host name before Huren connects to it (tests inject their own). */
   readonly resolveHost: ResolveHost;
+  /** Every read of a patient's results, appended (see docs/security.md). */
+  readonly accessLog: AccessLog;
 }

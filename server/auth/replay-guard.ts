@@ -1,9 +1,6 @@
 import type { Database } from '../store/database';
 import { isUniqueViolation } from '../store/database';
-
-const FLUSH_MS = 1_000;
-/** A failed flush is retried later and later, up to this: the store may be locked for a while. */
-const MAX_RETRY_MS = 30_000;
+import { BatchWriter } from '../store/batch-writer';
 
 /**
  * Remembers every CDS client token id until its token expires, so a replay is refused.
@@ -18,17 +15,19 @@ const MAX_RETRY_MS = 30_000;
  */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
-  private pending: { issuer: string; jti: string; expiresAt: string }[] = [];
-  private timer: NodeJS.Timeout | null = null;
-  private failures = 0;
-  private flushing: Promise<void> | null = null;
+  /** Sightings decided in memory and not yet in the store (SQLite). */
+  readonly unsaved: BatchWriter<{ issuer: string; jti: string; expires_at: string }>;
 
   constructor(
     private readonly db: Database,
     private readonly shared: boolean,
     private readonly clock: () => Date,
-    private readonly onFlushError: (error: unknown) => void = () => undefined,
-  ) {}
+    onFlushError: (error: unknown) => void = () => undefined,
+  ) {
+    this.unsaved = new BatchWriter(async (batch) => {
+      await this.db('cds_jtis').insert([...batch]).onConflict(['issuer', 'jti']).ignore();
+    }, onFlushError);
+  }
 
   /** Loads the token ids still within their lifetime (call once at start). */
   async load(): Promise<void> {
@@ -41,7 +40,7 @@ export class ReplayGuard {
     if (this.seen.has(key)) return false;
     if (this.shared && !(await this.insertNow(issuer, jti, expiresAt))) return false;
     this.seen.set(key, expiresAt.getTime());
-    if (!this.shared) this.persistSoon({ issuer, jti, expiresAt: expiresAt.toISOString() });
+    if (!this.shared) this.unsaved.add({ issuer, jti, expires_at: expiresAt.toISOString() });
     return true;
   }
 
@@ -58,47 +57,9 @@ export class ReplayGuard {
     }
   }
 
-  private persistSoon(entry: { issuer: string; jti: string; expiresAt: string }): void {
-    this.pending.push(entry);
-    this.flushIn(FLUSH_MS);
-  }
-
-  private flushIn(ms: number): void {
-    this.timer ??= setTimeout(() => void this.flushInBackground(), ms);
-    this.timer.unref();
-  }
-
-  private async flushInBackground(): Promise<void> {
-    try {
-      await this.flush();
-      this.failures = 0;
-    } catch (error) {
-      this.failures++;
-      this.onFlushError(error);
-      this.flushIn(Math.min(FLUSH_MS * 2 ** this.failures, MAX_RETRY_MS));
-    }
-  }
-
   /** Writes the sightings not yet stored (also on shutdown); what the store refuses stays pending. */
-  async flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    // One writer at a time: each removes from the front exactly what it stored.
-    this.flushing ??= this.writePending().finally(() => (this.flushing = null));
-    return this.flushing;
-  }
-
-  private async writePending(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch = this.pending.slice(0, 200);
-      await this.db('cds_jtis').insert(batch.map((entry) => ({ issuer: entry.issuer, jti: entry.jti, expires_at: entry.expiresAt }))).onConflict(['issuer', 'jti']).ignore();
-      this.pending.splice(0, batch.length);
-    }
-  }
-
-  /** Sightings decided in memory and not yet in the store. */
-  get unsaved(): number {
-    return this.pending.length;
+  flush(): Promise<void> {
+    return this.unsaved.flush();
   }
 
   /** Forgets token ids whose tokens have expired, in memory and in the store. */

@@ -2,12 +2,15 @@ import {
   decide, survey,
   type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
 } from '../../rules';
+import type { AccessActor } from '../access-log/recorder';
 import type { InstitutionRecord } from '../admin/schemas';
+import { ApiError } from '../errors/api-error';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { serviceRequestSchema, type Encounter, type Practitioner, type ServiceRequest } from '../fhir/resources';
 import type { Services } from '../services';
+import { hasPromptAt } from '../store/prompts';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
@@ -21,6 +24,10 @@ export interface Caller {
   readonly hospitalId: string | null;
   /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
   readonly fhirServers?: readonly string[];
+  /** Who reads the patient's results, for the access log; nothing is logged without it. */
+  readonly access?: AccessActor;
+  /** Only the hospital's own patients (a card issued there, or an Encounter there in the request). */
+  readonly ownPatientsOnly?: boolean;
 }
 
 /** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
@@ -188,10 +195,14 @@ export async function assess(
     );
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
+  if (caller.ownPatientsOnly && hospitalFromEncounter(encounter, reference) !== hospital.id && !(await hasPromptAt(services.reader, hospital.id, key))) {
+    throw new ApiError(403, 'not-own-patient', "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request", 'prefetch.encounter');
+  }
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
   const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
   const results = await resultsForPatient(services.reader, key, itemCodes);
+  if (caller.access) services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
   const recognitionFacts = {
     results,
     institutions: reference.institutions,

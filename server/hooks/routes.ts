@@ -1,5 +1,6 @@
 import cors from 'cors';
 import { Router, type Request, type Response } from 'express';
+import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
 import { ownValue } from '../web/own-key';
@@ -55,7 +56,8 @@ export function hookRoutes(services: Services): Router {
     try {
       const hookRequest = hookRequestValidator(serviceId, request.body);
       const locale = localeFrom(request.get('accept-language'));
-      const caller = callerOf(response);
+      const verified = callerOf(response);
+      const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
       const answer = await withinBudget(
         services.config.hookBudgetMs,
         (signal) =>
