@@ -29,7 +29,8 @@ import { ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
 import { BODY_LIMITS, jsonBody } from './web/json-body';
-import { clientRateLimit, securityHeaders } from './web/security';
+import { arrivalAndShedding } from './web/load';
+import { clientRateLimit, securityHeaders, unauthenticatedRateLimit } from './web/security';
 
 export interface AppOptions {
   readonly config: Config;
@@ -91,6 +92,10 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       },
     }),
   );
+  // First, before any work: the arrival time (budgets count from it), shedding under overload, and
+  // the failure budget of each source.
+  app.use(arrivalAndShedding(services));
+  app.use(unauthenticatedRateLimit(services));
   // The full set of security headers where a browser renders pages (the app, the consoles, the demo,
   // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
   const pageHeaders = securityHeaders(services);

@@ -35,6 +35,7 @@ const settings = z.object({
     METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(1095),
     UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+    MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
@@ -120,6 +121,8 @@ export interface Config {
   readonly accessLogRetentionDays: number;
   /** Requests per minute per source address before authentication (bad tokens, unknown paths, probes). */
   readonly unauthenticatedPerMinute: number;
+  /** Requests in flight beyond which new ones are shed at once (hooks: no cards; others: 503); 0: never. */
+  readonly maxInFlight: number;
 }
 
 /** `true`/`false`, a hop count, or addresses and subnets as express understands them. */
@@ -167,5 +170,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     metricsToken: e.METRICS_TOKEN ?? null,
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     unauthenticatedPerMinute: e.UNAUTHENTICATED_PER_MINUTE,
+    maxInFlight: e.MAX_IN_FLIGHT,
   };
 }

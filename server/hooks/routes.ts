@@ -4,6 +4,7 @@ import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
 import { ownValue } from '../web/own-key';
+import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
@@ -50,7 +51,8 @@ export function hookRoutes(services: Services): Router {
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
   router.post('/cds-services/:id', authenticate, limit, jsonBody(BODY_LIMITS.hook), async (request: Request, response: Response) => {
-    const startedAt = Date.now();
+    // The budget counts from the request's arrival: time spent reading it or verifying its token counts.
+    const startedAt = arrivalOf(response);
     const serviceId = serviceIdOf(request.params.id);
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
     try {
@@ -59,7 +61,7 @@ export function hookRoutes(services: Services): Router {
       const verified = callerOf(response);
       const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
       const answer = await withinBudget(
-        services.config.hookBudgetMs,
+        Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
         (signal) =>
           serviceId === SERVICE_IDS.patientView
             ? patientViewHandler(hookRequest, caller, locale, services, startedAt, signal)
