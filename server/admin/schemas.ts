@@ -118,5 +118,7 @@ export const cdsClientSchema = z.object({
   jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).nullable(),
   /** `jku` URLs this issuer may point to; a JWT naming any other is refused. */
   jkuAllowlist: z.array(z.url()).default([]),
+  /** FHIR base URLs this client's hook calls may name as `fhirServer`; Huren reads no other server for it. */
+  fhirServers: z.array(z.url({ protocol: /^https?$/ })).max(20).optional(),
 });
 export type CdsClient = z.infer<typeof cdsClientSchema>;

@@ -5,6 +5,7 @@ import { SERVICE_IDS, type ServiceId } from '../hooks/discovery';
 import { hookRequestValidator } from '../hooks/hook-request';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
+import { ownValue } from '../web/own-key';
 import type { StoredResult } from '../store/results';
 import type { Explanation } from './schemas';
 
@@ -17,7 +18,7 @@ const SERVICE_FOR_HOOK: Record<string, ServiceId> = {
 /** Takes exactly what a hook call takes; answers with what the hook would decide and why, storing nothing. */
 export function explainValidator(body: unknown): { serviceId: ServiceId; request: ReturnType<typeof hookRequestValidator> } {
   const hook = typeof body === 'object' && body !== null ? (body as { hook?: unknown }).hook : undefined;
-  const serviceId = typeof hook === 'string' ? SERVICE_FOR_HOOK[hook] : undefined;
+  const serviceId = typeof hook === 'string' ? ownValue(SERVICE_FOR_HOOK, hook) : undefined;
   if (!serviceId) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
   return { serviceId, request: hookRequestValidator(serviceId, body) };
 }

@@ -6,7 +6,7 @@ import type { OfferedCandidate } from '../store/prompts';
 import type { StoredResult } from '../store/results';
 import type { Action, Card, Coding, Link, Source, Suggestion } from './cds-hooks';
 import type { DraftOrder } from './assessment';
-import { escapeMarkdown, escapeParagraph, fitSummary, link, table } from './markdown';
+import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
@@ -164,7 +164,7 @@ function renderRepeatCard(verdict: Verdict<StoredResult>, item: RecognitionItem,
     '',
     `**${messages.recognisableHeading}**`,
     '',
-    shown.map((candidate, index) => candidateDetail(candidate, index + 1, item, context)).join('\n\n'),
+    shown.map((candidate, index) => renderedOr(() => candidateDetail(candidate, index + 1, item, context), `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`)).join('\n\n'),
     ...(verdict.recognisable.length > shown.length ? ['', messages.moreResults(verdict.recognisable.length - shown.length)] : []),
   ].join('\n');
   const summarise = inform ? messages.informSummary : messages.orderSummary;

@@ -11,6 +11,7 @@ import type { LabValue, Report } from '../store/report';
 import type { IncomingResult } from '../store/results';
 import type { BundleIndex } from './bundle-index';
 import { instantOf } from './effective-time';
+import { viewerUrlOf } from './viewer-url';
 
 export interface EntryProblem {
   /** FHIR issue type: `required`, `invalid`, `not-found`, `code-invalid`, … */
@@ -154,7 +155,7 @@ function imagingReport(report: DiagnosticReport, observations: readonly Observat
     : null;
   const endpoint = study.success ? endpointSchema.safeParse(context.index.resolve(study.data.endpoint?.[0]?.reference)) : null;
   // Only web links reach the doctor's screen: a javascript: or file: address never does.
-  const viewerUrl = endpoint?.success && /^https?:\/\//i.test(endpoint.data.address) ? endpoint.data.address : null;
+  const viewerUrl = endpoint?.success ? viewerUrlOf(endpoint.data.address) : null;
   const findings = observations.find((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === FINDINGS_LOINC)) ?? observations.find((o) => o.valueString);
   return {
     kind: 'imaging',

@@ -124,11 +124,12 @@ export async function saveClient(db: Database, client: CdsClient, now: Date): Pr
       hospital_id: client.hospitalId,
       jwks: client.jwks ? JSON.stringify(client.jwks) : null,
       jku_allowlist: JSON.stringify(client.jkuAllowlist),
+      fhir_servers: client.fhirServers ? JSON.stringify(client.fhirServers) : null,
       created_at: now.toISOString(),
       revoked_at: null,
     })
     .onConflict('issuer')
-    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'revoked_at']);
+    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'fhir_servers', 'revoked_at']);
 }
 
 export interface RegisteredClient extends CdsClient {
@@ -136,7 +137,7 @@ export interface RegisteredClient extends CdsClient {
 }
 
 export async function findClient(db: Database, issuer: string): Promise<RegisteredClient | null> {
-  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; revoked_at: string | null }>(
+  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; fhir_servers: string | null; revoked_at: string | null }>(
     'cds_clients',
   )
     .where('issuer', issuer)
@@ -147,6 +148,7 @@ export async function findClient(db: Database, issuer: string): Promise<Register
     hospitalId: row.hospital_id,
     jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
     jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
     revoked: row.revoked_at !== null,
   };
 }

@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,39 +10,9 @@ import { tempDir } from '../support/config';
 import { gate } from '../support/gate';
 import { orderRequest } from '../support/hook-requests';
 import { freshPostgresDatabase, getJson, postJson } from '../support/server';
+import { launch, type Running } from '../support/server-process';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const postgres = process.env.HUREN_TEST_STORE === 'postgres';
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** The real server in its own process (node + tsx, one process, so SIGKILL hits the server itself). */
-async function launch(env: Record<string, string>, readyLine: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL: 'http://huren.test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const check = setInterval(() => {
-      const found = /"port":(\d+)/.exec(output)?.[1];
-      if (found && output.includes(readyLine)) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve(found);
-      }
-    }, 50);
-  });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output };
-}
 
 const PATIENTS = ['zhang-wei', 'wang-fang', 'sun-li', 'ma-chao', 'lin-tao', 'he-jing'] as const;
 const ITEMS: Record<(typeof PATIENTS)[number], string> = { 'zhang-wei': 'LAB-K', 'wang-fang': 'CT-HEAD', 'sun-li': 'US-THYROID', 'ma-chao': 'MR-KNEE', 'lin-tao': 'US-LGPS', 'he-jing': 'CT-CHEST' };
