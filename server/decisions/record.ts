@@ -2,7 +2,7 @@ import { apiInvalid, ApiError } from '../errors/api-error';
 import { SYSTEMS } from '../fhir/systems';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
-import { decisionHistory, recordDecision, type Decision } from '../store/decisions';
+import { recordDecision, recordWriteBack, type Decision } from '../store/decisions';
 import { loadPromptContext, type PromptContext } from './prompt-context';
 import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from './schemas';
 import { decisionView, isEditable, writeBackFor } from './view';
@@ -80,11 +80,8 @@ export async function recordWriteBackHandler(services: Services, promptId: strin
   if (!parsed.success) throw apiInvalid(parsed.error);
   const current = context.decision;
   if (current?.outcome !== 'accepted') throw new ApiError(409, 'not-accepted', 'only an accepted result is written back');
-  const now = services.clock();
-  await services.db.transaction(async (trx) => {
-    // Read again inside the transaction: the history must build on the latest version.
-    const latest = (await decisionHistory(trx, promptId)).at(-1) ?? current;
-    await recordDecision(trx, { ...latest, writeBack: { status: parsed.data.status, detail: parsed.data.detail } }, now, services.config.timeZone);
-  });
+  const written = await services.db.transaction((trx) => recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }));
+  // The doctor changed the decision meanwhile: what was written back belongs to a version no longer in force.
+  if (!written) throw new ApiError(409, 'not-accepted', 'the decision changed while its result was written back');
   return answer(services, promptId, authorization, locale);
 }

@@ -43,7 +43,7 @@ export async function orderHookHandler(
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
     if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) continue;
     const uuid = randomUUID();
-    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey });
+    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey, fhirServer: request.fhirServer ?? null });
     const rendered = renderOrderCard(verdict, order, context, { uuid, appToken });
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),

@@ -3,6 +3,7 @@ import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../admin/response-schemas';
 import { hospitalOverrideSchema } from '../admin/schemas';
+import { renewalInputSchema } from '../decisions/renewal';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
 import { explanationSchema } from '../explain/schemas';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../quality/schemas';
@@ -17,6 +18,8 @@ const SCHEMAS = {
   DecisionInput: decisionInputSchema,
   DecisionAnswer: decisionAnswerSchema,
   WriteBackInput: writeBackInputSchema,
+  RenewalInput: renewalInputSchema,
+  Renewal: z.object({ token: z.string() }),
   OrdersPage: ordersPageSchema,
   Statistics: statisticsSchema,
   Facets: facetsSchema,
@@ -101,6 +104,9 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/prompts/{promptId}/write-back': {
         post: { summary: "Record whether the EHR took the accepted result into its record", security: decisionToken, parameters: [promptId], requestBody: body('WriteBackInput'), responses: { '200': json('the decision as stored', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) } },
+      },
+      '/api/prompts/{promptId}/renewal': {
+        post: { summary: 'A fresh token for a card whose token expired (up to 30 days after it was issued): the new SMART launch proves the same patient at the same EHR', security: decisionToken, parameters: [promptId], requestBody: body('RenewalInput'), responses: { '200': json('the new token', 'Renewal'), ...errors(400, 401, 403, 409) } },
       },
       '/api/quality/orders': {
         get: { summary: "The hospital's prompted orders with their outcome, filtered, sorted and paged", security: apiToken, parameters: [...orderFilters, query('sort', 'createdAt | department | doctor | item | outcome'), query('order', 'asc | desc'), query('page', '1-based'), query('pageSize', 'up to 500')], responses: { '200': json('a page of orders', 'OrdersPage'), ...errors(400, 401, 403) } },

@@ -108,7 +108,12 @@ describe('the decision API of the SMART app', () => {
     const refused = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' }, auth(l.token));
     expect(refused.status).toBe(200);
     expect(refused.body.decision).toMatchObject({ outcome: 'accepted', resultId, writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } });
-    expect(refused.body.history).toHaveLength(2);
+    // One click, one decision: the write-back state sits beside version 1, it is not a version of its own.
+    expect(refused.body.decision.version).toBe(1);
+    expect(refused.body.history).toEqual([expect.objectContaining({ version: 1, outcome: 'accepted', writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } })]);
+    const retried = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'written', detail: 'DiagnosticReport/1' }, auth(l.token));
+    expect(retried.body.decision).toMatchObject({ version: 1, writeBack: { status: 'written' } });
+    expect(await server.services.db('decision_history').where('prompt_id', l.promptId).count({ n: '*' }).first()).toMatchObject({ n: 1 });
   });
 
   it('refuses to accept a result that is not recognisable today', async () => {

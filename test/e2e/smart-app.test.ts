@@ -3,14 +3,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchChromium } from '../support/browser';
 import { sampleRequest } from '../support/hook-requests';
-import { getJson, postJson, startServer, type TestServer } from '../support/server';
+import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+/** The server's clock: a test lets hours pass to open a card after its token expired. */
+let now = TEST_NOW;
 
 beforeAll(async () => {
-  server = await startServer({ reachable: true });
+  server = await startServer({ reachable: true, clock: () => now });
   browser = await launchChromium();
   page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 1000 } });
 }, 120_000);
@@ -84,6 +86,30 @@ describe('SMART app end to end (headless Chromium)', () => {
     const { promptId, token } = JSON.parse(link.appContext);
     const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
     expect(view.body.decision).toMatchObject({ outcome: 'accepted', writeBack: { status: 'written' } });
+  }, 90_000);
+
+  it('opens a card hours later: the expired token is renewed by the launch, and the decision is recorded', async () => {
+    const request = sampleRequest('order-select-zhang-wei.json');
+    request.fhirServer = `${server.url}/demo/fhir`;
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, request);
+    const link = body.cards[0].links[0];
+    const { promptId, token } = JSON.parse(link.appContext);
+    now = new Date(TEST_NOW.getTime() + 6 * 3_600_000);
+    try {
+      expect((await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` })).body.error.code).toBe('expired');
+      // The EHR's card still carries the old token: the app must get through with it, not send the doctor round again.
+      const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+      await page.goto(launch.body.url);
+      await page.getByRole('button', { name: '不采用，说明理由' }).waitFor({ timeout: 30_000 });
+      await page.screenshot({ path: join(ARTIFACTS, 'decision-renewed.png'), fullPage: true });
+      const accept = page.getByRole('button', { name: /^采用此结果/ }).first();
+      await accept.click();
+      await page.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+      const decisions = await server.services.db('decisions').where('prompt_id', promptId);
+      expect(decisions).toEqual([expect.objectContaining({ outcome: 'accepted', source: 'smart-app' })]);
+    } finally {
+      now = TEST_NOW;
+    }
   }, 90_000);
 
   it('shows a clear message, not a blank page, when launched without a card', async () => {

@@ -34,7 +34,15 @@ export interface TestServer {
  * data is loaded the way `npm start` does it (reports through POST /fhir).
  */
 export async function startServer(
-  options: { seed?: boolean; env?: Record<string, string>; now?: Date; /** Serve at the address PUBLIC_URL names (browsers follow it). */ reachable?: boolean } = {},
+  options: {
+    seed?: boolean;
+    env?: Record<string, string>;
+    now?: Date;
+    /** Serve at the address PUBLIC_URL names (browsers follow it). */
+    reachable?: boolean;
+    /** The server's clock, for tests that let time pass (defaults to `now`, fixed). */
+    clock?: () => Date;
+  } = {},
 ): Promise<TestServer> {
   const postgres = process.env.HUREN_TEST_STORE === 'postgres' ? await freshPostgresDatabase() : null;
   const port = options.reachable ? await freePort() : 0;
@@ -56,7 +64,7 @@ export async function startServer(
   const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: options.clock ?? (() => now) });
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

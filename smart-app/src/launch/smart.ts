@@ -41,8 +41,17 @@ export interface PatientSummary {
   readonly birthDate: string | null;
 }
 
+/** What the launch proves, for renewing an expired card token: the EHR, its access token and the patient in context. */
+export interface LaunchProof {
+  readonly fhirServer: string;
+  readonly accessToken: string;
+  readonly patientId: string;
+}
+
 export interface SmartSession {
   readonly card: CardIdentity;
+  /** Null when the launch had no access token or no patient (then an expired card cannot be renewed). */
+  readonly proof: LaunchProof | null;
   /** Null when the EHR did not say who the user is (no `fhirUser` in the id token). */
   readonly practitioner: Promise<LaunchPractitioner | null>;
   /** Null when the EHR gave no patient or would not let us read it. */
@@ -139,8 +148,11 @@ async function connect(): Promise<SmartSession> {
   }
   // fhirclient types the token response loosely; appContext is whatever the EHR sent.
   const appContext: unknown = client.state.tokenResponse?.appContext;
+  const accessToken = client.state.tokenResponse?.access_token;
+  const patientId = client.patient.id;
   return {
     card: cardIdentityFrom(appContext),
+    proof: accessToken && patientId ? { fhirServer: client.state.serverUrl, accessToken, patientId: String(patientId) } : null,
     practitioner: readPractitioner(client),
     patient: readPatient(client),
     writeToRecord: (resource) => writeToRecord(client, resource),
