@@ -13,13 +13,20 @@ const practitioner = z.object({
 
 export const decisionInputSchema = z
   .discriminatedUnion('outcome', [
-    z.strictObject({ outcome: z.literal('accepted'), resultId: z.string().trim().min(1).max(64), practitioner }),
+    z.strictObject({
+      outcome: z.literal('accepted'),
+      resultId: z.string().trim().min(1).max(64),
+      practitioner,
+      /** What the EHR says of the order (the app reads its status there): true once it is signed. */
+      orderSigned: z.boolean().optional(),
+    }),
     z.strictObject({
       outcome: z.literal('overridden'),
       reason: z.enum(EXCEPTION_REASONS),
       explanation: z.string().trim().max(EXPLANATION_MAX_LENGTH).nullable().default(null),
       notification: patientNotificationSchema,
       practitioner,
+      orderSigned: z.boolean().optional(),
     }),
     z.strictObject({ outcome: z.literal('withdrawn'), practitioner }),
   ])
@@ -54,6 +61,8 @@ export const decisionViewSchema = z.object({
   decidedAt: z.string(),
   recordedAt: z.string(),
   writeBack: z.object({ status: z.enum(['written', 'refused']), detail: z.string().nullable() }).nullable(),
+  /** Made after the order was signed: the examination was ordered anyway, so it saved nothing. */
+  afterSigning: z.boolean(),
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 

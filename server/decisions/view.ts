@@ -22,6 +22,7 @@ export function decisionView(decision: StoredDecision, messages: Messages): Deci
     decidedAt: decision.decidedAt,
     recordedAt: decision.recordedAt,
     writeBack: decision.writeBack,
+    afterSigning: decision.afterSigning ?? false,
   };
 }
 

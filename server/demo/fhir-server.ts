@@ -52,7 +52,7 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
       kind: 'instance',
       fhirVersion: '4.0.1',
       format: ['json'],
-      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'DiagnosticReport'].map((type) => ({ type })) }],
+      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'DiagnosticReport'].map((type) => ({ type })) }],
     });
   });
 
@@ -72,6 +72,24 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
     const match = /^enc-(.+)-(dr-[a-z]+)(-er)?$/.exec(request.params.id);
     if (!match?.[1] || !match[2] || !demoPatients.some((p) => p.key === match[1]) || !practitionerResource(match[2])) throw notFound('Encounter', request.params.id);
     fhirJson(response, 200, encounterResource(match[1], match[2], Boolean(match[3])));
+  });
+
+  // The orders the workstation signed, as a real EHR keeps them: the SMART app reads an order's status here.
+  const orders = new Map<string, Record<string, unknown>>();
+  router.put('/demo/fhir/ServiceRequest/:id', (request, response) => {
+    const body = request.body as Record<string, unknown>;
+    if (body.resourceType !== 'ServiceRequest' || body.id !== request.params.id || typeof body.status !== 'string') {
+      throw new OperationOutcomeError(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a ServiceRequest with this id and a status' }));
+    }
+    const created = !orders.has(request.params.id);
+    orders.set(request.params.id, body);
+    fhirJson(response, created ? 201 : 200, body);
+  });
+
+  router.get('/demo/fhir/ServiceRequest/:id', (request, response) => {
+    const order = orders.get(request.params.id);
+    if (!order) throw notFound('ServiceRequest', request.params.id);
+    fhirJson(response, 200, order);
   });
 
   router.get('/demo/fhir/DiagnosticReport', (request, response) => {

@@ -116,6 +116,22 @@ describe('the decision API of the SMART app', () => {
     expect(await server.services.db('decision_history').where('prompt_id', l.promptId).count({ n: '*' }).first()).toMatchObject({ n: 1 });
   });
 
+  it('a decision made after the order was signed is recorded as such (it saved nothing); before signing it is not', async () => {
+    // yang-lei: no other card of this file has decided his order ServiceRequest/sr-1.
+    const l = await launch('yang-lei', 'LAB-ALT');
+    const resultId = (await view(l)).body.recognisable[0].resultId;
+    // Signed without a decision: order-sign saw the order (and logged it as an unexplained repeat).
+    await postJson(`${server.url}/cds-services/recognition-order-sign`, orderRequest('order-sign', 'yang-lei', ['LAB-ALT']));
+    expect((await decide(l, { outcome: 'accepted', resultId, practitioner: doctor })).body.decision).toMatchObject({ outcome: 'accepted', afterSigning: true });
+    // Signed while Huren was down: only the EHR knows, and the app passes on what it says.
+    const signed = await launch('lin-tao', 'US-LGPS');
+    const signedResult = (await view(signed)).body.recognisable[0].resultId;
+    expect((await decide(signed, { outcome: 'accepted', resultId: signedResult, practitioner: doctor, orderSigned: true })).body.decision.afterSigning).toBe(true);
+    const draft = await launch('li-na', 'LAB-CRE');
+    const draftResult = (await view(draft)).body.recognisable[0].resultId;
+    expect((await decide(draft, { outcome: 'accepted', resultId: draftResult, practitioner: doctor, orderSigned: false })).body.decision.afterSigning).toBe(false);
+  });
+
   it('refuses to accept a result that is not recognisable today', async () => {
     const l = await launch('huang-yong', 'DR-CHEST-PA');
     const excluded = (await view(l)).body.excluded[0].resultId;

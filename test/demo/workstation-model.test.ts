@@ -58,7 +58,7 @@ describe('what was recorded for an order, from the decision API', () => {
   });
   const decided = (outcome: 'accepted' | 'overridden' | 'withdrawn', decidedAt: string) => ({
     outcome, resultId: outcome === 'accepted' ? 'r-1' : null, reasonText: outcome === 'overridden' ? '患者或家属要求复查' : null, explanation: null,
-    notification: null, source: 'cds-feedback' as const, decidedAt, writeBack: null,
+    notification: null, source: 'cds-feedback' as const, decidedAt, writeBack: null, afterSigning: false,
   });
   const k = order('sr-1', potassium, 'signed');
 

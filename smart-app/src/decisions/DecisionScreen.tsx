@@ -80,6 +80,11 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
    */
   const deciderOf = (launched: LaunchPractitioner | null): Practitioner => launched ?? view.prompt.orderedBy;
   const decider = async (): Promise<Practitioner> => deciderOf(await session.practitioner);
+  /** What the EHR says of the order, so a decision on a signed order is recorded as made after signing. */
+  const signedInEhr = async (): Promise<{ orderSigned?: boolean }> => {
+    const signed = view.prompt.orderRef ? await session.orderSigned(view.prompt.orderRef) : null;
+    return signed === null ? {} : { orderSigned: signed };
+  };
 
   const fail = (error: unknown) => {
     const found = problemOf(error);
@@ -121,7 +126,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
 
   const accept = (resultId: string) =>
     run('saving', async () => {
-      const answer = await api.decide({ outcome: 'accepted', resultId, practitioner: await decider() });
+      const answer = await api.decide({ outcome: 'accepted', resultId, practitioner: await decider(), ...(await signedInEhr()) });
       onView((current) => withAnswer(current, answer));
       setEditing(null);
       setUnreported(null);
@@ -150,7 +155,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
     let refusedField: string | null = null;
     await run('saving', async () => {
       try {
-        const answer = await api.decide({ ...input, practitioner: await decider() });
+        const answer = await api.decide({ ...input, practitioner: await decider(), ...(await signedInEhr()) });
         onView((current) => withAnswer(current, answer));
         setEditing(null);
       } catch (error) {

@@ -62,6 +62,7 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
         <Typography variant="body2" color="text.secondary">
           {t.by(who, dayjs(decision.decidedAt).format(messages.time.format), t.sources[decision.source])}
         </Typography>
+        {decision.afterSigning ? <Alert severity="info">{t.afterSigning}</Alert> : null}
         {!decision.complete ? (
           <Alert
             severity="warning"

@@ -117,6 +117,7 @@ export const en: Messages = {
   },
   decision: {
     heading: 'Current decision',
+    afterSigning: 'This decision was made after the order was signed: the examination is ordered, so no cost is counted as saved. Cancel the order in the workstation if it is no longer needed.',
     accepted: (institution: string, date: string) => `The result of ${institution} of ${date} is used; no repeat`,
     acceptedUnknown: 'An external result is used; no repeat',
     overridden: (reason: string) => `External result not used, examination repeated: ${reason}`,

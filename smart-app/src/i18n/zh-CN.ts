@@ -127,6 +127,7 @@ export const zhCN = {
   },
   decision: {
     heading: '当前决定',
+    afterSigning: '此决定在医嘱签署之后做出：检查已经开出，本决定不计入节约费用。如已不需要该检查，请在工作站撤销医嘱。',
     accepted: (institution: string, date: string) => `已采用 ${institution} ${date} 的结果，不重复检查`,
     acceptedUnknown: '已采用外院结果，不重复检查',
     overridden: (reason: string) => `不采用外院结果，重新检查：${reason}`,

@@ -58,6 +58,8 @@ export interface SmartSession {
   readonly patient: Promise<PatientSummary | null>;
   /** Creates the resource in the EHR's record for the patient in context; never rejects. */
   writeToRecord(resource: Record<string, unknown>): Promise<WriteBackReport>;
+  /** Whether the EHR shows the order (`ServiceRequest/…`) as signed; null when it cannot be read. Never rejects. */
+  orderSigned(orderRef: string): Promise<boolean | null>;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -156,6 +158,7 @@ async function connect(): Promise<SmartSession> {
     practitioner: readPractitioner(client),
     patient: readPatient(client),
     writeToRecord: (resource) => writeToRecord(client, resource),
+    orderSigned: (orderRef) => orderSigned(client, orderRef),
   };
 }
 
@@ -240,6 +243,19 @@ async function readPatient(client: Client): Promise<PatientSummary | null> {
     return { name: nameOf(parsed.data), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
   } catch {
     // Only the printed notification sheet needs the patient; it leaves blanks to fill in by hand.
+    return null;
+  }
+}
+
+const orderStatusSchema = z.object({ resourceType: z.literal('ServiceRequest'), status: z.string() });
+
+async function orderSigned(client: Client, orderRef: string): Promise<boolean | null> {
+  try {
+    const order = orderStatusSchema.safeParse(await client.request(orderRef));
+    // A draft is unsigned; every other status (active, on-hold, completed, revoked…) comes after signing.
+    return order.success ? order.data.status !== 'draft' : null;
+  } catch {
+    // An EHR that does not keep the order yet (unsigned) or will not show it: nothing is claimed.
     return null;
   }
 }

@@ -106,6 +106,8 @@ export const demoEn: DemoMessages = {
       accepted: 'External result accepted',
       overridden: 'Declined, repeated',
       unexplained: 'Unexplained repeat',
+      'signed-unreachable': 'Service down at signing',
+      unreachable: 'Not checked',
       'no-card': 'No card',
       unavailable: 'Not readable',
     },
@@ -123,5 +125,8 @@ export const demoEn: DemoMessages = {
     sources: { 'cds-feedback': 'workstation card feedback', 'smart-app': 'recognition assistant' },
     unexplained: 'Prompted, and signed without a decision: recorded as an unexplained repeat, which the quality department sees.',
     noCard: 'No recognisable external result.',
+    unreachable: 'The recognition service could not be reached at signing: whether a recognisable external result exists is unknown (not "none").',
+    signedUnreachable: 'The recognition service could not be reached at signing: this order had a card and no decision. Not logged as an unexplained repeat; the decision can still be made in the assistant (recorded as made after signing).',
+    afterSigning: 'Decided after signing: the examination was ordered anyway, so no cost is counted as saved.',
   },
 };

@@ -108,6 +108,8 @@ export const demoZhCN = {
       accepted: '采用外院结果',
       overridden: '不采用，重新检查',
       unexplained: '未说明的重复检查',
+      'signed-unreachable': '签署时服务不可用',
+      unreachable: '未能核对',
       'no-card': '无互认提示',
       unavailable: '无法读取',
     },
@@ -125,6 +127,9 @@ export const demoZhCN = {
     sources: { 'cds-feedback': '工作站卡片反馈', 'smart-app': '互认助手' },
     unexplained: '有互认提示，签署时没有决定：已记为未说明的重复检查，质控科可见。',
     noCard: '没有可互认的外院结果。',
+    unreachable: '签署时无法连接互认服务，未能核对外院结果：是否有可互认的结果未知（不等于没有）。',
+    signedUnreachable: '签署时无法连接互认服务：此医嘱有互认提示，签署前未作决定。不记为未说明的重复检查；可在互认助手中补充决定（记为签署后决定）。',
+    afterSigning: '签署后补充的决定：检查已开出，不计入节约费用。',
   },
 };
 

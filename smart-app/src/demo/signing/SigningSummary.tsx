@@ -16,6 +16,8 @@ const KIND_COLOURS: Record<Recorded['kind'], 'success' | 'warning' | 'error' | '
   accepted: 'success',
   overridden: 'warning',
   unexplained: 'error',
+  'signed-unreachable': 'warning',
+  unreachable: 'warning',
   'no-card': 'default',
   unavailable: 'default',
 };
@@ -29,6 +31,7 @@ function useRecordedLines(recorded: Recorded): string[] {
         recorded.institution && recorded.resultDate ? summary.accepted(recorded.institution, recorded.resultDate) : summary.acceptedUnknown,
         summary.writeBack[recorded.writeBack ?? 'none'],
         summary.source(summary.sources[recorded.source]),
+        ...(recorded.afterSigning ? [summary.afterSigning] : []),
       ];
     case 'overridden':
       return [
@@ -36,9 +39,14 @@ function useRecordedLines(recorded: Recorded): string[] {
         ...(recorded.explanation ? [summary.explanation(recorded.explanation)] : []),
         recorded.notification ? summary.notified(recorded.notification.notifiedBy, summary.methods[recorded.notification.method], summary.parties[recorded.notification.party]) : summary.notNotified,
         summary.source(summary.sources[recorded.source]),
+        ...(recorded.afterSigning ? [summary.afterSigning] : []),
       ];
     case 'unexplained':
       return [summary.unexplained];
+    case 'signed-unreachable':
+      return [summary.signedUnreachable];
+    case 'unreachable':
+      return [summary.unreachable];
     case 'no-card':
       return [summary.noCard];
     case 'unavailable':
