@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { patientResource } from '../../fixtures/patients/bundles';
 import { demoPatients } from '../../fixtures/patients/people';
@@ -16,9 +16,13 @@ import type { DemoAuthorization } from './authorization';
 export function encounterResource(patientId: string, doctorId: string, emergency: boolean): Record<string, unknown> {
   const doctor = demoDoctors.find((candidate) => candidate.id === doctorId);
   const hospital = institutions.find((candidate) => candidate.id === doctor?.hospitalId);
+  const id = `enc-${patientId}-${doctorId}${emergency ? '-er' : ''}`;
+  // The visit number (门诊号) the hospital files the visit under: stable for the same visit, eight digits.
+  const visitNumber = `${emergency ? 'JZ' : 'MZ'}${String(parseInt(createHash('sha256').update(id).digest('hex').slice(0, 12), 16) % 100_000_000).padStart(8, '0')}`;
   return {
     resourceType: 'Encounter',
-    id: `enc-${patientId}-${doctorId}${emergency ? '-er' : ''}`,
+    id,
+    identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] }, system: `https://his.example/${hospital?.id ?? 'unknown'}/visit`, value: visitNumber }],
     status: 'in-progress',
     class: { system: SYSTEMS.v3ActCode, code: emergency ? 'EMER' : 'AMB' },
     serviceType: { coding: [{ code: doctor?.departmentCode, display: doctor?.departmentName }] },

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +111,45 @@ describe('SMART app end to end (headless Chromium)', () => {
     } finally {
       now = TEST_NOW;
     }
+  }, 90_000);
+
+  it('prints the 患者知情告知书 on one A4 page that a hospital can file', async () => {
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    const link = body.cards[0].links[0];
+    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: 'enc-zhang-wei-dr-li', appContext: link.appContext });
+    await page.goto(launch.body.url);
+    await page.getByRole('button', { name: '不采用，说明理由' }).click({ timeout: 30_000 });
+    const form = page.getByRole('region', { name: '不采用外院结果，重新检查' });
+    await form.getByLabel('病情变化，原结果与当前临床表现不符').check();
+    await form.getByLabel(/^说明/).fill('服用利尿剂后乏力加重，需复查血钾');
+    await form.getByLabel('家属', { exact: true }).check();
+    await form.getByLabel('书面', { exact: true }).check();
+    await expect.poll(() => form.getByLabel(/^告知人/).inputValue()).toBe('李明');
+    await form.getByRole('button', { name: '打印患者知情告知书' }).click();
+    const sheet = page.getByRole('dialog', { name: '患者知情告知书' });
+    await sheet.getByText(/^门诊号：/).waitFor({ timeout: 15_000 });
+    await sheet.getByText('李明', { exact: true }).waitFor();
+    await page.screenshot({ path: join(ARTIFACTS, 'notification-sheet.png'), fullPage: true });
+
+    // The printed page, as Chromium prints it with the sheet's print CSS.
+    const pdf = join(ARTIFACTS, 'notification-sheet.pdf');
+    await page.pdf({ path: pdf, preferCSSPageSize: true });
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/^Pages:\s+1$/m);
+    expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/[ \t]+/g, ' ');
+    const visit = (await getJson(`${server.url}/demo/fhir/Encounter/enc-zhang-wei-dr-li`)).body.identifier[0].value;
+    expect(visit).toMatch(/^MZ\d{8}$/);
+    for (const expected of [
+      '山城医科大学附属第一医院', '患者知情告知书', '张伟', `门诊号： ${visit}`, '身份证号： 990101********003X',
+      '告知对象： 家属', '告知方式： 书面', '告知医生： 李明', '病情变化，原结果与当前临床表现不符', '服用利尿剂后乏力加重，需复查血钾',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    // The date and time of the notification (today in the test's browser, to the minute).
+    expect(text).toMatch(/告知时间： \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+    // The full ID number never reaches paper.
+    expect(text).not.toContain('99010119680312003X');
   }, 90_000);
 
   it('shows a clear message, not a blank page, when launched without a card', async () => {

@@ -12,7 +12,7 @@ import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { LaunchPractitioner, PatientSummary, SmartSession } from '../launch/smart';
-import { NotificationSheet, type SheetContent } from '../notification/NotificationSheet';
+import { EMPTY_SHEET, NotificationSheet, sheetFromDecision, sheetFromForm, type SheetContent } from '../notification/NotificationSheet';
 import { DecisionHistory } from './DecisionHistory';
 import { DecisionSummary } from './DecisionSummary';
 import { ExceptionForm } from './ExceptionForm';
@@ -169,7 +169,9 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
 
   const openException = () => setEditing({ step: 'exception', values: initialValues(active, view, dayjs()) });
 
-  const decisionSheet: SheetContent | null = active?.outcome === 'overridden' ? { reason: view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null, explanation: active.explanation ?? '' } : null;
+  const decisionSheet: SheetContent | null =
+    active?.outcome === 'overridden' ? sheetFromDecision(active, view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null) : null;
+  const defaultNotifiedBy = practitioner === undefined ? '' : (deciderOf(practitioner).name ?? '');
   const lastWritten = [...view.history].reverse().find((version) => version.writeBack?.status === 'written')?.writeBack;
   const withdrawnAfterWrite = view.decision?.outcome === 'withdrawn' && lastWritten;
 
@@ -240,11 +242,11 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
             <ExceptionForm
               view={view}
               initial={editing.values}
-              defaultNotifiedBy={practitioner === undefined ? '' : (deciderOf(practitioner).name ?? '')}
+              defaultNotifiedBy={defaultNotifiedBy}
               busy={busy !== null}
               onSubmit={submitException}
               onCancel={() => setEditing(null)}
-              onPrint={(values) => setSheet({ reason: values.reason, explanation: values.explanation })}
+              onPrint={(values) => setSheet(sheetFromForm(values, defaultNotifiedBy))}
             />
           ) : (
             <Stack direction="row" spacing={1}>
@@ -264,7 +266,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
       <ExcludedResults excluded={view.excluded} />
       <DecisionHistory history={view.history} />
 
-      <NotificationSheet open={sheet !== null} onClose={() => setSheet(null)} card={session.card} view={view} content={sheet ?? { reason: null, explanation: '' }} patient={patient ?? null} />
+      <NotificationSheet open={sheet !== null} onClose={() => setSheet(null)} card={session.card} view={view} content={sheet ?? EMPTY_SHEET} patient={patient ?? null} />
     </Stack>
   );
 }

@@ -35,10 +35,19 @@ export interface LaunchPractitioner {
   readonly name: string | null;
 }
 
+/** The number the hospital files the visit under: 门诊号 for a clinic or emergency visit, 住院号 for an admission. */
+export interface RecordNumber {
+  readonly kind: 'outpatient' | 'inpatient';
+  readonly value: string;
+}
+
 export interface PatientSummary {
   readonly name: string | null;
   readonly gender: 'male' | 'female' | 'other' | 'unknown' | null;
   readonly birthDate: string | null;
+  /** The resident ID number, for the printed sheet (masked there). */
+  readonly nationalId: string | null;
+  readonly recordNumber: RecordNumber | null;
 }
 
 /** What the launch proves, for renewing an expired card token: the EHR, its access token and the patient in context. */
@@ -183,7 +192,15 @@ const humanNameSchema = z.object({
   family: z.string().optional(),
   given: z.array(z.string()).optional(),
 });
+const identifierSchema = z.object({
+  system: z.string().optional(),
+  value: z.string().optional(),
+  type: z.object({ coding: z.array(z.object({ code: z.string().optional() })).optional() }).optional(),
+});
+type Identifier = z.infer<typeof identifierSchema>;
+
 const personSchema = z.object({
+  identifier: z.array(identifierSchema).optional(),
   name: z.array(humanNameSchema).optional(),
   gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
   birthDate: z.string().optional(),
@@ -235,12 +252,54 @@ async function readPractitioner(client: Client): Promise<LaunchPractitioner | nu
   }
 }
 
+/** The resident ID card's system (GB 11643), as Chinese EHRs and our hooks name it, or an identifier typed as national. */
+const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.156.10011.1.3';
+const typed = (identifier: Identifier, codes: readonly string[]): boolean => (identifier.type?.coding ?? []).some((coding) => codes.includes(coding.code ?? ''));
+const valueOf = (identifiers: readonly Identifier[] | undefined, pick: (identifier: Identifier) => boolean): string | null =>
+  identifiers?.find((identifier) => pick(identifier) && identifier.value?.trim())?.value?.trim() ?? null;
+
+const encounterSchema = z.object({
+  identifier: z.array(identifierSchema).optional(),
+  class: z.object({ code: z.string().optional() }).optional(),
+});
+const INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'];
+
+/**
+ * 门诊号/住院号: the encounter's visit number (typed VN, else its first identifier), else the
+ * patient's medical record number (typed MR). An admission is 住院, anything else 门诊.
+ */
+async function readRecordNumber(client: Client, patient: z.infer<typeof personSchema>): Promise<RecordNumber | null> {
+  let encounter: z.infer<typeof encounterSchema> | null = null;
+  if (client.encounter.id) {
+    try {
+      const parsed = encounterSchema.safeParse(await client.encounter.read());
+      encounter = parsed.success ? parsed.data : null;
+    } catch {
+      // The sheet falls back to the patient's record number, or leaves the line to fill in by hand.
+      encounter = null;
+    }
+  }
+  const kind = INPATIENT_CLASSES.includes(encounter?.class?.code ?? '') ? 'inpatient' : 'outpatient';
+  const value =
+    valueOf(encounter?.identifier, (identifier) => typed(identifier, ['VN'])) ??
+    valueOf(encounter?.identifier, () => true) ??
+    valueOf(patient.identifier, (identifier) => typed(identifier, ['MR']));
+  return value ? { kind, value } : null;
+}
+
 async function readPatient(client: Client): Promise<PatientSummary | null> {
   if (!client.patient.id) return null;
   try {
     const parsed = personSchema.safeParse(await client.patient.read());
     if (!parsed.success) return null;
-    return { name: nameOf(parsed.data), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
+    const person = parsed.data;
+    return {
+      name: nameOf(person),
+      gender: person.gender ?? null,
+      birthDate: person.birthDate ?? null,
+      nationalId: valueOf(person.identifier, (identifier) => identifier.system === NATIONAL_ID_SYSTEM || typed(identifier, ['NNCHN', 'NI'])),
+      recordNumber: await readRecordNumber(client, person),
+    };
   } catch {
     // Only the printed notification sheet needs the patient; it leaves blanks to fill in by hand.
     return null;
