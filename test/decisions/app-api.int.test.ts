@@ -113,7 +113,7 @@ describe('the decision API of the SMART app', () => {
     expect(refused.body.history).toEqual([expect.objectContaining({ version: 1, outcome: 'accepted', writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } })]);
     const retried = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'written', detail: 'DiagnosticReport/1' }, auth(l.token));
     expect(retried.body.decision).toMatchObject({ version: 1, writeBack: { status: 'written' } });
-    expect(await server.services.db('decision_history').where('prompt_id', l.promptId).count({ n: '*' }).first()).toMatchObject({ n: 1 });
+    expect(await server.services.db('decision_history').where('prompt_id', l.promptId).select('version')).toEqual([{ version: 1 }]);
   });
 
   it('a decision made after the order was signed is recorded as such (it saved nothing); before signing it is not', async () => {
