@@ -102,4 +102,12 @@ export const en: Messages = {
     conclusion: (institution, date, title) => `Recognised external result: ${institution}, ${date}, ${title}`,
   },
   flags: { H: '↑ high', L: '↓ low', HH: '↑↑ critical high', LL: '↓↓ critical low', A: 'abnormal', AA: 'critical', N: 'normal' },
+  authorizationRefused: {
+    title: 'The recognition assistant could not be signed in',
+    reasons: {
+      launch: "This launch has expired or is unknown (a launch is valid for 10 minutes, and not after a restart). Go back to the doctor's workstation and open the assistant again from the recognition card.",
+      request: "The authorization request is incomplete or does not come from the recognition assistant. Open the assistant again from the recognition card in the doctor's workstation.",
+    },
+    technical: 'Technical detail',
+  },
 };

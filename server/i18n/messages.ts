@@ -62,4 +62,10 @@ export interface Messages {
     readonly tag: string;
     conclusion(institution: string, date: string, title: string): string;
   };
+  /** The development SMART authorization server's page when it refuses a launch (a doctor may see it). */
+  readonly authorizationRefused: {
+    readonly title: string;
+    readonly reasons: Record<'launch' | 'request', string>;
+    readonly technical: string;
+  };
 }

@@ -102,4 +102,12 @@ export const zhCN: Messages = {
     conclusion: (institution, date, title) => `互认外院结果：${institution} ${date} ${title}`,
   },
   flags: { H: '↑ 偏高', L: '↓ 偏低', HH: '↑↑ 危急偏高', LL: '↓↓ 危急偏低', A: '异常', AA: '危急异常', N: '正常' },
+  authorizationRefused: {
+    title: '无法完成互认助手的登录授权',
+    reasons: {
+      launch: '此次启动已失效或无法识别（启动信息只在 10 分钟内有效，服务重启后也会失效）。请回到医生工作站，在互认提示卡片上重新点击“在互认助手中处理”。',
+      request: '授权请求不完整，或不是来自互认助手。请回到医生工作站，从互认提示卡片重新打开互认助手。',
+    },
+    technical: '技术信息',
+  },
 };

@@ -179,6 +179,10 @@ describe('signing while the recognition service is unreachable (headless Chromiu
     await line('血钠').getByText('未能核对', { exact: true }).waitFor({ timeout: 15_000 });
     await line('血钠').getByText(/是否有可互认的结果未知/).waitFor();
     await line('胸部CT平扫').getByText('签署时服务不可用', { exact: true }).waitFor();
+    // The failed call in the doctor's words; the service id and the network error only behind the toggle.
+    const cards = page.getByRole('region', { name: '互认提示' });
+    await cards.getByText(/^签署医嘱时互认服务没有应答/).waitFor();
+    expect(await cards.getByText(/recognition-order-sign/).isVisible()).toBe(false);
     expect(await summary.getByText('没有可互认的外院结果。').count()).toBe(0);
     expect(await summary.getByText('未说明的重复检查', { exact: true }).count()).toBe(0);
     await page.screenshot({ path: join(ARTIFACTS, 'demo-signed-unreachable.png'), fullPage: true });

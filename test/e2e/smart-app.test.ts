@@ -80,6 +80,11 @@ describe('SMART app end to end (headless Chromium)', () => {
     await accept.waitFor({ timeout: 30_000 });
     await accept.click();
     await page.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+    // The EHR's resource id is for support: folded away until the technical toggle is opened.
+    const resourceId = page.getByText(/^DiagnosticReport\//);
+    expect(await resourceId.isVisible()).toBe(false);
+    await page.getByText('技术信息', { exact: true }).click();
+    await resourceId.waitFor({ state: 'visible' });
 
     const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
     const written = record.body.entry.map((entry: { resource: Record<string, any> }) => entry.resource);
@@ -151,6 +156,21 @@ describe('SMART app end to end (headless Chromium)', () => {
     // The full ID number never reaches paper.
     expect(text).not.toContain('99010119680312003X');
   }, 90_000);
+
+  it('a launch the authorization server no longer knows gets a Chinese page saying what to do, the protocol reason folded away', async () => {
+    const authorize = new URL(`${server.url}/demo/auth/authorize`);
+    for (const [name, value] of Object.entries({
+      response_type: 'code', client_id: server.config.smartClientId, redirect_uri: `${server.url}/app/`, aud: `${server.url}/demo/fhir`,
+      code_challenge_method: 'S256', code_challenge: 'x'.repeat(43), launch: 'no-such-launch', state: 's',
+    })) authorize.searchParams.set(name, value);
+    const response = await page.goto(authorize.toString());
+    expect(response?.status()).toBe(400);
+    expect(response?.headers()['content-type']).toMatch(/^text\/html/);
+    await page.getByRole('heading', { name: '无法完成互认助手的登录授权' }).waitFor();
+    await page.getByText(/在互认提示卡片上重新点击/).waitFor();
+    expect(await page.getByText(/unknown or expired launch/).isVisible()).toBe(false);
+    await page.screenshot({ path: join(ARTIFACTS, 'authorization-refused.png') });
+  }, 60_000);
 
   it('shows a clear message, not a blank page, when launched without a card', async () => {
     const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: null });

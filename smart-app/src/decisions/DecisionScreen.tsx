@@ -21,6 +21,7 @@ import { initialValues, type ExceptionValues } from './exception-input';
 import { activeDecision, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
 import { ApiProblem, type PromptApi, type WriteBackReport } from './prompt-api';
 import { ResultCard } from './ResultCard';
+import { TechnicalDetail } from '../app/TechnicalDetail';
 
 interface DecisionScreenProps {
   readonly session: SmartSession;
@@ -218,7 +219,12 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
       {choosing ? (
         <>
           {view.decision?.outcome === 'withdrawn' ? <Alert severity="info">{messages.decision.withdrawn}</Alert> : null}
-          {withdrawnAfterWrite ? <Alert severity="warning">{messages.decision.writtenStays(lastWritten.detail)}</Alert> : null}
+          {withdrawnAfterWrite ? (
+            <Alert severity="warning">
+              {messages.decision.writtenStays}
+              <TechnicalDetail label={messages.problems.technical} detail={lastWritten.detail} />
+            </Alert>
+          ) : null}
           <section aria-labelledby={recognisableHeading}>
             <Typography id={recognisableHeading} component="h2" variant="h6" gutterBottom>
               {messages.prompt.recognisableHeading(view.recognisable.length)}

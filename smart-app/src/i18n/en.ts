@@ -38,7 +38,7 @@ export const en: Messages = {
       unexpected: 'The server had an unexpected error. Try again later.',
     },
     relaunch: "Close this page and open it again from the recognition card in the doctor's workstation.",
-    detail: (detail: string) => `Technical detail: ${detail}`,
+    technical: 'Technical detail',
     retry: 'Try again',
   },
   prompt: {
@@ -134,11 +134,10 @@ export const en: Messages = {
     change: 'Change',
     locked: 'Locked: a decision can only be changed on the day it was made.',
     withdrawn: 'The earlier decision was taken back. Choose again.',
-    writtenStays: (detail: string | null) =>
-      `The external result already written to the record${detail ? ` (${detail})` : ''} is not removed by taking the decision back; handle it in the workstation.`,
+    writtenStays: 'The external result written to the record before the withdrawal is not deleted automatically; handle it in the workstation.',
   },
   writeBack: {
-    written: (detail: string | null) => (detail ? `Written to the record (${detail}).` : 'Written to the record.'),
+    written: 'Written to the record.',
     refused: 'The record was NOT updated: the workstation refused to store the result. The decision stands.',
     reason: (detail: string) => `Reason: ${detail}`,
     notYet: 'The result is not in the record yet.',
@@ -227,7 +226,7 @@ export const en: Messages = {
         'hospital-unregistered': "The hospital's region has no recognition policy registered. Contact the platform operator.",
         unexpected: 'The server had an unexpected error. Try again later.',
       },
-      detail: (detail: string) => `Technical detail: ${detail}`,
+      technical: 'Technical detail',
       retry: 'Try again',
     },
     disciplines: {

@@ -49,7 +49,7 @@ export const zhCN = {
       unexpected: '服务器出现意外错误，请稍后重试。',
     } satisfies Record<ProblemKind, string>,
     relaunch: '请关闭本页面，在医生工作站的互认提示卡片上重新点击“在互认助手中处理”。',
-    detail: (detail: string) => `技术信息：${detail}`,
+    technical: '技术信息',
     retry: '重试',
   },
   prompt: {
@@ -144,10 +144,10 @@ export const zhCN = {
     change: '更改决定',
     locked: '决定已锁定：只能在做出决定的当天修改。',
     withdrawn: '之前的决定已撤销，请重新选择。',
-    writtenStays: (detail: string | null) => `撤销前已写入病历的外院结果${detail ? `（${detail}）` : ''}不会自动删除，请在医生工作站处理。`,
+    writtenStays: '撤销前已写入病历的外院结果不会自动删除，请在医生工作站处理。',
   },
   writeBack: {
-    written: (detail: string | null) => (detail ? `已写入病历（${detail}）。` : '已写入病历。'),
+    written: '已写入病历。',
     refused: '病历未更新：医生工作站拒绝写入该结果。互认决定仍然有效。',
     reason: (detail: string) => `原因：${detail}`,
     notYet: '该结果尚未写入病历。',
@@ -235,7 +235,7 @@ export const zhCN = {
         'hospital-unregistered': '本院尚未登记所属地区的互认政策，请联系平台管理员。',
         unexpected: '服务器出现意外错误，请稍后重试。',
       } satisfies Record<ConsoleProblemKind, string>,
-      detail: (detail: string) => `技术信息：${detail}`,
+      technical: '技术信息',
       retry: '重试',
     },
     disciplines: {
