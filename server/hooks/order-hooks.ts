@@ -9,6 +9,7 @@ import { renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
 import { promptFor } from './prompt-record';
+import { asSignReminder } from './sign-reminder';
 import { savePromptsWithinBudget } from './save-within-budget';
 
 /**
@@ -34,6 +35,8 @@ export async function orderHookHandler(
   const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
   const earlier = signing ? await orderHistory(services.reader, assessment.hospital.id, patientKey, orderRefs) : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderRef));
+  // Prompted before (at order-select) and still undecided: the card at signing is a reminder, not the same card again.
+  const prompted = new Set(earlier.map((entry) => entry.orderRef));
 
   const now = services.clock();
   const context = cardContext(assessment, locale, services);
@@ -44,7 +47,8 @@ export async function orderHookHandler(
     if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) continue;
     const uuid = randomUUID();
     const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey, fhirServer: request.fhirServer ?? null });
-    const rendered = renderOrderCard(verdict, order, context, { uuid, appToken });
+    const card = renderOrderCard(verdict, order, context, { uuid, appToken });
+    const rendered = order.orderRef && prompted.has(order.orderRef) ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages) : card;
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
     );

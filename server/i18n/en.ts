@@ -110,4 +110,6 @@ export const en: Messages = {
     },
     technical: 'Technical detail',
   },
+  signReminderSummary: (item) => `Before signing: still no decision on the recognisable result for ${item}`,
+  signReminderNote: 'This order was prompted when it was selected and is still undecided. Use the external result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
 };

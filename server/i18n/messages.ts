@@ -68,4 +68,7 @@ export interface Messages {
     readonly reasons: Record<'launch' | 'request', string>;
     readonly technical: string;
   };
+  /** order-sign, for an order prompted at order-select and still undecided. */
+  signReminderSummary(item: string): string;
+  readonly signReminderNote: string;
 }

@@ -110,4 +110,6 @@ export const zhCN: Messages = {
     },
     technical: '技术信息',
   },
+  signReminderSummary: (item) => `签署前：仍未对可互认结果作出决定（${item}）`,
+  signReminderNote: '选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。请采用外院结果（撤销该医嘱），或说明不采用的理由；直接签署将记为未说明理由的重复检查。',
 };
