@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DISCIPLINES, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
+import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import {
   currentOverride, deleteCodeMappings, loadCodeMappings, overrideHistory, saveCodeMappings, saveOverride, unmappedCodes,
@@ -112,7 +113,7 @@ export function adminRoutes(services: Services): Router {
     const hospitalId = hospitalOf(principalOf(response));
     if (typeof request.body !== 'string') throw new ApiError(415, 'unsupported', 'send the mappings as text/csv', null);
     const reference = await services.reference.current();
-    const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog);
+    const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog, messages(localeFrom(request.get('accept-language'))));
     await services.db.transaction(async (trx) => {
       if (request.query.replace === 'true') await deleteCodeMappings(trx, hospitalId);
       await saveCodeMappings(trx, accepted);

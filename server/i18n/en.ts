@@ -112,4 +112,13 @@ export const en: Messages = {
   },
   signReminderSummary: (item) => `Before signing: still no decision on the recognisable result for ${item}`,
   signReminderNote: 'This order was prompted when it was selected and is still undecided. Use the external result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
+  mappingRefusals: {
+    notCsv: (detail) => `not a valid CSV file: ${detail}`,
+    header: 'the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)',
+    emptyCode: 'empty local code',
+    codeTooLong: 'local code longer than 64 characters',
+    duplicate: (code) => `local code ${code} appears twice`,
+    unknownItem: (code) => `no catalog item ${code}`,
+    emptyItem: 'empty catalog item code',
+  },
 };

@@ -71,4 +71,14 @@ export interface Messages {
   /** order-sign, for an order prompted at order-select and still undecided. */
   signReminderSummary(item: string): string;
   readonly signReminderNote: string;
+  /** Why a row of an uploaded code-mapping CSV was refused. */
+  readonly mappingRefusals: {
+    notCsv(detail: string): string;
+    readonly header: string;
+    readonly emptyCode: string;
+    readonly codeTooLong: string;
+    duplicate(code: string): string;
+    unknownItem(code: string): string;
+    readonly emptyItem: string;
+  };
 }

@@ -112,4 +112,13 @@ export const zhCN: Messages = {
   },
   signReminderSummary: (item) => `签署前：仍未对可互认结果作出决定（${item}）`,
   signReminderNote: '选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。请采用外院结果（撤销该医嘱），或说明不采用的理由；直接签署将记为未说明理由的重复检查。',
+  mappingRefusals: {
+    notCsv: (detail) => `不是有效的 CSV 文件：${detail}`,
+    header: '表头需要“本院编码、本院名称、互认项目编码”三列（或 local_code、local_name、item_code）',
+    emptyCode: '本院编码为空',
+    codeTooLong: '本院编码超过 64 个字符',
+    duplicate: (code) => `本院编码 ${code} 在文件中重复出现`,
+    unknownItem: (code) => `互认目录中没有项目编码 ${code}`,
+    emptyItem: '互认项目编码为空',
+  },
 };

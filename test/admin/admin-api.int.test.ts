@@ -115,16 +115,20 @@ describe('local code mappings', () => {
     await expectMatchesOpenApi(server.url, '/api/admin/unmapped-codes', 'get', 200, unmapped.body);
     expect(unmapped.body.map((code: any) => code.code)).toEqual(expect.arrayContaining(['JY9001', 'JY9002']));
 
-    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
+    // A blank line in the middle still counts: the refused rows are numbered as the user finds them in the file.
+    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\n\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
     const { status, body } = await put('/api/admin/code-mappings', csv);
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, body);
     expect(body.accepted).toBe(1);
     expect(body.refused).toEqual([
-      { row: 2, field: 'item_code', message: 'no catalog item LAB-NOPE' },
-      { row: 3, field: 'local_code', message: 'local code JY9001 appears twice' },
-      { row: 4, field: 'local_code', message: 'empty local code' },
+      { row: 2, field: 'item_code', message: '互认目录中没有项目编码 LAB-NOPE' },
+      { row: 4, field: 'local_code', message: '本院编码 JY9001 在文件中重复出现' },
+      { row: 5, field: 'local_code', message: '本院编码为空' },
     ]);
+    // In English on request.
+    const english = await fetch(`${server.url}/api/admin/code-mappings`, { method: 'PUT', headers: { ...headers(), 'content-type': 'text/csv', 'accept-language': 'en' }, body: 'local_code,local_name,item_code\nJY9004,x,LAB-NOPE\n' });
+    expect((await english.json()).refused).toEqual([{ row: 1, field: 'item_code', message: 'no catalog item LAB-NOPE' }]);
     expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
     expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);

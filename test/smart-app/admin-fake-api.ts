@@ -3,6 +3,7 @@ import { z } from 'zod';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { overrideViolations, type RegionPolicy } from '../../rules';
 import { parseCodeMappings } from '../../server/admin/csv-mappings';
+import { localeFrom, messages } from '../../server/i18n';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
   type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
@@ -159,7 +160,7 @@ export class FakeAdminApi {
       http.get(`${ORIGIN}/api/admin/code-mappings`, ({ request }) => answer(request, () => codeMappingsSchema.parse(this.mappings))),
       http.put(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
         answer(request, (body) => {
-          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])));
+          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])), messages(localeFrom(request.headers.get('accept-language') ?? undefined)));
           const kept = new URL(request.url).searchParams.get('replace') === 'true' ? [] : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
           this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
           return mappingUploadSchema.parse({ accepted: accepted.length, refused, unmappedSeen: this.unmapped() });

@@ -65,8 +65,8 @@ describe('admin console: local order codes', () => {
         .slice(1)
         .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
     ).toEqual([
-      ['2', '互认项目编码', 'no catalog item NOPE'],
-      ['3', '本院编码', 'empty local code'],
+      ['第 2 行（表格第 3 行）', '互认项目编码', '互认目录中没有项目编码 NOPE'],
+      ['第 3 行（表格第 4 行）', '本院编码', '本院编码为空'],
     ]);
     expect(within(report).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
     expect(within(report).getByText('JY9998 降钙素原')).toBeTruthy();
