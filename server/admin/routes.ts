@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { DISCIPLINES, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
+import { DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
 import { localeFrom, messages } from '../i18n';
@@ -82,9 +82,10 @@ export function adminRoutes(services: Services): Router {
   router.post('/api/admin/rules/rollback', async (request, response) => {
     const principal = principalOf(response);
     const hospitalId = hospitalOf(principal);
-    const parsed = z.strictObject({ version: z.number().int().min(1) }).safeParse(request.body);
+    // Version 0 is the state before any version: no hospital rules, the region's defaults.
+    const parsed = z.strictObject({ version: z.number().int().min(0) }).safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
-    const target = (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
+    const target = parsed.data.version === 0 ? { override: NO_OVERRIDE } : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
     if (!target) throw new ApiError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
     // The old version may have gone out of bounds since (the region narrowed): check it again.
     const override = validOverride(target.override, hospitalId, await services.reference.current());

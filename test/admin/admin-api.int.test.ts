@@ -81,6 +81,13 @@ describe("a hospital's rules, within the region's bounds", () => {
     expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(1);
     expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 3, action: 'rollback' });
     expect((await postJson(`${server.url}/api/admin/rules/rollback`, { version: 99 }, headers())).status).toBe(404);
+
+    // Back to no hospital rules at all: the region's defaults, as a version of its own (issue 11 point 13).
+    const defaults = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 0 }, headers());
+    expect(defaults.status).toBe(200);
+    expect(defaults.body).toMatchObject({ version: 4, override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } });
+    expect(defaults.body.override.lowerLevelAcceptance).toBeUndefined();
+    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 4, action: 'rollback', before: { lowerLevelAcceptance: 'all' } });
   });
 
   it("dry-runs a change on the last days' prompts without saving it", async () => {

@@ -152,7 +152,7 @@ export class FakeAdminApi {
       http.post(`${ORIGIN}/api/admin/rules/rollback`, ({ request }) =>
         answer(request, (body) => {
           const { version } = rollbackBody.parse(json(body));
-          const target = this.history.find((entry) => entry.version === version);
+          const target = version === 0 ? { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } } : this.history.find((entry) => entry.version === version);
           if (!target) throw new ApiError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
           return this.save(target.override, 'rollback');
         }),

@@ -495,7 +495,11 @@ export const en: Messages = {
       confirmText: 'The rules of that version are saved as a new version; everything stays in the history and can be rolled back again.',
       confirm: 'Roll back',
       cancel: 'Cancel',
-      rolledBack: (version: number, to: number) => `Rolled back: the rules of version ${to} are now version ${version}.`,
+      rolledBack: (version: number, to: number) =>
+        to === 0 ? `Back to the region's defaults (no hospital rules), now version ${version}.` : `Rolled back: the rules of version ${to} are now version ${version}.`,
+      toDefaults: "Back to the region's defaults (no hospital rules)",
+      confirmDefaultsTitle: "Back to the region's defaults?",
+      confirmDefaultsText: 'A new version without any hospital rule is saved: disabled items and disciplines and shortened windows are all lifted. Every earlier version stays in the history and can be brought back.',
     },
     mappings: {
       heading: 'Local order codes',

@@ -504,7 +504,10 @@ export const zhCN = {
       confirmText: '回滚会把这一版的规则保存为新的一版，之后的修改都记录在变更记录中，可以再次回滚。',
       confirm: '回滚',
       cancel: '取消',
-      rolledBack: (version: number, to: number) => `已回滚：第 ${to} 版的规则现为第 ${version} 版。`,
+      rolledBack: (version: number, to: number) => (to === 0 ? `已恢复为区域默认规则（不设院内规则），现为第 ${version} 版。` : `已回滚：第 ${to} 版的规则现为第 ${version} 版。`),
+      toDefaults: '恢复为区域默认规则（不设院内规则）',
+      confirmDefaultsTitle: '恢复为区域默认规则？',
+      confirmDefaultsText: '将保存一个不含任何院内规则的新版本：停用的项目、专业和缩短的有效期全部取消，按区域规则执行。之前的版本都保留在变更记录中，可以再次回滚。',
     },
     mappings: {
       heading: '本院项目对照',
