@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../admin/response-schemas';
+import { codeMappingInputSchema } from '../admin/csv-mappings';
 import { hospitalOverrideSchema } from '../admin/schemas';
 import { renewalInputSchema } from '../decisions/renewal';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
@@ -19,6 +20,7 @@ const SCHEMAS = {
   DecisionAnswer: decisionAnswerSchema,
   WriteBackInput: writeBackInputSchema,
   RenewalInput: renewalInputSchema,
+  CodeMappingInput: codeMappingInputSchema,
   Renewal: z.object({ token: z.string() }),
   OrdersPage: ordersPageSchema,
   Statistics: statisticsSchema,
@@ -127,6 +129,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/admin/rules/dry-run': { post: { summary: "What a proposed override would have done to the last days' prompts", security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { override: ref('HospitalOverride'), days: { type: 'integer', minimum: 1, maximum: 365 } }, required: ['override'] } } } }, responses: { '200': json('the replay', 'DryRunReport'), ...errors(400, 401, 403) } } },
       '/api/admin/code-mappings': {
         get: { summary: "The hospital's local order codes and their catalog items", security: apiToken, responses: { '200': json('the mappings', 'CodeMappings'), ...errors(401, 403) } },
+        post: { summary: 'Map one local code (from the unmapped-codes list) to a catalog item', security: apiToken, requestBody: body('CodeMappingInput'), responses: { '200': json('the mapping saved, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403) } },
         put: { summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it', security: apiToken, parameters: [query('replace', 'true to replace all')], requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows accepted and refused, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403, 415) } },
       },
       '/api/admin/unmapped-codes': { get: { summary: 'Local codes seen in recent orders that map to nothing', security: apiToken, parameters: [query('days', '1-365, default 30')], responses: { '200': json('the codes', 'UnmappedCodes'), ...errors(401, 403) } } },

@@ -147,6 +147,19 @@ describe('local code mappings', () => {
     expect(body.map((m: any) => m.localCode)).toEqual(['JY0001']);
   });
 
+  it('maps one code in place, as the unmapped-codes list does (issue 11 point 14)', async () => {
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(0);
+    const refused = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-NOPE' }, headers());
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid', field: 'itemCode' });
+    const mapped = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-K' }, headers());
+    expect(mapped.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'post', 200, mapped.body);
+    expect(mapped.body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9002');
+    expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toContainEqual(expect.objectContaining({ localCode: 'JY9002', itemCode: 'LAB-K' }));
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(1);
+  });
+
   it('refuses a file without the required columns', async () => {
     const { status, body } = await put('/api/admin/code-mappings', 'code,name\nA,B\n');
     expect(status).toBe(200);

@@ -86,6 +86,23 @@ describe('admin console: local order codes', () => {
     await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JC1001', 'JY0001', 'JY9999']));
   });
 
+  it('maps an unmapped code in place by picking its catalog item (issue 11 point 14)', async () => {
+    const api = await openAdminConsole(network);
+    const user = doctor();
+    await user.click(within(unmappedRegion()).getByRole('button', { name: '对照 JY9998' }));
+    const dialog = await screen.findByRole('dialog', { name: '对照本院编码 JY9998（降钙素原）' });
+    await user.type(within(dialog).getByRole('combobox', { name: '互认项目（名称或编码）' }), '铁蛋白');
+    await user.click(await screen.findByRole('option', { name: /^铁蛋白/ }));
+    const readsBefore = api.sent('GET', '/api/admin/code-mappings').length;
+    await user.click(within(dialog).getByRole('button', { name: '保存对照' }));
+    expect(await screen.findByText('已将本院编码 JY9998 对照到 铁蛋白。')).toBeTruthy();
+    const [sent] = api.sent('POST', '/api/admin/code-mappings');
+    expect(JSON.parse(sent?.body ?? '')).toEqual({ localCode: 'JY9998', localName: '降钙素原', itemCode: 'LAB-FER' });
+    // Both lists are read again: the mapping table, and the unmapped codes without JY9998.
+    await waitFor(() => expect(api.sent('GET', '/api/admin/code-mappings').length).toBeGreaterThan(readsBefore));
+    await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9999']));
+  });
+
   it('asks for unmapped codes over a longer span', async () => {
     const api = await openAdminConsole(network);
     const user = doctor();

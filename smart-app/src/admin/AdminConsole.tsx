@@ -82,7 +82,18 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
           unmapped.reload();
         }}
       />
-      <UnmappedCodes codes={unmapped} days={days} onDays={setDays} />
+      <UnmappedCodes
+        api={api}
+        codes={unmapped}
+        days={days}
+        onDays={setDays}
+        catalog={catalog.value}
+        onMapped={(code, itemCode) => {
+          setNotice(t.unmapped.mapped(code, names.item(itemCode)));
+          mappings.reload();
+          unmapped.reload();
+        }}
+      />
     </>
   );
 }
