@@ -70,6 +70,7 @@ describe('accessibility: axe-core over every screen of the three roles (issue 11
       await page.getByRole('button', { name: '登录' }).click();
       await page.getByRole('button', { name: '退出登录' }).waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: join(ARTIFACTS, `a11y-${role}.png`), fullPage: true });
       expect(await seriousViolations(page)).toEqual([]);
       await page.context().close();
     }, 90_000);

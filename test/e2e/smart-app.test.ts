@@ -134,7 +134,7 @@ describe('SMART app end to end (headless Chromium)', () => {
     const sheet = page.getByRole('dialog', { name: '患者知情告知书' });
     await sheet.getByText(/^门诊号：/).waitFor({ timeout: 15_000 });
     await sheet.getByText('李明', { exact: true }).waitFor();
-    await page.screenshot({ path: join(ARTIFACTS, 'notification-sheet.png'), fullPage: true });
+    await sheet.locator('article').screenshot({ path: join(ARTIFACTS, 'notification-sheet.png') });
 
     // The printed page, as Chromium prints it with the sheet's print CSS.
     const pdf = join(ARTIFACTS, 'notification-sheet.pdf');
