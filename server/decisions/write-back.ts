@@ -7,7 +7,10 @@ import type { StoredResult } from '../store/results';
 /**
  * The accepted external result as a FHIR R4 DiagnosticReport for the EHR's record: it names the
  * external institution, the original report's identifier and its date, and carries the values
- * (lab, as contained Observations) or the findings and impression (imaging). The app sets `subject`.
+ * (lab) or the findings (imaging) as contained Observations. An imaging report's impression is the
+ * external doctor's conclusion, which recognition does not cover (001, 002: 不包括医师出具的诊断结论):
+ * it goes apart, in its own Observation marked for reference only, never into the conclusion.
+ * The app sets `subject`.
  */
 export function writeBackReport(
   result: StoredResult,
@@ -32,10 +35,13 @@ export function writeBackReport(
           ...(value.flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: value.flag }] }] } : {}),
         }))
       : [];
-  const imagingText =
-    report.kind === 'imaging'
-      ? [report.findings && `${messages.findingsLabel}: ${report.findings}`, report.impression && `${messages.impressionLabel}: ${report.impression}`].filter(Boolean).join('\n')
-      : '';
+  const findings = report.kind === 'imaging' && report.findings ? `${messages.findingsLabel}: ${report.findings}` : '';
+  const recognised =
+    report.kind === 'imaging' && report.findings ? [{ resourceType: 'Observation', id: 'findings', status: 'final', code: { text: messages.findingsLabel }, valueString: report.findings }] : [];
+  const impression =
+    report.kind === 'imaging' && report.impression
+      ? [{ resourceType: 'Observation', id: 'impression', status: 'final', code: { text: messages.externalImpression }, valueString: report.impression, note: [{ text: messages.externalImpressionNote }] }]
+      : [];
   const institutionName = institution?.name ?? result.institutionId;
   return {
     resourceType: 'DiagnosticReport',
@@ -50,7 +56,9 @@ export function writeBackReport(
     effectiveDateTime: result.effectiveAt,
     issued: acceptedAt.toISOString(),
     performer: [{ identifier: { system: SYSTEMS.institution, value: result.institutionId }, display: institutionName }],
-    ...(contained.length > 0 ? { contained, result: contained.map((observation) => ({ reference: `#${observation.id}` })) } : {}),
-    conclusion: [messages.writeBack.conclusion(institutionName, resultDate, report.title), imagingText].filter(Boolean).join('\n'),
+    ...(contained.length + recognised.length + impression.length > 0
+      ? { contained: [...contained, ...recognised, ...impression], result: [...contained, ...recognised, ...impression].map((observation) => ({ reference: `#${observation.id}` })) }
+      : {}),
+    conclusion: [messages.writeBack.conclusion(institutionName, resultDate, report.title), findings].filter(Boolean).join('\n'),
   };
 }

@@ -121,4 +121,6 @@ export const en: Messages = {
     unknownItem: (code) => `no catalog item ${code}`,
     emptyItem: 'empty catalog item code',
   },
+  externalImpression: 'External impression (for reference only)',
+  externalImpressionNote: "The reporting doctor's conclusion is not part of what is recognised",
 };

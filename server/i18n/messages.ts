@@ -81,4 +81,7 @@ export interface Messages {
     unknownItem(code: string): string;
     readonly emptyItem: string;
   };
+  /** An external imaging report's impression: the doctor's conclusion, never part of what is recognised (001, 002). */
+  readonly externalImpression: string;
+  readonly externalImpressionNote: string;
 }

@@ -121,4 +121,6 @@ export const zhCN: Messages = {
     unknownItem: (code) => `互认目录中没有项目编码 ${code}`,
     emptyItem: '互认项目编码为空',
   },
+  externalImpression: '外院诊断意见（仅供参考）',
+  externalImpressionNote: '医师出具的诊断结论不属于互认内容',
 };

@@ -89,7 +89,13 @@ describe('the decision API of the SMART app', () => {
     });
     expect(report.identifier).toEqual([{ system: SYSTEMS.result, value: resultId }, { system: 'https://his.example/H-CQ-002/report', value: 'zhang-wei-r3' }]);
     expect(report.conclusion).toContain('嘉陵江中心医院 2026-02-18');
-    expect(report.conclusion).toContain('右肺上叶微小结节');
+    // The findings are recognised; the external doctor's impression is kept apart, for reference only (issue 9 point 6).
+    expect(report.conclusion).toContain('右肺上叶见一直径约4mm的实性小结节');
+    expect(report.conclusion).not.toContain('建议年度随访');
+    expect(report.contained).toEqual([
+      expect.objectContaining({ id: 'findings', code: { text: '检查所见' }, valueString: expect.stringContaining('右肺上叶见一直径约4mm') }),
+      expect.objectContaining({ id: 'impression', code: { text: '外院诊断意见（仅供参考）' }, valueString: '右肺上叶微小结节，建议年度随访。', note: [{ text: '医师出具的诊断结论不属于互认内容' }] }),
+    ]);
   });
 
   it('carries lab values into the write-back report as contained Observations', async () => {
