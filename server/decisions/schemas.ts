@@ -43,7 +43,14 @@ export const writeBackInputSchema = z.strictObject({
 });
 
 const coded = z.object({ code: z.string(), text: z.string() });
-const institutionView = z.object({ id: z.string(), name: z.string(), level: z.number().int().nullable(), levelText: z.string().nullable() });
+const institutionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.number().int().nullable(),
+  levelText: z.string().nullable(),
+  /** The ordering hospital itself (本院): its own earlier result, not an external one. */
+  own: z.boolean(),
+});
 const testSystem = z.object({ method: z.string().nullable(), brand: z.string().nullable() });
 
 export const decisionViewSchema = z.object({

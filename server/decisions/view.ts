@@ -51,7 +51,14 @@ export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messa
   if (!item) throw new Error(`catalog item ${prompt.itemCode} of prompt ${prompt.id} is gone`);
   const institution = (id: string) => {
     const record = reference.institutions.get(id);
-    return { id, name: record?.name ?? id, level: record?.level ?? null, levelText: record ? messages.level(record.level, record.grade) : null };
+    return {
+      id,
+      name: record?.name ?? id,
+      level: record?.level ?? null,
+      levelText: record ? messages.level(record.level, record.grade) : null,
+      // The ordering hospital's own earlier result: a reminder, labelled 本院, never 外院 (issue 9 point 8).
+      own: id === prompt.hospitalId,
+    };
   };
   const offered = new Map(prompt.candidates.map((candidate) => [candidate.resultId, candidate.suggestionId]));
   return {

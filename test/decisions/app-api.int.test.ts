@@ -53,6 +53,13 @@ describe('the decision API of the SMART app', () => {
     expect(body).toMatchObject({ decision: null, history: [], editable: true, writeBackResource: null, prompt: { orderedBy: { ref: 'Practitioner/dr-test', name: '测试医生' } } });
   });
 
+  it("tells the ordering hospital's own earlier result (本院) from an external one (issue 9 point 8)", async () => {
+    const own = await launch('song-yu', 'LAB-K');
+    expect((await view(own)).body.recognisable[0].institution).toMatchObject({ id: 'H-CQ-001', own: true });
+    const external = await launch('zhang-wei', 'LAB-K');
+    expect((await view(external)).body.recognisable[0].institution).toMatchObject({ id: 'H-CQ-003', own: false });
+  });
+
   it('lists excluded results with the reason for each', async () => {
     const l = await launch('huang-yong', 'DR-CHEST-PA');
     const { body } = await view(l);

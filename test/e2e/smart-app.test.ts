@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, launchChromium } from '../support/browser';
-import { sampleRequest } from '../support/hook-requests';
+import { orderRequest, sampleRequest } from '../support/hook-requests';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
 let server: TestServer;
@@ -155,6 +155,25 @@ describe('SMART app end to end (headless Chromium)', () => {
     expect(text).toMatch(/告知时间： \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     // The full ID number never reaches paper.
     expect(text).not.toContain('99010119680312003X');
+  }, 90_000);
+
+  it("labels the hospital's own earlier result 本院, never 外院, on the screen and on the 告知书 (issue 9 point 8)", async () => {
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'song-yu', ['LAB-K']));
+    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'song-yu', practitionerId: 'dr-li', encounterId: null, appContext: body.cards[0].links[0].appContext });
+    await page.goto(launch.body.url);
+    await page.getByRole('heading', { name: '本院近期的结果（1）' }).waitFor({ timeout: 30_000 });
+    const result = page.getByRole('article', { name: '山城医科大学附属第一医院' });
+    await result.getByText('本院', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '不采用，说明理由' }).click();
+    const form = page.getByRole('region', { name: '不采用本院近期结果，重新检查' });
+    await form.getByLabel('病情变化，原结果与当前临床表现不符').check();
+    await page.screenshot({ path: join(ARTIFACTS, 'decision-own-result.png'), fullPage: true });
+    await form.getByRole('button', { name: '打印患者知情告知书' }).click();
+    const sheet = page.getByRole('dialog', { name: '患者知情告知书' });
+    await sheet.getByText('您近期已在本院做过该项检查检验：').waitFor({ timeout: 15_000 });
+    await sheet.getByText(/（本院）$/).waitFor();
+    expect(await page.getByText(/外院结果/).count()).toBe(0);
+    await sheet.getByRole('button', { name: '关闭' }).click();
   }, 90_000);
 
   it('a launch the authorization server no longer knows gets a Chinese page saying what to do, the protocol reason folded away', async () => {

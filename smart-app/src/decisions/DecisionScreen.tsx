@@ -18,7 +18,7 @@ import { DecisionSummary } from './DecisionSummary';
 import { ExceptionForm } from './ExceptionForm';
 import { ExcludedResults } from './ExcludedResults';
 import { initialValues, type ExceptionValues } from './exception-input';
-import { activeDecision, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
+import { activeDecision, originOf, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
 import { ApiProblem, type PromptApi, type WriteBackReport } from './prompt-api';
 import { ResultCard } from './ResultCard';
 import { TechnicalDetail } from '../app/TechnicalDetail';
@@ -227,7 +227,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
           ) : null}
           <section aria-labelledby={recognisableHeading}>
             <Typography id={recognisableHeading} component="h2" variant="h6" gutterBottom>
-              {messages.prompt.recognisableHeading(view.recognisable.length)}
+              {messages.prompt.recognisableHeading(view.recognisable.length, originOf(view.recognisable))}
             </Typography>
             <Stack spacing={2}>
               {view.recognisable.length === 0 ? <Typography>{messages.prompt.noneRecognisable}</Typography> : null}

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN';
+import type { ResultOrigin } from '../decisions/model';
 
 /** Every string of the app in English; the keys are those of the Chinese catalog. */
 export const en: Messages = {
@@ -48,7 +49,9 @@ export const en: Messages = {
     genders: { male: 'male', female: 'female', other: 'other', unknown: 'unknown' },
     orderedItem: 'Ordered',
     orderedBy: (name: string) => `Ordered by ${name}`,
-    recognisableHeading: (count: number) => `Recognisable external results (${count})`,
+    recognisableHeading: (count: number, origin: ResultOrigin) =>
+      ({ external: `Recognisable external results (${count})`, own: `Recent results of this hospital (${count})`, mixed: `Recognisable external and recent own results (${count})` })[origin],
+    own: 'This hospital',
     noneRecognisable: 'No external result is recognisable now (its window may have closed); order as needed.',
     exceptionButton: 'Do not use; give the reason',
   },
@@ -80,6 +83,7 @@ export const en: Messages = {
   },
   exception: {
     heading: 'Do not use the external result; repeat the examination',
+    headingOwn: "Do not use this hospital's recent result; repeat the examination",
     reason: 'Reason',
     notCountedGroup: 'These reasons are recorded but not counted as non-recognition:',
     explanation: 'Explanation',
@@ -122,6 +126,7 @@ export const en: Messages = {
     accepted: (institution: string, date: string) => `The result of ${institution} of ${date} is used; no repeat`,
     acceptedUnknown: 'An external result is used; no repeat',
     overridden: (reason: string) => `External result not used, examination repeated: ${reason}`,
+    overriddenOwn: (reason: string) => `This hospital's recent result not used, examination repeated: ${reason}`,
     unknownReason: 'no reason given',
     explanation: (text: string) => `Explanation: ${text}`,
     notified: (time: string, by: string, method: string, party: string) => `${time}: ${by} notified the ${party} ${method}`,
@@ -170,6 +175,8 @@ export const en: Messages = {
     department: 'Department: ',
     item: 'Examination: ',
     existingResults: 'You already have these external results, which may be recognised under the rules:',
+    existingOwnResults: 'You recently had this examination at this hospital:',
+    ownResult: ' (this hospital)',
     resultLine: (institution: string, date: string) => `${institution}, ${date}`,
     decision: 'Having assessed your case, the doctor does not use these results and repeats the examination, because:',
     reason: 'Reason',

@@ -3,6 +3,7 @@ import type { OrderOutcome } from '../../../server/quality/order-records';
 import type { Granularity } from '../../../server/quality/statistics';
 import type { ProblemKind } from '../app/problems';
 import type { DryRunReason, OverrideAction } from '../admin/admin-model';
+import type { ResultOrigin } from '../decisions/model';
 import type { ConsoleProblemKind } from '../consoles/console-problems';
 import type { ConsoleRole } from '../consoles/session';
 import type { FlagDirection } from '../quality/quality-model';
@@ -59,7 +60,9 @@ export const zhCN = {
     genders: { male: '男', female: '女', other: '其他', unknown: '未知' },
     orderedItem: '申请项目',
     orderedBy: (name: string) => `开单医生：${name}`,
-    recognisableHeading: (count: number) => `可互认的外院结果（${count}）`,
+    recognisableHeading: (count: number, origin: ResultOrigin) =>
+      ({ external: `可互认的外院结果（${count}）`, own: `本院近期的结果（${count}）`, mixed: `可互认的外院结果及本院近期结果（${count}）` })[origin],
+    own: '本院',
     noneRecognisable: '目前没有可互认的外院结果（可能已过有效期），可以按需开单。',
     exceptionButton: '不采用，说明理由',
   },
@@ -90,6 +93,7 @@ export const zhCN = {
   },
   exception: {
     heading: '不采用外院结果，重新检查',
+    headingOwn: '不采用本院近期结果，重新检查',
     reason: '不互认理由',
     notCountedGroup: '以下理由只作记录，不计入不互认：',
     explanation: '说明',
@@ -132,6 +136,7 @@ export const zhCN = {
     accepted: (institution: string, date: string) => `已采用 ${institution} ${date} 的结果，不重复检查`,
     acceptedUnknown: '已采用外院结果，不重复检查',
     overridden: (reason: string) => `不采用外院结果，重新检查：${reason}`,
+    overriddenOwn: (reason: string) => `不采用本院近期结果，重新检查：${reason}`,
     unknownReason: '未注明理由',
     explanation: (text: string) => `说明：${text}`,
     notified: (time: string, by: string, method: string, party: string) => `${time} 由${by}${method}告知${party}`,
@@ -180,6 +185,8 @@ export const zhCN = {
     department: '科室：',
     item: '检查检验项目：',
     existingResults: '您已有下列外院结果，按规定可以互认：',
+    existingOwnResults: '您近期已在本院做过该项检查检验：',
+    ownResult: '（本院）',
     resultLine: (institution: string, date: string) => `${institution}，${date}`,
     decision: '经医生评估，本次不采用上述结果，需要重新检查，理由如下：',
     reason: '理由',

@@ -14,7 +14,7 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { Loading } from '../app/Loading';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
-import type { DecisionView, ExceptionReason, NotificationMethod, NotifiedParty, PromptView } from '../decisions/model';
+import { originOf, type DecisionView, type ExceptionReason, type NotificationMethod, type NotifiedParty, type PromptView } from '../decisions/model';
 import type { ExceptionValues } from '../decisions/exception-input';
 import { promptApi } from '../decisions/prompt-api';
 import { catalogFor, DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
@@ -206,10 +206,13 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
         {t.item}
         <strong>{view.item.name}</strong>
       </Typography>
-      <Typography>{t.existingResults}</Typography>
+      <Typography>{originOf(view.recognisable) === 'own' ? t.existingOwnResults : t.existingResults}</Typography>
       <Box component="ul" sx={{ mt: 0, mb: 1 }}>
         {view.recognisable.map((result) => (
-          <li key={result.resultId}>{t.resultLine(result.institution.name, result.resultDate)}</li>
+          <li key={result.resultId}>
+            {t.resultLine(result.institution.name, result.resultDate)}
+            {result.institution.own ? t.ownResult : ''}
+          </li>
         ))}
       </Box>
       <Typography>{t.decision}</Typography>

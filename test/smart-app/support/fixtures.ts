@@ -12,9 +12,9 @@ export const DOCTOR = { ref: 'Practitioner/dr-wang', name: '王医生' } as cons
 
 type Story = 'potassium' | 'creatinine' | 'chest-ct';
 
-const yuzhong = (locale: Locale) => ({ id: 'H-CQ-003', name: '渝中区人民医院', level: 2, levelText: messages(locale).level(2, '甲') });
-const jialing = (locale: Locale) => ({ id: 'H-CQ-002', name: '嘉陵江中心医院', level: 3, levelText: messages(locale).level(3, '乙') });
-const nanan = (locale: Locale) => ({ id: 'H-CQ-004', name: '南岸区第二人民医院', level: 2, levelText: messages(locale).level(2, '乙') });
+const yuzhong = (locale: Locale) => ({ id: 'H-CQ-003', name: '渝中区人民医院', level: 2, levelText: messages(locale).level(2, '甲'), own: false });
+const jialing = (locale: Locale) => ({ id: 'H-CQ-002', name: '嘉陵江中心医院', level: 3, levelText: messages(locale).level(3, '乙'), own: false });
+const nanan = (locale: Locale) => ({ id: 'H-CQ-004', name: '南岸区第二人民医院', level: 2, levelText: messages(locale).level(2, '乙'), own: false });
 
 const items = {
   potassium: { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', modality: null, bodySite: null, windowDays: 7, methodRelevant: false },
