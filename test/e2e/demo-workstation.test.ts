@@ -107,7 +107,8 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await openChart(page, '张伟');
     await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
 
-    const cbcCall = await order(page, '血常规', /血常规/);
+    // Typed as pinyin initials (issue 11 point 7).
+    const cbcCall = await order(page, 'xcg', /血常规/);
     const { promptId, token } = appContextOf((await cbcCall.json()).cards[0]);
     const cbc = page.getByRole('article', { name: /^血常规：/ });
     await cbc.waitFor({ timeout: 15_000 });
