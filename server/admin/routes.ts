@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
+import { dayBound, DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
 import { localeFrom, messages } from '../i18n';
@@ -56,7 +56,7 @@ export function adminRoutes(services: Services): Router {
       hospitalId,
       ...state,
       bounds: {
-        windowDays: Object.fromEntries([...reference.catalog.values()].map((item) => [item.code, item.windowDays])),
+        windowDays: Object.fromEntries([...reference.catalog.values()].map((item) => [item.code, dayBound(item.window)])),
         lowerLevelAcceptance: policy?.lowerLevelAcceptance ?? null,
         disciplines: DISCIPLINES,
       },

@@ -1,5 +1,5 @@
 import {
-  decide, survey,
+  decide, relatedItemCodes, survey,
   type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
 } from '../../rules';
 import type { InstitutionRecord } from '../admin/schemas';
@@ -173,11 +173,11 @@ export async function assess(
   const key = patientKey(services.config.patientKeySecret, nationalId);
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
-  const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
+  const itemCodes = scope === 'history' ? undefined : relatedItemCodes(orders.flatMap((order) => (order.itemCode ? [order.itemCode] : [])), configuration);
   const results = await resultsForPatient(services.reader, key, itemCodes);
   const recognitionFacts = {
     results,
-    institutions: reference.institutions,
+    institutions: reference.ruleInstitutions,
     qualifications: reference.qualificationsByInstitution,
     encounter: facts.kind,
     configuration,

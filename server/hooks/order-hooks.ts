@@ -5,7 +5,7 @@ import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '.
 import { assess, type Caller } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
-import { renderOrderCard } from './cards';
+import { hasCard, renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
 import { promptFor } from './prompt-record';
@@ -31,7 +31,7 @@ export async function orderHookHandler(
   if ('nothing' in assessment) return { cards: [] };
   const { patientKey } = assessment;
 
-  const repeats = assessment.verdicts.filter((verdict) => verdict.recognisable.length > 0);
+  const repeats = assessment.verdicts.filter(hasCard);
   const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
   const earlier = signing ? await orderHistory(services.reader, assessment.hospital.id, patientKey, orderRefs) : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderRef));
@@ -39,15 +39,16 @@ export async function orderHookHandler(
   const prompted = new Set(earlier.map((entry) => entry.orderRef));
 
   const now = services.clock();
-  const context = cardContext(assessment, locale, services);
+  const context = cardContext(assessment, locale, services, request.context.patientId);
   const prompts: Prompt[] = [];
   const cards: Card[] = [];
   for (const verdict of repeats) {
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
-    if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) continue;
+    if (!order || (order.orderRef && decided.has(order.orderRef))) continue;
     const uuid = randomUUID();
     const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey, fhirServer: request.fhirServer ?? null });
     const card = renderOrderCard(verdict, order, context, { uuid, appToken });
+    if (!card) continue;
     const rendered = order.orderRef && prompted.has(order.orderRef) ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages) : card;
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
@@ -55,8 +56,10 @@ export async function orderHookHandler(
     cards.push(rendered.card);
   }
 
-  // One unexplained repeat per order, however many times it was prompted and signed.
-  const stillRepeated = new Set(repeats.map((verdict) => verdict.orderId));
+  // One unexplained repeat per order, however many times it was prompted and signed. An emergency
+  // order may be repeated without a word (001: 患者处于急诊、急救等紧急状态下的), and a panel whose
+  // analytes were done is not a repeat of the panel.
+  const stillRepeated = new Set(repeats.filter((verdict) => verdict.presentation === 'prompt' && verdict.recognisable.length > 0).map((verdict) => verdict.orderId));
   const alreadyLogged = new Set(earlier.filter((entry) => entry.unexplainedLogged).map((entry) => entry.orderRef));
   const firstPromptOf = new Map<string, string>();
   for (const entry of earlier) {

@@ -11,8 +11,14 @@ export const offeredCandidateSchema = z.object({
   ageDays: z.number(),
   daysLeft: z.number(),
   warnings: z.array(z.string()),
+  /** The ordering hospital's own result (本院): a reminder, not mutual recognition. */
+  own: z.boolean().default(false),
+  /** The containing examination the result is of, when it stands for the ordered item (类似检查). */
+  viaItemCode: z.string().nullable().default(null),
+  /** For a panel's card: the analyte this result covers (not to be charged again); null when it covers the ordered item. */
+  coversItemCode: z.string().nullable().default(null),
 });
-export type OfferedCandidate = z.infer<typeof offeredCandidateSchema>;
+export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
 
 /** A card we issued, as the quality department will review it. */
 export interface Prompt {

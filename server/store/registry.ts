@@ -1,5 +1,5 @@
 import type { Qualification, RegionPolicy } from '../../rules';
-import type { Alliance, CdsClient, InstitutionRecord } from '../admin/schemas';
+import { regionPolicySchema, type Alliance, type CdsClient, type InstitutionRecord } from '../admin/schemas';
 import { bool, type Database } from './database';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
@@ -10,7 +10,11 @@ export async function saveRegion(db: Database, policy: RegionPolicy): Promise<vo
 
 export async function loadRegions(db: Database): Promise<RegionPolicy[]> {
   const rows = await db<{ code: string; policy: string }>('regions').select('code', 'policy');
-  return rows.map((row) => JSON.parse(row.policy) as RegionPolicy);
+  return rows.map((row) => regionPolicySchema.parse(JSON.parse(row.policy)));
+}
+
+export async function loadAlliances(db: Database): Promise<Alliance[]> {
+  return db<Alliance>('alliances').select('id', 'name', 'kind').orderBy('id');
 }
 
 export async function saveAlliance(db: Database, alliance: Alliance): Promise<void> {

@@ -39,7 +39,7 @@ export function ResultCard({ result, item, localTestSystem, primary, disabled, o
               </Typography>
               {result.institution.levelText ? <Chip size="small" label={result.institution.levelText} /> : null}
               {/* The ordering hospital's own result: labelled 本院, and a mark means nothing between a hospital and itself. */}
-              {result.institution.own ? (
+              {result.own ? (
                 <Chip size="small" color="primary" label={messages.prompt.own} />
               ) : (
                 <Chip size="small" variant={result.mark ? 'filled' : 'outlined'} color={result.mark ? 'success' : 'default'} label={result.mark ? text.mark(result.mark) : text.noMark} />

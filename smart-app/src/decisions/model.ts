@@ -22,8 +22,8 @@ export const NOTIFICATION_METHODS = ['verbal', 'written', 'electronic'] as const
  */
 export type ResultOrigin = 'external' | 'own' | 'mixed';
 
-export function originOf(results: readonly { readonly institution: { readonly own: boolean } }[]): ResultOrigin {
-  const own = results.filter((result) => result.institution.own).length;
+export function originOf(results: readonly { readonly own: boolean }[]): ResultOrigin {
+  const own = results.filter((result) => result.own).length;
   if (own === 0) return 'external';
   return own === results.length ? 'own' : 'mixed';
 }

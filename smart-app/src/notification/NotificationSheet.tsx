@@ -211,7 +211,7 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
         {view.recognisable.map((result) => (
           <li key={result.resultId}>
             {t.resultLine(result.institution.name, result.resultDate)}
-            {result.institution.own ? t.ownResult : ''}
+            {result.own ? t.ownResult : ''}
           </li>
         ))}
       </Box>
