@@ -107,7 +107,14 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await openChart(page, '张伟');
     await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
 
-    // Typed as pinyin initials (issue 11 point 7).
+    // Found by a synonym or abbreviation the catalog holds (issue 11 point 7): 乙肝 and 乙肝表面抗原.
+    const search = page.getByRole('combobox', { name: /搜索项目/ });
+    for (const synonym of ['乙肝', '乙肝表面抗原']) {
+      await search.fill(synonym);
+      await page.getByRole('option', { name: /乙型肝炎病毒表面抗原/ }).first().waitFor();
+    }
+    await search.fill('');
+    // Typed as pinyin initials.
     const cbcCall = await order(page, 'xcg', /血常规/);
     const { promptId, token } = appContextOf((await cbcCall.json()).cards[0]);
     const cbc = page.getByRole('article', { name: /^血常规：/ });

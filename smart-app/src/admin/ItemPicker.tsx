@@ -24,8 +24,8 @@ export function ItemPicker({ items, exclude, label, action, onPick }: ItemPicker
   // Keyed by the codes, not the array: a parent's new array of the same codes must not redo the pinyin.
   const excluded = exclude.join('|');
   const available = useMemo(() => items.filter((item) => !exclude.includes(item.code)), [items, excluded]);
-  // By name, code, or the pinyin of the Chinese name (xcg → 血常规), not only MUI's substring match.
-  const search = useMemo(() => itemSearch(available, (item) => ({ names: [item.nameZh, item.nameEn], codes: [item.code, item.loinc] })), [available]);
+  // By name, synonym or abbreviation, code, or their pinyin (xcg → 血常规), not only MUI's substring match.
+  const search = useMemo(() => itemSearch(available, (item) => ({ names: [item.nameZh, item.nameEn, ...item.synonyms], codes: [item.code, item.loinc] })), [available]);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Autocomplete

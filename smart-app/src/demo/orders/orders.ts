@@ -64,6 +64,6 @@ export function serviceRequest(order: DraftOrder, context: { readonly patientKey
 export function catalogSearch(catalog: readonly Orderable[], hospitalId: string): (query: string, limit?: number) => Orderable[] {
   return itemSearch(catalog, (item) => {
     const local = item.localCodes[hospitalId];
-    return { names: [item.nameZh, item.nameEn, local?.name], codes: [item.code, item.loinc, local?.code] };
+    return { names: [item.nameZh, item.nameEn, local?.name, ...item.synonyms], codes: [item.code, item.loinc, local?.code] };
   });
 }
