@@ -7,6 +7,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # Chinese glyphs for the browser tests' screenshots (otherwise every character is a box).
 { command -v fc-list >/dev/null && fc-list :lang=zh | grep -q .; } || missing+=(fonts-wqy-zenhei)
+# The printed 患者知情告知书 is checked as a PDF: its pages and size (pdfinfo) and its text (pdftotext).
+command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 { [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ]; } || missing+=(postgresql)
 

@@ -1,5 +1,7 @@
 import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
+import type { Messages } from '../i18n';
 import type { Refusal } from '../platform/records';
 import type { CodeMapping } from './schemas';
 
@@ -10,32 +12,56 @@ const COLUMNS: Record<string, keyof Pick<CodeMapping, 'localCode' | 'localName' 
   item_code: 'itemCode', itemcode: 'itemCode', 互认项目编码: 'itemCode', 互认编码: 'itemCode',
 };
 
-/** Reads an uploaded mapping CSV: each row accepted, or refused with its line and why. */
-export function parseCodeMappings(text: string, institutionId: string, catalog: ReadonlyMap<string, RecognitionItem>): { accepted: CodeMapping[]; refused: Refusal[] } {
-  let rows: string[][];
+/** One mapping made in place (from the unmapped-codes list): the hospital is the admin token's. */
+export const codeMappingInputSchema = z.strictObject({
+  localCode: z.string().trim().min(1).max(64),
+  localName: z.string().trim().min(1).max(200).nullable().default(null),
+  itemCode: z.string().trim().min(1).max(64),
+});
+
+/** csv-parse with `info`: each record with the file line it ends on. */
+const parsedRows = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number().int() }) }));
+type ParsedRow = z.infer<typeof parsedRows>[number];
+
+/**
+ * Reads an uploaded mapping CSV: each row accepted, or refused with why (in the uploader's language)
+ * and its data row: 1 is the line under the header, counted in the file as the user sees it (a blank
+ * line still counts, so the number leads to the row).
+ */
+export function parseCodeMappings(
+  text: string,
+  institutionId: string,
+  catalog: ReadonlyMap<string, RecognitionItem>,
+  messages: Messages,
+): { accepted: CodeMapping[]; refused: Refusal[] } {
+  const t = messages.mappingRefusals;
+  let rows: ParsedRow[];
   try {
-    rows = parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true }) as string[][];
+    rows = parsedRows.parse(parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true, info: true }));
   } catch (error) {
-    return { accepted: [], refused: [{ row: 0, field: null, message: `not valid CSV: ${error instanceof Error ? error.message.slice(0, 200) : ''}` }] };
+    return { accepted: [], refused: [{ row: 0, field: null, message: t.notCsv(error instanceof Error ? error.message.slice(0, 200) : '') }] };
   }
-  const header = (rows[0] ?? []).map((name) => COLUMNS[name.trim().toLowerCase()] ?? null);
+  const [first, ...data] = rows;
+  const header = (first?.record ?? []).map((name) => COLUMNS[name.trim().toLowerCase()] ?? null);
   const missing = (['localCode', 'localName', 'itemCode'] as const).filter((column) => !header.includes(column));
-  if (missing.length > 0) return { accepted: [], refused: [{ row: 0, field: missing.join(','), message: `the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)` }] };
+  if (missing.length > 0) return { accepted: [], refused: [{ row: 0, field: missing.join(','), message: t.header }] };
+  const headerLine = first?.info.lines ?? 1;
   const accepted: CodeMapping[] = [];
   const refused: Refusal[] = [];
   const seen = new Set<string>();
-  rows.slice(1).forEach((cells, index) => {
-    const row = index + 1;
+  for (const { record: cells, info } of data) {
+    const row = info.lines - headerLine;
     const value = (column: 'localCode' | 'localName' | 'itemCode') => cells[header.indexOf(column)]?.trim() ?? '';
     const localCode = value('localCode');
     const itemCode = value('itemCode');
-    if (!localCode) return refused.push({ row, field: 'local_code', message: 'empty local code' });
-    if (localCode.length > 64) return refused.push({ row, field: 'local_code', message: 'local code longer than 64 characters' });
-    if (seen.has(localCode)) return refused.push({ row, field: 'local_code', message: `local code ${localCode} appears twice` });
-    if (!catalog.has(itemCode)) return refused.push({ row, field: 'item_code', message: `no catalog item ${itemCode || '(empty)'}` });
-    seen.add(localCode);
-    accepted.push({ institutionId, localCode, localName: (value('localName') || localCode).slice(0, 200), itemCode });
-    return undefined;
-  });
+    if (!localCode) refused.push({ row, field: 'local_code', message: t.emptyCode });
+    else if (localCode.length > 64) refused.push({ row, field: 'local_code', message: t.codeTooLong });
+    else if (seen.has(localCode)) refused.push({ row, field: 'local_code', message: t.duplicate(localCode) });
+    else if (!catalog.has(itemCode)) refused.push({ row, field: 'item_code', message: itemCode ? t.unknownItem(itemCode) : t.emptyItem });
+    else {
+      seen.add(localCode);
+      accepted.push({ institutionId, localCode, localName: (value('localName') || localCode).slice(0, 200), itemCode });
+    }
+  }
   return { accepted, refused };
 }

@@ -1,16 +1,18 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { dayBound, daysBefore, DISCIPLINES, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
+import { dayBound, daysBefore, DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
+import { localeFrom, messages } from '../i18n';
+import type { Refusal } from '../platform/records';
 import type { Services } from '../services';
 import {
   currentOverride, deleteCodeMappings, loadCodeMappings, overrideHistory, saveCodeMappings, saveOverride, unmappedCodes,
 } from '../store/hospital-config';
 import { configurationFor, type ReferenceData } from '../store/reference';
-import { parseCodeMappings } from './csv-mappings';
+import { codeMappingInputSchema, parseCodeMappings } from './csv-mappings';
 import { dryRun } from './dry-run';
-import { hospitalOverrideSchema } from './schemas';
+import { hospitalOverrideSchema, type CodeMapping } from './schemas';
 
 function describe(violation: OverrideViolation): string {
   switch (violation.code) {
@@ -81,9 +83,10 @@ export function adminRoutes(services: Services): Router {
   router.post('/api/admin/rules/rollback', async (request, response) => {
     const principal = principalOf(response);
     const hospitalId = hospitalOf(principal);
-    const parsed = z.strictObject({ version: z.number().int().min(1) }).safeParse(request.body);
+    // Version 0 is the state before any version: no hospital rules, the region's defaults.
+    const parsed = z.strictObject({ version: z.number().int().min(0) }).safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
-    const target = (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
+    const target = parsed.data.version === 0 ? { override: NO_OVERRIDE } : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
     if (!target) throw new ApiError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
     // The old version may have gone out of bounds since (the region narrowed): check it again.
     const override = validOverride(target.override, hospitalId, await services.reference.current());
@@ -107,20 +110,35 @@ export function adminRoutes(services: Services): Router {
     response.json(await loadCodeMappings(services.reader, hospitalOf(principalOf(response))));
   });
 
-  /** A CSV of local code, local name, catalog item code. `?replace=true` drops the mappings not in the file. */
-  router.put('/api/admin/code-mappings', express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (request, response) => {
-    const hospitalId = hospitalOf(principalOf(response));
-    if (typeof request.body !== 'string') throw new ApiError(415, 'unsupported', 'send the mappings as text/csv', null);
-    const reference = await services.reference.current();
-    const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog);
+  /** Saves accepted mappings and answers with what was refused and which codes are still unmapped. */
+  const saveMappings = async (hospitalId: string, accepted: readonly CodeMapping[], refused: readonly Refusal[], replace: boolean) => {
     await services.db.transaction(async (trx) => {
-      if (request.query.replace === 'true') await deleteCodeMappings(trx, hospitalId);
+      if (replace) await deleteCodeMappings(trx, hospitalId);
       await saveCodeMappings(trx, accepted);
     });
     services.reference.invalidate();
     await services.unmappedCodes.flush();
     const since = daysBefore(services.clock(), 30).toISOString();
-    response.json({ accepted: accepted.length, refused, unmappedSeen: await unmappedCodes(services.db, hospitalId, since) });
+    return { accepted: accepted.length, refused, unmappedSeen: await unmappedCodes(services.db, hospitalId, since) };
+  };
+
+  /** A CSV of local code, local name, catalog item code. `?replace=true` drops the mappings not in the file. */
+  router.put('/api/admin/code-mappings', express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (request, response) => {
+    const hospitalId = hospitalOf(principalOf(response));
+    if (typeof request.body !== 'string') throw new ApiError(415, 'unsupported', 'send the mappings as text/csv', null);
+    const reference = await services.reference.current();
+    const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog, messages(localeFrom(request.get('accept-language'))));
+    response.json(await saveMappings(hospitalId, accepted, refused, request.query.replace === 'true'));
+  });
+
+  /** One mapping, as the unmapped-codes list makes it in place: a local code and the catalog item it stands for. */
+  router.post('/api/admin/code-mappings', async (request, response) => {
+    const hospitalId = hospitalOf(principalOf(response));
+    const parsed = codeMappingInputSchema.safeParse(request.body);
+    if (!parsed.success) throw apiInvalid(parsed.error);
+    const { localCode, localName, itemCode } = parsed.data;
+    if (!(await services.reference.current()).catalog.has(itemCode)) throw new ApiError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
+    response.json(await saveMappings(hospitalId, [{ institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode }], [], false));
   });
 
   router.get('/api/admin/unmapped-codes', async (request, response) => {

@@ -9,7 +9,12 @@ export interface DecisionGrant {
   readonly promptId: string;
   readonly hospitalId: string;
   readonly patientKey: string;
+  /** The EHR's FHIR server of the hook that issued the card: where a SMART launch can prove the patient again. */
+  readonly fhirServer: string | null;
 }
+
+/** How long after it was issued an expired token can still be renewed by a SMART launch for the same patient. */
+export const RENEWAL_DAYS = 30;
 
 const AUDIENCE = 'huren:decisions';
 
@@ -25,9 +30,9 @@ export class DecisionTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  async issue(grant: DecisionGrant): Promise<string> {
+  async issue(grant: Omit<DecisionGrant, 'fhirServer'> & { readonly fhirServer?: string | null }): Promise<string> {
     const iat = Math.floor(this.clock().getTime() / 1000);
-    return new SignJWT({ hospital: grant.hospitalId, patient: grant.patientKey })
+    return new SignJWT({ hospital: grant.hospitalId, patient: grant.patientKey, ...(grant.fhirServer ? { fhir: grant.fhirServer } : {}) })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(AUDIENCE)
@@ -39,15 +44,34 @@ export class DecisionTokens {
 
   /** 401 for a missing, tampered or expired token; 403 for a valid token of another prompt. */
   async verify(authorization: string | undefined, promptId: string): Promise<DecisionGrant> {
+    return this.check(authorization, promptId, 0);
+  }
+
+  /**
+   * The grant of a token that may have expired, for renewal: still signed by us, for this prompt, and
+   * issued no more than RENEWAL_DAYS ago. The caller must prove the patient again before renewing.
+   */
+  async verifyForRenewal(authorization: string | undefined, promptId: string): Promise<DecisionGrant> {
+    return this.check(authorization, promptId, RENEWAL_DAYS * 24 * 3600);
+  }
+
+  private async check(authorization: string | undefined, promptId: string, toleranceSeconds: number): Promise<DecisionGrant> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
     if (!token) throw new ApiError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
     let grant: DecisionGrant;
     try {
-      const { payload } = await jwtVerify(token, this.key, { algorithms: ['HS256'], issuer: this.issuer, audience: AUDIENCE, currentDate: this.clock() });
+      const { payload } = await jwtVerify(token, this.key, {
+        algorithms: ['HS256'],
+        issuer: this.issuer,
+        audience: AUDIENCE,
+        currentDate: this.clock(),
+        clockTolerance: toleranceSeconds,
+      });
       if (typeof payload.sub !== 'string' || typeof payload.hospital !== 'string' || typeof payload.patient !== 'string') throw new Error('claims');
-      grant = { promptId: payload.sub, hospitalId: payload.hospital, patientKey: payload.patient };
+      if (toleranceSeconds > 0 && (payload.iat ?? 0) + toleranceSeconds < this.clock().getTime() / 1000) throw new errors.JWTExpired('too old to renew', payload);
+      grant = { promptId: payload.sub, hospitalId: payload.hospital, patientKey: payload.patient, fhirServer: typeof payload.fhir === 'string' ? payload.fhir : null };
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'expired', 'the session has expired: open this card from the EHR again');
+      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'expired', 'the session has expired');
       throw new ApiError(401, 'unauthenticated', 'the decision token is not valid');
     }
     if (grant.promptId !== promptId) throw new ApiError(403, 'forbidden', 'this token belongs to another card');

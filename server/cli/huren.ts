@@ -8,8 +8,13 @@ import { parseRecords, RECORD_KINDS, type RecordKind } from '../platform/records
 import { API_ROLES, createApiToken, listApiTokens, revokeApiToken, type ApiRole } from '../store/api-tokens';
 import { migrate, openStore, type Database } from '../store/database';
 import { listClients, revokeClient } from '../store/registry';
+import { describeStore } from './store-description';
 
 const USAGE = `npm run huren -- <command>
+
+  Works on the server's store, read from the same settings as the server (.env, then the
+  environment): DATABASE_URL for PostgreSQL, else the SQLite file SQLITE_FILE (default
+  data/huren.sqlite, relative to the current folder). Every command says which store it used.
 
   tokens create --name <who> --role quality|admin|platform [--hospital <institution id>]
                       prints the token once; quality and admin tokens need a hospital
@@ -81,6 +86,8 @@ async function clients(db: Database, args: string[]): Promise<void> {
 async function run(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig(process.env);
+  // The same settings as the server (.env and the environment): say which store that is, before touching it.
+  process.stderr.write(`store: ${describeStore(config.store)}\n`);
   const store = openStore(config.store);
   try {
     await migrate(store.db);

@@ -2,8 +2,9 @@ import { apiInvalid, ApiError } from '../errors/api-error';
 import { SYSTEMS } from '../fhir/systems';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
-import { decisionHistory, recordDecision, type Decision } from '../store/decisions';
+import { recordDecision, recordWriteBack, type Decision } from '../store/decisions';
 import { loadPromptContext, type PromptContext } from './prompt-context';
+import { seenSigned } from './signed';
 import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from './schemas';
 import { decisionView, isEditable, writeBackFor } from './view';
 
@@ -13,7 +14,7 @@ export function decisionInputValidator(body: unknown): DecisionInput {
   return parsed.data;
 }
 
-function decisionFrom(input: DecisionInput, context: PromptContext, now: Date): Decision {
+function decisionFrom(input: DecisionInput, context: PromptContext, now: Date, afterSigning: boolean): Decision {
   const base = {
     promptId: context.prompt.id,
     hospitalId: context.prompt.hospitalId,
@@ -23,6 +24,7 @@ function decisionFrom(input: DecisionInput, context: PromptContext, now: Date): 
     complete: true,
     decidedAt: now.toISOString(),
     writeBack: null,
+    afterSigning,
   };
   switch (input.outcome) {
     case 'accepted':
@@ -69,7 +71,9 @@ export async function recordDecisionHandler(services: Services, promptId: string
   if (input.outcome === 'withdrawn' && (!context.decision || context.decision.outcome === 'withdrawn')) {
     throw new ApiError(409, 'nothing-to-withdraw', 'there is no decision to take back');
   }
-  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now), now, services.config.timeZone));
+  // A withdrawal saves or costs nothing; a decision on a signed order comes too late to spare the examination.
+  const afterSigning = input.outcome !== 'withdrawn' && (input.orderSigned === true || (await seenSigned(services.reader, context.prompt)));
+  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now, afterSigning), now, services.config.timeZone));
   return answer(services, promptId, authorization, locale);
 }
 
@@ -80,11 +84,8 @@ export async function recordWriteBackHandler(services: Services, promptId: strin
   if (!parsed.success) throw apiInvalid(parsed.error);
   const current = context.decision;
   if (current?.outcome !== 'accepted') throw new ApiError(409, 'not-accepted', 'only an accepted result is written back');
-  const now = services.clock();
-  await services.db.transaction(async (trx) => {
-    // Read again inside the transaction: the history must build on the latest version.
-    const latest = (await decisionHistory(trx, promptId)).at(-1) ?? current;
-    await recordDecision(trx, { ...latest, writeBack: { status: parsed.data.status, detail: parsed.data.detail } }, now, services.config.timeZone);
-  });
+  const written = await services.db.transaction((trx) => recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }));
+  // The doctor changed the decision meanwhile: what was written back belongs to a version no longer in force.
+  if (!written) throw new ApiError(409, 'not-accepted', 'the decision changed while its result was written back');
   return answer(services, promptId, authorization, locale);
 }

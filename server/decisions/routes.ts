@@ -3,6 +3,7 @@ import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { loadPromptContext } from './prompt-context';
 import { recordDecisionHandler, recordWriteBackHandler } from './record';
+import { renewalHandler } from './renewal';
 import { promptView } from './view';
 
 const promptIdOf = (request: Request): string => String(request.params.promptId ?? '');
@@ -20,6 +21,10 @@ export function decisionRoutes(services: Services): Router {
   });
   router.post('/api/prompts/:promptId/write-back', async (request, response) => {
     response.json(await recordWriteBackHandler(services, promptIdOf(request), request.get('authorization'), request.body, localeFrom(request.get('accept-language'))));
+  });
+  // An expired card token, renewed after a new SMART launch proves the same patient (no dead end for a late decision).
+  router.post('/api/prompts/:promptId/renewal', async (request, response) => {
+    response.json(await renewalHandler(services, promptIdOf(request), request.get('authorization'), request.body));
   });
   return router;
 }

@@ -13,13 +13,20 @@ const practitioner = z.object({
 
 export const decisionInputSchema = z
   .discriminatedUnion('outcome', [
-    z.strictObject({ outcome: z.literal('accepted'), resultId: z.string().trim().min(1).max(64), practitioner }),
+    z.strictObject({
+      outcome: z.literal('accepted'),
+      resultId: z.string().trim().min(1).max(64),
+      practitioner,
+      /** What the EHR says of the order (the app reads its status there): true once it is signed. */
+      orderSigned: z.boolean().optional(),
+    }),
     z.strictObject({
       outcome: z.literal('overridden'),
       reason: z.enum(EXCEPTION_REASONS),
       explanation: z.string().trim().max(EXPLANATION_MAX_LENGTH).nullable().default(null),
       notification: patientNotificationSchema,
       practitioner,
+      orderSigned: z.boolean().optional(),
     }),
     z.strictObject({ outcome: z.literal('withdrawn'), practitioner }),
   ])
@@ -36,7 +43,12 @@ export const writeBackInputSchema = z.strictObject({
 });
 
 const coded = z.object({ code: z.string(), text: z.string() });
-const institutionView = z.object({ id: z.string(), name: z.string(), level: z.number().int().nullable(), levelText: z.string().nullable() });
+const institutionView = z.object({
+  id: z.string(),
+  name: z.string(),
+  level: z.number().int().nullable(),
+  levelText: z.string().nullable(),
+});
 const testSystem = z.object({ method: z.string().nullable(), brand: z.string().nullable() });
 
 export const decisionViewSchema = z.object({
@@ -54,6 +66,8 @@ export const decisionViewSchema = z.object({
   decidedAt: z.string(),
   recordedAt: z.string(),
   writeBack: z.object({ status: z.enum(['written', 'refused']), detail: z.string().nullable() }).nullable(),
+  /** Made after the order was signed: the examination was ordered anyway, so it saved nothing. */
+  afterSigning: z.boolean(),
 });
 export type DecisionView = z.infer<typeof decisionViewSchema>;
 

@@ -31,6 +31,7 @@ export function decisionView(decision: StoredDecision, messages: Messages): Deci
     decidedAt: decision.decidedAt,
     recordedAt: decision.recordedAt,
     writeBack: decision.writeBack,
+    afterSigning: decision.afterSigning ?? false,
   };
 }
 
@@ -59,7 +60,12 @@ export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messa
   if (!item) throw new Error(`catalog item ${prompt.itemCode} of prompt ${prompt.id} is gone`);
   const institution = (id: string) => {
     const record = reference.institutions.get(id);
-    return { id, name: record?.name ?? id, level: record?.level ?? null, levelText: record ? messages.level(record.level, record.grade) : null };
+    return {
+      id,
+      name: record?.name ?? id,
+      level: record?.level ?? null,
+      levelText: record ? messages.level(record.level, record.grade) : null,
+    };
   };
   const offered = new Map(prompt.candidates.map((candidate) => [candidate.resultId, candidate.suggestionId]));
   return {

@@ -3,7 +3,9 @@ import express, { Router } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { ApiError } from '../errors/api-error';
+import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
+import { authorizationRefusedPage } from './authorization-page';
 
 /**
  * A development SMART authorization server, so the SMART app can be launched without an EHR:
@@ -96,7 +98,9 @@ export class DemoAuthorization {
 
     router.get('/demo/auth/authorize', (request, response) => {
       const query = request.query as Record<string, string | undefined>;
-      const refuse = (message: string) => response.status(400).type('text/plain').send(`authorization refused: ${message}\n`);
+      const locale = localeFrom(request.get('accept-language'));
+      const refuse = (message: string, kind: 'launch' | 'request' = 'request') =>
+        response.status(400).type('html').send(authorizationRefusedPage(messages(locale), locale, kind, message));
       if (query.response_type !== 'code') return refuse('response_type must be code');
       if (query.client_id !== this.services.config.smartClientId) return refuse('unknown client_id');
       if (!query.redirect_uri?.startsWith(`${base}/app/`)) return refuse('redirect_uri is not the Huren app');
@@ -105,7 +109,7 @@ export class DemoAuthorization {
       let context: LaunchContext = this.standalone;
       if (query.launch) {
         const launch = this.launches.get(query.launch);
-        if (!launch || launch.expiresAt < this.now()) return refuse('unknown or expired launch');
+        if (!launch || launch.expiresAt < this.now()) return refuse('unknown or expired launch', 'launch');
         context = launch;
       }
       const code = randomBytes(24).toString('base64url');

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
 import { patientResource } from '../../fixtures/patients/bundles';
 import { demoPatients } from '../../fixtures/patients/people';
@@ -16,9 +16,13 @@ import type { DemoAuthorization } from './authorization';
 export function encounterResource(patientId: string, doctorId: string, emergency: boolean): Record<string, unknown> {
   const doctor = demoDoctors.find((candidate) => candidate.id === doctorId);
   const hospital = institutions.find((candidate) => candidate.id === doctor?.hospitalId);
+  const id = `enc-${patientId}-${doctorId}${emergency ? '-er' : ''}`;
+  // The visit number (门诊号) the hospital files the visit under: stable for the same visit, eight digits.
+  const visitNumber = `${emergency ? 'JZ' : 'MZ'}${String(parseInt(createHash('sha256').update(id).digest('hex').slice(0, 12), 16) % 100_000_000).padStart(8, '0')}`;
   return {
     resourceType: 'Encounter',
-    id: `enc-${patientId}-${doctorId}${emergency ? '-er' : ''}`,
+    id,
+    identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] }, system: `https://his.example/${hospital?.id ?? 'unknown'}/visit`, value: visitNumber }],
     status: 'in-progress',
     class: { system: SYSTEMS.v3ActCode, code: emergency ? 'EMER' : 'AMB' },
     serviceType: { coding: [{ code: doctor?.departmentCode, display: doctor?.departmentName }] },
@@ -52,7 +56,7 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
       kind: 'instance',
       fhirVersion: '4.0.1',
       format: ['json'],
-      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'DiagnosticReport'].map((type) => ({ type })) }],
+      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'DiagnosticReport'].map((type) => ({ type })) }],
     });
   });
 
@@ -72,6 +76,24 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
     const match = /^enc-(.+)-(dr-[a-z]+)(-er)?$/.exec(request.params.id);
     if (!match?.[1] || !match[2] || !demoPatients.some((p) => p.key === match[1]) || !practitionerResource(match[2])) throw notFound('Encounter', request.params.id);
     fhirJson(response, 200, encounterResource(match[1], match[2], Boolean(match[3])));
+  });
+
+  // The orders the workstation signed, as a real EHR keeps them: the SMART app reads an order's status here.
+  const orders = new Map<string, Record<string, unknown>>();
+  router.put('/demo/fhir/ServiceRequest/:id', (request, response) => {
+    const body = request.body as Record<string, unknown>;
+    if (body.resourceType !== 'ServiceRequest' || body.id !== request.params.id || typeof body.status !== 'string') {
+      throw new OperationOutcomeError(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a ServiceRequest with this id and a status' }));
+    }
+    const created = !orders.has(request.params.id);
+    orders.set(request.params.id, body);
+    fhirJson(response, created ? 201 : 200, body);
+  });
+
+  router.get('/demo/fhir/ServiceRequest/:id', (request, response) => {
+    const order = orders.get(request.params.id);
+    if (!order) throw notFound('ServiceRequest', request.params.id);
+    fhirJson(response, 200, order);
   });
 
   router.get('/demo/fhir/DiagnosticReport', (request, response) => {

@@ -39,6 +39,8 @@ const orderableSchema = z.object({
   nameEn: z.string(),
   kind: z.enum(['lab', 'imaging']),
   loinc: z.string().nullable(),
+  /** Other names and abbreviations clinicians search by (乙肝 for 乙型肝炎病毒表面抗原). */
+  synonyms: z.array(z.string()),
   /** hospital id → that hospital's local order code and name. */
   localCodes: z.record(z.string(), z.object({ code: z.string(), name: z.string() })),
 });

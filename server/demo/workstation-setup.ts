@@ -42,6 +42,7 @@ export async function workstationSetup(services: Services): Promise<WorkstationS
       nameEn: item.nameEn,
       kind: item.kind,
       loinc: item.loinc,
+      synonyms: [...item.synonyms],
       localCodes: localCodes.get(item.code) ?? {},
     })),
   };

@@ -10,6 +10,7 @@ import { hasCard, renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
 import { orderKeys, promptFor } from './prompt-record';
+import { asSignReminder } from './sign-reminder';
 import { savePromptsWithinBudget } from './save-within-budget';
 
 /**
@@ -36,6 +37,8 @@ export async function orderHookHandler(
   const keyOf = orderKeys(assessment, localDate(now, services.config.timeZone));
   const earlier = signing ? await orderHistory(services.reader, repeats.flatMap((verdict) => keyOf(verdict) ?? [])) : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderKey));
+  // Prompted before (at order-select) and still undecided: the card at signing is a reminder, not the same card again.
+  const prompted = new Set(earlier.map((entry) => entry.orderKey));
 
   const context = cardContext(assessment, locale, services, request.context.patientId);
   const prompts: Prompt[] = [];
@@ -44,9 +47,10 @@ export async function orderHookHandler(
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
     if (!order || decided.has(keyOf(verdict) ?? '')) continue;
     const uuid = randomUUID();
-    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey });
-    const rendered = renderOrderCard(verdict, order, context, { uuid, appToken });
-    if (!rendered) continue;
+    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey, fhirServer: request.fhirServer ?? null });
+    const card = renderOrderCard(verdict, order, context, { uuid, appToken });
+    if (!card) continue;
+    const rendered = prompted.has(keyOf(verdict) ?? '') ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages) : card;
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
     );

@@ -121,4 +121,23 @@ export const en: Messages = {
     conclusion: (institution, date, title) => `Recognised external result: ${institution}, ${date}, ${title}`,
   },
   flags: { H: '↑ high', L: '↓ low', HH: '↑↑ critical high', LL: '↓↓ critical low', A: 'abnormal', AA: 'critical', N: 'normal' },
+  authorizationRefused: {
+    title: 'The recognition assistant could not be signed in',
+    reasons: {
+      launch: "This launch has expired or is unknown (a launch is valid for 10 minutes, and not after a restart). Go back to the doctor's workstation and open the assistant again from the recognition card.",
+      request: "The authorization request is incomplete or does not come from the recognition assistant. Open the assistant again from the recognition card in the doctor's workstation.",
+    },
+    technical: 'Technical detail',
+  },
+  signReminderSummary: (item) => `Before signing: still no decision on the recognisable result for ${item}`,
+  signReminderNote: 'This order was prompted when it was selected and is still undecided. Use the external result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
+  mappingRefusals: {
+    notCsv: (detail) => `not a valid CSV file: ${detail}`,
+    header: 'the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)',
+    emptyCode: 'empty local code',
+    codeTooLong: 'local code longer than 64 characters',
+    duplicate: (code) => `local code ${code} appears twice`,
+    unknownItem: (code) => `no catalog item ${code}`,
+    emptyItem: 'empty catalog item code',
+  },
 };

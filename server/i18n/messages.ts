@@ -75,4 +75,23 @@ export interface Messages {
     readonly tag: string;
     conclusion(institution: string, date: string, title: string): string;
   };
+  /** The development SMART authorization server's page when it refuses a launch (a doctor may see it). */
+  readonly authorizationRefused: {
+    readonly title: string;
+    readonly reasons: Record<'launch' | 'request', string>;
+    readonly technical: string;
+  };
+  /** order-sign, for an order prompted at order-select and still undecided. */
+  signReminderSummary(item: string): string;
+  readonly signReminderNote: string;
+  /** Why a row of an uploaded code-mapping CSV was refused. */
+  readonly mappingRefusals: {
+    notCsv(detail: string): string;
+    readonly header: string;
+    readonly emptyCode: string;
+    readonly codeTooLong: string;
+    duplicate(code: string): string;
+    unknownItem(code: string): string;
+    readonly emptyItem: string;
+  };
 }

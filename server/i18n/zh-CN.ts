@@ -121,4 +121,23 @@ export const zhCN: Messages = {
     conclusion: (institution, date, title) => `互认外院结果：${institution} ${date} ${title}`,
   },
   flags: { H: '↑ 偏高', L: '↓ 偏低', HH: '↑↑ 危急偏高', LL: '↓↓ 危急偏低', A: '异常', AA: '危急异常', N: '正常' },
+  authorizationRefused: {
+    title: '无法完成互认助手的登录授权',
+    reasons: {
+      launch: '此次启动已失效或无法识别（启动信息只在 10 分钟内有效，服务重启后也会失效）。请回到医生工作站，在互认提示卡片上重新点击“在互认助手中处理”。',
+      request: '授权请求不完整，或不是来自互认助手。请回到医生工作站，从互认提示卡片重新打开互认助手。',
+    },
+    technical: '技术信息',
+  },
+  signReminderSummary: (item) => `签署前：仍未对可互认结果作出决定（${item}）`,
+  signReminderNote: '选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。请采用外院结果（撤销该医嘱），或说明不采用的理由；直接签署将记为未说明理由的重复检查。',
+  mappingRefusals: {
+    notCsv: (detail) => `不是有效的 CSV 文件：${detail}`,
+    header: '表头需要“本院编码、本院名称、互认项目编码”三列（或 local_code、local_name、item_code）',
+    emptyCode: '本院编码为空',
+    codeTooLong: '本院编码超过 64 个字符',
+    duplicate: (code) => `本院编码 ${code} 在文件中重复出现`,
+    unknownItem: (code) => `互认目录中没有项目编码 ${code}`,
+    emptyItem: '互认项目编码为空',
+  },
 };

@@ -3,7 +3,9 @@ import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../admin/response-schemas';
 import { accessLogPageSchema } from '../access-log/schemas';
+import { codeMappingInputSchema } from '../admin/csv-mappings';
 import { hospitalOverrideSchema } from '../admin/schemas';
+import { renewalInputSchema } from '../decisions/renewal';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
 import { explanationSchema } from '../explain/schemas';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../quality/schemas';
@@ -18,6 +20,9 @@ const SCHEMAS = {
   DecisionInput: decisionInputSchema,
   DecisionAnswer: decisionAnswerSchema,
   WriteBackInput: writeBackInputSchema,
+  RenewalInput: renewalInputSchema,
+  CodeMappingInput: codeMappingInputSchema,
+  Renewal: z.object({ token: z.string() }),
   OrdersPage: ordersPageSchema,
   Statistics: statisticsSchema,
   Facets: facetsSchema,
@@ -112,6 +117,9 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/prompts/{promptId}/write-back': {
         post: { summary: "Record whether the EHR took the accepted result into its record", security: decisionToken, parameters: [promptId], requestBody: body('WriteBackInput'), responses: { '200': json('the decision as stored', 'DecisionAnswer'), ...errors(400, 401, 403, 404, 409) } },
       },
+      '/api/prompts/{promptId}/renewal': {
+        post: { summary: 'A fresh token for a card whose token expired (up to 30 days after it was issued): the new SMART launch proves the same patient at the same EHR', security: decisionToken, parameters: [promptId], requestBody: body('RenewalInput'), responses: { '200': json('the new token', 'Renewal'), ...errors(400, 401, 403, 409) } },
+      },
       '/api/quality/orders': {
         get: { summary: "The hospital's prompted orders with their outcome, filtered, sorted and paged", security: apiToken, parameters: [...orderFilters, query('sort', 'createdAt | department | doctor | item | outcome'), query('order', 'asc | desc'), query('page', '1-based'), query('pageSize', 'up to 500')], responses: { '200': json('a page of orders', 'OrdersPage'), ...errors(400, 401, 403) } },
       },
@@ -127,10 +135,11 @@ export function openApiDocument(): Record<string, unknown> {
         put: { summary: 'Save a new version of the override (refused outside the bounds, naming the bound)', security: apiToken, requestBody: body('HospitalOverride'), responses: { '200': json('the rules as saved', 'RulesState'), ...errors(400, 401, 403) } },
       },
       '/api/admin/rules/history': { get: { summary: 'Every version: who, when, before and after', security: apiToken, responses: { '200': json('the versions', 'OverrideHistory'), ...errors(401, 403) } } },
-      '/api/admin/rules/rollback': { post: { summary: 'Save an earlier version again, as a new version', security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { version: { type: 'integer' } }, required: ['version'] } } } }, responses: { '200': json('the rules as saved', 'RulesState'), ...errors(400, 401, 403, 404) } } },
+      '/api/admin/rules/rollback': { post: { summary: "Save an earlier version again, as a new version; version 0 is the region's defaults (no hospital rules)", security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { version: { type: 'integer', minimum: 0 } }, required: ['version'] } } } }, responses: { '200': json('the rules as saved', 'RulesState'), ...errors(400, 401, 403, 404) } } },
       '/api/admin/rules/dry-run': { post: { summary: "What a proposed override would have done to the last days' prompts", security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { override: ref('HospitalOverride'), days: { type: 'integer', minimum: 1, maximum: 365 } }, required: ['override'] } } } }, responses: { '200': json('the replay', 'DryRunReport'), ...errors(400, 401, 403) } } },
       '/api/admin/code-mappings': {
         get: { summary: "The hospital's local order codes and their catalog items", security: apiToken, responses: { '200': json('the mappings', 'CodeMappings'), ...errors(401, 403) } },
+        post: { summary: 'Map one local code (from the unmapped-codes list) to a catalog item', security: apiToken, requestBody: body('CodeMappingInput'), responses: { '200': json('the mapping saved, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403) } },
         put: { summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it', security: apiToken, parameters: [query('replace', 'true to replace all')], requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows accepted and refused, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403, 415) } },
       },
       '/api/admin/unmapped-codes': { get: { summary: 'Local codes seen in recent orders that map to nothing', security: apiToken, parameters: [query('days', '1-365, default 30')], responses: { '200': json('the codes', 'UnmappedCodes'), ...errors(401, 403) } } },

@@ -46,6 +46,8 @@ export interface Decision {
   readonly complete: boolean;
   readonly decidedAt: string;
   readonly writeBack: WriteBack | null;
+  /** Made on an order the EHR had already signed: the examination was ordered all the same, nothing was saved. */
+  readonly afterSigning?: boolean;
 }
 
 export interface StoredDecision extends Decision {
@@ -72,6 +74,7 @@ interface DecisionRow {
   recorded_at: string;
   write_back_status: WriteBack['status'] | null;
   write_back_detail: string | null;
+  after_signing: boolean | number;
 }
 
 function toDecision(row: DecisionRow): StoredDecision {
@@ -91,6 +94,7 @@ function toDecision(row: DecisionRow): StoredDecision {
     decidedAt: row.decided_at,
     recordedAt: row.recorded_at,
     writeBack: row.write_back_status ? { status: row.write_back_status, detail: row.write_back_detail } : null,
+    afterSigning: bool(row.after_signing),
   };
 }
 
@@ -99,11 +103,14 @@ export async function findDecision(db: Database, promptId: string): Promise<Stor
   return row ? toDecision(row) : null;
 }
 
-/** The parts of a decision that make it a different decision (time and bookkeeping aside). */
+/**
+ * The parts of a decision that make it a different decision (time and bookkeeping aside). Whether
+ * the EHR took the result into its record is not one: it is kept beside the version (recordWriteBack).
+ */
 function substance(decision: Decision): string {
   return JSON.stringify([
     decision.outcome, decision.resultId, decision.reason?.system ?? null, decision.reason?.code ?? null, decision.explanation,
-    decision.notification, decision.practitionerRef, decision.complete, decision.writeBack,
+    decision.notification, decision.practitionerRef, decision.complete, decision.afterSigning ?? false,
   ]);
 }
 
@@ -139,10 +146,11 @@ export async function recordDecision(db: Database, decision: Decision, now: Date
     decided_on: localDate(new Date(decision.decidedAt), timeZone),
     write_back_status: decision.writeBack?.status ?? null,
     write_back_detail: decision.writeBack?.detail ?? null,
+    after_signing: decision.afterSigning ?? false,
   };
   if (current) await db('decisions').where('prompt_id', decision.promptId).update(row);
   else await db('decisions').insert({ prompt_id: decision.promptId, ...row });
-  const stored: StoredDecision = { ...decision, version, recordedAt: row.recorded_at };
+  const stored: StoredDecision = { ...decision, afterSigning: row.after_signing, version, recordedAt: row.recorded_at };
   await db('decision_history').insert({
     prompt_id: decision.promptId,
     version,
@@ -155,4 +163,23 @@ export async function recordDecision(db: Database, decision: Decision, now: Date
 export async function decisionHistory(db: Database, promptId: string): Promise<StoredDecision[]> {
   const rows = await db<{ snapshot: string }>('decision_history').where('prompt_id', promptId).orderBy('version');
   return rows.map((row) => JSON.parse(row.snapshot) as StoredDecision);
+}
+
+/**
+ * Notes on the decision in force whether the EHR took its result into the record, without making a
+ * new version: the doctor decided once. The history's snapshot of that version carries it too.
+ * Answers false when that version is no longer the one in force.
+ */
+export async function recordWriteBack(db: Database, promptId: string, version: number, writeBack: WriteBack): Promise<boolean> {
+  await db('prompts').select('id').where('id', promptId).forUpdate().first();
+  const updated = await db('decisions')
+    .where({ prompt_id: promptId, version })
+    .update({ write_back_status: writeBack.status, write_back_detail: writeBack.detail });
+  if (updated === 0) return false;
+  const entry = await db<{ snapshot: string }>('decision_history').where('prompt_id', promptId).andWhere('version', version).first();
+  if (entry) {
+    const snapshot = { ...(JSON.parse(entry.snapshot) as StoredDecision), writeBack };
+    await db('decision_history').where({ prompt_id: promptId, version }).update({ snapshot: JSON.stringify(snapshot) });
+  }
+  return true;
 }

@@ -81,6 +81,13 @@ describe("a hospital's rules, within the region's bounds", () => {
     expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(1);
     expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 3, action: 'rollback' });
     expect((await postJson(`${server.url}/api/admin/rules/rollback`, { version: 99 }, headers())).status).toBe(404);
+
+    // Back to no hospital rules at all: the region's defaults, as a version of its own (issue 11 point 13).
+    const defaults = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 0 }, headers());
+    expect(defaults.status).toBe(200);
+    expect(defaults.body).toMatchObject({ version: 4, override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } });
+    expect(defaults.body.override.lowerLevelAcceptance).toBeUndefined();
+    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 4, action: 'rollback', before: { lowerLevelAcceptance: 'all' } });
   });
 
   it("dry-runs a change on the last days' prompts without saving it", async () => {
@@ -115,16 +122,20 @@ describe('local code mappings', () => {
     await expectMatchesOpenApi(server.url, '/api/admin/unmapped-codes', 'get', 200, unmapped.body);
     expect(unmapped.body.map((code: any) => code.code)).toEqual(expect.arrayContaining(['JY9001', 'JY9002']));
 
-    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
+    // A blank line in the middle still counts: the refused rows are numbered as the user finds them in the file.
+    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\n\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
     const { status, body } = await put('/api/admin/code-mappings', csv);
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, body);
     expect(body.accepted).toBe(1);
     expect(body.refused).toEqual([
-      { row: 2, field: 'item_code', message: 'no catalog item LAB-NOPE' },
-      { row: 3, field: 'local_code', message: 'local code JY9001 appears twice' },
-      { row: 4, field: 'local_code', message: 'empty local code' },
+      { row: 2, field: 'item_code', message: '互认目录中没有项目编码 LAB-NOPE' },
+      { row: 4, field: 'local_code', message: '本院编码 JY9001 在文件中重复出现' },
+      { row: 5, field: 'local_code', message: '本院编码为空' },
     ]);
+    // In English on request.
+    const english = await fetch(`${server.url}/api/admin/code-mappings`, { method: 'PUT', headers: { ...headers(), 'content-type': 'text/csv', 'accept-language': 'en' }, body: 'local_code,local_name,item_code\nJY9004,x,LAB-NOPE\n' });
+    expect((await english.json()).refused).toEqual([{ row: 1, field: 'item_code', message: 'no catalog item LAB-NOPE' }]);
     expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
     expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
@@ -134,6 +145,19 @@ describe('local code mappings', () => {
     await put('/api/admin/code-mappings?replace=true', 'local_code,local_name,item_code\nJY0001,血钾,LAB-K\n');
     const { body } = await getJson(`${server.url}/api/admin/code-mappings`, headers());
     expect(body.map((m: any) => m.localCode)).toEqual(['JY0001']);
+  });
+
+  it('maps one code in place, as the unmapped-codes list does (issue 11 point 14)', async () => {
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(0);
+    const refused = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-NOPE' }, headers());
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ code: 'invalid', field: 'itemCode' });
+    const mapped = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-K' }, headers());
+    expect(mapped.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'post', 200, mapped.body);
+    expect(mapped.body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9002');
+    expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toContainEqual(expect.objectContaining({ localCode: 'JY9002', itemCode: 'LAB-K' }));
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(1);
   });
 
   it('refuses a file without the required columns', async () => {

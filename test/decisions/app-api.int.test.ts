@@ -53,6 +53,13 @@ describe('the decision API of the SMART app', () => {
     expect(body).toMatchObject({ decision: null, history: [], editable: true, writeBackResource: null, prompt: { orderedBy: { ref: 'Practitioner/dr-test', name: '测试医生' } } });
   });
 
+  it("tells the ordering hospital's own earlier result (本院) from an external one (issue 9 point 8)", async () => {
+    const own = await launch('song-yu', 'LAB-K');
+    expect((await view(own)).body.recognisable[0]).toMatchObject({ institution: { id: 'H-CQ-001' }, own: true });
+    const external = await launch('zhang-wei', 'LAB-K');
+    expect((await view(external)).body.recognisable[0]).toMatchObject({ institution: { id: 'H-CQ-003' }, own: false });
+  });
+
   it('lists excluded results with the reason for each', async () => {
     const l = await launch('huang-yong', 'DR-CHEST-PA');
     const { body } = await view(l);
@@ -112,7 +119,28 @@ describe('the decision API of the SMART app', () => {
     const refused = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' }, auth(l.token));
     expect(refused.status).toBe(200);
     expect(refused.body.decision).toMatchObject({ outcome: 'accepted', resultId, writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } });
-    expect(refused.body.history).toHaveLength(2);
+    // One click, one decision: the write-back state sits beside version 1, it is not a version of its own.
+    expect(refused.body.decision.version).toBe(1);
+    expect(refused.body.history).toEqual([expect.objectContaining({ version: 1, outcome: 'accepted', writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } })]);
+    const retried = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'written', detail: 'DiagnosticReport/1' }, auth(l.token));
+    expect(retried.body.decision).toMatchObject({ version: 1, writeBack: { status: 'written' } });
+    expect(await server.services.db('decision_history').where('prompt_id', l.promptId).select('version')).toEqual([{ version: 1 }]);
+  });
+
+  it('a decision made after the order was signed is recorded as such (it saved nothing); before signing it is not', async () => {
+    // yang-lei: no other card of this file has decided his order ServiceRequest/sr-1.
+    const l = await launch('yang-lei', 'LAB-ALT');
+    const resultId = (await view(l)).body.recognisable[0].resultId;
+    // Signed without a decision: order-sign saw the order (and logged it as an unexplained repeat).
+    await postJson(`${server.url}/cds-services/recognition-order-sign`, orderRequest('order-sign', 'yang-lei', ['LAB-ALT']));
+    expect((await decide(l, { outcome: 'accepted', resultId, practitioner: doctor })).body.decision).toMatchObject({ outcome: 'accepted', afterSigning: true });
+    // Signed while Huren was down: only the EHR knows, and the app passes on what it says.
+    const signed = await launch('lin-tao', 'US-LGPS');
+    const signedResult = (await view(signed)).body.recognisable[0].resultId;
+    expect((await decide(signed, { outcome: 'accepted', resultId: signedResult, practitioner: doctor, orderSigned: true })).body.decision.afterSigning).toBe(true);
+    const draft = await launch('li-na', 'LAB-CRE');
+    const draftResult = (await view(draft)).body.recognisable[0].resultId;
+    expect((await decide(draft, { outcome: 'accepted', resultId: draftResult, practitioner: doctor, orderSigned: false })).body.decision.afterSigning).toBe(false);
   });
 
   it('refuses to accept a result that is not recognisable today', async () => {

@@ -6,8 +6,8 @@ import type { DemoHospital, Orderable } from '../../server/demo/workstation-sche
 
 const REGIONAL = 'https://fhir.huren.example/CodeSystem/recognition-item';
 const shancheng: DemoHospital = { id: 'H-CQ-001', name: '山城医科大学附属第一医院', issuer: 'https://ehr.h-cq-001.example', localCodeSystem: 'https://his.example/H-CQ-001/order-item', doctors: [] };
-const potassium: Orderable = { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', loinc: '2823-3', localCodes: { 'H-CQ-001': { code: 'JY0001', name: '血钾' } } };
-const chloride: Orderable = { code: 'LAB-CL', nameZh: '氯', nameEn: 'Chloride', kind: 'lab', loinc: null, localCodes: {} };
+const potassium: Orderable = { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', loinc: '2823-3', synonyms: ['血钾'], localCodes: { 'H-CQ-001': { code: 'JY0001', name: '血钾' } } };
+const chloride: Orderable = { code: 'LAB-CL', nameZh: '氯', nameEn: 'Chloride', kind: 'lab', loinc: null, synonyms: [], localCodes: {} };
 
 const order = (id: string, item: Orderable, status: DraftOrder['status'] = 'draft'): DraftOrder => ({ id, itemCode: item.code, ...orderCoding(item, shancheng, REGIONAL), status });
 const session: HookSession = {
@@ -58,7 +58,7 @@ describe('what was recorded for an order, from the decision API', () => {
   });
   const decided = (outcome: 'accepted' | 'overridden' | 'withdrawn', decidedAt: string) => ({
     outcome, resultId: outcome === 'accepted' ? 'r-1' : null, reasonText: outcome === 'overridden' ? '患者或家属要求复查' : null, explanation: null,
-    notification: null, source: 'cds-feedback' as const, decidedAt, writeBack: null,
+    notification: null, source: 'cds-feedback' as const, decidedAt, writeBack: null, afterSigning: false,
   });
   const k = order('sr-1', potassium, 'signed');
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
   server = await startServer({ env: { CDS_AUTH: 'on' } });
   production = await startServer({
     seed: false,
-    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: 'p'.repeat(40), APP_TOKEN_SECRET: 'a'.repeat(40), CDS_AUTH: 'on' },
+    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: 'patient-key-'.repeat(4), APP_TOKEN_SECRET: 'app-token-key-'.repeat(3), CDS_AUTH: 'on' },
   });
 });
 afterAll(async () => {

@@ -107,7 +107,15 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await openChart(page, '张伟');
     await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
 
-    const cbcCall = await order(page, '血常规', /血常规/);
+    // Found by a synonym or abbreviation the catalog holds (issue 11 point 7): 乙肝 and 乙肝表面抗原.
+    const search = page.getByRole('combobox', { name: /搜索项目/ });
+    for (const synonym of ['乙肝', '乙肝表面抗原']) {
+      await search.fill(synonym);
+      await page.getByRole('option', { name: /乙型肝炎病毒表面抗原/ }).first().waitFor();
+    }
+    await search.fill('');
+    // Typed as pinyin initials.
+    const cbcCall = await order(page, 'xcg', /血常规/);
     const { promptId, token } = appContextOf((await cbcCall.json()).cards[0]);
     const cbc = page.getByRole('article', { name: /^血常规：/ });
     await cbc.waitFor({ timeout: 15_000 });
@@ -157,6 +165,50 @@ describe('demo workstation end to end (headless Chromium)', () => {
     expect(view.body.decision).toMatchObject({ outcome: 'overridden', source: 'cds-feedback', reason: { code: 'patient-request' }, explanation: '家属要求在本院复查', complete: false });
     // And order-sign logged the undecided CT as an unexplained repeat.
     expect(await server.services.db('unexplained_repeats').where('prompt_id', ctPrompt).first()).toBeTruthy();
+    await page.close();
+  }, 120_000);
+});
+
+/** Issue 11 point 2: while Huren cannot be reached at signing, "unknown" is never shown as "none". */
+describe('signing while the recognition service is unreachable (headless Chromium)', () => {
+  it('says the service could not be reached, logs no unexplained repeat, and a later decision in the app is recorded as made after signing', async () => {
+    const page = await newPage();
+    await openChart(page, '张伟');
+    await page.getByRole('article', { name: /外院检查检验结果在有效期内可互认/ }).waitFor({ timeout: 15_000 });
+    const ctCall = await order(page, '胸部CT', /胸部CT平扫/);
+    const { promptId, token } = appContextOf((await ctCall.json()).cards[0]);
+    expect((await (await order(page, '血钠', /血钠/)).json()).cards).toEqual([]);
+
+    // Huren goes down just before the signature: the EHR's call fails, the orders are signed all the same.
+    await page.route('**/cds-services/recognition-order-sign', (route) => route.abort('connectionrefused'));
+    await page.getByRole('button', { name: '签署医嘱' }).click();
+    const summary = page.getByRole('region', { name: /^签署结果/ });
+    const line = (name: string) => summary.getByRole('listitem', { name });
+    await line('血钠').getByText('未能核对', { exact: true }).waitFor({ timeout: 15_000 });
+    await line('血钠').getByText(/是否有可互认的结果未知/).waitFor();
+    await line('胸部CT平扫').getByText('签署时服务不可用', { exact: true }).waitFor();
+    // The failed call in the doctor's words; the service id and the network error only behind the toggle.
+    const cards = page.getByRole('region', { name: '互认提示' });
+    await cards.getByText(/^签署医嘱时互认服务没有应答/).waitFor();
+    expect(await cards.getByText(/recognition-order-sign/).isVisible()).toBe(false);
+    expect(await summary.getByText('没有可互认的外院结果。').count()).toBe(0);
+    expect(await summary.getByText('未说明的重复检查', { exact: true }).count()).toBe(0);
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-signed-unreachable.png'), fullPage: true });
+    expect(await server.services.db('unexplained_repeats').where('prompt_id', promptId).first()).toBeUndefined();
+
+    // Huren is back; the doctor completes the decision in the app from the card: it is recorded as made after signing.
+    await page.unroute('**/cds-services/recognition-order-sign');
+    await page.getByRole('article', { name: /^胸部CT平扫：/ }).getByRole('button', { name: /在互认助手中处理/ }).click();
+    const app = page.frameLocator('iframe[title="互认助手"]');
+    const accept = app.getByRole('button', { name: /^采用此结果/ }).first();
+    await accept.waitFor({ timeout: 30_000 });
+    await accept.click();
+    await app.getByText(/此决定在医嘱签署之后做出/).waitFor({ timeout: 15_000 });
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.decision).toMatchObject({ outcome: 'accepted', afterSigning: true });
+    await page.getByRole('button', { name: '关闭并返回工作站' }).click();
+    await line('胸部CT平扫').getByText(/签署后补充的决定/).waitFor({ timeout: 15_000 });
+    await page.screenshot({ path: join(ARTIFACTS, 'demo-decided-after-signing.png'), fullPage: true });
     await page.close();
   }, 120_000);
 });

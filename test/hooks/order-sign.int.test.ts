@@ -40,6 +40,22 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
     expect(rows).toHaveLength(1);
   });
 
+  it('an order prompted at order-select and still undecided gets a reminder at signing, not the same card again (issue 11 point 4)', async () => {
+    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'huang-yong', ['DR-CHEST-PA']));
+    const selectCard = select.body.cards[0];
+    const sign = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'huang-yong', ['DR-CHEST-PA']));
+    const [reminder] = sign.body.cards;
+    expect(reminder.summary).toBe('签署前：仍未对可互认结果作出决定（胸部正位）');
+    expect(reminder.summary).not.toBe(selectCard.summary);
+    expect(reminder.detail).toMatch(/^> 选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。/);
+    // Still actionable: the same suggestions (accept the external result) and the app link.
+    expect(reminder.suggestions.map((s: { label: string }) => s.label)).toEqual(selectCard.suggestions.map((s: { label: string }) => s.label));
+    expect(reminder.links[0].type).toBe('smart');
+    // Never prompted before: the card at signing is the ordinary one.
+    const fresh = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'wang-fang', ['CT-HEAD']));
+    expect(fresh.body.cards[0].summary).toMatch(/^头颅CT平扫：/);
+  });
+
   it('an order already decided through feedback gets no second card and is not an unexplained repeat', async () => {
     const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'ma-chao', ['MR-KNEE']));
     const card = select.body.cards[0];

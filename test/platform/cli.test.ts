@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import knex from 'knex';
 import { describe, expect, it } from 'vitest';
+import { describeStore } from '../../server/cli/store-description';
 import { tempDir } from '../support/config';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -55,4 +57,19 @@ describe('npm run huren: the operator CLI', () => {
     expect(huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout).toContain('revoked');
     await db.destroy();
   }, 120_000);
+
+  it('reads the same settings as the server (.env in the folder it runs from) and says which store it used (issue 11 point 15)', () => {
+    const folder = tempDir();
+    writeFileSync(join(folder, '.env'), 'SQLITE_FILE=from-dotenv.sqlite\nNODE_ENV=development\n');
+    const { SQLITE_FILE: _file, DATABASE_URL: _url, ...environment } = process.env;
+    const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'server', 'cli', 'huren.ts'), 'tokens', 'list'], {
+      cwd: folder, env: environment, encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toContain(`store: SQLite ${join(folder, 'from-dotenv.sqlite')} (SQLITE_FILE)`);
+  }, 60_000);
+
+  it('names a PostgreSQL store by server and database, never its password', () => {
+    expect(describeStore({ client: 'pg', url: 'postgres://huren:s3cret@db.internal:5432/huren' })).toBe('PostgreSQL huren@db.internal:5432/huren (DATABASE_URL)');
+  });
 });

@@ -18,8 +18,11 @@ describe('accepting an external result', () => {
     await doctor().click(acceptButton());
 
     const decision = currentDecision();
-    expect(await within(decision).findByText('已写入病历（DiagnosticReport/dr-report-1）。')).toBeTruthy();
-    expect(api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: DOCTOR }]);
+    expect(await within(decision).findByText('已写入病历。')).toBeTruthy();
+    // The EHR's id for it is for support, folded behind the technical toggle.
+    expect(within(decision).getByText('DiagnosticReport/dr-report-1').closest('details')).not.toBeNull();
+    // The EHR shows the order still as a draft: the decision is made before signing, and the server is told so.
+    expect(api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: DOCTOR, orderSigned: false }]);
 
     // What reached the EHR: our report, for the patient of the launch, with the EHR's access token.
     expect(ehr.created).toHaveLength(1);
@@ -54,7 +57,9 @@ describe('accepting an external result', () => {
     const alert = refusal.closest('[role="alert"]');
     if (!(alert instanceof HTMLElement)) throw new Error('the refusal is not in an alert');
     await user.click(within(alert).getByRole('button', { name: '重试写入' }));
-    expect(await within(decision).findByText('已写入病历（DiagnosticReport/dr-report-2）。')).toBeTruthy();
+    expect(await within(decision).findByText('已写入病历。')).toBeTruthy();
+    // The EHR's id for it is for support, folded behind the technical toggle.
+    expect(within(decision).getByText('DiagnosticReport/dr-report-2').closest('details')).not.toBeNull();
     expect(api.writeBacks.at(-1)).toEqual({ status: 'written', detail: 'DiagnosticReport/dr-report-2' });
     expect(api.decisions).toHaveLength(1);
   });
@@ -71,7 +76,8 @@ describe('accepting an external result', () => {
     await user.click(acceptButton());
     const decision = currentDecision();
     expect(await within(decision).findByText('写入病历的结果未能告知互认服务器。')).toBeTruthy();
-    expect(within(decision).getByText('已写入病历（DiagnosticReport/dr-report-1）。')).toBeTruthy();
+    expect(within(decision).getByText('已写入病历。')).toBeTruthy();
+    expect(within(decision).getByText('DiagnosticReport/dr-report-1').closest('details')).not.toBeNull();
     down = false;
     await user.click(within(decision).getByRole('button', { name: '重新上报' }));
     await expect.poll(() => api.writeBacks).toEqual([{ status: 'written', detail: 'DiagnosticReport/dr-report-1' }]);
@@ -91,6 +97,6 @@ describe('accepting an external result', () => {
   it('without fhirUser in the launch, the decision names the user the card was raised for', async () => {
     const { api } = await openCard(network, new FakeDecisionApi('potassium'), new MockEhr({ fhirUser: null }));
     await doctor().click(acceptButton());
-    await expect.poll(() => api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: { ref: 'Practitioner/dr-li', name: '李明' } }]);
+    await expect.poll(() => api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: { ref: 'Practitioner/dr-li', name: '李明' }, orderSigned: false }]);
   });
 });

@@ -2,7 +2,8 @@ import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw'
 import { z } from 'zod';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { dayBound, overrideViolations, type RegionPolicy } from '../../rules';
-import { parseCodeMappings } from '../../server/admin/csv-mappings';
+import { codeMappingInputSchema, parseCodeMappings } from '../../server/admin/csv-mappings';
+import { localeFrom, messages } from '../../server/i18n';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
   type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
@@ -154,7 +155,7 @@ export class FakeAdminApi {
       http.post(`${ORIGIN}/api/admin/rules/rollback`, ({ request }) =>
         answer(request, (body) => {
           const { version } = rollbackBody.parse(json(body));
-          const target = this.history.find((entry) => entry.version === version);
+          const target = version === 0 ? { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } } : this.history.find((entry) => entry.version === version);
           if (!target) throw new ApiError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
           return this.save(target.override, 'rollback');
         }),
@@ -162,10 +163,19 @@ export class FakeAdminApi {
       http.get(`${ORIGIN}/api/admin/code-mappings`, ({ request }) => answer(request, () => codeMappingsSchema.parse(this.mappings))),
       http.put(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
         answer(request, (body) => {
-          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])));
+          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])), messages(localeFrom(request.headers.get('accept-language') ?? undefined)));
           const kept = new URL(request.url).searchParams.get('replace') === 'true' ? [] : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
           this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
           return mappingUploadSchema.parse({ accepted: accepted.length, refused, unmappedSeen: this.unmapped() });
+        }),
+      ),
+      http.post(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
+        answer(request, (body) => {
+          const input = codeMappingInputSchema.parse(json(body));
+          if (!CATALOG.some((item) => item.code === input.itemCode)) throw new ApiError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
+          const mapping = { institutionId: HOSPITAL, localCode: input.localCode, localName: input.localName ?? input.localCode, itemCode: input.itemCode };
+          this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort((a, b) => a.localCode.localeCompare(b.localCode));
+          return mappingUploadSchema.parse({ accepted: 1, refused: [], unmappedSeen: this.unmapped() });
         }),
       ),
       http.get(`${ORIGIN}/api/admin/unmapped-codes`, ({ request }) => answer(request, () => this.unmapped())),

@@ -45,6 +45,19 @@ describe('admin console: every version of the rules, and rolling back to one', (
     expect(within(screen.getByRole('region', { name: '修改规则' })).getByRole('checkbox', { name: '停用超声' })).toHaveProperty('checked', true);
   });
 
+  it("rolls back to the region's defaults: no hospital rules at all (issue 11 point 13)", async () => {
+    const api = await openAdminConsole(network);
+    const user = doctor();
+    await user.click(within(history()).getByRole('button', { name: '恢复为区域默认规则（不设院内规则）' }));
+    const dialog = await screen.findByRole('dialog', { name: '恢复为区域默认规则？' });
+    await user.click(within(dialog).getByRole('button', { name: '回滚' }));
+    expect(await screen.findByText('已恢复为区域默认规则（不设院内规则），现为第 3 版。')).toBeTruthy();
+    expect(JSON.parse(api.sent('POST', '/api/admin/rules/rollback')[0]?.body ?? '')).toEqual({ version: 0 });
+    await waitFor(() => expect(versions()[0]?.[0]).toMatch(/^第 3 版 · 回滚 · 信息科/));
+    // At the defaults already: nothing more to go back to.
+    expect(within(history()).queryByRole('button', { name: '恢复为区域默认规则（不设院内规则）' })).toBeNull();
+  });
+
   it('cancelling asks nothing of the server', async () => {
     const api = await openAdminConsole(network);
     const user = doctor();

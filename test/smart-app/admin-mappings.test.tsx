@@ -65,8 +65,8 @@ describe('admin console: local order codes', () => {
         .slice(1)
         .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
     ).toEqual([
-      ['2', '互认项目编码', 'no catalog item NOPE'],
-      ['3', '本院编码', 'empty local code'],
+      ['第 2 行（表格第 3 行）', '互认项目编码', '互认目录中没有项目编码 NOPE'],
+      ['第 3 行（表格第 4 行）', '本院编码', '本院编码为空'],
     ]);
     expect(within(report).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
     expect(within(report).getByText('JY9998 降钙素原')).toBeTruthy();
@@ -84,6 +84,23 @@ describe('admin console: local order codes', () => {
     expect(sent?.query.has('replace')).toBe(false);
     expect(sent?.body).toBe('local_code,local_name,item_code\r\nJY9999,铁蛋白,LAB-FER\r\n');
     await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JC1001', 'JY0001', 'JY9999']));
+  });
+
+  it('maps an unmapped code in place by picking its catalog item, found by pinyin initials (issue 11 points 14, 7)', async () => {
+    const api = await openAdminConsole(network);
+    const user = doctor();
+    await user.click(within(unmappedRegion()).getByRole('button', { name: '对照 JY9998' }));
+    const dialog = await screen.findByRole('dialog', { name: '对照本院编码 JY9998（降钙素原）' });
+    await user.type(within(dialog).getByRole('combobox', { name: '互认项目（名称或编码）' }), 'tdb');
+    await user.click(await screen.findByRole('option', { name: /^铁蛋白/ }));
+    const readsBefore = api.sent('GET', '/api/admin/code-mappings').length;
+    await user.click(within(dialog).getByRole('button', { name: '保存对照' }));
+    expect(await screen.findByText('已将本院编码 JY9998 对照到 铁蛋白。')).toBeTruthy();
+    const [sent] = api.sent('POST', '/api/admin/code-mappings');
+    expect(JSON.parse(sent?.body ?? '')).toEqual({ localCode: 'JY9998', localName: '降钙素原', itemCode: 'LAB-FER' });
+    // Both lists are read again: the mapping table, and the unmapped codes without JY9998.
+    await waitFor(() => expect(api.sent('GET', '/api/admin/code-mappings').length).toBeGreaterThan(readsBefore));
+    await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9999']));
   });
 
   it('asks for unmapped codes over a longer span', async () => {

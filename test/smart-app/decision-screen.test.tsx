@@ -41,7 +41,11 @@ describe('the decision screen', () => {
     await openCard(network, new FakeDecisionApi('chest-ct'));
     const card = resultCard('嘉陵江中心医院');
     expect(within(card).getByText('检查所见').nextElementSibling?.textContent).toBe('右肺上叶见一直径约4mm的实性小结节，边界清。');
-    expect(within(card).getByText('诊断意见').nextElementSibling?.textContent).toBe('右肺上叶微小结节，建议年度随访。');
+    // The external impression only under its own heading, apart from the findings (issue 9 point 6).
+    const impression = within(card).getByRole('complementary', { name: '外院诊断意见（仅供参考）' });
+    expect(within(impression).getByText('右肺上叶微小结节，建议年度随访。')).toBeTruthy();
+    expect(within(impression).getByText('外院医师出具的诊断结论，不属于互认内容。')).toBeTruthy();
+    expect(within(card).getByText('检查所见').nextElementSibling?.textContent).not.toContain('建议年度随访');
     const viewer = within(card).getByRole('link', { name: '查看影像（在新窗口打开）' });
     expect(viewer.getAttribute('href')).toBe('https://pacs.example/H-CQ-002/viewer?study=2.25.421549154');
     expect(viewer.getAttribute('target')).toBe('_blank');

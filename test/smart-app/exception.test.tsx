@@ -52,6 +52,7 @@ describe('recording an exception and the patient notification', () => {
         explanation: '胸痛加重',
         notification: { party: 'family', method: 'written', notifiedAt: dayjs(NOW).format(), notifiedBy: '王医生' },
         practitioner: DOCTOR,
+        orderSigned: false,
       },
     ]);
     expect(new Date((api.decisions[0] as { notification: { notifiedAt: string } }).notification.notifiedAt).getTime()).toBe(NOW.getTime());

@@ -38,7 +38,8 @@ describe('the decision after the fact', () => {
     const decision = currentDecision();
     expect(within(decision).getByText('已采用 渝中区人民医院 2026-03-08 的结果，不重复检查')).toBeTruthy();
     expect(within(decision).getByText(/^王医生 · 2026-03-10 \d\d:10 · 来源：互认助手$/)).toBeTruthy();
-    expect(within(decision).getByText('已写入病历（DiagnosticReport/dr-report-7）。')).toBeTruthy();
+    expect(within(decision).getByText('已写入病历。')).toBeTruthy();
+    expect(within(decision).getByText('DiagnosticReport/dr-report-7').closest('details')).not.toBeNull();
     expect(historyRows()).toEqual([['1', expect.stringMatching(/^2026-03-10 \d\d:10$/), '采用外院结果', '王医生', '互认助手', '完整已写入病历']]);
     // Decided already: no result offered for accepting again until the doctor asks to change.
     expect(screen.queryByRole('button', { name: /^采用此结果/ })).toBeNull();
@@ -50,7 +51,8 @@ describe('the decision after the fact', () => {
     await doctor().click(within(currentDecision()).getByRole('button', { name: '撤销决定' }));
     expect(await screen.findByText('之前的决定已撤销，请重新选择。')).toBeTruthy();
     expect(api.decisions).toEqual([{ outcome: 'withdrawn', practitioner: DOCTOR }]);
-    expect(screen.getByText('撤销前已写入病历的外院结果（DiagnosticReport/dr-report-7）不会自动删除，请在医生工作站处理。')).toBeTruthy();
+    expect(screen.getByText('撤销前已写入病历的外院结果不会自动删除，请在医生工作站处理。')).toBeTruthy();
+    expect(screen.getByText('DiagnosticReport/dr-report-7').closest('details')).not.toBeNull();
     expect(screen.getByRole('button', { name: '采用此结果：渝中区人民医院 2026-03-08' })).toBeTruthy();
     expect(screen.queryByRole('region', { name: '当前决定' })).toBeNull();
     expect(historyRows().map((row) => row[2])).toEqual(['撤销', '采用外院结果']);

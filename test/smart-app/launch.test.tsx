@@ -76,7 +76,7 @@ describe('the SMART launch', () => {
   });
 
   it.each([
-    [401, 'expired', '此次会话已过期'],
+    [401, 'expired', '续期未获批准'],
     [401, 'unauthenticated', '授权无效或已失效'],
     [403, 'forbidden', '此授权不属于这张互认提示卡片'],
     [404, 'not-found', '找不到这张互认提示'],
@@ -87,13 +87,16 @@ describe('the SMART launch', () => {
     const ehr = new MockEhr();
     network.use(
       http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, () => HttpResponse.json({ error: { code, message: 'refused', field: null } }, { status })),
+      // An expired card is renewed with the launch's proof of the patient; here the server refuses.
+      http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/renewal`, () => HttpResponse.json({ error: { code: 'forbidden', message: 'another patient', field: null } }, { status: 403 })),
       ...ehr.handlers(),
       ...new FakeDecisionApi('potassium').handlers(),
     );
     await returnFromAuthorization(await startLaunch(ehr));
     const alert = await problem();
     expect(alert.textContent).toContain(text);
-    expect(alert.textContent?.includes('重新点击')).toBe(status === 401 || status === 403);
+    // Opening the card again cannot cure an expired card (it carries the same token): the way is a new card.
+    expect(alert.textContent?.includes('重新点击')).toBe(code === 'unauthenticated' || code === 'forbidden');
   });
 
   it('our server cannot be reached: said so, with a retry that loads the card once it is back', async () => {

@@ -36,9 +36,15 @@ export interface TestServer {
  */
 export async function startServer(
   options: {
-    seed?: boolean; env?: Record<string, string>; now?: Date; /** Serve at the address PUBLIC_URL names (browsers follow it). */ reachable?: boolean;
+    seed?: boolean;
+    env?: Record<string, string>;
+    now?: Date;
+    /** Serve at the address PUBLIC_URL names (browsers follow it). */
+    reachable?: boolean;
     /** How EHR host names resolve; by default every name to a documentation address (msw answers, no DNS). */
     resolveHost?: ResolveHost;
+    /** The server's clock, for tests that let time pass (defaults to `now`, fixed). */
+    clock?: () => Date;
   } = {},
 ): Promise<TestServer> {
   const postgres = process.env.HUREN_TEST_STORE === 'postgres' ? await freshPostgresDatabase() : null;
@@ -61,7 +67,7 @@ export async function startServer(
   const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now, resolveHost: options.resolveHost ?? documentationAddress });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: options.clock ?? (() => now), resolveHost: options.resolveHost ?? documentationAddress });
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,6 +14,7 @@ import { ruleNames } from './rule-words';
 import { RulesEditor } from './RulesEditor';
 import { RulesHistory } from './RulesHistory';
 import { UnmappedCodes, type UnmappedDays } from './UnmappedCodes';
+import { overrideChanges } from './override-changes';
 
 /** /app/admin: the hospital administrator's rules and local code mappings, behind an admin token. */
 export function AdminConsole() {
@@ -68,6 +69,7 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
         api={api}
         history={history.value ?? []}
         current={state.version}
+        atDefaults={overrideChanges(null, state.override).length === 0}
         names={names}
         onRolledBack={(rolled, to) => changed(rolled, t.history.rolledBack(rolled.version, to))}
       />
@@ -80,7 +82,18 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
           unmapped.reload();
         }}
       />
-      <UnmappedCodes codes={unmapped} days={days} onDays={setDays} />
+      <UnmappedCodes
+        api={api}
+        codes={unmapped}
+        days={days}
+        onDays={setDays}
+        catalog={catalog.value}
+        onMapped={(code, itemCode) => {
+          setNotice(t.unmapped.mapped(code, names.item(itemCode)));
+          mappings.reload();
+          unmapped.reload();
+        }}
+      />
     </>
   );
 }

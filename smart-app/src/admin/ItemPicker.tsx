@@ -2,7 +2,8 @@ import Autocomplete from '@mui/material/Autocomplete';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { itemSearch } from '../app/item-search';
 import { useLanguage } from '../i18n/language';
 import type { RecognitionItem } from './admin-model';
 
@@ -20,11 +21,17 @@ export function ItemPicker({ items, exclude, label, action, onPick }: ItemPicker
   const { language } = useLanguage();
   const [chosen, setChosen] = useState<RecognitionItem | null>(null);
   const nameOf = (item: RecognitionItem) => `${language === 'en' ? item.nameEn : item.nameZh} (${item.code})`;
+  // Keyed by the codes, not the array: a parent's new array of the same codes must not redo the pinyin.
+  const excluded = exclude.join('|');
+  const available = useMemo(() => items.filter((item) => !exclude.includes(item.code)), [items, excluded]);
+  // By name, synonym or abbreviation, code, or their pinyin (xcg → 血常规), not only MUI's substring match.
+  const search = useMemo(() => itemSearch(available, (item) => ({ names: [item.nameZh, item.nameEn, ...item.synonyms], codes: [item.code, item.loinc] })), [available]);
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Autocomplete
         size="small"
-        options={items.filter((item) => !exclude.includes(item.code))}
+        options={available}
+        filterOptions={(_options, state) => search(state.inputValue, 50)}
         value={chosen}
         onChange={(_event, item) => setChosen(item)}
         getOptionLabel={nameOf}

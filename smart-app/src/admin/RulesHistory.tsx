@@ -25,15 +25,18 @@ interface RulesHistoryProps {
   readonly api: AdminApi;
   readonly history: OverrideHistory;
   readonly current: number;
+  /** Whether the rules in force are the region's defaults already (no hospital rule). */
+  readonly atDefaults: boolean;
   readonly names: RuleNames;
   readonly onRolledBack: (state: RulesState, to: number) => void;
 }
 
 /** Every version, newest first: who, when, and before → after in words; any earlier version can be brought back. */
-export function RulesHistory({ api, history, current, names, onRolledBack }: RulesHistoryProps) {
+export function RulesHistory({ api, history, current, atDefaults, names, onRolledBack }: RulesHistoryProps) {
   const { messages } = useLanguage();
   const t = messages.admin.history;
-  const [asked, setAsked] = useState<OverrideVersion | null>(null);
+  /** The version to bring back, or `defaults` for the region's defaults (version 0). */
+  const [asked, setAsked] = useState<OverrideVersion | 'defaults' | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
   const close = () => {
@@ -55,6 +58,11 @@ export function RulesHistory({ api, history, current, names, onRolledBack }: Rul
   return (
     <Section heading={t.heading}>
       {history.length === 0 ? <Typography variant="body2">{t.empty}</Typography> : null}
+      {history.length > 0 && !atDefaults ? (
+        <Button size="small" variant="outlined" sx={{ alignSelf: 'flex-start', mb: 1 }} onClick={() => setAsked('defaults')}>
+          {t.toDefaults}
+        </Button>
+      ) : null}
       <List aria-label={t.heading} disablePadding>
         {[...history].reverse().map((version) => (
           <ListItem key={version.version} divider sx={{ display: 'block', px: 0 }}>
@@ -75,14 +83,14 @@ export function RulesHistory({ api, history, current, names, onRolledBack }: Rul
       </List>
       {asked ? (
         <Dialog open onClose={close}>
-          <DialogTitle>{t.confirmTitle(asked.version)}</DialogTitle>
+          <DialogTitle>{asked === 'defaults' ? t.confirmDefaultsTitle : t.confirmTitle(asked.version)}</DialogTitle>
           <DialogContent>
-            <DialogContentText>{t.confirmText}</DialogContentText>
+            <DialogContentText>{asked === 'defaults' ? t.confirmDefaultsText : t.confirmText}</DialogContentText>
             {problem ? <ProblemNotice problem={problem} /> : null}
           </DialogContent>
           <DialogActions>
             <Button onClick={close}>{t.cancel}</Button>
-            <Button variant="contained" disabled={busy} onClick={() => void rollBack(asked.version)}>
+            <Button variant="contained" disabled={busy} onClick={() => void rollBack(asked === 'defaults' ? 0 : asked.version)}>
               {t.confirm}
             </Button>
           </DialogActions>

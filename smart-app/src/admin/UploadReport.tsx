@@ -34,8 +34,8 @@ export function UploadReport({ answer }: { readonly answer: MappingUpload }) {
             <TableBody>
               {answer.refused.map((refusal) => (
                 <TableRow key={`${refusal.row}|${refusal.field ?? ''}`}>
-                  {/* Row 0 is the header; data rows count from 1. */}
-                  <TableCell>{refusal.row === 0 ? t.header : refusal.row}</TableCell>
+                  {/* Row 0 is the header; data rows count from 1, the spreadsheet's own numbers (header = 1) beside them. */}
+                  <TableCell>{refusal.row === 0 ? t.header : t.rowCell(refusal.row)}</TableCell>
                   <TableCell>{columnName(refusal.field)}</TableCell>
                   <TableCell>{refusal.message}</TableCell>
                 </TableRow>

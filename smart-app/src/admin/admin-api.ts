@@ -14,6 +14,8 @@ export interface AdminApi {
   /** `replace`: the file becomes the whole table; otherwise its rows are added or updated. */
   uploadMappings(csv: string, replace: boolean): Promise<MappingUpload>;
   unmapped(days: number, signal: AbortSignal): Promise<UnmappedCodes>;
+  /** Maps one local code to a catalog item (added or updated, the rest untouched). */
+  mapCode(mapping: { localCode: string; localName: string | null; itemCode: string }): Promise<MappingUpload>;
 }
 
 export function adminApi(api: ConsoleApi): AdminApi {
@@ -27,5 +29,6 @@ export function adminApi(api: ConsoleApi): AdminApi {
     mappings: (signal) => api.get('/api/admin/code-mappings', {}, signal),
     uploadMappings: (csv, replace) => api.send('PUT', '/api/admin/code-mappings', { csv }, { replace: replace ? 'true' : undefined }),
     unmapped: (days, signal) => api.get('/api/admin/unmapped-codes', { days }, signal),
+    mapCode: (mapping) => api.send('POST', '/api/admin/code-mappings', { json: mapping }),
   };
 }

@@ -20,7 +20,12 @@ export function AppProviders({ children }: { readonly children: ReactNode }) {
     () =>
       createTheme(
         {
-          palette: { primary: { main: '#0b5cad' } },
+          // WCAG AA (4.5:1) for text on white and white on colour: MUI's own warning (3.1:1) and info (3.9:1) are too light.
+          palette: { primary: { main: '#0b5cad' }, warning: { main: '#b45309' }, info: { main: '#0369a1' } },
+          components: {
+            // An unselected toggle (the language switch) in the grey bar: text.secondary, not the paler action colour.
+            MuiToggleButton: { styleOverrides: { root: ({ theme }) => ({ color: theme.palette.text.secondary }) } },
+          },
           // Chinese system fonts first; buttons in sentence case (capitals shout, and mean nothing in Chinese).
           typography: { fontFamily: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif', button: { textTransform: 'none' } },
         },

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useLanguage } from '../i18n/language';
 import { needsRelaunch, type Problem } from './problems';
+import { TechnicalDetail } from './TechnicalDetail';
 
 interface ProblemProps {
   readonly problem: Problem;
@@ -27,11 +28,7 @@ export function ProblemAlert({ problem, onRetry }: ProblemProps) {
     >
       <Typography component="p">{messages.problems.kinds[problem.kind]}</Typography>
       {relaunch ? <Typography component="p">{messages.problems.relaunch}</Typography> : null}
-      {problem.detail ? (
-        <Typography component="p" variant="caption" sx={{ wordBreak: 'break-word' }}>
-          {messages.problems.detail(problem.detail)}
-        </Typography>
-      ) : null}
+      <TechnicalDetail label={messages.problems.technical} detail={problem.detail} />
     </Alert>
   );
 }

@@ -14,6 +14,7 @@ export const PROBLEM_KINDS = [
   'unavailable',
   'rate-limited',
   'expired',
+  'renewal-refused',
   'unauthenticated',
   'forbidden',
   'not-found',
@@ -40,7 +41,10 @@ export function problemOf(error: unknown): Problem {
   return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
 }
 
-/** Problems that only a new launch from the EHR's card can cure: a retry on this page would fail the same way. */
+/**
+ * Problems that only a new launch from the EHR's card can cure: a retry on this page would fail the same way.
+ * Not an expired card (the app renews it itself) nor a refused renewal (the card cannot be renewed: a new order is the way).
+ */
 export function needsRelaunch(kind: ProblemKind): boolean {
-  return kind === 'no-card' || kind === 'bad-card' || kind === 'authorization' || kind === 'expired' || kind === 'unauthenticated' || kind === 'forbidden' || kind === 'no-iss';
+  return kind === 'no-card' || kind === 'bad-card' || kind === 'authorization' || kind === 'unauthenticated' || kind === 'forbidden' || kind === 'no-iss';
 }

@@ -3,6 +3,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useLanguage } from '../i18n/language';
 import type { ConsoleProblem } from './console-problems';
+import { TechnicalDetail } from '../app/TechnicalDetail';
 
 /** What went wrong, in words, with the server's message small beneath; a retry where it can help. */
 export function ProblemNotice({ problem, onRetry }: { readonly problem: ConsoleProblem; readonly onRetry?: (() => void) | undefined }) {
@@ -20,11 +21,7 @@ export function ProblemNotice({ problem, onRetry }: { readonly problem: ConsoleP
       }
     >
       <Typography component="p">{t.kinds[problem.kind]}</Typography>
-      {problem.detail ? (
-        <Typography component="p" variant="caption" sx={{ wordBreak: 'break-word' }}>
-          {t.detail(problem.detail)}
-        </Typography>
-      ) : null}
+      <TechnicalDetail label={t.technical} detail={problem.detail} />
     </Alert>
   );
 }

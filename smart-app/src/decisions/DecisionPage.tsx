@@ -32,7 +32,7 @@ export function DecisionPage() {
 /** Loads the card in the chosen language (again when it changes: reasons and item names come from the server). */
 function CardWorkspace({ session }: { readonly session: SmartSession }) {
   const { language, messages } = useLanguage();
-  const api = useMemo(() => promptApi(session.card, language), [session.card, language]);
+  const api = useMemo(() => promptApi(session.card, language, session.proof), [session, language]);
   const [view, setView] = useState<Loaded<PromptView>>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

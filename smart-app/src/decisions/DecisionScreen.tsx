@@ -12,15 +12,16 @@ import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { LaunchPractitioner, PatientSummary, SmartSession } from '../launch/smart';
-import { NotificationSheet, type SheetContent } from '../notification/NotificationSheet';
+import { EMPTY_SHEET, NotificationSheet, sheetFromDecision, sheetFromForm, type SheetContent } from '../notification/NotificationSheet';
 import { DecisionHistory } from './DecisionHistory';
 import { DecisionSummary } from './DecisionSummary';
 import { ExceptionForm } from './ExceptionForm';
 import { ExcludedResults } from './ExcludedResults';
 import { initialValues, type ExceptionValues } from './exception-input';
-import { activeDecision, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
+import { activeDecision, originOf, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
 import { ApiProblem, type PromptApi, type WriteBackReport } from './prompt-api';
 import { ResultCard } from './ResultCard';
+import { TechnicalDetail } from '../app/TechnicalDetail';
 
 interface DecisionScreenProps {
   readonly session: SmartSession;
@@ -80,6 +81,11 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
    */
   const deciderOf = (launched: LaunchPractitioner | null): Practitioner => launched ?? view.prompt.orderedBy;
   const decider = async (): Promise<Practitioner> => deciderOf(await session.practitioner);
+  /** What the EHR says of the order, so a decision on a signed order is recorded as made after signing. */
+  const signedInEhr = async (): Promise<{ orderSigned?: boolean }> => {
+    const signed = view.prompt.orderRef ? await session.orderSigned(view.prompt.orderRef) : null;
+    return signed === null ? {} : { orderSigned: signed };
+  };
 
   const fail = (error: unknown) => {
     const found = problemOf(error);
@@ -121,7 +127,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
 
   const accept = (resultId: string) =>
     run('saving', async () => {
-      const answer = await api.decide({ outcome: 'accepted', resultId, practitioner: await decider() });
+      const answer = await api.decide({ outcome: 'accepted', resultId, practitioner: await decider(), ...(await signedInEhr()) });
       onView((current) => withAnswer(current, answer));
       setEditing(null);
       setUnreported(null);
@@ -150,7 +156,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
     let refusedField: string | null = null;
     await run('saving', async () => {
       try {
-        const answer = await api.decide({ ...input, practitioner: await decider() });
+        const answer = await api.decide({ ...input, practitioner: await decider(), ...(await signedInEhr()) });
         onView((current) => withAnswer(current, answer));
         setEditing(null);
       } catch (error) {
@@ -164,7 +170,9 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
 
   const openException = () => setEditing({ step: 'exception', values: initialValues(active, view, dayjs()) });
 
-  const decisionSheet: SheetContent | null = active?.outcome === 'overridden' ? { reason: view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null, explanation: active.explanation ?? '' } : null;
+  const decisionSheet: SheetContent | null =
+    active?.outcome === 'overridden' ? sheetFromDecision(active, view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null) : null;
+  const defaultNotifiedBy = practitioner === undefined ? '' : (deciderOf(practitioner).name ?? '');
   const lastWritten = [...view.history].reverse().find((version) => version.writeBack?.status === 'written')?.writeBack;
   const withdrawnAfterWrite = view.decision?.outcome === 'withdrawn' && lastWritten;
 
@@ -211,10 +219,15 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
       {choosing ? (
         <>
           {view.decision?.outcome === 'withdrawn' ? <Alert severity="info">{messages.decision.withdrawn}</Alert> : null}
-          {withdrawnAfterWrite ? <Alert severity="warning">{messages.decision.writtenStays(lastWritten.detail)}</Alert> : null}
+          {withdrawnAfterWrite ? (
+            <Alert severity="warning">
+              {messages.decision.writtenStays}
+              <TechnicalDetail label={messages.problems.technical} detail={lastWritten.detail} />
+            </Alert>
+          ) : null}
           <section aria-labelledby={recognisableHeading}>
             <Typography id={recognisableHeading} component="h2" variant="h6" gutterBottom>
-              {messages.prompt.recognisableHeading(view.recognisable.length)}
+              {messages.prompt.recognisableHeading(view.recognisable.length, originOf(view.recognisable))}
             </Typography>
             <Stack spacing={2}>
               {view.recognisable.length === 0 ? <Typography>{messages.prompt.noneRecognisable}</Typography> : null}
@@ -235,11 +248,11 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
             <ExceptionForm
               view={view}
               initial={editing.values}
-              defaultNotifiedBy={practitioner === undefined ? '' : (deciderOf(practitioner).name ?? '')}
+              defaultNotifiedBy={defaultNotifiedBy}
               busy={busy !== null}
               onSubmit={submitException}
               onCancel={() => setEditing(null)}
-              onPrint={(values) => setSheet({ reason: values.reason, explanation: values.explanation })}
+              onPrint={(values) => setSheet(sheetFromForm(values, defaultNotifiedBy))}
             />
           ) : (
             <Stack direction="row" spacing={1}>
@@ -259,7 +272,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
       <ExcludedResults excluded={view.excluded} />
       <DecisionHistory history={view.history} />
 
-      <NotificationSheet open={sheet !== null} onClose={() => setSheet(null)} card={session.card} view={view} content={sheet ?? { reason: null, explanation: '' }} patient={patient ?? null} />
+      <NotificationSheet open={sheet !== null} onClose={() => setSheet(null)} card={session.card} view={view} content={sheet ?? EMPTY_SHEET} patient={patient ?? null} />
     </Stack>
   );
 }

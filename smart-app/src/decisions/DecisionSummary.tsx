@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useEffect, useId, useRef } from 'react';
 import { useLanguage } from '../i18n/language';
-import type { DecisionView, PromptView } from './model';
+import { originOf, type DecisionView, type PromptView } from './model';
 import type { WriteBackReport } from './prompt-api';
 import { WriteBackStatus } from './WriteBackStatus';
 
@@ -46,7 +46,7 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
             ? accepted
               ? t.accepted(accepted.institution.name, accepted.resultDate)
               : t.acceptedUnknown
-            : t.overridden(decision.reasonText ?? t.unknownReason)}
+            : (originOf(view.recognisable) === 'own' ? t.overriddenOwn : t.overridden)(decision.reasonText ?? t.unknownReason)}
         </Typography>
         {decision.explanation ? <Typography>{t.explanation(decision.explanation)}</Typography> : null}
         {notification ? (
@@ -62,6 +62,7 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
         <Typography variant="body2" color="text.secondary">
           {t.by(who, dayjs(decision.decidedAt).format(messages.time.format), t.sources[decision.source])}
         </Typography>
+        {decision.afterSigning ? <Alert severity="info">{t.afterSigning}</Alert> : null}
         {!decision.complete ? (
           <Alert
             severity="warning"

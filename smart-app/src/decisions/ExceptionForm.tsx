@@ -16,7 +16,7 @@ import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLanguage } from '../i18n/language';
 import { checkException, isExceptionField, type ExceptionValues, type FieldErrors } from './exception-input';
-import { NOTIFICATION_METHODS, NOTIFIED_PARTIES, type OverrideInput, type PromptView } from './model';
+import { NOTIFICATION_METHODS, NOTIFIED_PARTIES, originOf, type OverrideInput, type PromptView } from './model';
 
 interface ExceptionFormProps {
   readonly view: PromptView;
@@ -88,7 +88,7 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
   return (
     <Paper variant="outlined" component="section" aria-labelledby={ids.heading} sx={{ p: 2 }}>
       <Typography id={ids.heading} ref={heading} tabIndex={-1} component="h2" variant="h6" gutterBottom sx={{ outline: 'none' }}>
-        {t.heading}
+        {originOf(view.recognisable) === 'own' ? t.headingOwn : t.heading}
       </Typography>
       <Box component="form" noValidate onSubmit={submit}>
         {hasErrors ? (

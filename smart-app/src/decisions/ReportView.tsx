@@ -85,9 +85,19 @@ function ImagingFindings({ report }: { readonly report: ImagingReport }) {
       <Box component="dl" sx={{ m: 0, '& dt': { fontWeight: 600, mt: 1 }, '& dd': { ml: 0 } }}>
         <dt>{messages.report.findings}</dt>
         <dd>{report.findings ?? messages.report.empty}</dd>
-        <dt>{messages.report.impression}</dt>
-        <dd>{report.impression ?? messages.report.empty}</dd>
       </Box>
+      {/* The external doctor's conclusion is not recognised (001, 002: 不包括医师出具的诊断结论): apart, for reference only. */}
+      {report.impression ? (
+        <Box component="aside" aria-label={messages.report.impression} sx={{ mt: 1.5, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'grey.50' }}>
+          <Typography variant="subtitle2" component="h4">
+            {messages.report.impression}
+          </Typography>
+          <Typography variant="caption" component="p" color="text.secondary">
+            {messages.report.impressionNote}
+          </Typography>
+          <Typography component="p">{report.impression}</Typography>
+        </Box>
+      ) : null}
       {report.viewerUrl ? (
         <Link href={report.viewerUrl} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 1 }}>
           {messages.report.viewImages}

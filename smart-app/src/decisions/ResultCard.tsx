@@ -38,7 +38,12 @@ export function ResultCard({ result, item, localTestSystem, primary, disabled, o
                 {result.institution.name}
               </Typography>
               {result.institution.levelText ? <Chip size="small" label={result.institution.levelText} /> : null}
-              <Chip size="small" variant={result.mark ? 'filled' : 'outlined'} color={result.mark ? 'success' : 'default'} label={result.mark ? text.mark(result.mark) : text.noMark} />
+              {/* The ordering hospital's own result: labelled 本院, and a mark means nothing between a hospital and itself. */}
+              {result.own ? (
+                <Chip size="small" color="primary" label={messages.prompt.own} />
+              ) : (
+                <Chip size="small" variant={result.mark ? 'filled' : 'outlined'} color={result.mark ? 'success' : 'default'} label={result.mark ? text.mark(result.mark) : text.noMark} />
+              )}
             </Stack>
             <Typography>{text.date(result.resultDate, result.ageDays)}</Typography>
             <Typography color={result.daysLeft <= 1 ? 'warning.main' : 'text.secondary'}>{text.daysLeft(result.daysLeft, result.lastDay)}</Typography>

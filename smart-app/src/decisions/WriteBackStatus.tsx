@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useLanguage } from '../i18n/language';
 import type { DecisionView } from './model';
 import type { WriteBackReport } from './prompt-api';
+import { TechnicalDetail } from '../app/TechnicalDetail';
 
 interface WriteBackStatusProps {
   readonly decision: DecisionView;
@@ -34,7 +35,10 @@ export function WriteBackStatus({ decision, unreported, canWrite, busy, onWrite,
           {t.notYet}
         </Alert>
       ) : state.status === 'written' ? (
-        <Alert severity="success">{t.written(state.detail)}</Alert>
+        <Alert severity="success">
+          {t.written}
+          <TechnicalDetail label={messages.problems.technical} detail={state.detail} />
+        </Alert>
       ) : (
         <Alert severity="error" action={writeButton(t.retry)}>
           <Typography component="p" sx={{ fontWeight: 700 }}>

@@ -16,6 +16,18 @@ export type Report = RecognisableResult['report'];
 export const NOTIFIED_PARTIES = ['patient', 'family', 'guardian'] as const satisfies readonly NotifiedParty[];
 export const NOTIFICATION_METHODS = ['verbal', 'written', 'electronic'] as const satisfies readonly NotificationMethod[];
 
+/**
+ * Whose results the card offers: external ones (mutual recognition), the ordering hospital's own
+ * earlier ones (本院: a reminder, never called 外院), or both.
+ */
+export type ResultOrigin = 'external' | 'own' | 'mixed';
+
+export function originOf(results: readonly { readonly own: boolean }[]): ResultOrigin {
+  const own = results.filter((result) => result.own).length;
+  if (own === 0) return 'external';
+  return own === results.length ? 'own' : 'mixed';
+}
+
 /** The decision in force: a taken-back decision leaves the card open again. */
 export function activeDecision(view: Pick<PromptView, 'decision'>): DecisionView | null {
   return view.decision && view.decision.outcome !== 'withdrawn' ? view.decision : null;

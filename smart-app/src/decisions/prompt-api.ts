@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/decisions/schemas';
 import type { Language } from '../i18n/language';
-import type { CardIdentity } from '../launch/smart';
+import type { CardIdentity, LaunchProof } from '../launch/smart';
 
 /** A refusal from our API (`{error:{code,message,field}}`), or `unreachable` when no answer came at all. */
 export class ApiProblem extends Error {
@@ -32,16 +32,22 @@ export interface PromptApi {
   reportWriteBack(report: WriteBackReport): Promise<DecisionAnswer>;
 }
 
-export function promptApi(card: CardIdentity, language: Language): PromptApi {
+const renewalSchema = z.object({ token: z.string().min(1) });
+
+/**
+ * The decision API for one card. When the card's token has expired (the doctor comes back later),
+ * the launch's proof of the same patient renews it once, and the call is made again: no dead end.
+ */
+export function promptApi(card: CardIdentity, language: Language, proof: LaunchProof | null = null): PromptApi {
   const base = `/api/prompts/${encodeURIComponent(card.promptId)}`;
-  const call = async <T,>(path: string, body?: unknown): Promise<T> => {
-    let response: Response;
+  let token = card.token;
+  const send = async (path: string, body: unknown): Promise<Response> => {
     try {
       // Absolute, so the same code runs where fetch has no page to resolve against (the tests' Node fetch).
-      response = await fetch(new URL(path, window.location.origin), {
+      return await fetch(new URL(path, window.location.origin), {
         method: body === undefined ? 'GET' : 'POST',
         headers: {
-          authorization: `Bearer ${card.token}`,
+          authorization: `Bearer ${token}`,
           'accept-language': language,
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
@@ -50,7 +56,24 @@ export function promptApi(card: CardIdentity, language: Language): PromptApi {
     } catch (error) {
       throw new ApiProblem(null, 'unreachable', null, error instanceof Error ? error.message : String(error));
     }
-    if (!response.ok) throw await problemFrom(response);
+  };
+  const renew = async (): Promise<void> => {
+    const response = await send(`${base}/renewal`, proof);
+    if (!response.ok) {
+      const problem = await problemFrom(response);
+      throw new ApiProblem(problem.status, 'renewal-refused', null, problem.message);
+    }
+    token = renewalSchema.parse(await response.json()).token;
+  };
+  const call = async <T,>(path: string, body?: unknown): Promise<T> => {
+    let response = await send(path, body);
+    if (!response.ok) {
+      const problem = await problemFrom(response);
+      if (problem.code !== 'expired' || !proof) throw problem;
+      await renew();
+      response = await send(path, body);
+      if (!response.ok) throw await problemFrom(response);
+    }
     // Our own server, whose answers are validated against these schemas by its own tests.
     return (await response.json()) as T;
   };

@@ -15,6 +15,7 @@ import { loadSetup } from './ehr/setup';
 import { EncounterView } from './EncounterView';
 import { detailOf } from './http/fetch-json';
 import { useDemoMessages, useDemoTitle } from './i18n/messages';
+import { TechnicalDetail } from '../app/TechnicalDetail';
 
 function Header() {
   const messages = useDemoMessages();
@@ -87,7 +88,8 @@ export function Workstation() {
         {setup.state === 'loading' && <Loading label={messages.loading} />}
         {setup.state === 'failed' && (
           <Alert severity="error">
-            {messages.setupFailed} {messages.technical(setup.detail)}
+            {messages.setupFailed}
+            <TechnicalDetail label={messages.technical} detail={setup.detail} />
           </Alert>
         )}
         {setup.state === 'ready' && <Encounters setup={setup.setup} />}

@@ -37,20 +37,40 @@ export interface LaunchPractitioner {
   readonly name: string | null;
 }
 
+/** The number the hospital files the visit under: 门诊号 for a clinic or emergency visit, 住院号 for an admission. */
+export interface RecordNumber {
+  readonly kind: 'outpatient' | 'inpatient';
+  readonly value: string;
+}
+
 export interface PatientSummary {
   readonly name: string | null;
   readonly gender: 'male' | 'female' | 'other' | 'unknown' | null;
   readonly birthDate: string | null;
+  /** The resident ID number, for the printed sheet (masked there). */
+  readonly nationalId: string | null;
+  readonly recordNumber: RecordNumber | null;
+}
+
+/** What the launch proves, for renewing an expired card token: the EHR, its access token and the patient in context. */
+export interface LaunchProof {
+  readonly fhirServer: string;
+  readonly accessToken: string;
+  readonly patientId: string;
 }
 
 export interface SmartSession {
   readonly card: CardIdentity;
+  /** Null when the launch had no access token or no patient (then an expired card cannot be renewed). */
+  readonly proof: LaunchProof | null;
   /** Null when the EHR did not say who the user is (no `fhirUser` in the id token). */
   readonly practitioner: Promise<LaunchPractitioner | null>;
   /** Null when the EHR gave no patient or would not let us read it. */
   readonly patient: Promise<PatientSummary | null>;
   /** Creates the resource in the EHR's record for the patient in context; never rejects. */
   writeToRecord(resource: Record<string, unknown>): Promise<WriteBackReport>;
+  /** Whether the EHR shows the order (`ServiceRequest/…`) as signed; null when it cannot be read. Never rejects. */
+  orderSigned(orderRef: string): Promise<boolean | null>;
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -141,11 +161,15 @@ async function connect(): Promise<SmartSession> {
   }
   // fhirclient types the token response loosely; appContext is whatever the EHR sent.
   const appContext: unknown = client.state.tokenResponse?.appContext;
+  const accessToken = client.state.tokenResponse?.access_token;
+  const patientId = client.patient.id;
   return {
     card: cardIdentityFrom(appContext),
+    proof: accessToken && patientId ? { fhirServer: client.state.serverUrl, accessToken, patientId: String(patientId) } : null,
     practitioner: readPractitioner(client),
     patient: readPatient(client),
     writeToRecord: (resource) => writeToRecord(client, resource),
+    orderSigned: (orderRef) => orderSigned(client, orderRef),
   };
 }
 
@@ -170,7 +194,15 @@ const humanNameSchema = z.object({
   family: z.string().optional(),
   given: z.array(z.string()).optional(),
 });
+const identifierSchema = z.object({
+  system: z.string().optional(),
+  value: z.string().optional(),
+  type: z.object({ coding: z.array(z.object({ code: z.string().optional() })).optional() }).optional(),
+});
+type Identifier = z.infer<typeof identifierSchema>;
+
 const personSchema = z.object({
+  identifier: z.array(identifierSchema).optional(),
   name: z.array(humanNameSchema).optional(),
   gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
   birthDate: z.string().optional(),
@@ -207,14 +239,69 @@ async function readPractitioner(client: Client): Promise<LaunchPractitioner | nu
   }
 }
 
+/** The resident ID card's system (GB 11643), as Chinese EHRs and our hooks name it, or an identifier typed as national. */
+const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.156.10011.1.3';
+const typed = (identifier: Identifier, codes: readonly string[]): boolean => (identifier.type?.coding ?? []).some((coding) => codes.includes(coding.code ?? ''));
+const valueOf = (identifiers: readonly Identifier[] | undefined, pick: (identifier: Identifier) => boolean): string | null =>
+  identifiers?.find((identifier) => pick(identifier) && identifier.value?.trim())?.value?.trim() ?? null;
+
+const encounterSchema = z.object({
+  identifier: z.array(identifierSchema).optional(),
+  class: z.object({ code: z.string().optional() }).optional(),
+});
+const INPATIENT_CLASSES = ['IMP', 'ACUTE', 'NONAC'];
+
+/**
+ * 门诊号/住院号: the encounter's visit number (typed VN, else its first identifier), else the
+ * patient's medical record number (typed MR). An admission is 住院, anything else 门诊.
+ */
+async function readRecordNumber(client: Client, patient: z.infer<typeof personSchema>): Promise<RecordNumber | null> {
+  let encounter: z.infer<typeof encounterSchema> | null = null;
+  if (client.encounter.id) {
+    try {
+      const parsed = encounterSchema.safeParse(await client.encounter.read());
+      encounter = parsed.success ? parsed.data : null;
+    } catch {
+      // The sheet falls back to the patient's record number, or leaves the line to fill in by hand.
+      encounter = null;
+    }
+  }
+  const kind = INPATIENT_CLASSES.includes(encounter?.class?.code ?? '') ? 'inpatient' : 'outpatient';
+  const value =
+    valueOf(encounter?.identifier, (identifier) => typed(identifier, ['VN'])) ??
+    valueOf(encounter?.identifier, () => true) ??
+    valueOf(patient.identifier, (identifier) => typed(identifier, ['MR']));
+  return value ? { kind, value } : null;
+}
+
 async function readPatient(client: Client): Promise<PatientSummary | null> {
   if (!client.patient.id) return null;
   try {
     const parsed = personSchema.safeParse(await client.patient.read());
     if (!parsed.success) return null;
-    return { name: writtenName(parsed.data.name), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
+    const person = parsed.data;
+    return {
+      name: writtenName(person.name),
+      gender: person.gender ?? null,
+      birthDate: person.birthDate ?? null,
+      nationalId: valueOf(person.identifier, (identifier) => identifier.system === NATIONAL_ID_SYSTEM || typed(identifier, ['NNCHN', 'NI'])),
+      recordNumber: await readRecordNumber(client, person),
+    };
   } catch {
     // Only the printed notification sheet needs the patient; it leaves blanks to fill in by hand.
+    return null;
+  }
+}
+
+const orderStatusSchema = z.object({ resourceType: z.literal('ServiceRequest'), status: z.string() });
+
+async function orderSigned(client: Client, orderRef: string): Promise<boolean | null> {
+  try {
+    const order = orderStatusSchema.safeParse(await client.request(orderRef));
+    // A draft is unsigned; every other status (active, on-hold, completed, revoked…) comes after signing.
+    return order.success ? order.data.status !== 'draft' : null;
+  } catch {
+    // An EHR that does not keep the order yet (unsigned) or will not show it: nothing is claimed.
     return null;
   }
 }

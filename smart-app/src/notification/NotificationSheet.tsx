@@ -14,15 +14,55 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { Loading } from '../app/Loading';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
-import type { ExceptionReason, PromptView } from '../decisions/model';
+import { originOf, type DecisionView, type ExceptionReason, type NotificationMethod, type NotifiedParty, type PromptView } from '../decisions/model';
+import type { ExceptionValues } from '../decisions/exception-input';
 import { promptApi } from '../decisions/prompt-api';
 import { catalogFor, DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
 import type { CardIdentity, PatientSummary } from '../launch/smart';
 
-/** What the doctor decided, as far as it is known when the sheet is printed. */
+/** What the doctor decided and how the patient was told, as far as it is known when the sheet is printed. */
 export interface SheetContent {
   readonly reason: ExceptionReason | null;
   readonly explanation: string;
+  readonly party: NotifiedParty | null;
+  readonly method: NotificationMethod | null;
+  /** ISO 8601; null leaves the time to the moment of printing. */
+  readonly notifiedAt: string | null;
+  readonly notifiedBy: string | null;
+}
+
+export const EMPTY_SHEET: SheetContent = { reason: null, explanation: '', party: null, method: null, notifiedAt: null, notifiedBy: null };
+
+/** The sheet for the exception form as it stands (the launch user notifies unless another name is typed). */
+export function sheetFromForm(values: ExceptionValues, defaultNotifiedBy: string): SheetContent {
+  return {
+    reason: values.reason,
+    explanation: values.explanation,
+    party: values.party,
+    method: values.method,
+    notifiedAt: values.notifiedAt?.isValid() ? values.notifiedAt.format() : null,
+    notifiedBy: (values.notifiedBy ?? defaultNotifiedBy).trim() || null,
+  };
+}
+
+/** The sheet for a recorded override. */
+export function sheetFromDecision(decision: DecisionView, reason: ExceptionReason | null): SheetContent {
+  const notification = decision.notification;
+  return {
+    reason,
+    explanation: decision.explanation ?? '',
+    party: notification?.party ?? null,
+    method: notification?.method ?? null,
+    notifiedAt: notification?.notifiedAt ?? null,
+    notifiedBy: notification?.notifiedBy ?? null,
+  };
+}
+
+/** 110101********1234: the region and the last four, never the birth date in the middle. */
+export function maskedId(id: string): string {
+  const value = id.trim();
+  if (value.length <= 10) return `${value.slice(0, 1)}${'*'.repeat(Math.max(value.length - 2, 0))}${value.slice(-1)}`;
+  return `${value.slice(0, 6)}${'*'.repeat(value.length - 10)}${value.slice(-4)}`;
 }
 
 interface NotificationSheetProps {
@@ -53,7 +93,7 @@ const printStyles = (
         },
         [`.${SHEET_CLASS} .${backdropClasses.root}, .${NO_PRINT_CLASS}`]: { display: 'none !important' },
       },
-      '@page': { size: 'A4', margin: '18mm' },
+      '@page': { size: 'A4', margin: '15mm 18mm' },
     }}
   />
 );
@@ -121,46 +161,62 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
   const today = dayjs();
   const age = ageInYears(patient?.birthDate ?? null, today);
   const reason = view.exceptionReasons.find((candidate) => candidate.code === content.reason);
+  const when = (content.notifiedAt ? dayjs(content.notifiedAt) : today).locale(DAYJS_LOCALES[language]).format(t.dateFormat);
   const line = { borderBottom: 1, borderColor: 'text.primary', minWidth: '8em', display: 'inline-block', px: 1 };
+  const record = patient?.recordNumber ?? null;
   const facts: readonly (readonly [string, string])[] = [
     [t.patientName, patient?.name ?? ''],
     [t.gender, patient?.gender ? messages.prompt.genders[patient.gender] : ''],
     [t.age, age === null ? '' : messages.prompt.ageYears(age)],
     [t.department, view.prompt.department ?? ''],
+    [t.recordNumbers[record?.kind ?? 'unknown'], record?.value ?? ''],
+    [t.idNumber, patient?.nationalId ? maskedId(patient.nationalId) : ''],
   ];
+  const notification: readonly (readonly [string, string])[] = [
+    [t.notifiedParty, content.party ? messages.exception.parties[content.party] : ''],
+    [t.notifiedMethod, content.method ? messages.exception.methods[content.method] : ''],
+    [t.notifiedBy, content.notifiedBy ?? ''],
+    [t.notifiedAt, when],
+  ];
+  const labelled = (pairs: readonly (readonly [string, string])[]) => (
+    <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 4, rowGap: 0.5, mb: 1.5 }}>
+      {pairs.map(([label, value]) => (
+        <span key={label}>
+          {label}
+          <Box component="span" sx={line}>
+            {value}
+          </Box>
+        </span>
+      ))}
+    </Box>
+  );
   return (
-    <Box component="article" lang={language} sx={{ fontSize: '11pt', lineHeight: 1.8, color: 'common.black' }}>
-      <Typography component="p" align="center" variant="subtitle1">
+    <Box component="article" lang={language} sx={{ fontSize: '11pt', lineHeight: 1.7, color: 'common.black', breakInside: 'avoid' }}>
+      <Typography component="p" align="center" variant="subtitle1" sx={{ fontWeight: 700 }}>
         {view.hospital.name}
       </Typography>
       <Typography id={titleId} component="h2" variant="h5" align="center" sx={{ fontWeight: 700 }}>
         {t.title}
       </Typography>
-      <Typography align="center" variant="body2" sx={{ mb: 3 }}>
+      <Typography align="center" variant="body2" sx={{ mb: 2 }}>
         {t.subtitle}
       </Typography>
-      <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 4, rowGap: 1, mb: 2 }}>
-        {facts.map(([label, value]) => (
-          <span key={label}>
-            {label}
-            <Box component="span" sx={line}>
-              {value}
-            </Box>
-          </span>
-        ))}
-      </Box>
+      {labelled(facts)}
       <Typography sx={{ mb: 1 }}>
         {t.item}
         <strong>{view.item.name}</strong>
       </Typography>
-      <Typography>{t.existingResults}</Typography>
-      <Box component="ul" sx={{ mt: 0 }}>
+      <Typography>{originOf(view.recognisable) === 'own' ? t.existingOwnResults : t.existingResults}</Typography>
+      <Box component="ul" sx={{ mt: 0, mb: 1 }}>
         {view.recognisable.map((result) => (
-          <li key={result.resultId}>{t.resultLine(result.institution.name, result.resultDate)}</li>
+          <li key={result.resultId}>
+            {t.resultLine(result.institution.name, result.resultDate)}
+            {result.own ? t.ownResult : ''}
+          </li>
         ))}
       </Box>
       <Typography>{t.decision}</Typography>
-      <Box component="dl" sx={{ ml: 2, '& dt': { fontWeight: 700 }, '& dd': { ml: 2, mb: 1 } }}>
+      <Box component="dl" sx={{ ml: 2, my: 1, '& dt': { fontWeight: 700 }, '& dd': { ml: 2, mb: 0.5 } }}>
         <dt>{t.reason}</dt>
         <dd>
           <Box component="span" sx={line}>
@@ -177,9 +233,13 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
       <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
         {t.purposeHeading}
       </Typography>
-      <Typography sx={{ mb: 3 }}>{t.purpose}</Typography>
-      <Typography sx={{ mb: 4 }}>{t.acknowledgement}</Typography>
-      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 4, columnGap: 4 }}>
+      <Typography sx={{ mb: 1.5 }}>{t.purpose}</Typography>
+      <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
+        {t.notificationHeading}
+      </Typography>
+      {labelled(notification)}
+      <Typography sx={{ mb: 3 }}>{t.acknowledgement}</Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', rowGap: 3, columnGap: 4 }}>
         <span>
           {t.patientSignature}
           <Box component="span" sx={line} />
@@ -195,7 +255,7 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
         <span>
           {t.date}
           <Box component="span" sx={line}>
-            {today.locale(DAYJS_LOCALES[language]).format(t.dateFormat)}
+            {when}
           </Box>
         </span>
       </Box>

@@ -78,7 +78,7 @@ export class FakeDecisionApi {
         if (!parsed.success) return refuse(apiInvalid(parsed.error));
         const input = parsed.data;
         const now = new Date().toISOString();
-        const base = { practitioner: input.practitioner, source: 'smart-app' as const, complete: true, decidedAt: now, writeBack: null, reasonText: null };
+        const base = { practitioner: input.practitioner, source: 'smart-app' as const, complete: true, decidedAt: now, writeBack: null, reasonText: null, afterSigning: input.outcome !== 'withdrawn' && input.orderSigned === true };
         switch (input.outcome) {
           case 'accepted':
             if (input.resultId !== this.view(null).recognisable[0]?.resultId) return refuse(new ApiError(409, 'not-recognisable', 'not recognisable', 'resultId'));

@@ -76,6 +76,8 @@ export class MockEhr {
       }),
       http.get(`${this.iss}/Patient/${ZHANG_WEI.id}`, () => HttpResponse.json(ZHANG_WEI)),
       http.get(`${this.iss}/${DOCTOR.ref}`, () => HttpResponse.json(DR_WANG)),
+      // The order the card is about, still unsigned while the doctor decides.
+      http.get(`${this.iss}/ServiceRequest/:id`, ({ params }) => HttpResponse.json({ resourceType: 'ServiceRequest', id: params.id, status: 'draft', intent: 'order' })),
       http.post(`${this.iss}/DiagnosticReport`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         this.created.push({ body, authorization: request.headers.get('authorization') });

@@ -178,6 +178,7 @@ export function decisionView(fields: Partial<DecisionView> & Pick<DecisionView, 
     decidedAt: '2026-03-10T02:10:00.000Z',
     recordedAt: '2026-03-10T02:10:00.000Z',
     writeBack: null,
+    afterSigning: false,
     ...fields,
   };
 }

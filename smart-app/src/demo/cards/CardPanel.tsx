@@ -7,6 +7,7 @@ import type { DraftOrder } from '../orders/orders';
 import type { ShownCard } from '../session/shown-card';
 import type { HookProblem } from '../session/useChartSession';
 import { CdsCard, type CardActions } from './CdsCard';
+import { TechnicalDetail } from '../../app/TechnicalDetail';
 
 /** The cards panel: every card of this encounter, newest first, and any hook call that failed. */
 export function CardPanel(props: {
@@ -26,7 +27,8 @@ export function CardPanel(props: {
       {pending > 0 && <Loading label={messages.cards.calling} />}
       {problems.map((problem, index) => (
         <Alert key={index} severity="warning">
-          {messages.cards.callFailed(problem.service)} {messages.technical(problem.detail)}
+          {messages.cards.callFailed[problem.service]}
+          <TechnicalDetail label={messages.technical} detail={`${problem.service}: ${problem.detail}`} />
         </Alert>
       ))}
       {cards.length === 0 && pending === 0 && <Typography color="text.secondary">{messages.cards.empty}</Typography>}

@@ -13,6 +13,7 @@ import type { DraftOrder } from '../orders/orders';
 import type { CardResolution, ShownCard } from '../session/shown-card';
 import { CardMarkdown } from './CardMarkdown';
 import { OverrideForm } from './OverrideForm';
+import { TechnicalDetail } from '../../app/TechnicalDetail';
 
 /** The indicator's colour, as EHRs show it: info blue, warning amber, critical red. */
 const INDICATOR_COLOURS = { info: 'info', warning: 'warning', critical: 'error' } as const;
@@ -64,7 +65,8 @@ export function CdsCard(props: { readonly shown: ShownCard; readonly order: Draf
       {!resolution && order && order.status !== 'draft' && <Alert severity="info">{order.status === 'signed' ? messages.cards.signedOnly : messages.cards.orderGone}</Alert>}
       {problem && (
         <Alert severity="error" sx={{ mt: 1 }}>
-          {messages.cards.feedbackFailed} {messages.technical(problem)}
+          {messages.cards.feedbackFailed}
+          <TechnicalDetail label={messages.technical} detail={problem} />
         </Alert>
       )}
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>

@@ -9,6 +9,7 @@ import { ageInYears } from '../../app/age';
 import { Loading } from '../../app/Loading';
 import type { ChartState } from '../session/useChartSession';
 import { useDemoMessages } from '../i18n/messages';
+import { TechnicalDetail } from '../../app/TechnicalDetail';
 
 /** The patient banner every EHR shows above the orders: who, which visit, and the demo story. */
 export function PatientBanner(props: {
@@ -48,7 +49,8 @@ export function PatientBanner(props: {
       {chart.state === 'opening' && <Loading label={messages.patient.opening} />}
       {chart.state === 'failed' && (
         <Alert severity="error" sx={{ mt: 1 }}>
-          {messages.patient.openFailed} {messages.technical(chart.detail)}
+          {messages.patient.openFailed}
+          <TechnicalDetail label={messages.technical} detail={chart.detail} />
         </Alert>
       )}
     </Paper>

@@ -64,3 +64,16 @@ export async function loadRecord(patientKey: string): Promise<RecordReport[]> {
   const reports = (bundle.entry ?? []).map((entry) => entry.resource);
   return reports.sort((a, b) => (b.issued ?? '').localeCompare(a.issued ?? ''));
 }
+
+/** The signed orders into the EHR's record (status `active`), where the SMART app can see they were signed. */
+export async function saveSignedOrders(resources: readonly Record<string, unknown>[]): Promise<void> {
+  await Promise.all(
+    resources.map((resource) =>
+      fetchJson(`${FHIR_BASE}/ServiceRequest/${encodeURIComponent(String(resource.id))}`, resourceOf('ServiceRequest'), {
+        method: 'PUT',
+        body: resource,
+        headers: { accept: 'application/fhir+json' },
+      }),
+    ),
+  );
+}

@@ -18,7 +18,7 @@ export function detailOf(error: unknown): string {
 }
 
 export interface JsonCall {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: unknown;
   readonly headers?: Record<string, string>;
 }

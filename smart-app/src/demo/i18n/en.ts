@@ -8,7 +8,7 @@ export const demoEn: DemoMessages = {
   languageNames: { 'zh-CN': '中文', en: 'English' },
   loading: 'Loading the demo data…',
   setupFailed: 'Could not load the demo data. Is the server running outside production mode?',
-  technical: (detail) => `Technical detail: ${detail}`,
+  technical: 'Technical detail',
   context: {
     heading: 'Encounter',
     hospital: 'Hospital',
@@ -50,7 +50,11 @@ export const demoEn: DemoMessages = {
     heading: 'Recognition cards',
     empty: 'No cards.',
     calling: 'Calling the recognition service…',
-    callFailed: (service) => `Calling ${service} failed; the workstation carries on (no cards).`,
+    callFailed: {
+      'recognition-patient-view': 'The recognition service did not answer when the chart opened; the workstation carries on (no cards).',
+      'recognition-order-select': 'The recognition service did not answer when the order was selected; the workstation carries on (no cards).',
+      'recognition-order-sign': 'The recognition service did not answer at signing; the orders are signed all the same (external results not checked).',
+    },
     origins: {
       'recognition-patient-view': 'on opening the chart',
       'recognition-order-select': 'on selecting the order',
@@ -106,6 +110,8 @@ export const demoEn: DemoMessages = {
       accepted: 'External result accepted',
       overridden: 'Declined, repeated',
       unexplained: 'Unexplained repeat',
+      'signed-unreachable': 'Service down at signing',
+      unreachable: 'Not checked',
       'no-card': 'No card',
       unavailable: 'Not readable',
     },
@@ -123,5 +129,9 @@ export const demoEn: DemoMessages = {
     sources: { 'cds-feedback': 'workstation card feedback', 'smart-app': 'recognition assistant' },
     unexplained: 'Prompted, and signed without a decision: recorded as an unexplained repeat, which the quality department sees.',
     noCard: 'No recognisable external result.',
+    unavailable: 'The recognition record could not be read.',
+    unreachable: 'The recognition service could not be reached at signing: whether a recognisable external result exists is unknown (not "none").',
+    signedUnreachable: 'The recognition service could not be reached at signing: this order had a card and no decision. Not logged as an unexplained repeat; the decision can still be made in the assistant (recorded as made after signing).',
+    afterSigning: 'Decided after signing: the examination was ordered anyway, so no cost is counted as saved.',
   },
 };

@@ -1,3 +1,5 @@
+import type { DemoServiceId } from '../../../../server/demo/workstation-schemas';
+
 /**
  * Every string of the demo workstation in Simplified Chinese, the default language. `en.ts` has the
  * same keys. Card texts, item names and reasons come from the server in the language asked for;
@@ -10,7 +12,7 @@ export const demoZhCN = {
   languageNames: { 'zh-CN': '中文', en: 'English' },
   loading: '正在载入演示数据…',
   setupFailed: '无法载入演示数据，请确认服务器以开发模式运行。',
-  technical: (detail: string) => `技术信息：${detail}`,
+  technical: '技术信息',
   context: {
     heading: '接诊',
     hospital: '医院',
@@ -52,7 +54,11 @@ export const demoZhCN = {
     heading: '互认提示',
     empty: '暂无提示。',
     calling: '正在调用互认服务…',
-    callFailed: (service: string) => `调用 ${service} 失败，工作站照常继续（没有提示）。`,
+    callFailed: {
+      'recognition-patient-view': '打开病历时互认服务没有应答，工作站照常继续（没有提示）。',
+      'recognition-order-select': '选择医嘱时互认服务没有应答，工作站照常继续（没有提示）。',
+      'recognition-order-sign': '签署医嘱时互认服务没有应答，医嘱照常签署（未能核对外院结果）。',
+    } satisfies Record<DemoServiceId, string>,
     origins: {
       'recognition-patient-view': '打开病历时',
       'recognition-order-select': '选择医嘱时',
@@ -108,6 +114,8 @@ export const demoZhCN = {
       accepted: '采用外院结果',
       overridden: '不采用，重新检查',
       unexplained: '未说明的重复检查',
+      'signed-unreachable': '签署时服务不可用',
+      unreachable: '未能核对',
       'no-card': '无互认提示',
       unavailable: '无法读取',
     },
@@ -125,6 +133,10 @@ export const demoZhCN = {
     sources: { 'cds-feedback': '工作站卡片反馈', 'smart-app': '互认助手' },
     unexplained: '有互认提示，签署时没有决定：已记为未说明的重复检查，质控科可见。',
     noCard: '没有可互认的外院结果。',
+    unavailable: '无法读取互认记录。',
+    unreachable: '签署时无法连接互认服务，未能核对外院结果：是否有可互认的结果未知（不等于没有）。',
+    signedUnreachable: '签署时无法连接互认服务：此医嘱有互认提示，签署前未作决定。不记为未说明的重复检查；可在互认助手中补充决定（记为签署后决定）。',
+    afterSigning: '签署后补充的决定：检查已开出，不计入节约费用。',
   },
 };
 

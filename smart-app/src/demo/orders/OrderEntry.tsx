@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import type { DemoHospital, Orderable } from '../../../../server/demo/workstation-schemas';
 import { useLanguage } from '../../i18n/language';
 import { useDemoMessages } from '../i18n/messages';
-import { searchCatalog } from './orders';
+import { catalogSearch } from './orders';
 
 /** The name the doctor knows the item by here: the hospital's own, else the catalog's. */
 export function orderableName(item: Orderable, hospitalId: string, language: string): string {
@@ -22,7 +22,8 @@ export function OrderEntry({ hospital, disabled, onOrder, catalog }: { readonly 
   const [input, setInput] = useState('');
   // The hospital's own (mapped) items first: those are what its doctors order every day.
   const sorted = useMemo(() => [...catalog].sort((a, b) => Number(Boolean(b.localCodes[hospital.id])) - Number(Boolean(a.localCodes[hospital.id]))), [catalog, hospital.id]);
-  const options = useMemo(() => searchCatalog(sorted, hospital.id, input), [sorted, hospital.id, input]);
+  const search = useMemo(() => catalogSearch(sorted, hospital.id), [sorted, hospital.id]);
+  const options = useMemo(() => search(input), [search, input]);
   return (
     <Autocomplete<Orderable>
       options={options}
@@ -36,7 +37,7 @@ export function OrderEntry({ hospital, disabled, onOrder, catalog }: { readonly 
         if (item) onOrder(item);
         setInput('');
       }}
-      // The search is ours (searchCatalog), over codes as well as names.
+      // The search is ours (catalogSearch): codes, synonyms and pinyin as well as names.
       filterOptions={(all) => all}
       getOptionLabel={(item) => orderableName(item, hospital.id, language)}
       isOptionEqualToValue={(a, b) => a.code === b.code}

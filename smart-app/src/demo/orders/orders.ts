@@ -1,4 +1,5 @@
 import type { DemoHospital, Orderable } from '../../../../server/demo/workstation-schemas';
+import { itemSearch } from '../../app/item-search';
 import { newId } from '../http/ids';
 
 /**
@@ -56,14 +57,13 @@ export function serviceRequest(order: DraftOrder, context: { readonly patientKey
   };
 }
 
-/** Catalog items whose name (Chinese, English, the hospital's own) or code (regional, local, LOINC) contains the query. */
-export function searchCatalog(catalog: readonly Orderable[], hospitalId: string, query: string, limit = 30): Orderable[] {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return catalog.slice(0, limit);
-  return catalog
-    .filter((item) => {
-      const local = item.localCodes[hospitalId];
-      return [item.code, item.nameZh, item.nameEn, item.loinc, local?.code, local?.name].some((text) => text?.toLowerCase().includes(needle));
-    })
-    .slice(0, limit);
+/**
+ * The catalog search of one hospital's workstation: by name (Chinese, English, the hospital's own,
+ * synonyms and abbreviations, also in pinyin or its initials) or by code (regional, local, LOINC).
+ */
+export function catalogSearch(catalog: readonly Orderable[], hospitalId: string): (query: string, limit?: number) => Orderable[] {
+  return itemSearch(catalog, (item) => {
+    const local = item.localCodes[hospitalId];
+    return { names: [item.nameZh, item.nameEn, local?.name, ...item.synonyms], codes: [item.code, item.loinc, local?.code] };
+  });
 }

@@ -9,6 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { RecordReport } from '../ehr/fhir';
 import { useDemoMessages } from '../i18n/messages';
 import type { RecordState } from '../session/useChartSession';
+import { TechnicalDetail } from '../../app/TechnicalDetail';
 
 function ReportEntry({ report }: { readonly report: RecordReport }) {
   const messages = useDemoMessages();
@@ -56,7 +57,8 @@ export function PatientRecord({ record, onRefresh }: { readonly record: RecordSt
       </Typography>
       {record.problem && (
         <Alert severity="warning">
-          {messages.record.loadFailed} {messages.technical(record.problem)}
+          {messages.record.loadFailed}
+          <TechnicalDetail label={messages.technical} detail={record.problem} />
         </Alert>
       )}
       {record.reports.length === 0 ? (

@@ -1,12 +1,12 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DemoHospital, DemoServiceId, Orderable, WorkstationSetup } from '../../../../server/demo/workstation-schemas';
 import { useLanguage } from '../../i18n/language';
 import { ordersDeletedBy, type CardCoding, type CardLink, type CardSuggestion } from '../cds/cards';
 import { callService, sendFeedback } from '../cds/client';
 import { orderSelect, orderSign, patientView, type HookCall, type HookSession } from '../cds/requests';
-import { loadRecord, openChart, type Chart, type RecordReport } from '../ehr/fhir';
+import { loadRecord, openChart, saveSignedOrders, type Chart, type RecordReport } from '../ehr/fhir';
 import { detailOf } from '../http/fetch-json';
-import { newOrder, orderRef, type DraftOrder, type OrderStatus } from '../orders/orders';
+import { newOrder, orderRef, serviceRequest, type DraftOrder, type OrderStatus } from '../orders/orders';
 import { loadPromptStatus, readRecords, type OrderRecord, type PromptStatus } from '../signing/recorded';
 import { smartLaunchUrl } from '../smart/launch';
 import { useMirroredState } from './mirrored-state';
@@ -45,18 +45,22 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   const [signing, setSigning] = useState(false);
   const [summary, setSummary] = useState<SummaryState | null>(null);
   const [smart, setSmart] = useState<{ readonly url: string; readonly cardKey: string } | null>(null);
+  /** Orders signed while order-sign could not reach Huren: their summary must say "unknown", not "none". */
+  const signUnreached = useRef<ReadonlySet<string>>(new Set());
 
   const hookSession = (open: Chart): HookSession => ({ chart: open, patientKey, doctorId, fhirServer: setup.fhirServer });
 
-  /** A hook call whose cards join the panel; a failure only means no cards, as in any EHR. */
+  /** A hook call whose cards join the panel; a failure only means no cards, as in any EHR. Answers whether Huren answered. */
   const runHook = useCallback(
-    async (call: HookCall, selectedOrderId: string | null) => {
+    async (call: HookCall, selectedOrderId: string | null): Promise<boolean> => {
       setPending((count) => count + 1);
       try {
         const answered = await callService(hospital.id, call, language);
         updateCards((current) => [...current, ...answered.map((card) => shownCard(card, call.service, selectedOrderId))]);
+        return true;
       } catch (error) {
         setProblems((current) => [...current, { service: call.service, detail: detailOf(error) }]);
+        return false;
       } finally {
         setPending((count) => count - 1);
       }
@@ -143,7 +147,7 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
 
   const refreshSummary = useCallback(async () => {
     setSummary({ state: 'loading' });
-    setSummary({ state: 'ready', records: await readRecords(cardsRef.current, ordersRef.current, language) });
+    setSummary({ state: 'ready', records: await readRecords(cardsRef.current, ordersRef.current, language, signUnreached.current) });
   }, [cardsRef, ordersRef, language]);
 
   /** After the SMART app: what did the doctor decide there? The record may have a new report too. */
@@ -171,8 +175,15 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     if (chart.state !== 'open' || toSign.length === 0) return;
     setSigning(true);
     // Decision support advises; it never blocks the signature, even when the service cannot be reached.
-    await runHook(orderSign(hookSession(chart.chart), toSign), null);
+    const reached = await runHook(orderSign(hookSession(chart.chart), toSign), null);
+    if (!reached) signUnreached.current = new Set([...signUnreached.current, ...toSign.map((order) => order.id)]);
     setOrderStatus(toSign.map(orderRef), 'draft', 'signed');
+    const context = { patientKey, encounterId: chart.chart.encounter.id, doctorId };
+    try {
+      await saveSignedOrders(toSign.map((order) => serviceRequest({ ...order, status: 'signed' }, context)));
+    } catch (error) {
+      setRecord((current) => ({ ...current, problem: detailOf(error) }));
+    }
     setSigning(false);
     await refreshSummary();
   };

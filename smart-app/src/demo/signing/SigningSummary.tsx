@@ -11,24 +11,28 @@ import { Loading } from '../../app/Loading';
 import { useDemoMessages } from '../i18n/messages';
 import type { SummaryState } from '../session/useChartSession';
 import type { Recorded } from './recorded';
+import { TechnicalDetail } from '../../app/TechnicalDetail';
 
 const KIND_COLOURS: Record<Recorded['kind'], 'success' | 'warning' | 'error' | 'default'> = {
   accepted: 'success',
   overridden: 'warning',
   unexplained: 'error',
+  'signed-unreachable': 'warning',
+  unreachable: 'warning',
   'no-card': 'default',
   unavailable: 'default',
 };
 
 /** The lines under the verdict: which result, which reason, whether the patient was told, by which path. */
 function useRecordedLines(recorded: Recorded): string[] {
-  const { summary, technical } = useDemoMessages();
+  const { summary } = useDemoMessages();
   switch (recorded.kind) {
     case 'accepted':
       return [
         recorded.institution && recorded.resultDate ? summary.accepted(recorded.institution, recorded.resultDate) : summary.acceptedUnknown,
         summary.writeBack[recorded.writeBack ?? 'none'],
         summary.source(summary.sources[recorded.source]),
+        ...(recorded.afterSigning ? [summary.afterSigning] : []),
       ];
     case 'overridden':
       return [
@@ -36,18 +40,24 @@ function useRecordedLines(recorded: Recorded): string[] {
         ...(recorded.explanation ? [summary.explanation(recorded.explanation)] : []),
         recorded.notification ? summary.notified(recorded.notification.notifiedBy, summary.methods[recorded.notification.method], summary.parties[recorded.notification.party]) : summary.notNotified,
         summary.source(summary.sources[recorded.source]),
+        ...(recorded.afterSigning ? [summary.afterSigning] : []),
       ];
     case 'unexplained':
       return [summary.unexplained];
+    case 'signed-unreachable':
+      return [summary.signedUnreachable];
+    case 'unreachable':
+      return [summary.unreachable];
     case 'no-card':
       return [summary.noCard];
     case 'unavailable':
-      return [technical(recorded.detail)];
+      return [summary.unavailable];
   }
 }
 
 function RecordedLine({ label, code, recorded }: { readonly label: string; readonly code: string; readonly recorded: Recorded }) {
-  const { summary } = useDemoMessages();
+  const messages = useDemoMessages();
+  const { summary } = messages;
   const lines = useRecordedLines(recorded);
   return (
     <ListItem divider alignItems="flex-start" aria-label={label}>
@@ -60,11 +70,16 @@ function RecordedLine({ label, code, recorded }: { readonly label: string; reado
             <Chip size="small" color={KIND_COLOURS[recorded.kind]} label={summary.kinds[recorded.kind]} />
           </Stack>
         }
-        secondary={lines.map((line, index) => (
-          <Typography key={index} component="span" variant="body2" sx={{ display: 'block' }}>
-            {line}
-          </Typography>
-        ))}
+        secondary={
+          <>
+            {lines.map((line, index) => (
+              <Typography key={index} component="span" variant="body2" sx={{ display: 'block' }}>
+                {line}
+              </Typography>
+            ))}
+            {recorded.kind === 'unavailable' ? <TechnicalDetail label={messages.technical} detail={recorded.detail} /> : null}
+          </>
+        }
       />
     </ListItem>
   );

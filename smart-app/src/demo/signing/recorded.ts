@@ -20,6 +20,7 @@ const decisionSchema = z.looseObject({
   source: z.enum(['cds-feedback', 'smart-app']),
   decidedAt: z.string(),
   writeBack: z.looseObject({ status: z.enum(['written', 'refused']) }).nullable(),
+  afterSigning: z.boolean(),
 });
 
 const resultSchema = z.looseObject({ resultId: z.string(), institution: z.looseObject({ name: z.string() }), resultDate: z.string() });
@@ -39,10 +40,14 @@ export function loadPromptStatus(card: CardIdentity, language: string): Promise<
 export type Source = z.infer<typeof decisionSchema>['source'];
 
 export type Recorded =
-  | { readonly kind: 'accepted'; readonly institution: string | null; readonly resultDate: string | null; readonly writeBack: 'written' | 'refused' | null; readonly source: Source }
-  | { readonly kind: 'overridden'; readonly reason: string | null; readonly explanation: string | null; readonly notification: RecordedNotification | null; readonly source: Source }
+  | { readonly kind: 'accepted'; readonly institution: string | null; readonly resultDate: string | null; readonly writeBack: 'written' | 'refused' | null; readonly source: Source; readonly afterSigning: boolean }
+  | { readonly kind: 'overridden'; readonly reason: string | null; readonly explanation: string | null; readonly notification: RecordedNotification | null; readonly source: Source; readonly afterSigning: boolean }
   /** Prompted, and signed without a decision: order-sign logged it as an unexplained repeat. */
   | { readonly kind: 'unexplained' }
+  /** Prompted, and signed without a decision while Huren could not be reached: nothing logged, the decision can follow in the app. */
+  | { readonly kind: 'signed-unreachable' }
+  /** Signed while Huren could not be reached and never prompted: whether a result existed is unknown, not "none". */
+  | { readonly kind: 'unreachable' }
   | { readonly kind: 'no-card' }
   /** Cards there were, but the API could not be read. */
   | { readonly kind: 'unavailable'; readonly detail: string };
@@ -56,7 +61,7 @@ export interface OrderRecord {
  * One order's record from the statuses of every card it got (order-select and order-sign): the
  * latest decision in force, else an unexplained repeat when it was prompted, else "no card".
  */
-export function recordedFor(order: DraftOrder, statuses: readonly PromptStatus[], failures: readonly string[] = []): Recorded {
+export function recordedFor(order: DraftOrder, statuses: readonly PromptStatus[], failures: readonly string[] = [], signUnreached = false): Recorded {
   const ref = orderRef(order);
   const mine = statuses.filter((status) => status.prompt.orderRef === ref);
   const decided = mine
@@ -66,10 +71,12 @@ export function recordedFor(order: DraftOrder, statuses: readonly PromptStatus[]
     const { status, decision } = decided;
     if (decision.outcome === 'accepted') {
       const result = [...status.recognisable, ...status.excluded].find((candidate) => candidate.resultId === decision.resultId);
-      return { kind: 'accepted', institution: result?.institution.name ?? null, resultDate: result?.resultDate ?? null, writeBack: decision.writeBack?.status ?? null, source: decision.source };
+      return { kind: 'accepted', institution: result?.institution.name ?? null, resultDate: result?.resultDate ?? null, writeBack: decision.writeBack?.status ?? null, source: decision.source, afterSigning: decision.afterSigning };
     }
-    return { kind: 'overridden', reason: decision.reasonText, explanation: decision.explanation, notification: decision.notification, source: decision.source };
+    return { kind: 'overridden', reason: decision.reasonText, explanation: decision.explanation, notification: decision.notification, source: decision.source, afterSigning: decision.afterSigning };
   }
+  // order-sign did not get through: Huren never saw the signature, so it logged nothing and knows nothing.
+  if (signUnreached) return mine.length > 0 ? { kind: 'signed-unreachable' } : { kind: 'unreachable' };
   if (mine.length > 0) return { kind: 'unexplained' };
   if (failures.length > 0) return { kind: 'unavailable', detail: failures.join('; ') };
   return { kind: 'no-card' };
@@ -83,6 +90,8 @@ export async function readRecords(
   cards: readonly { readonly identity: CardIdentity | null; readonly orderId: string | null }[],
   orders: readonly DraftOrder[],
   language: string,
+  /** Orders signed while order-sign could not reach Huren. */
+  signUnreached: ReadonlySet<string> = new Set(),
 ): Promise<OrderRecord[]> {
   const read = await Promise.all(
     cards.flatMap(({ identity, orderId }) =>
@@ -97,5 +106,5 @@ export async function readRecords(
   const statuses = read.flatMap((entry) => (entry.status ? [entry.status] : []));
   return orders
     .filter((order) => order.status === 'signed' || order.status === 'accepted')
-    .map((order) => ({ order, recorded: recordedFor(order, statuses, read.flatMap((entry) => (entry.failure && entry.orderId === order.id ? [entry.failure] : []))) }));
+    .map((order) => ({ order, recorded: recordedFor(order, statuses, read.flatMap((entry) => (entry.failure && entry.orderId === order.id ? [entry.failure] : [])), signUnreached.has(order.id)) }));
 }

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { apiInvalid, ApiError } from '../errors/api-error';
+import { patientSchema } from '../fhir/resources';
+import { nationalIdOf, patientKey } from '../fhir/patient-key';
+import { readFromEhr } from '../hooks/ehr-fhir';
+import type { Services } from '../services';
+import { findPrompt } from '../store/prompts';
+
+/** What the SMART app brings from its launch: the EHR it was launched from, its access token and the patient in context. */
+export const renewalInputSchema = z.strictObject({
+  fhirServer: z.url({ protocol: /^https?$/ }).max(2000),
+  accessToken: z.string().min(1).max(8192),
+  patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
+});
+
+const RENEWAL_READ_MS = 5000;
+
+const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/**
+ * A fresh decision token for a card whose token expired (the doctor comes back to it later): the old
+ * token proves the card and hospital; a new SMART launch proves the patient, by reading the patient in
+ * context from the EHR that issued the card, with the launch's own access token. The access token is
+ * only ever sent to that EHR, named in the signed old token.
+ */
+export async function renewalHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown): Promise<{ token: string }> {
+  const grant = await services.decisionTokens.verifyForRenewal(authorization, promptId);
+  const parsed = renewalInputSchema.safeParse(body);
+  if (!parsed.success) throw apiInvalid(parsed.error);
+  const input = parsed.data;
+  if (!grant.fhirServer) throw new ApiError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
+  if (!sameServer(grant.fhirServer, input.fhirServer)) throw new ApiError(403, 'forbidden', 'the app was launched from another EHR than the card');
+  const prompt = await findPrompt(services.reader, promptId);
+  if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) throw new ApiError(403, 'forbidden', 'this token does not match the card');
+  const read = await readFromEhr(grant.fhirServer, { access_token: input.accessToken, token_type: 'Bearer' }, `Patient/${input.patientId}`, RENEWAL_READ_MS);
+  if (!read.ok) throw new ApiError(403, 'forbidden', `the EHR did not confirm the patient (${read.reason})`);
+  const patient = patientSchema.safeParse(read.body);
+  const nationalId = patient.success ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems) : null;
+  if (!nationalId || patientKey(services.config.patientKeySecret, nationalId) !== grant.patientKey) {
+    throw new ApiError(403, 'forbidden', 'the patient in the EHR is not the patient of this card');
+  }
+  return { token: await services.decisionTokens.issue(grant) };
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { itemSearch } from '../../smart-app/src/app/item-search';
+
+const CATALOG = [
+  { code: 'LAB-CBC', nameZh: '血常规（五分类）', nameEn: 'Complete blood count', synonyms: ['血常规', 'CBC'] },
+  { code: 'LAB-HBSAG', nameZh: '乙型肝炎病毒表面抗原', nameEn: 'Hepatitis B surface antigen', synonyms: ['乙肝表面抗原', '乙肝'] },
+  { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', synonyms: [] },
+];
+const search = itemSearch(CATALOG, (item) => ({ names: [item.nameZh, item.nameEn, ...item.synonyms], codes: [item.code] }));
+const codes = (query: string) => search(query).map((item) => item.code);
+
+describe('catalog search as clinicians type (issue 11 point 7)', () => {
+  it('finds by pinyin initials and full pinyin of a Chinese name', () => {
+    expect(codes('xcg')).toEqual(['LAB-CBC']);
+    expect(codes('XueChangGui')).toEqual(['LAB-CBC']);
+    expect(codes('j')).toContain('LAB-K');
+  });
+
+  it('finds by synonyms and abbreviations, and their pinyin', () => {
+    expect(codes('乙肝')).toEqual(['LAB-HBSAG']);
+    expect(codes('乙肝表面抗原')).toEqual(['LAB-HBSAG']);
+    expect(codes('ygbmky')).toEqual(['LAB-HBSAG']);
+    expect(codes('cbc')).toEqual(['LAB-CBC']);
+  });
+
+  it('still finds by any part of a name or code, and nothing for what matches nothing', () => {
+    expect(codes('表面抗原')).toEqual(['LAB-HBSAG']);
+    expect(codes('lab-k')).toEqual(['LAB-K']);
+    expect(codes('potass')).toEqual(['LAB-K']);
+    expect(codes('zzz')).toEqual([]);
+  });
+});
