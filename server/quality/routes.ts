@@ -118,7 +118,11 @@ export function qualityRoutes(services: Services): Router {
       sameOrder.map(async (id) => ({
         promptId: id,
         prompt: await findPrompt(services.reader, id),
-        history: (await decisionHistory(services.reader, id)).map((version) => decisionView(version, messages(language))),
+        // The reason by name, as everywhere in the quality department's views (其他, not 其他（需说明）).
+        history: (await decisionHistory(services.reader, id)).map((version) => {
+          const view = decisionView(version, messages(language));
+          return { ...view, reasonText: view.reason ? reasonText({ reasonSystem: view.reason.system, reasonCode: view.reason.code, reasonDisplay: view.reason.display }, messages(language)) : null };
+        }),
       })),
     );
     response.json({

@@ -189,6 +189,8 @@ describe('quality lists', () => {
     expect(body.cards[0].candidates).toEqual([expect.objectContaining({ institutionId: HOSPITALS.yuzhong, institutionName: '渝中区人民医院' })]);
     const withHistory = await api(`/api/quality/orders/${cards.B.uuid}`);
     expect(withHistory.body.cards[0].history).toEqual([expect.objectContaining({ version: 1, outcome: 'overridden', source: 'cds-feedback', reasonText: '患者或家属要求复查' })]);
+    const other = await api(`/api/quality/orders/${cards.K.uuid}`);
+    expect(other.body.cards[0].history.map((version: any) => [version.version, version.source, version.reasonText])).toEqual([[1, 'cds-feedback', '其他'], [2, 'smart-app', '其他']]);
   });
 
   it('offers the filter choices of the period, and the server\'s date for the monthly report', async () => {

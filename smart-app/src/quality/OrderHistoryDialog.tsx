@@ -23,7 +23,7 @@ type Card = OrderDetail['cards'][number];
 
 /** The history's columns and their fixed widths; the decision (reason, explanation) takes the rest. */
 const HISTORY_COLUMNS = [
-  ['version', 56],
+  ['version', 64],
   ['decidedAt', 140],
   ['outcome', 'auto'],
   ['who', 100],
