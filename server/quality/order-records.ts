@@ -164,7 +164,8 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     .whereNotNull('p.item_code')
     .andWhere('p.created_on', '>=', from)
     .andWhere('p.created_on', '<=', to)
-    .orderBy('p.created_at')
+    // Cards of the same instant: the selection's before the signing's (`…-select` sorts before `…-sign`).
+    .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }])
     .select<Row[]>(
       'p.id', 'p.service_id', 'p.hospital_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
       'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
