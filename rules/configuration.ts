@@ -1,7 +1,9 @@
-import type { Discipline, RecognitionItem } from './catalog';
+import { fewestDaysIn } from './calendar';
+import type { Discipline, RecognitionItem, RecognitionWindow } from './catalog';
 import type { Institution } from './institution';
 import { widerThan, type LowerLevelAcceptance, type RegionPolicy } from './policy';
 import type { TestSystem } from './result';
+import type { EffectiveWindow } from './window';
 
 export const INDICATORS = ['info', 'warning'] as const;
 export type PromptIndicator = (typeof INDICATORS)[number];
@@ -10,7 +12,7 @@ export type PromptIndicator = (typeof INDICATORS)[number];
 export interface HospitalOverride {
   readonly disabledItems: readonly string[];
   readonly disabledDisciplines: readonly Discipline[];
-  /** Narrower windows per item code, in days. */
+  /** Narrower windows per item code, in days (also for items whose window is in months). */
   readonly windowDays: Readonly<Record<string, number>>;
   readonly indicator?: PromptIndicator;
   /** No card at all in emergency encounters (the information still reaches patient-view). */
@@ -24,8 +26,21 @@ export const NO_OVERRIDE: HospitalOverride = { disabledItems: [], disabledDiscip
 
 export interface EffectiveItem {
   readonly item: RecognitionItem;
-  readonly windowDays: number;
+  readonly window: EffectiveWindow;
   readonly disabled: boolean;
+}
+
+const fewest = new Map<number, number>();
+
+/** The widest override, in days, that cannot outlast the catalog's window whatever the result's day. */
+export function dayBound(window: RecognitionWindow): number {
+  if (window.unit === 'days') return window.amount;
+  let days = fewest.get(window.amount);
+  if (days === undefined) {
+    days = fewestDaysIn(window.amount);
+    fewest.set(window.amount, days);
+  }
+  return days;
 }
 
 /** Everything the rules read about "how this hospital recognises": catalog defaults + its overrides. */
@@ -40,6 +55,8 @@ export interface EffectiveConfiguration {
   readonly lowerLevelAcceptance: LowerLevelAcceptance;
   /** The ordering hospital's own test system per item, to compare reference intervals. */
   readonly localTestSystems: ReadonlyMap<string, TestSystem>;
+  /** Item code → the codes of the items that contain it (an enhanced CT for the plain one, a panel for its analytes). */
+  readonly containers: ReadonlyMap<string, readonly string[]>;
 }
 
 export type OverrideViolation =
@@ -62,8 +79,8 @@ export function overrideViolations(
     const item = byCode.get(itemCode);
     if (!item) {
       violations.push({ field: `windowDays.${itemCode}`, code: 'unknown-item', itemCode });
-    } else if (!Number.isInteger(days) || days < 0 || days > item.windowDays) {
-      violations.push({ field: `windowDays.${itemCode}`, code: 'window-out-of-bounds', itemCode, bound: item.windowDays });
+    } else if (!Number.isInteger(days) || days < 0 || days > dayBound(item.window)) {
+      violations.push({ field: `windowDays.${itemCode}`, code: 'window-out-of-bounds', itemCode, bound: dayBound(item.window) });
     }
   }
   if (override.lowerLevelAcceptance && widerThan(override.lowerLevelAcceptance, policy.lowerLevelAcceptance.max)) {
@@ -83,7 +100,8 @@ export interface ConfigurationSources {
 
 /**
  * Combines the catalog, the region's policy and the hospital's override. An override can only narrow:
- * a wider window or acceptance than the policy allows is clamped here even if it slipped past validation.
+ * a wider window (the window rule takes the earlier of the two last days) or acceptance than the policy
+ * allows is clamped here even if it slipped past validation.
  */
 export function effectiveConfiguration(sources: ConfigurationSources): EffectiveConfiguration {
   const { catalog, policy, override } = sources;
@@ -94,9 +112,13 @@ export function effectiveConfiguration(sources: ConfigurationSources): Effective
     const narrowed = override.windowDays[item.code];
     items.set(item.code, {
       item,
-      windowDays: narrowed === undefined ? item.windowDays : Math.max(0, Math.min(narrowed, item.windowDays)),
+      window: { window: item.window, narrowedToDays: narrowed === undefined ? null : Math.max(0, narrowed) },
       disabled: disabledItems.has(item.code) || disabledDisciplines.has(item.discipline),
     });
+  }
+  const containers = new Map<string, string[]>();
+  for (const item of catalog) {
+    for (const contained of item.contains) containers.set(contained, [...(containers.get(contained) ?? []), item.code]);
   }
   const wanted = override.lowerLevelAcceptance ?? policy.lowerLevelAcceptance.default;
   return {
@@ -109,5 +131,6 @@ export function effectiveConfiguration(sources: ConfigurationSources): Effective
     requireMethodMatch: override.requireMethodMatch ?? false,
     lowerLevelAcceptance: widerThan(wanted, policy.lowerLevelAcceptance.max) ? policy.lowerLevelAcceptance.max : wanted,
     localTestSystems: sources.localTestSystems,
+    containers,
   };
 }

@@ -1,3 +1,4 @@
+export * from './annotation';
 export * from './calendar';
 export * from './catalog';
 export * from './configuration';
@@ -6,7 +7,6 @@ export * from './exceptions';
 export * from './institution';
 export * from './item';
 export * from './mark';
-export * from './method';
 export * from './policy';
 export * from './qualification';
 export * from './reasons';

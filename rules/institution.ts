@@ -4,6 +4,13 @@ import type { LocalDate } from './calendar';
 /** Hospital level (医院等级): 1 primary, 2 secondary, 3 tertiary. */
 export type Level = 1 | 2 | 3;
 
+/**
+ * A close alliance (紧密型医联体, 县域医共体) recognises all items among its members (004); a loose one
+ * only lifts the level rule.
+ */
+export const ALLIANCE_KINDS = ['close', 'loose'] as const;
+export type AllianceKind = (typeof ALLIANCE_KINDS)[number];
+
 export interface Institution {
   readonly id: string;
   readonly name: string;
@@ -13,6 +20,8 @@ export interface Institution {
   readonly region: string;
   /** Medical alliances (医联体/医共体) the institution belongs to. */
   readonly alliances: readonly string[];
+  /** Those of its alliances that are close ones. */
+  readonly closeAlliances: readonly string[];
 }
 
 export const QUALIFICATION_KINDS = ['eqa', 'blind-sample', 'qc-evaluation', 'cnas'] as const;
@@ -22,7 +31,10 @@ export type QualificationScope =
   | { readonly kind: 'item'; readonly itemCode: string }
   | { readonly kind: 'discipline'; readonly discipline: Discipline };
 
-/** A passed (or failed) quality-control qualification of an institution for an item or a discipline. */
+/**
+ * The outcome of one quality assessment (室间质评, 盲样考核, 质控评价) of an institution for an item or a
+ * discipline; `validFrom` is the day of the assessment.
+ */
 export interface Qualification {
   readonly institutionId: string;
   readonly scope: QualificationScope;

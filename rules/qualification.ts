@@ -1,11 +1,14 @@
+import { addMonths, type LocalDate } from './calendar';
 import type { RecognitionItem } from './catalog';
-import type { LocalDate } from './calendar';
 import type { Qualification } from './institution';
 import { fail, PASS, type Check } from './reasons';
 
-function covers(qualification: Qualification, item: RecognitionItem): boolean {
-  const { scope } = qualification;
-  return scope.kind === 'item' ? scope.itemCode === item.code : scope.discipline === item.discipline;
+function coversItem(qualification: Qualification, item: RecognitionItem): boolean {
+  return qualification.scope.kind === 'item' && qualification.scope.itemCode === item.code;
+}
+
+function coversDiscipline(qualification: Qualification, item: RecognitionItem): boolean {
+  return qualification.scope.kind === 'discipline' && qualification.scope.discipline === item.discipline;
 }
 
 /** Validity is inclusive: a qualification starting or ending on the result's day covers it. */
@@ -18,20 +21,31 @@ function withdrawnBy(qualification: Qualification, day: LocalDate): boolean {
   return qualification.withdrawnOn !== null && qualification.withdrawnOn <= day;
 }
 
+/** The most recent assessment wins; on the same day a failure wins over a pass. */
+function latest(qualifications: readonly Qualification[]): Qualification | undefined {
+  return [...qualifications].sort((a, b) => b.validFrom.localeCompare(a.validFrom) || Number(a.passed) - Number(b.passed))[0];
+}
+
 /**
- * The performing institution passed quality control for this item (or its discipline), valid on the
- * result's day and not withdrawn by then. When it did not, the most specific reason is given.
+ * The performing institution passed quality control for this item, valid on the result's day and not
+ * withdrawn by then. The latest assessment of the item itself decides (001: 最近一次室间质评或盲样考核成绩合格,
+ * 方可标注互认标识); only where no assessment of the item is in force on that day does its discipline's decide. Where
+ * the region sets an interval (半年一次), an assessment older than that on the result's day no longer counts.
  */
 export function checkQualification(
   qualifications: readonly Qualification[],
   item: RecognitionItem,
   resultDate: LocalDate,
+  intervalMonths: number | null,
 ): Check {
-  const covering = qualifications.filter((q) => covers(q, item));
-  if (covering.length === 0) return fail('qualification.none');
-  const onDate = covering.filter((q) => validOn(q, resultDate));
-  if (onDate.some((q) => q.passed && !withdrawnBy(q, resultDate))) return PASS;
-  if (onDate.some((q) => q.passed)) return fail('qualification.withdrawn');
-  if (onDate.length > 0) return fail('qualification.failed');
-  return fail('qualification.not-valid-on-date');
+  const itemLevel = qualifications.filter((q) => coversItem(q, item));
+  const disciplineLevel = qualifications.filter((q) => coversDiscipline(q, item));
+  if (itemLevel.length === 0 && disciplineLevel.length === 0) return fail('qualification.none');
+  const onDay = (list: readonly Qualification[]) => list.filter((q) => validOn(q, resultDate));
+  const deciding = latest(onDay(itemLevel)) ?? latest(onDay(disciplineLevel));
+  if (!deciding) return fail('qualification.not-valid-on-date');
+  if (!deciding.passed) return fail('qualification.failed');
+  if (withdrawnBy(deciding, resultDate)) return fail('qualification.withdrawn');
+  if (intervalMonths !== null && addMonths(deciding.validFrom, intervalMonths) < resultDate) return fail('qualification.overdue');
+  return PASS;
 }

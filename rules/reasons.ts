@@ -17,16 +17,19 @@ export const EXCLUSION_REASONS = [
   'qualification.not-valid-on-date',
   'qualification.failed',
   'qualification.withdrawn',
+  'qualification.overdue',
   'mark.missing',
   'scope.region',
   'scope.lower-level',
+  'scope.off-list',
+  'brand.not-stated',
   'method.not-stated',
   'method.mismatch',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 
 /** Recognisable, but the doctor should know. */
-export const CANDIDATE_WARNINGS = ['method.differs'] as const;
+export const CANDIDATE_WARNINGS = ['method.differs', 'brand.differs'] as const;
 export type CandidateWarning = (typeof CANDIDATE_WARNINGS)[number];
 
 export type Check = { readonly ok: true } | { readonly ok: false; readonly reason: ExclusionReason };

@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import express, { type Express } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { Logger } from 'pino';
@@ -7,6 +6,10 @@ import { DecisionTokens } from './auth/decision-token';
 import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
+import { principalIn, tokenActor } from './access-log/actors';
+import { promptReadsLogged } from './access-log/prompt-reads';
+import { AccessLog } from './access-log/recorder';
+import { accessLogRoutes } from './access-log/routes';
 import { adminRoutes } from './admin/routes';
 import { decisionRoutes } from './decisions/routes';
 import { demoRoutes } from './demo/routes';
@@ -14,6 +17,7 @@ import { errorHandler, notFoundHandler } from './errors/handler';
 import { explainRoutes } from './explain/routes';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
+import { resolveWithDns, type ResolveHost } from './hooks/fhir-server-policy';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import { openApiRoutes } from './openapi/routes';
@@ -24,7 +28,9 @@ import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
-import { clientRateLimit, securityHeaders } from './web/security';
+import { BODY_LIMITS, jsonBody } from './web/json-body';
+import { arrivalAndShedding } from './web/load';
+import { clientRateLimit, securityHeaders, unauthenticatedRateLimit } from './web/security';
 
 export interface AppOptions {
   readonly config: Config;
@@ -33,6 +39,7 @@ export interface AppOptions {
   readonly reader?: Database;
   readonly logger: Logger;
   readonly clock?: () => Date;
+  readonly resolveHost?: ResolveHost;
 }
 
 /** Reference data is re-read at most this often when other instances may have changed it. */
@@ -50,15 +57,18 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     metrics: createMetrics(),
     reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
-    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock),
+    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
+    resolveHost: options.resolveHost ?? resolveWithDns,
+    accessLog: new AccessLog(options.db, clock, (error) => options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry')),
     decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
   };
   const app = express();
   app.disable('x-powered-by');
   // Hook answers are never the same twice; hashing every body for an ETag only costs CPU.
   app.set('etag', false);
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For is believed only from the proxies the operator names (TRUST_PROXY).
+  app.set('trust proxy', options.config.trustProxy);
   app.use(
     pinoHttp({
       logger: options.logger,
@@ -82,6 +92,10 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       },
     }),
   );
+  // First, before any work: the arrival time (budgets count from it), shedding under overload, and
+  // the failure budget of each source.
+  app.use(arrivalAndShedding(services));
+  app.use(unauthenticatedRateLimit(services));
   // The full set of security headers where a browser renders pages (the app, the consoles, the demo,
   // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
   const pageHeaders = securityHeaders(services);
@@ -93,21 +107,25 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       pageHeaders(request, response, next);
     }
   });
-  app.use(
-    express.json({
-      limit: '5mb',
-      type: ['application/json', 'application/fhir+json', 'application/*+json'],
-      // Refuse bytes that are not UTF-8 instead of letting the decoder replace them with U+FFFD.
-      verify: (_request, _response, body) => {
-        if (!isUtf8(body)) throw Object.assign(new Error('invalid UTF-8'), { status: 400, type: 'charset.unsupported' });
-      },
-    }),
-  );
+  // No body is read before routing: hook calls read theirs after authentication (in their router),
+  // the rest by path, each with its own limit.
+  const apiBody = jsonBody(BODY_LIMITS.api);
+  const platformBody = jsonBody(BODY_LIMITS.platform);
+  app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
+  app.use('/api', (request, response, next) => (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next));
+  if (!options.config.production) app.use('/demo', apiBody);
   app.use(healthRoutes(services));
   // Hook calls are limited per verified client inside their router (after authentication); the API here.
   // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.
   app.use('/api', clientRateLimit(services));
   app.use(hookRoutes(services));
+  // Reads of the results behind one card, logged without touching the routes that serve them.
+  app.get('/api/prompts/:promptId', promptReadsLogged(services, (request) => ({ kind: 'decision-token', actor: `card ${String(request.params.promptId)}`, name: null, endpoint: 'GET /api/prompts/:promptId' })));
+  app.get('/api/quality/orders/:promptId', promptReadsLogged(services, (_request, response) => {
+    const principal = principalIn(response);
+    return principal ? tokenActor(principal, 'GET /api/quality/orders/:promptId') : null;
+  }));
+  app.use(accessLogRoutes(services));
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));
   app.use(decisionRoutes(services));

@@ -29,13 +29,35 @@ const settings = z.object({
     TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
     SEED_DEMO: onOff.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: z.string().trim().min(1).optional(),
+    FHIR_SERVER_ANY: onOff.optional(),
+    DEV_DEFAULT_HOSPITAL: z.string().trim().min(1).max(64).optional(),
+    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(1095),
+    UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+    MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
 export const SETTING_NAMES = Object.keys(settings.shape);
 
+/** `aaaa…`: long enough for the length check, and no secret at all. */
+function isOneRepeatedCharacter(value: string): boolean {
+  return new Set(value).size <= 1;
+}
+
 const environment = settings.superRefine((env, context) => {
     if (env.NODE_ENV !== 'production') return;
+    for (const name of ['PATIENT_KEY_SECRET', 'APP_TOKEN_SECRET', 'METRICS_TOKEN'] as const) {
+      const value = env[name];
+      if (value && isOneRepeatedCharacter(value)) context.addIssue({ code: 'custom', path: [name], message: 'must not be one repeated character in production' });
+    }
+    if (env.FHIR_SERVER_ANY === 'on') {
+      context.addIssue({ code: 'custom', path: ['FHIR_SERVER_ANY'], message: 'cannot be on in production: register each client\'s FHIR base URLs' });
+    }
+    if (env.DEV_DEFAULT_HOSPITAL) {
+      context.addIssue({ code: 'custom', path: ['DEV_DEFAULT_HOSPITAL'], message: 'is for development (CDS_AUTH=off) only' });
+    }
     if (!env.PATIENT_KEY_SECRET) {
       context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });
     } else if (env.PATIENT_KEY_SECRET === DEMO_PATIENT_KEY_SECRET) {
@@ -88,6 +110,26 @@ export interface Config {
   readonly timeZone: string;
   readonly seedDemo: boolean;
   readonly logLevel: string;
+  /** Express's `trust proxy`: which hops' X-Forwarded-For to believe; false: none (the socket's address). */
+  readonly trustProxy: boolean | number | string;
+  /** A `fhirServer` not listed in the client's registration may be read (development only). */
+  readonly fhirServerAny: boolean;
+  /** The ordering hospital when CDS_AUTH=off and the call names none (no Encounter). */
+  readonly devDefaultHospital: string | null;
+  /** Bearer token `/metrics` requires; without one `/metrics` answers only loopback callers. */
+  readonly metricsToken: string | null;
+  readonly accessLogRetentionDays: number;
+  /** Requests per minute per source address before authentication (bad tokens, unknown paths, probes). */
+  readonly unauthenticatedPerMinute: number;
+  /** Requests in flight beyond which new ones are shed at once (hooks: no cards; others: 503); 0: never. */
+  readonly maxInFlight: number;
+}
+
+/** `true`/`false`, a hop count, or addresses and subnets as express understands them. */
+function trustProxyOf(value: string | undefined): boolean | number | string {
+  if (!value || value === 'false' || value === 'off') return false;
+  if (value === 'true' || value === 'on') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
 }
 
 export class ConfigError extends Error {}
@@ -122,5 +164,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     timeZone: e.TIME_ZONE,
     seedDemo: (e.SEED_DEMO ?? (production ? 'off' : 'on')) === 'on',
     logLevel: e.LOG_LEVEL,
+    trustProxy: trustProxyOf(e.TRUST_PROXY),
+    fhirServerAny: (e.FHIR_SERVER_ANY ?? (production ? 'off' : 'on')) === 'on',
+    devDefaultHospital: e.DEV_DEFAULT_HOSPITAL ?? null,
+    metricsToken: e.METRICS_TOKEN ?? null,
+    accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
+    unauthenticatedPerMinute: e.UNAUTHENTICATED_PER_MINUTE,
+    maxInFlight: e.MAX_IN_FLIGHT,
   };
 }

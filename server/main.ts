@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     logger.flush();
     server.close(() => {
-      void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush()])
+      void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush(), services.accessLog.flush()])
         .finally(() => store.destroy())
         .then(() => process.exit(0));
     });

@@ -1,4 +1,5 @@
 import type { Services } from './services';
+import { accessLogRetentionCutoff, pruneAccessLog } from './store/access-log';
 import { pruneExpiredResults } from './store/retention';
 
 const TOKEN_IDS_EVERY_MS = 10 * 60_000;
@@ -13,8 +14,8 @@ function every(ms: number, task: () => Promise<void>, services: Services): NodeJ
 }
 
 /**
- * Housekeeping on timers: forget CDS client token ids once their tokens have expired, and prune
- * results past the longest window in force (also `npm run prune`).
+ * Housekeeping on timers: forget CDS client token ids once their tokens have expired, prune results
+ * past the longest window in force and access log entries past ACCESS_LOG_RETENTION_DAYS (also `npm run prune`).
  */
 export function startMaintenance(services: Services): () => void {
   const timers = [
@@ -25,6 +26,9 @@ export function startMaintenance(services: Services): () => void {
     every(RETENTION_EVERY_MS, async () => {
       const { cutoff, pruned } = await pruneExpiredResults(services.db, services.clock());
       services.logger.info({ cutoff, pruned }, 'results past the longest window pruned');
+      const accessLogCutoff = accessLogRetentionCutoff(services.clock(), services.config.accessLogRetentionDays);
+      const entries = await pruneAccessLog(services.db, accessLogCutoff);
+      services.logger.info({ cutoff: accessLogCutoff.toISOString(), entries }, 'access log entries past their retention pruned');
     }, services),
   ];
   return () => timers.forEach((timer) => clearInterval(timer));

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
+import type { AccessLog } from './access-log/recorder';
 import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
 import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import type { ReplayGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
+import type { ResolveHost } from './hooks/fhir-server-policy';
 import type { Database } from './store/database';
 import type { ReferenceCache } from './store/reference';
 
@@ -23,4 +25,8 @@ export interface Services {
   readonly clients: ClientRegistry;
   readonly replayGuard: ReplayGuard;
   readonly unmappedCodes: UnmappedCodeRecorder;
+  /** Resolves an EHR's host name before Huren connects to it (tests inject their own). */
+  readonly resolveHost: ResolveHost;
+  /** Every read of a patient's results, appended (see docs/security.md). */
+  readonly accessLog: AccessLog;
 }

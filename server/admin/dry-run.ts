@@ -1,7 +1,9 @@
-import { decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict } from '../../rules';
+import {
+  daysBefore, decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict,
+} from '../../rules';
 import type { Database } from '../store/database';
 import { findPromptsSince, type Prompt } from '../store/prompts';
-import { institutionOf, type ReferenceData } from '../store/reference';
+import type { ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 
 export interface DryRunReport {
@@ -55,13 +57,13 @@ export async function dryRun(
   current: EffectiveConfiguration,
   options: { days: number; now: Date; timeZone: string },
 ): Promise<DryRunReport> {
-  const from = new Date(options.now.getTime() - options.days * 86_400_000).toISOString();
+  const from = daysBefore(options.now, options.days).toISOString();
   const prompts = (await findPromptsSince(db, hospitalId, from)).filter((prompt): prompt is Prompt & { itemCode: string } => prompt.itemCode !== null);
-  const hospital = reference.institutions.get(hospitalId);
+  const hospital = reference.ruleInstitutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
   if (!hospital || !policy) throw new Error(`hospital ${hospitalId} has no region policy`);
   const proposedConfiguration = effectiveConfiguration({
-    timeZone: options.timeZone, catalog: [...reference.catalog.values()], policy, hospital: institutionOf(hospital), override: proposed, localTestSystems: current.localTestSystems,
+    timeZone: options.timeZone, catalog: [...reference.catalog.values()], policy, hospital, override: proposed, localTestSystems: current.localTestSystems,
   });
   const accepted = new Set(
     (await db('decisions').whereIn('prompt_id', prompts.map((prompt) => prompt.id)).andWhere('outcome', 'accepted').pluck('prompt_id')) as string[],
@@ -80,7 +82,7 @@ export async function dryRun(
       resultsByPatient.set(prompt.patientKey, results);
     }
     const facts = (configuration: EffectiveConfiguration) => ({
-      results, institutions: reference.institutions, qualifications: reference.qualificationsByInstitution, encounter: prompt.encounterKind, configuration, now: new Date(prompt.createdAt),
+      results, institutions: reference.ruleInstitutions, qualifications: reference.qualificationsByInstitution, encounter: prompt.encounterKind, configuration, now: new Date(prompt.createdAt),
     });
     const order = [{ orderId: prompt.id, itemCode: prompt.itemCode }];
     const [before] = decide(order, facts(current));

@@ -1,6 +1,6 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { DISCIPLINES, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
+import { dayBound, daysBefore, DISCIPLINES, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
 import type { Services } from '../services';
@@ -54,7 +54,7 @@ export function adminRoutes(services: Services): Router {
       hospitalId,
       ...state,
       bounds: {
-        windowDays: Object.fromEntries([...reference.catalog.values()].map((item) => [item.code, item.windowDays])),
+        windowDays: Object.fromEntries([...reference.catalog.values()].map((item) => [item.code, dayBound(item.window)])),
         lowerLevelAcceptance: policy?.lowerLevelAcceptance ?? null,
         disciplines: DISCIPLINES,
       },
@@ -119,7 +119,7 @@ export function adminRoutes(services: Services): Router {
     });
     services.reference.invalidate();
     await services.unmappedCodes.flush();
-    const since = new Date(services.clock().getTime() - 30 * 86_400_000).toISOString();
+    const since = daysBefore(services.clock(), 30).toISOString();
     response.json({ accepted: accepted.length, refused, unmappedSeen: await unmappedCodes(services.db, hospitalId, since) });
   });
 
@@ -127,7 +127,7 @@ export function adminRoutes(services: Services): Router {
     const hospitalId = hospitalOf(principalOf(response));
     const days = Math.min(365, Math.max(1, Number(request.query.days ?? 30) || 30));
     await services.unmappedCodes.flush();
-    response.json(await unmappedCodes(services.reader, hospitalId, new Date(services.clock().getTime() - days * 86_400_000).toISOString()));
+    response.json(await unmappedCodes(services.reader, hospitalId, daysBefore(services.clock(), days).toISOString()));
   });
   return router;
 }

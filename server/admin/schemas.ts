@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
-  DISCIPLINES, INDICATORS, ITEM_KINDS, LOWER_LEVEL_ACCEPTANCE, QUALIFICATION_KINDS,
+  ALLIANCE_KINDS, ANNOTATIONS, DISCIPLINES, INDICATORS, ITEM_KINDS, LOWER_LEVEL_ACCEPTANCE, MARK_FORMS, MARKED_LEVEL_RULES,
+  QUALIFICATION_KINDS, WINDOW_UNITS,
   type HospitalOverride, type Qualification, type RecognitionItem, type RegionPolicy,
 } from '../../rules';
 
@@ -18,8 +19,11 @@ export const recognitionItemSchema = z
     discipline: z.enum(DISCIPLINES),
     modality: z.string().trim().min(1).max(8).nullable(),
     bodySite: z.string().trim().min(1).max(64).nullable(),
-    windowDays: z.number().int().min(0).max(3650),
-    methodRelevant: z.boolean(),
+    window: z.object({ amount: z.number().int().min(0).max(3650), unit: z.enum(WINDOW_UNITS) }),
+    annotation: z.enum(ANNOTATIONS),
+    contains: z.array(code).max(200).default([]),
+    synonyms: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+    onRegionalList: z.boolean().default(true),
     loinc: z.string().regex(/^\d{1,7}-\d$/, 'a LOINC code such as 2160-0').nullable(),
     priceFen: z.number().int().min(0),
     active: z.boolean(),
@@ -27,16 +31,28 @@ export const recognitionItemSchema = z
   .refine((item) => (item.kind === 'imaging') === (item.modality !== null), {
     message: 'imaging items have a modality, lab items none',
     path: ['modality'],
-  }) satisfies z.ZodType<RecognitionItem>;
+  })
+  .refine((item) => !item.contains.includes(item.code), { message: 'an item cannot contain itself', path: ['contains'] }) satisfies z.ZodType<
+  RecognitionItem,
+  unknown
+>;
+
+export const recognitionMarkSchema = z.object({
+  text: z.string().trim().min(1).max(64),
+  forms: z.array(z.enum(MARK_FORMS)).min(1),
+});
 
 export const regionPolicySchema = z.object({
   code,
   name: z.string().trim().min(1).max(100),
   markRequired: z.boolean(),
-  marks: z.object({ lab: z.array(z.string().min(1).max(64)), imaging: z.array(z.string().min(1).max(64)) }),
+  marks: z.object({ lab: z.array(recognitionMarkSchema), imaging: z.array(recognitionMarkSchema) }),
+  markedLevelRule: z.enum(MARKED_LEVEL_RULES).default('hierarchy'),
+  annotationRequired: z.boolean().default(false),
+  assessmentIntervalMonths: z.number().int().min(1).max(60).nullable().default(null),
   lowerLevelAcceptance: z.object({ default: z.enum(LOWER_LEVEL_ACCEPTANCE), max: z.enum(LOWER_LEVEL_ACCEPTANCE) }),
   partnerRegions: z.array(code),
-}) satisfies z.ZodType<RegionPolicy>;
+}) satisfies z.ZodType<RegionPolicy, unknown>;
 
 export const institutionSchema = z.object({
   id: code,
@@ -50,7 +66,8 @@ export const institutionSchema = z.object({
 });
 export type InstitutionRecord = z.infer<typeof institutionSchema>;
 
-export const allianceSchema = z.object({ id: code, name: z.string().trim().min(1).max(200) });
+/** 紧密型医联体 and 县域医共体 are close (all items recognised among members, 004); other alliances loose. */
+export const allianceSchema = z.object({ id: code, name: z.string().trim().min(1).max(200), kind: z.enum(ALLIANCE_KINDS).default('loose') });
 export type Alliance = z.infer<typeof allianceSchema>;
 
 export const qualificationSchema = z
@@ -101,5 +118,7 @@ export const cdsClientSchema = z.object({
   jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).nullable(),
   /** `jku` URLs this issuer may point to; a JWT naming any other is refused. */
   jkuAllowlist: z.array(z.url()).default([]),
+  /** FHIR base URLs this client's hook calls may name as `fhirServer`; Huren reads no other server for it. */
+  fhirServers: z.array(z.url({ protocol: /^https?$/ })).max(20).optional(),
 });
 export type CdsClient = z.infer<typeof cdsClientSchema>;

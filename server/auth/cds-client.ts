@@ -3,6 +3,7 @@ import {
   createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
   type JWSAlgorithm, type JWTVerifyGetKey,
 } from 'jose';
+import type { Caller } from '../hooks/assessment';
 import type { Services } from '../services';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
@@ -13,7 +14,7 @@ const CLOCK_TOLERANCE_SECONDS = 30;
 
 export type Refusal =
   | 'missing' | 'malformed' | 'algorithm' | 'unknown-issuer' | 'revoked' | 'jku-not-allowed' | 'no-keys'
-  | 'signature' | 'expired' | 'claims' | 'replay';
+  | 'signature' | 'expired' | 'claims' | 'lifetime' | 'replay';
 
 export class RefusedToken extends Error {
   constructor(readonly reason: Refusal) {
@@ -29,7 +30,8 @@ function bearer(header: string | undefined): string {
 
 /**
  * https://cds-hooks.hl7.org/2.0/#trusting-cds-clients — the JWT must be signed by a key registered
- * for its issuer (or served at a `jku` on that issuer's allowlist; never an arbitrary URL), addressed
+ * for its issuer (the one its `kid` names, whatever `jku` it also carries), or else by a key served at
+ * a `jku` on that issuer's allowlist (never an arbitrary URL), addressed
  * to this endpoint, current, and not seen before. The registration names the ordering hospital.
  */
 export function cdsClientAuthentication(services: Services, audienceFor: (serviceId: string, path: string) => string[]): RequestHandler {
@@ -43,13 +45,15 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
     return keySet;
   };
 
-  async function verify(token: string, audience: string[]): Promise<{ issuer: string; hospitalId: string }> {
+  async function verify(token: string, audience: string[]): Promise<Caller> {
     let issuer: string;
     let jku: string | undefined;
+    let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
       if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg)) throw new RefusedToken('algorithm');
       jku = typeof header.jku === 'string' ? header.jku : undefined;
+      kid = typeof header.kid === 'string' ? header.kid : undefined;
       const claims = decodeJwt(token);
       if (typeof claims.iss !== 'string') throw new RefusedToken('claims');
       issuer = claims.iss;
@@ -60,8 +64,11 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
     const { client, keys: registeredKeys } = await services.clients.get(issuer);
     if (!client) throw new RefusedToken('unknown-issuer');
     if (client.revoked) throw new RefusedToken('revoked');
+    // A registered key the token names wins, with or without a `jku` (EHRs such as the CDS Hooks
+    // sandbox always send one); a `jku` is fetched only when allowlisted and no registered key fits.
+    const registeredKid = kid !== undefined && (client.jwks?.keys ?? []).some((key) => key.kid === kid);
     let keys: JWTVerifyGetKey;
-    if (jku) {
+    if (jku && !registeredKid) {
       if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
       keys = remote(jku);
     } else {
@@ -80,15 +87,18 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
         requiredClaims: ['exp', 'iat', 'jti'],
         currentDate: services.clock(),
       });
+      // A token meant to live for hours is refused however fresh its iat: a stolen one would work that long.
+      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_AGE_SECONDS) throw new RefusedToken('lifetime');
       jti = String(payload.jti);
       expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000);
     } catch (error) {
+      if (error instanceof RefusedToken) throw error;
       if (error instanceof errors.JWTExpired) throw new RefusedToken('expired');
       if (error instanceof errors.JWTClaimValidationFailed) throw new RefusedToken('claims');
       throw new RefusedToken('signature');
     }
     if (!(await services.replayGuard.firstSighting(issuer, jti, expiresAt))) throw new RefusedToken('replay');
-    return { issuer, hospitalId: client.hospitalId };
+    return { issuer, hospitalId: client.hospitalId, ...(client.fhirServers ? { fhirServers: client.fhirServers } : {}) };
   }
 
   return async (request, response, next) => {

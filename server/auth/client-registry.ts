@@ -9,13 +9,20 @@ interface Entry {
   readonly at: number;
 }
 
+/** Unknown issuers are remembered this briefly, and at most this many: anyone can make up new ones. */
+export const UNKNOWN_ISSUER_MS = 5_000;
+export const MAX_UNKNOWN_ISSUERS = 256;
+
 /**
  * CDS client registrations with their imported keys, held in memory so that verifying a hook call
  * costs no query and no key import. Changes made through this process apply at once; on other
  * instances within the refresh interval (so a revocation takes effect everywhere within it).
+ * Only registered issuers are kept for the interval (there are as many as the platform registered);
+ * an unknown issuer is kept a few seconds in a bounded set, so made-up issuers cannot grow the heap.
  */
 export class ClientRegistry {
   private readonly entries = new Map<string, Entry>();
+  private readonly unknown = new Map<string, Entry>();
 
   constructor(
     private readonly db: Database,
@@ -24,15 +31,30 @@ export class ClientRegistry {
 
   async get(issuer: string): Promise<Entry> {
     const now = Date.now();
-    const cached = this.entries.get(issuer);
-    if (cached && now - cached.at < this.refreshMs) return cached;
+    const cached = this.entries.get(issuer) ?? this.unknown.get(issuer);
+    if (cached && now - cached.at < (cached.client ? this.refreshMs : UNKNOWN_ISSUER_MS)) return cached;
     const client = await findClient(this.db, issuer);
     const entry = { client, keys: client?.jwks ? createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]) : null, at: now };
-    this.entries.set(issuer, entry);
+    if (client) {
+      this.unknown.delete(issuer);
+      this.entries.set(issuer, entry);
+    } else {
+      this.entries.delete(issuer);
+      this.unknown.delete(issuer);
+      // Oldest first out: a Map iterates in insertion order.
+      if (this.unknown.size >= MAX_UNKNOWN_ISSUERS) this.unknown.delete(this.unknown.keys().next().value as string);
+      this.unknown.set(issuer, entry);
+    }
     return entry;
+  }
+
+  /** How many issuers are held in memory, known and unknown (for the bound's test and metrics). */
+  get size(): number {
+    return this.entries.size + this.unknown.size;
   }
 
   invalidate(): void {
     this.entries.clear();
+    this.unknown.clear();
   }
 }

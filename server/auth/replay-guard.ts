@@ -1,7 +1,6 @@
 import type { Database } from '../store/database';
 import { isUniqueViolation } from '../store/database';
-
-const FLUSH_MS = 1_000;
+import { BatchWriter } from '../store/batch-writer';
 
 /**
  * Remembers every CDS client token id until its token expires, so a replay is refused.
@@ -10,18 +9,25 @@ const FLUSH_MS = 1_000;
  * primary key decides, committed without waiting for the disk: losing a token id in a crash only
  * reopens a window of minutes, while waiting would put a disk flush on every hook call.
  * With SQLite there is one instance: sightings are decided in memory and written to the store in
- * one batch a second, and read back at start, so a restart still knows the recent ones.
+ * one batch a second, and read back at start, so a restart still knows the recent ones. A batch the
+ * store refuses (another process holding the SQLite lock) stays in memory and is retried: the guard
+ * keeps deciding from memory meanwhile, and the failure is logged, never thrown at the process.
  */
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
-  private pending: { issuer: string; jti: string; expiresAt: string }[] = [];
-  private timer: NodeJS.Timeout | null = null;
+  /** Sightings decided in memory and not yet in the store (SQLite). */
+  readonly unsaved: BatchWriter<{ issuer: string; jti: string; expires_at: string }>;
 
   constructor(
     private readonly db: Database,
     private readonly shared: boolean,
     private readonly clock: () => Date,
-  ) {}
+    onFlushError: (error: unknown) => void = () => undefined,
+  ) {
+    this.unsaved = new BatchWriter(async (batch) => {
+      await this.db('cds_jtis').insert([...batch]).onConflict(['issuer', 'jti']).ignore();
+    }, onFlushError);
+  }
 
   /** Loads the token ids still within their lifetime (call once at start). */
   async load(): Promise<void> {
@@ -34,7 +40,7 @@ export class ReplayGuard {
     if (this.seen.has(key)) return false;
     if (this.shared && !(await this.insertNow(issuer, jti, expiresAt))) return false;
     this.seen.set(key, expiresAt.getTime());
-    if (!this.shared) this.persistSoon({ issuer, jti, expiresAt: expiresAt.toISOString() });
+    if (!this.shared) this.unsaved.add({ issuer, jti, expires_at: expiresAt.toISOString() });
     return true;
   }
 
@@ -51,21 +57,9 @@ export class ReplayGuard {
     }
   }
 
-  private persistSoon(entry: { issuer: string; jti: string; expiresAt: string }): void {
-    this.pending.push(entry);
-    this.timer ??= setTimeout(() => void this.flush(), FLUSH_MS);
-    this.timer.unref();
-  }
-
-  /** Writes the batch of sightings not yet stored (also on shutdown). */
-  async flush(): Promise<void> {
-    this.timer = null;
-    const batch = this.pending;
-    this.pending = [];
-    for (let index = 0; index < batch.length; index += 200) {
-      const rows = batch.slice(index, index + 200).map((entry) => ({ issuer: entry.issuer, jti: entry.jti, expires_at: entry.expiresAt }));
-      await this.db('cds_jtis').insert(rows).onConflict(['issuer', 'jti']).ignore();
-    }
+  /** Writes the sightings not yet stored (also on shutdown); what the store refuses stays pending. */
+  flush(): Promise<void> {
+    return this.unsaved.flush();
   }
 
   /** Forgets token ids whose tokens have expired, in memory and in the store. */

@@ -1,9 +1,10 @@
 import 'dotenv/config';
 import { loadConfig } from '../config';
 import { migrate, openStore } from '../store/database';
+import { accessLogRetentionCutoff, pruneAccessLog } from '../store/access-log';
 import { pruneExpiredResults } from '../store/retention';
 
-/** `npm run prune`: remove results past the longest recognition window in force, now. */
+/** `npm run prune`: remove results past the longest recognition window in force, and access log entries past their retention, now. */
 async function run(): Promise<void> {
   const config = loadConfig(process.env);
   const store = openStore(config.store);
@@ -12,6 +13,8 @@ async function run(): Promise<void> {
     await migrate(db);
     const { cutoff, pruned } = await pruneExpiredResults(db, new Date());
     process.stdout.write(`pruned ${pruned} results taken before ${cutoff}\n`);
+    const accessCutoff = accessLogRetentionCutoff(new Date(), config.accessLogRetentionDays);
+    process.stdout.write(`pruned ${await pruneAccessLog(db, accessCutoff)} access log entries before ${accessCutoff.toISOString()}\n`);
   } finally {
     await store.destroy();
   }

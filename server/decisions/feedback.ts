@@ -1,16 +1,25 @@
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
-import { OperationOutcomeError, badRequest, invalidInput, outcome } from '../errors/operation-outcome';
+import { z } from 'zod';
+import { OperationOutcomeError, badRequest, invalidInput, outcome, type OutcomeIssue } from '../errors/operation-outcome';
 import { SYSTEMS } from '../fhir/systems';
-import { feedbackSchema, type FeedbackItem } from '../hooks/cds-hooks';
+import { feedbackItemSchema, type FeedbackItem } from '../hooks/cds-hooks';
 import type { Caller } from '../hooks/assessment';
 import type { Services } from '../services';
 import { findDecision, recordDecision, type Decision } from '../store/decisions';
 import { findPrompts, type Prompt } from '../store/prompts';
 
-export function feedbackValidator(body: unknown): FeedbackItem[] {
-  const parsed = feedbackSchema.safeParse(body);
+/** Each entry checked on its own: one bad entry must not cost the others their record. */
+const feedbackBatchSchema = z.looseObject({ feedback: z.array(z.unknown()).min(1).max(100) });
+
+export type FeedbackEntry = { readonly item: FeedbackItem } | { readonly refused: OperationOutcomeError };
+
+export function feedbackValidator(body: unknown): FeedbackEntry[] {
+  const parsed = feedbackBatchSchema.safeParse(body);
   if (!parsed.success) throw invalidInput(parsed.error);
-  return parsed.data.feedback;
+  return parsed.data.feedback.map((entry, position) => {
+    const item = feedbackItemSchema.safeParse(entry);
+    return item.success ? { item: item.data } : { refused: invalidInput(item.error, `feedback[${position}]`) };
+  });
 }
 
 function isExceptionReason(code: string): code is ExceptionReason {
@@ -54,24 +63,64 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
   };
 }
 
+/** An entry of the batch that was not recorded, and why (answered with the entries that were). */
+export interface RefusedFeedback {
+  readonly index: number;
+  readonly card: string | null;
+  readonly status: number;
+  readonly issue: readonly OutcomeIssue[];
+}
+
+/** The EHR's clock may run a little ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+/**
+ * The EHR's outcome time, unless it lies in the future (it would freeze the decision against every
+ * later correction) or before the card existed (it would backdate it): then the time we received it.
+ */
+function trustedDecisionTime(claimed: string, cardCreatedAt: string, now: Date): string {
+  const at = Date.parse(claimed);
+  return at > now.getTime() + CLOCK_SKEW_MS || at < Date.parse(cardCreatedAt) ? now.toISOString() : claimed;
+}
+
 /**
  * https://cds-hooks.hl7.org/2.0/#feedback — records accepted / overridden as one decision per card.
- * The whole request is checked before anything is written; repeating feedback changes nothing.
+ * Each entry stands alone: the valid ones are recorded and the answer lists the refused ones with
+ * their reasons; when none is valid the request is refused as a whole (404 or 400, as the first).
+ * Repeating feedback changes nothing.
  */
-export async function feedbackHandler(serviceId: string, items: FeedbackItem[], caller: Caller, services: Services): Promise<void> {
-  const prompts = new Map((await findPrompts(services.reader, items.map((item) => item.card))).map((prompt) => [prompt.id, prompt]));
-  const decisions = items.map((item, position) => {
+export async function feedbackHandler(serviceId: string, entries: FeedbackEntry[], caller: Caller, services: Services): Promise<{ refused?: RefusedFeedback[] }> {
+  const cards = entries.flatMap((entry) => ('item' in entry ? [entry.item.card] : []));
+  const prompts = new Map((await findPrompts(services.reader, cards)).map((prompt) => [prompt.id, prompt]));
+  const now = services.clock();
+  const decisions: Decision[] = [];
+  const refused: (RefusedFeedback & { error: OperationOutcomeError })[] = [];
+  for (const [position, entry] of entries.entries()) {
+    const refuse = (error: OperationOutcomeError, card: string | null) => refused.push({ index: position, card, status: error.status, issue: error.outcome.issue, error });
+    if ('refused' in entry) {
+      refuse(entry.refused, null);
+      continue;
+    }
+    const { item } = entry;
     const prompt = prompts.get(item.card);
     // Another service's or another hospital's card is "unknown" here: nothing about it is revealed.
     if (!prompt || prompt.serviceId !== serviceId || (caller.hospitalId !== null && prompt.hospitalId !== caller.hospitalId)) {
-      throw new OperationOutcomeError(
-        404,
-        outcome({ severity: 'error', code: 'not-found', diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`, expression: [`feedback[${position}].card`] }),
-      );
+      refuse(new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`, expression: [`feedback[${position}].card`] })), item.card);
+      continue;
     }
-    return decisionFrom(item, position, prompt);
-  });
-  const now = services.clock();
+    try {
+      const decision = decisionFrom(item, position, prompt);
+      decisions.push({ ...decision, decidedAt: trustedDecisionTime(decision.decidedAt, prompt.createdAt, now) });
+    } catch (error) {
+      if (!(error instanceof OperationOutcomeError)) throw error;
+      refuse(error, item.card);
+    }
+  }
+  if (decisions.length === 0) {
+    const [first] = refused;
+    if (!first) throw badRequest('feedback: no entries', 'feedback');
+    throw new OperationOutcomeError(first.status, outcome(...refused.flatMap((entry) => entry.issue)));
+  }
   const recorded = await services.db.transaction(async (trx) => {
     const changed: Decision[] = [];
     for (const decision of decisions) {
@@ -85,4 +134,5 @@ export async function feedbackHandler(serviceId: string, items: FeedbackItem[], 
     return changed;
   });
   for (const decision of recorded) services.metrics.feedbackRecorded.inc({ outcome: decision.outcome });
+  return refused.length > 0 ? { refused: refused.map(({ error: _error, ...entry }) => entry) } : {};
 }

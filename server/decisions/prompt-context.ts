@@ -1,4 +1,4 @@
-import { decide, type EffectiveConfiguration, type Verdict } from '../../rules';
+import { relatedItemCodes, decide, type EffectiveConfiguration, type Verdict } from '../../rules';
 import type { DecisionGrant } from '../auth/decision-token';
 import { ApiError } from '../errors/api-error';
 import type { Services } from '../services';
@@ -32,13 +32,13 @@ export async function loadPromptContext(services: Services, promptId: string, au
   const configuration = configurationFor(reference, prompt.hospitalId, services.config.timeZone);
   if (!configuration) throw new ApiError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
   const [results, decision, history] = await Promise.all([
-    resultsForPatient(services.reader, prompt.patientKey, [itemCode]),
+    resultsForPatient(services.reader, prompt.patientKey, relatedItemCodes([itemCode], configuration)),
     findDecision(services.reader, prompt.id),
     decisionHistory(services.reader, prompt.id),
   ]);
   const [verdict] = decide([{ orderId: prompt.orderRef ?? prompt.id, itemCode }], {
     results,
-    institutions: reference.institutions,
+    institutions: reference.ruleInstitutions,
     qualifications: reference.qualificationsByInstitution,
     encounter: prompt.encounterKind,
     configuration,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation } from '../../rules';
+import { ANNOTATIONS, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation, WINDOW_UNITS } from '../../rules';
 import { DECISION_OUTCOMES, DECISION_SOURCES, patientNotificationSchema } from '../store/decisions';
 import { reportSchema } from '../store/report';
 
@@ -74,7 +74,10 @@ export const promptViewSchema = z.object({
     kind: z.enum(['lab', 'imaging']),
     modality: z.string().nullable(),
     bodySite: z.string().nullable(),
+    window: z.object({ amount: z.number().int(), unit: z.enum(WINDOW_UNITS) }),
+    /** The window in days as the hospital's override would bound it. */
     windowDays: z.number().int(),
+    annotation: z.enum(ANNOTATIONS),
     methodRelevant: z.boolean(),
   }),
   localTestSystem: testSystem.nullable(),
@@ -93,6 +96,10 @@ export const promptViewSchema = z.object({
       lastDay: z.string(),
       testSystem,
       warnings: z.array(coded),
+      /** The ordering hospital's own result (本院): a reminder, not mutual recognition. */
+      own: z.boolean(),
+      /** The containing examination that stands for the ordered item (类似检查), when not the item itself. */
+      via: z.object({ code: z.string(), name: z.string() }).nullable(),
       report: reportSchema,
     }),
   ),

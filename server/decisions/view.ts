@@ -1,10 +1,19 @@
-import { countsAsNonRecognition, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, localDate, needsExplanation, type ExceptionReason } from '../../rules';
+import {
+  countsAsNonRecognition, dayBound, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, localDate, needsExplanation,
+  type ExceptionReason, type RecognitionItem,
+} from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
 import type { Messages } from '../i18n';
 import type { StoredDecision } from '../store/decisions';
 import type { PromptContext } from './prompt-context';
 import type { DecisionView, PromptView } from './schemas';
 import { writeBackReport } from './write-back';
+
+/** The window in days as the hospital's override bounds it: its narrower days, or the catalog's bound. */
+function effectiveDays(narrowedToDays: number | null, item: RecognitionItem): number {
+  const bound = dayBound(item.window);
+  return narrowedToDays === null ? bound : Math.min(narrowedToDays, bound);
+}
 
 export function decisionView(decision: StoredDecision, messages: Messages): DecisionView {
   const ours = decision.reason?.system === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(decision.reason.code);
@@ -41,7 +50,7 @@ export function writeBackFor(context: PromptContext, messages: Messages, timeZon
   if (decision?.outcome !== 'accepted' || !decision.resultId || !verdict.item) return null;
   const result = [...verdict.recognisable.map((c) => c.result), ...verdict.excluded.map((e) => e.result)].find((r) => r.id === decision.resultId);
   if (!result) return null;
-  return writeBackReport(result, verdict.item, reference.institutions.get(result.institutionId), new Date(decision.decidedAt), messages, localDate(new Date(result.effectiveAt), timeZone));
+  return writeBackReport(result, verdict.item, reference.institutions.get(result.institutionId), new Date(decision.decidedAt), messages, localDate(new Date(result.effectiveAt), timeZone), result.institutionId === context.prompt.hospitalId);
 }
 
 export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messages: Messages, now: Date, timeZone: string): PromptView {
@@ -70,8 +79,10 @@ export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messa
       kind: item.kind,
       modality: item.modality,
       bodySite: item.bodySite,
-      windowDays: configuration.items.get(item.code)?.windowDays ?? item.windowDays,
-      methodRelevant: item.methodRelevant,
+      window: item.window,
+      windowDays: effectiveDays(configuration.items.get(item.code)?.window.narrowedToDays ?? null, item),
+      annotation: item.annotation,
+      methodRelevant: item.annotation !== 'none',
     },
     localTestSystem: configuration.localTestSystems.get(item.code) ?? null,
     recognisable: verdict.recognisable.map((candidate) => ({
@@ -87,6 +98,8 @@ export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messa
       lastDay: candidate.window.lastDay,
       testSystem: candidate.result.testSystem,
       warnings: candidate.warnings.map((code) => ({ code, text: messages.warnings[code] })),
+      own: candidate.own,
+      via: candidate.via ? { code: candidate.via.code, name: locale === 'en' ? candidate.via.nameEn : candidate.via.nameZh } : null,
       report: candidate.result.report,
     })),
     excluded: verdict.excluded.map((exclusion) => ({

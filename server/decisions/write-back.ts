@@ -4,10 +4,43 @@ import type { InstitutionRecord } from '../admin/schemas';
 import type { Messages } from '../i18n';
 import type { StoredResult } from '../store/results';
 
+type LabValues = Extract<StoredResult['report'], { kind: 'lab' }>['values'];
+type ImagingReport = Extract<StoredResult['report'], { kind: 'imaging' }>;
+
+function labObservations(values: LabValues): Record<string, unknown>[] {
+  return values.map((value, index) => ({
+    resourceType: 'Observation',
+    id: `v${index + 1}`,
+    status: 'final',
+    code: { text: value.name },
+    valueString: value.unit ? `${value.value} ${value.unit}` : value.value,
+    ...(value.referenceRange ? { referenceRange: [{ text: value.referenceRange }] } : {}),
+    ...(value.flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: value.flag }] }] } : {}),
+  }));
+}
+
 /**
- * The accepted external result as a FHIR R4 DiagnosticReport for the EHR's record: it names the
- * external institution, the original report's identifier and its date, and carries the values
- * (lab, as contained Observations) or the findings and impression (imaging). The app sets `subject`.
+ * The findings are the recognised result; the other hospital's impression is kept apart, labelled as
+ * for reference only (001, 002: 检查检验结果不包括医师出具的诊断结论).
+ */
+function imagingObservations(report: ImagingReport, messages: Messages, own: boolean): Record<string, unknown>[] {
+  const narrative = (id: string, code: string, text: string, value: string) => ({
+    resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: SYSTEMS.loinc, code }], text }, valueString: value,
+  });
+  return [
+    ...(report.findings ? [narrative('findings', FINDINGS_LOINC, messages.findingsLabel, report.findings)] : []),
+    ...(report.impression ? [narrative('impression', IMPRESSION_LOINC, messages.impressionLabel(own), report.impression)] : []),
+  ];
+}
+
+const FINDINGS_LOINC = '59776-5';
+const IMPRESSION_LOINC = '19005-8';
+
+/**
+ * The accepted result as a FHIR R4 DiagnosticReport for the EHR's record: it names the institution, the
+ * original report's identifier and its date (002: 包括检查结果、检查机构名称、检查时间等), and carries the
+ * values (lab) or the findings, with the impression apart (imaging), as contained Observations. The caller
+ * sets `subject`.
  */
 export function writeBackReport(
   result: StoredResult,
@@ -16,26 +49,12 @@ export function writeBackReport(
   acceptedAt: Date,
   messages: Messages,
   resultDate: string,
+  own: boolean,
 ): Record<string, unknown> {
   const separator = result.reportKey.indexOf('|');
   const original = { system: result.reportKey.slice(0, separator), value: result.reportKey.slice(separator + 1) };
   const report = result.report;
-  const contained =
-    report.kind === 'lab'
-      ? report.values.map((value, index) => ({
-          resourceType: 'Observation',
-          id: `v${index + 1}`,
-          status: 'final',
-          code: { text: value.name },
-          valueString: value.unit ? `${value.value} ${value.unit}` : value.value,
-          ...(value.referenceRange ? { referenceRange: [{ text: value.referenceRange }] } : {}),
-          ...(value.flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: value.flag }] }] } : {}),
-        }))
-      : [];
-  const imagingText =
-    report.kind === 'imaging'
-      ? [report.findings && `${messages.findingsLabel}: ${report.findings}`, report.impression && `${messages.impressionLabel}: ${report.impression}`].filter(Boolean).join('\n')
-      : '';
+  const contained = report.kind === 'lab' ? labObservations(report.values) : imagingObservations(report, messages, own);
   const institutionName = institution?.name ?? result.institutionId;
   return {
     resourceType: 'DiagnosticReport',
@@ -51,6 +70,6 @@ export function writeBackReport(
     issued: acceptedAt.toISOString(),
     performer: [{ identifier: { system: SYSTEMS.institution, value: result.institutionId }, display: institutionName }],
     ...(contained.length > 0 ? { contained, result: contained.map((observation) => ({ reference: `#${observation.id}` })) } : {}),
-    conclusion: [messages.writeBack.conclusion(institutionName, resultDate, report.title), imagingText].filter(Boolean).join('\n'),
+    conclusion: messages.writeBack.conclusion(institutionName, resultDate, report.title),
   };
 }

@@ -18,6 +18,7 @@ function clientError(error: unknown): { status: number; message: string } | null
   const messages: Record<string, string> = {
     'entity.parse.failed': 'the body is not valid JSON',
     'entity.too.large': 'the body is larger than allowed',
+    'entity.too.deep': 'the body nests deeper than allowed',
     'encoding.unsupported': 'unsupported content encoding',
     'charset.unsupported': 'the body is not valid UTF-8',
     'request.aborted': 'the request was aborted',

@@ -1,10 +1,11 @@
-import type { Verdict } from '../../rules';
+import type { RecognitionItem, Verdict } from '../../rules';
 import { badRequest } from '../errors/operation-outcome';
 import { assess, type Caller } from '../hooks/assessment';
 import { SERVICE_IDS, type ServiceId } from '../hooks/discovery';
 import { hookRequestValidator } from '../hooks/hook-request';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
+import { ownValue } from '../web/own-key';
 import type { StoredResult } from '../store/results';
 import type { Explanation } from './schemas';
 
@@ -17,7 +18,7 @@ const SERVICE_FOR_HOOK: Record<string, ServiceId> = {
 /** Takes exactly what a hook call takes; answers with what the hook would decide and why, storing nothing. */
 export function explainValidator(body: unknown): { serviceId: ServiceId; request: ReturnType<typeof hookRequestValidator> } {
   const hook = typeof body === 'object' && body !== null ? (body as { hook?: unknown }).hook : undefined;
-  const serviceId = typeof hook === 'string' ? SERVICE_FOR_HOOK[hook] : undefined;
+  const serviceId = typeof hook === 'string' ? ownValue(SERVICE_FOR_HOOK, hook) : undefined;
   if (!serviceId) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
   return { serviceId, request: hookRequestValidator(serviceId, body) };
 }
@@ -38,7 +39,10 @@ export async function explainHandler(
     const record = assessment.reference.institutions.get(id);
     return { id, name: record?.name ?? id, level: record?.level ?? null };
   };
-  const itemName = (verdict: Verdict<StoredResult>) => (verdict.item ? (locale === 'en' ? verdict.item.nameEn : verdict.item.nameZh) : '');
+  const name = (item: RecognitionItem) => (locale === 'en' ? item.nameEn : item.nameZh);
+  const itemName = (verdict: Verdict<StoredResult>) => (verdict.item ? name(verdict.item) : '');
+  const standsFor = (via: RecognitionItem | null, verdict: Verdict<StoredResult>) =>
+    via ? { code: via.code, text: words.standsFor(name(via), itemName(verdict)) } : null;
   return {
     outcome: { code: 'assessed', text: words.assessmentOutcomes.assessed },
     hospital: { id: assessment.hospital.id, name: assessment.hospital.name },
@@ -52,12 +56,12 @@ export async function explainHandler(
       const summary = verdict.refusal
         ? words.orderRefusals[verdict.refusal]
         : best
-          ? words.orderSummary(itemName(verdict), best.institution.name, best.window.resultDate, best.window.ageDays)
+          ? (verdict.presentation === 'inform' ? words.informSummary : words.orderSummary)(itemName(verdict), best.institution.name, best.window.resultDate, best.window.ageDays, best.own)
           : '';
       return {
         orderRef: order?.orderRef ?? null,
         orderLabel: order?.label ?? null,
-        item: verdict.item ? { code: verdict.item.code, name: itemName(verdict), windowDays: assessment.configuration.items.get(verdict.item.code)?.windowDays ?? verdict.item.windowDays } : null,
+        item: verdict.item ? { code: verdict.item.code, name: itemName(verdict), window: verdict.item.window } : null,
         refusal: verdict.refusal ? { code: verdict.refusal, text: words.orderRefusals[verdict.refusal] } : null,
         presentation: verdict.presentation,
         recognisable: verdict.recognisable.map((candidate) => ({
@@ -68,6 +72,8 @@ export async function explainHandler(
           ageDays: candidate.window.ageDays,
           daysLeft: candidate.window.daysLeft,
           warnings: candidate.warnings.map((code) => ({ code, text: words.warnings[code] })),
+          own: candidate.own,
+          standsFor: standsFor(candidate.via, verdict),
         })),
         excluded: verdict.excluded.map((exclusion) => ({
           resultId: exclusion.result.id,
@@ -77,6 +83,11 @@ export async function explainHandler(
           ageDays: exclusion.window.ageDays,
           daysLeft: exclusion.window.daysLeft,
           reasons: exclusion.reasons.map((code) => ({ code, text: words.exclusionReasons[code] })),
+          standsFor: standsFor(exclusion.via, verdict),
+        })),
+        components: verdict.components.map((component) => ({
+          item: { code: component.item.code, text: name(component.item) },
+          resultIds: component.recognisable.map((candidate) => candidate.result.id),
         })),
         summary,
       };

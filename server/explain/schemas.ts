@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WINDOW_UNITS } from '../../rules';
 
 const coded = z.object({ code: z.string(), text: z.string() });
 const institution = z.object({ id: z.string(), name: z.string(), level: z.number().int().nullable() });
@@ -9,6 +10,8 @@ const result = z.object({
   status: z.string(),
   ageDays: z.number().int(),
   daysLeft: z.number().int(),
+  /** The containing examination the result is of, when it stands for the ordered item (类似检查); null for the item itself. */
+  standsFor: coded.nullable(),
 });
 
 /** POST /api/explain answer: every order's verdict, every candidate with its reasons in words. */
@@ -21,11 +24,13 @@ export const explanationSchema = z.object({
       z.object({
         orderRef: z.string().nullable(),
         orderLabel: z.string().nullable(),
-        item: z.object({ code: z.string(), name: z.string(), windowDays: z.number().int() }).nullable(),
+        item: z.object({ code: z.string(), name: z.string(), window: z.object({ amount: z.number().int(), unit: z.enum(WINDOW_UNITS) }) }).nullable(),
         refusal: coded.nullable(),
         presentation: z.enum(['prompt', 'inform', 'silent']),
-        recognisable: z.array(result.extend({ warnings: z.array(coded) })),
+        recognisable: z.array(result.extend({ warnings: z.array(coded), own: z.boolean() })),
         excluded: z.array(result.extend({ reasons: z.array(coded) })),
+        /** For a panel: its analytes that already have recognisable results (not to be charged again). */
+        components: z.array(z.object({ item: coded, resultIds: z.array(z.string()) })),
         summary: z.string(),
       }),
     ),

@@ -3,11 +3,16 @@ import type { Identifier } from './resources';
 
 /**
  * The index is keyed by an HMAC of the national identifier, never the identifier itself: without the
- * secret a leaked database cannot be joined back to people. Normalised so that the check digit `x`
- * and stray spaces do not split one person in two.
+ * secret a leaked database cannot be joined back to people. Normalised so that the check digit `x`,
+ * full-width characters and stray spaces do not split one person in two.
  */
 export function patientKey(secret: string, nationalId: string): string {
-  return createHmac('sha256', secret).update(nationalId.trim().toUpperCase()).digest('hex');
+  return createHmac('sha256', secret).update(normalisedNationalId(nationalId)).digest('hex');
+}
+
+/** NFKC first: full-width digits and `Ｘ` (common from Chinese input methods) are the same person's number. */
+export function normalisedNationalId(nationalId: string): string {
+  return nationalId.normalize('NFKC').trim().toUpperCase();
 }
 
 /** The national identifier, from the first configured system the resource carries. */

@@ -43,6 +43,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    shed: new Counter({
+      name: 'huren_requests_shed_total',
+      help: 'Requests answered at once without work because too many were in flight',
+      labelNames: ['kind'] as const,
+      registers: [registry],
+    }),
     resultsIngested: new Counter({
       name: 'huren_results_ingested_total',
       help: 'Reports stored or updated in the results index',

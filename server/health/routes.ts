@@ -1,7 +1,18 @@
+import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { Services } from '../services';
 
 const READY_TIMEOUT_MS = 2_000;
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function isLoopback(address: string | undefined): boolean {
+  return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
 
 /** Liveness (the process answers), readiness (the store answers), Prometheus metrics. */
 export function healthRoutes(services: Services): Router {
@@ -20,6 +31,14 @@ export function healthRoutes(services: Services): Router {
     } catch {
       response.status(503).json({ status: 'unavailable', reason: 'the store does not answer' });
     }
+  });
+  // Metrics describe traffic and load: with METRICS_TOKEN they need it, without one only the host itself
+  // (a scraper on the same machine or through the loopback) may read them.
+  router.get('/metrics', (request, response, next) => {
+    const token = services.config.metricsToken;
+    const allowed = token ? sameSecret(request.get('authorization') ?? '', `Bearer ${token}`) : isLoopback(request.socket.remoteAddress);
+    if (allowed) next();
+    else response.status(401).set('WWW-Authenticate', 'Bearer').end();
   });
   router.get('/metrics', async (_request, response) => {
     response.type(services.metrics.registry.contentType).send(await services.metrics.registry.metrics());

@@ -1,23 +1,38 @@
 import {
-  decide, survey,
+  decide, relatedItemCodes, survey,
   type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
 } from '../../rules';
+import type { AccessActor } from '../access-log/recorder';
 import type { InstitutionRecord } from '../admin/schemas';
+import { ApiError } from '../errors/api-error';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
+import { writtenName } from '../fhir/human-name';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
-import { serviceRequestSchema, type Encounter, type Practitioner, type ServiceRequest } from '../fhir/resources';
+import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../fhir/resources';
 import type { Services } from '../services';
+import { hasPromptAt } from '../store/prompts';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
+import { ownValue } from '../web/own-key';
 import type { HookRequest } from './cds-hooks';
 import { gatherFhirContext } from './fhir-context';
+import { checkFhirServer, type FhirServerVerdict } from './fhir-server-policy';
 
 /** Who is calling: from the verified CDS client registration, or nobody when CDS_AUTH is off. */
 export interface Caller {
   readonly issuer: string | null;
   readonly hospitalId: string | null;
+  /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
+  readonly fhirServers?: readonly string[];
+  /** Who reads the patient's results, for the access log; nothing is logged without it. */
+  readonly access?: AccessActor;
+  /** Only the hospital's own patients (a card issued there, or an Encounter there in the request). */
+  readonly ownPatientsOnly?: boolean;
 }
+
+/** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
+const REFUSED_SERVER = new Set(['unlisted', 'forbidden-address']);
 
 export interface DraftOrder extends OrderedItem {
   /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
@@ -59,7 +74,7 @@ function encounterFacts(encounter: Encounter | null, encounterId: string | undef
   const coding = department?.coding?.[0];
   return {
     ref: encounterId ? (encounterId.includes('/') ? encounterId : `Encounter/${encounterId}`) : null,
-    kind: ENCOUNTER_CLASSES[encounter?.class?.code ?? ''] ?? 'unknown',
+    kind: ownValue(ENCOUNTER_CLASSES, encounter?.class?.code ?? '') ?? 'unknown',
     departmentCode: coding?.code ?? null,
     departmentName: coding?.display ?? department?.text ?? null,
   };
@@ -72,12 +87,6 @@ function hospitalFromEncounter(encounter: Encounter | null, reference: Reference
   if (byIdentifier) return byIdentifier;
   const id = /^Organization\/(.+)$/.exec(provider.reference ?? '')?.[1];
   return id && reference.institutions.has(id) ? id : null;
-}
-
-function nameOf(practitioner: Practitioner | null): string | null {
-  const name = practitioner?.name?.[0];
-  if (!name) return null;
-  return name.text ?? ([name.family, ...(name.given ?? [])].filter(Boolean).join('') || null);
 }
 
 function selected(selections: readonly string[] | undefined, resource: ServiceRequest, fullUrl: string | undefined): boolean {
@@ -148,36 +157,50 @@ export async function assess(
   if (scope !== 'history' && drafts.length === 0) return { nothing: 'no-orders' };
   const now = () => Date.now();
   const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
+  let verdict: Promise<FhirServerVerdict> | undefined;
+  const access = () => (verdict ??= checkFhirServer(request.fhirServer ?? '', { registered: caller.fhirServers, allowAny: services.config.fhirServerAny, resolve: services.resolveHost }));
   const [fhir, reference] = await Promise.all([
-    gatherFhirContext(request, deadline, services.metrics, now),
+    gatherFhirContext({
+      request, deadline, metrics: services.metrics, now, access,
+      onDropped: (key, fields) => services.logger.warn({ prefetch: key, fields }, 'context Huren cannot read was left out; answering from the rest'),
+    }),
     services.reference.current(),
   ]);
   if (fhir.patient.state !== 'found') {
-    const why = fhir.patient.state === 'absent' ? 'the patient was not found' : `prefetch lacks it and the FHIR server failed (${fhir.patient.reason})`;
+    // One text whether the server was closed, slow, refusing or not a FHIR server at all: the answer
+    // must not let a caller map networks through us (the reason is in the metrics).
+    const refused = fhir.patient.state === 'unavailable' && REFUSED_SERVER.has(fhir.patient.reason);
+    const why = refused ? 'fhirServer is not a FHIR server Huren may read for this client' : 'it is not in prefetch and could not be read from fhirServer';
     throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
   }
   const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
   if (!nationalId) return { nothing: 'patient-not-identifiable' };
   const encounter = fhir.encounter.state === 'found' ? fhir.encounter.resource : null;
-  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference);
+  // Without CDS_AUTH no registration names the hospital; clients that send no Encounter (the sandbox,
+  // the spec's examples) get the development default, if one is set.
+  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference) ?? (services.config.cdsAuth ? null : services.config.devDefaultHospital);
   const hospital = hospitalId ? reference.institutions.get(hospitalId) : undefined;
   const configuration = hospitalId ? configurationFor(reference, hospitalId, services.config.timeZone) : null;
   if (!hospital || !configuration) {
     throw preconditionFailed(
       hospitalId
         ? `the ordering hospital "${hospitalId}" is not registered`
-        : 'cannot determine the ordering hospital: register the CDS client, or send the Encounter with its serviceProvider',
+        : 'cannot determine the ordering hospital: register the CDS client, send the Encounter with its serviceProvider, or (development) set DEV_DEFAULT_HOSPITAL',
       'prefetch.encounter.serviceProvider',
     );
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
+  if (caller.ownPatientsOnly && hospitalFromEncounter(encounter, reference) !== hospital.id && !(await hasPromptAt(services.reader, hospital.id, key))) {
+    throw new ApiError(403, 'not-own-patient', "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request", 'prefetch.encounter');
+  }
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
-  const itemCodes = scope === 'history' ? undefined : orders.flatMap((order) => (order.itemCode ? [order.itemCode] : []));
+  const itemCodes = scope === 'history' ? undefined : relatedItemCodes(orders.flatMap((order) => (order.itemCode ? [order.itemCode] : [])), configuration);
   const results = await resultsForPatient(services.reader, key, itemCodes);
+  if (caller.access) services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
   const recognitionFacts = {
     results,
-    institutions: reference.institutions,
+    institutions: reference.ruleInstitutions,
     qualifications: reference.qualificationsByInstitution,
     encounter: facts.kind,
     configuration,
@@ -189,7 +212,7 @@ export async function assess(
     reference,
     patientKey: key,
     encounter: facts,
-    user: { ref: request.context.userId ?? 'unknown', name: nameOf(fhir.user.state === 'found' ? fhir.user.resource : null) },
+    user: { ref: request.context.userId ?? 'unknown', name: writtenName(fhir.user.state === 'found' ? fhir.user.resource.name : undefined) },
     orders,
     verdicts: scope === 'history' ? survey(recognitionFacts) : decide(orders, recognitionFacts),
   };

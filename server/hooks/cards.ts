@@ -4,9 +4,9 @@ import type { Messages } from '../i18n';
 import { SYSTEMS } from '../fhir/systems';
 import type { OfferedCandidate } from '../store/prompts';
 import type { StoredResult } from '../store/results';
-import type { Card, Coding, Link, Source, Suggestion } from './cds-hooks';
+import type { Action, Card, Coding, Link, Source, Suggestion } from './cds-hooks';
 import type { DraftOrder } from './assessment';
-import { escapeMarkdown, escapeParagraph, fitSummary, link, table } from './markdown';
+import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
@@ -16,9 +16,12 @@ export interface CardContext {
   /** The hospital's configured indicator for order prompts. */
   readonly indicator: 'info' | 'warning';
   readonly publicUrl: string;
+  /** The region asks for recognition marks: show each result's mark (where it does not, "no mark" says nothing). */
+  readonly showMarks: boolean;
   readonly itemName: (item: RecognitionItem) => string;
-  readonly institutionName: (id: string) => string;
   readonly localTestSystem: (itemCode: string) => { method: string | null; brand: string | null } | undefined;
+  /** The accepted result as the DiagnosticReport to create in the patient's record (002: 检查结果、检查机构名称、检查时间). */
+  readonly recordOf: (candidate: Candidate<StoredResult>, item: RecognitionItem) => Record<string, unknown>;
 }
 
 export interface RenderedCard {
@@ -26,7 +29,7 @@ export interface RenderedCard {
   readonly offered: readonly OfferedCandidate[];
 }
 
-function offer(candidate: Candidate<StoredResult>, suggestionId: string | null): OfferedCandidate {
+function offer(candidate: Candidate<StoredResult>, suggestionId: string | null, covers: RecognitionItem | null = null): OfferedCandidate {
   return {
     resultId: candidate.result.id,
     suggestionId,
@@ -35,6 +38,9 @@ function offer(candidate: Candidate<StoredResult>, suggestionId: string | null):
     ageDays: candidate.window.ageDays,
     daysLeft: candidate.window.daysLeft,
     warnings: [...candidate.warnings],
+    own: candidate.own,
+    viaItemCode: candidate.via?.code ?? null,
+    coversItemCode: covers?.code ?? null,
   };
 }
 
@@ -51,17 +57,30 @@ export function overrideReasons(messages: Messages): Coding[] {
 }
 
 function testSystemText(system: { method: string | null; brand: string | null }, messages: Messages): string {
-  return [system.method && `${messages.methodLabel}: ${system.method}`, system.brand && `${messages.brandLabel}: ${system.brand}`]
+  return [system.method && `${messages.methodLabel}：${system.method}`, system.brand && `${messages.brandLabel}：${system.brand}`]
     .filter(Boolean)
-    .join(', ');
+    .join('；');
+}
+
+/** The viewer link, unless its address cannot be a link (then the findings still show). */
+function viewerLink(label: string, url: string): string[] {
+  try {
+    return ['', link(label, url)];
+  } catch {
+    return [];
+  }
 }
 
 function candidateDetail(candidate: Candidate<StoredResult>, position: number, item: RecognitionItem, context: CardContext): string {
   const { messages } = context;
   const { result, institution, window } = candidate;
-  const lines = [
-    `**${position}. ${escapeMarkdown(institution.name)}**（${escapeMarkdown(messages.level(institution.level, institution.grade))}）· ${escapeMarkdown(messages.resultLine(window.resultDate, window.ageDays, window.daysLeft))} · ${messages.markLabel}: ${escapeMarkdown(result.mark ?? messages.noMark)}`,
-  ];
+  const heading = [
+    `**${position}. ${messages.origin(candidate.own)}·${escapeMarkdown(institution.name)}**（${escapeMarkdown(messages.level(institution.level, institution.grade))}）`,
+    escapeMarkdown(messages.resultLine(window.resultDate, window.ageDays, window.daysLeft)),
+    ...(context.showMarks && result.mark ? [`${messages.markLabel}：${escapeMarkdown(result.mark)}`] : []),
+  ].join(' · ');
+  const lines = [heading];
+  if (candidate.via) lines.push('', escapeMarkdown(messages.standsFor(context.itemName(candidate.via), context.itemName(item))));
   const report = result.report;
   if (report.kind === 'lab' && report.values.length > 0) {
     lines.push(
@@ -73,100 +92,170 @@ function candidateDetail(candidate: Candidate<StoredResult>, position: number, i
     );
   }
   if (report.kind === 'imaging') {
-    if (report.findings) lines.push('', `**${messages.findingsLabel}**: ${escapeParagraph(report.findings)}`);
-    if (report.impression) lines.push('', `**${messages.impressionLabel}**: ${escapeParagraph(report.impression)}`);
-    if (report.viewerUrl) lines.push('', link(messages.viewImages, report.viewerUrl));
+    if (report.findings) lines.push('', `**${messages.findingsLabel}**：${escapeParagraph(report.findings)}`);
+    if (report.viewerUrl) lines.push(...viewerLink(messages.viewImages, report.viewerUrl));
+    // The other doctor's conclusion is not part of the recognised result: apart, and for reference only.
+    if (report.impression) lines.push('', `*${messages.impressionLabel(candidate.own)}*：${escapeParagraph(report.impression)}`);
   }
-  if (item.methodRelevant) {
+  if (item.annotation !== 'none') {
     const stated = testSystemText(result.testSystem, messages);
-    if (stated) lines.push('', `${messages.testSystemLabel}: ${escapeMarkdown(stated)}`);
+    if (stated) lines.push('', `${messages.testSystemLabel}：${escapeMarkdown(stated)}`);
     const ours = context.localTestSystem(item.code);
-    if (candidate.warnings.includes('method.differs') && ours) lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
+    if (candidate.warnings.length > 0 && ours) lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
   }
   return lines.join('\n');
 }
 
-/**
- * One card for an order with recognisable results: summary, detail, one suggestion per result,
- * reasons, and the app link whose appContext (`{promptId, token}`) lets the app decide this card only.
- */
-export function renderOrderCard(
-  verdict: Verdict<StoredResult>,
-  order: DraftOrder,
-  context: CardContext,
-  identity: { readonly uuid: string; readonly appToken: string },
-): RenderedCard {
+function orderedItemLine(itemName: string, order: DraftOrder, messages: Messages): string {
+  const own = order.label && order.label !== itemName ? `；${messages.hospitalItemName}：${escapeMarkdown(order.label)}` : '';
+  return `**${messages.orderedItem}**：${escapeMarkdown(itemName)}${own}`;
+}
+
+/** Accepting records the result in the chart (not needed for the hospital's own) and drops the draft order. */
+function acceptActions(candidate: Candidate<StoredResult>, item: RecognitionItem, order: DraftOrder & { orderRef: string }, context: CardContext): Action[] {
   const { messages } = context;
-  const item = verdict.item as RecognitionItem;
+  const itemName = context.itemName(item);
+  const record: Action[] = candidate.own
+    ? []
+    : [{ type: 'create', description: messages.recordResult(itemName, candidate.institution.name, candidate.window.resultDate), resource: context.recordOf(candidate, item) }];
+  return [...record, { type: 'delete', description: messages.deleteOrder(itemName), resourceId: order.orderRef }];
+}
+
+function appLink(context: CardContext, identity: CardIdentity): Link {
+  return {
+    label: context.messages.openApp,
+    url: `${context.publicUrl}/app/launch`,
+    type: 'smart',
+    appContext: JSON.stringify({ promptId: identity.uuid, token: identity.appToken }),
+  };
+}
+
+export interface CardIdentity {
+  readonly uuid: string;
+  readonly appToken: string;
+}
+
+/**
+ * One card for an order with recognisable results: summary, detail, one suggestion per result (record
+ * it, drop the order), reasons, and the app link whose appContext (`{promptId, token}`) lets the app
+ * decide this card only. In an emergency the card informs and recommends nothing (001: 互认主要适用于非急诊患者).
+ */
+function renderRepeatCard(verdict: Verdict<StoredResult>, item: RecognitionItem, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard {
+  const { messages } = context;
   const best = verdict.recognisable[0] as Candidate<StoredResult>;
   const itemName = context.itemName(item);
-  const { uuid } = identity;
-  const offered = verdict.recognisable.map((candidate, index) =>
-    offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
-  );
+  const inform = verdict.presentation === 'inform';
+  const offered = verdict.recognisable.map((candidate, index) => offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null));
   const suggestions: Suggestion[] = verdict.recognisable.flatMap((candidate, index) => {
     const suggestionId = offered[index]?.suggestionId;
-    if (!suggestionId || !order.orderRef) return [];
+    const { orderRef } = order;
+    if (!suggestionId || !orderRef) return [];
     return [{
-      label: messages.acceptSuggestion(candidate.institution.name, candidate.window.resultDate),
+      label: messages.acceptSuggestion(candidate.institution.name, candidate.window.resultDate, candidate.own),
       uuid: suggestionId,
-      isRecommended: index === 0,
-      actions: [{ type: 'delete', description: messages.deleteOrder(itemName), resourceId: order.orderRef }],
+      isRecommended: !inform && index === 0,
+      actions: acceptActions(candidate, item, { ...order, orderRef }, context),
     }];
   });
   const shown = verdict.recognisable.slice(0, MAX_SUGGESTIONS);
   const detail = [
-    ...(verdict.presentation === 'inform' ? [`> ${messages.emergencyNote}`, ''] : []),
-    `**${messages.orderedItem}**: ${escapeMarkdown(itemName)}${order.label && order.label !== itemName ? `（${escapeMarkdown(order.label)}）` : ''}`,
+    ...(inform ? [`> ${messages.emergencyNote}`, ''] : []),
+    orderedItemLine(itemName, order, messages),
     '',
     `**${messages.recognisableHeading}**`,
     '',
-    shown.map((candidate, index) => candidateDetail(candidate, index + 1, item, context)).join('\n\n'),
+    shown.map((candidate, index) => renderedOr(() => candidateDetail(candidate, index + 1, item, context), `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`)).join('\n\n'),
     ...(verdict.recognisable.length > shown.length ? ['', messages.moreResults(verdict.recognisable.length - shown.length)] : []),
   ].join('\n');
-  const appLink: Link = {
-    label: messages.openApp,
-    url: `${context.publicUrl}/app/launch`,
-    type: 'smart',
-    appContext: JSON.stringify({ promptId: uuid, token: identity.appToken }),
-  };
-  // Emergency encounters are informed, never blocked: `info` whatever the hospital's usual indicator.
-  const indicator = verdict.presentation === 'inform' ? 'info' : context.indicator;
+  const summarise = inform ? messages.informSummary : messages.orderSummary;
   return {
     offered,
     card: {
-      uuid,
-      summary: fitSummary(messages.orderSummary(itemName, best.institution.name, best.window.resultDate, best.window.ageDays)),
+      uuid: identity.uuid,
+      summary: fitSummary(summarise(itemName, best.institution.name, best.window.resultDate, best.window.ageDays, best.own)),
       detail,
-      indicator,
+      // Emergency encounters are informed, never blocked: `info` whatever the hospital's usual indicator.
+      indicator: inform ? 'info' : context.indicator,
       source: source(context),
       ...(suggestions.length > 0 ? { suggestions, selectionBehavior: 'at-most-one' as const } : {}),
       overrideReasons: overrideReasons(messages),
-      links: [appLink],
+      links: [appLink(context, identity)],
     },
   };
 }
 
-/** patient-view: one view-only card listing every recognisable external result still in its window. */
+/**
+ * A panel without a recognisable result of its own, some of whose analytes have one: the card says
+ * which, so they are not charged again (001: 不得以与其他项目打包等形式再次收取相关费用). Accepting records
+ * those results; the panel order stays.
+ */
+function renderPanelCard(verdict: Verdict<StoredResult>, panel: RecognitionItem, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard {
+  // No app link: the panel itself is still to be done; there is no repeat to decide on.
+  const { messages } = context;
+  const best = verdict.components.map((component) => ({ component, candidate: component.recognisable[0] as Candidate<StoredResult> }));
+  const names = best.map(({ component }) => context.itemName(component.item));
+  const suggestionId = randomUUID();
+  const offered = best.map(({ component, candidate }) => offer(candidate, suggestionId, component.item));
+  const records = best.flatMap(({ component, candidate }): Action[] =>
+    candidate.own ? [] : [{ type: 'create', description: messages.recordResult(context.itemName(component.item), candidate.institution.name, candidate.window.resultDate), resource: context.recordOf(candidate, component.item) }],
+  );
+  const detail = [
+    ...(verdict.presentation === 'inform' ? [`> ${messages.emergencyNote}`, ''] : []),
+    orderedItemLine(context.itemName(panel), order, messages),
+    '',
+    `**${messages.panelHeading}**`,
+    '',
+    best.map(({ component, candidate }, index) => `${escapeMarkdown(context.itemName(component.item))}：\n\n${candidateDetail(candidate, index + 1, component.item, context)}`).join('\n\n'),
+  ].join('\n');
+  return {
+    offered,
+    card: {
+      uuid: identity.uuid,
+      summary: fitSummary(messages.panelSummary(context.itemName(panel), names)),
+      detail,
+      indicator: 'info',
+      source: source(context),
+      ...(records.length > 0 ? { suggestions: [{ label: messages.acceptPanelSuggestion(names), uuid: suggestionId, isRecommended: false, actions: records }] } : {}),
+    },
+  };
+}
+
+/** The card for one order: a repeat of a recognisable result, or a panel with analytes already done; null when neither. */
+export function renderOrderCard(verdict: Verdict<StoredResult>, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard | null {
+  const item = verdict.item;
+  if (!item || verdict.presentation === 'silent') return null;
+  if (verdict.recognisable.length > 0) return renderRepeatCard(verdict, item, order, context, identity);
+  if (verdict.components.length > 0) return renderPanelCard(verdict, item, order, context, identity);
+  return null;
+}
+
+/** Whether an order has anything a card would show. */
+export function hasCard(verdict: Verdict<StoredResult>): boolean {
+  return verdict.presentation !== 'silent' && (verdict.recognisable.length > 0 || verdict.components.length > 0);
+}
+
+/** patient-view: one view-only card listing every recognisable result still in its window, 本院 or 外院. */
 export function renderHistoryCard(verdicts: readonly Verdict<StoredResult>[], context: CardContext): RenderedCard | null {
   const { messages } = context;
-  const candidates = verdicts.flatMap((verdict) => verdict.recognisable.slice(0, 1).map((candidate) => ({ verdict, candidate })));
+  const candidates = verdicts.flatMap((verdict) => verdict.recognisable.filter((candidate) => candidate.via === null).slice(0, 1).map((candidate) => ({ verdict, candidate })));
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => Date.parse(b.candidate.result.effectiveAt) - Date.parse(a.candidate.result.effectiveAt));
   const rows = candidates.map(({ verdict, candidate }) => [
     context.itemName(verdict.item as RecognitionItem),
-    candidate.institution.name,
+    `${messages.origin(candidate.own)}·${candidate.institution.name}`,
     candidate.window.resultDate,
     messages.daysLeft(candidate.window.daysLeft),
   ]);
+  const own = candidates.filter(({ candidate }) => candidate.own).length;
   return {
     offered: candidates.map(({ candidate }) => offer(candidate, null)),
     card: {
       uuid: randomUUID(),
-      summary: fitSummary(messages.historySummary(candidates.length)),
+      summary: fitSummary(messages.historySummary(candidates.length, own)),
       detail: table(messages.historyColumns, rows),
       indicator: 'info',
       source: source(context),
     },
   };
 }
+

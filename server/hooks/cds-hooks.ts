@@ -169,4 +169,3 @@ export const feedbackItemSchema = z
   });
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
 
-export const feedbackSchema = z.looseObject({ feedback: z.array(feedbackItemSchema).min(1).max(100) });

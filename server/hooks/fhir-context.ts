@@ -4,6 +4,10 @@ import { encounterSchema, patientSchema, practitionerSchema, type Encounter, typ
 import type { Metrics } from '../health/metrics';
 import type { HookRequest } from './cds-hooks';
 import { readFromEhr } from './ehr-fhir';
+import type { FhirServerVerdict } from './fhir-server-policy';
+
+/** Whether the request's fhirServer may be read, decided once per call before the first read. */
+export type FhirServerAccess = () => Promise<FhirServerVerdict>;
 
 /** The prefetch keys our services declare in discovery. */
 export const PREFETCH = {
@@ -23,33 +27,61 @@ function isOperationOutcome(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'OperationOutcome';
 }
 
+/** Told which top-level fields of a resource were set aside as unreadable (names only, never values). */
+export type DroppedFields = (key: keyof typeof PREFETCH, fields: readonly string[]) => void;
+
+/**
+ * The resource as far as our model reads it: top-level fields that do not fit (an R5 `class` array,
+ * an extension-heavy `name`) are set aside rather than sinking the call. Null when it is not the
+ * resource at all (another resourceType) or still does not fit without them.
+ */
+function readable<T>(schema: z.ZodType<T>, value: unknown): { resource: T; dropped: string[] } | { error: z.ZodError } {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { resource: parsed.data, dropped: [] };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: parsed.error };
+  const dropped = [...new Set(parsed.error.issues.flatMap((issue) => (typeof issue.path[0] === 'string' && issue.path[0] !== 'resourceType' ? [issue.path[0]] : [])))];
+  if (dropped.length === 0) return { error: parsed.error };
+  const again = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([field]) => !dropped.includes(field))));
+  return again.success ? { resource: again.data, dropped } : { error: parsed.error };
+}
+
 /**
  * Prefetch first. A missing key (or an OperationOutcome in its place) means the client did not
  * satisfy it: fall back to the FHIR server within the remaining budget. `null` means "none".
  */
-async function obtain<T>(
-  key: keyof typeof PREFETCH,
-  schema: z.ZodType<T>,
-  relativeUrl: string | null,
-  request: HookRequest,
-  deadline: number,
-  metrics: Metrics,
-  now: () => number,
-): Promise<Obtained<T>> {
+async function obtain<T>(key: keyof typeof PREFETCH, schema: z.ZodType<T>, relativeUrl: string | null, reading: FhirReading): Promise<Obtained<T>> {
+  const { request, deadline, metrics, now, access, onDropped } = reading;
   const prefetch = request.prefetch ?? {};
-  if (key in prefetch && !isOperationOutcome(prefetch[key])) {
+  if (Object.hasOwn(prefetch, key) && !isOperationOutcome(prefetch[key])) {
     const value = prefetch[key];
     if (value === null) return { state: 'absent' };
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw badRequest(`prefetch.${key}: ${parsed.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
-    return { state: 'found', resource: parsed.data };
+    const read = readable(schema, value);
+    if ('error' in read) {
+      // Without the Patient nothing can be matched: that one is the caller's to fix. Encounter and
+      // user only add context: answer without them.
+      if (key === 'patient') throw badRequest(`prefetch.${key}: ${read.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
+      onDropped(key, ['*']);
+      return { state: 'unavailable', reason: 'unreadable' };
+    }
+    if (read.dropped.length > 0) onDropped(key, read.dropped);
+    return { state: 'found', resource: read.resource };
   }
   if (!relativeUrl) return { state: 'absent' };
+  const verdict = request.fhirServer ? await access() : 'allowed';
+  if (verdict !== 'allowed') {
+    metrics.prefetchFallbacks.inc({ resource: key, outcome: verdict });
+    return { state: 'unavailable', reason: verdict };
+  }
   const fetched = await readFromEhr(request.fhirServer, request.fhirAuthorization, relativeUrl, deadline - now());
-  metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.ok ? 'found' : fetched.reason });
-  if (!fetched.ok) return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
-  const parsed = schema.safeParse(fetched.body);
-  return parsed.success ? { state: 'found', resource: parsed.data } : { state: 'unavailable', reason: 'not-a-resource' };
+  if (!fetched.ok) {
+    metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.reason });
+    return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
+  }
+  const read = readable(schema, fetched.body);
+  metrics.prefetchFallbacks.inc({ resource: key, outcome: 'error' in read ? 'not-a-resource' : 'found' });
+  if ('error' in read) return { state: 'unavailable', reason: 'not-a-resource' };
+  if (read.dropped.length > 0) onDropped(key, read.dropped);
+  return { state: 'found', resource: read.resource };
 }
 
 export interface FhirContext {
@@ -65,13 +97,23 @@ function relative(reference: string | undefined, type: string): string | null {
   return `${match[1] ?? type}/${match[2]}`;
 }
 
+/** One hook call's reading of its FHIR context: the request, its deadline, and where to report. */
+export interface FhirReading {
+  readonly request: HookRequest;
+  readonly deadline: number;
+  readonly metrics: Metrics;
+  readonly now: () => number;
+  readonly access: FhirServerAccess;
+  readonly onDropped: DroppedFields;
+}
+
 /** Patient, encounter and user, fetched in parallel so the slowest alone sets the wait. */
-export async function gatherFhirContext(request: HookRequest, deadline: number, metrics: Metrics, now: () => number): Promise<FhirContext> {
-  const { context } = request;
+export async function gatherFhirContext(reading: FhirReading): Promise<FhirContext> {
+  const { context } = reading.request;
   const [patient, encounter, user] = await Promise.all([
-    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), request, deadline, metrics, now),
-    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), request, deadline, metrics, now),
-    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, request, deadline, metrics, now),
+    obtain('patient', patientSchema, relative(context.patientId, 'Patient'), reading),
+    obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), reading),
+    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, reading),
   ]);
   return { patient, encounter, user };
 }

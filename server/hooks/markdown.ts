@@ -29,9 +29,25 @@ export function table(header: readonly string[], rows: readonly (readonly string
   return [line(header), `|${header.map(() => ' --- ').join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** A link whose target we checked to be http(s); the label is escaped, the URL percent-encoded where needed. */
+/**
+ * A link whose target we checked to be http(s); the label is escaped, the URL as the WHATWG parser
+ * serialises it (percent-encoded where needed). An address that does not parse is shown as the label.
+ */
 export function link(label: string, url: string): string {
-  return `[${escapeMarkdown(label)}](${encodeURI(decodeURI(url)).replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+  if (!URL.canParse(url)) return escapeMarkdown(label);
+  return `[${escapeMarkdown(label)}](${new URL(url).href.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
+}
+
+/**
+ * One result's part of a card: should it fail to render (data stored before a check existed), the
+ * card keeps the other results and shows this one by its fallback line, instead of no card at all.
+ */
+export function renderedOr(render: () => string, fallback: string): string {
+  try {
+    return render();
+  } catch {
+    return fallback;
+  }
 }
 
 /** Cuts to fit CDS Hooks' "<140 characters" summary, counting code points, ending with an ellipsis. */

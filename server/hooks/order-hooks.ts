@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
+import { localDate } from '../../rules';
 import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
 import { assess, type Caller } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
-import { renderOrderCard } from './cards';
+import { hasCard, renderOrderCard } from './cards';
 import type { Card, HookRequest, HookResponse } from './cds-hooks';
 import { SERVICE_IDS, type ServiceId } from './discovery';
-import { promptFor } from './prompt-record';
+import { orderKeys, promptFor } from './prompt-record';
 import { savePromptsWithinBudget } from './save-within-budget';
 
 /**
@@ -30,34 +31,37 @@ export async function orderHookHandler(
   if ('nothing' in assessment) return { cards: [] };
   const { patientKey } = assessment;
 
-  const repeats = assessment.verdicts.filter((verdict) => verdict.recognisable.length > 0);
-  const orderRefs = assessment.orders.flatMap((order) => (order.orderRef ? [order.orderRef] : []));
-  const earlier = signing ? await orderHistory(services.reader, assessment.hospital.id, patientKey, orderRefs) : [];
-  const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderRef));
-
+  const repeats = assessment.verdicts.filter(hasCard);
   const now = services.clock();
-  const context = cardContext(assessment, locale, services);
+  const keyOf = orderKeys(assessment, localDate(now, services.config.timeZone));
+  const earlier = signing ? await orderHistory(services.reader, repeats.flatMap((verdict) => keyOf(verdict) ?? [])) : [];
+  const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderKey));
+
+  const context = cardContext(assessment, locale, services, request.context.patientId);
   const prompts: Prompt[] = [];
   const cards: Card[] = [];
   for (const verdict of repeats) {
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
-    if (!order || verdict.presentation === 'silent' || (order.orderRef && decided.has(order.orderRef))) continue;
+    if (!order || decided.has(keyOf(verdict) ?? '')) continue;
     const uuid = randomUUID();
     const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey });
     const rendered = renderOrderCard(verdict, order, context, { uuid, appToken });
+    if (!rendered) continue;
     prompts.push(
       promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
     );
     cards.push(rendered.card);
   }
 
-  // One unexplained repeat per order, however many times it was prompted and signed.
-  const stillRepeated = new Set(repeats.map((verdict) => verdict.orderId));
-  const alreadyLogged = new Set(earlier.filter((entry) => entry.unexplainedLogged).map((entry) => entry.orderRef));
+  // One unexplained repeat per order, however many times it was prompted and signed. An emergency
+  // order may be repeated without a word (001: 患者处于急诊、急救等紧急状态下的), and a panel whose
+  // analytes were done is not a repeat of the panel.
+  const stillRepeated = new Set(repeats.filter((verdict) => verdict.presentation === 'prompt' && verdict.recognisable.length > 0).map(keyOf));
+  const alreadyLogged = new Set(earlier.filter((entry) => entry.unexplainedLogged).map((entry) => entry.orderKey));
   const firstPromptOf = new Map<string, string>();
   for (const entry of earlier) {
-    if (decided.has(entry.orderRef) || alreadyLogged.has(entry.orderRef) || !stillRepeated.has(entry.orderRef)) continue;
-    if (!firstPromptOf.has(entry.orderRef)) firstPromptOf.set(entry.orderRef, entry.promptId);
+    if (decided.has(entry.orderKey) || alreadyLogged.has(entry.orderKey) || !stillRepeated.has(entry.orderKey)) continue;
+    if (!firstPromptOf.has(entry.orderKey)) firstPromptOf.set(entry.orderKey, entry.promptId);
   }
   const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
 

@@ -19,7 +19,7 @@ export async function patientViewHandler(
 ): Promise<HookResponse> {
   const assessment = await assess(request, 'history', caller, services, startedAt);
   if ('nothing' in assessment) return { cards: [] };
-  const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services));
+  const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services, request.context.patientId));
   if (!rendered) return { cards: [] };
   const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
   await savePromptsWithinBudget(services, [prompt], signal);

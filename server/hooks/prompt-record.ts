@@ -1,8 +1,9 @@
-import type { Prompt } from '../store/prompts';
-import type { Presentation } from '../../rules';
+import { orderKeyOf, type Prompt } from '../store/prompts';
+import type { Presentation, Verdict } from '../../rules';
 import type { HookRequest } from './cds-hooks';
 import type { Assessment } from './assessment';
 import type { RenderedCard } from './cards';
+import type { StoredResult } from '../store/results';
 
 /** The prompt row for a card just rendered: who, where, which order and item, what was offered. */
 export function promptFor(
@@ -30,5 +31,17 @@ export function promptFor(
     presentation: order.presentation,
     candidates: rendered.offered,
     createdAt: now.toISOString(),
+  };
+}
+
+/**
+ * Each verdict's order identity (`orderKeyOf`), as its prompt is stored: by it, not by the draft id
+ * alone, a sign-time call finds what was decided about this very order. Null without a draft id.
+ */
+export function orderKeys(assessment: Assessment, localDay: string): (verdict: Pick<Verdict<StoredResult>, 'orderId' | 'itemCode'>) => string | null {
+  return (verdict) => {
+    const orderRef = assessment.orders.find((order) => order.orderId === verdict.orderId)?.orderRef;
+    if (!orderRef || !verdict.itemCode) return null;
+    return orderKeyOf({ hospitalId: assessment.hospital.id, patientKey: assessment.patientKey, itemCode: verdict.itemCode, encounterRef: assessment.encounter.ref, orderRef }, localDay);
   };
 }

@@ -1,6 +1,10 @@
 import cors from 'cors';
 import { Router, type Request, type Response } from 'express';
+import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
+import { BODY_LIMITS, jsonBody } from '../web/json-body';
+import { ownValue } from '../web/own-key';
+import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
@@ -16,7 +20,7 @@ import { patientViewHandler } from './patient-view';
 
 function serviceIdOf(raw: string | string[] | undefined): ServiceId {
   const id = typeof raw === 'string' ? raw : '';
-  if (id in HOOK_OF) return id as ServiceId;
+  if (ownValue(HOOK_OF, id)) return id as ServiceId;
   throw notFound(`no CDS service "${id.slice(0, 100)}"`, 'id');
 }
 
@@ -46,16 +50,18 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', authenticate, limit, async (request: Request, response: Response) => {
-    const startedAt = Date.now();
+  router.post('/cds-services/:id', authenticate, limit, jsonBody(BODY_LIMITS.hook), async (request: Request, response: Response) => {
+    // The budget counts from the request's arrival: time spent reading it or verifying its token counts.
+    const startedAt = arrivalOf(response);
     const serviceId = serviceIdOf(request.params.id);
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
     try {
       const hookRequest = hookRequestValidator(serviceId, request.body);
       const locale = localeFrom(request.get('accept-language'));
-      const caller = callerOf(response);
+      const verified = callerOf(response);
+      const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
       const answer = await withinBudget(
-        services.config.hookBudgetMs,
+        Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
         (signal) =>
           serviceId === SERVICE_IDS.patientView
             ? patientViewHandler(hookRequest, caller, locale, services, startedAt, signal)
@@ -79,10 +85,9 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#feedback
-  router.post('/cds-services/:id/feedback', authenticate, limit, async (request: Request, response: Response) => {
+  router.post('/cds-services/:id/feedback', authenticate, limit, jsonBody(BODY_LIMITS.feedback), async (request: Request, response: Response) => {
     const serviceId = serviceIdOf(request.params.id);
-    await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services);
-    response.json({});
+    response.json(await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services));
   });
   return router;
 }

@@ -2,6 +2,8 @@ import type { Messages } from './messages';
 
 const LEVELS = { 1: 'Primary', 2: 'Secondary', 3: 'Tertiary' } as const;
 
+const when = (ageDays: number) => (ageDays === 0 ? 'today' : `${ageDays} d ago`);
+
 export const en: Messages = {
   serviceTitle: {
     patientView: 'Recognisable external results',
@@ -15,27 +17,40 @@ export const en: Messages = {
   },
   sourceLabel: 'Huren result recognition',
   topicDisplay: 'Result recognition',
-  orderSummary: (item, institution, date, ageDays) =>
-    `${item}: a result from ${institution} on ${date} (${ageDays === 0 ? 'today' : `${ageDays} d ago`}) is recognisable; consider not repeating`,
-  historySummary: (count) => `${count} external result${count === 1 ? '' : 's'} within the recognition window`,
-  emergencyNote: 'Emergency encounter: for information only; ordering is not affected.',
+  orderSummary: (item, institution, date, ageDays, own) =>
+    own
+      ? `${item}: done at our hospital ${when(ageDays)} (${date}) and still within its window; consider not repeating`
+      : `${item}: a result from ${institution} ${when(ageDays)} (${date}) is recognisable; consider not repeating`,
+  informSummary: (item, institution, date, ageDays, own) =>
+    `${item}: a result from ${own ? 'our hospital' : institution} ${when(ageDays)} (${date}) may be referred to (emergency)`,
+  panelSummary: (panel, analytes) => `${panel}: ${analytes.join(', ')} already have recognisable results; do not charge them again`,
+  historySummary: (count, own) =>
+    own === 0
+      ? `${count} external result${count === 1 ? '' : 's'} within the recognition window`
+      : `${count} result${count === 1 ? '' : 's'} within the recognition window (${count - own} external, ${own} from our hospital)`,
+  emergencyNote: 'Emergency encounter: these results may be referred to; whether to repeat is the doctor\'s call.',
   recognisableHeading: 'Recognisable results (most recent first)',
   orderedItem: 'Ordered item',
-  level: (level, grade) => `${LEVELS[level]}${grade ? ` (${grade})` : ''}`,
-  resultLine: (date, ageDays, daysLeft) => `${date} (${ageDays} d ago, ${daysLeft} d left in window)`,
+  hospitalItemName: 'Our item name',
+  level: (level, grade) => `${LEVELS[level]}${grade ? ` grade ${grade}` : ''}`,
+  resultLine: (date, ageDays, daysLeft) => `${date} (${when(ageDays)}; ${daysLeft === 0 ? 'last day in window' : `${daysLeft} d left in window`})`,
+  origin: (own) => (own ? 'Our hospital' : 'External'),
   markLabel: 'Recognition mark',
-  noMark: 'none',
   testSystemLabel: 'Test system',
   methodLabel: 'method',
   brandLabel: 'brand',
   methodDiffers: (ours) => `⚠ Differs from our test system (${ours}); reference intervals may differ.`,
   labColumns: ['Test', 'Result', 'Unit', 'Reference range', 'Flag'],
   findingsLabel: 'Findings',
-  impressionLabel: 'Impression',
+  impressionLabel: (own) => (own ? 'Our impression (for reference only)' : 'External impression (for reference only)'),
+  standsFor: (via, item) => `${via} includes what ${item} examines; its result can stand for this order`,
+  panelHeading: 'Analytes of this panel with recognisable results (not to be charged again)',
   viewImages: 'View images',
   moreResults: (count) => `${count} more recognisable result${count === 1 ? '' : 's'} in the Huren app.`,
-  acceptSuggestion: (institution, date) => `Use the ${date} result from ${institution}; cancel this order`,
+  acceptSuggestion: (institution, date, own) => `Use the ${date} result from ${own ? 'our hospital' : institution}; cancel this order`,
+  acceptPanelSuggestion: (analytes) => `Use the existing ${analytes.join(', ')} results; record them in the chart`,
   deleteOrder: (item) => `Remove the unsigned order for ${item}`,
+  recordResult: (item, institution, date) => `Record the ${date} ${item} result from ${institution} in the chart`,
   openApp: 'Decide in the Huren app (accept or give a reason)',
   historyColumns: ['Item', 'Institution', 'Date', 'Window'],
   daysLeft: (days) => (days === 0 ? 'last day' : `${days} d left`),
@@ -60,10 +75,13 @@ export const en: Messages = {
     'qualification.not-valid-on-date': "The institution's qualification was not valid on the result date",
     'qualification.failed': "The institution's quality evaluation for this item failed",
     'qualification.withdrawn': "The institution's recognition mark was withdrawn by the result date",
+    'qualification.overdue': "The institution's latest assessment of this item is older than the region's interval (e.g. six months) on the result date",
     'mark.missing': 'The report lacks the recognition mark this region requires',
     'scope.region': "The institution's region has no recognition agreement with ours",
     'scope.lower-level': 'A lower-level institution outside our medical alliance',
-    'method.not-stated': 'This item must state its method or brand; the report does not',
+    'scope.off-list': "The item is not on the region's list; it is recognised only within one close alliance",
+    'brand.not-stated': "This item must state the test system's brand; the report does not",
+    'method.not-stated': 'This item must state its method; the report does not',
     'method.mismatch': 'Method or brand differs from ours, and our hospital requires a match',
   },
   orderRefusals: {
@@ -72,7 +90,8 @@ export const en: Messages = {
     'item.disabled': 'Our hospital switched recognition prompts off for this item or its discipline',
   },
   warnings: {
-    'method.differs': 'Method or brand differs from ours; reference intervals may differ',
+    'method.differs': 'Method differs from ours; reference intervals may differ',
+    'brand.differs': 'Test system brand differs from ours; reference intervals may differ',
   },
   encounterKinds: { emergency: 'Emergency', inpatient: 'Inpatient', outpatient: 'Outpatient', unknown: 'Unknown' },
   assessmentOutcomes: {

@@ -9,26 +9,39 @@ export interface Messages {
   readonly serviceDescription: Record<'patientView' | 'orderSelect' | 'orderSign', string>;
   readonly sourceLabel: string;
   readonly topicDisplay: string;
-  orderSummary(item: string, institution: string, date: string, ageDays: number): string;
-  historySummary(count: number): string;
+  /** A prompt: the ordered item, where and when the best result was made, 本院 or not, and the advice. */
+  orderSummary(item: string, institution: string, date: string, ageDays: number, own: boolean): string;
+  /** Emergency (001: 互认主要适用于非急诊患者): information only, never the advice not to repeat. */
+  informSummary(item: string, institution: string, date: string, ageDays: number, own: boolean): string;
+  /** A panel whose analytes (not the panel itself) have recognisable results (001: 不得以…打包等形式再次收取). */
+  panelSummary(panel: string, analytes: readonly string[]): string;
+  historySummary(count: number, own: number): string;
   readonly emergencyNote: string;
   readonly recognisableHeading: string;
   readonly orderedItem: string;
+  readonly hospitalItemName: string;
   level(level: Level, grade: string | null): string;
   resultLine(date: string, ageDays: number, daysLeft: number): string;
+  /** 本院 or 外院. */
+  origin(own: boolean): string;
   readonly markLabel: string;
-  readonly noMark: string;
   readonly testSystemLabel: string;
   readonly methodLabel: string;
   readonly brandLabel: string;
   methodDiffers(ours: string): string;
   readonly labColumns: readonly [string, string, string, string, string];
   readonly findingsLabel: string;
-  readonly impressionLabel: string;
+  /** The doctor's conclusion is not part of the recognised result (001, 002: 不包括医师出具的诊断结论). */
+  impressionLabel(own: boolean): string;
+  /** Why a containing examination stands for the ordered one (002: 类似检查). */
+  standsFor(via: string, item: string): string;
+  readonly panelHeading: string;
   readonly viewImages: string;
   moreResults(count: number): string;
-  acceptSuggestion(institution: string, date: string): string;
+  acceptSuggestion(institution: string, date: string, own: boolean): string;
+  acceptPanelSuggestion(analytes: readonly string[]): string;
   deleteOrder(item: string): string;
+  recordResult(item: string, institution: string, date: string): string;
   readonly openApp: string;
   readonly historyColumns: readonly [string, string, string, string];
   daysLeft(days: number): string;

@@ -2,6 +2,8 @@ import type { Messages } from './messages';
 
 const LEVELS = { 1: '一级', 2: '二级', 3: '三级' } as const;
 
+const when = (ageDays: number) => (ageDays === 0 ? '今日' : `${ageDays}天前`);
+
 export const zhCN: Messages = {
   serviceTitle: {
     patientView: '外院可互认结果提示',
@@ -15,27 +17,40 @@ export const zhCN: Messages = {
   },
   sourceLabel: 'Huren 互认',
   topicDisplay: '检查检验结果互认',
-  orderSummary: (item, institution, date, ageDays) =>
-    `${item}：患者${ageDays === 0 ? '今日' : `${ageDays}天前`}（${date}）在${institution}的结果可互认，建议不重复检查`,
-  historySummary: (count) => `患者有 ${count} 项外院检查检验结果在有效期内可互认`,
-  emergencyNote: '急诊就诊：以下信息仅供参考，不影响开单。',
+  orderSummary: (item, institution, date, ageDays, own) =>
+    own
+      ? `${item}：患者${when(ageDays)}（${date}）已在本院检查，结果仍在有效期内，建议不重复检查`
+      : `${item}：患者${when(ageDays)}（${date}）在${institution}的结果可互认，建议不重复检查`,
+  informSummary: (item, institution, date, ageDays, own) =>
+    `${item}：患者${when(ageDays)}（${date}）在${own ? '本院' : institution}有结果可供参考（急诊）`,
+  panelSummary: (panel, analytes) => `${panel}：其中${analytes.join('、')}已有可互认结果，不得重复收费`,
+  historySummary: (count, own) =>
+    own === 0
+      ? `患者有${count}项外院检查检验结果在有效期内可互认`
+      : `患者有${count}项检查检验结果在有效期内（外院${count - own}项，本院${own}项）`,
+  emergencyNote: '急诊就诊：以下结果可供参考，是否重新检查由接诊医生根据病情决定。',
   recognisableHeading: '可互认结果（由近到远）',
   orderedItem: '申请项目',
-  level: (level, grade) => `${LEVELS[level]}${grade ?? ''}`,
-  resultLine: (date, ageDays, daysLeft) => `${date}（${ageDays}天前，有效期剩余${daysLeft}天）`,
+  hospitalItemName: '本院项目名称',
+  level: (level, grade) => `${LEVELS[level]}${grade ? (grade.endsWith('等') ? grade : `${grade}等`) : ''}`,
+  resultLine: (date, ageDays, daysLeft) => `${date}（${when(ageDays)}，${daysLeft === 0 ? '今日到期' : `有效期剩余${daysLeft}天`}）`,
+  origin: (own) => (own ? '本院' : '外院'),
   markLabel: '互认标识',
-  noMark: '无',
   testSystemLabel: '检测系统',
   methodLabel: '方法',
   brandLabel: '品牌',
   methodDiffers: (ours) => `⚠ 与本院检测系统（${ours}）不同，参考区间可能不同，请结合临床判断。`,
   labColumns: ['项目', '结果', '单位', '参考范围', '提示'],
   findingsLabel: '检查所见',
-  impressionLabel: '诊断意见',
+  impressionLabel: (own) => (own ? '本院诊断意见（仅供参考）' : '外院诊断意见（仅供参考）'),
+  standsFor: (via, item) => `${via}包含${item}的检查内容，其结果可替代本次申请`,
+  panelHeading: '套餐中已有可互认结果的项目（不得重复收费）',
   viewImages: '查看影像',
-  moreResults: (count) => `另有 ${count} 项可互认结果，请在互认助手中查看。`,
-  acceptSuggestion: (institution, date) => `采用${institution} ${date}的结果，撤销本次申请`,
+  moreResults: (count) => `另有${count}项可互认结果，请在互认助手中查看。`,
+  acceptSuggestion: (institution, date, own) => (own ? `采用本院${date}的结果，撤销本次申请` : `采用${institution}${date}的结果，撤销本次申请`),
+  acceptPanelSuggestion: (analytes) => `采用已有的${analytes.join('、')}结果，记入病历`,
   deleteOrder: (item) => `撤销未签署的“${item}”申请`,
+  recordResult: (item, institution, date) => `将${institution}${date}的“${item}”结果记入病历`,
   openApp: '在互认助手中处理（采用或说明理由）',
   historyColumns: ['项目', '机构', '日期', '有效期'],
   daysLeft: (days) => (days === 0 ? '今日到期' : `剩余${days}天`),
@@ -60,10 +75,13 @@ export const zhCN: Messages = {
     'qualification.not-valid-on-date': '出具机构的质控资质在结果日期不在有效期内',
     'qualification.failed': '出具机构该项目质控评价未通过',
     'qualification.withdrawn': '出具机构的互认标识在结果日期前已被撤销',
+    'qualification.overdue': '出具机构该项目最近一次质量评价距结果日期已超过本地区规定的间隔（如半年一次）',
     'mark.missing': '报告未带本地区要求的互认标识',
     'scope.region': '出具机构所在地区与本地区无互认协议',
     'scope.lower-level': '下级机构结果：本院仅认可同一医联体内下级机构的结果',
-    'method.not-stated': '该项目需注明检测方法或品牌，报告未注明',
+    'scope.off-list': '该项目不在本地区互认目录中，仅在同一紧密型医联体（医共体）内互认',
+    'brand.not-stated': '该项目需注明检测系统品牌，报告未注明',
+    'method.not-stated': '该项目需注明检测方法，报告未注明',
     'method.mismatch': '检测方法或品牌与本院不同，本院要求一致',
   },
   orderRefusals: {
@@ -72,7 +90,8 @@ export const zhCN: Messages = {
     'item.disabled': '本院已停用该项目（或其所属专业）的互认提醒',
   },
   warnings: {
-    'method.differs': '检测方法或品牌与本院不同，参考区间可能不同',
+    'method.differs': '检测方法与本院不同，参考区间可能不同',
+    'brand.differs': '检测系统品牌与本院不同，参考区间可能不同',
   },
   encounterKinds: { emergency: '急诊', inpatient: '住院', outpatient: '门诊', unknown: '未知' },
   assessmentOutcomes: {

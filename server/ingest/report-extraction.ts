@@ -11,6 +11,7 @@ import type { LabValue, Report } from '../store/report';
 import type { IncomingResult } from '../store/results';
 import type { BundleIndex } from './bundle-index';
 import { instantOf } from './effective-time';
+import { viewerUrlOf } from './viewer-url';
 
 export interface EntryProblem {
   /** FHIR issue type: `required`, `invalid`, `not-found`, `code-invalid`, … */
@@ -70,9 +71,34 @@ function reportKeyOf(report: DiagnosticReport): string | null {
   return report.id ? `id|${report.id}` : null;
 }
 
-function markOf(report: DiagnosticReport): string | null {
+/** The performing Organization's name as the report carries it (images show the mark after it: …-JJJLHR). */
+function performerNameOf(report: DiagnosticReport, context: ExtractionContext): string | null {
+  for (const performer of report.performer ?? []) {
+    const organization = organizationSchema.safeParse(context.index.resolve(performer.reference));
+    const name = organization.success ? organization.data.name : performer.display;
+    if (name) return name.trim();
+  }
+  return null;
+}
+
+/**
+ * The recognition mark, wherever the region lets it stand (001): a structured tag, before the item's
+ * name on the report (京津冀鲁HR, ★), or after the institution's name (-JJJLHR). The forms come from the
+ * regions' policies, so a new region's mark is configuration.
+ */
+function markOf(report: DiagnosticReport, observations: readonly Observation[], item: RecognitionItem, context: ExtractionContext): string | null {
   const tag = report.meta?.tag?.find((coding) => coding.system === SYSTEMS.recognitionMark);
-  return tag?.code?.trim() || tag?.display?.trim() || null;
+  const tagged = tag?.code?.trim() || tag?.display?.trim();
+  if (tagged) return tagged;
+  const itemNames = [displayOf(report.code), ...observations.map((observation) => displayOf(observation.code))].flatMap((name) => (name ? [name.trim()] : []));
+  const institutionName = performerNameOf(report, context);
+  for (const policy of context.reference.regions.values()) {
+    for (const mark of policy.marks[item.kind]) {
+      if (mark.forms.includes('item-name-prefix') && itemNames.some((name) => name.startsWith(mark.text))) return mark.text;
+      if (mark.forms.includes('institution-name-suffix') && institutionName?.endsWith(mark.text)) return mark.text;
+    }
+  }
+  return null;
 }
 
 function valueOf(observation: Observation): string {
@@ -129,7 +155,7 @@ function imagingReport(report: DiagnosticReport, observations: readonly Observat
     : null;
   const endpoint = study.success ? endpointSchema.safeParse(context.index.resolve(study.data.endpoint?.[0]?.reference)) : null;
   // Only web links reach the doctor's screen: a javascript: or file: address never does.
-  const viewerUrl = endpoint?.success && /^https?:\/\//i.test(endpoint.data.address) ? endpoint.data.address : null;
+  const viewerUrl = endpoint?.success ? viewerUrlOf(endpoint.data.address) : null;
   const findings = observations.find((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === FINDINGS_LOINC)) ?? observations.find((o) => o.valueString);
   return {
     kind: 'imaging',
@@ -193,7 +219,7 @@ export function extractResult(report: DiagnosticReport, context: ExtractionConte
       status,
       effectiveAt,
       issuedAt: instantOf(report.issued),
-      mark: markOf(report),
+      mark: markOf(report, observations, item, context),
       method: textOf(withSystem?.method) ?? null,
       brand: withSystem?.device?.display ?? null,
       report: content,

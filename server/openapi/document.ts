@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../admin/response-schemas';
+import { accessLogPageSchema } from '../access-log/schemas';
 import { hospitalOverrideSchema } from '../admin/schemas';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
 import { explanationSchema } from '../explain/schemas';
@@ -30,6 +31,7 @@ const SCHEMAS = {
   UnmappedCodes: unmappedCodesSchema,
   Catalog: catalogSchema,
   ImportReport: importReportSchema,
+  AccessLogPage: accessLogPageSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -92,6 +94,14 @@ export function openApiDocument(): Record<string, unknown> {
           security: apiToken,
           requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', description: 'A CDS Hooks request body (patient-view, order-select or order-sign)' } } } },
           responses: { '200': json('the verdicts', 'Explanation'), ...errors(400, 401, 403, 412) },
+        },
+      },
+      '/api/access-log': {
+        get: {
+          summary: "Who read which patient's results, when, through which endpoint and how many (quality and admin: their hospital's; platform: every hospital's)",
+          security: apiToken,
+          parameters: [query('from', 'ISO date-time'), query('to', 'ISO date-time'), query('nationalId', "one person's reads"), query('patientKey', "one patient key's reads"), query('hospitalId', 'platform only'), query('before', 'the previous page\'s next'), query('limit', 'up to 500')],
+          responses: { '200': json('a page of the log, newest first', 'AccessLogPage'), ...errors(400, 401, 403) },
         },
       },
       '/api/prompts/{promptId}': {

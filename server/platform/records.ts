@@ -54,8 +54,9 @@ const FROM_CSV: Record<RecordKind, (row: Record<string, string>) => unknown> = {
   }),
   catalog: (row) => ({
     code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, kind: row.kind, discipline: row.discipline, modality: blankToNull(row.modality),
-    bodySite: blankToNull(row.bodySite), windowDays: int(row.windowDays), methodRelevant: bool(row.methodRelevant), loinc: blankToNull(row.loinc),
-    priceFen: int(row.priceFen), active: row.active === undefined ? true : bool(row.active),
+    bodySite: blankToNull(row.bodySite), window: { amount: int(row.windowAmount), unit: row.windowUnit || 'days' }, annotation: row.annotation || 'none',
+    contains: list(row.contains), synonyms: list(row.synonyms), onRegionalList: row.onRegionalList === undefined ? true : bool(row.onRegionalList),
+    loinc: blankToNull(row.loinc), priceFen: int(row.priceFen), active: row.active === undefined ? true : bool(row.active),
   }),
 };
 

@@ -98,11 +98,11 @@ interface Row {
 }
 
 /**
- * The facts of an offered candidate the figures need. `standsFor` is the catalog item the result is
- * recognised for (the ordered item, or one analyte of an ordered panel); cards written before it existed
- * lack it and stand for the ordered item.
+ * The facts of an offered candidate the figures need: whose result it is (`own`: the ordering hospital's),
+ * and, on a panel's card, the analyte it covers (`coversItemCode`; null when it covers the ordered item).
+ * Cards written before these facts existed lack them.
  */
-const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), standsFor: z.string().nullish() }));
+const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }));
 type OfferedFacts = z.infer<typeof offeredFactsSchema>;
 
 function ourReason(row: Row): ExceptionReason | null {
@@ -128,7 +128,7 @@ function outcomeOf(decision: Row | undefined, unexplained: boolean, scope: Order
 
 function scopeOf(row: Row, offered: OfferedFacts): OrderScope {
   if (row.encounter_kind === 'emergency' || row.presentation === 'inform') return 'emergency';
-  return offered.length > 0 && offered.every((candidate) => candidate.institutionId === row.hospital_id) ? 'in-hospital' : 'external';
+  return offered.length > 0 && offered.every((candidate) => candidate.own || candidate.institutionId === row.hospital_id) ? 'in-hospital' : 'external';
 }
 
 /**
@@ -139,12 +139,12 @@ function scopeOf(row: Row, offered: OfferedFacts): OrderScope {
  */
 export function recognisableOf(
   ordered: { readonly itemCode: string; readonly priceFen: number },
-  offered: readonly { readonly standsFor?: string | null | undefined }[],
+  offered: readonly { readonly coversItemCode?: string | null | undefined }[],
   prices: ReadonlyMap<string, number>,
 ): { items: string[]; savingFen: number } {
-  const standsFor = offered.map((candidate) => candidate.standsFor ?? ordered.itemCode);
-  const analytes = [...new Set(standsFor)].filter((code) => code !== ordered.itemCode && prices.has(code));
-  if (analytes.length === 0 || standsFor.includes(ordered.itemCode)) return { items: [ordered.itemCode], savingFen: ordered.priceFen };
+  const covers = offered.map((candidate) => candidate.coversItemCode ?? ordered.itemCode);
+  const analytes = [...new Set(covers)].filter((code) => code !== ordered.itemCode && prices.has(code));
+  if (analytes.length === 0 || covers.includes(ordered.itemCode)) return { items: [ordered.itemCode], savingFen: ordered.priceFen };
   return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
 }
 
@@ -178,7 +178,7 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     orders.set(key, [...(orders.get(key) ?? []), row]);
   }
   const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
-  const prices = await pricesOf(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.standsFor ? [candidate.standsFor] : []))));
+  const prices = await pricesOf(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : []))));
   return [...orders.values()].map((group) => {
     const first = group[0] as Row;
     const decided = group.filter((row) => row.outcome !== null).sort((a, b) => String(a.decided_at).localeCompare(String(b.decided_at)));

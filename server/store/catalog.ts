@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
 import { bool, type Database } from './database';
 
@@ -9,12 +10,18 @@ interface ItemRow {
   discipline: RecognitionItem['discipline'];
   modality: string | null;
   body_site: string | null;
-  window_days: number;
-  method_relevant: boolean | number;
+  window_amount: number;
+  window_unit: RecognitionItem['window']['unit'];
+  annotation: RecognitionItem['annotation'];
+  contains: string;
+  synonyms: string;
+  on_regional_list: boolean | number;
   loinc: string | null;
   price_fen: number;
   active: boolean | number;
 }
+
+const codes = z.array(z.string());
 
 function toItem(row: ItemRow): RecognitionItem {
   return {
@@ -25,8 +32,11 @@ function toItem(row: ItemRow): RecognitionItem {
     discipline: row.discipline,
     modality: row.modality,
     bodySite: row.body_site,
-    windowDays: Number(row.window_days),
-    methodRelevant: bool(row.method_relevant),
+    window: { amount: Number(row.window_amount), unit: row.window_unit },
+    annotation: row.annotation,
+    contains: codes.parse(JSON.parse(row.contains)),
+    synonyms: codes.parse(JSON.parse(row.synonyms)),
+    onRegionalList: bool(row.on_regional_list),
     loinc: row.loinc,
     priceFen: Number(row.price_fen),
     active: bool(row.active),
@@ -47,8 +57,12 @@ export async function saveItems(db: Database, items: readonly RecognitionItem[])
       discipline: item.discipline,
       modality: item.modality,
       body_site: item.bodySite,
-      window_days: item.windowDays,
-      method_relevant: item.methodRelevant,
+      window_amount: item.window.amount,
+      window_unit: item.window.unit,
+      annotation: item.annotation,
+      contains: JSON.stringify(item.contains),
+      synonyms: JSON.stringify(item.synonyms),
+      on_regional_list: item.onRegionalList,
       loinc: item.loinc,
       price_fen: item.priceFen,
       active: item.active,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { localDate, type EncounterKind, type Presentation } from '../../rules';
 import type { Database } from './database';
@@ -11,8 +12,14 @@ export const offeredCandidateSchema = z.object({
   ageDays: z.number(),
   daysLeft: z.number(),
   warnings: z.array(z.string()),
+  /** The ordering hospital's own result (本院): a reminder, not mutual recognition. */
+  own: z.boolean().default(false),
+  /** The containing examination the result is of, when it stands for the ordered item (类似检查). */
+  viaItemCode: z.string().nullable().default(null),
+  /** For a panel's card: the analyte this result covers (not to be charged again); null when it covers the ordered item. */
+  coversItemCode: z.string().nullable().default(null),
 });
-export type OfferedCandidate = z.infer<typeof offeredCandidateSchema>;
+export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
 
 /** A card we issued, as the quality department will review it. */
 export interface Prompt {
@@ -74,10 +81,26 @@ function toPrompt(row: PromptRow): Prompt {
   };
 }
 
+/** What makes an order this order: the EHR's draft id alone does not (some reuse one for every draft). */
+export interface OrderIdentity {
+  readonly hospitalId: string;
+  readonly patientKey: string;
+  readonly itemCode: string;
+  /** The encounter; without one, the local day stands for it. */
+  readonly encounterRef: string | null;
+  readonly orderRef: string;
+}
+
+/** The order's identity as stored in `prompts.order_key` (the quality review groups orders by it). */
+export function orderKeyOf(order: OrderIdentity, localDay: string): string {
+  return createHash('sha256').update(JSON.stringify([order.hospitalId, order.patientKey, order.itemCode, order.encounterRef ?? `day:${localDay}`, order.orderRef])).digest('hex');
+}
+
 export async function savePrompts(db: Database, prompts: readonly Prompt[], timeZone: string): Promise<void> {
   if (prompts.length === 0) return;
   await db('prompts').insert(
     prompts.map((prompt) => ({
+      order_key: prompt.orderRef && prompt.itemCode ? orderKeyOf({ ...prompt, itemCode: prompt.itemCode, orderRef: prompt.orderRef }, localDate(new Date(prompt.createdAt), timeZone)) : null,
       id: prompt.id,
       service_id: prompt.serviceId,
       hook_instance: prompt.hookInstance,
@@ -109,6 +132,11 @@ export async function findPromptsSince(db: Database, hospitalId: string, since: 
   return (await db<PromptRow>('prompts').where('hospital_id', hospitalId).andWhere('created_at', '>=', since).orderBy('created_at')).map(toPrompt);
 }
 
+/** Whether the hospital has met this patient: a card was issued for them there. */
+export async function hasPromptAt(db: Database, hospitalId: string, patientKey: string): Promise<boolean> {
+  return (await db('prompts').where({ hospital_id: hospitalId, patient_key: patientKey }).first('id')) !== undefined;
+}
+
 export async function findPrompt(db: Database, id: string): Promise<Prompt | null> {
   const row = await db<PromptRow>('prompts').where('id', id).first();
   return row ? toPrompt(row) : null;
@@ -121,27 +149,26 @@ export async function findPrompts(db: Database, ids: readonly string[]): Promise
 
 export interface OrderHistory {
   readonly promptId: string;
-  readonly orderRef: string;
+  readonly orderKey: string;
   readonly decided: boolean;
   readonly unexplainedLogged: boolean;
 }
 
-/** Earlier order prompts for these draft orders of one patient at one hospital, oldest first, and whether each was decided. */
-export async function orderHistory(db: Database, hospitalId: string, patientKey: string, orderRefs: readonly string[]): Promise<OrderHistory[]> {
-  if (orderRefs.length === 0) return [];
+/** Earlier prompts for these orders (by identity, see `orderKeyOf`), oldest first, and whether each was decided. */
+export async function orderHistory(db: Database, orderKeys: readonly string[]): Promise<OrderHistory[]> {
+  if (orderKeys.length === 0) return [];
   const rows = await db('prompts as p')
     .leftJoin('decisions as d', 'd.prompt_id', 'p.id')
     .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
-    .where({ 'p.hospital_id': hospitalId, 'p.patient_key': patientKey })
-    .whereIn('p.order_ref', [...orderRefs])
+    .whereIn('p.order_key', [...orderKeys])
     .orderBy('p.created_at')
-    .select<{ id: string; order_ref: string; decision: string | null; unexplained: string | null }[]>(
+    .select<{ id: string; order_key: string; decision: string | null; unexplained: string | null }[]>(
       'p.id',
-      'p.order_ref',
+      'p.order_key',
       'd.prompt_id as decision',
       'u.prompt_id as unexplained',
     );
-  return rows.map((row) => ({ promptId: row.id, orderRef: row.order_ref, decided: row.decision !== null, unexplainedLogged: row.unexplained !== null }));
+  return rows.map((row) => ({ promptId: row.id, orderKey: row.order_key, decided: row.decision !== null, unexplainedLogged: row.unexplained !== null }));
 }
 
 export async function logUnexplainedRepeats(

@@ -7,7 +7,7 @@ import type { InstitutionRecord } from '../admin/schemas';
 import { loadCatalog } from './catalog';
 import type { Database } from './database';
 import { loadCodeMappings, loadLocalTestSystems, loadOverrides } from './hospital-config';
-import { loadInstitutions, loadQualifications, loadRegions } from './registry';
+import { loadAlliances, loadInstitutions, loadQualifications, loadRegions } from './registry';
 
 /**
  * The slowly changing data every hook call needs (catalog, institutions, qualifications, policies,
@@ -19,6 +19,8 @@ export interface ReferenceData {
   readonly itemsByLoinc: ReadonlyMap<string, RecognitionItem>;
   readonly regions: ReadonlyMap<string, RegionPolicy>;
   readonly institutions: ReadonlyMap<string, InstitutionRecord>;
+  /** The institutions as the rules see them (with their close alliances). */
+  readonly ruleInstitutions: ReadonlyMap<string, Institution>;
   readonly qualifications: readonly Qualification[];
   readonly qualificationsByInstitution: ReadonlyMap<string, readonly Qualification[]>;
   /** institution → local order code → catalog item code */
@@ -39,15 +41,17 @@ function group<T, K, V>(rows: readonly T[], key: (row: T) => K, value: (row: T) 
 }
 
 export async function loadReferenceData(db: Database): Promise<ReferenceData> {
-  const [catalog, regions, institutions, qualifications, mappings, testSystems, overrides] = await Promise.all([
+  const [catalog, regions, alliances, institutions, qualifications, mappings, testSystems, overrides] = await Promise.all([
     loadCatalog(db),
     loadRegions(db),
+    loadAlliances(db),
     loadInstitutions(db),
     loadQualifications(db),
     loadCodeMappings(db),
     loadLocalTestSystems(db),
     loadOverrides(db),
   ]);
+  const close = new Set(alliances.filter((alliance) => alliance.kind === 'close').map((alliance) => alliance.id));
   const mappingGroups = group(mappings, (m) => m.institutionId, (m) => [m.localCode, m.itemCode] as const);
   const systemGroups = group(testSystems, (s) => s.institutionId, (s) => [s.itemCode, { method: s.method, brand: s.brand }] as const);
   return {
@@ -55,6 +59,7 @@ export async function loadReferenceData(db: Database): Promise<ReferenceData> {
     itemsByLoinc: new Map(catalog.filter((item) => item.loinc).map((item) => [item.loinc as string, item])),
     regions: new Map(regions.map((region) => [region.code, region])),
     institutions: new Map(institutions.map((institution) => [institution.id, institution])),
+    ruleInstitutions: new Map(institutions.map((institution) => [institution.id, institutionOf(institution, close)])),
     qualifications,
     qualificationsByInstitution: group(qualifications, (q) => q.institutionId, (q) => q),
     codeMappings: new Map([...mappingGroups].map(([id, pairs]) => [id, new Map(pairs)])),
@@ -94,8 +99,11 @@ export class ReferenceCache {
   }
 }
 
-export function institutionOf(record: InstitutionRecord): Institution {
-  return { id: record.id, name: record.name, level: record.level, grade: record.grade, region: record.region, alliances: record.alliances };
+function institutionOf(record: InstitutionRecord, closeAlliances: ReadonlySet<string>): Institution {
+  return {
+    id: record.id, name: record.name, level: record.level, grade: record.grade, region: record.region, alliances: record.alliances,
+    closeAlliances: record.alliances.filter((alliance) => closeAlliances.has(alliance)),
+  };
 }
 
 /** Effective configurations are derived data: built once per hospital per loaded reference data. */
@@ -114,14 +122,14 @@ export function configurationFor(reference: ReferenceData, hospitalId: string, t
 }
 
 function buildConfiguration(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
-  const hospital = reference.institutions.get(hospitalId);
+  const hospital = reference.ruleInstitutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
   if (!hospital || !policy) return null;
   return effectiveConfiguration({
     timeZone,
     catalog: [...reference.catalog.values()],
     policy,
-    hospital: institutionOf(hospital),
+    hospital,
     override: reference.overrides.get(hospitalId) ?? NO_OVERRIDE,
     localTestSystems: reference.localTestSystems.get(hospitalId) ?? new Map(),
   });

@@ -1,5 +1,5 @@
 import type { Qualification, RegionPolicy } from '../../rules';
-import type { Alliance, CdsClient, InstitutionRecord } from '../admin/schemas';
+import { regionPolicySchema, type Alliance, type CdsClient, type InstitutionRecord } from '../admin/schemas';
 import { bool, type Database } from './database';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
@@ -10,7 +10,11 @@ export async function saveRegion(db: Database, policy: RegionPolicy): Promise<vo
 
 export async function loadRegions(db: Database): Promise<RegionPolicy[]> {
   const rows = await db<{ code: string; policy: string }>('regions').select('code', 'policy');
-  return rows.map((row) => JSON.parse(row.policy) as RegionPolicy);
+  return rows.map((row) => regionPolicySchema.parse(JSON.parse(row.policy)));
+}
+
+export async function loadAlliances(db: Database): Promise<Alliance[]> {
+  return db<Alliance>('alliances').select('id', 'name', 'kind').orderBy('id');
 }
 
 export async function saveAlliance(db: Database, alliance: Alliance): Promise<void> {
@@ -120,11 +124,12 @@ export async function saveClient(db: Database, client: CdsClient, now: Date): Pr
       hospital_id: client.hospitalId,
       jwks: client.jwks ? JSON.stringify(client.jwks) : null,
       jku_allowlist: JSON.stringify(client.jkuAllowlist),
+      fhir_servers: client.fhirServers ? JSON.stringify(client.fhirServers) : null,
       created_at: now.toISOString(),
       revoked_at: null,
     })
     .onConflict('issuer')
-    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'revoked_at']);
+    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'fhir_servers', 'revoked_at']);
 }
 
 export interface RegisteredClient extends CdsClient {
@@ -132,7 +137,7 @@ export interface RegisteredClient extends CdsClient {
 }
 
 export async function findClient(db: Database, issuer: string): Promise<RegisteredClient | null> {
-  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; revoked_at: string | null }>(
+  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; fhir_servers: string | null; revoked_at: string | null }>(
     'cds_clients',
   )
     .where('issuer', issuer)
@@ -143,6 +148,7 @@ export async function findClient(db: Database, issuer: string): Promise<Register
     hospitalId: row.hospital_id,
     jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
     jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
     revoked: row.revoked_at !== null,
   };
 }

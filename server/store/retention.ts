@@ -1,3 +1,5 @@
+import { daysBefore, longestDays } from '../../rules';
+import { loadCatalog } from './catalog';
 import type { Database } from './database';
 
 /**
@@ -6,10 +8,9 @@ import type { Database } from './database';
  * quality department needs (institution, time, outcome) without the result itself.
  */
 export async function pruneExpiredResults(db: Database, now: Date): Promise<{ cutoff: string; pruned: number }> {
-  const row = await db('items').where('active', true).max<{ longest: number | string | null }>({ longest: 'window_days' }).first();
-  const longest = Number(row?.longest ?? 0);
+  const longest = Math.max(0, ...(await loadCatalog(db)).filter((item) => item.active).map((item) => longestDays(item.window)));
   // One spare day: windows are counted in local days, the cutoff in UTC.
-  const cutoff = new Date(now.getTime() - (longest + 1) * 86_400_000).toISOString();
+  const cutoff = daysBefore(now, longest + 1).toISOString();
   if (longest <= 0) return { cutoff, pruned: 0 };
   const pruned = await db('results').where('effective_at', '<', cutoff).delete();
   return { cutoff, pruned };

@@ -36,6 +36,13 @@ export function securityHeaders(services: Services): RequestHandler {
   });
 }
 
+function throttled(): RequestHandler {
+  return (request, _response, next) => {
+    const message = 'too many requests from this client; retry after the time in the RateLimit headers';
+    next(request.originalUrl.startsWith('/api/') ? new ApiError(429, 'rate-limited', message) : new OperationOutcomeError(429, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
+  };
+}
+
 /**
  * One budget per client per minute: the verified CDS client (issuer) when there is one, the source
  * address otherwise. Over budget: 429 in the shape of the endpoint, rather than falling over.
@@ -52,9 +59,26 @@ export function clientRateLimit(services: Services): RequestHandler {
       const issuer = (response.locals.caller as { issuer?: string | null } | undefined)?.issuer;
       return issuer ? `client:${issuer}` : `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`;
     },
-    handler: (request, _response, next) => {
-      const message = 'too many requests from this client; retry after the time in the RateLimit headers';
-      next(request.originalUrl.startsWith('/api/') ? new ApiError(429, 'rate-limited', message) : new OperationOutcomeError(429, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
-    },
+    handler: throttled(),
+  });
+}
+
+/**
+ * Before anything else: a source whose requests keep failing (bad or missing tokens, unknown paths,
+ * probes, oversized bodies) is answered 429 at once after UNAUTHENTICATED_PER_MINUTE failures, so a
+ * flood costs a counter lookup, not a signature check, a body read or a query. Successful requests
+ * do not count.
+ */
+export function unauthenticatedRateLimit(services: Services): RequestHandler {
+  const perMinute = services.config.unauthenticatedPerMinute;
+  if (perMinute === 0) return (_request, _response, next) => next();
+  return rateLimit({
+    windowMs: 60_000,
+    limit: perMinute,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (request) => `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`,
+    handler: throttled(),
   });
 }

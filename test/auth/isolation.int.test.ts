@@ -76,7 +76,10 @@ describe("a token of hospital A can neither read nor change anything of hospital
   });
 
   it('explain answers for the token’s hospital only', async () => {
-    const { body } = await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: B }), as(tokens.adminA));
+    // Another hospital's patient (an Encounter at B, never a card at A) is not A's to look up.
+    const other = await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: B }), as(tokens.adminA));
+    expect(other.status).toBe(403);
+    const { body } = await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: A }), as(tokens.adminA));
     expect(body.hospital.id).toBe(A);
   });
 

@@ -43,7 +43,7 @@ describe('the decision API of the SMART app', () => {
     expect(body.recognisable).toHaveLength(1);
     expect(body.recognisable[0]).toMatchObject({
       suggestionId: l.card.suggestions[0].uuid,
-      institution: { name: '渝中区人民医院', level: 2, levelText: '二级甲' },
+      institution: { name: '渝中区人民医院', level: 2, levelText: '二级甲等' },
       resultDate: '2026-03-08', ageDays: 2, daysLeft: 5, lastDay: '2026-03-15',
       report: { kind: 'lab', values: [{ name: '钾', value: '4.1', unit: 'mmol/L', referenceRange: '3.5-5.3', flag: 'N' }] },
     });
@@ -89,7 +89,11 @@ describe('the decision API of the SMART app', () => {
     });
     expect(report.identifier).toEqual([{ system: SYSTEMS.result, value: resultId }, { system: 'https://his.example/H-CQ-002/report', value: 'zhang-wei-r3' }]);
     expect(report.conclusion).toContain('嘉陵江中心医院 2026-02-18');
-    expect(report.conclusion).toContain('右肺上叶微小结节');
+    // 001_0b4a79971fa7303c.txt: "检查检验结果不包括医师出具的诊断结论" — findings and impression stay apart.
+    expect(report.conclusion).not.toContain('右肺上叶微小结节');
+    const narrative = Object.fromEntries(report.contained.map((o: { id: string; code: { text: string }; valueString: string }) => [o.id, o]));
+    expect(narrative.findings.valueString).toContain('右肺上叶见一直径约4mm');
+    expect(narrative.impression).toMatchObject({ code: { text: '外院诊断意见（仅供参考）' }, valueString: '右肺上叶微小结节，建议年度随访。' });
   });
 
   it('carries lab values into the write-back report as contained Observations', async () => {

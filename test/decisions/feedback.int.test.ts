@@ -70,7 +70,7 @@ describe('feedback: one decision per card, from the EHR', () => {
 
   it('older news does not overwrite a newer decision', async () => {
     const card = await freshCard('lin-tao', 'CT-UABD-ENH');
-    await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestions[0].uuid }], outcomeTimestamp: '2026-03-10T03:00:00Z' }] });
+    await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestions[0].uuid }], outcomeTimestamp: '2026-03-10T02:04:00Z' }] });
     await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:00:00Z' }] });
     expect(await decisionOf(card.uuid)).toMatchObject({ outcome: 'accepted', version: 1 });
   });
@@ -92,16 +92,18 @@ describe('feedback: one decision per card, from the EHR', () => {
     expect(await decisionOf(card.uuid)).toBeUndefined();
   });
 
-  it('a request with one good and one unknown card records nothing at all', async () => {
+  it('a request with one good and one unknown card records the good one and names the unknown one', async () => {
     const card = await freshCard('zhang-wei', 'LAB-CBC');
-    const { status } = await postJson(feedbackUrl(), {
+    const unknown = crypto.randomUUID();
+    const { status, body } = await postJson(feedbackUrl(), {
       feedback: [
         { card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:00:00Z' },
-        { card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:00:00Z' },
+        { card: unknown, outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:00:00Z' },
       ],
     });
-    expect(status).toBe(404);
-    expect(await decisionOf(card.uuid)).toBeUndefined();
+    expect(status).toBe(200);
+    expect(await decisionOf(card.uuid)).toMatchObject({ outcome: 'overridden' });
+    expect(body.refused).toEqual([{ index: 1, card: unknown, status: 404, issue: [expect.objectContaining({ code: 'not-found', expression: ['feedback[1].card'] })] }]);
   });
 
   it("feedback posted to another service's endpoint does not find the card", async () => {

@@ -59,6 +59,8 @@ describe('POST /api/explain: why something was, or was not, shown', () => {
 
   it("explains for the token's hospital, whatever the encounter claims", async () => {
     const quality = await server.token('quality', HOSPITALS.qijiang);
+    // 陈静 is 綦江's patient (a card was issued to her there), so 綦江 may explain her case.
+    expect((await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }))).body.cards).toHaveLength(1);
     // 陈静's blood count from a level-2 hospital outside any alliance: fine at 綦江 (level 2), not at 山城.
     const { body } = await explain(orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.shancheng }), { authorization: `Bearer ${quality}` });
     expect(body.hospital.id).toBe(HOSPITALS.qijiang);

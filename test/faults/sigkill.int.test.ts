@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import knex, { type Knex } from 'knex';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,41 +7,12 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { createApiToken } from '../../server/store/api-tokens';
 import { tempDir } from '../support/config';
+import { gate } from '../support/gate';
 import { orderRequest } from '../support/hook-requests';
 import { freshPostgresDatabase, getJson, postJson } from '../support/server';
+import { launch, type Running } from '../support/server-process';
 
-const ROOT = join(import.meta.dirname, '..', '..');
 const postgres = process.env.HUREN_TEST_STORE === 'postgres';
-
-interface Running {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-}
-
-/** The real server in its own process (node + tsx, one process, so SIGKILL hits the server itself). */
-async function launch(env: Record<string, string>, readyLine: string): Promise<Running> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL: 'http://huren.test', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const port = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const check = setInterval(() => {
-      const found = /"port":(\d+)/.exec(output)?.[1];
-      if (found && output.includes(readyLine)) {
-        clearInterval(check);
-        clearTimeout(timer);
-        resolve(found);
-      }
-    }, 50);
-  });
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output };
-}
 
 const PATIENTS = ['zhang-wei', 'wang-fang', 'sun-li', 'ma-chao', 'lin-tao', 'he-jing'] as const;
 const ITEMS: Record<(typeof PATIENTS)[number], string> = { 'zhang-wei': 'LAB-K', 'wang-fang': 'CT-HEAD', 'sun-li': 'US-THYROID', 'ma-chao': 'MR-KNEE', 'lin-tao': 'US-LGPS', 'he-jing': 'CT-CHEST' };
@@ -95,6 +65,11 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
     const acknowledgedIngests: string[][] = [];
     const allIngests: string[][] = [];
     let stop = false;
+    // The kill comes after a number of acknowledged writes of each kind, however fast the machine is.
+    const enoughAcknowledged = gate();
+    const acknowledged = () => {
+      if (acknowledgedDecisions.length > 20 && acknowledgedIngests.length > 5) enoughAcknowledged.open();
+    };
     const notification = { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: '医生' };
     const decider = async (worker: number) => {
       for (let n = 0; !stop; n += 1) {
@@ -105,6 +80,7 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
         try {
           const response = await postJson(`${first?.url}/api/prompts/${card.promptId}/decision`, body, { authorization: `Bearer ${card.token}` });
           if (response.status === 200) acknowledgedDecisions.push({ promptId: card.promptId, version: response.body.decision.version, outcome: response.body.decision.outcome });
+          acknowledged();
         } catch {
           return;
         }
@@ -118,13 +94,15 @@ describe('the process killed (SIGKILL) while many clients record decisions and i
         try {
           const response = await postJson(`${first?.url}/fhir`, bundle, { authorization: `Bearer ${platformToken}` });
           if (response.status === 200) acknowledgedIngests.push(reportKeys);
+          acknowledged();
         } catch {
           return;
         }
       }
     };
     const workers = [...Array.from({ length: 12 }, (_, i) => decider(i)), ...Array.from({ length: 4 }, () => ingester())];
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    // Workers end early only if the server went away by itself: then the counts below say so.
+    await Promise.race([enoughAcknowledged.opened, Promise.all(workers)]);
     first.child.kill('SIGKILL');
     stop = true;
     await Promise.all(workers);

@@ -32,7 +32,20 @@ describe('order-select: a draft order with a recognisable recent result gets one
     expect(card.detail).toContain('| 钾 | 4.1 | mmol/L | 3.5-5.3 |');
     expect(card.selectionBehavior).toBe('at-most-one');
     expect(card.suggestions).toHaveLength(1);
-    expect(card.suggestions[0]).toMatchObject({ isRecommended: true, actions: [{ type: 'delete', resourceId: 'ServiceRequest/sr-k' }] });
+    // 002_e9c8f6f4790952a5.txt: "对认可的外院检查结果…在病历中予以记录，包括检查结果、检查机构名称、检查时间等"
+    expect(card.suggestions[0]).toMatchObject({
+      isRecommended: true,
+      actions: [
+        {
+          type: 'create',
+          resource: {
+            resourceType: 'DiagnosticReport', subject: { reference: 'Patient/zhang-wei' }, effectiveDateTime: expect.stringMatching(/^2026-03-0[78]/),
+            performer: [{ display: '渝中区人民医院' }], contained: [expect.objectContaining({ code: { text: '钾' }, valueString: '4.1 mmol/L' })],
+          },
+        },
+        { type: 'delete', resourceId: 'ServiceRequest/sr-k' },
+      ],
+    });
     expect(card.overrideReasons.map((r: { code: string }) => r.code)).toEqual([...EXCEPTION_REASONS]);
     for (const reason of card.overrideReasons) {
       expect(reason.system).toBe(SYSTEMS.exceptionReason);
@@ -153,7 +166,7 @@ describe('order-select: a draft order with a recognisable recent result gets one
 
   it('answers in English when the EHR asks for it', async () => {
     const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['LAB-K']), { 'accept-language': 'en-US,en;q=0.9' });
-    expect(body.cards[0].summary).toMatch(/^Potassium: a result from 渝中区人民医院 on 2026-03-08/);
+    expect(body.cards[0].summary).toMatch(/^Potassium: a result from 渝中区人民医院 2 d ago \(2026-03-08\)/);
     expect(body.cards[0].overrideReasons[0].display).toMatch(/^Condition changed/);
   });
 

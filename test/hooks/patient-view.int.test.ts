@@ -24,13 +24,13 @@ describe('patient-view: one view-only card listing the recognisable external res
     expect(body.cards).toHaveLength(1);
     const [card] = body.cards;
     expect(card.indicator).toBe('info');
-    expect(card.summary).toContain('3 项');
+    expect(card.summary).toContain('3项外院');
     expect(card.suggestions).toBeUndefined();
     const rows = card.detail.split('\n').slice(2);
     expect(rows).toEqual([
-      '| 钾 | 渝中区人民医院 | 2026-03-08 | 剩余5天 |',
-      '| 血常规 | 嘉陵江中心医院 | 2026-03-07 | 剩余4天 |',
-      '| 胸部CT平扫 | 嘉陵江中心医院 | 2026-02-18 | 剩余70天 |',
+      '| 钾 | 外院·渝中区人民医院 | 2026-03-08 | 剩余5天 |',
+      '| 血常规 | 外院·嘉陵江中心医院 | 2026-03-07 | 剩余4天 |',
+      '| 胸部CT平扫 | 外院·嘉陵江中心医院 | 2026-02-18 | 剩余69天 |',
     ]);
     const prompt = await server.services.db('prompts').where('id', card.uuid).first();
     expect(prompt).toMatchObject({ service_id: 'recognition-patient-view', order_ref: null, item_code: null });

@@ -1,6 +1,7 @@
-import { delay, http, HttpResponse } from 'msw';
+import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mockEhr, type MockEhr } from '../support/ehr';
+import { gate } from '../support/gate';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, type TestServer } from '../support/server';
 
@@ -60,23 +61,28 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
     ehr.use(http.get(`${EHR}/Patient/zhang-wei`, () => new HttpResponse(null, { status: 401 })));
     const { status, body } = await postJson(url(), request);
     expect(status).toBe(412);
-    expect(body.issue[0].diagnostics).toContain('unauthorized');
+    // Why the read failed is for the metrics, not the caller: the answer must not map networks.
+    expect(body.issue[0].diagnostics).not.toContain('unauthorized');
+    expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain('outcome="unauthorized"');
     expect(server.logs.join('')).not.toContain('ehr-access-token-123');
   });
 
   it('slow past the budget: gives up at the budget instead of waiting for the EHR', async () => {
     const { request } = withoutPatientPrefetch();
+    const ehrAnswer = gate();
+    let asked = false;
     ehr.use(
       http.get(`${EHR}/Patient/zhang-wei`, async () => {
-        await delay(10_000);
+        asked = true;
+        await ehrAnswer.opened;
         return HttpResponse.json({});
       }),
     );
-    const started = Date.now();
+    // The EHR answers only once we have: a hook that waited for it would never answer.
     const { status } = await postJson(url(), request);
+    ehrAnswer.open();
+    expect(asked).toBe(true);
     expect(status).toBe(412);
-    // The EHR would have answered after 10 s; we answered long before it.
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it.each([
@@ -84,12 +90,13 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
     ['JSON that is not a Patient', () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' }), 'not-a-resource'],
     ['a 500', () => new HttpResponse(null, { status: 500 }), 'failed'],
     ['a dropped connection', () => HttpResponse.error(), 'failed'],
-  ])('garbage or failure from the FHIR server (%s): 412 saying so, within the budget', async (_name, answer, reason) => {
+  ])('garbage or failure from the FHIR server (%s): 412 with the same text, the reason counted in the metrics', async (_name, answer, reason) => {
     const { request } = withoutPatientPrefetch();
     ehr.use(http.get(`${EHR}/Patient/zhang-wei`, answer));
     const { status, body } = await postJson(url(), request);
     expect(status).toBe(412);
-    expect(body.issue[0].diagnostics).toContain(reason);
+    expect(body.issue[0].diagnostics).toBe('cannot identify the patient: it is not in prefetch and could not be read from fhirServer');
+    expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain(`outcome="${reason}"`);
   });
 
   it('a prefetch key holding an OperationOutcome counts as not prefetched', async () => {

@@ -87,3 +87,38 @@ describe("the platform operator's registry", () => {
     expect((await getJson(`${server.url}/api/platform/institutions`)).status).toBe(401);
   });
 });
+
+describe('the policy as data: a new province, its catalog and its alliances are configuration, not code', () => {
+  it('registers a region policy with its marks and their forms, its level rule for marked results and its assessment interval', async () => {
+    const jiangsu = {
+      code: 'JS', name: '江苏省', markRequired: true,
+      marks: { lab: [{ text: '苏HR', forms: ['tag', 'item-name-prefix'] }], imaging: [{ text: '-SUHR', forms: ['institution-name-suffix'] }] },
+      markedLevelRule: 'none', annotationRequired: true, assessmentIntervalMonths: 12,
+      lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: [],
+    };
+    expect((await send('PUT', '/api/platform/regions/JS', jiangsu)).status).toBe(200);
+    const regions = (await getJson(`${server.url}/api/platform/regions`, platform())).body;
+    expect(regions.find((region: any) => region.code === 'JS')).toEqual(jiangsu);
+    const refused = await send('PUT', '/api/platform/regions/JS', { ...jiangsu, markedLevelRule: 'sometimes' });
+    expect(refused.status).toBe(400);
+  });
+
+  it('imports catalog items with window units, annotations, what they contain and their synonyms from CSV', async () => {
+    const csv = [
+      'code,nameZh,nameEn,kind,discipline,modality,bodySite,windowAmount,windowUnit,annotation,contains,synonyms,onRegionalList,loinc,priceFen',
+      'MR-CSPINE-ENH,颈椎MRI平扫+增强,"Cervical spine MRI, plain + enhanced",imaging,mr,MR,颈椎,3,months,none,MR-CSPINE,颈椎增强核磁,true,,80000',
+      'LAB-RFT,肾功能,Renal function panel,lab,chemistry,,,30,days,method,LAB-CRE;LAB-UREA;LAB-UA,肾功,false,,3000',
+      'LAB-BAD,坏,Bad,lab,chemistry,,,30,weeks,none,,,true,,100',
+    ].join('\n');
+    const { body } = await send('POST', '/api/platform/import/catalog', csv, 'text/csv');
+    expect(body).toMatchObject({ saved: 2, refused: [{ row: 3, field: 'window.unit' }] });
+    const catalog = (await getJson(`${server.url}/api/catalog`, platform())).body;
+    expect(catalog.find((item: any) => item.code === 'MR-CSPINE-ENH')).toMatchObject({ window: { amount: 3, unit: 'months' }, contains: ['MR-CSPINE'], synonyms: ['颈椎增强核磁'] });
+    expect(catalog.find((item: any) => item.code === 'LAB-RFT')).toMatchObject({ annotation: 'method', contains: ['LAB-CRE', 'LAB-UREA', 'LAB-UA'], onRegionalList: false });
+  });
+
+  it('tells close alliances from loose ones', async () => {
+    expect((await send('PUT', '/api/platform/alliances/A-NEW', { id: 'A-NEW', name: '沙坪坝区紧密型医联体', kind: 'close' })).status).toBe(200);
+    expect((await send('PUT', '/api/platform/alliances/A-BAD', { id: 'A-BAD', name: '某联盟', kind: 'tight' })).status).toBe(400);
+  });
+});

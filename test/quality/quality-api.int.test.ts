@@ -247,8 +247,9 @@ describe('exports that open correctly in Excel', () => {
     const rows = parse((await csvOf('/api/quality/orders.csv?sort=item&order=asc')).text.replace(/^\uFEFF/, ''), { record_delimiter: '\r\n' }) as string[][];
     const [header, ...records] = rows as [string[], ...string[][]];
     const byPrompt = (id: string) => Object.fromEntries(header.map((name, index) => [name, records.find((record) => record.at(-1) === id)?.[index]]));
-    // Every card was shown at 2026-03-10 02:00 UTC: 10:00 in Asia/Shanghai. (CT is CT in Chinese too.)
-    expect(byPrompt(cards.A.uuid)).toMatchObject({ 提示时间: '2026-03-10 10:00:00+08:00', 类别: '检验', 结果来源: '外院结果', 处理结果: '已互认', 决定来源: '医生工作站卡片', 决定时间: '2026-03-10 10:30:00+08:00' });
+    // Every card was shown, and (feedback times are never later than the server's clock) decided, at
+    // 2026-03-10 02:00 UTC: 10:00 in Asia/Shanghai. (CT is CT in Chinese too.)
+    expect(byPrompt(cards.A.uuid)).toMatchObject({ 提示时间: '2026-03-10 10:00:00+08:00', 类别: '检验', 结果来源: '外院结果', 处理结果: '已互认', 决定来源: '医生工作站卡片', 决定时间: '2026-03-10 10:00:00+08:00' });
     expect(byPrompt(cards.F.uuid)).toMatchObject({ 类别: '超声', 结果来源: '本院结果', 决定来源: '互认助手' });
     expect(byPrompt(cards.G.uuid)).toMatchObject({ 结果来源: '急诊', 处理结果: '未处理' });
     expect(byPrompt(cards.C.uuid)).toMatchObject({ 理由: '未收到外院影像资料' });
@@ -285,5 +286,22 @@ describe('exports that open correctly in Excel', () => {
     expect(english).toContain('Recognition rate,16.7%');
     expect(english).toContain('Items recognised in the period,1');
     expect((await api('/api/quality/report.csv?month=March')).status).toBe(400);
+  });
+});
+
+describe('issue 9 point 12: a panel whose analytes had results', () => {
+  it('001_0b4a79971fa7303c.txt, "不得以与其他项目打包等形式再次收取相关费用": yuan saved counts the analytes not charged again', async () => {
+    const before = (await api('/api/quality/statistics')).body;
+    // 唐瑜 has ALT and AST from 嘉陵江中心医院 3 days ago; 肝功能 (40.00) is ordered and the card's suggestion accepted.
+    const panel = await prompt('order-select', 'tang-yu', 'LAB-LFT', 'sr-lft');
+    expect((await feedback(panel, { outcome: 'accepted', acceptedSuggestions: [{ id: panel.suggestions[0].uuid }] })).status).toBe(200);
+    const after = (await api('/api/quality/statistics')).body;
+    // ALT 5.00 + AST 5.00 saved, not the panel's 40.00; both analytes count as items recognised.
+    expect(after.totals.yuanSaved - before.totals.yuanSaved).toBeCloseTo(10);
+    expect(after.totals.accepted - before.totals.accepted).toBe(1);
+    expect(after.recognisedItems.items.map((item: any) => item.code)).toEqual([...before.recognisedItems.items.map((item: any) => item.code), 'LAB-ALT', 'LAB-AST'].sort());
+    expect(after.recognisedItems.items).toContainEqual({ code: 'LAB-ALT', name: '丙氨酸氨基转移酶' });
+    const listed = (await api('/api/quality/orders?item=LAB-LFT')).body.rows;
+    expect(listed).toEqual([expect.objectContaining({ outcome: 'accepted', recognisableItems: ['LAB-ALT', 'LAB-AST'], savingFen: 1000, priceFen: 4000 })]);
   });
 });

@@ -123,13 +123,13 @@ describe('yuan saved by a panel whose analytes had results', () => {
   const prices = new Map([['LAB-ALT', 300], ['LAB-AST', 300], ['LAB-LFT', 2500], ['LAB-TBIL', 400]]);
   it('001_0b4a79971fa7303c.txt, "不得以与其他项目打包等形式再次收取相关费用": the analytes with results are not charged again', () => {
     // 肝功能 (25.00) ordered; ALT twice and AST once had results: 3.00 + 3.00 saved, ALT once.
-    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 2500 }, [{ standsFor: 'LAB-ALT' }, { standsFor: 'LAB-AST' }, { standsFor: 'LAB-ALT' }], prices)).toEqual({ items: ['LAB-ALT', 'LAB-AST'], savingFen: 600 });
+    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 2500 }, [{ coversItemCode: 'LAB-ALT' }, { coversItemCode: 'LAB-AST' }, { coversItemCode: 'LAB-ALT' }], prices)).toEqual({ items: ['LAB-ALT', 'LAB-AST'], savingFen: 600 });
   });
 
   it('a result of the ordered item itself (or one standing for it) saves the whole order, and never more than the panel costs', () => {
-    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 2500 }, [{ standsFor: 'LAB-ALT' }, { standsFor: 'LAB-LFT' }], prices)).toEqual({ items: ['LAB-LFT'], savingFen: 2500 });
+    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 2500 }, [{ coversItemCode: 'LAB-ALT' }, { coversItemCode: 'LAB-LFT' }], prices)).toEqual({ items: ['LAB-LFT'], savingFen: 2500 });
     expect(recognisableOf({ itemCode: 'LAB-K', priceFen: 500 }, [{}], prices)).toEqual({ items: ['LAB-K'], savingFen: 500 });
-    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 500 }, [{ standsFor: 'LAB-ALT' }, { standsFor: 'LAB-TBIL' }], prices).savingFen).toBe(500);
+    expect(recognisableOf({ itemCode: 'LAB-LFT', priceFen: 500 }, [{ coversItemCode: 'LAB-ALT' }, { coversItemCode: 'LAB-TBIL' }], prices).savingFen).toBe(500);
   });
 
   it('counts the saving of accepted orders only', () => {

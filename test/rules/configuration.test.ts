@@ -1,20 +1,32 @@
 import { describe, expect, it } from 'vitest';
-import { overrideViolations, type HospitalOverride } from '../../rules';
-import { catalog, chongqing, configure, creatinine, potassium } from './world';
+import { dayBound, overrideViolations, windowPosition, type HospitalOverride } from '../../rules';
+import { catalog, chongqing, configure, creatinine, headCt, NOW, potassium, TZ } from './world';
 
 const none: HospitalOverride = { disabledItems: [], disabledDisciplines: [], windowDays: {} };
 
 describe("configuration: a hospital override may only narrow a window, and widen acceptance only inside the region's policy", () => {
+  const lastDay = (override: HospitalOverride, code: string) => {
+    const window = configure({ override }).items.get(code)?.window;
+    return window ? windowPosition('2026-03-01T02:00:00Z', window, NOW, TZ).lastDay : null;
+  };
+
   it('narrows a window', () => {
-    expect(configure({ override: { ...none, windowDays: { [potassium.code]: 3 } } }).items.get(potassium.code)?.windowDays).toBe(3);
+    expect(lastDay({ ...none, windowDays: { [potassium.code]: 3 } }, potassium.code)).toBe('2026-03-04');
   });
 
   it('never widens a window beyond the region bound, even if an override slipped past validation', () => {
-    expect(configure({ override: { ...none, windowDays: { [potassium.code]: 30 } } }).items.get(potassium.code)?.windowDays).toBe(7);
+    expect(lastDay({ ...none, windowDays: { [potassium.code]: 30 } }, potassium.code)).toBe('2026-03-08');
   });
 
   it('keeps the catalog default where nothing is overridden', () => {
-    expect(configure().items.get(creatinine.code)?.windowDays).toBe(30);
+    expect(lastDay(none, creatinine.code)).toBe('2026-03-31');
+  });
+
+  it("a window in months is bounded, in days, by the fewest days it can span (3 months: 89, 01-31 → 04-30)", () => {
+    expect(dayBound(headCt.window)).toBe(89);
+    expect(overrideViolations({ ...none, windowDays: { [headCt.code]: 90 } }, catalog, chongqing)).toEqual([
+      { field: 'windowDays.CT-HEAD', code: 'window-out-of-bounds', itemCode: 'CT-HEAD', bound: 89 },
+    ]);
   });
 
   it('uses the region default acceptance unless the hospital chooses', () => {

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkMark } from '../../rules';
 import { chongqing, headCt, markedRegion, potassium } from './world';
 
-describe('mark: the result carries the recognition mark where the region requires one', () => {
+// 001_0b4a79971fa7303c.txt: "在检验结果报告单相应检验项目名称前标注“京津冀鲁HR”标识(如报告单格式受限,可…标注“★”标识" and
+// "在医学影像图像上医疗机构名称后增加“-JJJLHR”标识"
+describe('mark: the result carries the recognition mark where the region requires one (001_0b4a79971fa7303c.txt)', () => {
   it.each([
     { name: 'region without a mark requirement accepts an unmarked result', policy: chongqing, mark: null, item: potassium, expected: null },
     { name: 'marked lab result (京津冀鲁HR) is accepted', policy: markedRegion, mark: '京津冀鲁HR', item: potassium, expected: null },

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decide, survey, type RecognitionFacts, type ResultFacts } from '../../rules';
+import { decide, survey, type Qualification, type RecognitionFacts, type ResultFacts } from '../../rules';
 import {
-  configure, creatinine, headCt, institutions, markedRegion, NOW, otherTertiary, potassium, primaryOutside,
-  byInstitution, qualificationList, qualifications, result, secondaryInAlliance, secondaryOutside, tertiary,
+  beijingTertiary, bloodCount, byInstitution, configure, creatinine, enhancedHeadCt, headCt, hemoglobin, institutions, jingjinjilu, markedRegion, NOW,
+  otherTertiary, platelets, potassium, primaryOutside, qualificationList, qualifications, result, secondaryInAlliance, secondaryOutside, tertiary,
+  tianjinSecondary,
 } from './world';
 
 function facts(results: ResultFacts[], extra: Partial<RecognitionFacts<ResultFacts>> = {}): RecognitionFacts<ResultFacts> {
@@ -100,5 +101,97 @@ describe('survey: opening the chart lists the recognisable results per item', ()
   it('returns one verdict per item the patient has results for', () => {
     const verdicts = survey(facts([result(), result({ itemCode: headCt.code, institutionId: tertiary.id }), result()]));
     expect(verdicts.map((v) => [v.itemCode, v.recognisable.length])).toEqual([[potassium.code, 2], [headCt.code, 1]]);
+  });
+});
+
+// 002_e9c8f6f4790952a5.txt: "当患者有类似检查且检查结果质量符合诊断要求的…通过医生工作站发出提醒信息"
+describe('similar examinations stand for the ordered one, never the other way (002_e9c8f6f4790952a5.txt: 类似检查)', () => {
+  const plainOrder = { orderId: 'ServiceRequest/ct', itemCode: headCt.code };
+  const enhancedOrder = { orderId: 'ServiceRequest/ct-enh', itemCode: enhancedHeadCt.code };
+
+  it('an enhanced CT (平扫+增强) stands for the plain CT of the same site, and says so', () => {
+    const enhanced = result({ itemCode: enhancedHeadCt.code, institutionId: otherTertiary.id });
+    const [verdict] = decide([plainOrder], facts([enhanced]));
+    expect(verdict?.recognisable.map((c) => [c.result.id, c.via?.code])).toEqual([[enhanced.id, enhancedHeadCt.code]]);
+  });
+
+  it('a plain CT does not stand for an enhanced one', () => {
+    const plain = result({ itemCode: headCt.code, institutionId: otherTertiary.id });
+    const [verdict] = decide([enhancedOrder], facts([plain]));
+    expect(verdict?.recognisable).toEqual([]);
+  });
+
+  it('the exact item ranks before a containing one, even when older', () => {
+    const olderPlain = result({ itemCode: headCt.code, effectiveAt: '2026-03-01T01:00:00Z' });
+    const newerEnhanced = result({ itemCode: enhancedHeadCt.code, effectiveAt: '2026-03-09T01:00:00Z' });
+    const [verdict] = decide([plainOrder], facts([newerEnhanced, olderPlain]));
+    expect(verdict?.recognisable.map((c) => c.result.id)).toEqual([olderPlain.id, newerEnhanced.id]);
+  });
+
+  it('a panel (血常规) stands for each of its analytes', () => {
+    const panel = result({ itemCode: bloodCount.code });
+    const [verdict] = decide([{ orderId: 'ServiceRequest/hgb', itemCode: hemoglobin.code }], facts([panel]));
+    expect(verdict?.recognisable.map((c) => c.via?.code)).toEqual([bloodCount.code]);
+  });
+
+  it('one analyte does not stand for the panel', () => {
+    const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([result({ itemCode: hemoglobin.code })]));
+    expect(verdict?.recognisable).toEqual([]);
+  });
+
+  it('the containing result is judged by its own qualification', () => {
+    const enhanced = result({ itemCode: enhancedHeadCt.code, institutionId: otherTertiary.id });
+    const itemFailure: Qualification = { institutionId: otherTertiary.id, scope: { kind: 'item', itemCode: enhancedHeadCt.code }, kind: 'qc-evaluation', passed: false, validFrom: '2026-01-01', validUntil: '2026-12-31', withdrawnOn: null };
+    const [verdict] = decide([plainOrder], facts([enhanced], { qualifications: byInstitution([...qualificationList, itemFailure]) }));
+    expect(verdict?.excluded).toEqual([expect.objectContaining({ reasons: ['qualification.failed'], via: enhancedHeadCt })]);
+  });
+});
+
+// 001_0b4a79971fa7303c.txt: "对于符合互认条件的检查检验项目，不得以与其他项目打包等形式再次收取相关费用"
+describe('a panel whose analytes already have recognisable results says which (001_0b4a79971fa7303c.txt: 不得以…打包等形式再次收取)', () => {
+  it('lists the analytes with recognisable results, when the panel itself has none', () => {
+    const hgb = result({ itemCode: hemoglobin.code });
+    const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([hgb]));
+    expect(verdict?.components.map((c) => [c.item.code, c.recognisable.map((r) => r.result.id)])).toEqual([[hemoglobin.code, [hgb.id]]]);
+  });
+
+  it('leaves out analytes whose results are not recognisable', () => {
+    const stale = result({ itemCode: platelets.code, effectiveAt: '2026-02-01T01:00:00Z' });
+    const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([stale]));
+    expect(verdict?.components).toEqual([]);
+  });
+});
+
+describe("the ordering hospital's own results are reminders, not mutual recognition", () => {
+  it('marks its own result as own and an external one as not', () => {
+    const mine = result({ institutionId: tertiary.id, effectiveAt: '2026-03-09T01:00:00Z' });
+    const theirs = result({ institutionId: otherTertiary.id });
+    const [verdict] = decide([order], facts([mine, theirs]));
+    expect(verdict?.recognisable.map((c) => [c.result.id, c.own])).toEqual([[mine.id, true], [theirs.id, false]]);
+  });
+});
+
+describe('京津冀鲁 through the whole verdict (001_0b4a79971fa7303c.txt)', () => {
+  const beijing = configure({ hospital: beijingTertiary, policy: jingjinjilu });
+  const recent: Qualification[] = [...institutions.keys()].map((institutionId) => ({
+    institutionId, scope: { kind: 'discipline', discipline: 'chemistry' }, kind: 'eqa', passed: true, validFrom: '2026-01-01', validUntil: '2026-12-31', withdrawnOn: null,
+  }));
+
+  it('能认尽认: a marked result of a secondary hospital in Tianjin is recognised in a Beijing tertiary hospital', () => {
+    const marked = result({ institutionId: tianjinSecondary.id, mark: '京津冀鲁HR' });
+    const [verdict] = decide([order], facts([marked], { configuration: beijing, qualifications: byInstitution(recent) }));
+    expect(verdict?.recognisable.map((c) => c.result.id)).toEqual([marked.id]);
+  });
+
+  it('the same result without the mark is not (标识 required, and the level rule applies)', () => {
+    const unmarked = result({ institutionId: tianjinSecondary.id });
+    const [verdict] = decide([order], facts([unmarked], { configuration: beijing, qualifications: byInstitution(recent) }));
+    expect(verdict?.excluded[0]?.reasons).toEqual(['mark.missing', 'scope.lower-level']);
+  });
+
+  it('半年一次: a marked result whose latest assessment is older than six months is not', () => {
+    const marked = result({ institutionId: tianjinSecondary.id, mark: '★' });
+    const [verdict] = decide([order], facts([marked], { configuration: beijing }));
+    expect(verdict?.excluded[0]?.reasons).toEqual(['qualification.overdue']);
   });
 });

@@ -11,7 +11,7 @@ export function preloadAdminConsole(): void {
   }, 60_000);
 }
 
-export const RENDERED = { timeout: 8000 } as const;
+export const RENDERED = { timeout: 60_000 } as const;
 
 /** Opens /app/admin signed in (the token in the tab's storage), once the rules in force show. */
 export async function openAdminConsole(network: ReturnType<typeof setupServer>, api = new FakeAdminApi()): Promise<FakeAdminApi> {

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw';
 import { z } from 'zod';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
-import { overrideViolations, type RegionPolicy } from '../../rules';
+import { dayBound, overrideViolations, type RegionPolicy } from '../../rules';
 import { parseCodeMappings } from '../../server/admin/csv-mappings';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
@@ -23,7 +23,10 @@ const LOCAL_CODES = 'https://his.example/H-CQ-001/order-item';
 
 export const CATALOG = catalogSchema.parse(items);
 const DISCIPLINES = [...new Set(CATALOG.map((item) => item.discipline))];
-const CHONGQING: RegionPolicy = { code: 'CQ', name: '重庆市', markRequired: false, marks: { lab: [], imaging: [] }, lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: ['SC'] };
+const CHONGQING: RegionPolicy = {
+  code: 'CQ', name: '重庆市', markRequired: false, marks: { lab: [], imaging: [] }, markedLevelRule: 'hierarchy', annotationRequired: true,
+  assessmentIntervalMonths: null, lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: ['SC'],
+};
 
 /** Version 1 switched 超声 off; version 2 narrowed 胸部CT to 60 days and switched 超声 on again. */
 export const HISTORY: OverrideHistory = overrideHistorySchema.parse([
@@ -79,7 +82,7 @@ export class FakeAdminApi {
    * The windows the server checks against. The page is sent the catalog's; a test may narrow one
    * here, as if the region had narrowed it after the page loaded.
    */
-  readonly serverBounds = new Map(CATALOG.map((item) => [item.code, item.windowDays]));
+  readonly serverBounds = new Map(CATALOG.map((item) => [item.code, dayBound(item.window)]));
   lowerLevelAcceptance: RegionPolicy['lowerLevelAcceptance'] = CHONGQING.lowerLevelAcceptance;
 
   constructor(history: OverrideHistory = HISTORY) {
@@ -94,7 +97,7 @@ export class FakeAdminApi {
       version: current?.version ?? 0,
       updatedBy: current?.updatedBy ?? null,
       updatedAt: current?.updatedAt ?? null,
-      bounds: { windowDays: Object.fromEntries(CATALOG.map((item) => [item.code, item.windowDays])), lowerLevelAcceptance: this.lowerLevelAcceptance, disciplines: DISCIPLINES },
+      bounds: { windowDays: Object.fromEntries(CATALOG.map((item) => [item.code, dayBound(item.window)])), lowerLevelAcceptance: this.lowerLevelAcceptance, disciplines: DISCIPLINES },
     });
   }
 
@@ -107,7 +110,7 @@ export class FakeAdminApi {
   private validOverride(body: unknown): Override {
     const parsed = hospitalOverrideSchema.safeParse(body);
     if (!parsed.success) throw apiInvalid(parsed.error);
-    const catalog = CATALOG.map((item) => ({ ...item, windowDays: this.serverBounds.get(item.code) ?? item.windowDays }));
+    const catalog = CATALOG.map((item) => ({ ...item, window: { amount: this.serverBounds.get(item.code) ?? dayBound(item.window), unit: 'days' as const } }));
     const [violation] = overrideViolations(parsed.data, catalog, { ...CHONGQING, lowerLevelAcceptance: this.lowerLevelAcceptance });
     if (violation) throw new ApiError(400, 'out-of-bounds', `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`, violation.field);
     return parsed.data;

@@ -20,7 +20,7 @@ describe('admin console: every version of the rules, and rolling back to one', (
   it('lists who changed what when, before → after in words, newest first', async () => {
     await openAdminConsole(network);
     expect(versions()).toEqual([
-      [expect.stringMatching(/^第 2 版 · 保存 · 信息科 · 2026-03-09 \d\d:00$/), '恢复专业：超声', '胸部CT平扫 有效期：地区默认 (90 天) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）'],
+      [expect.stringMatching(/^第 2 版 · 保存 · 信息科 · 2026-03-09 \d\d:00$/), '恢复专业：超声', '胸部CT平扫 有效期：地区默认 (3 个月) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）'],
       [expect.stringMatching(/^第 1 版 · 保存 · 信息科 · 2026-03-01 \d\d:00$/), '停用专业：超声'],
     ]);
     expect(within(history()).getByText('当前版本')).toBeTruthy();
@@ -40,7 +40,7 @@ describe('admin console: every version of the rules, and rolling back to one', (
     expect(rollback?.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
     expect(within(screen.getByRole('region', { name: '当前规则' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['停用专业：超声']);
     await waitFor(() => expect(versions()[0]?.[0]).toMatch(/^第 3 版 · 回滚 · 信息科/));
-    expect(versions()[0]?.slice(1)).toEqual(['停用专业：超声', '胸部CT平扫 有效期：60 天 → 地区默认 (90 天)', '提示级别：信息（蓝色，仅提示） → 地区默认']);
+    expect(versions()[0]?.slice(1)).toEqual(['停用专业：超声', '胸部CT平扫 有效期：60 天 → 地区默认 (3 个月)', '提示级别：信息（蓝色，仅提示） → 地区默认']);
     // The editor starts again from the rules now in force.
     expect(within(screen.getByRole('region', { name: '修改规则' })).getByRole('checkbox', { name: '停用超声' })).toHaveProperty('checked', true);
   });

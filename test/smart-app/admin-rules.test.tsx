@@ -41,7 +41,7 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     await user.click(screen.getByRole('button', { name: '登录' }));
     const current = await screen.findByRole('region', { name: '当前规则' }, RENDERED);
     expect(within(current).getByText(/^第 2 版，信息科 于 2026-03-09 \d\d:00 修改$/)).toBeTruthy();
-    expect(listed(current)).toEqual(['胸部CT平扫 有效期：地区默认 (90 天) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）']);
+    expect(listed(current)).toEqual(['胸部CT平扫 有效期：地区默认 (3 个月) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）']);
     expect(screen.getByText('医院编码：H-CQ-001')).toBeTruthy();
     expect(window.sessionStorage.getItem('huren.console.admin.token')).toBe(ADMIN_TOKEN);
   });
@@ -55,7 +55,7 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     await user.click(within(editor()).getByRole('switch', { name: /急诊就诊时不弹出互认提示/ }));
     expect(listed(within(editor()).getByRole('list', { name: '本次修改：' }))).toEqual([
       '停用专业：CT',
-      '头颅CT平扫 有效期：地区默认 (90 天) → 30 天',
+      '头颅CT平扫 有效期：地区默认 (3 个月) → 30 天',
       '急诊不弹出提示：地区默认 → 是',
     ]);
     expect(within(editor()).getByRole('status').textContent).toBe('保存前请先试运行，查看这次修改对过去提示的影响。');
@@ -102,7 +102,7 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
   it("refuses a window longer than the region's bound at its field, before asking the server", async () => {
     const api = await openAdminConsole(network);
     const field = await narrowHeadCt('120');
-    expect(helpOf(field)).toBe('不能超过地区上限 90 天');
+    expect(helpOf(field)).toBe('不能超过地区上限 89 天');
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(button('试运行').hasAttribute('disabled')).toBe(true);
     expect(within(editor()).getByRole('status').textContent).toBe('请先更正标出的各项。');
@@ -114,7 +114,7 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     api.serverBounds.set('CT-HEAD', 30);
     await openAdminConsole(network, api);
     const field = await narrowHeadCt('60');
-    expect(helpOf(field)).toBe('地区上限 90 天');
+    expect(helpOf(field)).toBe('地区上限 89 天');
     await doctor().click(button('试运行'));
     await waitFor(() => expect(helpOf(field)).toBe("超出地区政策允许的范围。 windowDays.CT-HEAD: beyond the region's bound (30)"));
     expect(field.getAttribute('aria-invalid')).toBe('true');
@@ -122,7 +122,7 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     expect(button('保存').hasAttribute('disabled')).toBe(true);
     // Changing the field clears the refusal: the next dry run will judge it.
     await doctor().type(field, '{Backspace}');
-    expect(helpOf(field)).toBe('地区上限 90 天');
+    expect(helpOf(field)).toBe('地区上限 89 天');
   });
 
   it('offers only the lower-level acceptance the region allows', async () => {

@@ -14,7 +14,7 @@ describe('the decision screen', () => {
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('钾');
     expect(screen.getByRole('heading', { level: 2, name: '可互认的外院结果（1）' })).toBeTruthy();
     const card = resultCard('渝中区人民医院');
-    expect(within(card).getByText('二级甲')).toBeTruthy();
+    expect(within(card).getByText('二级甲等')).toBeTruthy();
     expect(within(card).getByText('无互认标识')).toBeTruthy();
     expect(within(card).getByText('检查日期 2026-03-08（2天前）')).toBeTruthy();
     expect(within(card).getByText('有效期剩余5天（至2026-03-15）')).toBeTruthy();
@@ -33,7 +33,7 @@ describe('the decision screen', () => {
     expect(within(card).getByText('互认标识：★')).toBeTruthy();
     expect(within(card).getByText('检测系统：方法 苦味酸法，品牌 Beckman AU5800')).toBeTruthy();
     const warning = within(card).getByRole('alert');
-    expect(warning.textContent).toContain('检测方法或品牌与本院不同，参考区间可能不同');
+    expect(warning.textContent).toContain('检测方法与本院不同，参考区间可能不同');
     expect(warning.textContent).toContain('本院：方法 酶法，品牌 Roche cobas c702');
   });
 
@@ -55,7 +55,7 @@ describe('the decision screen', () => {
     expect(screen.queryByText('出具机构的质控资质在结果日期不在有效期内')).toBeNull();
     await doctor().click(toggle);
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    expect(screen.getByRole('heading', { level: 3, name: '南岸区第二人民医院（二级乙） · 胸部CT平扫' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 3, name: '南岸区第二人民医院（二级乙等） · 胸部CT平扫' })).toBeTruthy();
     expect(screen.getByText('出具机构的质控资质在结果日期不在有效期内')).toBeTruthy();
     expect(screen.getByText('下级机构结果：本院仅认可同一医联体内下级机构的结果')).toBeTruthy();
   });

@@ -12,7 +12,7 @@ async function signIn(token: string) {
   await user.click(screen.getByRole('button', { name: '登录' }));
 }
 
-const console = () => screen.findByRole('heading', { level: 1, name: '检查检验结果互认质控' }, { timeout: 5000 });
+const console = () => screen.findByRole('heading', { level: 1, name: '检查检验结果互认质控' });
 
 describe('quality console: signing in with an API token', () => {
   it('asks for the token in Chinese, keeps it for the tab only, never in the address, and signs out', async () => {

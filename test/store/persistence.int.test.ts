@@ -37,9 +37,12 @@ describe(`persistence on ${expectedStore}`, () => {
 
   it('reads the registry back with booleans, numbers and JSON as written', async () => {
     const reference = await loadReferenceData(server.services.db);
-    expect(reference.catalog.get('LAB-CRE')).toMatchObject({ methodRelevant: true, windowDays: 30, active: true });
-    expect(reference.institutions.get(HOSPITALS.shancheng)).toMatchObject({ level: 3, alliances: ['A-YUZHONG'] });
-    expect(reference.regions.get('BJ')?.marks.imaging).toEqual(['-JJJLHR']);
+    expect(reference.catalog.get('LAB-CRE')).toMatchObject({ annotation: 'method', window: { amount: 30, unit: 'days' }, active: true });
+    expect(reference.catalog.get('LAB-CBC')?.contains).toEqual(['LAB-WBC', 'LAB-RBC', 'LAB-HGB', 'LAB-PLT', 'LAB-HCT']);
+    expect(reference.catalog.get('CT-HEAD')?.window).toEqual({ amount: 3, unit: 'months' });
+    expect(reference.institutions.get(HOSPITALS.shancheng)).toMatchObject({ level: 3, alliances: ['A-CHEST', 'A-YUZHONG'] });
+    expect(reference.ruleInstitutions.get(HOSPITALS.shancheng)?.closeAlliances).toEqual(['A-YUZHONG']);
+    expect(reference.regions.get('BJ')?.marks.imaging).toEqual([{ text: '-JJJLHR', forms: ['tag', 'institution-name-suffix'] }]);
     const withdrawn = reference.qualificationsByInstitution.get(HOSPITALS.jialing)?.find((q) => q.withdrawnOn !== null);
     expect(withdrawn).toMatchObject({ passed: true, scope: { kind: 'discipline', discipline: 'immunology' } });
   });

@@ -10,7 +10,7 @@ export function tempDir(prefix = 'huren-test-'): string {
 
 /**
  * The test configuration: a throwaway store (a SQLite file, or a fresh PostgreSQL database when the
- * postgres project runs), unsigned hook calls, no rate limit, quiet logs.
+ * postgres project runs), unsigned hook calls, no rate limits, quiet logs.
  */
 export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({
@@ -20,6 +20,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
     LOG_LEVEL: 'silent',
     PUBLIC_URL: 'http://huren.test',
     RATE_LIMIT_PER_MINUTE: '0',
+    UNAUTHENTICATED_PER_MINUTE: '0',
     ...env,
   });
 }

@@ -7,6 +7,7 @@ import { inject } from 'vitest';
 import { seedDemo } from '../../fixtures/seed';
 import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
+import type { ResolveHost } from '../../server/hooks/fhir-server-policy';
 import { createLogger } from '../../server/logger';
 import type { Services } from '../../server/services';
 import { createApiToken, type ApiRole } from '../../server/store/api-tokens';
@@ -34,7 +35,11 @@ export interface TestServer {
  * data is loaded the way `npm start` does it (reports through POST /fhir).
  */
 export async function startServer(
-  options: { seed?: boolean; env?: Record<string, string>; now?: Date; /** Serve at the address PUBLIC_URL names (browsers follow it). */ reachable?: boolean } = {},
+  options: {
+    seed?: boolean; env?: Record<string, string>; now?: Date; /** Serve at the address PUBLIC_URL names (browsers follow it). */ reachable?: boolean;
+    /** How EHR host names resolve; by default every name to a documentation address (msw answers, no DNS). */
+    resolveHost?: ResolveHost;
+  } = {},
 ): Promise<TestServer> {
   const postgres = process.env.HUREN_TEST_STORE === 'postgres' ? await freshPostgresDatabase() : null;
   const port = options.reachable ? await freePort() : 0;
@@ -56,7 +61,7 @@ export async function startServer(
   const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now });
+  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: () => now, resolveHost: options.resolveHost ?? documentationAddress });
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -71,11 +76,16 @@ export async function startServer(
     token,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // As the real server does on shutdown: write the batches now, so no timer writes after the store is gone.
+      await Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush()]);
       await store.destroy();
       await postgres?.drop();
     },
   };
 }
+
+/** TEST-NET-3 (RFC 5737): never routed; the mocked EHRs are answered by msw before any socket. */
+const documentationAddress: ResolveHost = async () => ['203.0.113.10'];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -7,17 +7,21 @@ import type { OverrideChange } from './override-changes';
 export interface RuleNames {
   item(code: string): string;
   discipline(code: string): string;
-  /** The region's window of the item, in days. */
+  /** The longest window, in days, the hospital may set for the item. */
   bound(code: string): number | undefined;
+  /** The catalog's window of the item, in its own unit (imaging: calendar months). */
+  window(code: string): RecognitionItem['window'] | undefined;
 }
 
 export function ruleNames(messages: Messages, language: Language, catalog: readonly RecognitionItem[], bounds: RulesState['bounds']): RuleNames {
   const items = new Map(catalog.map((item) => [item.code, language === 'en' ? item.nameEn : item.nameZh]));
+  const windows = new Map(catalog.map((item) => [item.code, item.window]));
   const disciplines: Readonly<Record<string, string>> = messages.consoles.disciplines;
   return {
     item: (code) => items.get(code) ?? code,
     discipline: (code) => disciplines[code] ?? code,
     bound: (code) => bounds.windowDays[code],
+    window: (code) => windows.get(code),
   };
 }
 
@@ -33,8 +37,9 @@ export function describeChange(change: OverrideChange, messages: Messages, names
     case 'item':
       return (change.off ? t.itemOff : t.itemOn)(names.item(change.itemCode));
     case 'window': {
-      const bound = names.bound(change.itemCode);
-      const days = (value: number | undefined) => (value !== undefined ? t.days(value) : bound === undefined ? t.regionDefault : `${t.regionDefault} (${t.days(bound)})`);
+      const window = names.window(change.itemCode);
+      const regional = window && (window.unit === 'months' ? t.months(window.amount) : t.days(window.amount));
+      const days = (value: number | undefined) => (value !== undefined ? t.days(value) : regional === undefined ? t.regionDefault : `${t.regionDefault} (${regional})`);
       return t.window(names.item(change.itemCode), days(change.before), days(change.after));
     }
     case 'indicator':

@@ -1,6 +1,8 @@
 import * as browserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
 import type Client from 'fhirclient/lib/Client';
+import { decodeJwt } from 'jose';
 import { z } from 'zod';
+import { writtenName } from '../../../server/fhir/human-name';
 import { appUrl } from '../app/base-path';
 import type { WriteBackReport } from '../decisions/prompt-api';
 
@@ -174,32 +176,17 @@ const personSchema = z.object({
   birthDate: z.string().optional(),
 });
 
-const HAN = /\p{Script=Han}/u;
-
-function nameOf(person: z.infer<typeof personSchema>): string | null {
-  const names = person.name ?? [];
-  const name = names.find((candidate) => candidate.use === 'official') ?? names[0];
-  if (!name) return null;
-  if (name.text?.trim()) return name.text.trim();
-  const family = name.family?.trim() ?? '';
-  const given = (name.given ?? []).map((part) => part.trim()).filter(Boolean);
-  // Chinese names are written family name first and without spaces; others given names first.
-  const joined = HAN.test(family + given.join('')) ? `${family}${given.join('')}` : [...given, family].filter(Boolean).join(' ');
-  return joined || null;
-}
 
 const idTokenClaimsSchema = z.object({ fhirUser: z.string().optional(), profile: z.string().optional() });
 
 /**
  * The user's reference (`Practitioner/123`) from the id token's `fhirUser` claim (`profile` in
- * SMART 1). Decoded here: fhirclient decodes the token with atob, which refuses base64url's `-`/`_`.
+ * SMART 1). Decoded with jose: fhirclient decodes the token with atob, which refuses base64url's `-`/`_`.
  */
 function fhirUserOf(idToken: unknown): string | null {
-  const payload = typeof idToken === 'string' ? idToken.split('.')[1] : undefined;
-  if (!payload) return null;
+  if (typeof idToken !== 'string') return null;
   try {
-    const bytes = Uint8Array.from(atob(payload.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
-    const claims = idTokenClaimsSchema.safeParse(JSON.parse(new TextDecoder().decode(bytes)));
+    const claims = idTokenClaimsSchema.safeParse(decodeJwt(idToken));
     const user = claims.success ? (claims.data.fhirUser ?? claims.data.profile) : undefined;
     // Some EHRs send the absolute URL; its last two segments are the reference.
     return user ? user.split('/').slice(-2).join('/') : null;
@@ -213,7 +200,7 @@ async function readPractitioner(client: Client): Promise<LaunchPractitioner | nu
   if (!ref) return null;
   try {
     const parsed = personSchema.safeParse(await client.request(ref));
-    return { ref, name: parsed.success ? nameOf(parsed.data) : null };
+    return { ref, name: parsed.success ? writtenName(parsed.data.name) : null };
   } catch {
     // The user is known by reference even when their resource cannot be read; the name is optional.
     return { ref, name: null };
@@ -225,7 +212,7 @@ async function readPatient(client: Client): Promise<PatientSummary | null> {
   try {
     const parsed = personSchema.safeParse(await client.patient.read());
     if (!parsed.success) return null;
-    return { name: nameOf(parsed.data), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
+    return { name: writtenName(parsed.data.name), gender: parsed.data.gender ?? null, birthDate: parsed.data.birthDate ?? null };
   } catch {
     // Only the printed notification sheet needs the patient; it leaves blanks to fill in by hand.
     return null;

@@ -1,4 +1,4 @@
-import { cleanup, render, screen, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render, screen, type RenderResult } from '@testing-library/react';
 import userEvent, { PointerEventsCheckLevel } from '@testing-library/user-event';
 import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
@@ -6,6 +6,10 @@ import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
 import { FakeDecisionApi } from './decision-api';
 import { AUTH_CODE, MockEhr } from './ehr';
+
+// A busy machine loads lazy chunks and renders MUI slowly: findBy* and waitFor wait for the thing
+// itself, and only a test that never gets it ends at this bound, below vitest's testTimeout.
+configure({ asyncUtilTimeout: 60_000 });
 
 /**
  * The network around the app: nothing gets out unanswered (`onUnhandledRequest: 'error'`). Call once

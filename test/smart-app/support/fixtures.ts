@@ -17,9 +17,9 @@ const jialing = (locale: Locale) => ({ id: 'H-CQ-002', name: '嘉陵江中心医
 const nanan = (locale: Locale) => ({ id: 'H-CQ-004', name: '南岸区第二人民医院', level: 2, levelText: messages(locale).level(2, '乙') });
 
 const items = {
-  potassium: { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', modality: null, bodySite: null, windowDays: 7, methodRelevant: false },
-  creatinine: { code: 'LAB-CRE', nameZh: '肌酐', nameEn: 'Creatinine', kind: 'lab', modality: null, bodySite: null, windowDays: 30, methodRelevant: true },
-  'chest-ct': { code: 'CT-CHEST', nameZh: '胸部CT平扫', nameEn: 'Chest CT, plain', kind: 'imaging', modality: 'CT', bodySite: '胸部', windowDays: 90, methodRelevant: false },
+  potassium: { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', modality: null, bodySite: null, window: { amount: 7, unit: 'days' }, windowDays: 7, annotation: 'none', methodRelevant: false },
+  creatinine: { code: 'LAB-CRE', nameZh: '肌酐', nameEn: 'Creatinine', kind: 'lab', modality: null, bodySite: null, window: { amount: 30, unit: 'days' }, windowDays: 30, annotation: 'method', methodRelevant: true },
+  'chest-ct': { code: 'CT-CHEST', nameZh: '胸部CT平扫', nameEn: 'Chest CT, plain', kind: 'imaging', modality: 'CT', bodySite: '胸部', window: { amount: 3, unit: 'months' }, windowDays: 89, annotation: 'none', methodRelevant: false },
 } as const;
 
 export const RESULT_IDS = { potassium: 'result-k-yuzhong', creatinine: 'result-cre-yuzhong', 'chest-ct': 'result-ct-jialing', excludedCt: 'result-ct-nanan' } as const;
@@ -42,6 +42,8 @@ function recognisable(story: Story, locale: Locale): PromptView['recognisable'] 
           lastDay: '2026-03-15',
           testSystem: { method: null, brand: null },
           warnings: [],
+          own: false,
+          via: null,
           report: { kind: 'lab', title: '钾', values: [{ name: '钾', value: '5.6', unit: 'mmol/L', referenceRange: '3.5-5.3', flag: 'H' }] },
         },
       ];
@@ -60,6 +62,8 @@ function recognisable(story: Story, locale: Locale): PromptView['recognisable'] 
           lastDay: '2026-04-04',
           testSystem: { method: '苦味酸法', brand: 'Beckman AU5800' },
           warnings: [{ code: 'method.differs', text: text.warnings['method.differs'] }],
+          own: false,
+          via: null,
           report: { kind: 'lab', title: '肌酐', values: [{ name: '肌酐', value: '68', unit: 'μmol/L', referenceRange: '41-73', flag: 'N' }] },
         },
       ];
@@ -74,10 +78,12 @@ function recognisable(story: Story, locale: Locale): PromptView['recognisable'] 
           effectiveAt: '2026-02-18T01:30:00.000Z',
           resultDate: '2026-02-18',
           ageDays: 20,
-          daysLeft: 70,
-          lastDay: '2026-05-19',
+          daysLeft: 69,
+          lastDay: '2026-05-18',
           testSystem: { method: null, brand: null },
           warnings: [],
+          own: false,
+          via: null,
           report: {
             kind: 'imaging',
             title: '胸部CT平扫',
@@ -129,7 +135,7 @@ export function promptView(story: Story, locale: Locale, options: ViewOptions = 
       orderedBy: { ref: 'Practitioner/dr-li', name: '李明' },
     },
     hospital: { id: 'H-CQ-001', name: '山城医科大学附属第一医院' },
-    item: { code: item.code, name: locale === 'en' ? item.nameEn : item.nameZh, kind: item.kind, modality: item.modality, bodySite: item.bodySite, windowDays: item.windowDays, methodRelevant: item.methodRelevant },
+    item: { code: item.code, name: locale === 'en' ? item.nameEn : item.nameZh, kind: item.kind, modality: item.modality, bodySite: item.bodySite, window: item.window, windowDays: item.windowDays, annotation: item.annotation, methodRelevant: item.methodRelevant },
     localTestSystem: story === 'creatinine' ? { method: '酶法', brand: 'Roche cobas c702' } : null,
     recognisable: recognisable(story, locale),
     excluded: excluded(story, locale),

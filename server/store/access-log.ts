@@ -1,0 +1,93 @@
+import type { Database } from './database';
+
+export type ActorKind = 'cds-client' | 'api-token' | 'decision-token' | 'unauthenticated';
+
+/** One read of one patient's results. */
+export interface AccessEntry {
+  readonly at: string;
+  /** The hospital whose staff or system read (null: a development call that named none). */
+  readonly hospitalId: string | null;
+  readonly actorKind: ActorKind;
+  /** The CDS client's issuer, the API token's id, or the card a decision token is for. */
+  readonly actor: string;
+  readonly actorName: string | null;
+  readonly patientKey: string;
+  readonly endpoint: string;
+  readonly results: number;
+}
+
+export interface StoredAccessEntry extends AccessEntry {
+  readonly id: number;
+}
+
+interface AccessRow {
+  id: number | string;
+  at: string;
+  hospital_id: string | null;
+  actor_kind: string;
+  actor: string;
+  actor_name: string | null;
+  patient_key: string;
+  endpoint: string;
+  results: number | string;
+}
+
+/** Appends; the table has no update path (a trigger refuses it) and only retention deletes. */
+export async function appendAccess(db: Database, entries: readonly AccessEntry[]): Promise<void> {
+  for (let index = 0; index < entries.length; index += 200) {
+    await db('access_log').insert(
+      entries.slice(index, index + 200).map((entry) => ({
+        at: entry.at,
+        hospital_id: entry.hospitalId,
+        actor_kind: entry.actorKind,
+        actor: entry.actor.slice(0, 255),
+        actor_name: entry.actorName?.slice(0, 200) ?? null,
+        patient_key: entry.patientKey,
+        endpoint: entry.endpoint.slice(0, 100),
+        results: entry.results,
+      })),
+    );
+  }
+}
+
+export interface AccessQuery {
+  /** Only this hospital's entries; undefined: every hospital's (the platform). */
+  readonly hospitalId?: string;
+  readonly patientKey?: string;
+  readonly from?: string;
+  readonly to?: string;
+  /** Entries older than this id (the previous page's last). */
+  readonly before?: number;
+  readonly limit: number;
+}
+
+/** Newest first, one page. */
+export async function listAccess(db: Database, query: AccessQuery): Promise<StoredAccessEntry[]> {
+  const rows = db<AccessRow>('access_log').orderBy('id', 'desc').limit(query.limit);
+  if (query.hospitalId !== undefined) void rows.where('hospital_id', query.hospitalId);
+  if (query.patientKey !== undefined) void rows.where('patient_key', query.patientKey);
+  if (query.from !== undefined) void rows.where('at', '>=', query.from);
+  if (query.to !== undefined) void rows.where('at', '<', query.to);
+  if (query.before !== undefined) void rows.where('id', '<', query.before);
+  return (await rows).map((row) => ({
+    id: Number(row.id),
+    at: row.at,
+    hospitalId: row.hospital_id,
+    actorKind: row.actor_kind as ActorKind,
+    actor: row.actor,
+    actorName: row.actor_name,
+    patientKey: row.patient_key,
+    endpoint: row.endpoint,
+    results: Number(row.results),
+  }));
+}
+
+/** Retention: removes entries older than the cutoff; the only way rows leave the log. */
+export async function pruneAccessLog(db: Database, cutoff: Date): Promise<number> {
+  return db('access_log').where('at', '<', cutoff.toISOString()).delete();
+}
+
+/** Entries older than this leave the log: ACCESS_LOG_RETENTION_DAYS before now. */
+export function accessLogRetentionCutoff(now: Date, retentionDays: number): Date {
+  return new Date(now.getTime() - retentionDays * 24 * 60 * 60_000);
+}

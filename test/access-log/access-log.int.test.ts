@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS } from '../../fixtures/clients';
+import { mintClientToken } from '../../fixtures/clients/mint';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { patientKey } from '../../server/fhir/patient-key';
+import { accessLogRetentionCutoff, appendAccess, pruneAccessLog } from '../../server/store/access-log';
+import { demoPatient, orderRequest } from '../support/hook-requests';
+import { expectMatchesOpenApi } from '../support/openapi';
+import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+
+const SELECT = 'recognition-order-select';
+const SHANCHENG_EHR = DEMO_CLIENTS[0].issuer;
+
+let server: TestServer;
+let quality: string;
+let otherQuality: string;
+
+beforeAll(async () => {
+  server = await startServer({ env: { CDS_AUTH: 'on' } });
+  quality = await server.token('quality', HOSPITALS.shancheng);
+  otherQuality = await server.token('quality', HOSPITALS.qijiang);
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const keyOf = (patient: string) => patientKey(server.config.patientKeySecret, demoPatient(patient).nationalId);
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** The log as a token sees it, once what was noted has been written. */
+async function logAs(token: string, query = ''): Promise<{ status: number; entries: any[] }> {
+  await server.services.accessLog.flush();
+  const { status, body } = await getJson(`${server.url}/api/access-log${query}`, bearer(token));
+  return { status, entries: body.entries ?? [] };
+}
+
+/** Waits for an entry noted after a response went out (the read is logged once the answer is sent). */
+async function untilLogged(token: string, endpoint: string): Promise<any> {
+  for (;;) {
+    const found = (await logAs(token)).entries.find((entry) => entry.endpoint === endpoint);
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function hookCall(patient: string, item: string): Promise<any> {
+  const token = await mintClientToken({ issuer: SHANCHENG_EHR, audience: `http://huren.test/cds-services/${SELECT}`, now: TEST_NOW });
+  const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', patient, [item]), bearer(token));
+  expect(status).toBe(200);
+  return body;
+}
+
+describe('point 10: explain is for a hospital’s own patients', () => {
+  it('refuses a look-up by national ID alone of a person the hospital never saw, revealing no result', async () => {
+    const request = orderRequest('order-select', 'li-na', ['LAB-CRE']);
+    delete request.context.encounterId;
+    delete request.prefetch.encounter;
+    const { status, body } = await postJson(`${server.url}/api/explain`, request, bearer(otherQuality));
+    expect(status).toBe(403);
+    expect(body.error.code).toBe('not-own-patient');
+    expect(JSON.stringify(body)).not.toContain('渝中区');
+  });
+
+  it('explains for a patient with an Encounter at the hospital in the request, and logs the look-up', async () => {
+    const request = orderRequest('order-select', 'li-na', ['LAB-CRE'], { hospitalId: HOSPITALS.qijiang });
+    const { status } = await postJson(`${server.url}/api/explain`, request, bearer(otherQuality));
+    expect(status).toBe(200);
+    const entry = (await logAs(otherQuality)).entries.find((candidate) => candidate.endpoint === 'POST /api/explain');
+    expect(entry).toMatchObject({ hospitalId: HOSPITALS.qijiang, actorKind: 'api-token', actorName: 'test quality', patientKey: keyOf('li-na'), results: 1 });
+  });
+});
+
+describe('point 10: every read of a patient’s results is on record', () => {
+  it('logs a hook answer: which client, which patient, when, where, how many results', async () => {
+    await hookCall('zhang-wei', 'LAB-K');
+    const entry = (await logAs(quality, '?nationalId=' + demoPatient('zhang-wei').nationalId)).entries.find((candidate) => candidate.endpoint === `POST /cds-services/${SELECT}`);
+    expect(entry).toMatchObject({ at: TEST_NOW.toISOString(), hospitalId: HOSPITALS.shancheng, actorKind: 'cds-client', actor: SHANCHENG_EHR, patientKey: keyOf('zhang-wei'), results: 1 });
+  });
+
+  it('logs the decision API and the quality order history reading a card’s results', async () => {
+    const card = (await hookCall('wang-fang', 'CT-HEAD')).cards[0];
+    const { promptId, token } = JSON.parse(card.links[0].appContext);
+    expect((await getJson(`${server.url}/api/prompts/${promptId}`, bearer(token))).status).toBe(200);
+    expect(await untilLogged(quality, 'GET /api/prompts/:promptId')).toMatchObject({ actorKind: 'decision-token', actor: `card ${promptId}`, patientKey: keyOf('wang-fang'), hospitalId: HOSPITALS.shancheng });
+    expect((await getJson(`${server.url}/api/quality/orders/${promptId}`, bearer(quality))).status).toBe(200);
+    expect(await untilLogged(quality, 'GET /api/quality/orders/:promptId')).toMatchObject({ actorKind: 'api-token', actorName: 'test quality', patientKey: keyOf('wang-fang') });
+  });
+
+  it("shows a hospital its own hospital's log only, and the platform every hospital's", async () => {
+    await hookCall('sun-li', 'US-THYROID');
+    const own = await logAs(quality);
+    const other = await logAs(otherQuality);
+    const platform = await logAs(server.platformToken);
+    await expectMatchesOpenApi(server.url, '/api/access-log', 'get', 200, { entries: platform.entries, next: null });
+    expect(own.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(true);
+    expect(other.entries.every((entry) => entry.hospitalId === HOSPITALS.qijiang)).toBe(true);
+    expect(other.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(false);
+    expect(new Set(platform.entries.map((entry) => entry.hospitalId))).toEqual(new Set([HOSPITALS.shancheng, HOSPITALS.qijiang]));
+    expect((await logAs(otherQuality, `?hospitalId=${HOSPITALS.shancheng}`)).status).toBe(403);
+    expect((await getJson(`${server.url}/api/access-log`)).status).toBe(401);
+  });
+
+  it('is append-only: the store refuses to change an entry', async () => {
+    await hookCall('ma-chao', 'MR-KNEE');
+    await server.services.accessLog.flush();
+    await expect(server.services.db('access_log').update({ actor: 'someone else' })).rejects.toThrow(/append-only/);
+  });
+
+  it('keeps entries for the retention period, then prunes them', async () => {
+    const days = server.config.accessLogRetentionDays;
+    const old = new Date(TEST_NOW.getTime() - (days + 1) * 24 * 3600_000).toISOString();
+    await appendAccess(server.services.db, [{ at: old, hospitalId: HOSPITALS.shancheng, actorKind: 'api-token', actor: 'old', actorName: null, patientKey: keyOf('zhang-wei'), endpoint: 'POST /api/explain', results: 0 }]);
+    const before = (await logAs(server.platformToken, '?limit=500')).entries.length;
+    expect(await pruneAccessLog(server.services.db, accessLogRetentionCutoff(TEST_NOW, days))).toBe(1);
+    expect((await logAs(server.platformToken, '?limit=500')).entries).toHaveLength(before - 1);
+  });
+});
