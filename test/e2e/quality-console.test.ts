@@ -144,6 +144,13 @@ describe('quality console end to end (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'quality-order-history.png') });
     await dialog.getByRole('button', { name: '关闭' }).click();
 
+    // 宋雨's potassium: only the hospital's own result was offered, labelled 本院, listed apart from the rate.
+    expect((await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'song-yu', ['LAB-K']))).body.cards).toHaveLength(1);
+    await page.goto(`${server.url}/app/quality?scope=in-hospital`);
+    await page.getByRole('button', { name: '查看“钾”的处理记录' }).click({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole('dialog').getByText(/^本院（山城医科大学附属第一医院） · /).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
     // The browser's clock says another month; the server's (2026-03-10) decides: last month is 2026-02.
     await expect.poll(async () => (await page.getByRole('group', { name: '月份' }).textContent())?.replace(/[^\d-]/g, '')).toBe('2026-02');
   }, 120_000);

@@ -350,7 +350,7 @@ export const en: Messages = {
       card: (index: number, service: string, time: string) => `Prompt ${index} · ${service} · ${time}`,
       services: { 'recognition-order-select': 'at selection', 'recognition-order-sign': 'at signing' },
       orderedBy: (doctor: string, department: string | null) => `Ordered by ${doctor}${department ? ` (${department})` : ''}`,
-      candidatesHeading: 'External results offered',
+      candidatesHeading: 'Results offered',
       noDecision: 'No decision was recorded for this prompt.',
       unexplained: 'Still without a decision at signing: logged as an unexplained repeat.',
       columns: { version: 'Version', decidedAt: 'Decided', outcome: 'Decision', who: 'Doctor', source: 'Through', notification: 'Patient told' },
@@ -406,6 +406,7 @@ export const en: Messages = {
       },
       history: {
         candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date} (${ageDays === 0 ? 'today' : `${ageDays} days ago`}, ${daysLeft} days left)`,
+        own: (institution: string) => `Ours (${institution})`,
         explanation: 'Explanation',
       },
       definitions: [

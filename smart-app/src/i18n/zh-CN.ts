@@ -358,7 +358,7 @@ export const zhCN = {
       card: (index: number, service: string, time: string) => `第 ${index} 次提示 · ${service} · ${time}`,
       services: { 'recognition-order-select': '开单时', 'recognition-order-sign': '签署时' } as Readonly<Record<string, string>>,
       orderedBy: (doctor: string, department: string | null) => `开单医生：${doctor}${department ? `（${department}）` : ''}`,
-      candidatesHeading: '提示的外院结果',
+      candidatesHeading: '提示的可互认结果',
       noDecision: '这次提示没有收到任何决定。',
       unexplained: '签署时仍未处理：记为未说明理由的重复检查。',
       columns: { version: '版本', decidedAt: '决定时间', outcome: '决定', who: '医生', source: '来源', notification: '患者告知' },
@@ -415,6 +415,7 @@ export const zhCN = {
       },
       history: {
         candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date}（${ageDays === 0 ? '今日' : `${ageDays} 天前`}，有效期剩余 ${daysLeft} 天）`,
+        own: (institution: string) => `本院（${institution}）`,
         explanation: '说明',
       },
       definitions: [

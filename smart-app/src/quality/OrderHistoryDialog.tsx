@@ -77,7 +77,7 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
       </Typography>
       <Typography component="ul" variant="body2" sx={{ m: 0, pl: 3 }}>
         {card.candidates.map((candidate) => (
-          <li key={candidate.resultId}>{messages.quality.policy.history.candidate(candidate.institutionName, localTime(candidate.effectiveAt, 'YYYY-MM-DD'), candidate.ageDays, candidate.daysLeft)}</li>
+          <li key={candidate.resultId}>{messages.quality.policy.history.candidate(candidate.own ? messages.quality.policy.history.own(candidate.institutionName) : candidate.institutionName, localTime(candidate.effectiveAt, 'YYYY-MM-DD'), candidate.ageDays, candidate.daysLeft)}</li>
         ))}
       </Typography>
       {card.history.length === 0 ? (
