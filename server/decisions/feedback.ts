@@ -56,7 +56,9 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
     // A reason from the EHR's own list is kept as sent; the quality console shows it as not mapped.
     reason: reason ? { system: reason.system, code: reason.code, display: reason.display ?? null } : null,
     explanation,
-    // Feedback never carries the patient notification: the decision stays open for the app to complete.
+    // Feedback never carries the patient notification, and may lack the explanation its reason needs
+    // (continuous monitoring: the disease; other: the text): kept, nothing lost, but open for the app to
+    // complete; until then the quality figures count it as non-recognition (server/quality/order-records.ts).
     complete: false,
   };
 }

@@ -68,7 +68,27 @@ export interface Messages {
       readonly reasonColumns: readonly string[];
       readonly counted: string;
       readonly notCounted: string;
+      readonly inHospital: string;
+      readonly emergency: string;
+      readonly scopeRows: Record<'prompts' | 'orders' | 'accepted' | 'overridden' | 'noDecision' | 'unexplained' | 'yuanSaved', string>;
+      readonly recognisedItems: string;
+      recognisedItemRows(count: number, city: number, province: number): readonly (readonly [string, string | number])[];
+      readonly repeats: string;
+      readonly repeatRows: Record<'orders' | 'patients' | 'patientsWithMoreThanOne', string>;
+      readonly repeatColumns: readonly string[];
+      readonly exceptions: string;
+      readonly exceptionRows: Record<'overridden' | 'informed' | 'informedShare' | 'explanationMissing', string>;
     };
+    /** Codes as words in the exports (11.9): what the screen shows, never the code. */
+    readonly scopes: Record<'external' | 'in-hospital' | 'emergency', string>;
+    readonly modalities: Readonly<Record<string, string>>;
+    readonly sources: Record<'cds-feedback' | 'smart-app', string>;
+    /** The reasons whose wording for the doctor carries an instruction, as plain names (其他, not 其他（需说明）). */
+    readonly reasonNames: Partial<Record<ExceptionReason, string>>;
+    readonly notificationParties: Record<'patient' | 'family' | 'guardian', string>;
+    readonly notificationMethods: Record<'verbal' | 'written' | 'electronic', string>;
+    notification(party: string, method: string, at: string, by: string): string;
+    readonly explanationMissing: string;
   };
   /** The accepted result as written into the EHR's record. */
   readonly writeBack: {

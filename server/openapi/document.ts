@@ -80,6 +80,7 @@ const orderFilters = [
   query('department', 'department code or name'), query('doctor', 'the doctor (Practitioner/…)'), query('item', 'catalog item code'),
   query('discipline', 'item discipline'), query('modality', 'LAB, DX, CT, MR, US, NM'),
   query('outcome', 'accepted | overridden | not-counted | no-decision | unexplained-repeat'), query('reason', 'exception reason code'),
+  query('scope', 'external (the recognition rate) | in-hospital | emergency'),
   query('lang', 'zh-CN (default) or en'),
 ];
 

@@ -1,42 +1,73 @@
-import { stringify } from 'csv-stringify/sync';
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
+import { excelCsv } from '../csv/excel-csv';
 import { SYSTEMS } from '../fhir/systems';
 import type { Messages } from '../i18n';
+import type { PatientNotification } from '../store/decisions';
 import type { OrderRecord } from './order-records';
 import type { Group, Statistics } from './statistics';
 
-/** UTF-8 with a byte-order mark, CRLF line ends: what Excel opens correctly, Chinese headers included. */
-function excelCsv(rows: readonly (readonly unknown[])[]): string {
-  return `\uFEFF${stringify(rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : cell))), { record_delimiter: '\r\n' })}`;
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** An instant as the hospital's clock shows it, with its offset: `2026-12-01 23:03:18+08:00`. */
+export function localDateTime(iso: string, timeZone: string): string {
+  return dayjs(iso).tz(timeZone).format('YYYY-MM-DD HH:mm:ssZ');
 }
 
+/** The reason's name (without the doctor's instructions); an EHR's own reason as it sent it. */
 export function reasonText(record: { reasonSystem: string | null; reasonCode: string | null; reasonDisplay: string | null }, messages: Messages): string {
   if (!record.reasonCode) return '';
   const ours = record.reasonSystem === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(record.reasonCode);
-  return ours ? messages.exceptionReasons[record.reasonCode as ExceptionReason] : (record.reasonDisplay ?? record.reasonCode);
+  if (!ours) return record.reasonDisplay ?? record.reasonCode;
+  const code = record.reasonCode as ExceptionReason;
+  return messages.quality.reasonNames[code] ?? messages.exceptionReasons[code];
 }
 
-export function ordersCsv(records: readonly OrderRecord[], messages: Messages): string {
+export function notificationText(notification: PatientNotification | null, messages: Messages, timeZone: string): string {
+  if (!notification) return '';
+  const words = messages.quality;
+  return words.notification(words.notificationParties[notification.party], words.notificationMethods[notification.method], localDateTime(notification.notifiedAt, timeZone), notification.notifiedBy);
+}
+
+export function ordersCsv(records: readonly OrderRecord[], messages: Messages, timeZone: string): string {
+  const words = messages.quality;
   return excelCsv([
-    messages.quality.orderColumns,
+    words.orderColumns,
     ...records.map((record) => [
-      record.createdAt, record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName, record.modality,
-      record.candidates, messages.quality.outcomes[record.outcome], record.reasonCode, reasonText(record, messages), record.explanation,
-      record.notified ? '✓' : '', record.decisionSource, record.decidedAt, (record.priceFen / 100).toFixed(2), record.promptId,
+      localDateTime(record.createdAt, timeZone), record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName,
+      words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome], record.reasonCode,
+      reasonText(record, messages), record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''), notificationText(record.notification, messages, timeZone),
+      record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app' ? words.sources[record.decisionSource] : record.decisionSource,
+      record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '', (record.priceFen / 100).toFixed(2), record.promptId,
     ]),
   ]);
 }
 
 const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);
 
-function groupRows(groups: readonly Group[]): unknown[][] {
-  return groups.map((group) => [group.label, group.eligible, group.accepted, group.overridden, group.noDecision, group.unexplained, percent(group.rate), group.yuanSaved.toFixed(2)]);
+function groupRows(groups: readonly Group[], label: (group: Group) => string = (group) => group.label): unknown[][] {
+  return groups.map((group) => [label(group), group.eligible, group.accepted, group.overridden, group.noDecision, group.unexplained, percent(group.rate), group.yuanSaved.toFixed(2)]);
 }
 
-/** The monthly report the health commission's templates ask for: totals, by department and modality, the reasons. */
+function scopeRows(tally: Statistics['emergency'], words: Messages['quality']['report']): unknown[][] {
+  const rows = words.scopeRows;
+  return [
+    [rows.prompts, tally.prompts], [rows.orders, tally.orders], [rows.accepted, tally.accepted], [rows.overridden, tally.overridden + tally.notCounted],
+    [rows.noDecision, tally.noDecision], [rows.unexplained, tally.unexplained], [rows.yuanSaved, tally.yuanSaved.toFixed(2)],
+  ];
+}
+
+/**
+ * The monthly report the health commission's templates ask for: the recognition rate's totals, the
+ * in-hospital repeats and emergencies apart, the items recognised against the national targets, repeats
+ * of the same patient, exceptions and informing, then by department, modality and item, and the reasons.
+ */
 export function monthlyReportCsv(stats: Statistics, month: string, hospital: string, messages: Messages): string {
   const words = messages.quality.report;
-  const { totals } = stats;
+  const { totals, recognisedItems, repeats, exceptions } = stats;
   return excelCsv([
     [words.title(month, hospital)],
     [],
@@ -52,13 +83,35 @@ export function monthlyReportCsv(stats: Statistics, month: string, hospital: str
     [words.totalRows.unexplained, totals.unexplained],
     [words.totalRows.yuanSaved, totals.yuanSaved.toFixed(2)],
     [],
+    [words.inHospital],
+    ...scopeRows(stats.inHospital, words),
+    [],
+    [words.emergency],
+    ...scopeRows(stats.emergency, words),
+    [],
+    [words.recognisedItems],
+    ...words.recognisedItemRows(recognisedItems.count, recognisedItems.targets.city, recognisedItems.targets.province),
+    [],
+    [words.exceptions],
+    [words.exceptionRows.overridden, exceptions.overridden],
+    [words.exceptionRows.informed, exceptions.informed],
+    [words.exceptionRows.informedShare, percent(exceptions.informedShare)],
+    [words.exceptionRows.explanationMissing, exceptions.explanationMissing],
+    [],
+    [words.repeats],
+    [words.repeatRows.orders, repeats.orders],
+    [words.repeatRows.patients, repeats.patients],
+    [words.repeatRows.patientsWithMoreThanOne, repeats.patientsWithMoreThanOne],
+    words.repeatColumns,
+    ...repeats.byPatientItem.map((row) => [row.patient, row.itemCode, row.itemName, row.count]),
+    [],
     [words.byDepartment],
     words.groupColumns,
     ...groupRows(stats.byDepartment),
     [],
     [words.byModality],
     words.groupColumns,
-    ...groupRows(stats.byModality),
+    ...groupRows(stats.byModality, (group) => messages.quality.modalities[group.key] ?? group.label),
     [],
     [words.byItem],
     words.groupColumns,

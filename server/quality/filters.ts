@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, localDate } from '../../rules';
-import { ORDER_OUTCOMES, type OrderRecord } from './order-records';
+import { ORDER_OUTCOMES, ORDER_SCOPES, type OrderRecord } from './order-records';
 
 const day = z.iso.date();
 
@@ -15,6 +15,7 @@ export const orderFiltersSchema = z.object({
   modality: z.string().max(8).optional(),
   outcome: z.enum(ORDER_OUTCOMES).optional(),
   reason: z.string().max(64).optional(),
+  scope: z.enum(ORDER_SCOPES).optional(),
   granularity: z.enum(['day', 'week', 'month']).default('day'),
   sort: z.enum(['createdAt', 'department', 'doctor', 'item', 'outcome']).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
@@ -38,7 +39,8 @@ export function matches(record: OrderRecord, filters: OrderFilters): boolean {
     (!filters.discipline || record.discipline === filters.discipline) &&
     (!filters.modality || record.modality === filters.modality) &&
     (!filters.outcome || record.outcome === filters.outcome) &&
-    (!filters.reason || record.reasonCode === filters.reason)
+    (!filters.reason || record.reasonCode === filters.reason) &&
+    (!filters.scope || record.scope === filters.scope)
   );
 }
 

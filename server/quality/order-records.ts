@@ -1,6 +1,8 @@
-import { NOT_COUNTED_AS_NON_RECOGNITION, type ExceptionReason } from '../../rules';
+import { z } from 'zod';
+import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation, type ExceptionReason } from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
 import type { Database } from '../store/database';
+import { patientNotificationSchema, type PatientNotification } from '../store/decisions';
 
 /**
  * One ordered examination as the quality department counts it. An order may have been prompted
@@ -9,6 +11,14 @@ import type { Database } from '../store/database';
  */
 export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const;
 export type OrderOutcome = (typeof ORDER_OUTCOMES)[number];
+
+/**
+ * Which figures an order belongs to. `external`: another institution's result could be recognised (the
+ * recognition rate). `in-hospital`: every result offered was the ordering hospital's own, a repeat but not
+ * mutual recognition. `emergency`: the card only informed (001: 互认主要适用于非急诊患者).
+ */
+export const ORDER_SCOPES = ['external', 'in-hospital', 'emergency'] as const;
+export type OrderScope = (typeof ORDER_SCOPES)[number];
 
 export interface OrderRecord {
   readonly promptId: string;
@@ -21,6 +31,9 @@ export interface OrderRecord {
   readonly doctorRef: string;
   readonly doctorName: string | null;
   readonly encounterKind: string;
+  /** The pseudonymous patient key (a keyed hash of the national ID), for repeats of the same patient. */
+  readonly patientKey: string;
+  readonly scope: OrderScope;
   readonly itemCode: string;
   readonly itemName: string;
   readonly discipline: string;
@@ -29,12 +42,20 @@ export interface OrderRecord {
   readonly priceFen: number;
   readonly candidates: number;
   readonly bestInstitutionId: string | null;
+  /** The catalog items an acceptance recognises: the ordered item, or the analytes of a panel that had results. */
+  readonly recognisableItems: readonly string[];
+  /** What accepting saves: the ordered item's price, or the prices of the panel's analytes that had results. */
+  readonly savingFen: number;
   readonly outcome: OrderOutcome;
   readonly reasonSystem: string | null;
   readonly reasonCode: string | null;
   readonly reasonDisplay: string | null;
   readonly explanation: string | null;
+  /** A reason that needs an explanation (the disease, the text) came without it: counted until completed. */
+  readonly explanationMissing: boolean;
   readonly notified: boolean;
+  /** Who was informed, how, when and by whom (the patient notification of the decision). */
+  readonly notification: PatientNotification | null;
   readonly decisionSource: string | null;
   readonly decidedAt: string | null;
   readonly decisionVersion: number | null;
@@ -44,6 +65,7 @@ export interface OrderRecord {
 interface Row {
   id: string;
   service_id: string;
+  hospital_id: string;
   created_at: string;
   created_on: string;
   department_code: string | null;
@@ -51,6 +73,7 @@ interface Row {
   user_ref: string;
   practitioner_name: string | null;
   encounter_kind: string;
+  presentation: string;
   patient_key: string;
   order_ref: string | null;
   item_code: string;
@@ -74,13 +97,61 @@ interface Row {
   unexplained: string | null;
 }
 
-function outcomeOf(decision: Row | undefined, unexplained: boolean): OrderOutcome {
+/**
+ * The facts of an offered candidate the figures need: whose result it is (`own`: the ordering hospital's),
+ * and, on a panel's card, the analyte it covers (`coversItemCode`; null when it covers the ordered item).
+ * Cards written before these facts existed lack them.
+ */
+const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }));
+type OfferedFacts = z.infer<typeof offeredFactsSchema>;
+
+function ourReason(row: Row): ExceptionReason | null {
+  return row.reason_system === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(row.reason_code ?? '') ? (row.reason_code as ExceptionReason) : null;
+}
+
+/** An override whose reason needs an explanation (continuous monitoring: the disease; other: the text) and has none. */
+function explanationMissing(decision: Row | undefined): boolean {
+  const reason = decision?.outcome === 'overridden' ? ourReason(decision) : null;
+  return reason !== null && needsExplanation(reason) && !decision?.explanation?.trim();
+}
+
+function outcomeOf(decision: Row | undefined, unexplained: boolean, scope: OrderScope): OrderOutcome {
   if (decision?.outcome === 'accepted') return 'accepted';
   if (decision?.outcome === 'overridden') {
-    const ours = decision.reason_system === SYSTEMS.exceptionReason;
-    return ours && NOT_COUNTED_AS_NON_RECOGNITION.has(decision.reason_code as ExceptionReason) ? 'not-counted' : 'overridden';
+    const reason = ourReason(decision);
+    // Not counted only when complete: a reason without the explanation it needs is a non-recognition until completed.
+    return reason && NOT_COUNTED_AS_NON_RECOGNITION.has(reason) && !explanationMissing(decision) ? 'not-counted' : 'overridden';
   }
-  return unexplained ? 'unexplained-repeat' : 'no-decision';
+  // An emergency card only informs: signing without a decision is no unexplained repeat (001: 患者处于急诊、急救等紧急状态下的).
+  return unexplained && scope !== 'emergency' ? 'unexplained-repeat' : 'no-decision';
+}
+
+function scopeOf(row: Row, offered: OfferedFacts): OrderScope {
+  if (row.encounter_kind === 'emergency' || row.presentation === 'inform') return 'emergency';
+  return offered.length > 0 && offered.every((candidate) => candidate.own || candidate.institutionId === row.hospital_id) ? 'in-hospital' : 'external';
+}
+
+/**
+ * The items an acceptance recognises and what it saves. A result of the ordered item (or of one that
+ * stands for it) recognises the whole order; results that stand only for some analytes of an ordered
+ * panel recognise those analytes, which must not be charged again (001: 不得以与其他项目打包等形式再次收取相关费用),
+ * at most the panel's price.
+ */
+export function recognisableOf(
+  ordered: { readonly itemCode: string; readonly priceFen: number },
+  offered: readonly { readonly coversItemCode?: string | null | undefined }[],
+  prices: ReadonlyMap<string, number>,
+): { items: string[]; savingFen: number } {
+  const covers = offered.map((candidate) => candidate.coversItemCode ?? ordered.itemCode);
+  const analytes = [...new Set(covers)].filter((code) => code !== ordered.itemCode && prices.has(code));
+  if (analytes.length === 0 || covers.includes(ordered.itemCode)) return { items: [ordered.itemCode], savingFen: ordered.priceFen };
+  return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
+}
+
+async function pricesOf(db: Database, codes: readonly string[]): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const rows = await db('items').whereIn('code', [...new Set(codes)]).select<{ code: string; price_fen: number }[]>('code', 'price_fen');
+  return new Map(rows.map((row) => [row.code, Number(row.price_fen)]));
 }
 
 /** The hospital's ordered examinations first prompted in a period of local days (inclusive). */
@@ -93,23 +164,28 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     .whereNotNull('p.item_code')
     .andWhere('p.created_on', '>=', from)
     .andWhere('p.created_on', '<=', to)
-    .orderBy('p.created_at')
+    // Cards of the same instant: the selection's before the signing's (`…-select` sorts before `…-sign`).
+    .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }])
     .select<Row[]>(
-      'p.id', 'p.service_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
-      'p.encounter_kind', 'p.patient_key', 'p.order_ref', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline', 'i.modality',
-      'i.price_fen', 'd.outcome', 'd.reason_system', 'd.reason_code', 'd.reason_display', 'd.explanation', 'd.notification', 'd.source', 'd.decided_at',
-      'd.version', 'd.write_back_status', 'u.prompt_id as unexplained',
+      'p.id', 'p.service_id', 'p.hospital_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
+      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
+      'i.modality', 'i.price_fen', 'd.outcome', 'd.reason_system', 'd.reason_code', 'd.reason_display', 'd.explanation', 'd.notification', 'd.source',
+      'd.decided_at', 'd.version', 'd.write_back_status', 'u.prompt_id as unexplained',
     );
   const orders = new Map<string, Row[]>();
   for (const row of rows) {
     const key = row.order_ref ? `${row.patient_key}\u0000${row.order_ref}` : row.id;
     orders.set(key, [...(orders.get(key) ?? []), row]);
   }
+  const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
+  const prices = await pricesOf(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : []))));
   return [...orders.values()].map((group) => {
     const first = group[0] as Row;
     const decided = group.filter((row) => row.outcome !== null).sort((a, b) => String(a.decided_at).localeCompare(String(b.decided_at)));
     const decision = decided.at(-1);
-    const candidates = JSON.parse(first.candidates) as { institutionId: string }[];
+    const offered = offeredOf.get(first.id) ?? [];
+    const scope = scopeOf(first, offered);
+    const { items, savingFen } = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
     return {
       promptId: first.id,
       promptIds: group.map((row) => row.id),
@@ -121,19 +197,25 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
       doctorRef: first.user_ref,
       doctorName: first.practitioner_name,
       encounterKind: first.encounter_kind,
+      patientKey: first.patient_key,
+      scope,
       itemCode: first.item_code,
       itemName: locale === 'en' ? first.name_en : first.name_zh,
       discipline: first.discipline,
       modality: first.kind === 'lab' ? 'LAB' : (first.modality ?? 'OT'),
       priceFen: Number(first.price_fen),
-      candidates: candidates.length,
-      bestInstitutionId: candidates[0]?.institutionId ?? null,
-      outcome: outcomeOf(decision, group.some((row) => row.unexplained !== null)),
+      candidates: offered.length,
+      bestInstitutionId: offered[0]?.institutionId ?? null,
+      recognisableItems: items,
+      savingFen,
+      outcome: outcomeOf(decision, group.some((row) => row.unexplained !== null), scope),
       reasonSystem: decision?.reason_system ?? null,
       reasonCode: decision?.reason_code ?? null,
       reasonDisplay: decision?.reason_display ?? null,
       explanation: decision?.explanation ?? null,
+      explanationMissing: explanationMissing(decision),
       notified: Boolean(decision?.notification),
+      notification: decision?.notification ? patientNotificationSchema.parse(JSON.parse(decision.notification)) : null,
       decisionSource: decision?.source ?? null,
       decidedAt: decision?.decided_at ?? null,
       decisionVersion: decision?.version === undefined || decision.version === null ? null : Number(decision.version),

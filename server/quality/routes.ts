@@ -6,6 +6,7 @@ import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { decisionHistory } from '../store/decisions';
 import { findPrompt } from '../store/prompts';
+import { localDate } from '../../rules';
 import { monthlyReportCsv, ordersCsv, reasonText } from './csv';
 import { matches, orderFiltersSchema, periodOf, sorted, type OrderFilters } from './filters';
 import { loadOrderRecords, type OrderRecord } from './order-records';
@@ -38,12 +39,21 @@ export function qualityRoutes(services: Services): Router {
     return { filters, period, language, all, selected: all.filter((record) => matches(record, filters)) };
   };
 
-  const rowOf = (record: OrderRecord, language: 'zh-CN' | 'en') => ({
+  // The patient key stays on the server: the list needs no patient identity.
+  const rowOf = ({ patientKey: _patientKey, ...record }: OrderRecord, language: 'zh-CN' | 'en') => ({
     ...record,
     outcomeText: messages(language).quality.outcomes[record.outcome],
     reasonText: reasonText(record, messages(language)) || null,
     yuan: record.priceFen / 100,
   });
+
+  const catalogName = async (language: 'zh-CN' | 'en') => {
+    const { catalog } = await services.reference.current();
+    return (code: string) => {
+      const item = catalog.get(code);
+      return item && (language === 'en' ? item.nameEn : item.nameZh);
+    };
+  };
 
   router.get('/api/quality/orders', async (request, response) => {
     const { filters, period, language, selected } = await records(request, response);
@@ -59,13 +69,12 @@ export function qualityRoutes(services: Services): Router {
 
   router.get('/api/quality/orders.csv', async (request, response) => {
     const { filters, period, language, selected } = await records(request, response);
-    attachment(response, `huren-orders-${period.from}-${period.to}.csv`, ordersCsv(sorted(selected, filters), messages(language)));
+    attachment(response, `huren-orders-${period.from}-${period.to}.csv`, ordersCsv(sorted(selected, filters), messages(language), services.config.timeZone));
   });
 
   router.get('/api/quality/statistics', async (request, response) => {
-    const { filters, period, selected } = await records(request, response);
-    const prompts = selected.reduce((sum, record) => sum + record.promptIds.length, 0);
-    response.json({ period, granularity: filters.granularity, ...statistics(selected, prompts, filters.granularity) });
+    const { filters, period, language, selected } = await records(request, response);
+    response.json({ period, granularity: filters.granularity, ...statistics(selected, filters.granularity, await catalogName(language)) });
   });
 
   /** Choices for the console's filters: who and what occurs in the period. */
@@ -78,6 +87,7 @@ export function qualityRoutes(services: Services): Router {
       doctors: distinct(all.map((r) => ({ ref: r.doctorRef, name: r.doctorName })), (d) => d.ref),
       items: distinct(all.map((r) => ({ code: r.itemCode, name: r.itemName, discipline: r.discipline, modality: r.modality })), (i) => i.code),
       reasons: distinct(all.filter((r) => r.reasonCode).map((r) => ({ code: r.reasonCode as string, text: reasonText(r, messages(languageOf(request))) })), (r) => r.code),
+      today: localDate(services.clock(), services.config.timeZone),
     });
   });
 
@@ -89,9 +99,8 @@ export function qualityRoutes(services: Services): Router {
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
     const all = await loadOrderRecords(services.reader, hospitalId, `${month}-01`, last, language);
-    const prompts = all.reduce((sum, record) => sum + record.promptIds.length, 0);
     const hospital = (await services.reference.current()).institutions.get(hospitalId)?.name ?? hospitalId;
-    attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(statistics(all, prompts, 'day'), month, hospital, messages(language)));
+    attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(statistics(all, 'day', await catalogName(language)), month, hospital, messages(language)));
   });
 
   /** One order: every card it got and every version of the decision. */
@@ -104,11 +113,16 @@ export function qualityRoutes(services: Services): Router {
     const sameOrder = prompt.orderRef
       ? ((await services.reader('prompts').where({ hospital_id: hospitalId, patient_key: prompt.patientKey, order_ref: prompt.orderRef }).orderBy('created_at').pluck('id')) as string[])
       : [prompt.id];
+    const { institutions } = await services.reference.current();
     const cards = await Promise.all(
       sameOrder.map(async (id) => ({
         promptId: id,
         prompt: await findPrompt(services.reader, id),
-        history: (await decisionHistory(services.reader, id)).map((version) => decisionView(version, messages(language))),
+        // The reason by name, as everywhere in the quality department's views (其他, not 其他（需说明）).
+        history: (await decisionHistory(services.reader, id)).map((version) => {
+          const view = decisionView(version, messages(language));
+          return { ...view, reasonText: view.reason ? reasonText({ reasonSystem: view.reason.system, reasonCode: view.reason.code, reasonDisplay: view.reason.display }, messages(language)) : null };
+        }),
       })),
     );
     response.json({
@@ -120,7 +134,7 @@ export function qualityRoutes(services: Services): Router {
         doctor: { ref: card?.userRef, name: card?.practitionerName },
         department: card?.departmentName,
         itemCode: card?.itemCode,
-        candidates: card?.candidates,
+        candidates: card?.candidates.map((candidate) => ({ ...candidate, institutionName: institutions.get(candidate.institutionId)?.name ?? candidate.institutionId })),
         history,
       })),
     });

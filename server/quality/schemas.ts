@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { decisionViewSchema } from '../decisions/schemas';
 import { offeredCandidateSchema } from '../store/prompts';
-import { ORDER_OUTCOMES } from './order-records';
+import { patientNotificationSchema } from '../store/decisions';
+import { ORDER_OUTCOMES, ORDER_SCOPES } from './order-records';
 
 /** The quality API's answers, described once: the console's types and the OpenAPI document come from here. */
 const period = z.object({ from: z.string(), to: z.string() });
@@ -17,6 +18,7 @@ export const orderRowSchema = z.object({
   doctorRef: z.string(),
   doctorName: z.string().nullable(),
   encounterKind: z.string(),
+  scope: z.enum(ORDER_SCOPES),
   itemCode: z.string(),
   itemName: z.string(),
   discipline: z.string(),
@@ -24,6 +26,8 @@ export const orderRowSchema = z.object({
   priceFen: z.number(),
   candidates: z.number().int(),
   bestInstitutionId: z.string().nullable(),
+  recognisableItems: z.array(z.string()),
+  savingFen: z.number(),
   outcome: z.enum(ORDER_OUTCOMES),
   outcomeText: z.string(),
   reasonSystem: z.string().nullable(),
@@ -31,7 +35,9 @@ export const orderRowSchema = z.object({
   reasonDisplay: z.string().nullable(),
   reasonText: z.string().nullable(),
   explanation: z.string().nullable(),
+  explanationMissing: z.boolean(),
   notified: z.boolean(),
+  notification: patientNotificationSchema.nullable(),
   decisionSource: z.string().nullable(),
   decidedAt: z.string().nullable(),
   decisionVersion: z.number().int().nullable(),
@@ -56,10 +62,26 @@ const tally = {
 };
 const group = z.object({ key: z.string(), label: z.string(), ...tally });
 
+const scopeTally = z.object({ prompts: z.number().int(), ...tally });
+
 export const statisticsSchema = z.object({
   period,
   granularity: z.enum(['day', 'week', 'month']),
-  totals: z.object({ prompts: z.number().int(), ...tally }),
+  totals: scopeTally,
+  inHospital: scopeTally,
+  emergency: scopeTally,
+  recognisedItems: z.object({
+    count: z.number().int(),
+    items: z.array(z.object({ code: z.string(), name: z.string() })),
+    targets: z.object({ city: z.literal(200), province: z.literal(300) }),
+  }),
+  repeats: z.object({
+    orders: z.number().int(),
+    patients: z.number().int(),
+    patientsWithMoreThanOne: z.number().int(),
+    byPatientItem: z.array(z.object({ patient: z.string(), itemCode: z.string(), itemName: z.string(), count: z.number().int() })),
+  }),
+  exceptions: z.object({ overridden: z.number().int(), informed: z.number().int(), informedShare: z.number().nullable(), explanationMissing: z.number().int() }),
   reasons: z.array(z.object({ system: z.string().nullable(), code: z.string().nullable(), display: z.string().nullable(), count: z.number().int(), counted: z.boolean() })),
   byDepartment: z.array(group),
   byDoctor: z.array(group),
@@ -86,6 +108,8 @@ export const facetsSchema = z.object({
   doctors: z.array(z.object({ ref: z.string(), name: z.string().nullable() })),
   items: z.array(z.object({ code: z.string(), name: z.string(), discipline: z.string(), modality: z.string() })),
   reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+  /** The server's local date (configured time zone): the monthly report's default month comes from it, not the browser's clock. */
+  today: z.iso.date(),
 });
 export type Facets = z.infer<typeof facetsSchema>;
 
@@ -99,7 +123,7 @@ export const orderDetailSchema = z.object({
       doctor: z.object({ ref: z.string(), name: z.string().nullable() }),
       department: z.string().nullable(),
       itemCode: z.string().nullable(),
-      candidates: z.array(offeredCandidateSchema),
+      candidates: z.array(offeredCandidateSchema.extend({ institutionName: z.string() })),
       history: z.array(decisionViewSchema),
     }),
   ),

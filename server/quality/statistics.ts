@@ -3,9 +3,10 @@ import type { OrderOutcome, OrderRecord } from './order-records';
 /**
  * The national quality target's recognition rate: results recognised ÷ eligible results the patient
  * already had. Here an eligible result is an ordered item for which the patient had a recognisable
- * report (a prompted order, counted once however often it was prompted); it leaves the denominator
- * only for the two reasons that do not count as non-recognition. An order with no decision, or an
- * unexplained repeat, was not recognised.
+ * report of another institution (a prompted order, counted once however often it was prompted); it
+ * leaves the denominator only for the two reasons that do not count as non-recognition. An order with
+ * no decision, or an unexplained repeat, was not recognised. Emergency orders and repeats of the
+ * hospital's own results are counted apart, with the same tally.
  */
 export interface Tally {
   readonly orders: number;
@@ -37,8 +38,44 @@ export interface FlaggedDoctor {
 
 export type Granularity = 'day' | 'week' | 'month';
 
+/** The 2024 national guidance's targets for items recognised (004: 地市域内…超过200项; 省域内…超过300项). */
+export const RECOGNISED_ITEM_TARGETS = { city: 200, province: 300 } as const;
+
+export interface RecognisedItems {
+  /** Distinct catalog items the hospital recognised from other institutions' results in the period. */
+  readonly count: number;
+  readonly items: readonly { readonly code: string; readonly name: string }[];
+  readonly targets: typeof RECOGNISED_ITEM_TARGETS;
+}
+
+/** Repeat examinations of the same patient (003: 对同一患者的重复检查检验记录进行统计). */
+export interface Repeats {
+  /** Orders repeated although another institution's result could be recognised. */
+  readonly orders: number;
+  readonly patients: number;
+  readonly patientsWithMoreThanOne: number;
+  /** Per patient (the key's first characters: no identity leaves the hospital's records) and item, most first. */
+  readonly byPatientItem: readonly { readonly patient: string; readonly itemCode: string; readonly itemName: string; readonly count: number }[];
+}
+
+/** Exceptions (non-recognition that counts) and whether the patient was informed (001: 充分告知患者或其家属). */
+export interface Exceptions {
+  readonly overridden: number;
+  readonly informed: number;
+  /** informed ÷ overridden, null without exceptions. */
+  readonly informedShare: number | null;
+  /** Of those, decisions still missing the explanation their reason needs (counted until completed). */
+  readonly explanationMissing: number;
+}
+
 export interface Statistics {
+  /** The recognition rate's orders: external results, emergencies aside. */
   readonly totals: Tally & { readonly prompts: number };
+  readonly inHospital: Tally & { readonly prompts: number };
+  readonly emergency: Tally & { readonly prompts: number };
+  readonly recognisedItems: RecognisedItems;
+  readonly repeats: Repeats;
+  readonly exceptions: Exceptions;
   readonly reasons: readonly { readonly system: string | null; readonly code: string | null; readonly display: string | null; readonly count: number; readonly counted: boolean }[];
   readonly byDepartment: readonly Group[];
   readonly byDoctor: readonly Group[];
@@ -55,7 +92,7 @@ export function tally(records: readonly OrderRecord[]): Tally {
   let fen = 0;
   for (const record of records) {
     counts[record.outcome] += 1;
-    if (record.outcome === 'accepted') fen += record.priceFen;
+    if (record.outcome === 'accepted') fen += record.savingFen;
   }
   const eligible = records.length - counts['not-counted'];
   return {
@@ -124,18 +161,60 @@ export function flagDoctors(records: readonly OrderRecord[]): FlaggedDoctor[] {
   return flagged;
 }
 
-export function statistics(records: readonly OrderRecord[], prompts: number, granularity: Granularity): Statistics {
+const prompted = (records: readonly OrderRecord[]) => ({ prompts: records.reduce((sum, record) => sum + record.promptIds.length, 0), ...tally(records) });
+
+export function recognisedItems(external: readonly OrderRecord[], itemName: (code: string) => string): RecognisedItems {
+  const codes = [...new Set(external.filter((record) => record.outcome === 'accepted').flatMap((record) => record.recognisableItems))].sort();
+  return { count: codes.length, items: codes.map((code) => ({ code, name: itemName(code) })), targets: RECOGNISED_ITEM_TARGETS };
+}
+
+/** An order is a repeat when the examination was done again despite the external result: overridden, not counted, or signed unexplained. */
+const REPEATED: ReadonlySet<OrderOutcome> = new Set(['overridden', 'not-counted', 'unexplained-repeat']);
+
+export function repeats(external: readonly OrderRecord[]): Repeats {
+  const repeated = external.filter((record) => REPEATED.has(record.outcome));
+  const perPatientItem = new Map<string, { patient: string; itemCode: string; itemName: string; count: number }>();
+  const perPatient = new Map<string, number>();
+  for (const record of repeated) {
+    const key = `${record.patientKey}|${record.itemCode}`;
+    const known = perPatientItem.get(key) ?? { patient: record.patientKey.slice(0, 8), itemCode: record.itemCode, itemName: record.itemName, count: 0 };
+    perPatientItem.set(key, { ...known, count: known.count + 1 });
+    perPatient.set(record.patientKey, (perPatient.get(record.patientKey) ?? 0) + 1);
+  }
+  return {
+    orders: repeated.length,
+    patients: perPatient.size,
+    patientsWithMoreThanOne: [...perPatient.values()].filter((count) => count > 1).length,
+    byPatientItem: [...perPatientItem.values()].sort((a, b) => b.count - a.count || a.patient.localeCompare(b.patient) || a.itemCode.localeCompare(b.itemCode)),
+  };
+}
+
+export function exceptions(external: readonly OrderRecord[]): Exceptions {
+  const overridden = external.filter((record) => record.outcome === 'overridden');
+  const informed = overridden.filter((record) => record.notified).length;
+  return { overridden: overridden.length, informed, informedShare: overridden.length > 0 ? informed / overridden.length : null, explanationMissing: overridden.filter((record) => record.explanationMissing).length };
+}
+
+/** The figures of a set of orders; breakdowns, trend, reasons and flags are about the recognition rate's (external) orders. */
+export function statistics(all: readonly OrderRecord[], granularity: Granularity, catalogName: (code: string) => string | undefined = () => undefined): Statistics {
+  const records = all.filter((record) => record.scope === 'external');
+  const names = new Map(all.map((record) => [record.itemCode, record.itemName]));
   const reasons = new Map<string, { system: string | null; code: string | null; display: string | null; count: number; counted: boolean }>();
   for (const record of records) {
     if (record.outcome !== 'overridden' && record.outcome !== 'not-counted') continue;
-    const key = `${record.reasonSystem}|${record.reasonCode}`;
+    const key = `${record.reasonSystem}|${record.reasonCode}|${record.outcome}`;
     const known = reasons.get(key) ?? { system: record.reasonSystem, code: record.reasonCode, display: record.reasonDisplay, count: 0, counted: record.outcome === 'overridden' };
     reasons.set(key, { ...known, count: known.count + 1 });
   }
   const trend = groupBy(records, (r) => period(r.createdOn, granularity), (r) => period(r.createdOn, granularity)).sort((a, b) => a.key.localeCompare(b.key));
   return {
-    totals: { prompts, ...tally(records) },
-    reasons: [...reasons.values()].sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count),
+    totals: prompted(records),
+    inHospital: prompted(all.filter((record) => record.scope === 'in-hospital')),
+    emergency: prompted(all.filter((record) => record.scope === 'emergency')),
+    recognisedItems: recognisedItems(records, (code) => names.get(code) ?? catalogName(code) ?? code),
+    repeats: repeats(records),
+    exceptions: exceptions(records),
+    reasons: [...reasons.values()].sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
     byDepartment: groupBy(records, (r) => r.departmentCode ?? departmentOf(r), departmentOf),
     byDoctor: groupBy(records, (r) => r.doctorRef, (r) => r.doctorName ?? r.doctorRef),
     byItem: groupBy(records, (r) => r.itemCode, (r) => r.itemName),

@@ -110,6 +110,48 @@ describe('quality console end to end (headless Chromium)', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
     expect(lines[0]?.startsWith('提示时间,科室,开单医生')).toBe(true);
-    expect(lines.slice(1).map((line) => line.split(',')[7])).toEqual(['已互认', '已互认', '已互认']);
+    expect(lines.slice(1).map((line) => line.split(',')[8])).toEqual(['已互认', '已互认', '已互认']);
+  }, 120_000);
+
+  it("issue 11 points 10 and 11: the order history names institutions, wraps a long explanation, says who was told how; the report's month is the server's", async () => {
+    // 高峰 APTT at 嘉陵江中心医院: refused in the app with a long explanation, the family informed in writing.
+    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'gao-feng', ['LAB-APTT']));
+    const appContext = JSON.parse(body.cards[0].links[0].appContext);
+    const explanation = '患者近期开始华法林抗凝治疗，需在调整剂量前后连续复查凝血功能以评估疗效与出血风险，外院结果不能反映当前用药后的凝血状态。'.repeat(2);
+    const decided = await postJson(
+      `${server.url}/api/prompts/${appContext.promptId}/decision`,
+      {
+        outcome: 'overridden', reason: 'other', explanation,
+        notification: { party: 'family', method: 'written', notifiedAt: '2026-03-10T02:20:00Z', notifiedBy: '李明' },
+        practitioner: { ref: 'Practitioner/dr-li', name: '李明' },
+      },
+      { authorization: `Bearer ${appContext.token}` },
+    );
+    expect(decided.status).toBe(200);
+    await page.goto(`${server.url}/app/quality?item=LAB-APTT`);
+    await page.getByRole('button', { name: '查看“活化部分凝血活酶时间”的处理记录' }).click({ timeout: 30_000 });
+    const dialog = page.getByRole('dialog', { name: '处理记录：活化部分凝血活酶时间' });
+    await expect.poll(() => dialog.getByText(/^嘉陵江中心医院 · \d{4}-\d{2}-\d{2}（3 天前，有效期剩余 \d+ 天）$/).count(), { timeout: 15_000 }).toBe(1);
+    const row = dialog.getByRole('table').locator('tbody tr').first();
+    // In the browser's time zone, as every time on the screen.
+    await expect.poll(() => row.locator('td').last().textContent()).toMatch(/^2026-03-10 \d\d:20 由李明书面告知家属$/);
+    // The reason by name, without the doctor's instruction.
+    expect(await row.locator('td').nth(2).textContent()).toMatch(/^不采用，重新检查其他说明：患者近期/);
+    // The explanation wraps in its own column: the doctor's and the notification's columns keep their width.
+    const widths = await row.locator('td').evaluateAll((cells) => cells.map((cell) => cell.getBoundingClientRect().width));
+    expect(widths[3]).toBeGreaterThanOrEqual(100);
+    expect(widths[5]).toBeGreaterThanOrEqual(200);
+    await page.screenshot({ path: join(ARTIFACTS, 'quality-order-history.png') });
+    await dialog.getByRole('button', { name: '关闭' }).click();
+
+    // 宋雨's potassium: only the hospital's own result was offered, labelled 本院, listed apart from the rate.
+    expect((await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'song-yu', ['LAB-K']))).body.cards).toHaveLength(1);
+    await page.goto(`${server.url}/app/quality?scope=in-hospital`);
+    await page.getByRole('button', { name: '查看“钾”的处理记录' }).click({ timeout: 30_000 });
+    await expect.poll(() => page.getByRole('dialog').getByText(/^本院（山城医科大学附属第一医院） · /).count(), { timeout: 15_000 }).toBe(1);
+    await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
+
+    // The browser's clock says another month; the server's (2026-03-10) decides: last month is 2026-02.
+    await expect.poll(async () => (await page.getByRole('group', { name: '月份' }).textContent())?.replace(/[^\d-]/g, '')).toBe('2026-02');
   }, 120_000);
 });

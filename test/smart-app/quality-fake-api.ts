@@ -30,18 +30,23 @@ function row(fields: Partial<OrderRow> & Pick<OrderRow, 'promptId' | 'itemCode' 
     doctorRef: 'Practitioner/dr-li',
     doctorName: '李明',
     encounterKind: 'outpatient',
+    scope: 'external',
     discipline: 'chemistry',
     modality: 'LAB',
     priceFen: 500,
     candidates: 1,
     bestInstitutionId: 'H-CQ-003',
+    recognisableItems: [fields.itemCode],
+    savingFen: fields.priceFen ?? 500,
     outcomeText: words.quality.outcomes[fields.outcome],
     reasonSystem: null,
     reasonCode: null,
     reasonDisplay: null,
     reasonText: null,
     explanation: null,
+    explanationMissing: false,
     notified: false,
+    notification: null,
     decisionSource: null,
     decidedAt: null,
     decisionVersion: null,
@@ -69,6 +74,14 @@ export const STATISTICS: StatisticsView = statisticsSchema.parse({
   period: PERIOD,
   granularity: 'day',
   totals: { prompts: 6, orders: 5, eligible: 4, accepted: 1, overridden: 1, notCounted: 1, noDecision: 1, unexplained: 1, rate: 0.25, yuanSaved: 5 },
+  inHospital: { prompts: 3, orders: 2, eligible: 2, accepted: 1, overridden: 0, notCounted: 0, noDecision: 0, unexplained: 1, rate: 0.5, yuanSaved: 120 },
+  emergency: { prompts: 2, orders: 1, eligible: 1, accepted: 0, overridden: 0, notCounted: 0, noDecision: 1, unexplained: 0, rate: 0, yuanSaved: 0 },
+  recognisedItems: { count: 1, items: [{ code: 'LAB-K', name: '钾' }], targets: { city: 200, province: 300 } },
+  repeats: {
+    orders: 3, patients: 2, patientsWithMoreThanOne: 1,
+    byPatientItem: [{ patient: '3f9a0c1d', itemCode: 'CT-CHEST', itemName: '胸部CT平扫', count: 2 }, { patient: '7be21d40', itemCode: 'LAB-HBSAG', itemName: '乙型肝炎病毒表面抗原', count: 1 }],
+  },
+  exceptions: { overridden: 4, informed: 3, informedShare: 0.75, explanationMissing: 1 },
   reasons: [
     { system: SYSTEMS.exceptionReason, code: 'condition-changed', display: null, count: 1, counted: true },
     { system: SYSTEMS.exceptionReason, code: 'images-not-received', display: null, count: 1, counted: false },
@@ -87,6 +100,7 @@ const FACETS = facetsSchema.parse({
   doctors: [{ ref: 'Practitioner/dr-li', name: '李明' }, { ref: 'Practitioner/dr-zhao', name: '赵华' }, { ref: 'Practitioner/dr-qian', name: '钱进' }],
   items: ROWS.map((order) => ({ code: order.itemCode, name: order.itemName, discipline: order.discipline, modality: order.modality })),
   reasons: [{ code: 'condition-changed', text: words.exceptionReasons['condition-changed'] }, { code: 'images-not-received', text: words.exceptionReasons['images-not-received'] }],
+  today: '2026-03-10',
 });
 
 /** The chest CT: prompted at selection and again at signing, overridden, then the reason changed the same day. */
@@ -96,7 +110,7 @@ const CT_DETAIL = orderDetailSchema.parse({
     {
       promptId: 'p-ct', serviceId: 'recognition-order-select', createdAt: '2026-03-08T03:00:00.000Z',
       doctor: { ref: 'Practitioner/dr-zhao', name: '赵华' }, department: '呼吸内科门诊', itemCode: 'CT-CHEST',
-      candidates: [{ resultId: 'r-ct', suggestionId: 's-ct', institutionId: 'H-CQ-002', effectiveAt: '2026-02-18T01:00:00.000Z', ageDays: 18, daysLeft: 72, warnings: [] }],
+      candidates: [{ resultId: 'r-ct', suggestionId: 's-ct', institutionId: 'H-CQ-002', institutionName: '嘉陵江中心医院', effectiveAt: '2026-02-18T01:00:00.000Z', ageDays: 18, daysLeft: 72, warnings: [] }],
       history: [
         decisionView({ version: 1, outcome: 'overridden', source: 'cds-feedback', complete: false, practitioner: { ref: 'Practitioner/dr-zhao', name: '赵华' }, reason: { system: SYSTEMS.exceptionReason, code: 'patient-request', display: null }, reasonText: words.exceptionReasons['patient-request'], decidedAt: '2026-03-08T03:01:00.000Z', recordedAt: '2026-03-08T03:01:00.000Z' }),
         decisionView({ version: 2, outcome: 'overridden', source: 'smart-app', practitioner: { ref: 'Practitioner/dr-zhao', name: '赵华' }, reason: { system: SYSTEMS.exceptionReason, code: 'condition-changed', display: null }, reasonText: words.exceptionReasons['condition-changed'], explanation: '咯血加重，需复查', notification: { party: 'patient', method: 'verbal', notifiedAt: '2026-03-08T03:05:00.000Z', notifiedBy: '赵华' }, decidedAt: '2026-03-08T03:05:00.000Z', recordedAt: '2026-03-08T03:05:00.000Z' }),
@@ -105,7 +119,7 @@ const CT_DETAIL = orderDetailSchema.parse({
     {
       promptId: 'p-ct-sign', serviceId: 'recognition-order-sign', createdAt: '2026-03-08T03:10:00.000Z',
       doctor: { ref: 'Practitioner/dr-zhao', name: '赵华' }, department: '呼吸内科门诊', itemCode: 'CT-CHEST',
-      candidates: [{ resultId: 'r-ct', suggestionId: 's-ct-2', institutionId: 'H-CQ-002', effectiveAt: '2026-02-18T01:00:00.000Z', ageDays: 18, daysLeft: 72, warnings: [] }],
+      candidates: [{ resultId: 'r-ct', suggestionId: 's-ct-2', institutionId: 'H-CQ-002', institutionName: '嘉陵江中心医院', effectiveAt: '2026-02-18T01:00:00.000Z', ageDays: 18, daysLeft: 72, warnings: [] }],
       history: [],
     },
   ],

@@ -76,10 +76,11 @@ describe('quality console: the orders list, a page at a time from the server', (
     expect(new TextDecoder().decode(bytes)).toContain('提示时间');
   });
 
-  it('downloads the monthly report of the month picked (last month unless changed)', async () => {
+  it("downloads the monthly report of the month picked (last month by the server's clock unless changed)", async () => {
     const api = await openQualityConsole(network);
     const saved = captureDownloads();
-    const month = dayjs().subtract(1, 'month').format('YYYY-MM');
+    // The server's today is 2026-03-10 (facets), whatever the browser's clock says.
+    const month = '2026-02';
     await doctor().click(screen.getByRole('button', { name: '下载月报（CSV）' }));
     expect(await screen.findByText(`已下载 huren-report-${month}.csv`)).toBeTruthy();
     expect(api.last('/api/quality/report.csv').get('month')).toBe(month);
@@ -99,9 +100,9 @@ describe('quality console: the orders list, a page at a time from the server', (
       .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
     expect(versions).toEqual([
       ['1', expect.stringMatching(/^2026-03-08 \d\d:01$/), '不采用，重新检查患者或家属要求复查', '赵华', '医生工作站卡片', '未记录'],
-      ['2', expect.stringMatching(/^2026-03-08 \d\d:05$/), '不采用，重新检查病情变化，原结果与当前临床表现不符说明：咯血加重，需复查', '赵华', '互认助手', expect.stringMatching(/^2026-03-08 \d\d:05 由赵华告知$/)],
+      ['2', expect.stringMatching(/^2026-03-08 \d\d:05$/), '不采用，重新检查病情变化，原结果与当前临床表现不符说明：咯血加重，需复查', '赵华', '互认助手', expect.stringMatching(/^2026-03-08 \d\d:05 由赵华口头告知患者本人$/)],
     ]);
-    expect(within(dialog).getAllByText('H-CQ-002 · 2026-02-18（18 天前，有效期剩余 72 天）')).toHaveLength(2);
+    expect(within(dialog).getAllByText('嘉陵江中心医院 · 2026-02-18（18 天前，有效期剩余 72 天）')).toHaveLength(2);
     expect(within(dialog).getByRole('heading', { name: /^第 2 次提示 · 签署时/ })).toBeTruthy();
     expect(within(dialog).getByText('这次提示没有收到任何决定。')).toBeTruthy();
     await doctor().click(within(dialog).getByRole('button', { name: '关闭' }));

@@ -70,4 +70,29 @@ describe('quality console: the figures as the quality department reads and defen
     const [lab] = within(grid()).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('gridcell').map((cell) => cell.textContent));
     expect(lab).toEqual(['检验', '3', '3', '0', '0', '0', '0', '0', '0.0%', '0.00']);
   });
+
+  it('shows emergencies and repeats of our own results apart from the rate, each with its own figures', async () => {
+    await openQualityConsole(network);
+    const apart = screen.getByRole('region', { name: '不计入互认率的申请' });
+    expect(figures(within(apart).getByRole('region', { name: '本院结果的重复检查' }))).toEqual([
+      ['申请', '2'], ['采用', '1'], ['重新检查（有理由）', '0'], ['未处理', '0'], ['未说明理由', '1'], ['提示', '3'], ['节省费用', '¥120.00'],
+    ]);
+    expect(figures(within(apart).getByRole('region', { name: '急诊' }))).toEqual([
+      ['申请', '1'], ['采用', '0'], ['重新检查（有理由）', '0'], ['未处理', '1'], ['提示', '2'], ['节省费用', '¥0.00'],
+    ]);
+  });
+
+  it('shows the figures the policy texts ask for: items against 200 and 300, repeats of the same patient, exceptions informed', async () => {
+    await openQualityConsole(network);
+    const items = screen.getByRole('region', { name: '本院互认的项目数' });
+    expect(within(items).getByText('本期互认 1 项')).toBeTruthy();
+    expect(within(items).getByText('地市域内目标：超过 200 项')).toBeTruthy();
+    expect(Number(within(items).getByRole('progressbar', { name: '相对省域内目标的进度' }).getAttribute('aria-valuenow'))).toBeCloseTo(100 / 300);
+    const repeats = screen.getByRole('region', { name: '同一患者的重复检查检验' });
+    expect(within(repeats).getByText('已有外院可互认结果仍重复检查 3 次，涉及患者 2 人，其中 1 人超过一次。')).toBeTruthy();
+    expect(tableRows(within(repeats).getByRole('table'))).toEqual([['3f9a0c1d', '胸部CT平扫', '2'], ['7be21d40', '乙型肝炎病毒表面抗原', '1']]);
+    const informing = screen.getByRole('region', { name: '不互认的患者告知' });
+    expect(within(informing).getByText('计入不互认的 4 个申请中，3 个已告知患者或家属（75.0%）。')).toBeTruthy();
+    expect(within(informing).getByText(/^其中 1 个的理由缺少必需的说明/)).toBeTruthy();
+  });
 });

@@ -1,5 +1,5 @@
 import type { Discipline, ExclusionReason, LowerLevelAcceptance, OrderRefusal, PromptIndicator } from '../../../rules';
-import type { OrderOutcome } from '../../../server/quality/order-records';
+import type { OrderOutcome, OrderScope } from '../../../server/quality/order-records';
 import type { Granularity } from '../../../server/quality/statistics';
 import type { ProblemKind } from '../app/problems';
 import type { DryRunReason, OverrideAction } from '../admin/admin-model';
@@ -375,12 +375,10 @@ export const zhCN = {
       card: (index: number, service: string, time: string) => `第 ${index} 次提示 · ${service} · ${time}`,
       services: { 'recognition-order-select': '开单时', 'recognition-order-sign': '签署时' } as Readonly<Record<string, string>>,
       orderedBy: (doctor: string, department: string | null) => `开单医生：${doctor}${department ? `（${department}）` : ''}`,
-      candidatesHeading: '提示的外院结果',
-      candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date}（${ageDays} 天前，有效期剩余 ${daysLeft} 天）`,
+      candidatesHeading: '提示的可互认结果',
       noDecision: '这次提示没有收到任何决定。',
       unexplained: '签署时仍未处理：记为未说明理由的重复检查。',
       columns: { version: '版本', decidedAt: '决定时间', outcome: '决定', who: '医生', source: '来源', notification: '患者告知' },
-      notified: (time: string, by: string) => `${time} 由${by}告知`,
       notNotified: '未记录',
     },
     exports: {
@@ -391,6 +389,59 @@ export const zhCN = {
       report: '下载月报（CSV）',
       downloading: '正在下载…',
       done: (name: string) => `已下载 ${name}`,
+    },
+    /** Issue 9 (figures the policy texts ask for) and issue 11 points 9-11. */
+    policy: {
+      scopes: { external: '外院结果', 'in-hospital': '本院结果', emergency: '急诊' } satisfies Record<OrderScope, string>,
+      scopeFilter: '结果来源',
+      scopeColumn: '结果来源',
+      reasonIncomplete: (reason: string) => `${reason}（待补充说明）`,
+      apart: {
+        heading: '不计入互认率的申请',
+        inHospital: '本院结果的重复检查',
+        inHospitalHint: '患者已有本院近期结果：仍值得提醒，但不是检查检验结果互认，单独统计。',
+        emergency: '急诊',
+        emergencyHint: '互认主要适用于非急诊患者：急诊只作信息提示，签署时未处理不记为未说明理由的重复检查。',
+        orders: '申请',
+        prompts: '提示',
+        accepted: '采用',
+        repeated: '重新检查（有理由）',
+        noDecision: '未处理',
+        unexplained: '未说明理由',
+        yuanSaved: '节省费用',
+      },
+      items: {
+        heading: '本院互认的项目数',
+        count: (count: number) => `本期互认 ${count} 项`,
+        target: (label: string, target: number) => `${label}目标：超过 ${target} 项`,
+        city: '地市域内',
+        province: '省域内',
+        source: '国家卫生健康委等 7 部门《关于进一步推进医疗机构检查检验结果互认的指导意见》（2024）。',
+        progress: (label: string) => `相对${label}目标的进度`,
+      },
+      repeats: {
+        heading: '同一患者的重复检查检验',
+        summary: (orders: number, patients: number, more: number) => `已有外院可互认结果仍重复检查 ${orders} 次，涉及患者 ${patients} 人，其中 ${more} 人超过一次。`,
+        columns: { patient: '患者编号（脱敏）', item: '项目', count: '重复次数' },
+        none: '本期间没有重复检查。',
+      },
+      exceptions: {
+        heading: '不互认的患者告知',
+        share: (informed: number, overridden: number, share: string) => `计入不互认的 ${overridden} 个申请中，${informed} 个已告知患者或家属（${share}）。`,
+        missing: (count: number) => `其中 ${count} 个的理由缺少必需的说明（持续监测须注明疾病，“其他”须写明情况），补充前按不互认计。`,
+      },
+      history: {
+        candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date}（${ageDays === 0 ? '今日' : `${ageDays} 天前`}，有效期剩余 ${daysLeft} 天）`,
+        own: (institution: string) => `本院（${institution}）`,
+        explanation: '说明',
+      },
+      definitions: [
+        '互认率只统计患者已有其他医疗机构可互认结果的申请；急诊申请（互认主要适用于非急诊患者）和只有本院结果的申请单独统计，不进入分母。',
+        '持续监测未注明疾病、“其他”未写明情况的决定先按不互认计，在互认助手补充说明后才不计入。',
+        '节省费用：开单项目有可互认结果时按其参考价格；组合项目（如肝功能）中只有部分子项有结果时，按这些子项的价格合计（不超过组合价格），因为不得以打包形式再次收费。',
+        '互认项目数：本期从其他医疗机构互认的不同目录项目数，对照地市域 200 项、省域 300 项的目标。',
+        '重复检查：已有外院可互认结果、仍以理由重新检查或签署时未处理的申请，按患者和项目统计。',
+      ],
     },
   },
   admin: {

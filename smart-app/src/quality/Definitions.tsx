@@ -19,7 +19,7 @@ export function Definitions() {
       </AccordionSummary>
       <AccordionDetails>
         <Typography component="ul" variant="body2" sx={{ m: 0, pl: 3 }}>
-          {t.items.map((item) => (
+          {[...t.items, ...messages.quality.policy.definitions].map((item) => (
             <li key={item}>{item}</li>
           ))}
         </Typography>

@@ -6,7 +6,7 @@ import { Section } from '../consoles/Section';
 import { ChoiceFilter, DateFilter, SearchFilter, type Choice } from './filter-controls';
 import { disciplineName, modalityName } from './labels';
 import type { Facets } from './quality-model';
-import { ORDER_OUTCOMES, withFilter, withoutFilters, type QualityView } from './view-query';
+import { ORDER_OUTCOMES, ORDER_SCOPES, withFilter, withoutFilters, type QualityView } from './view-query';
 
 interface FilterBarProps {
   readonly view: QualityView;
@@ -31,6 +31,7 @@ export function FilterBar({ view, period, facets, onChange }: FilterBarProps) {
     modality: distinct(items.map((item) => item.modality)).map((code): Choice => ({ value: code, label: modalityName(messages, code) })),
     outcome: ORDER_OUTCOMES.map((outcome): Choice => ({ value: outcome, label: messages.quality.outcomes[outcome] })),
     reason: (facets?.reasons ?? []).map((reason): Choice => ({ value: reason.code, label: reason.text })),
+    scope: ORDER_SCOPES.map((scope): Choice => ({ value: scope, label: messages.quality.policy.scopes[scope] })),
   };
   return (
     <Section heading={t.heading}>
@@ -49,6 +50,12 @@ export function FilterBar({ view, period, facets, onChange }: FilterBarProps) {
           onChange={(value) => onChange(withFilter(view, 'outcome', ORDER_OUTCOMES.find((outcome) => outcome === value)))}
         />
         <ChoiceFilter label={t.reason} value={view.reason} choices={choices.reason} onChange={(value) => onChange(withFilter(view, 'reason', value))} />
+        <ChoiceFilter
+          label={messages.quality.policy.scopeFilter}
+          value={view.scope}
+          choices={choices.scope}
+          onChange={(value) => onChange(withFilter(view, 'scope', ORDER_SCOPES.find((scope) => scope === value)))}
+        />
         <Button onClick={() => onChange(withoutFilters(view))}>{t.clear}</Button>
       </Stack>
       <Typography variant="body2" color="text.secondary">

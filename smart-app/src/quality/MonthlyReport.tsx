@@ -9,11 +9,16 @@ import { DownloadOutcome, useDownload } from '../consoles/useDownload';
 import { useLanguage } from '../i18n/language';
 import type { QualityApi } from './quality-api';
 
-/** The monthly report for the health commission, for a month picked (last month by default: the one reported on). */
-export function MonthlyReport({ api }: { readonly api: QualityApi }) {
+/**
+ * The monthly report for the health commission, for a month picked: last month by default (the one
+ * reported on), by the server's clock in the hospital's time zone, never the browser's (issue 11 point 11).
+ */
+export function MonthlyReport({ api, today }: { readonly api: QualityApi; readonly today: string | null }) {
   const { messages } = useLanguage();
   const t = messages.quality.exports;
-  const [month, setMonth] = useState<Dayjs | null>(() => dayjs().subtract(1, 'month').startOf('month'));
+  const [picked, setMonth] = useState<Dayjs | null | undefined>(undefined);
+  const serverToday = today ? dayjs(today) : null;
+  const month = picked === undefined ? (serverToday?.subtract(1, 'month').startOf('month') ?? null) : picked;
   const download = useDownload();
   const valid = month?.isValid() === true;
   return (
@@ -27,7 +32,7 @@ export function MonthlyReport({ api }: { readonly api: QualityApi }) {
           format="YYYY-MM"
           value={month}
           onChange={setMonth}
-          disableFuture
+          {...(serverToday ? { maxDate: serverToday } : {})}
           slotProps={{ textField: { size: 'small', sx: { width: 170 } } }}
         />
         <Button variant="outlined" disabled={!valid || download.busy} onClick={() => month && void download.start(() => api.downloadMonthlyReport(month.format('YYYY-MM')))}>

@@ -21,6 +21,16 @@ import type { OrderDetail, OrderRow } from './quality-model';
 
 type Card = OrderDetail['cards'][number];
 
+/** The history's columns and their fixed widths; the decision (reason, explanation) takes the rest. */
+const HISTORY_COLUMNS = [
+  ['version', 64],
+  ['decidedAt', 140],
+  ['outcome', 'auto'],
+  ['who', 100],
+  ['source', 120],
+  ['notification', 220],
+] as const;
+
 interface OrderHistoryDialogProps {
   readonly api: QualityApi;
   readonly order: OrderRow;
@@ -67,22 +77,26 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
       </Typography>
       <Typography component="ul" variant="body2" sx={{ m: 0, pl: 3 }}>
         {card.candidates.map((candidate) => (
-          <li key={candidate.resultId}>{t.candidate(candidate.institutionId, localTime(candidate.effectiveAt, 'YYYY-MM-DD'), candidate.ageDays, candidate.daysLeft)}</li>
+          <li key={candidate.resultId}>{messages.quality.policy.history.candidate(candidate.own ? messages.quality.policy.history.own(candidate.institutionName) : candidate.institutionName, localTime(candidate.effectiveAt, 'YYYY-MM-DD'), candidate.ageDays, candidate.daysLeft)}</li>
         ))}
       </Typography>
       {card.history.length === 0 ? (
         <Typography variant="body2">{t.noDecision}</Typography>
       ) : (
         <Box sx={{ overflowX: 'auto' }}>
-          <Table size="small" aria-label={t.card(index, t.services[card.serviceId] ?? card.serviceId, at(card.createdAt))}>
+          {/* Fixed column widths: a long explanation wraps inside its own column instead of squeezing the others. */}
+          <Table
+            size="small"
+            aria-label={t.card(index, t.services[card.serviceId] ?? card.serviceId, at(card.createdAt))}
+            sx={{ tableLayout: 'fixed', minWidth: 820, '& td': { overflowWrap: 'anywhere', verticalAlign: 'top' } }}
+          >
             <TableHead>
               <TableRow>
-                <TableCell scope="col">{t.columns.version}</TableCell>
-                <TableCell scope="col">{t.columns.decidedAt}</TableCell>
-                <TableCell scope="col">{t.columns.outcome}</TableCell>
-                <TableCell scope="col">{t.columns.who}</TableCell>
-                <TableCell scope="col">{t.columns.source}</TableCell>
-                <TableCell scope="col">{t.columns.notification}</TableCell>
+                {HISTORY_COLUMNS.map(([column, width]) => (
+                  <TableCell key={column} scope="col" sx={{ width }}>
+                    {t.columns[column]}
+                  </TableCell>
+                ))}
               </TableRow>
             </TableHead>
             <TableBody>
@@ -97,7 +111,16 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
                   </TableCell>
                   <TableCell>{version.practitioner?.name ?? version.practitioner?.ref ?? messages.decision.unknownPractitioner}</TableCell>
                   <TableCell>{messages.decision.sources[version.source]}</TableCell>
-                  <TableCell>{version.notification ? t.notified(at(version.notification.notifiedAt), version.notification.notifiedBy) : t.notNotified}</TableCell>
+                  <TableCell>
+                    {version.notification
+                      ? messages.decision.notified(
+                          at(version.notification.notifiedAt),
+                          version.notification.notifiedBy,
+                          messages.exception.methods[version.notification.method],
+                          messages.exception.parties[version.notification.party],
+                        )
+                      : t.notNotified}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -52,7 +52,15 @@ export function OrdersGrid({ page, loading, view, onView, onOpen }: OrdersGridPr
       width: 190,
       renderCell: ({ row }) => <Chip size="small" variant="outlined" color={OUTCOME_COLOURS[row.outcome]} label={messages.quality.outcomes[row.outcome]} />,
     },
-    { field: 'reasonText', headerName: t.columns.reason, flex: 1.4, minWidth: 180, sortable: false },
+    { field: 'scope', headerName: messages.quality.policy.scopeColumn, width: 100, sortable: false, valueFormatter: (value: OrderRow['scope']) => messages.quality.policy.scopes[value] },
+    {
+      field: 'reasonText',
+      headerName: t.columns.reason,
+      flex: 1.4,
+      minWidth: 180,
+      sortable: false,
+      valueGetter: (_value, row) => (row.explanationMissing ? messages.quality.policy.reasonIncomplete(row.reasonText ?? '') : row.reasonText),
+    },
     { field: 'candidates', headerName: t.columns.candidates, type: 'number', width: 100, sortable: false },
     { field: 'yuan', headerName: t.columns.yuan, type: 'number', width: 120, sortable: false, valueFormatter: (value: number) => value.toFixed(2) },
     {

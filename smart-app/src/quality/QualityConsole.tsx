@@ -10,6 +10,7 @@ import { Section } from '../consoles/Section';
 import { DownloadOutcome, useDownload } from '../consoles/useDownload';
 import { useResource } from '../consoles/useResource';
 import { useLanguage } from '../i18n/language';
+import { ApartFigures } from './ApartFigures';
 import { BreakdownTabs } from './BreakdownTabs';
 import { Definitions } from './Definitions';
 import { FilterBar } from './FilterBar';
@@ -19,6 +20,7 @@ import { HeadlineFigures } from './HeadlineFigures';
 import { MonthlyReport } from './MonthlyReport';
 import { OrderHistoryDialog } from './OrderHistoryDialog';
 import { OrdersGrid } from './OrdersGrid';
+import { PolicyTargets } from './PolicyTargets';
 import { qualityApi, type QualityApi } from './quality-api';
 import type { OrderRow } from './quality-model';
 import { ReasonsChart } from './ReasonsChart';
@@ -68,6 +70,8 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
         <>
           <HeadlineFigures totals={statistics.value.totals} />
           <Definitions />
+          <ApartFigures statistics={statistics.value} />
+          <PolicyTargets statistics={statistics.value} />
           <FlaggedDoctors doctors={statistics.value.flaggedDoctors} />
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, columnGap: 4 }}>
             <Section heading={t.trend.heading} actions={<GranularitySwitch value={view.granularity} onChange={(granularity) => show({ ...view, granularity })} />}>
@@ -92,7 +96,7 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
         <OrdersGrid page={orders.value} loading={orders.loading} view={view} onView={show} onOpen={setOpened} />
       </Section>
       {statistics.value ? <BreakdownTabs statistics={statistics.value} /> : null}
-      <MonthlyReport api={api} />
+      <MonthlyReport api={api} today={facets.value?.today ?? null} />
       {opened ? <OrderHistoryDialog api={api} order={opened} onClose={() => setOpened(null)} /> : null}
     </>
   );

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OrderFilters } from '../../../server/quality/filters';
 import type { Query } from '../consoles/console-api';
-import type { OrderOutcome } from './quality-model';
+import type { OrderOutcome, OrderScope } from './quality-model';
 
 /**
  * What the quality console shows, as it travels in the page's query string so a view can be shared
@@ -9,11 +9,12 @@ import type { OrderOutcome } from './quality-model';
  * query goes to the API as it stands.
  */
 export type QualityView = Pick<OrderFilters, 'granularity' | 'sort' | 'order' | 'page' | 'pageSize'> &
-  Partial<Pick<OrderFilters, 'from' | 'to' | 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason'>>;
+  Partial<Pick<OrderFilters, 'from' | 'to' | 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope'>>;
 
-type FilterName = 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason';
+type FilterName = 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope';
 
 export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const satisfies readonly OrderOutcome[];
+export const ORDER_SCOPES = ['external', 'in-hospital', 'emergency'] as const satisfies readonly OrderScope[];
 export const GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly QualityView['granularity'][];
 /** The columns the API sorts by. */
 export const SORT_KEYS = ['createdAt', 'department', 'doctor', 'item', 'outcome'] as const satisfies readonly QualityView['sort'][];
@@ -35,6 +36,7 @@ const viewSchema = z.object({
   modality: text(8),
   outcome: z.enum(ORDER_OUTCOMES).optional().catch(undefined),
   reason: text(64),
+  scope: z.enum(ORDER_SCOPES).optional().catch(undefined),
   granularity: z.enum(GRANULARITIES).catch(DEFAULTS.granularity),
   sort: z.enum(SORT_KEYS).catch(DEFAULTS.sort),
   order: z.enum(['asc', 'desc']).catch(DEFAULTS.order),
