@@ -5,7 +5,7 @@ import { ApiError, apiInvalid } from '../errors/api-error';
 import { patientKey } from '../fhir/patient-key';
 import type { Services } from '../services';
 import { listAccess } from '../store/access-log';
-import type { AccessLogPage } from './schemas';
+import type { AccessLogPage } from '../contract/access-log';
 
 const querySchema = z.strictObject({
   from: z.iso.datetime({ offset: true }).optional(),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
 import type { Messages } from '../i18n';
 import type { Refusal } from '../platform/records';
-import type { CodeMapping } from './schemas';
+import type { CodeMapping } from '../contract/admin';
 
 /** The column names an administrator's spreadsheet may use, in Chinese or English. */
 const COLUMNS: Record<string, keyof Pick<CodeMapping, 'localCode' | 'localName' | 'itemCode'>> = {

@@ -12,7 +12,7 @@ import {
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { codeMappingInputSchema, parseCodeMappings } from './csv-mappings';
 import { dryRun } from './dry-run';
-import { hospitalOverrideSchema, type CodeMapping } from './schemas';
+import { hospitalOverrideSchema, type CodeMapping } from '../contract/admin';
 
 function describe(violation: OverrideViolation): string {
   switch (violation.code) {

@@ -1,4 +1,4 @@
-import type { Coding } from '../fhir/resources';
+import type { Coding } from '../contract/fhir';
 import type { Database } from '../store/database';
 import { recordUnmappedCodes } from '../store/hospital-config';
 

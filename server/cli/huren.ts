@@ -1,7 +1,7 @@
 import 'dotenv/config';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cdsClientSchema } from '../admin/schemas';
+import { cdsClientSchema } from '../contract/admin';
 import { loadConfig } from '../config';
 import { applyRecords } from '../platform/apply';
 import { parseRecords, RECORD_KINDS, type RecordKind } from '../platform/records';

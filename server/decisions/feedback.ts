@@ -2,7 +2,7 @@ import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
 import { z } from 'zod';
 import { OperationOutcomeError, badRequest, invalidInput, outcome, type OutcomeIssue } from '../errors/operation-outcome';
 import { SYSTEMS } from '../fhir/systems';
-import { feedbackItemSchema, type FeedbackItem } from '../hooks/cds-hooks';
+import { feedbackItemSchema, type FeedbackItem } from '../contract/cds-hooks';
 import type { Caller } from '../hooks/assessment';
 import type { Services } from '../services';
 import { findDecision, recordDecision, type Decision } from '../store/decisions';

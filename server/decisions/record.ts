@@ -5,7 +5,7 @@ import type { Services } from '../services';
 import { recordDecision, recordWriteBack, type Decision } from '../store/decisions';
 import { loadPromptContext, type PromptContext } from './prompt-context';
 import { seenSigned } from './signed';
-import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from './schemas';
+import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from '../contract/decisions';
 import { decisionView, isEditable, writeBackFor } from './view';
 
 export function decisionInputValidator(body: unknown): DecisionInput {

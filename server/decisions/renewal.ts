@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { apiInvalid, ApiError } from '../errors/api-error';
-import { patientSchema } from '../fhir/resources';
+import { patientSchema } from '../contract/fhir';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { readFromEhr } from '../hooks/ehr-fhir';
 import type { Services } from '../services';

@@ -1,4 +1,4 @@
-import { SERVICE_IDS } from '../hooks/discovery';
+import { SERVICE_IDS } from '../contract/cds-hooks';
 import type { Prompt } from '../store/prompts';
 import type { Database } from '../store/database';
 

@@ -6,7 +6,7 @@ import { SYSTEMS } from '../fhir/systems';
 import type { Messages } from '../i18n';
 import type { StoredDecision } from '../store/decisions';
 import type { PromptContext } from './prompt-context';
-import type { DecisionView, PromptView } from './schemas';
+import type { DecisionView, PromptView } from '../contract/decisions';
 import { writeBackReport } from './write-back';
 
 /** The window in days as the hospital's override bounds it: its narrower days, or the catalog's bound. */

@@ -1,6 +1,6 @@
 import type { RecognitionItem } from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
-import type { InstitutionRecord } from '../admin/schemas';
+import type { InstitutionRecord } from '../contract/admin';
 import type { Messages } from '../i18n';
 import type { StoredResult } from '../store/results';
 

@@ -3,7 +3,7 @@ import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
 import { badRequest, invalidInput } from '../errors/operation-outcome';
 import type { Services } from '../services';
-import { clientTokenRequestSchema, type ClientToken } from './workstation-schemas';
+import { clientTokenRequestSchema, type ClientToken } from '../contract/demo-workstation';
 
 /**
  * The demo workstation is a CDS client like any EHR: every hook and feedback call carries a JWT

@@ -5,7 +5,7 @@ import { demoPatients } from '../../fixtures/patients/people';
 import { SYSTEMS } from '../fhir/systems';
 import type { Services } from '../services';
 import { loadCodeMappings } from '../store/hospital-config';
-import type { WorkstationSetup } from './workstation-schemas';
+import type { WorkstationSetup } from '../contract/demo-workstation';
 
 /**
  * What the demo workstation offers to pick from: the hospitals whose demo EHRs are registered CDS

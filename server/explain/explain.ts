@@ -1,13 +1,13 @@
 import type { RecognitionItem, Verdict } from '../../rules';
 import { badRequest } from '../errors/operation-outcome';
 import { assess, type Caller } from '../hooks/assessment';
-import { SERVICE_IDS, type ServiceId } from '../hooks/discovery';
+import { SERVICE_IDS, type ServiceId } from '../contract/cds-hooks';
 import { hookRequestValidator } from '../hooks/hook-request';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
 import { ownValue } from '../web/own-key';
 import type { StoredResult } from '../store/results';
-import type { Explanation } from './schemas';
+import type { Explanation } from '../contract/explain';
 
 const SERVICE_FOR_HOOK: Record<string, ServiceId> = {
   'patient-view': SERVICE_IDS.patientView,

@@ -1,5 +1,5 @@
 import type { ReferenceData } from '../store/reference';
-import type { Coding } from './resources';
+import type { Coding } from '../contract/fhir';
 import { SYSTEMS } from './systems';
 
 /**

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import type { Identifier } from './resources';
+import type { Identifier } from '../contract/fhir';
 
 /**
  * The index is keyed by an HMAC of the national identifier, never the identifier itself: without the

@@ -3,19 +3,19 @@ import {
   type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
 } from '../../rules';
 import type { AccessActor } from '../access-log/recorder';
-import type { InstitutionRecord } from '../admin/schemas';
+import type { InstitutionRecord } from '../contract/admin';
 import { ApiError } from '../errors/api-error';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
-import { writtenName } from '../fhir/human-name';
+import { writtenName } from '../contract/human-name';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
-import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../fhir/resources';
+import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../contract/fhir';
 import type { Services } from '../services';
 import { hasPromptAt } from '../store/prompts';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
-import type { HookRequest } from './cds-hooks';
+import type { HookRequest } from '../contract/cds-hooks';
 import { gatherFhirContext } from './fhir-context';
 import { checkFhirServer, type FhirServerVerdict } from './fhir-server-policy';
 

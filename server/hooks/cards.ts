@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { EXCEPTION_REASONS, type Candidate, type RecognitionItem, type Verdict } from '../../rules';
 import type { Messages } from '../i18n';
 import { SYSTEMS } from '../fhir/systems';
-import type { OfferedCandidate } from '../store/prompts';
+import type { OfferedCandidate } from '../contract/quality';
 import type { StoredResult } from '../store/results';
-import type { Action, Card, Coding, Link, Source, Suggestion } from './cds-hooks';
+import type { Action, Card, Coding, Link, Source, Suggestion } from '../contract/cds-hooks';
 import type { DraftOrder } from './assessment';
 import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 

@@ -1,14 +1,6 @@
 import type { Messages } from '../i18n';
-import type { ServiceDefinition } from './cds-hooks';
+import { SERVICE_IDS, type ServiceDefinition, type ServiceId } from '../contract/cds-hooks';
 import { PREFETCH } from './fhir-context';
-
-export const SERVICE_IDS = {
-  patientView: 'recognition-patient-view',
-  orderSelect: 'recognition-order-select',
-  orderSign: 'recognition-order-sign',
-} as const;
-
-export type ServiceId = (typeof SERVICE_IDS)[keyof typeof SERVICE_IDS];
 
 export const HOOK_OF: Record<ServiceId, 'patient-view' | 'order-select' | 'order-sign'> = {
   'recognition-patient-view': 'patient-view',

@@ -1,4 +1,4 @@
-import type { FhirAuthorization } from './cds-hooks';
+import type { FhirAuthorization } from '../contract/cds-hooks';
 
 export type FetchOutcome =
   | { readonly ok: true; readonly body: unknown }

@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { badRequest } from '../errors/operation-outcome';
-import { encounterSchema, patientSchema, practitionerSchema, type Encounter, type Patient, type Practitioner } from '../fhir/resources';
+import { encounterSchema, patientSchema, practitionerSchema, type Encounter, type Patient, type Practitioner } from '../contract/fhir';
 import type { Metrics } from '../health/metrics';
-import type { HookRequest } from './cds-hooks';
+import type { HookRequest } from '../contract/cds-hooks';
 import { readFromEhr } from './ehr-fhir';
 import type { FhirServerVerdict } from './fhir-server-policy';
 

@@ -1,8 +1,8 @@
 import { invalidInput } from '../errors/operation-outcome';
 import {
   hookRequestSchema, orderSelectContextSchema, orderSignContextSchema, patientViewContextSchema, type HookRequest,
-} from './cds-hooks';
-import type { ServiceId } from './discovery';
+} from '../contract/cds-hooks';
+import type { ServiceId } from '../contract/cds-hooks';
 
 const VALIDATORS = {
   'recognition-patient-view': hookRequestSchema('patient-view', patientViewContextSchema),

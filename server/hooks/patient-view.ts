@@ -3,8 +3,8 @@ import type { Services } from '../services';
 import { assess, type Caller } from './assessment';
 import { cardContext } from './card-context';
 import { renderHistoryCard } from './cards';
-import type { HookRequest, HookResponse } from './cds-hooks';
-import { SERVICE_IDS } from './discovery';
+import type { HookRequest, HookResponse } from '../contract/cds-hooks';
+import { SERVICE_IDS } from '../contract/cds-hooks';
 import { promptFor } from './prompt-record';
 import { savePromptsWithinBudget } from './save-within-budget';
 

@@ -1,6 +1,6 @@
 import { orderKeyOf, type Prompt } from '../store/prompts';
 import type { Presentation, Verdict } from '../../rules';
-import type { HookRequest } from './cds-hooks';
+import type { HookRequest } from '../contract/cds-hooks';
 import type { Assessment } from './assessment';
 import type { RenderedCard } from './cards';
 import type { StoredResult } from '../store/results';

@@ -1,4 +1,4 @@
-import type { AnyResource, Bundle } from '../fhir/resources';
+import type { AnyResource, Bundle } from '../contract/fhir';
 
 /** Resolves references between the entries of one Bundle, by fullUrl or by `Type/id`. */
 export class BundleIndex {

@@ -1,5 +1,5 @@
 import type { Database } from '../store/database';
-import { diagnosticReportSchema, type Bundle } from '../fhir/resources';
+import { diagnosticReportSchema, type Bundle } from '../contract/fhir';
 import { outcome, type OperationOutcome } from '../errors/operation-outcome';
 import { pathExpression } from '../errors/operation-outcome';
 import type { ReferenceData } from '../store/reference';

@@ -4,10 +4,10 @@ import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import {
   endpointSchema, imagingStudySchema, observationSchema, organizationSchema, patientSchema,
   type CodeableConcept, type DiagnosticReport, type Observation,
-} from '../fhir/resources';
+} from '../contract/fhir';
 import { SYSTEMS } from '../fhir/systems';
 import type { ReferenceData } from '../store/reference';
-import type { LabValue, Report } from '../store/report';
+import type { LabValue, Report } from '../contract/report';
 import type { IncomingResult } from '../store/results';
 import type { BundleIndex } from './bundle-index';
 import { instantOf } from './effective-time';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { requireRole } from '../auth/api-token';
 import { badRequest, invalidInput } from '../errors/operation-outcome';
-import { bundleSchema } from '../fhir/resources';
+import { bundleSchema } from '../contract/fhir';
 import type { Services } from '../services';
 import { ingestBundle } from './ingest';
 

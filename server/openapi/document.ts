@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
-} from '../admin/response-schemas';
-import { accessLogPageSchema } from '../access-log/schemas';
+} from '../contract/admin-responses';
+import { accessLogPageSchema } from '../contract/access-log';
 import { codeMappingInputSchema } from '../admin/csv-mappings';
-import { hospitalOverrideSchema } from '../admin/schemas';
+import { hospitalOverrideSchema } from '../contract/admin';
 import { renewalInputSchema } from '../decisions/renewal';
-import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../decisions/schemas';
-import { explanationSchema } from '../explain/schemas';
-import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../quality/schemas';
+import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../contract/decisions';
+import { explanationSchema } from '../contract/explain';
+import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 
 const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
 

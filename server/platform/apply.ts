@@ -1,5 +1,5 @@
 import type { RecognitionItem } from '../../rules';
-import type { CdsClient, InstitutionRecord } from '../admin/schemas';
+import type { CdsClient, InstitutionRecord } from '../contract/admin';
 import type { Qualification } from '../../rules';
 import { saveItems } from '../store/catalog';
 import type { Database } from '../store/database';

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Qualification, RecognitionItem } from '../../rules';
-import { cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, type CdsClient, type InstitutionRecord } from '../admin/schemas';
+import { cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, type CdsClient, type InstitutionRecord } from '../contract/admin';
 
 /**
  * Registry records arriving in bulk (API upload or CLI file): JSON arrays, or CSV with one column

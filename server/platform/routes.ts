@@ -1,7 +1,7 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { principalOf, requireRole } from '../auth/api-token';
-import { allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema } from '../admin/schemas';
+import { allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema } from '../contract/admin';
 import { apiInvalid, ApiError } from '../errors/api-error';
 import type { Services } from '../services';
 import { loadCatalog, saveItems } from '../store/catalog';

@@ -5,7 +5,7 @@ import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
 import { excelCsv } from '../csv/excel-csv';
 import { SYSTEMS } from '../fhir/systems';
 import type { Messages } from '../i18n';
-import type { PatientNotification } from '../store/decisions';
+import type { PatientNotification } from '../contract/decisions';
 import type { OrderRecord } from './order-records';
 import type { Group, Statistics } from './statistics';
 

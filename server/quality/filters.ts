@@ -1,28 +1,6 @@
-import { z } from 'zod';
 import { addDays, localDate } from '../../rules';
-import { ORDER_OUTCOMES, ORDER_SCOPES, type OrderRecord } from './order-records';
-
-const day = z.iso.date();
-
-/** The console's filters, as they travel in the URL so a view can be shared. */
-export const orderFiltersSchema = z.object({
-  from: day.optional(),
-  to: day.optional(),
-  department: z.string().max(200).optional(),
-  doctor: z.string().max(200).optional(),
-  item: z.string().max(64).optional(),
-  discipline: z.string().max(32).optional(),
-  modality: z.string().max(8).optional(),
-  outcome: z.enum(ORDER_OUTCOMES).optional(),
-  reason: z.string().max(64).optional(),
-  scope: z.enum(ORDER_SCOPES).optional(),
-  granularity: z.enum(['day', 'week', 'month']).default('day'),
-  sort: z.enum(['createdAt', 'department', 'doctor', 'item', 'outcome']).default('createdAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
-export type OrderFilters = z.infer<typeof orderFiltersSchema>;
+import type { OrderFilters } from '../contract/quality';
+import type { OrderRecord } from './order-records';
 
 /** The period: the last 30 local days by default, never more than a year at once. */
 export function periodOf(filters: OrderFilters, now: Date, timeZone: string): { from: string; to: string } {

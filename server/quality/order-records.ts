@@ -2,24 +2,14 @@ import { z } from 'zod';
 import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation, type ExceptionReason } from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
 import type { Database } from '../store/database';
-import { patientNotificationSchema, type PatientNotification } from '../store/decisions';
+import { patientNotificationSchema, type PatientNotification } from '../contract/decisions';
+import type { OrderOutcome, OrderScope } from '../contract/quality';
 
 /**
  * One ordered examination as the quality department counts it. An order may have been prompted
  * more than once (at selection and again at signing); it is one order, with the last decision made
  * on any of its cards.
  */
-export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const;
-export type OrderOutcome = (typeof ORDER_OUTCOMES)[number];
-
-/**
- * Which figures an order belongs to. `external`: another institution's result could be recognised (the
- * recognition rate). `in-hospital`: every result offered was the ordering hospital's own, a repeat but not
- * mutual recognition. `emergency`: the card only informed (001: 互认主要适用于非急诊患者).
- */
-export const ORDER_SCOPES = ['external', 'in-hospital', 'emergency'] as const;
-export type OrderScope = (typeof ORDER_SCOPES)[number];
-
 export interface OrderRecord {
   readonly promptId: string;
   readonly promptIds: readonly string[];

@@ -8,7 +8,8 @@ import { decisionHistory } from '../store/decisions';
 import { findPrompt } from '../store/prompts';
 import { localDate } from '../../rules';
 import { monthlyReportCsv, ordersCsv, reasonText } from './csv';
-import { matches, orderFiltersSchema, periodOf, sorted, type OrderFilters } from './filters';
+import { matches, periodOf, sorted } from './filters';
+import { orderFiltersSchema, type OrderFilters } from '../contract/quality';
 import { loadOrderRecords, type OrderRecord } from './order-records';
 import { statistics } from './statistics';
 

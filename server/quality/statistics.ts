@@ -1,4 +1,5 @@
-import type { OrderOutcome, OrderRecord } from './order-records';
+import type { OrderRecord } from './order-records';
+import type { Granularity, OrderOutcome } from '../contract/quality';
 
 /**
  * The national quality target's recognition rate: results recognised ÷ eligible results the patient
@@ -35,8 +36,6 @@ export interface FlaggedDoctor {
   readonly departmentNonRecognitionRate: number;
   readonly direction: 'higher' | 'lower';
 }
-
-export type Granularity = 'day' | 'week' | 'month';
 
 /** The 2024 national guidance's targets for items recognised (004: 地市域内…超过200项; 省域内…超过300项). */
 export const RECOGNISED_ITEM_TARGETS = { city: 200, province: 300 } as const;

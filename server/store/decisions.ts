@@ -1,27 +1,12 @@
-import { z } from 'zod';
 import { localDate } from '../../rules';
 import { bool, type Database } from './database';
-
-export const DECISION_SOURCES = ['cds-feedback', 'smart-app'] as const;
-export type DecisionSource = (typeof DECISION_SOURCES)[number];
-
-/** How the patient (or family) was told why the examination is repeated. */
-export const patientNotificationSchema = z.object({
-  party: z.enum(['patient', 'family', 'guardian']),
-  method: z.enum(['verbal', 'written', 'electronic']),
-  notifiedAt: z.iso.datetime({ offset: true }),
-  notifiedBy: z.string().trim().min(1).max(100),
-});
-export type PatientNotification = z.infer<typeof patientNotificationSchema>;
+import { patientNotificationSchema, type DecisionOutcome, type DecisionSource, type PatientNotification } from '../contract/decisions';
 
 export interface ReasonCoding {
   readonly system: string;
   readonly code: string;
   readonly display: string | null;
 }
-
-export const DECISION_OUTCOMES = ['accepted', 'overridden', 'withdrawn'] as const;
-export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** Whether the accepted result reached the EHR's record (the SMART app writes it back). */
 export interface WriteBack {

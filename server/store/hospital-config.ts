@@ -1,5 +1,5 @@
 import { NO_OVERRIDE, type HospitalOverride } from '../../rules';
-import { hospitalOverrideSchema, type CodeMapping, type LocalTestSystem } from '../admin/schemas';
+import { hospitalOverrideSchema, type CodeMapping, type LocalTestSystem } from '../contract/admin';
 import type { Database } from './database';
 
 /** A hospital's own configuration: local order codes, its own test systems, its rule override. */

@@ -1,25 +1,8 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { localDate, type EncounterKind, type Presentation } from '../../rules';
+import { offeredCandidateSchema, type OfferedCandidate } from '../contract/quality';
 import type { Database } from './database';
-
-/** What a card offered: which suggestion stands for which stored result. */
-export const offeredCandidateSchema = z.object({
-  resultId: z.string(),
-  suggestionId: z.string().nullable(),
-  institutionId: z.string(),
-  effectiveAt: z.string(),
-  ageDays: z.number(),
-  daysLeft: z.number(),
-  warnings: z.array(z.string()),
-  /** The ordering hospital's own result (本院): a reminder, not mutual recognition. */
-  own: z.boolean().default(false),
-  /** The containing examination the result is of, when it stands for the ordered item (类似检查). */
-  viaItemCode: z.string().nullable().default(null),
-  /** For a panel's card: the analyte this result covers (not to be charged again); null when it covers the ordered item. */
-  coversItemCode: z.string().nullable().default(null),
-});
-export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
 
 /** A card we issued, as the quality department will review it. */
 export interface Prompt {

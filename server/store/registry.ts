@@ -1,5 +1,5 @@
 import type { Qualification, RegionPolicy } from '../../rules';
-import { regionPolicySchema, type Alliance, type CdsClient, type InstitutionRecord } from '../admin/schemas';
+import { regionPolicySchema, type Alliance, type CdsClient, type InstitutionRecord } from '../contract/admin';
 import { bool, type Database } from './database';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */

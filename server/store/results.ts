@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ResultFacts, ResultStatus } from '../../rules';
 import { isUniqueViolation, type Database } from './database';
-import { reportSchema, type Report } from './report';
+import { reportSchema, type Report } from '../contract/report';
 
 /** An external result in the index: one row per report, keyed by the patient's HMAC, never the identifier. */
 export interface StoredResult extends ResultFacts {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orderSelect, orderSign, patientView, type HookSession } from '../../smart-app/src/demo/cds/requests';
 import { orderCoding, type DraftOrder } from '../../smart-app/src/demo/orders/orders';
 import { recordedFor, type PromptStatus } from '../../smart-app/src/demo/signing/recorded';
-import type { DemoHospital, Orderable } from '../../server/demo/workstation-schemas';
+import type { DemoHospital, Orderable } from '../../server/contract/demo-workstation';
 
 const REGIONAL = 'https://fhir.huren.example/CodeSystem/recognition-item';
 const shancheng: DemoHospital = { id: 'H-CQ-001', name: '山城医科大学附属第一医院', issuer: 'https://ehr.h-cq-001.example', localCodeSystem: 'https://his.example/H-CQ-001/order-item', doctors: [] };

@@ -3,7 +3,7 @@ import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
-import { workstationSetupSchema } from '../../server/demo/workstation-schemas';
+import { workstationSetupSchema } from '../../server/contract/demo-workstation';
 import { orderRequest } from '../support/hook-requests';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writtenName } from '../../server/fhir/human-name';
+import { writtenName } from '../../server/contract/human-name';
 
 describe('a HumanName as it is written, on the server and in the SMART app', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { recognisableOf, type OrderOutcome, type OrderRecord } from '../../server/quality/order-records';
+import { recognisableOf, type OrderRecord } from '../../server/quality/order-records';
+import { type OrderOutcome } from '../../server/contract/quality';
 import { exceptions, flagDoctors, isoWeek, recognisedItems, repeats, statistics, tally } from '../../server/quality/statistics';
 
 let n = 0;

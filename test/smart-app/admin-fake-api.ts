@@ -7,8 +7,8 @@ import { localeFrom, messages } from '../../server/i18n';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
   type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
-} from '../../server/admin/response-schemas';
-import { hospitalOverrideSchema, type CodeMapping } from '../../server/admin/schemas';
+} from '../../server/contract/admin-responses';
+import { hospitalOverrideSchema, type CodeMapping } from '../../server/contract/admin';
 import { apiInvalid, ApiError } from '../../server/errors/api-error';
 
 /**

@@ -2,7 +2,7 @@ import { http, HttpResponse, type RequestHandler } from 'msw';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { messages } from '../../server/i18n';
 import { ApiError } from '../../server/errors/api-error';
-import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema, type OrderRow, type StatisticsView } from '../../server/quality/schemas';
+import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema, type OrderRow, type StatisticsView } from '../../server/contract/quality';
 import { decisionView } from './support/fixtures';
 
 /**

@@ -1,4 +1,4 @@
-import type { DecisionAnswer, DecisionInput, DecisionView, PromptView } from '../../../server/decisions/schemas';
+import type { DecisionAnswer, DecisionInput, DecisionView, PromptView } from '../../../server/contract/decisions';
 
 /** The decision API's types as the screens use them (the server's schemas are their one source). */
 export type { DecisionAnswer, DecisionInput, DecisionView, PromptView };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/decisions/schemas';
+import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/contract/decisions';
 import type { Language } from '../i18n/language';
 import type { CardIdentity, LaunchProof } from '../launch/smart';
 

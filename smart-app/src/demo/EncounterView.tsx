@@ -1,7 +1,7 @@
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
-import type { WorkstationSetup } from '../../../server/demo/workstation-schemas';
+import type { WorkstationSetup } from '../../../server/contract/demo-workstation';
 import { CardPanel } from './cards/CardPanel';
 import { PatientBanner } from './context/PatientBanner';
 import { useDemoMessages } from './i18n/messages';

@@ -7,7 +7,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
-import type { WorkstationSetup } from '../../../server/demo/workstation-schemas';
+import type { WorkstationSetup } from '../../../server/contract/demo-workstation';
 import { Loading } from '../app/Loading';
 import { LANGUAGES, useLanguage, type Language } from '../i18n/language';
 import { ContextBar, initialSelection, type Selection } from './context/ContextBar';

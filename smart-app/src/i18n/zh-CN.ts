@@ -1,6 +1,5 @@
 import type { Discipline, ExclusionReason, LowerLevelAcceptance, OrderRefusal, PromptIndicator } from '../../../rules';
-import type { OrderOutcome, OrderScope } from '../../../server/quality/order-records';
-import type { Granularity } from '../../../server/quality/statistics';
+import type { Granularity, OrderOutcome, OrderScope } from '../../../server/contract/quality';
 import type { ProblemKind } from '../app/problems';
 import type { DryRunReason, OverrideAction } from '../admin/admin-model';
 import type { ResultOrigin } from '../decisions/model';

@@ -2,7 +2,7 @@ import * as browserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
 import type Client from 'fhirclient/lib/Client';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
-import { writtenName } from '../../../server/fhir/human-name';
+import { writtenName } from '../../../server/contract/human-name';
 import { appUrl } from '../app/base-path';
 import type { WriteBackReport } from '../decisions/prompt-api';
 

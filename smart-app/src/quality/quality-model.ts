@@ -1,9 +1,7 @@
-import type { StatisticsView } from '../../../server/quality/schemas';
+import type { StatisticsView } from '../../../server/contract/quality';
 
-/** The quality API's answers, typed from the server's own schemas (types only: nothing of the server is bundled). */
-export type { Facets, OrderDetail, OrderRow, OrdersPage, StatisticsView } from '../../../server/quality/schemas';
-export type { OrderOutcome, OrderScope } from '../../../server/quality/order-records';
-export type { Granularity } from '../../../server/quality/statistics';
+/** The quality API's answers, typed from the server's own schemas (server/contract/, the one part of the server the app may import). */
+export type { Facets, Granularity, OrderDetail, OrderOutcome, OrderRow, OrderScope, OrdersPage, StatisticsView } from '../../../server/contract/quality';
 
 /** One row of a breakdown (a department, a doctor, an item, a modality) or one period of the trend. */
 export type Group = StatisticsView['trend'][number];

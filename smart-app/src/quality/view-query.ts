@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OrderFilters } from '../../../server/quality/filters';
+import type { OrderFilters } from '../../../server/contract/quality';
 import type { Query } from '../consoles/console-api';
 import type { OrderOutcome, OrderScope } from './quality-model';
 

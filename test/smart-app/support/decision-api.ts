@@ -1,6 +1,6 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../../rules';
-import { decisionInputSchema, writeBackInputSchema, type DecisionView, type PromptView } from '../../../server/decisions/schemas';
+import { decisionInputSchema, writeBackInputSchema, type DecisionView, type PromptView } from '../../../server/contract/decisions';
 import { apiInvalid, ApiError } from '../../../server/errors/api-error';
 import { SYSTEMS } from '../../../server/fhir/systems';
 import { localeFrom, messages } from '../../../server/i18n';

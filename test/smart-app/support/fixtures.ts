@@ -1,5 +1,5 @@
 import { countsAsNonRecognition, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation } from '../../../rules';
-import { decisionAnswerSchema, promptViewSchema, type DecisionAnswer, type DecisionView, type PromptView } from '../../../server/decisions/schemas';
+import { decisionAnswerSchema, promptViewSchema, type DecisionAnswer, type DecisionView, type PromptView } from '../../../server/contract/decisions';
 import { messages, type Locale } from '../../../server/i18n';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { clientTokenSchema, type DemoServiceId } from '../../../../server/demo/workstation-schemas';
+import { clientTokenSchema, type DemoServiceId } from '../../../../server/contract/demo-workstation';
 import { fetchJson } from '../http/fetch-json';
 import { hookResponseSchema, type Card, type CardCoding } from './cards';
 import type { HookCall } from './requests';

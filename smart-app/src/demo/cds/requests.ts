@@ -1,4 +1,4 @@
-import type { DemoServiceId } from '../../../../server/demo/workstation-schemas';
+import type { DemoServiceId } from '../../../../server/contract/demo-workstation';
 import type { Chart } from '../ehr/fhir';
 import { newId } from '../http/ids';
 import { serviceRequest, orderRef, type DraftOrder } from '../orders/orders';

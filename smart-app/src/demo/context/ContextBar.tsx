@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { WorkstationSetup } from '../../../../server/demo/workstation-schemas';
+import type { WorkstationSetup } from '../../../../server/contract/demo-workstation';
 import { useDemoMessages } from '../i18n/messages';
 
 /** Who sees which patient where. A patient of `null`: no chart open yet. */

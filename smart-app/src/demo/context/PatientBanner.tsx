@@ -4,7 +4,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
-import type { DemoDoctorEntry, DemoHospital, DemoPatientEntry } from '../../../../server/demo/workstation-schemas';
+import type { DemoDoctorEntry, DemoHospital, DemoPatientEntry } from '../../../../server/contract/demo-workstation';
 import { ageInYears } from '../../app/age';
 import { Loading } from '../../app/Loading';
 import type { ChartState } from '../session/useChartSession';

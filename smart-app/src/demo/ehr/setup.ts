@@ -1,4 +1,4 @@
-import { workstationSetupSchema, type WorkstationSetup } from '../../../../server/demo/workstation-schemas';
+import { workstationSetupSchema, type WorkstationSetup } from '../../../../server/contract/demo-workstation';
 import { fetchJson } from '../http/fetch-json';
 
 /** Hospitals, doctors, patients and the order catalog the demo EHR offers. */

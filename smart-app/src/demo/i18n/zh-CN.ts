@@ -1,4 +1,4 @@
-import type { DemoServiceId } from '../../../../server/demo/workstation-schemas';
+import type { DemoServiceId } from '../../../../server/contract/demo-workstation';
 
 /**
  * Every string of the demo workstation in Simplified Chinese, the default language. `en.ts` has the

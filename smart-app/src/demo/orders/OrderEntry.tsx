@@ -3,7 +3,7 @@ import Box from '@mui/material/Box';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
-import type { DemoHospital, Orderable } from '../../../../server/demo/workstation-schemas';
+import type { DemoHospital, Orderable } from '../../../../server/contract/demo-workstation';
 import { useLanguage } from '../../i18n/language';
 import { useDemoMessages } from '../i18n/messages';
 import { catalogSearch } from './orders';

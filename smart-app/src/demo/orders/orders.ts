@@ -1,4 +1,4 @@
-import type { DemoHospital, Orderable } from '../../../../server/demo/workstation-schemas';
+import type { DemoHospital, Orderable } from '../../../../server/contract/demo-workstation';
 import { itemSearch } from '../../app/item-search';
 import { newId } from '../http/ids';
 

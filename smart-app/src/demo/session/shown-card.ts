@@ -1,4 +1,4 @@
-import type { DemoServiceId } from '../../../../server/demo/workstation-schemas';
+import type { DemoServiceId } from '../../../../server/contract/demo-workstation';
 import { cardIdentity, ordersDeletedBy, type Card, type CardIdentity } from '../cds/cards';
 import { newId } from '../http/ids';
 

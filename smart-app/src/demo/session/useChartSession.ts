@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DemoHospital, DemoServiceId, Orderable, WorkstationSetup } from '../../../../server/demo/workstation-schemas';
+import type { DemoHospital, DemoServiceId, Orderable, WorkstationSetup } from '../../../../server/contract/demo-workstation';
 import { useLanguage } from '../../i18n/language';
 import { ordersDeletedBy, type CardCoding, type CardLink, type CardSuggestion } from '../cds/cards';
 import { callService, sendFeedback } from '../cds/client';

@@ -1,7 +1,21 @@
 import { z } from 'zod';
 import { ANNOTATIONS, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation, WINDOW_UNITS } from '../../rules';
-import { DECISION_OUTCOMES, DECISION_SOURCES, patientNotificationSchema } from '../store/decisions';
-import { reportSchema } from '../store/report';
+import { reportSchema } from './report';
+
+export const DECISION_SOURCES = ['cds-feedback', 'smart-app'] as const;
+export type DecisionSource = (typeof DECISION_SOURCES)[number];
+
+/** How the patient (or family) was told why the examination is repeated. */
+export const patientNotificationSchema = z.object({
+  party: z.enum(['patient', 'family', 'guardian']),
+  method: z.enum(['verbal', 'written', 'electronic']),
+  notifiedAt: z.iso.datetime({ offset: true }),
+  notifiedBy: z.string().trim().min(1).max(100),
+});
+export type PatientNotification = z.infer<typeof patientNotificationSchema>;
+
+export const DECISION_OUTCOMES = ['accepted', 'overridden', 'withdrawn'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** The decision API the SMART app speaks (`/api/prompts/...`): inputs validated here, answers described here. */
 

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { anyResourceSchema } from '../fhir/resources';
+import { anyResourceSchema } from './fhir';
 
 /**
  * CDS Hooks 2.0 as zod schemas: the request validators and the static types come from one source.
  * Requests are loose (unknown fields from real clients pass); responses are what we emit.
  */
+
+/** The services Huren offers; the ids are a stable interface (DESIGN.md). */
+export const SERVICE_IDS = {
+  patientView: 'recognition-patient-view',
+  orderSelect: 'recognition-order-select',
+  orderSign: 'recognition-order-sign',
+} as const;
+
+export type ServiceId = (typeof SERVICE_IDS)[keyof typeof SERVICE_IDS];
 
 /** https://cds-hooks.hl7.org/2.0/#trusting-cds-clients — fhirAuthorization */
 export const fhirAuthorizationSchema = z.looseObject({

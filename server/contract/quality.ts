@@ -1,8 +1,60 @@
 import { z } from 'zod';
-import { decisionViewSchema } from '../decisions/schemas';
-import { offeredCandidateSchema } from '../store/prompts';
-import { patientNotificationSchema } from '../store/decisions';
-import { ORDER_OUTCOMES, ORDER_SCOPES } from './order-records';
+import { decisionViewSchema, patientNotificationSchema } from './decisions';
+
+/** How an order counts (server/quality/order-records.ts derives it from the decisions). */
+export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const;
+export type OrderOutcome = (typeof ORDER_OUTCOMES)[number];
+
+/**
+ * Which figures an order belongs to. `external`: another institution's result could be recognised (the
+ * recognition rate). `in-hospital`: every result offered was the ordering hospital's own, a repeat but not
+ * mutual recognition. `emergency`: the card only informed (001: 互认主要适用于非急诊患者).
+ */
+export const ORDER_SCOPES = ['external', 'in-hospital', 'emergency'] as const;
+export type OrderScope = (typeof ORDER_SCOPES)[number];
+
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
+
+/** What a card offered: which suggestion stands for which stored result. */
+export const offeredCandidateSchema = z.object({
+  resultId: z.string(),
+  suggestionId: z.string().nullable(),
+  institutionId: z.string(),
+  effectiveAt: z.string(),
+  ageDays: z.number(),
+  daysLeft: z.number(),
+  warnings: z.array(z.string()),
+  /** The ordering hospital's own result (本院): a reminder, not mutual recognition. */
+  own: z.boolean().default(false),
+  /** The containing examination the result is of, when it stands for the ordered item (类似检查). */
+  viaItemCode: z.string().nullable().default(null),
+  /** For a panel's card: the analyte this result covers (not to be charged again); null when it covers the ordered item. */
+  coversItemCode: z.string().nullable().default(null),
+});
+export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
+
+const day = z.iso.date();
+
+/** The console's filters, as they travel in the URL so a view can be shared. */
+export const orderFiltersSchema = z.object({
+  from: day.optional(),
+  to: day.optional(),
+  department: z.string().max(200).optional(),
+  doctor: z.string().max(200).optional(),
+  item: z.string().max(64).optional(),
+  discipline: z.string().max(32).optional(),
+  modality: z.string().max(8).optional(),
+  outcome: z.enum(ORDER_OUTCOMES).optional(),
+  reason: z.string().max(64).optional(),
+  scope: z.enum(ORDER_SCOPES).optional(),
+  granularity: z.enum(GRANULARITIES).default('day'),
+  sort: z.enum(['createdAt', 'department', 'doctor', 'item', 'outcome']).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+});
+export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 
 /** The quality API's answers, described once: the console's types and the OpenAPI document come from here. */
 const period = z.object({ from: z.string(), to: z.string() });

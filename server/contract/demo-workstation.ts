@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ServiceId } from '../hooks/discovery';
+import type { ServiceId } from './cds-hooks';
 
 /**
  * What the demo workstation (`/demo`) and the server say to each other outside the CDS Hooks and

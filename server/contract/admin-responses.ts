@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOWER_LEVEL_ACCEPTANCE } from '../../rules';
-import { codeMappingSchema, hospitalOverrideSchema, recognitionItemSchema } from './schemas';
+import { codeMappingSchema, hospitalOverrideSchema, recognitionItemSchema } from './admin';
 
 /** The admin API's answers: the console's types and the OpenAPI document come from here. */
 export const rulesStateSchema = z.object({
