@@ -12,13 +12,6 @@ const COLUMNS: Record<string, keyof Pick<CodeMapping, 'localCode' | 'localName' 
   item_code: 'itemCode', itemcode: 'itemCode', 互认项目编码: 'itemCode', 互认编码: 'itemCode',
 };
 
-/** One mapping made in place (from the unmapped-codes list): the hospital is the admin token's. */
-export const codeMappingInputSchema = z.strictObject({
-  localCode: z.string().trim().min(1).max(64),
-  localName: z.string().trim().min(1).max(200).nullable().default(null),
-  itemCode: z.string().trim().min(1).max(64),
-});
-
 /** csv-parse with `info`: each record with the file line it ends on. */
 const parsedRows = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number().int() }) }));
 type ParsedRow = z.infer<typeof parsedRows>[number];

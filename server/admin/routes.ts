@@ -10,7 +10,8 @@ import {
   currentOverride, deleteCodeMappings, loadCodeMappings, overrideHistory, saveCodeMappings, saveOverride, unmappedCodes,
 } from '../store/hospital-config';
 import { configurationFor, type ReferenceData } from '../store/reference';
-import { codeMappingInputSchema, parseCodeMappings } from './csv-mappings';
+import { parseCodeMappings } from './csv-mappings';
+import { codeMappingInputSchema } from '../contract/admin';
 import { dryRun } from './dry-run';
 import { hospitalOverrideSchema, type CodeMapping } from '../contract/admin';
 

@@ -93,6 +93,13 @@ export const codeMappingSchema = z.object({
 });
 export type CodeMapping = z.infer<typeof codeMappingSchema>;
 
+/** One mapping made in place (from the unmapped-codes list): the hospital is the admin token's. */
+export const codeMappingInputSchema = z.strictObject({
+  localCode: z.string().trim().min(1).max(64),
+  localName: z.string().trim().min(1).max(200).nullable().default(null),
+  itemCode: z.string().trim().min(1).max(64),
+});
+
 export const localTestSystemSchema = z.object({
   institutionId: code,
   itemCode: code,

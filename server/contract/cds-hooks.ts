@@ -60,105 +60,116 @@ export const orderSignContextSchema = z.looseObject({
   draftOrders: draftOrdersSchema,
 });
 
-export type HookContext = z.infer<typeof patientViewContextSchema> & {
-  selections?: string[];
-  draftOrders?: DraftOrders;
-};
+/** https://cds-hooks.hl7.org/2.0/#http-request_1 — `context`: what every hook's context may hold, as the handlers read it */
+const hookContextSchema = patientViewContextSchema.extend({
+  selections: z.array(id).optional(),
+  draftOrders: draftOrdersSchema.optional(),
+});
+export type HookContext = z.infer<typeof hookContextSchema>;
+
+const hookRequestBaseSchema = z.looseObject({
+  hook: z.string(),
+  hookInstance: id,
+  fhirServer: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  fhirAuthorization: fhirAuthorizationSchema.optional(),
+  context: hookContextSchema,
+  prefetch: z.record(z.string().max(100), z.unknown()).optional(),
+});
+
+/** https://cds-hooks.hl7.org/2.0/#http-request_1 — one service's request: its hook and its context */
+export function hookRequestSchema<C extends z.ZodType>(hook: string, context: C) {
+  return hookRequestBaseSchema.extend({ hook: z.literal(hook, { error: `must be "${hook}" for this service` }), context });
+}
 
 /** https://cds-hooks.hl7.org/2.0/#http-request_1 */
-export function hookRequestSchema<C extends z.ZodType>(hook: string, context: C) {
-  return z.looseObject({
-    hook: z.literal(hook, { error: `must be "${hook}" for this service` }),
-    hookInstance: id,
-    fhirServer: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    fhirAuthorization: fhirAuthorizationSchema.optional(),
-    context,
-    prefetch: z.record(z.string().max(100), z.unknown()).optional(),
-  });
-}
-
-export interface HookRequest {
-  readonly hook: string;
-  readonly hookInstance: string;
-  readonly fhirServer?: string;
-  readonly fhirAuthorization?: FhirAuthorization;
-  readonly context: HookContext;
-  readonly prefetch?: Record<string, unknown>;
-}
-
-/** https://cds-hooks.hl7.org/2.0/#coding */
-export interface Coding {
-  readonly system: string;
-  readonly code: string;
-  readonly display?: string;
-}
-
-/** https://cds-hooks.hl7.org/2.0/#action */
-export interface Action {
-  readonly type: 'create' | 'update' | 'delete';
-  readonly description: string;
-  readonly resource?: Record<string, unknown>;
-  readonly resourceId?: string;
-}
-
-/** https://cds-hooks.hl7.org/2.0/#suggestion */
-export interface Suggestion {
-  readonly label: string;
-  readonly uuid: string;
-  readonly isRecommended?: boolean;
-  readonly actions: readonly Action[];
-}
-
-/** https://cds-hooks.hl7.org/2.0/#link */
-export interface Link {
-  readonly label: string;
-  readonly url: string;
-  readonly type: 'absolute' | 'smart';
-  readonly appContext?: string;
-}
-
-/** https://cds-hooks.hl7.org/2.0/#source */
-export interface Source {
-  readonly label: string;
-  readonly url?: string;
-  readonly icon?: string;
-  readonly topic?: Coding;
-}
-
-/** https://cds-hooks.hl7.org/2.0/#card-attributes */
-export interface Card {
-  readonly uuid: string;
-  /** One sentence, under 140 characters. */
-  readonly summary: string;
-  readonly detail?: string;
-  readonly indicator: 'info' | 'warning' | 'critical';
-  readonly source: Source;
-  readonly suggestions?: readonly Suggestion[];
-  readonly selectionBehavior?: 'at-most-one' | 'any';
-  readonly overrideReasons?: readonly Coding[];
-  readonly links?: readonly Link[];
-}
-
-/** https://cds-hooks.hl7.org/2.0/#cds-service-response */
-export interface HookResponse {
-  readonly cards: readonly Card[];
-}
-
-/** https://cds-hooks.hl7.org/2.0/#response — one service in the discovery document */
-export interface ServiceDefinition {
-  readonly hook: string;
-  readonly id: string;
-  readonly title: string;
-  readonly description: string;
-  readonly prefetch: Readonly<Record<string, string>>;
-  readonly usageRequirements?: string;
-}
+export type HookRequest = Readonly<z.infer<typeof hookRequestBaseSchema>>;
 
 const codingSchema = z.looseObject({
   system: z.string().min(1).max(1000),
   code: z.string().min(1).max(200),
   display: z.string().max(1000).optional(),
 });
+
+/** https://cds-hooks.hl7.org/2.0/#coding */
+export type Coding = z.infer<typeof codingSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#action */
+export const actionSchema = z
+  .object({
+    type: z.enum(['create', 'update', 'delete']),
+    description: z.string(),
+    resource: z.record(z.string(), z.unknown()).optional(),
+    resourceId: z.string().optional(),
+  })
+  .readonly();
+export type Action = z.infer<typeof actionSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#suggestion */
+export const suggestionSchema = z
+  .object({
+    label: z.string(),
+    uuid: z.string(),
+    isRecommended: z.boolean().optional(),
+    actions: z.array(actionSchema).readonly(),
+  })
+  .readonly();
+export type Suggestion = z.infer<typeof suggestionSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#link */
+export const linkSchema = z
+  .object({
+    label: z.string(),
+    url: z.string(),
+    type: z.enum(['absolute', 'smart']),
+    appContext: z.string().optional(),
+  })
+  .readonly();
+export type Link = z.infer<typeof linkSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#source */
+export const sourceSchema = z
+  .object({
+    label: z.string(),
+    url: z.string().optional(),
+    icon: z.string().optional(),
+    topic: codingSchema.readonly().optional(),
+  })
+  .readonly();
+export type Source = z.infer<typeof sourceSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#card-attributes */
+export const cardSchema = z
+  .object({
+    uuid: z.string(),
+    /** One sentence, under 140 characters. */
+    summary: z.string().max(140),
+    detail: z.string().optional(),
+    indicator: z.enum(['info', 'warning', 'critical']),
+    source: sourceSchema,
+    suggestions: z.array(suggestionSchema).readonly().optional(),
+    selectionBehavior: z.enum(['at-most-one', 'any']).optional(),
+    overrideReasons: z.array(codingSchema.readonly()).readonly().optional(),
+    links: z.array(linkSchema).readonly().optional(),
+  })
+  .readonly();
+export type Card = z.infer<typeof cardSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#cds-service-response */
+export const hookResponseSchema = z.object({ cards: z.array(cardSchema).readonly() }).readonly();
+export type HookResponse = z.infer<typeof hookResponseSchema>;
+
+/** https://cds-hooks.hl7.org/2.0/#response — one service in the discovery document */
+export const serviceDefinitionSchema = z
+  .object({
+    hook: z.string(),
+    id: z.string(),
+    title: z.string(),
+    description: z.string(),
+    prefetch: z.record(z.string(), z.string()).readonly(),
+    usageRequirements: z.string().optional(),
+  })
+  .readonly();
+export type ServiceDefinition = z.infer<typeof serviceDefinitionSchema>;
 
 /** https://cds-hooks.hl7.org/2.0/#feedback */
 export const feedbackItemSchema = z

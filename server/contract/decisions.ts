@@ -5,12 +5,17 @@ import { reportSchema } from './report';
 export const DECISION_SOURCES = ['cds-feedback', 'smart-app'] as const;
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
+/** The longest name of who told the patient; the app checks the same limit before sending. */
+export const NOTIFIED_BY_MAX_LENGTH = 100;
+/** The longest write-back detail (the EHR's refusal) the server keeps; the app trims to it. */
+export const WRITE_BACK_DETAIL_MAX_LENGTH = 500;
+
 /** How the patient (or family) was told why the examination is repeated. */
 export const patientNotificationSchema = z.object({
   party: z.enum(['patient', 'family', 'guardian']),
   method: z.enum(['verbal', 'written', 'electronic']),
   notifiedAt: z.iso.datetime({ offset: true }),
-  notifiedBy: z.string().trim().min(1).max(100),
+  notifiedBy: z.string().trim().min(1).max(NOTIFIED_BY_MAX_LENGTH),
 });
 export type PatientNotification = z.infer<typeof patientNotificationSchema>;
 
@@ -53,7 +58,7 @@ export type DecisionInput = z.infer<typeof decisionInputSchema>;
 
 export const writeBackInputSchema = z.strictObject({
   status: z.enum(['written', 'refused']),
-  detail: z.string().trim().max(500).nullable().default(null),
+  detail: z.string().trim().max(WRITE_BACK_DETAIL_MAX_LENGTH).nullable().default(null),
 });
 
 const coded = z.object({ code: z.string(), text: z.string() });

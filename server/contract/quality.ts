@@ -34,22 +34,28 @@ export const offeredCandidateSchema = z.object({
 });
 export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
 
+/** The longest value of each text filter; the console drops a longer one from a hand-edited link. */
+export const ORDER_FILTER_MAX_LENGTH = { department: 200, doctor: 200, item: 64, discipline: 32, modality: 8, reason: 64 } as const;
+/** The columns the orders list sorts by. */
+export const ORDER_SORT_KEYS = ['createdAt', 'department', 'doctor', 'item', 'outcome'] as const;
+
 const day = z.iso.date();
+const max = ORDER_FILTER_MAX_LENGTH;
 
 /** The console's filters, as they travel in the URL so a view can be shared. */
 export const orderFiltersSchema = z.object({
   from: day.optional(),
   to: day.optional(),
-  department: z.string().max(200).optional(),
-  doctor: z.string().max(200).optional(),
-  item: z.string().max(64).optional(),
-  discipline: z.string().max(32).optional(),
-  modality: z.string().max(8).optional(),
+  department: z.string().max(max.department).optional(),
+  doctor: z.string().max(max.doctor).optional(),
+  item: z.string().max(max.item).optional(),
+  discipline: z.string().max(max.discipline).optional(),
+  modality: z.string().max(max.modality).optional(),
   outcome: z.enum(ORDER_OUTCOMES).optional(),
-  reason: z.string().max(64).optional(),
+  reason: z.string().max(max.reason).optional(),
   scope: z.enum(ORDER_SCOPES).optional(),
   granularity: z.enum(GRANULARITIES).default('day'),
-  sort: z.enum(['createdAt', 'department', 'doctor', 'item', 'outcome']).default('createdAt'),
+  sort: z.enum(ORDER_SORT_KEYS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),

@@ -3,7 +3,7 @@ import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../contract/admin-responses';
 import { accessLogPageSchema } from '../contract/access-log';
-import { codeMappingInputSchema } from '../admin/csv-mappings';
+import { codeMappingInputSchema } from '../contract/admin';
 import { hospitalOverrideSchema } from '../contract/admin';
 import { renewalInputSchema } from '../decisions/renewal';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../contract/decisions';

@@ -2,7 +2,8 @@ import { http, HttpResponse, type JsonBodyType, type RequestHandler } from 'msw'
 import { z } from 'zod';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { dayBound, overrideViolations, type RegionPolicy } from '../../rules';
-import { codeMappingInputSchema, parseCodeMappings } from '../../server/admin/csv-mappings';
+import { parseCodeMappings } from '../../server/admin/csv-mappings';
+import { codeMappingInputSchema } from '../../server/contract/admin';
 import { localeFrom, messages } from '../../server/i18n';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,

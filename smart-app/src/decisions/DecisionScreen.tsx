@@ -6,6 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useEffect, useId, useState } from 'react';
+import { WRITE_BACK_DETAIL_MAX_LENGTH } from '../../../server/contract/decisions';
 import { ageInYears } from '../app/age';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
@@ -35,9 +36,6 @@ type Busy = keyof Messages['busy'];
 
 /** Choosing among the results (`choose`), filling in an exception (`exception`), or the decision in force (null). */
 type Editing = { readonly step: 'choose' } | { readonly step: 'exception'; readonly values: ExceptionValues } | null;
-
-/** The server keeps at most this much of a write-back's detail (writeBackInputSchema). */
-const WRITE_BACK_DETAIL_MAX_LENGTH = 500;
 
 /** The session's answers as they arrive; undefined while the EHR has not answered yet. */
 function usePromised<T>(promise: Promise<T>): T | undefined {

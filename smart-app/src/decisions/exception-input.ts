@@ -1,4 +1,5 @@
 import dayjs, { type Dayjs } from 'dayjs';
+import { NOTIFIED_BY_MAX_LENGTH } from '../../../server/contract/decisions';
 import type { Messages } from '../i18n/zh-CN';
 import type { DecisionView, ExceptionReason, NotificationMethod, NotifiedParty, OverrideInput, PromptView } from './model';
 
@@ -19,9 +20,6 @@ export type ExceptionField = (typeof EXCEPTION_FIELDS)[number];
 export type FieldErrors = Partial<Record<ExceptionField, string>>;
 
 export const isExceptionField = (field: string): field is ExceptionField => (EXCEPTION_FIELDS as readonly string[]).includes(field);
-
-/** The server's limit on who notified (patientNotificationSchema). */
-const NOTIFIED_BY_MAX_LENGTH = 100;
 
 type ReasonsOf = Pick<PromptView, 'exceptionReasons' | 'explanationMaxLength'>;
 

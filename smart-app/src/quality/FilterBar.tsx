@@ -6,7 +6,8 @@ import { Section } from '../consoles/Section';
 import { ChoiceFilter, DateFilter, SearchFilter, type Choice } from './filter-controls';
 import { disciplineName, modalityName } from './labels';
 import type { Facets } from './quality-model';
-import { ORDER_OUTCOMES, ORDER_SCOPES, withFilter, withoutFilters, type QualityView } from './view-query';
+import { ORDER_OUTCOMES, ORDER_SCOPES } from '../../../server/contract/quality';
+import { withFilter, withoutFilters, type QualityView } from './view-query';
 
 interface FilterBarProps {
   readonly view: QualityView;

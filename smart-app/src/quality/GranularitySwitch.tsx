@@ -2,7 +2,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useLanguage } from '../i18n/language';
 import type { Granularity } from './quality-model';
-import { GRANULARITIES } from './view-query';
+import { GRANULARITIES } from '../../../server/contract/quality';
 
 /** The trend's step: 日 | 周 | 月. */
 export function GranularitySwitch({ value, onChange }: { readonly value: Granularity; readonly onChange: (granularity: Granularity) => void }) {

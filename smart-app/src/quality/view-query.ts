@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { OrderFilters } from '../../../server/contract/quality';
+import {
+  GRANULARITIES, ORDER_FILTER_MAX_LENGTH as MAX, ORDER_OUTCOMES, ORDER_SCOPES, ORDER_SORT_KEYS, type OrderFilters,
+} from '../../../server/contract/quality';
 import type { Query } from '../consoles/console-api';
-import type { OrderOutcome, OrderScope } from './quality-model';
 
 /**
  * What the quality console shows, as it travels in the page's query string so a view can be shared
@@ -13,11 +14,6 @@ export type QualityView = Pick<OrderFilters, 'granularity' | 'sort' | 'order' | 
 
 type FilterName = 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope';
 
-export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const satisfies readonly OrderOutcome[];
-export const ORDER_SCOPES = ['external', 'in-hospital', 'emergency'] as const satisfies readonly OrderScope[];
-export const GRANULARITIES = ['day', 'week', 'month'] as const satisfies readonly QualityView['granularity'][];
-/** The columns the API sorts by. */
-export const SORT_KEYS = ['createdAt', 'department', 'doctor', 'item', 'outcome'] as const satisfies readonly QualityView['sort'][];
 export const PAGE_SIZES = [25, 50, 100] as const;
 
 const DEFAULTS = { granularity: 'day', sort: 'createdAt', order: 'desc', page: 1, pageSize: 25 } as const satisfies Partial<QualityView>;
@@ -29,16 +25,16 @@ const day = z.iso.date().optional().catch(undefined);
 const viewSchema = z.object({
   from: day,
   to: day,
-  department: text(200),
-  doctor: text(200),
-  item: text(64),
-  discipline: text(32),
-  modality: text(8),
+  department: text(MAX.department),
+  doctor: text(MAX.doctor),
+  item: text(MAX.item),
+  discipline: text(MAX.discipline),
+  modality: text(MAX.modality),
   outcome: z.enum(ORDER_OUTCOMES).optional().catch(undefined),
-  reason: text(64),
+  reason: text(MAX.reason),
   scope: z.enum(ORDER_SCOPES).optional().catch(undefined),
   granularity: z.enum(GRANULARITIES).catch(DEFAULTS.granularity),
-  sort: z.enum(SORT_KEYS).catch(DEFAULTS.sort),
+  sort: z.enum(ORDER_SORT_KEYS).catch(DEFAULTS.sort),
   order: z.enum(['asc', 'desc']).catch(DEFAULTS.order),
   page: z.coerce.number().int().min(1).catch(DEFAULTS.page),
   pageSize: z.coerce
