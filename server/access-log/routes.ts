@@ -1,23 +1,10 @@
 import { Router } from 'express';
-import { z } from 'zod';
 import { principalOf, requireRole } from '../auth/api-token';
 import { ApiError, apiInvalid } from '../errors/api-error';
 import { patientKey } from '../fhir/patient-key';
 import type { Services } from '../services';
 import { listAccess } from '../store/access-log';
-import type { AccessLogPage } from '../contract/access-log';
-
-const querySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-  /** One person's reads, by national identifier (turned into the key here, never stored) or by key. */
-  nationalId: z.string().trim().min(1).max(64).optional(),
-  patientKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
-  /** Platform only: one hospital's entries. */
-  hospitalId: z.string().min(1).max(64).optional(),
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-});
+import { accessLogQuerySchema, type AccessLogPage } from '../contract/access-log';
 
 /**
  * GET /api/access-log: who read which patient's results, when, where and how many. A hospital's
@@ -26,7 +13,7 @@ const querySchema = z.strictObject({
 export function accessLogRoutes(services: Services): Router {
   const router = Router();
   router.get('/api/access-log', requireRole(services, 'quality', 'admin', 'platform'), async (request, response) => {
-    const parsed = querySchema.safeParse(request.query);
+    const parsed = accessLogQuerySchema.safeParse(request.query);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const query = parsed.data;
     const principal = principalOf(response);

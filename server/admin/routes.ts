@@ -1,5 +1,4 @@
 import express, { Router } from 'express';
-import { z } from 'zod';
 import { dayBound, daysBefore, DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, ApiError } from '../errors/api-error';
@@ -11,9 +10,8 @@ import {
 } from '../store/hospital-config';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { parseCodeMappings } from './csv-mappings';
-import { codeMappingInputSchema } from '../contract/admin';
 import { dryRun } from './dry-run';
-import { hospitalOverrideSchema, type CodeMapping } from '../contract/admin';
+import { codeMappingInputSchema, dryRunInputSchema, hospitalOverrideSchema, rollbackInputSchema, type CodeMapping } from '../contract/admin';
 
 function describe(violation: OverrideViolation): string {
   switch (violation.code) {
@@ -85,7 +83,7 @@ export function adminRoutes(services: Services): Router {
     const principal = principalOf(response);
     const hospitalId = hospitalOf(principal);
     // Version 0 is the state before any version: no hospital rules, the region's defaults.
-    const parsed = z.strictObject({ version: z.number().int().min(0) }).safeParse(request.body);
+    const parsed = rollbackInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const target = parsed.data.version === 0 ? { override: NO_OVERRIDE } : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
     if (!target) throw new ApiError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
@@ -98,7 +96,7 @@ export function adminRoutes(services: Services): Router {
 
   router.post('/api/admin/rules/dry-run', async (request, response) => {
     const hospitalId = hospitalOf(principalOf(response));
-    const parsed = z.strictObject({ override: z.unknown(), days: z.number().int().min(1).max(365).default(30) }).safeParse(request.body);
+    const parsed = dryRunInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const reference = await services.reference.current();
     const override = validOverride(parsed.data.override, hospitalId, reference);

@@ -1,5 +1,18 @@
 import { z } from 'zod';
 
+/** GET /api/access-log's query. */
+export const accessLogQuerySchema = z.strictObject({
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** One person's reads, by national identifier (turned into the key here, never stored) or by key. */
+  nationalId: z.string().trim().min(1).max(64).optional(),
+  patientKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** Platform only: one hospital's entries. */
+  hospitalId: z.string().min(1).max(64).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
 /** GET /api/access-log's answer: one page, newest first; `next` is the `before` of the next page. */
 export const accessLogPageSchema = z.object({
   entries: z.array(z.object({

@@ -100,6 +100,12 @@ export const codeMappingInputSchema = z.strictObject({
   itemCode: z.string().trim().min(1).max(64),
 });
 
+/** POST /api/admin/rules/rollback: version 0 is the region's defaults (no hospital rules). */
+export const rollbackInputSchema = z.strictObject({ version: z.number().int().min(0) });
+
+/** POST /api/admin/rules/dry-run: the override is checked against the region's bounds by the route. */
+export const dryRunInputSchema = z.strictObject({ override: z.unknown(), days: z.number().int().min(1).max(365).default(30) });
+
 export const localTestSystemSchema = z.object({
   institutionId: code,
   itemCode: code,
@@ -129,3 +135,9 @@ export const cdsClientSchema = z.object({
   fhirServers: z.array(z.url({ protocol: /^https?$/ })).max(20).optional(),
 });
 export type CdsClient = z.infer<typeof cdsClientSchema>;
+
+/** POST /api/platform/qualifications/{id}/withdraw */
+export const withdrawalInputSchema = z.strictObject({ withdrawnOn: z.iso.date() });
+
+/** POST /api/platform/clients/revoke */
+export const revocationInputSchema = z.strictObject({ issuer: z.string().min(1).max(255) });

@@ -61,6 +61,13 @@ export const writeBackInputSchema = z.strictObject({
   detail: z.string().trim().max(WRITE_BACK_DETAIL_MAX_LENGTH).nullable().default(null),
 });
 
+/** What the SMART app brings from its launch: the EHR it was launched from, its access token and the patient in context. */
+export const renewalInputSchema = z.strictObject({
+  fhirServer: z.url({ protocol: /^https?$/ }).max(2000),
+  accessToken: z.string().min(1).max(8192),
+  patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
+});
+
 const coded = z.object({ code: z.string(), text: z.string() });
 const institutionView = z.object({
   id: z.string(),

@@ -1,17 +1,10 @@
-import { z } from 'zod';
 import { apiInvalid, ApiError } from '../errors/api-error';
+import { renewalInputSchema } from '../contract/decisions';
 import { patientSchema } from '../contract/fhir';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { readFromEhr } from '../hooks/ehr-fhir';
 import type { Services } from '../services';
 import { findPrompt } from '../store/prompts';
-
-/** What the SMART app brings from its launch: the EHR it was launched from, its access token and the patient in context. */
-export const renewalInputSchema = z.strictObject({
-  fhirServer: z.url({ protocol: /^https?$/ }).max(2000),
-  accessToken: z.string().min(1).max(8192),
-  patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
-});
 
 const RENEWAL_READ_MS = 5000;
 

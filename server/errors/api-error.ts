@@ -1,18 +1,19 @@
 import type { ZodError } from 'zod';
+import type { ErrorBody, ErrorCode } from '../contract/errors';
 import { issuePath, pathExpression } from './operation-outcome';
 
 /** The JSON API's error: `{error:{code,message,field}}` with the HTTP status beside it. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly field: string | null = null,
   ) {
     super(message);
   }
 
-  body(): { error: { code: string; message: string; field: string | null } } {
+  body(): ErrorBody {
     return { error: { code: this.code, message: this.message, field: this.field } };
   }
 }

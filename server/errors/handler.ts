@@ -1,5 +1,6 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
+import { isErrorCode } from '../contract/errors';
 import { isStoreUnavailable } from '../store/availability';
 import { ApiError } from './api-error';
 import { badRequest, OperationOutcomeError, outcome } from './operation-outcome';
@@ -54,7 +55,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof OperationOutcomeError) {
       if (api) {
         const first = error.outcome.issue[0];
-        response.status(error.status).json(new ApiError(error.status, first?.code ?? 'invalid', first?.diagnostics ?? 'error', first?.expression?.[0] ?? null).body());
+        response.status(error.status).json(new ApiError(error.status, first && isErrorCode(first.code) ? first.code : 'invalid', first?.diagnostics ?? 'error', first?.expression?.[0] ?? null).body());
       } else {
         response.status(error.status).type('application/fhir+json').json(error.outcome);
       }

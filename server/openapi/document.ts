@@ -3,18 +3,17 @@ import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../contract/admin-responses';
 import { accessLogPageSchema } from '../contract/access-log';
-import { codeMappingInputSchema } from '../contract/admin';
-import { hospitalOverrideSchema } from '../contract/admin';
-import { renewalInputSchema } from '../decisions/renewal';
+import { codeMappingInputSchema, hospitalOverrideSchema } from '../contract/admin';
+import { renewalInputSchema } from '../contract/decisions';
+import { errorBodySchema } from '../contract/errors';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../contract/decisions';
 import { explanationSchema } from '../contract/explain';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 
-const errorSchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
 
 /** Every schema of the API, by its name in `components.schemas`. */
 const SCHEMAS = {
-  Error: errorSchema,
+  Error: errorBodySchema,
   Explanation: explanationSchema,
   PromptView: promptViewSchema,
   DecisionInput: decisionInputSchema,

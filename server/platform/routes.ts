@@ -1,7 +1,9 @@
 import express, { Router, type Request } from 'express';
 import { z } from 'zod';
 import { principalOf, requireRole } from '../auth/api-token';
-import { allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema } from '../contract/admin';
+import {
+  allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema, revocationInputSchema, withdrawalInputSchema,
+} from '../contract/admin';
 import { apiInvalid, ApiError } from '../errors/api-error';
 import type { Services } from '../services';
 import { loadCatalog, saveItems } from '../store/catalog';
@@ -78,7 +80,7 @@ export function platformRoutes(services: Services): Router {
     response.status(201).json((await listQualifications(services.db, qualification.institutionId)).at(-1));
   });
   router.post('/api/platform/qualifications/:id/withdraw', async (request, response) => {
-    const { withdrawnOn } = validated(z.strictObject({ withdrawnOn: z.iso.date() }), request.body);
+    const { withdrawnOn } = validated(withdrawalInputSchema, request.body);
     if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn))) throw new ApiError(404, 'not-found', `no qualification ${request.params.id}`);
     changed();
     response.json({ id: Number(request.params.id), withdrawnOn });
@@ -93,7 +95,7 @@ export function platformRoutes(services: Services): Router {
     response.status(201).json({ issuer: client.issuer, hospitalId: client.hospitalId, jkuAllowlist: client.jkuAllowlist });
   });
   router.post('/api/platform/clients/revoke', async (request, response) => {
-    const { issuer } = validated(z.strictObject({ issuer: z.string().min(1).max(255) }), request.body);
+    const { issuer } = validated(revocationInputSchema, request.body);
     if (!(await revokeClient(services.db, issuer, services.clock()))) throw new ApiError(404, 'not-found', `no active client ${issuer}`);
     changed();
     response.json({ issuer, revoked: true });

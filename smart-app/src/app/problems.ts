@@ -1,4 +1,4 @@
-import { ApiProblem } from '../decisions/prompt-api';
+import { ApiProblem, type HttpProblemCode } from './http';
 import { LaunchError } from '../launch/smart';
 
 /**
@@ -6,24 +6,28 @@ import { LaunchError } from '../launch/smart';
  * catalogs; the technical detail (server message, OAuth error) is shown small beneath it.
  */
 export const PROBLEM_KINDS = [
+  // The launch's own, before any call to our API.
   'no-iss',
   'no-card',
   'bad-card',
   'authorization',
-  'unreachable',
-  'unavailable',
-  'rate-limited',
-  'expired',
-  'renewal-refused',
-  'unauthenticated',
-  'forbidden',
-  'not-found',
-  'not-an-order-card',
-  'locked',
-  'not-recognisable',
-  'nothing-to-withdraw',
-  'invalid',
-  'unexpected',
+  // Our API's: the contract's error codes and what the client alone can tell (HttpProblemCode).
+  ...([
+    'unreachable',
+    'unavailable',
+    'rate-limited',
+    'expired',
+    'renewal-refused',
+    'unauthenticated',
+    'forbidden',
+    'not-found',
+    'not-an-order-card',
+    'locked',
+    'not-recognisable',
+    'nothing-to-withdraw',
+    'invalid',
+    'unexpected',
+  ] as const satisfies readonly HttpProblemCode[]),
 ] as const;
 export type ProblemKind = (typeof PROBLEM_KINDS)[number];
 

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { ApiProblem } from '../decisions/prompt-api';
+import { apiFetch, ApiProblem } from '../app/http';
 import type { Language } from '../i18n/language';
 import { saveFile } from './download';
 
@@ -17,8 +16,6 @@ export interface ConsoleApi {
   /** Fetches a file with the token (a link could not carry it) and saves it under the server's name. */
   download(path: string, query?: Query): Promise<string>;
 }
-
-const errorBodySchema = z.object({ error: z.object({ code: z.string(), message: z.string(), field: z.string().nullable() }) });
 
 function urlOf(path: string, query: Query = {}): URL {
   // Absolute, so the same code runs where fetch has no page to resolve against (the tests' Node fetch).
@@ -39,18 +36,15 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  */
 export function consoleApi(token: string, language: Language, onUnauthenticated: () => void): ConsoleApi {
   const call = async (method: string, path: string, query: Query | undefined, body?: Body, signal?: AbortSignal): Promise<Response> => {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, 'accept-language': language };
+    const headers: Record<string, string> = {};
     if (body && 'json' in body) headers['content-type'] = 'application/json';
     if (body && 'csv' in body) headers['content-type'] = 'text/csv; charset=utf-8';
-    let response: Response;
     try {
-      response = await fetch(urlOf(path, query), { method, headers, signal: signal ?? null, ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.csv } : {}) });
+      return await apiFetch(urlOf(path, query), { token, language, method, headers, signal: signal ?? null, ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.csv } : {}) });
     } catch (error) {
-      throw new ApiProblem(null, 'unreachable', null, error instanceof Error ? error.message : String(error));
+      if (error instanceof ApiProblem && error.status === 401) onUnauthenticated();
+      throw error;
     }
-    if (response.ok) return response;
-    if (response.status === 401) onUnauthenticated();
-    throw await problemFrom(response);
   };
   return {
     // Our own server, whose answers are validated against these schemas by its own tests.
@@ -63,12 +57,4 @@ export function consoleApi(token: string, language: Language, onUnauthenticated:
       return name;
     },
   };
-}
-
-async function problemFrom(response: Response): Promise<ApiProblem> {
-  const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return new ApiProblem(response.status, parsed.data.error.code, parsed.data.error.field, parsed.data.error.message);
-  // A gateway's own page in front of a server that is down: the server cannot be reached.
-  const gatewayDown = response.status === 502 || response.status === 503 || response.status === 504;
-  return new ApiProblem(response.status, gatewayDown ? 'unreachable' : 'unexpected', null, `HTTP ${response.status}`);
 }

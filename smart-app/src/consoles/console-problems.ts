@@ -1,4 +1,4 @@
-import { ApiProblem } from '../decisions/prompt-api';
+import { ApiProblem, type HttpProblemCode } from '../app/http';
 
 /**
  * What can go wrong in a console, in the reader's terms; each kind has its sentence in the catalogs
@@ -15,7 +15,7 @@ export const CONSOLE_PROBLEM_KINDS = [
   'out-of-bounds',
   'hospital-unregistered',
   'unexpected',
-] as const;
+] as const satisfies readonly HttpProblemCode[];
 export type ConsoleProblemKind = (typeof CONSOLE_PROBLEM_KINDS)[number];
 
 export interface ConsoleProblem {

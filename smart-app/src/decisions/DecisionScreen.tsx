@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import { useEffect, useId, useState } from 'react';
 import { WRITE_BACK_DETAIL_MAX_LENGTH } from '../../../server/contract/decisions';
 import { ageInYears } from '../app/age';
+import { ApiProblem } from '../app/http';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
@@ -20,7 +21,7 @@ import { ExceptionForm } from './ExceptionForm';
 import { ExcludedResults } from './ExcludedResults';
 import { initialValues, type ExceptionValues } from './exception-input';
 import { activeDecision, originOf, withAnswer, type OverrideInput, type Practitioner, type PromptView } from './model';
-import { ApiProblem, type PromptApi, type WriteBackReport } from './prompt-api';
+import type { PromptApi, WriteBackReport } from './prompt-api';
 import { ResultCard } from './ResultCard';
 import { TechnicalDetail } from '../app/TechnicalDetail';
 
