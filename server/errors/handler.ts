@@ -28,21 +28,24 @@ function clientError(error: unknown): { status: number; message: string } | null
   return { status, message: messages[type] ?? 'bad request' };
 }
 
-function wantsJsonApi(url: string): boolean {
-  return url.startsWith('/api/');
-}
+/**
+ * How a mount renders its errors: `api` as the JSON error body (`/api`), `fhir` as an OperationOutcome
+ * (FHIR and CDS Hooks endpoints). The app mounts one handler per surface, so the route's mount decides,
+ * never the URL's text or the status.
+ */
+export type ErrorSurface = 'api' | 'fhir';
 
 /**
- * The one place errors become responses: OperationOutcome on FHIR and CDS endpoints, the JSON error
- * under /api/, and a generic 500 for anything we did not expect (logged, never sent to the client).
+ * The one place errors become responses on a surface, and a generic 500 for anything we did not expect
+ * (logged, never sent to the client).
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(surface: ErrorSurface, logger: Logger): ErrorRequestHandler {
+  const api = surface === 'api';
   return (error, request, response, _next) => {
     if (response.headersSent) {
       request.socket.destroy();
       return;
     }
-    const api = wantsJsonApi(request.originalUrl);
     if (error instanceof ApiError) {
       if (api) {
         response.status(error.status).json(error.body());
@@ -68,14 +71,14 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     if (isStoreUnavailable(error)) {
-      logger.error({ err: error, path: request.path }, 'store unavailable');
+      logger.error({ err: error, path: `${request.baseUrl}${request.path}` }, 'store unavailable');
       const message = 'the store is briefly unavailable; nothing was written, try again';
       response.status(503).set('retry-after', '5');
       if (api) response.json(new ApiError(503, 'unavailable', message).body());
       else response.type('application/fhir+json').json(outcome({ severity: 'error', code: 'transient', diagnostics: message }));
       return;
     }
-    logger.error({ err: error, path: request.path }, 'unhandled error');
+    logger.error({ err: error, path: `${request.baseUrl}${request.path}` }, 'unhandled error');
     if (api) {
       response.status(500).json(new ApiError(500, 'internal', 'internal error').body());
     } else {
@@ -87,7 +90,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   };
 }
 
-export const notFoundHandler: RequestHandler = (request, _response, next) => {
-  if (wantsJsonApi(request.originalUrl)) next(new ApiError(404, 'not-found', `no route ${request.method} ${request.path}`));
-  else next(new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `no route ${request.method} ${request.path}` })));
-};
+/** No route matched on a surface: a 404 in that surface's error form. */
+export function notFoundHandler(surface: ErrorSurface): RequestHandler {
+  return (request, _response, next) => {
+    const diagnostics = `no route ${request.method} ${request.baseUrl}${request.path}`;
+    next(surface === 'api' ? new ApiError(404, 'not-found', diagnostics) : new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics })));
+  };
+}
