@@ -1,26 +1,19 @@
 import type { RecognitionItem, Verdict } from '../../rules';
 import { badRequest } from '../errors/operation-outcome';
 import { assess, type Caller } from '../hooks/assessment';
-import { SERVICE_IDS, type ServiceId } from '../contract/cds-hooks';
-import { hookRequestValidator } from '../hooks/hook-request';
+import { SERVICE_IDS, type HookRequest, type ServiceId } from '../contract/cds-hooks';
+import { serviceByHook, validHookRequest } from '../hooks/cds-services';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
-import { ownValue } from '../web/own-key';
 import type { StoredResult } from '../store/results';
 import type { Explanation } from '../contract/explain';
 
-const SERVICE_FOR_HOOK: Record<string, ServiceId> = {
-  'patient-view': SERVICE_IDS.patientView,
-  'order-select': SERVICE_IDS.orderSelect,
-  'order-sign': SERVICE_IDS.orderSign,
-};
-
 /** Takes exactly what a hook call takes; answers with what the hook would decide and why, storing nothing. */
-export function explainValidator(body: unknown): { serviceId: ServiceId; request: ReturnType<typeof hookRequestValidator> } {
+export function explainValidator(body: unknown): { serviceId: ServiceId; request: HookRequest } {
   const hook = typeof body === 'object' && body !== null ? (body as { hook?: unknown }).hook : undefined;
-  const serviceId = typeof hook === 'string' ? ownValue(SERVICE_FOR_HOOK, hook) : undefined;
-  if (!serviceId) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
-  return { serviceId, request: hookRequestValidator(serviceId, body) };
+  const service = typeof hook === 'string' ? serviceByHook(hook) : undefined;
+  if (!service) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
+  return { serviceId: service.id, request: validHookRequest(service, body) };
 }
 
 export async function explainHandler(

@@ -1,14 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Locale } from '../i18n';
-import type { Services } from '../services';
 import { localDate } from '../../rules';
 import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
-import { assess, type Caller } from './assessment';
+import { assess } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
+import type { HookCall } from './cds-services';
 import { hasCard, renderOrderCard } from './cards';
-import type { Card, HookRequest, HookResponse } from '../contract/cds-hooks';
-import { SERVICE_IDS, type ServiceId } from '../contract/cds-hooks';
+import { SERVICE_IDS, type Card, type HookResponse } from '../contract/cds-hooks';
 import { orderKeys, promptFor } from './prompt-record';
 import { asSignReminder } from './sign-reminder';
 import { savePromptsWithinBudget } from './save-within-budget';
@@ -18,15 +16,7 @@ import { savePromptsWithinBudget } from './save-within-budget';
  * already decided → render a card per order with a recognisable result → store the prompts and, at
  * signing, the unexplained repeats → answer.
  */
-export async function orderHookHandler(
-  serviceId: Extract<ServiceId, 'recognition-order-select' | 'recognition-order-sign'>,
-  request: HookRequest,
-  caller: Caller,
-  locale: Locale,
-  services: Services,
-  startedAt: number,
-  signal: AbortSignal,
-): Promise<HookResponse> {
+export async function orderHookHandler({ serviceId, request, caller, locale, services, startedAt, signal }: HookCall): Promise<HookResponse> {
   const signing = serviceId === SERVICE_IDS.orderSign;
   const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
   if ('nothing' in assessment) return { cards: [] };

@@ -3,7 +3,6 @@ import { Router, type Request, type Response } from 'express';
 import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
-import { ownValue } from '../web/own-key';
 import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
@@ -11,17 +10,14 @@ import { notFound } from '../errors/operation-outcome';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import type { Caller } from './assessment';
-import { HOOK_OF, serviceDefinitions } from './discovery';
-import { SERVICE_IDS, type ServiceId } from '../contract/cds-hooks';
+import { serviceById, serviceDefinitions, validHookRequest, type CdsService } from './cds-services';
 import { withinBudget } from './budget';
 import type { HookResponse } from '../contract/cds-hooks';
-import { hookRequestValidator } from './hook-request';
-import { orderHookHandler } from './order-hooks';
-import { patientViewHandler } from './patient-view';
 
-function serviceIdOf(raw: string | string[] | undefined): ServiceId {
+function serviceOf(raw: string | string[] | undefined): CdsService {
   const id = typeof raw === 'string' ? raw : '';
-  if (ownValue(HOOK_OF, id)) return id as ServiceId;
+  const service = serviceById(id);
+  if (service) return service;
   throw notFound(`no CDS service "${id.slice(0, 100)}"`, 'id');
 }
 
@@ -54,19 +50,17 @@ export function hookRoutes(services: Services): Router {
   router.post('/cds-services/:id', authenticate, limit, jsonBody(BODY_LIMITS.hook), async (request: Request, response: Response) => {
     // The budget counts from the request's arrival: time spent reading it or verifying its token counts.
     const startedAt = arrivalOf(response);
-    const serviceId = serviceIdOf(request.params.id);
+    const service = serviceOf(request.params.id);
+    const serviceId = service.id;
     const end = services.metrics.hookDuration.startTimer({ service: serviceId });
     try {
-      const hookRequest = hookRequestValidator(serviceId, request.body);
+      const hookRequest = validHookRequest(service, request.body);
       const locale = localeFrom(request.get('accept-language'));
       const verified = callerOf(response);
       const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
       const answer = await withinBudget(
         Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
-        (signal) =>
-          serviceId === SERVICE_IDS.patientView
-            ? patientViewHandler(hookRequest, caller, locale, services, startedAt, signal)
-            : orderHookHandler(serviceId, hookRequest, caller, locale, services, startedAt, signal),
+        (signal) => service.handle({ serviceId, request: hookRequest, caller, locale, services, startedAt, signal }),
         (reason, error): HookResponse => {
           // Fewer cards, never an error page: the doctor orders as if Huren were not there.
           services.metrics.hookDegraded.inc({ service: serviceId, reason });
@@ -87,7 +81,7 @@ export function hookRoutes(services: Services): Router {
 
   // https://cds-hooks.hl7.org/2.0/#feedback
   router.post('/cds-services/:id/feedback', authenticate, limit, jsonBody(BODY_LIMITS.feedback), async (request: Request, response: Response) => {
-    const serviceId = serviceIdOf(request.params.id);
+    const serviceId = serviceOf(request.params.id).id;
     response.json(await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services));
   });
   return router;
