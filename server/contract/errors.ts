@@ -40,3 +40,21 @@ export const errorBodySchema = z.object({
   error: z.object({ code: z.enum(ERROR_CODES), message: z.string(), field: z.string().nullable() }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** http://hl7.org/fhir/R4/operationoutcome.html — one issue, as we emit it on FHIR and CDS Hooks endpoints. */
+export const outcomeIssueSchema = z
+  .object({
+    severity: z.enum(['fatal', 'error', 'warning', 'information']),
+    /** http://hl7.org/fhir/R4/valueset-issue-type.html */
+    code: z.string(),
+    diagnostics: z.string(),
+    expression: z.array(z.string()).readonly().optional(),
+  })
+  .readonly();
+export type OutcomeIssue = z.infer<typeof outcomeIssueSchema>;
+
+/** http://hl7.org/fhir/R4/operationoutcome.html */
+export const operationOutcomeSchema = z
+  .object({ resourceType: z.literal('OperationOutcome'), issue: z.array(outcomeIssueSchema).readonly() })
+  .readonly();
+export type OperationOutcome = z.infer<typeof operationOutcomeSchema>;

@@ -1,6 +1,7 @@
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
 import { z } from 'zod';
-import { OperationOutcomeError, badRequest, invalidInput, outcome, type OutcomeIssue } from '../errors/operation-outcome';
+import { OperationOutcomeError, badRequest, invalidInput, outcome } from '../errors/operation-outcome';
+import { type OutcomeIssue } from '../contract/errors';
 import { SYSTEMS } from '../fhir/systems';
 import { feedbackItemSchema, type FeedbackItem } from '../contract/cds-hooks';
 import type { Caller } from '../hooks/assessment';

@@ -1,17 +1,5 @@
 import type { ZodError } from 'zod';
-
-/** A FHIR R4 OperationOutcome issue, as we emit it. */
-export interface OutcomeIssue {
-  readonly severity: 'fatal' | 'error' | 'warning' | 'information';
-  readonly code: string;
-  readonly diagnostics: string;
-  readonly expression?: readonly string[];
-}
-
-export interface OperationOutcome {
-  readonly resourceType: 'OperationOutcome';
-  readonly issue: readonly OutcomeIssue[];
-}
+import type { OperationOutcome, OutcomeIssue } from '../contract/errors';
 
 export function outcome(...issue: OutcomeIssue[]): OperationOutcome {
   return { resourceType: 'OperationOutcome', issue };
