@@ -1,8 +1,7 @@
 import type { Database } from '../store/database';
 import { diagnosticReportSchema, type Bundle } from '../contract/fhir';
-import { outcome } from '../errors/operation-outcome';
-import { type OperationOutcome } from '../contract/errors';
-import { pathExpression } from '../errors/operation-outcome';
+import type { OperationOutcome } from '../contract/errors';
+import { outcome, pathExpression } from '../errors/operation-outcome';
 import type { ReferenceData } from '../store/reference';
 import { upsertResults, type IncomingResult } from '../store/results';
 import { BundleIndex } from './bundle-index';

@@ -4,9 +4,8 @@ import {
 } from '../contract/admin-responses';
 import { accessLogPageSchema } from '../contract/access-log';
 import { codeMappingInputSchema, hospitalOverrideSchema } from '../contract/admin';
-import { renewalInputSchema } from '../contract/decisions';
 import { errorBodySchema } from '../contract/errors';
-import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, writeBackInputSchema } from '../contract/decisions';
+import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, renewalInputSchema, writeBackInputSchema } from '../contract/decisions';
 import { explanationSchema } from '../contract/explain';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 

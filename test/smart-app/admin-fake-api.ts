@@ -3,13 +3,12 @@ import { z } from 'zod';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { dayBound, overrideViolations, type RegionPolicy } from '../../rules';
 import { parseCodeMappings } from '../../server/admin/csv-mappings';
-import { codeMappingInputSchema } from '../../server/contract/admin';
 import { localeFrom, messages } from '../../server/i18n';
 import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
   type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
 } from '../../server/contract/admin-responses';
-import { hospitalOverrideSchema, type CodeMapping } from '../../server/contract/admin';
+import { codeMappingInputSchema, hospitalOverrideSchema, type CodeMapping } from '../../server/contract/admin';
 import { apiInvalid, ApiError } from '../../server/errors/api-error';
 
 /**
