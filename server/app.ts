@@ -136,8 +136,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.get('/', startPage(services));
   app.use(webRoutes(services));
   if (!options.config.production) app.use(demoRoutes(services));
-  app.use('/api', notFoundHandler('api'));
-  app.use(notFoundHandler('fhir'));
+  app.use(notFoundHandler);
   app.use('/api', errorHandler('api', options.logger));
   app.use(errorHandler('fhir', options.logger));
   return { app, services };

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import { dayBound, daysBefore, DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
-import { apiInvalid, ApiError } from '../errors/api-error';
+import { apiInvalid, HttpError } from '../errors/http-error';
 import { localeFrom, messages } from '../i18n';
 import type { Refusal } from '../platform/records';
 import type { Services } from '../services';
@@ -30,9 +30,9 @@ function validOverride(body: unknown, hospitalId: string, reference: ReferenceDa
   if (!parsed.success) throw apiInvalid(parsed.error);
   const hospital = reference.institutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
-  if (!policy) throw new ApiError(409, 'hospital-unregistered', `hospital ${hospitalId} has no region policy`);
+  if (!policy) throw new HttpError(409, 'hospital-unregistered', `hospital ${hospitalId} has no region policy`);
   const [violation] = overrideViolations(parsed.data, [...reference.catalog.values()], policy);
-  if (violation) throw new ApiError(400, 'out-of-bounds', describe(violation), violation.field);
+  if (violation) throw new HttpError(400, 'out-of-bounds', describe(violation), violation.field);
   return parsed.data;
 }
 
@@ -86,7 +86,7 @@ export function adminRoutes(services: Services): Router {
     const parsed = rollbackInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const target = parsed.data.version === 0 ? { override: NO_OVERRIDE } : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
-    if (!target) throw new ApiError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
+    if (!target) throw new HttpError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
     // The old version may have gone out of bounds since (the region narrowed): check it again.
     const override = validOverride(target.override, hospitalId, await services.reference.current());
     await saveOverride(services.db, hospitalId, override, principal.name, services.clock(), 'rollback');
@@ -101,7 +101,7 @@ export function adminRoutes(services: Services): Router {
     const reference = await services.reference.current();
     const override = validOverride(parsed.data.override, hospitalId, reference);
     const current = configurationFor(reference, hospitalId, services.config.timeZone);
-    if (!current) throw new ApiError(409, 'hospital-unregistered', `hospital ${hospitalId} is not registered`);
+    if (!current) throw new HttpError(409, 'hospital-unregistered', `hospital ${hospitalId} is not registered`);
     response.json(await dryRun(services.reader, reference, hospitalId, override, current, { days: parsed.data.days, now: services.clock(), timeZone: services.config.timeZone }));
   });
 
@@ -124,7 +124,7 @@ export function adminRoutes(services: Services): Router {
   /** A CSV of local code, local name, catalog item code. `?replace=true` drops the mappings not in the file. */
   router.put('/api/admin/code-mappings', express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (request, response) => {
     const hospitalId = hospitalOf(principalOf(response));
-    if (typeof request.body !== 'string') throw new ApiError(415, 'unsupported', 'send the mappings as text/csv', null);
+    if (typeof request.body !== 'string') throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
     const reference = await services.reference.current();
     const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog, messages(localeFrom(request.get('accept-language'))));
     response.json(await saveMappings(hospitalId, accepted, refused, request.query.replace === 'true'));
@@ -136,7 +136,7 @@ export function adminRoutes(services: Services): Router {
     const parsed = codeMappingInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const { localCode, localName, itemCode } = parsed.data;
-    if (!(await services.reference.current()).catalog.has(itemCode)) throw new ApiError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
+    if (!(await services.reference.current()).catalog.has(itemCode)) throw new HttpError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
     response.json(await saveMappings(hospitalId, [{ institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode }], [], false));
   });
 

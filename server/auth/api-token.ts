@@ -1,5 +1,5 @@
 import type { RequestHandler, Response } from 'express';
-import { ApiError } from '../errors/api-error';
+import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { findApiToken, type ApiRole, type Principal } from '../store/api-tokens';
 
@@ -10,10 +10,10 @@ import { findApiToken, type ApiRole, type Principal } from '../store/api-tokens'
 export function requireRole(services: Services, ...roles: ApiRole[]): RequestHandler {
   return async (request, response, next) => {
     const token = /^Bearer\s+(hrn_[\w-]+)$/.exec(request.get('authorization') ?? '')?.[1];
-    if (!token) throw new ApiError(401, 'unauthenticated', 'an API token is required (Authorization: Bearer hrn_…)');
+    if (!token) throw new HttpError(401, 'unauthenticated', 'an API token is required (Authorization: Bearer hrn_…)');
     const record = await findApiToken(services.reader, token);
-    if (!record || record.revokedAt) throw new ApiError(401, 'unauthenticated', 'this API token is not valid or was revoked');
-    if (!roles.includes(record.role)) throw new ApiError(403, 'forbidden', `this needs a ${roles.join(' or ')} token; yours is ${record.role}`);
+    if (!record || record.revokedAt) throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+    if (!roles.includes(record.role)) throw new HttpError(403, 'forbidden', `this needs a ${roles.join(' or ')} token; yours is ${record.role}`);
     response.locals.principal = { tokenId: record.tokenId, name: record.name, role: record.role, hospitalId: record.hospitalId } satisfies Principal;
     next();
   };
@@ -27,6 +27,6 @@ export function principalOf(response: Response): Principal {
 
 /** The hospital a hospital-bound token works for; a platform token names it in the request instead. */
 export function hospitalOf(principal: Principal): string {
-  if (!principal.hospitalId) throw new ApiError(403, 'forbidden', 'this token is not bound to a hospital');
+  if (!principal.hospitalId) throw new HttpError(403, 'forbidden', 'this token is not bound to a hospital');
   return principal.hospitalId;
 }

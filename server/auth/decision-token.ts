@@ -1,5 +1,5 @@
 import { errors, jwtVerify, SignJWT } from 'jose';
-import { ApiError } from '../errors/api-error';
+import { HttpError } from '../errors/http-error';
 
 /**
  * The token a card hands to the SMART app in its appContext. It binds one prompt, its patient and
@@ -57,7 +57,7 @@ export class DecisionTokens {
 
   private async check(authorization: string | undefined, promptId: string, toleranceSeconds: number): Promise<DecisionGrant> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new ApiError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
+    if (!token) throw new HttpError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
     let grant: DecisionGrant;
     try {
       const { payload } = await jwtVerify(token, this.key, {
@@ -71,10 +71,10 @@ export class DecisionTokens {
       if (toleranceSeconds > 0 && (payload.iat ?? 0) + toleranceSeconds < this.clock().getTime() / 1000) throw new errors.JWTExpired('too old to renew', payload);
       grant = { promptId: payload.sub, hospitalId: payload.hospital, patientKey: payload.patient, fhirServer: typeof payload.fhir === 'string' ? payload.fhir : null };
     } catch (error) {
-      if (error instanceof errors.JWTExpired) throw new ApiError(401, 'expired', 'the session has expired');
-      throw new ApiError(401, 'unauthenticated', 'the decision token is not valid');
+      if (error instanceof errors.JWTExpired) throw new HttpError(401, 'expired', 'the session has expired');
+      throw new HttpError(401, 'unauthenticated', 'the decision token is not valid');
     }
-    if (grant.promptId !== promptId) throw new ApiError(403, 'forbidden', 'this token belongs to another card');
+    if (grant.promptId !== promptId) throw new HttpError(403, 'forbidden', 'this token belongs to another card');
     return grant;
   }
 }

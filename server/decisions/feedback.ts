@@ -1,6 +1,7 @@
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../rules';
 import { z } from 'zod';
-import { OperationOutcomeError, badRequest, invalidInput, outcome } from '../errors/operation-outcome';
+import { badRequest, invalidInput, outcome } from '../errors/operation-outcome';
+import { HttpError } from '../errors/http-error';
 import { type OutcomeIssue } from '../contract/errors';
 import { SYSTEMS } from '../fhir/systems';
 import { feedbackItemSchema, type FeedbackItem } from '../contract/cds-hooks';
@@ -12,7 +13,7 @@ import { findPrompts, type Prompt } from '../store/prompts';
 /** Each entry checked on its own: one bad entry must not cost the others their record. */
 const feedbackBatchSchema = z.looseObject({ feedback: z.array(z.unknown()).min(1).max(100) });
 
-export type FeedbackEntry = { readonly item: FeedbackItem } | { readonly refused: OperationOutcomeError };
+export type FeedbackEntry = { readonly item: FeedbackItem } | { readonly refused: HttpError };
 
 export function feedbackValidator(body: unknown): FeedbackEntry[] {
   const parsed = feedbackBatchSchema.safeParse(body);
@@ -95,9 +96,9 @@ export async function feedbackHandler(serviceId: string, entries: FeedbackEntry[
   const prompts = new Map((await findPrompts(services.reader, cards)).map((prompt) => [prompt.id, prompt]));
   const now = services.clock();
   const decisions: Decision[] = [];
-  const refused: (RefusedFeedback & { error: OperationOutcomeError })[] = [];
+  const refused: (RefusedFeedback & { error: HttpError })[] = [];
   for (const [position, entry] of entries.entries()) {
-    const refuse = (error: OperationOutcomeError, card: string | null) => refused.push({ index: position, card, status: error.status, issue: error.outcome.issue, error });
+    const refuse = (error: HttpError, card: string | null) => refused.push({ index: position, card, status: error.status, issue: error.outcome.issue, error });
     if ('refused' in entry) {
       refuse(entry.refused, null);
       continue;
@@ -106,21 +107,21 @@ export async function feedbackHandler(serviceId: string, entries: FeedbackEntry[
     const prompt = prompts.get(item.card);
     // Another service's or another hospital's card is "unknown" here: nothing about it is revealed.
     if (!prompt || prompt.serviceId !== serviceId || (caller.hospitalId !== null && prompt.hospitalId !== caller.hospitalId)) {
-      refuse(new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`, expression: [`feedback[${position}].card`] })), item.card);
+      refuse(HttpError.withOutcome(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`, expression: [`feedback[${position}].card`] })), item.card);
       continue;
     }
     try {
       const decision = decisionFrom(item, position, prompt);
       decisions.push({ ...decision, decidedAt: trustedDecisionTime(decision.decidedAt, prompt.createdAt, now) });
     } catch (error) {
-      if (!(error instanceof OperationOutcomeError)) throw error;
+      if (!(error instanceof HttpError)) throw error;
       refuse(error, item.card);
     }
   }
   if (decisions.length === 0) {
     const [first] = refused;
     if (!first) throw badRequest('feedback: no entries', 'feedback');
-    throw new OperationOutcomeError(first.status, outcome(...refused.flatMap((entry) => entry.issue)));
+    throw HttpError.withOutcome(first.status, outcome(...refused.flatMap((entry) => entry.issue)));
   }
   const recorded = await services.db.transaction(async (trx) => {
     const changed: Decision[] = [];

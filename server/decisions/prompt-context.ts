@@ -1,6 +1,6 @@
 import { relatedItemCodes, decide, type EffectiveConfiguration, type Verdict } from '../../rules';
 import type { DecisionGrant } from '../auth/decision-token';
-import { ApiError } from '../errors/api-error';
+import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { decisionHistory, findDecision, type StoredDecision } from '../store/decisions';
 import { findPrompt, type Prompt } from '../store/prompts';
@@ -22,15 +22,15 @@ export interface PromptContext {
 export async function loadPromptContext(services: Services, promptId: string, authorization: string | undefined): Promise<PromptContext> {
   const grant = await services.decisionTokens.verify(authorization, promptId);
   const prompt = await findPrompt(services.reader, promptId);
-  if (!prompt) throw new ApiError(404, 'not-found', `no card ${promptId}`);
+  if (!prompt) throw new HttpError(404, 'not-found', `no card ${promptId}`);
   if (prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) {
-    throw new ApiError(403, 'forbidden', 'this token does not match the card');
+    throw new HttpError(403, 'forbidden', 'this token does not match the card');
   }
   const { itemCode } = prompt;
-  if (itemCode === null) throw new ApiError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
+  if (itemCode === null) throw new HttpError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
   const reference = await services.reference.current();
   const configuration = configurationFor(reference, prompt.hospitalId, services.config.timeZone);
-  if (!configuration) throw new ApiError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
+  if (!configuration) throw new HttpError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
   const [results, decision, history] = await Promise.all([
     resultsForPatient(services.reader, prompt.patientKey, relatedItemCodes([itemCode], configuration)),
     findDecision(services.reader, prompt.id),

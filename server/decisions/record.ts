@@ -1,4 +1,4 @@
-import { apiInvalid, ApiError } from '../errors/api-error';
+import { apiInvalid, HttpError } from '../errors/http-error';
 import { SYSTEMS } from '../fhir/systems';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
@@ -30,7 +30,7 @@ function decisionFrom(input: DecisionInput, context: PromptContext, now: Date, a
     case 'accepted':
       // Only a result that is recognisable today may be accepted, whatever the card showed earlier.
       if (!context.verdict.recognisable.some((candidate) => candidate.result.id === input.resultId)) {
-        throw new ApiError(409, 'not-recognisable', 'this result is not (or no longer) recognisable for this order', 'resultId');
+        throw new HttpError(409, 'not-recognisable', 'this result is not (or no longer) recognisable for this order', 'resultId');
       }
       return { ...base, outcome: 'accepted', resultId: input.resultId, reason: null, explanation: null, notification: null };
     case 'overridden':
@@ -66,10 +66,10 @@ export async function recordDecisionHandler(services: Services, promptId: string
   const input = decisionInputValidator(body);
   const now = services.clock();
   if (!isEditable(context, now, services.config.timeZone)) {
-    throw new ApiError(409, 'locked', 'a decision can only be changed on the day it was made');
+    throw new HttpError(409, 'locked', 'a decision can only be changed on the day it was made');
   }
   if (input.outcome === 'withdrawn' && (!context.decision || context.decision.outcome === 'withdrawn')) {
-    throw new ApiError(409, 'nothing-to-withdraw', 'there is no decision to take back');
+    throw new HttpError(409, 'nothing-to-withdraw', 'there is no decision to take back');
   }
   // A withdrawal saves or costs nothing; a decision on a signed order comes too late to spare the examination.
   const afterSigning = input.outcome !== 'withdrawn' && (input.orderSigned === true || (await seenSigned(services.reader, context.prompt)));
@@ -83,9 +83,9 @@ export async function recordWriteBackHandler(services: Services, promptId: strin
   const parsed = writeBackInputSchema.safeParse(body);
   if (!parsed.success) throw apiInvalid(parsed.error);
   const current = context.decision;
-  if (current?.outcome !== 'accepted') throw new ApiError(409, 'not-accepted', 'only an accepted result is written back');
+  if (current?.outcome !== 'accepted') throw new HttpError(409, 'not-accepted', 'only an accepted result is written back');
   const written = await services.db.transaction((trx) => recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }));
   // The doctor changed the decision meanwhile: what was written back belongs to a version no longer in force.
-  if (!written) throw new ApiError(409, 'not-accepted', 'the decision changed while its result was written back');
+  if (!written) throw new HttpError(409, 'not-accepted', 'the decision changed while its result was written back');
   return answer(services, promptId, authorization, locale);
 }

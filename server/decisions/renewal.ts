@@ -1,4 +1,4 @@
-import { apiInvalid, ApiError } from '../errors/api-error';
+import { apiInvalid, HttpError } from '../errors/http-error';
 import { renewalInputSchema } from '../contract/decisions';
 import { patientSchema } from '../contract/fhir';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
@@ -21,16 +21,16 @@ export async function renewalHandler(services: Services, promptId: string, autho
   const parsed = renewalInputSchema.safeParse(body);
   if (!parsed.success) throw apiInvalid(parsed.error);
   const input = parsed.data;
-  if (!grant.fhirServer) throw new ApiError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
-  if (!sameServer(grant.fhirServer, input.fhirServer)) throw new ApiError(403, 'forbidden', 'the app was launched from another EHR than the card');
+  if (!grant.fhirServer) throw new HttpError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
+  if (!sameServer(grant.fhirServer, input.fhirServer)) throw new HttpError(403, 'forbidden', 'the app was launched from another EHR than the card');
   const prompt = await findPrompt(services.reader, promptId);
-  if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) throw new ApiError(403, 'forbidden', 'this token does not match the card');
+  if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) throw new HttpError(403, 'forbidden', 'this token does not match the card');
   const read = await readFromEhr(grant.fhirServer, { access_token: input.accessToken, token_type: 'Bearer' }, `Patient/${input.patientId}`, RENEWAL_READ_MS);
-  if (!read.ok) throw new ApiError(403, 'forbidden', `the EHR did not confirm the patient (${read.reason})`);
+  if (!read.ok) throw new HttpError(403, 'forbidden', `the EHR did not confirm the patient (${read.reason})`);
   const patient = patientSchema.safeParse(read.body);
   const nationalId = patient.success ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems) : null;
   if (!nationalId || patientKey(services.config.patientKeySecret, nationalId) !== grant.patientKey) {
-    throw new ApiError(403, 'forbidden', 'the patient in the EHR is not the patient of this card');
+    throw new HttpError(403, 'forbidden', 'the patient in the EHR is not the patient of this card');
   }
   return { token: await services.decisionTokens.issue(grant) };
 }

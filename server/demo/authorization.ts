@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import express, { Router } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
-import { ApiError } from '../errors/api-error';
+import { HttpError } from '../errors/http-error';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { authorizationRefusedPage } from './authorization-page';
@@ -90,7 +90,7 @@ export class DemoAuthorization {
     /** The demo EHR registers what a card's smart link launches with, and gets the `launch` value. */
     router.post('/demo/auth/launch', (request, response) => {
       const parsed = launchSchema.safeParse(request.body);
-      if (!parsed.success) throw new ApiError(400, 'invalid', parsed.error.issues[0]?.message ?? 'invalid', parsed.error.issues[0]?.path.join('.') ?? null);
+      if (!parsed.success) throw new HttpError(400, 'invalid', parsed.error.issues[0]?.message ?? 'invalid', parsed.error.issues[0]?.path.join('.') ?? null);
       const launch = randomBytes(16).toString('hex');
       this.launches.set(launch, { ...parsed.data, expiresAt: this.now() + LIFETIME_MS.launch });
       response.status(201).json({ launch, iss: this.issuer, url: `${base}/app/launch?iss=${encodeURIComponent(this.issuer)}&launch=${launch}` });

@@ -4,7 +4,8 @@ import { patientResource } from '../../fixtures/patients/bundles';
 import { demoPatients } from '../../fixtures/patients/people';
 import { demoDoctors } from '../../fixtures/ehr/staff';
 import { institutions } from '../../fixtures/registry/institutions';
-import { OperationOutcomeError, outcome } from '../errors/operation-outcome';
+import { outcome } from '../errors/operation-outcome';
+import { HttpError } from '../errors/http-error';
 import { SYSTEMS } from '../fhir/systems';
 import type { DemoAuthorization } from './authorization';
 
@@ -37,8 +38,8 @@ export function practitionerResource(doctorId: string): Record<string, unknown> 
   return doctor ? { resourceType: 'Practitioner', id: doctor.id, name: [{ text: doctor.name }], active: true } : null;
 }
 
-function notFound(type: string, id: string): OperationOutcomeError {
-  return new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `${type}/${id} is not known to the demo EHR` }));
+function notFound(type: string, id: string): HttpError {
+  return HttpError.withOutcome(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `${type}/${id} is not known to the demo EHR` }));
 }
 
 function fhirJson(response: Response, status: number, body: unknown): void {
@@ -83,7 +84,7 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
   router.put('/demo/fhir/ServiceRequest/:id', (request, response) => {
     const body = request.body as Record<string, unknown>;
     if (body.resourceType !== 'ServiceRequest' || body.id !== request.params.id || typeof body.status !== 'string') {
-      throw new OperationOutcomeError(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a ServiceRequest with this id and a status' }));
+      throw HttpError.withOutcome(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a ServiceRequest with this id and a status' }));
     }
     const created = !orders.has(request.params.id);
     orders.set(request.params.id, body);
@@ -110,15 +111,15 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
 
   router.post('/demo/fhir/DiagnosticReport', (request, response) => {
     const grant = authorization.grantFor(request.get('authorization'));
-    if (!grant) throw new OperationOutcomeError(401, outcome({ severity: 'error', code: 'login', diagnostics: 'a SMART access token is required' }));
+    if (!grant) throw HttpError.withOutcome(401, outcome({ severity: 'error', code: 'login', diagnostics: 'a SMART access token is required' }));
     if (!/patient\/(DiagnosticReport|\*)\.(write|\*|c)/.test(grant.scope)) {
-      throw new OperationOutcomeError(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: 'the token does not allow writing DiagnosticReport' }));
+      throw HttpError.withOutcome(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: 'the token does not allow writing DiagnosticReport' }));
     }
     const body = request.body as Record<string, unknown>;
     const subject = (body.subject as { reference?: string } | undefined)?.reference;
-    if (body.resourceType !== 'DiagnosticReport') throw new OperationOutcomeError(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a DiagnosticReport' }));
+    if (body.resourceType !== 'DiagnosticReport') throw HttpError.withOutcome(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a DiagnosticReport' }));
     if (subject !== `Patient/${grant.patientId}`) {
-      throw new OperationOutcomeError(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: `the token is for Patient/${grant.patientId}, not ${subject ?? 'no subject'}` }));
+      throw HttpError.withOutcome(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: `the token is for Patient/${grant.patientId}, not ${subject ?? 'no subject'}` }));
     }
     const id = randomUUID();
     const stored = { ...body, id, meta: { ...(body.meta as object | undefined), versionId: '1', lastUpdated: new Date().toISOString() } };

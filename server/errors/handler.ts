@@ -1,9 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
-import { isErrorCode } from '../contract/errors';
 import { isStoreUnavailable } from '../store/availability';
-import { ApiError } from './api-error';
-import { badRequest, OperationOutcomeError, outcome } from './operation-outcome';
+import { HttpError } from './http-error';
+import { badRequest, outcome } from './operation-outcome';
 
 interface HttpishError {
   readonly status?: number;
@@ -46,27 +45,14 @@ export function errorHandler(surface: ErrorSurface, logger: Logger): ErrorReques
       request.socket.destroy();
       return;
     }
-    if (error instanceof ApiError) {
-      if (api) {
-        response.status(error.status).json(error.body());
-      } else {
-        const code = error.status === 401 ? 'login' : error.status === 403 ? 'forbidden' : error.status === 404 ? 'not-found' : 'invalid';
-        response.status(error.status).type('application/fhir+json').json(outcome({ severity: 'error', code, diagnostics: error.message }));
-      }
-      return;
-    }
-    if (error instanceof OperationOutcomeError) {
-      if (api) {
-        const first = error.outcome.issue[0];
-        response.status(error.status).json(new ApiError(error.status, first && isErrorCode(first.code) ? first.code : 'invalid', first?.diagnostics ?? 'error', first?.expression?.[0] ?? null).body());
-      } else {
-        response.status(error.status).type('application/fhir+json').json(error.outcome);
-      }
+    if (error instanceof HttpError) {
+      if (api) response.status(error.status).json(error.body());
+      else response.status(error.status).type('application/fhir+json').json(error.outcome);
       return;
     }
     const client = clientError(error);
     if (client) {
-      if (api) response.status(client.status).json(new ApiError(client.status, 'invalid', client.message).body());
+      if (api) response.status(client.status).json(new HttpError(client.status, 'invalid', client.message).body());
       else response.status(client.status).type('application/fhir+json').json(badRequest(client.message).outcome);
       return;
     }
@@ -74,13 +60,13 @@ export function errorHandler(surface: ErrorSurface, logger: Logger): ErrorReques
       logger.error({ err: error, path: `${request.baseUrl}${request.path}` }, 'store unavailable');
       const message = 'the store is briefly unavailable; nothing was written, try again';
       response.status(503).set('retry-after', '5');
-      if (api) response.json(new ApiError(503, 'unavailable', message).body());
+      if (api) response.json(new HttpError(503, 'unavailable', message).body());
       else response.type('application/fhir+json').json(outcome({ severity: 'error', code: 'transient', diagnostics: message }));
       return;
     }
     logger.error({ err: error, path: `${request.baseUrl}${request.path}` }, 'unhandled error');
     if (api) {
-      response.status(500).json(new ApiError(500, 'internal', 'internal error').body());
+      response.status(500).json(new HttpError(500, 'internal', 'internal error').body());
     } else {
       response
         .status(500)
@@ -90,10 +76,6 @@ export function errorHandler(surface: ErrorSurface, logger: Logger): ErrorReques
   };
 }
 
-/** No route matched on a surface: a 404 in that surface's error form. */
-export function notFoundHandler(surface: ErrorSurface): RequestHandler {
-  return (request, _response, next) => {
-    const diagnostics = `no route ${request.method} ${request.baseUrl}${request.path}`;
-    next(surface === 'api' ? new ApiError(404, 'not-found', diagnostics) : new OperationOutcomeError(404, outcome({ severity: 'error', code: 'not-found', diagnostics })));
-  };
-}
+export const notFoundHandler: RequestHandler = (request, _response, next) => {
+  next(new HttpError(404, 'not-found', `no route ${request.method} ${request.path}`));
+};

@@ -4,7 +4,7 @@ import {
 } from '../../rules';
 import type { AccessActor } from '../access-log/recorder';
 import type { InstitutionRecord } from '../contract/admin';
-import { ApiError } from '../errors/api-error';
+import { HttpError } from '../errors/http-error';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
 import { writtenName } from '../contract/human-name';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
@@ -191,7 +191,7 @@ export async function assess(
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
   if (caller.ownPatientsOnly && hospitalFromEncounter(encounter, reference) !== hospital.id && !(await hasPromptAt(services.reader, hospital.id, key))) {
-    throw new ApiError(403, 'not-own-patient', "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request", 'prefetch.encounter');
+    throw new HttpError(403, 'not-own-patient', "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request", 'prefetch.encounter');
   }
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);

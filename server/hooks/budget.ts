@@ -1,4 +1,4 @@
-import { OperationOutcomeError } from '../errors/operation-outcome';
+import { HttpError } from '../errors/http-error';
 
 export class BudgetExceeded extends Error {
   constructor() {
@@ -34,7 +34,7 @@ export async function withinBudget<T>(
   try {
     return await Promise.race([work(controller.signal), deadline]);
   } catch (error) {
-    if (error instanceof OperationOutcomeError) throw error;
+    if (error instanceof HttpError) throw error;
     controller.abort();
     return fallback(error instanceof BudgetExceeded ? 'timeout' : 'failure', error);
   } finally {

@@ -1,7 +1,8 @@
 import type { Database } from '../store/database';
 import { diagnosticReportSchema, type Bundle } from '../contract/fhir';
 import type { OperationOutcome } from '../contract/errors';
-import { outcome, pathExpression } from '../errors/operation-outcome';
+import { pathExpression } from '../errors/http-error';
+import { outcome } from '../errors/operation-outcome';
 import type { ReferenceData } from '../store/reference';
 import { upsertResults, type IncomingResult } from '../store/results';
 import { BundleIndex } from './bundle-index';

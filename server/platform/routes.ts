@@ -4,7 +4,7 @@ import { principalOf, requireRole } from '../auth/api-token';
 import {
   allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema, revocationInputSchema, withdrawalInputSchema,
 } from '../contract/admin';
-import { apiInvalid, ApiError } from '../errors/api-error';
+import { apiInvalid, HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { loadCatalog, saveItems } from '../store/catalog';
 import {
@@ -21,7 +21,7 @@ function validated<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 function sameKey(request: Request, key: string, name: string): void {
-  if (request.params[name] !== key) throw new ApiError(400, 'invalid', `the ${name} in the path and in the body differ`, name);
+  if (request.params[name] !== key) throw new HttpError(400, 'invalid', `the ${name} in the path and in the body differ`, name);
 }
 
 /** The regional platform operator's registry: regions, institutions, alliances, qualifications, CDS clients, the catalog. */
@@ -37,7 +37,7 @@ export function platformRoutes(services: Services): Router {
   /** One record through the same checks as an import row; a refusal is a 400 naming the field. */
   const saveOne = async <K extends RecordKind>(kind: K, record: RecordOf<K>) => {
     const result = await applyRecords(services.db, kind, [{ row: 1, record }], services.clock());
-    if (result.refused[0]) throw new ApiError(400, 'invalid', result.refused[0].message, result.refused[0].field);
+    if (result.refused[0]) throw new HttpError(400, 'invalid', result.refused[0].message, result.refused[0].field);
     changed();
   };
 
@@ -81,7 +81,7 @@ export function platformRoutes(services: Services): Router {
   });
   router.post('/api/platform/qualifications/:id/withdraw', async (request, response) => {
     const { withdrawnOn } = validated(withdrawalInputSchema, request.body);
-    if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn))) throw new ApiError(404, 'not-found', `no qualification ${request.params.id}`);
+    if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn))) throw new HttpError(404, 'not-found', `no qualification ${request.params.id}`);
     changed();
     response.json({ id: Number(request.params.id), withdrawnOn });
   });
@@ -96,7 +96,7 @@ export function platformRoutes(services: Services): Router {
   });
   router.post('/api/platform/clients/revoke', async (request, response) => {
     const { issuer } = validated(revocationInputSchema, request.body);
-    if (!(await revokeClient(services.db, issuer, services.clock()))) throw new ApiError(404, 'not-found', `no active client ${issuer}`);
+    if (!(await revokeClient(services.db, issuer, services.clock()))) throw new HttpError(404, 'not-found', `no active client ${issuer}`);
     changed();
     response.json({ issuer, revoked: true });
   });
@@ -115,7 +115,7 @@ export function platformRoutes(services: Services): Router {
   /** Bulk import: a JSON array, or CSV (text/csv) with one column per field. */
   router.post('/api/platform/import/:kind', express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), async (request, response) => {
     const kind = request.params.kind as RecordKind;
-    if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new ApiError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
+    if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new HttpError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
     const csv = typeof request.body === 'string';
     const { records, refused } = parseRecords(kind, csv ? (request.body as string) : JSON.stringify(request.body), csv ? 'csv' : 'json');
     const applied = await applyRecords(services.db, kind, records, services.clock());

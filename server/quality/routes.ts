@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { decisionView } from '../decisions/view';
-import { apiInvalid, ApiError } from '../errors/api-error';
+import { apiInvalid, HttpError } from '../errors/http-error';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { decisionHistory } from '../store/decisions';
@@ -94,7 +94,7 @@ export function qualityRoutes(services: Services): Router {
 
   router.get('/api/quality/report.csv', async (request, response) => {
     const month = typeof request.query.month === 'string' && /^\d{4}-\d{2}$/.test(request.query.month) ? request.query.month : null;
-    if (!month) throw new ApiError(400, 'invalid', 'month: a month such as 2026-03', 'month');
+    if (!month) throw new HttpError(400, 'invalid', 'month: a month such as 2026-03', 'month');
     const hospitalId = hospitalOf(principalOf(response));
     const language = languageOf(request);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
@@ -109,7 +109,7 @@ export function qualityRoutes(services: Services): Router {
     const hospitalId = hospitalOf(principalOf(response));
     const prompt = await findPrompt(services.reader, String(request.params.promptId));
     // Another hospital's card is "not found": nothing about it is revealed.
-    if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null) throw new ApiError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
+    if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null) throw new HttpError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
     const language = languageOf(request);
     const sameOrder = prompt.orderRef
       ? ((await services.reader('prompts').where({ hospital_id: hospitalId, patient_key: prompt.patientKey, order_ref: prompt.orderRef }).orderBy('created_at').pluck('id')) as string[])

@@ -1,6 +1,6 @@
 import type { RequestHandler, Response } from 'express';
-import { ApiError } from '../errors/api-error';
-import { OperationOutcomeError, outcome } from '../errors/operation-outcome';
+import { HttpError } from '../errors/http-error';
+import { outcome } from '../errors/operation-outcome';
 import type { Services } from '../services';
 
 /** When the request arrived (before its body was read or its token verified): budgets count from here. */
@@ -35,7 +35,7 @@ export function arrivalAndShedding(services: Services): RequestHandler {
       }
       const message = 'the server is busy; retry shortly';
       response.set({ 'retry-after': '1', connection: 'close' });
-      next(request.path.startsWith('/api/') ? new ApiError(503, 'overloaded', message) : new OperationOutcomeError(503, outcome({ severity: 'error', code: 'transient', diagnostics: message })));
+      next(new HttpError(503, 'overloaded', message, null, outcome({ severity: 'error', code: 'transient', diagnostics: message })));
       return;
     }
     inFlight++;

@@ -1,8 +1,8 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import { ApiError } from '../errors/api-error';
-import { OperationOutcomeError, outcome } from '../errors/operation-outcome';
+import { HttpError } from '../errors/http-error';
+import { outcome } from '../errors/operation-outcome';
 import type { Services } from '../services';
 
 /**
@@ -39,7 +39,7 @@ export function securityHeaders(services: Services): RequestHandler {
 function throttled(): RequestHandler {
   return (request, _response, next) => {
     const message = 'too many requests from this client; retry after the time in the RateLimit headers';
-    next(request.originalUrl.startsWith('/api/') ? new ApiError(429, 'rate-limited', message) : new OperationOutcomeError(429, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
+    next(new HttpError(429, 'rate-limited', message, null, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
   };
 }
 

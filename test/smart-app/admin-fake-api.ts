@@ -9,7 +9,7 @@ import {
   type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
 } from '../../server/contract/admin-responses';
 import { codeMappingInputSchema, hospitalOverrideSchema, type CodeMapping } from '../../server/contract/admin';
-import { apiInvalid, ApiError } from '../../server/errors/api-error';
+import { apiInvalid, HttpError } from '../../server/errors/http-error';
 
 /**
  * The admin API as the console sees it over HTTP, for 山城医科大学附属第一医院 (region 重庆): the real
@@ -113,7 +113,7 @@ export class FakeAdminApi {
     if (!parsed.success) throw apiInvalid(parsed.error);
     const catalog = CATALOG.map((item) => ({ ...item, window: { amount: this.serverBounds.get(item.code) ?? dayBound(item.window), unit: 'days' as const } }));
     const [violation] = overrideViolations(parsed.data, catalog, { ...CHONGQING, lowerLevelAcceptance: this.lowerLevelAcceptance });
-    if (violation) throw new ApiError(400, 'out-of-bounds', `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`, violation.field);
+    if (violation) throw new HttpError(400, 'out-of-bounds', `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`, violation.field);
     return parsed.data;
   }
 
@@ -130,10 +130,10 @@ export class FakeAdminApi {
       const authorization = request.headers.get('authorization');
       this.requests.push({ method: request.method, path: url.pathname, query: url.searchParams, authorization, contentType: request.headers.get('content-type'), body });
       try {
-        if (authorization !== `Bearer ${ADMIN_TOKEN}`) throw new ApiError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+        if (authorization !== `Bearer ${ADMIN_TOKEN}`) throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
         return HttpResponse.json(respond(body));
       } catch (error) {
-        if (error instanceof ApiError) return HttpResponse.json(error.body(), { status: error.status });
+        if (error instanceof HttpError) return HttpResponse.json(error.body(), { status: error.status });
         throw error;
       }
     };
@@ -156,7 +156,7 @@ export class FakeAdminApi {
         answer(request, (body) => {
           const { version } = rollbackBody.parse(json(body));
           const target = version === 0 ? { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } } : this.history.find((entry) => entry.version === version);
-          if (!target) throw new ApiError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
+          if (!target) throw new HttpError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
           return this.save(target.override, 'rollback');
         }),
       ),
@@ -172,7 +172,7 @@ export class FakeAdminApi {
       http.post(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
         answer(request, (body) => {
           const input = codeMappingInputSchema.parse(json(body));
-          if (!CATALOG.some((item) => item.code === input.itemCode)) throw new ApiError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
+          if (!CATALOG.some((item) => item.code === input.itemCode)) throw new HttpError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
           const mapping = { institutionId: HOSPITAL, localCode: input.localCode, localName: input.localName ?? input.localCode, itemCode: input.itemCode };
           this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort((a, b) => a.localCode.localeCompare(b.localCode));
           return mappingUploadSchema.parse({ accepted: 1, refused: [], unmappedSeen: this.unmapped() });

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { messages } from '../../server/i18n';
-import { ApiError } from '../../server/errors/api-error';
+import { HttpError } from '../../server/errors/http-error';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema, type OrderRow, type StatisticsView } from '../../server/contract/quality';
 import { decisionView } from './support/fixtures';
 
@@ -163,13 +163,13 @@ export class FakeQualityApi {
   }
 
   handlers(): RequestHandler[] {
-    const refuse = (error: ApiError) => HttpResponse.json(error.body(), { status: error.status });
-    const guard = (request: Request): ApiError | null => {
+    const refuse = (error: HttpError) => HttpResponse.json(error.body(), { status: error.status });
+    const guard = (request: Request): HttpError | null => {
       const url = new URL(request.url);
       const authorization = request.headers.get('authorization');
       this.requests.push({ path: url.pathname, query: url.searchParams, authorization });
-      if (authorization === `Bearer ${ADMIN_TOKEN}`) return new ApiError(403, 'forbidden', 'this needs a quality token; yours is admin');
-      if (authorization !== `Bearer ${QUALITY_TOKEN}` || this.revoked) return new ApiError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+      if (authorization === `Bearer ${ADMIN_TOKEN}`) return new HttpError(403, 'forbidden', 'this needs a quality token; yours is admin');
+      if (authorization !== `Bearer ${QUALITY_TOKEN}` || this.revoked) return new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
       return null;
     };
     const csv = (name: string, text: string) => new HttpResponse(`\uFEFF${text}`, { headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` } });
@@ -208,7 +208,7 @@ export class FakeQualityApi {
       http.get(`${ORIGIN}/api/quality/orders/:promptId`, ({ request, params }) => {
         const refused = guard(request);
         if (refused) return refuse(refused);
-        return params.promptId === 'p-ct' ? HttpResponse.json(CT_DETAIL) : refuse(new ApiError(404, 'not-found', `no order card ${String(params.promptId)}`));
+        return params.promptId === 'p-ct' ? HttpResponse.json(CT_DETAIL) : refuse(new HttpError(404, 'not-found', `no order card ${String(params.promptId)}`));
       }),
     ];
   }

@@ -1,7 +1,7 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../../rules';
 import { decisionInputSchema, writeBackInputSchema, type DecisionView, type PromptView } from '../../../server/contract/decisions';
-import { apiInvalid, ApiError } from '../../../server/errors/api-error';
+import { apiInvalid, HttpError } from '../../../server/errors/http-error';
 import { SYSTEMS } from '../../../server/fhir/systems';
 import { localeFrom, messages } from '../../../server/i18n';
 import { SMART_SCOPE } from '../../../server/web/routes';
@@ -57,12 +57,12 @@ export class FakeDecisionApi {
   }
 
   handlers(): RequestHandler[] {
-    const refuse = (error: ApiError) => HttpResponse.json(error.body(), { status: error.status });
+    const refuse = (error: HttpError) => HttpResponse.json(error.body(), { status: error.status });
     const authorised = (request: Request) => {
       this.authorizations.push(request.headers.get('authorization'));
       return request.headers.get('authorization') === `Bearer ${CARD_TOKEN}`;
     };
-    const unauthenticated = new ApiError(401, 'unauthenticated', 'the decision token is not valid');
+    const unauthenticated = new HttpError(401, 'unauthenticated', 'the decision token is not valid');
     return [
       http.get(`${ORIGIN}/app/config.json`, () => HttpResponse.json({ clientId: CLIENT_ID, scope: SMART_SCOPE })),
       http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, ({ request }) => {
@@ -81,14 +81,14 @@ export class FakeDecisionApi {
         const base = { practitioner: input.practitioner, source: 'smart-app' as const, complete: true, decidedAt: now, writeBack: null, reasonText: null, afterSigning: input.outcome !== 'withdrawn' && input.orderSigned === true };
         switch (input.outcome) {
           case 'accepted':
-            if (input.resultId !== this.view(null).recognisable[0]?.resultId) return refuse(new ApiError(409, 'not-recognisable', 'not recognisable', 'resultId'));
+            if (input.resultId !== this.view(null).recognisable[0]?.resultId) return refuse(new HttpError(409, 'not-recognisable', 'not recognisable', 'resultId'));
             this.record({ ...base, outcome: 'accepted', resultId: input.resultId, reason: null, explanation: null, notification: null });
             break;
           case 'overridden':
             this.record({ ...base, outcome: 'overridden', resultId: null, reason: { system: SYSTEMS.exceptionReason, code: input.reason, display: null }, explanation: input.explanation, notification: input.notification });
             break;
           case 'withdrawn':
-            if (!this.current || this.current.outcome === 'withdrawn') return refuse(new ApiError(409, 'nothing-to-withdraw', 'there is no decision to take back'));
+            if (!this.current || this.current.outcome === 'withdrawn') return refuse(new HttpError(409, 'nothing-to-withdraw', 'there is no decision to take back'));
             this.record({ ...base, outcome: 'withdrawn', resultId: null, reason: null, explanation: null, notification: null });
             break;
         }
@@ -101,7 +101,7 @@ export class FakeDecisionApi {
         const parsed = writeBackInputSchema.safeParse(body);
         if (!parsed.success) return refuse(apiInvalid(parsed.error));
         const current = this.current;
-        if (current?.outcome !== 'accepted') return refuse(new ApiError(409, 'not-accepted', 'only an accepted result is written back'));
+        if (current?.outcome !== 'accepted') return refuse(new HttpError(409, 'not-accepted', 'only an accepted result is written back'));
         this.record({ ...current, writeBack: parsed.data });
         return this.answer(request);
       }),
