@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../fixtures/clients';
@@ -15,7 +16,7 @@ beforeAll(async () => {
   server = await startServer({ env: { CDS_AUTH: 'on' } });
   production = await startServer({
     seed: false,
-    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: 'p'.repeat(40), APP_TOKEN_SECRET: 'a'.repeat(40), CDS_AUTH: 'on' },
+    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: randomBytes(24).toString('hex'), APP_TOKEN_SECRET: randomBytes(24).toString('hex'), CDS_AUTH: 'on' },
   });
 });
 afterAll(async () => {
