@@ -66,6 +66,8 @@ interface Row {
   presentation: string;
   patient_key: string;
   order_ref: string | null;
+  order_key: string | null;
+  after_signing: boolean | number | null;
   item_code: string;
   candidates: string;
   name_zh: string;
@@ -158,13 +160,15 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }])
     .select<Row[]>(
       'p.id', 'p.service_id', 'p.hospital_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
-      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
+      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.order_key', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
       'i.modality', 'i.price_fen', 'd.outcome', 'd.reason_system', 'd.reason_code', 'd.reason_display', 'd.explanation', 'd.notification', 'd.source',
-      'd.decided_at', 'd.version', 'd.write_back_status', 'u.prompt_id as unexplained',
+      'd.decided_at', 'd.version', 'd.write_back_status', 'd.after_signing', 'u.prompt_id as unexplained',
     );
   const orders = new Map<string, Row[]>();
   for (const row of rows) {
-    const key = row.order_ref ? `${row.patient_key}\u0000${row.order_ref}` : row.id;
+    // One order: hospital, patient, item, encounter (or day) and draft id (prompts.order_key), so an EHR
+    // that reuses draft ids does not merge two orders.
+    const key = row.order_key ?? row.id;
     orders.set(key, [...(orders.get(key) ?? []), row]);
   }
   const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
@@ -175,7 +179,10 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     const decision = decided.at(-1);
     const offered = offeredOf.get(first.id) ?? [];
     const scope = scopeOf(first, offered);
-    const { items, savingFen } = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
+    const recognisable = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
+    const { items } = recognisable;
+    // A decision taken after the order was signed saved nothing: the examination was already ordered.
+    const savingFen = decision?.after_signing ? 0 : recognisable.savingFen;
     return {
       promptId: first.id,
       promptIds: group.map((row) => row.id),
