@@ -147,5 +147,6 @@ describe("the registry's answers are the ones the OpenAPI document describes", (
     await documented('POST', '/api/platform/clients/revoke', '/api/platform/clients/revoke', 200, { issuer: 'https://ehr.doc.example' });
     const catalog = await documented('GET', '/api/platform/catalog', '/api/platform/catalog', 200);
     await documented('PUT', `/api/platform/catalog/${catalog[0].code}`, '/api/platform/catalog/{code}', 200, catalog[0]);
+    await documented('GET', '/api/catalog', '/api/catalog', 200);
   });
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
@@ -28,6 +30,30 @@ function documentedRoutes(): string[] {
   return Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
 }
 
+/** Operations answering JSON, which `test/support/openapi.ts` can check a real answer against. */
+function jsonOperations(): string[] {
+  const paths = openApiDocument().paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  return Object.entries(paths).flatMap(([path, operations]) =>
+    Object.entries(operations)
+      .filter(([, operation]) => Object.entries(operation.responses).some(([status, response]) => status.startsWith('2') && response.content?.['application/json']))
+      .map(([method]) => `${method.toUpperCase()} ${path}`),
+  );
+}
+
+/** `METHOD /api/…` wherever a suite that checks answers against the document names a path and a method on one line. */
+function checkedOperations(): Set<string> {
+  const tests = resolve(import.meta.dirname, '..');
+  const files = readdirSync(tests, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts')).map((file) => readFileSync(join(tests, file), 'utf8'));
+  const lines = files.filter((source) => source.includes("from '../support/openapi'")).flatMap((source) => source.split('\n'));
+  return new Set(
+    lines.flatMap((line) => {
+      const paths = [...line.matchAll(/'(\/api\/[^'?]*)'/g)].map((match) => match[1] as string);
+      const methods = [...line.matchAll(/'(get|post|put|delete|GET|POST|PUT|DELETE)'/g)].map((match) => (match[1] as string).toUpperCase());
+      return paths.flatMap((path) => methods.map((method) => `${method} ${path}`));
+    }),
+  );
+}
+
 let server: TestServer;
 let apiRoutes: string[];
 
@@ -52,5 +78,10 @@ describe('the OpenAPI document', () => {
   it('documents no route the app does not have', () => {
     const mounted = new Set(apiRoutes);
     expect(documentedRoutes().filter((route) => !mounted.has(route))).toEqual([]);
+  });
+
+  it('has every JSON answer checked against it by some suite (the document itself aside)', () => {
+    const checked = checkedOperations();
+    expect(jsonOperations().filter((operation) => operation !== 'GET /api/openapi.json' && !checked.has(operation))).toEqual([]);
   });
 });
