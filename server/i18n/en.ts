@@ -101,7 +101,7 @@ export const en: Messages = {
   },
   quality: {
     outcomes: { accepted: 'Recognised', overridden: 'Not recognised (reason given)', 'not-counted': 'Not counted (images not received / monitoring)', 'no-decision': 'No decision', 'unexplained-repeat': 'Unexplained repeat' },
-    orderColumns: ['Prompted at', 'Department', 'Doctor', 'Item code', 'Item', 'Modality', 'Result from', 'Recognisable results', 'Outcome', 'Reason code', 'Reason', 'Explanation', 'Patient informed (who, how, when, by)', 'Decided in', 'Decided at', 'Reference price (yuan)', 'Prompt id'],
+    orderColumns: ['Prompted at', 'Department', 'Doctor', 'Item code', 'Item', 'Modality', 'Result from', 'Recognisable results', 'Outcome', 'Reason', 'Explanation', 'Patient informed (who, how, when, by)', 'Decided in', 'Decided at', 'Reference price (yuan)', 'Prompt id'],
     report: {
       title: (month, hospital) => `${hospital}: result recognition, ${month}`,
       totals: 'Totals',

@@ -38,7 +38,7 @@ export function ordersCsv(records: readonly OrderRecord[], messages: Messages, t
     words.orderColumns,
     ...records.map((record) => [
       localDateTime(record.createdAt, timeZone), record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName,
-      words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome], record.reasonCode,
+      words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome],
       reasonText(record, messages), record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''), notificationText(record.notification, messages, timeZone),
       record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app' ? words.sources[record.decisionSource] : record.decisionSource,
       record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '', (record.priceFen / 100).toFixed(2), record.promptId,

@@ -10,7 +10,7 @@ beforeAll(async () => {
   server = await startServer({ seed: false });
   production = await startServer({
     seed: false,
-    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: 'patient-key-'.repeat(4), APP_TOKEN_SECRET: 'app-token-key-'.repeat(3), CDS_AUTH: 'on' },
+    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: randomBytes(24).toString('hex'), APP_TOKEN_SECRET: randomBytes(24).toString('hex'), CDS_AUTH: 'on' },
   });
 });
 afterAll(async () => {

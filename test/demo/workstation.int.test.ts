@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import items from '../../fixtures/catalog/items.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +17,7 @@ beforeAll(async () => {
   server = await startServer({ env: { CDS_AUTH: 'on' } });
   production = await startServer({
     seed: false,
-    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: 'patient-key-'.repeat(4), APP_TOKEN_SECRET: 'app-token-key-'.repeat(3), CDS_AUTH: 'on' },
+    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: randomBytes(24).toString('hex'), APP_TOKEN_SECRET: randomBytes(24).toString('hex'), CDS_AUTH: 'on' },
   });
 });
 afterAll(async () => {

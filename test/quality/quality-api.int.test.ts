@@ -254,7 +254,7 @@ describe('exports that open correctly in Excel', () => {
     expect(byPrompt(cards.G.uuid)).toMatchObject({ 结果来源: '急诊', 处理结果: '未处理' });
     expect(byPrompt(cards.C.uuid)).toMatchObject({ 理由: '未收到外院影像资料' });
     expect(byPrompt(cards.K.uuid)).toMatchObject({ 理由: '其他', '患者告知（对象、方式、时间、告知人）': '家属，书面告知，2026-03-10 10:40:00+08:00，测试医生' });
-    expect(records.every((record) => !record.some((cell) => /^\d{4}-\d{2}-\d{2}T|^(smart-app|cds-feedback|LAB|DX|US|MR)$/.test(cell)))).toBe(true);
+    expect(records.every((record) => !record.some((cell) => /^\d{4}-\d{2}-\d{2}T|^(smart-app|cds-feedback|LAB|DX|US|MR|external|in-hospital|emergency|patient-request|other|images-not-received)$/.test(cell)))).toBe(true);
     const english = await csvOf('/api/quality/orders.csv?lang=en&item=US-LGPS');
     expect(english.text).toContain('Prompted at,Department');
     expect(english.text).toContain(',Ultrasound,Our own result,');
