@@ -120,7 +120,9 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
   const rows = await loadOrderRows(db, hospitalId, from, to);
   const orders = new Map<string, Row[]>();
   for (const row of rows) {
-    const key = row.order_ref ? `${row.patient_key}\u0000${row.order_ref}` : row.id;
+    // One order: hospital, patient, item, encounter (or day) and draft id (prompts.order_key), so an EHR
+    // that reuses draft ids does not merge two orders.
+    const key = row.order_key ?? row.id;
     orders.set(key, [...(orders.get(key) ?? []), row]);
   }
   const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
@@ -131,7 +133,10 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     const decision = decided.at(-1);
     const offered = offeredOf.get(first.id) ?? [];
     const scope = scopeOf(first, offered);
-    const { items, savingFen } = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
+    const recognisable = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
+    const { items } = recognisable;
+    // A decision taken after the order was signed saved nothing: the examination was already ordered.
+    const savingFen = decision?.after_signing ? 0 : recognisable.savingFen;
     return {
       promptId: first.id,
       promptIds: group.map((row) => row.id),

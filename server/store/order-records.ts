@@ -15,6 +15,8 @@ export interface OrderRow {
   presentation: string;
   patient_key: string;
   order_ref: string | null;
+  order_key: string | null;
+  after_signing: boolean | number | null;
   item_code: string;
   candidates: string;
   name_zh: string;
@@ -50,8 +52,8 @@ export async function loadOrderRows(db: Database, hospitalId: string, from: stri
     .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }])
     .select<OrderRow[]>(
       'p.id', 'p.service_id', 'p.hospital_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
-      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
+      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.order_key', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
       'i.modality', 'i.price_fen', 'd.outcome', 'd.reason_system', 'd.reason_code', 'd.reason_display', 'd.explanation', 'd.notification', 'd.source',
-      'd.decided_at', 'd.version', 'd.write_back_status', 'u.prompt_id as unexplained',
+      'd.decided_at', 'd.version', 'd.write_back_status', 'd.after_signing', 'u.prompt_id as unexplained',
     );
 }

@@ -142,6 +142,11 @@ describe('the decision API of the SMART app', () => {
     const draft = await launch('li-na', 'LAB-CRE');
     const draftResult = (await view(draft)).body.recognisable[0].resultId;
     expect((await decide(draft, { outcome: 'accepted', resultId: draftResult, practitioner: doctor, orderSigned: false })).body.decision.afterSigning).toBe(false);
+    // Yuan saved counts only what was decided before signing: the signed order saved nothing (林涛's own-hospital ultrasound is counted apart).
+    const quality = await server.token('quality', 'H-CQ-001');
+    const { body: statistics } = await getJson(`${server.url}/api/quality/statistics?from=2026-03-10&to=2026-03-10`, auth(quality));
+    const saved = (code: string) => statistics.byItem.find((group: { key: string }) => group.key === code)?.yuanSaved;
+    expect([saved('LAB-ALT'), saved('LAB-CRE')]).toEqual([0, 5]);
   });
 
   it('refuses to accept a result that is not recognisable today', async () => {
