@@ -2,6 +2,7 @@ import {
   daysBefore, decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict,
 } from '../../rules';
 import type { Database } from '../store/database';
+import { acceptedPromptIds } from '../store/decisions';
 import { findPromptsSince, type Prompt } from '../store/prompts';
 import type { ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
@@ -66,7 +67,7 @@ export async function dryRun(
     timeZone: options.timeZone, catalog: [...reference.catalog.values()], policy, hospital, override: proposed, localTestSystems: current.localTestSystems,
   });
   const accepted = new Set(
-    (await db('decisions').whereIn('prompt_id', prompts.map((prompt) => prompt.id)).andWhere('outcome', 'accepted').pluck('prompt_id')) as string[],
+    await acceptedPromptIds(db, prompts.map((prompt) => prompt.id)),
   );
   const resultsByPatient = new Map<string, StoredResult[]>();
   let unchanged = 0;

@@ -1,6 +1,6 @@
 import type { Database } from '../store/database';
-import { isUniqueViolation } from '../store/database';
 import { BatchWriter } from '../store/batch-writer';
+import { deleteExpiredTokenIds, insertFirstSighting, loadLiveTokenIds, saveTokenIds, type TokenIdSighting } from '../store/token-ids';
 
 /**
  * Remembers every CDS client token id until its token expires, so a replay is refused.
@@ -16,7 +16,7 @@ import { BatchWriter } from '../store/batch-writer';
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
   /** Sightings decided in memory and not yet in the store (SQLite). */
-  readonly unsaved: BatchWriter<{ issuer: string; jti: string; expires_at: string }>;
+  readonly unsaved: BatchWriter<TokenIdSighting>;
 
   constructor(
     private readonly db: Database,
@@ -24,37 +24,21 @@ export class ReplayGuard {
     private readonly clock: () => Date,
     onFlushError: (error: unknown) => void = () => undefined,
   ) {
-    this.unsaved = new BatchWriter(async (batch) => {
-      await this.db('cds_jtis').insert([...batch]).onConflict(['issuer', 'jti']).ignore();
-    }, onFlushError);
+    this.unsaved = new BatchWriter((batch) => saveTokenIds(this.db, batch), onFlushError);
   }
 
   /** Loads the token ids still within their lifetime (call once at start). */
   async load(): Promise<void> {
-    const rows = await this.db('cds_jtis').where('expires_at', '>=', this.clock().toISOString()).select('issuer', 'jti', 'expires_at');
-    for (const row of rows as { issuer: string; jti: string; expires_at: string }[]) this.seen.set(`${row.issuer}\u0000${row.jti}`, Date.parse(row.expires_at));
+    for (const row of await loadLiveTokenIds(this.db, this.clock())) this.seen.set(`${row.issuer}\u0000${row.jti}`, Date.parse(row.expires_at));
   }
 
   async firstSighting(issuer: string, jti: string, expiresAt: Date): Promise<boolean> {
     const key = `${issuer}\u0000${jti}`;
     if (this.seen.has(key)) return false;
-    if (this.shared && !(await this.insertNow(issuer, jti, expiresAt))) return false;
+    if (this.shared && !(await insertFirstSighting(this.db, { issuer, jti, expires_at: expiresAt.toISOString() }))) return false;
     this.seen.set(key, expiresAt.getTime());
     if (!this.shared) this.unsaved.add({ issuer, jti, expires_at: expiresAt.toISOString() });
     return true;
-  }
-
-  private async insertNow(issuer: string, jti: string, expiresAt: Date): Promise<boolean> {
-    try {
-      await this.db.transaction(async (trx) => {
-        await trx.raw('set local synchronous_commit to off');
-        await trx('cds_jtis').insert({ issuer, jti, expires_at: expiresAt.toISOString() });
-      });
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
   }
 
   /** Writes the sightings not yet stored (also on shutdown); what the store refuses stays pending. */
@@ -66,6 +50,6 @@ export class ReplayGuard {
   async forgetExpired(): Promise<number> {
     const now = this.clock().getTime();
     for (const [key, expiresAt] of this.seen) if (expiresAt < now) this.seen.delete(key);
-    return this.db('cds_jtis').where('expires_at', '<', new Date(now).toISOString()).delete();
+    return deleteExpiredTokenIds(this.db, new Date(now));
   }
 }

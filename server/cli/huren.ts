@@ -7,7 +7,7 @@ import { applyRecords } from '../platform/apply';
 import { parseRecords, RECORD_KINDS, type RecordKind } from '../platform/records';
 import { API_ROLES, createApiToken, listApiTokens, revokeApiToken, type ApiRole } from '../store/api-tokens';
 import { migrate, openStore, type Database } from '../store/database';
-import { listClients, revokeClient } from '../store/registry';
+import { isRegistered, listClients, revokeClient } from '../store/registry';
 import { describeStore } from './store-description';
 
 const USAGE = `npm run huren -- <command>
@@ -46,7 +46,7 @@ async function tokens(db: Database, args: string[]): Promise<void> {
     const role = values.role as ApiRole;
     if (!values.name || !(API_ROLES as readonly string[]).includes(role)) fail('tokens create needs --name and --role quality|admin|platform');
     if (role !== 'platform' && !values.hospital) fail(`a ${role} token works for one hospital: give --hospital`);
-    if (values.hospital && !(await db('institutions').where('id', values.hospital).first('id'))) fail(`no institution ${values.hospital}`);
+    if (values.hospital && !(await isRegistered(db, 'institution', values.hospital))) fail(`no institution ${values.hospital}`);
     const { token, record } = await createApiToken(db, { name: values.name, role, hospitalId: role === 'platform' ? null : (values.hospital ?? null) }, new Date());
     process.stdout.write(`${token}\n`);
     process.stderr.write(`token ${record.tokenId} (${record.role}${record.hospitalId ? ` for ${record.hospitalId}` : ''}): shown once, store it now\n`);

@@ -1,5 +1,5 @@
 import { SERVICE_IDS } from '../contract/cds-hooks';
-import type { Prompt } from '../store/prompts';
+import { orderSeenBy, type Prompt } from '../store/prompts';
 import type { Database } from '../store/database';
 
 /**
@@ -9,10 +9,5 @@ import type { Database } from '../store/database';
  */
 export async function seenSigned(db: Database, prompt: Pick<Prompt, 'hospitalId' | 'patientKey' | 'orderRef'>): Promise<boolean> {
   if (!prompt.orderRef) return false;
-  const row = await db('prompts as p')
-    .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
-    .where({ 'p.hospital_id': prompt.hospitalId, 'p.patient_key': prompt.patientKey, 'p.order_ref': prompt.orderRef })
-    .andWhere((query) => query.where('p.service_id', SERVICE_IDS.orderSign).orWhereNotNull('u.prompt_id'))
-    .first('p.id');
-  return row !== undefined;
+  return orderSeenBy(db, { hospitalId: prompt.hospitalId, patientKey: prompt.patientKey, orderRef: prompt.orderRef }, SERVICE_IDS.orderSign);
 }

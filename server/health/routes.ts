@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { Services } from '../services';
+import { ping } from '../store/database';
 
 const READY_TIMEOUT_MS = 2_000;
 
@@ -24,7 +25,7 @@ export function healthRoutes(services: Services): Router {
     try {
       // A probe must answer quickly either way: a store that hangs is as unready as one that refuses.
       await Promise.race([
-        services.db.raw('select 1'),
+        ping(services.db),
         new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref()),
       ]);
       response.json({ status: 'ready' });

@@ -3,10 +3,16 @@ import {
   catalogSchema, codeMappingsSchema, dryRunReportSchema, importReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
 } from '../contract/admin-responses';
 import { accessLogPageSchema } from '../contract/access-log';
-import { codeMappingInputSchema, hospitalOverrideSchema } from '../contract/admin';
+import {
+  allianceSchema, cdsClientSchema, codeMappingInputSchema, hospitalOverrideSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema,
+} from '../contract/admin';
 import { errorBodySchema } from '../contract/errors';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, renewalInputSchema, writeBackInputSchema } from '../contract/decisions';
 import { explanationSchema } from '../contract/explain';
+import {
+  clientRegistrationSchema, clientRevocationSchema, institutionsSchema, regionsSchema, registeredClientsSchema, storedQualificationSchema,
+  storedQualificationsSchema, withdrawalSchema,
+} from '../platform/response-schemas';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 
 
@@ -35,6 +41,20 @@ const SCHEMAS = {
   Catalog: catalogSchema,
   ImportReport: importReportSchema,
   AccessLogPage: accessLogPageSchema,
+  RegionPolicy: regionPolicySchema,
+  Regions: regionsSchema,
+  Institution: institutionSchema,
+  Institutions: institutionsSchema,
+  Alliance: allianceSchema,
+  Qualification: qualificationSchema,
+  StoredQualification: storedQualificationSchema,
+  StoredQualifications: storedQualificationsSchema,
+  Withdrawal: withdrawalSchema,
+  CdsClient: cdsClientSchema,
+  RegisteredClients: registeredClientsSchema,
+  ClientRegistration: clientRegistrationSchema,
+  ClientRevocation: clientRevocationSchema,
+  RecognitionItem: recognitionItemSchema,
 } as const;
 
 export type SchemaName = keyof typeof SCHEMAS;
@@ -143,6 +163,24 @@ export function openApiDocument(): Record<string, unknown> {
       },
       '/api/admin/unmapped-codes': { get: { summary: 'Local codes seen in recent orders that map to nothing', security: apiToken, parameters: [query('days', '1-365, default 30')], responses: { '200': json('the codes', 'UnmappedCodes'), ...errors(401, 403) } } },
       '/api/catalog': { get: { summary: 'The recognition catalog', security: apiToken, responses: { '200': json('the items', 'Catalog'), ...errors(401, 403) } } },
+      '/api/platform/regions': { get: { summary: 'Every region policy', security: apiToken, responses: { '200': json('the policies', 'Regions'), ...errors(401, 403) } } },
+      '/api/platform/regions/{code}': { put: { summary: "Save a region's policy (the code in the path and the body agree)", security: apiToken, parameters: [path('code', 'the region code')], requestBody: body('RegionPolicy'), responses: { '200': json('the policy saved', 'RegionPolicy'), ...errors(400, 401, 403) } } },
+      '/api/platform/institutions': { get: { summary: 'Every institution', security: apiToken, responses: { '200': json('the institutions', 'Institutions'), ...errors(401, 403) } } },
+      '/api/platform/institutions/{id}': { put: { summary: 'Save an institution (its region and alliances must exist)', security: apiToken, parameters: [path('id', 'the institution code')], requestBody: body('Institution'), responses: { '200': json('the institution saved', 'Institution'), ...errors(400, 401, 403) } } },
+      '/api/platform/alliances/{id}': { put: { summary: 'Save an alliance (close or loose)', security: apiToken, parameters: [path('id', 'the alliance code')], requestBody: body('Alliance'), responses: { '200': json('the alliance saved', 'Alliance'), ...errors(400, 401, 403) } } },
+      '/api/platform/qualifications': {
+        get: { summary: "Qualifications, of one institution with ?institutionId", security: apiToken, parameters: [query('institutionId', 'one institution')], responses: { '200': json('the qualifications', 'StoredQualifications'), ...errors(401, 403) } },
+        post: { summary: 'Record a qualification (the same institution, scope, kind and start replaces it)', security: apiToken, requestBody: body('Qualification'), responses: { '201': json('the qualification saved', 'StoredQualification'), ...errors(400, 401, 403) } },
+      },
+      '/api/platform/qualifications/{id}/withdraw': { post: { summary: 'Withdraw a qualification from a day on', security: apiToken, parameters: [path('id', 'the qualification id')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { withdrawnOn: { type: 'string', format: 'date' } }, required: ['withdrawnOn'] } } } }, responses: { '200': json('the withdrawal', 'Withdrawal'), ...errors(400, 401, 403, 404) } } },
+      '/api/platform/clients': {
+        get: { summary: 'Every registered CDS client, revoked ones too', security: apiToken, responses: { '200': json('the clients', 'RegisteredClients'), ...errors(401, 403) } },
+        post: { summary: 'Register a CDS client (its issuer, hospital, keys or jku allowlist, FHIR servers)', security: apiToken, requestBody: body('CdsClient'), responses: { '201': json('the registration', 'ClientRegistration'), ...errors(400, 401, 403) } },
+      },
+      '/api/platform/clients/revoke': { post: { summary: "Revoke a client: its tokens are refused from now on", security: apiToken, requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { issuer: { type: 'string' } }, required: ['issuer'] } } } }, responses: { '200': json('the revocation', 'ClientRevocation'), ...errors(400, 401, 403, 404) } } },
+      '/api/platform/catalog': { get: { summary: 'The recognition catalog, inactive items too', security: apiToken, responses: { '200': json('the items', 'Catalog'), ...errors(401, 403) } } },
+      '/api/platform/catalog/{code}': { put: { summary: 'Save a catalog item', security: apiToken, parameters: [path('code', 'the item code')], requestBody: body('RecognitionItem'), responses: { '200': json('the item saved', 'RecognitionItem'), ...errors(400, 401, 403) } } },
+      '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'the OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } } } } },
       '/api/platform/import/{kind}': { post: { summary: 'Import institutions, qualifications, clients or catalog items (JSON array or CSV)', security: apiToken, parameters: [path('kind', 'institutions | qualifications | clients | catalog')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows saved and refused', 'ImportReport'), ...errors(400, 401, 403, 404) } } },
     },
     components: {

@@ -3,23 +3,22 @@ import type { CdsClient, InstitutionRecord } from '../contract/admin';
 import type { Qualification } from '../../rules';
 import { saveItems } from '../store/catalog';
 import type { Database } from '../store/database';
-import { saveClient, saveInstitution, upsertQualification } from '../store/registry';
+import { isRegistered, saveClient, saveInstitution, upsertQualification } from '../store/registry';
 import type { Numbered, RecordKind, RecordOf, Refusal } from './records';
 
 /** What a record needs to exist first (an institution's region, a qualification's institution…). */
 async function missingReference<K extends RecordKind>(db: Database, kind: K, record: RecordOf<K>): Promise<{ field: string; message: string } | null> {
-  const exists = async (table: string, column: string, value: string) => (await db(table).where(column, value).first(column)) !== undefined;
   if (kind === 'institutions') {
     const institution = record as InstitutionRecord;
-    if (!(await exists('regions', 'code', institution.region))) return { field: 'region', message: `unknown region ${institution.region}` };
-    for (const alliance of institution.alliances) if (!(await exists('alliances', 'id', alliance))) return { field: 'alliances', message: `unknown alliance ${alliance}` };
+    if (!(await isRegistered(db, 'region', institution.region))) return { field: 'region', message: `unknown region ${institution.region}` };
+    for (const alliance of institution.alliances) if (!(await isRegistered(db, 'alliance', alliance))) return { field: 'alliances', message: `unknown alliance ${alliance}` };
   }
   if (kind === 'qualifications') {
     const qualification = record as Qualification;
-    if (!(await exists('institutions', 'id', qualification.institutionId))) return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
-    if (qualification.scope.kind === 'item' && !(await exists('items', 'code', qualification.scope.itemCode))) return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
+    if (!(await isRegistered(db, 'institution', qualification.institutionId))) return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
+    if (qualification.scope.kind === 'item' && !(await isRegistered(db, 'item', qualification.scope.itemCode))) return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
   }
-  if (kind === 'clients' && !(await exists('institutions', 'id', (record as CdsClient).hospitalId))) return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
+  if (kind === 'clients' && !(await isRegistered(db, 'institution', (record as CdsClient).hospitalId))) return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
   return null;
 }
 

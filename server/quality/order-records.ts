@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation, type ExceptionReason } from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
+import { itemPrices } from '../store/catalog';
 import type { Database } from '../store/database';
 import { patientNotificationSchema, type PatientNotification } from '../contract/decisions';
 import type { OrderOutcome, OrderScope } from '../contract/quality';
+import { loadOrderRows, type OrderRow as Row } from '../store/order-records';
 
 /**
  * One ordered examination as the quality department counts it. An order may have been prompted
@@ -50,43 +52,6 @@ export interface OrderRecord {
   readonly decidedAt: string | null;
   readonly decisionVersion: number | null;
   readonly writeBack: string | null;
-}
-
-interface Row {
-  id: string;
-  service_id: string;
-  hospital_id: string;
-  created_at: string;
-  created_on: string;
-  department_code: string | null;
-  department_name: string | null;
-  user_ref: string;
-  practitioner_name: string | null;
-  encounter_kind: string;
-  presentation: string;
-  patient_key: string;
-  order_ref: string | null;
-  order_key: string | null;
-  after_signing: boolean | number | null;
-  item_code: string;
-  candidates: string;
-  name_zh: string;
-  name_en: string;
-  kind: string;
-  discipline: string;
-  modality: string | null;
-  price_fen: number;
-  outcome: string | null;
-  reason_system: string | null;
-  reason_code: string | null;
-  reason_display: string | null;
-  explanation: string | null;
-  notification: string | null;
-  source: string | null;
-  decided_at: string | null;
-  version: number | null;
-  write_back_status: string | null;
-  unexplained: string | null;
 }
 
 /**
@@ -140,30 +105,9 @@ export function recognisableOf(
   return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
 }
 
-async function pricesOf(db: Database, codes: readonly string[]): Promise<Map<string, number>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db('items').whereIn('code', [...new Set(codes)]).select<{ code: string; price_fen: number }[]>('code', 'price_fen');
-  return new Map(rows.map((row) => [row.code, Number(row.price_fen)]));
-}
-
 /** The hospital's ordered examinations first prompted in a period of local days (inclusive). */
 export async function loadOrderRecords(db: Database, hospitalId: string, from: string, to: string, locale: 'zh-CN' | 'en'): Promise<OrderRecord[]> {
-  const rows = await db('prompts as p')
-    .join('items as i', 'i.code', 'p.item_code')
-    .leftJoin('decisions as d', 'd.prompt_id', 'p.id')
-    .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
-    .where('p.hospital_id', hospitalId)
-    .whereNotNull('p.item_code')
-    .andWhere('p.created_on', '>=', from)
-    .andWhere('p.created_on', '<=', to)
-    // Cards of the same instant: the selection's before the signing's (`…-select` sorts before `…-sign`).
-    .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }])
-    .select<Row[]>(
-      'p.id', 'p.service_id', 'p.hospital_id', 'p.created_at', 'p.created_on', 'p.department_code', 'p.department_name', 'p.user_ref', 'p.practitioner_name',
-      'p.encounter_kind', 'p.presentation', 'p.patient_key', 'p.order_ref', 'p.order_key', 'p.item_code', 'p.candidates', 'i.name_zh', 'i.name_en', 'i.kind', 'i.discipline',
-      'i.modality', 'i.price_fen', 'd.outcome', 'd.reason_system', 'd.reason_code', 'd.reason_display', 'd.explanation', 'd.notification', 'd.source',
-      'd.decided_at', 'd.version', 'd.write_back_status', 'd.after_signing', 'u.prompt_id as unexplained',
-    );
+  const rows = await loadOrderRows(db, hospitalId, from, to);
   const orders = new Map<string, Row[]>();
   for (const row of rows) {
     // One order: hospital, patient, item, encounter (or day) and draft id (prompts.order_key), so an EHR
@@ -172,7 +116,7 @@ export async function loadOrderRecords(db: Database, hospitalId: string, from: s
     orders.set(key, [...(orders.get(key) ?? []), row]);
   }
   const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
-  const prices = await pricesOf(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : []))));
+  const prices = await itemPrices(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : []))));
   return [...orders.values()].map((group) => {
     const first = group[0] as Row;
     const decided = group.filter((row) => row.outcome !== null).sort((a, b) => String(a.decided_at).localeCompare(String(b.decided_at)));

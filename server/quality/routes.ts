@@ -5,7 +5,7 @@ import { apiInvalid, HttpError } from '../errors/http-error';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { decisionHistory } from '../store/decisions';
-import { findPrompt } from '../store/prompts';
+import { findPrompt, promptIdsOfOrder } from '../store/prompts';
 import { localDate } from '../../rules';
 import { monthlyReportCsv, ordersCsv, reasonText } from './csv';
 import { matches, periodOf, sorted } from './filters';
@@ -112,7 +112,7 @@ export function qualityRoutes(services: Services): Router {
     if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null) throw new HttpError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
     const language = languageOf(request);
     const sameOrder = prompt.orderRef
-      ? ((await services.reader('prompts').where({ hospital_id: hospitalId, patient_key: prompt.patientKey, order_ref: prompt.orderRef }).orderBy('created_at').pluck('id')) as string[])
+      ? await promptIdsOfOrder(services.reader, { hospitalId, patientKey: prompt.patientKey, orderRef: prompt.orderRef })
       : [prompt.id];
     const { institutions } = await services.reference.current();
     const cards = await Promise.all(

@@ -114,3 +114,8 @@ export function isUniqueViolation(error: unknown): boolean {
   const { code, errno } = error as { code?: unknown; errno?: unknown };
   return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || (code === 'SQLITE_CONSTRAINT' && errno === 19);
 }
+
+/** A round trip to the store (readiness probes). */
+export async function ping(db: Database): Promise<void> {
+  await db.raw('select 1');
+}

@@ -168,3 +168,8 @@ export async function recordWriteBack(db: Database, promptId: string, version: n
   }
   return true;
 }
+
+/** Of these cards, the ones whose current decision is an acceptance. */
+export async function acceptedPromptIds(db: Database, promptIds: readonly string[]): Promise<string[]> {
+  return (await db('decisions').whereIn('prompt_id', [...promptIds]).andWhere('outcome', 'accepted').pluck('prompt_id')) as string[];
+}

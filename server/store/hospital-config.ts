@@ -1,5 +1,5 @@
 import { NO_OVERRIDE, type HospitalOverride } from '../../rules';
-import { hospitalOverrideSchema, type CodeMapping, type LocalTestSystem } from '../contract/admin';
+import { storedHospitalOverride, type CodeMapping, type LocalTestSystem } from './stored-records';
 import type { Database } from './database';
 
 /** A hospital's own configuration: local order codes, its own test systems, its rule override. */
@@ -86,8 +86,8 @@ export async function overrideHistory(db: Database, institutionId: string): Prom
     .orderBy('version');
   return rows.map((row) => ({
     version: Number(row.version),
-    override: hospitalOverrideSchema.parse(JSON.parse(row.override)),
-    before: row.before ? hospitalOverrideSchema.parse(JSON.parse(row.before)) : null,
+    override: storedHospitalOverride.parse(JSON.parse(row.override)),
+    before: row.before ? storedHospitalOverride.parse(JSON.parse(row.before)) : null,
     action: row.action,
     updatedBy: row.updated_by,
     updatedAt: row.updated_at,
@@ -97,7 +97,7 @@ export async function overrideHistory(db: Database, institutionId: string): Prom
 export async function currentOverride(db: Database, institutionId: string): Promise<{ override: HospitalOverride; version: number; updatedBy: string | null; updatedAt: string | null }> {
   const row = await db<{ override: string; version: number; updated_by: string; updated_at: string }>('hospital_overrides').where('institution_id', institutionId).first();
   if (!row) return { override: NO_OVERRIDE, version: 0, updatedBy: null, updatedAt: null };
-  return { override: hospitalOverrideSchema.parse(JSON.parse(row.override)), version: Number(row.version), updatedBy: row.updated_by, updatedAt: row.updated_at };
+  return { override: storedHospitalOverride.parse(JSON.parse(row.override)), version: Number(row.version), updatedBy: row.updated_by, updatedAt: row.updated_at };
 }
 
 export async function deleteCodeMappings(db: Database, institutionId: string): Promise<void> {
@@ -141,5 +141,5 @@ export async function unmappedCodes(db: Database, institutionId: string, since: 
 
 export async function loadOverrides(db: Database): Promise<Map<string, HospitalOverride>> {
   const rows = await db<{ institution_id: string; override: string }>('hospital_overrides').select('institution_id', 'override');
-  return new Map(rows.map((row) => [row.institution_id, hospitalOverrideSchema.parse(JSON.parse(row.override))]));
+  return new Map(rows.map((row) => [row.institution_id, storedHospitalOverride.parse(JSON.parse(row.override))]));
 }

@@ -173,3 +173,18 @@ export async function logUnexplainedRepeats(
       .ignore();
   }
 }
+
+/** The cards of one order (the same patient's same order reference at a hospital), oldest first. */
+export async function promptIdsOfOrder(db: Database, order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string }): Promise<string[]> {
+  return (await db('prompts').where({ hospital_id: order.hospitalId, patient_key: order.patientKey, order_ref: order.orderRef }).orderBy('created_at').pluck('id')) as string[];
+}
+
+/** Whether an order got a card from the given (signing) service or has an unexplained repeat logged. */
+export async function orderSeenBy(db: Database, order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string }, serviceId: string): Promise<boolean> {
+  const row = await db('prompts as p')
+    .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
+    .where({ 'p.hospital_id': order.hospitalId, 'p.patient_key': order.patientKey, 'p.order_ref': order.orderRef })
+    .andWhere((query) => query.where('p.service_id', serviceId).orWhereNotNull('u.prompt_id'))
+    .first('p.id');
+  return row !== undefined;
+}

@@ -3,7 +3,7 @@ import {
   type EffectiveConfiguration, type HospitalOverride, type Institution, type Qualification, type RecognitionItem,
   type RegionPolicy, type TestSystem,
 } from '../../rules';
-import type { InstitutionRecord } from '../contract/admin';
+import type { InstitutionRecord } from './stored-records';
 import { loadCatalog } from './catalog';
 import type { Database } from './database';
 import { loadCodeMappings, loadLocalTestSystems, loadOverrides } from './hospital-config';

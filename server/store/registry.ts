@@ -1,5 +1,5 @@
 import type { Qualification, RegionPolicy } from '../../rules';
-import { regionPolicySchema, type Alliance, type CdsClient, type InstitutionRecord } from '../contract/admin';
+import { storedRegionPolicy, type Alliance, type CdsClient, type InstitutionRecord } from './stored-records';
 import { bool, type Database } from './database';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
@@ -10,7 +10,7 @@ export async function saveRegion(db: Database, policy: RegionPolicy): Promise<vo
 
 export async function loadRegions(db: Database): Promise<RegionPolicy[]> {
   const rows = await db<{ code: string; policy: string }>('regions').select('code', 'policy');
-  return rows.map((row) => regionPolicySchema.parse(JSON.parse(row.policy)));
+  return rows.map((row) => storedRegionPolicy.parse(JSON.parse(row.policy)));
 }
 
 export async function loadAlliances(db: Database): Promise<Alliance[]> {
@@ -201,4 +201,17 @@ export async function listClients(db: Database): Promise<(RegisteredClient & { c
 
 export async function revokeClient(db: Database, issuer: string, now: Date): Promise<boolean> {
   return (await db('cds_clients').where('issuer', issuer).whereNull('revoked_at').update({ revoked_at: now.toISOString() })) > 0;
+}
+
+const KEY_OF = {
+  region: ['regions', 'code'],
+  alliance: ['alliances', 'id'],
+  institution: ['institutions', 'id'],
+  item: ['items', 'code'],
+} as const;
+
+/** Whether a region, alliance, institution or catalog item with this key is registered. */
+export async function isRegistered(db: Database, kind: keyof typeof KEY_OF, key: string): Promise<boolean> {
+  const [table, column] = KEY_OF[kind];
+  return (await db(table).where(column, key).first(column)) !== undefined;
 }

@@ -77,6 +77,7 @@ describe("a hospital's rules, within the region's bounds", () => {
     expect(history.body[1].override).toMatchObject({ disabledDisciplines: ['ct'] });
 
     const rolledBack = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 1 }, headers());
+    await expectMatchesOpenApi(server.url, '/api/admin/rules/rollback', 'post', 200, rolledBack.body);
     expect(rolledBack.body).toMatchObject({ version: 3, override: { lowerLevelAcceptance: 'all', disabledDisciplines: [] } });
     expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(1);
     expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 3, action: 'rollback' });
@@ -144,6 +145,7 @@ describe('local code mappings', () => {
   it('replaces the whole list on request', async () => {
     await put('/api/admin/code-mappings?replace=true', 'local_code,local_name,item_code\nJY0001,血钾,LAB-K\n');
     const { body } = await getJson(`${server.url}/api/admin/code-mappings`, headers());
+    await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'get', 200, body);
     expect(body.map((m: any) => m.localCode)).toEqual(['JY0001']);
   });
 

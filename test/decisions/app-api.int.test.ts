@@ -118,6 +118,7 @@ describe('the decision API of the SMART app', () => {
     await decide(l, { outcome: 'accepted', resultId, practitioner: doctor });
     const refused = await postJson(`${server.url}/api/prompts/${l.promptId}/write-back`, { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' }, auth(l.token));
     expect(refused.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/prompts/{promptId}/write-back', 'post', 200, refused.body);
     expect(refused.body.decision).toMatchObject({ outcome: 'accepted', resultId, writeBack: { status: 'refused', detail: 'HTTP 403: 无权写入检查报告' } });
     // One click, one decision: the write-back state sits beside version 1, it is not a version of its own.
     expect(refused.body.decision.version).toBe(1);

@@ -122,3 +122,31 @@ describe('the policy as data: a new province, its catalog and its alliances are 
     expect((await send('PUT', '/api/platform/alliances/A-BAD', { id: 'A-BAD', name: '某联盟', kind: 'tight' })).status).toBe(400);
   });
 });
+
+describe("the registry's answers are the ones the OpenAPI document describes", () => {
+  const documented = async (method: string, path: string, template: string, status: number, body?: unknown) => {
+    const answer = method === 'GET' ? await getJson(`${server.url}${path}`, platform()) : await send(method, path, body);
+    expect(answer.status).toBe(status);
+    await expectMatchesOpenApi(server.url, template, method, status, answer.body);
+    return answer.body;
+  };
+
+  it('for every platform route', async () => {
+    const regions = await documented('GET', '/api/platform/regions', '/api/platform/regions', 200);
+    await documented('PUT', `/api/platform/regions/${regions[0].code}`, '/api/platform/regions/{code}', 200, regions[0]);
+    const institutions = await documented('GET', '/api/platform/institutions', '/api/platform/institutions', 200);
+    await documented('PUT', `/api/platform/institutions/${institutions[0].id}`, '/api/platform/institutions/{id}', 200, institutions[0]);
+    await documented('PUT', '/api/platform/alliances/A-DOC', '/api/platform/alliances/{id}', 200, { id: 'A-DOC', name: '文档医联体', kind: 'loose' });
+    const qualifications = await documented('GET', '/api/platform/qualifications', '/api/platform/qualifications', 200);
+    const { id: _id, ...qualification } = qualifications[0];
+    const saved = await documented('POST', '/api/platform/qualifications', '/api/platform/qualifications', 201, qualification);
+    await documented('POST', `/api/platform/qualifications/${saved.id}/withdraw`, '/api/platform/qualifications/{id}/withdraw', 200, { withdrawnOn: '2026-03-09' });
+    const { publicKey } = await generateKeyPair('ES256', { extractable: true });
+    await documented('POST', '/api/platform/clients', '/api/platform/clients', 201, { issuer: 'https://ehr.doc.example', hospitalId: HOSPITALS.qijiang, jwks: { keys: [await exportJWK(publicKey)] } });
+    await documented('GET', '/api/platform/clients', '/api/platform/clients', 200);
+    await documented('POST', '/api/platform/clients/revoke', '/api/platform/clients/revoke', 200, { issuer: 'https://ehr.doc.example' });
+    const catalog = await documented('GET', '/api/platform/catalog', '/api/platform/catalog', 200);
+    await documented('PUT', `/api/platform/catalog/${catalog[0].code}`, '/api/platform/catalog/{code}', 200, catalog[0]);
+    await documented('GET', '/api/catalog', '/api/catalog', 200);
+  });
+});

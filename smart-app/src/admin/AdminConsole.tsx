@@ -5,7 +5,7 @@ import { Loading } from '../app/Loading';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { useResource } from '../consoles/useResource';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import { adminApi, type AdminApi } from './admin-api';
 import type { RulesState } from './admin-model';
 import { CodeMappings } from './CodeMappings';
@@ -26,7 +26,7 @@ export function AdminConsole() {
 }
 
 function AdminWorkspace({ api }: { readonly api: AdminApi }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useAdminMessages();
   const t = messages.admin;
   const rules = useResource('rules', (signal) => api.rules(signal));
   const history = useResource('history', (signal) => api.history(signal));
@@ -39,7 +39,7 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
   const state = rules.value;
   if (!state || !catalog.value) {
     const problem = rules.problem ?? catalog.problem;
-    return problem ? <ProblemNotice problem={problem} onRetry={problem === rules.problem ? rules.reload : catalog.reload} /> : <Loading label={messages.consoles.loading} />;
+    return problem ? <ProblemNotice problem={problem} onRetry={problem === rules.problem ? rules.reload : catalog.reload} /> : <Loading label={messages.app.loading} />;
   }
   const names = ruleNames(messages, language, catalog.value, state.bounds);
   // A new version of the rules: show it, its history, and an editor started afresh from it.

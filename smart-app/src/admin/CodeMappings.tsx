@@ -4,7 +4,7 @@ import { ConsoleGrid } from '../consoles/ConsoleGrid';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import type { Resource } from '../consoles/useResource';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { AdminApi } from './admin-api';
 import type { CodeMapping } from './admin-model';
 import { MappingUpload } from './MappingUpload';
@@ -19,7 +19,7 @@ interface CodeMappingsProps {
 
 /** The hospital's local order codes and the catalog item each maps to, and the upload that changes them. */
 export function CodeMappings({ api, mappings, names, onUploaded }: CodeMappingsProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.mappings;
   const columns: GridColDef<CodeMapping>[] = [
     { field: 'localCode', headerName: t.columns.localCode, width: 150 },

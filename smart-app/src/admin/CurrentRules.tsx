@@ -1,7 +1,7 @@
 import Typography from '@mui/material/Typography';
 import { localTime } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { RulesState } from './admin-model';
 import { ChangeList } from './ChangeList';
 import { overrideChanges } from './override-changes';
@@ -9,7 +9,7 @@ import type { RuleNames } from './rule-words';
 
 /** The rules in force: which version, who changed it when, and how it departs from the region's defaults. */
 export function CurrentRules({ state, names }: { readonly state: RulesState; readonly names: RuleNames }) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.current;
   const departures = overrideChanges(null, state.override);
   return (

@@ -5,7 +5,7 @@ import ListItemText from '@mui/material/ListItemText';
 import Typography from '@mui/material/Typography';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { RecognitionItem } from './admin-model';
 import { ItemPicker } from './ItemPicker';
 import type { RuleNames } from './rule-words';
@@ -19,7 +19,7 @@ interface DisabledItemsProps {
 
 /** Single items switched off: found in the catalog, listed each with a button to switch it on again. */
 export function DisabledItems({ catalog, off, names, onChange }: DisabledItemsProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.editor.items;
   return (
     <Section level={3} heading={t.heading}>

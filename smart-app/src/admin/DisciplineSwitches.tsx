@@ -4,7 +4,7 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormGroup from '@mui/material/FormGroup';
 import FormHelperText from '@mui/material/FormHelperText';
 import { Legend } from '../consoles/Legend';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { Discipline } from './admin-model';
 import type { RuleNames } from './rule-words';
 
@@ -17,7 +17,7 @@ interface DisciplineSwitchesProps {
 
 /** One checkbox per discipline of the region's list: ticked is switched off. */
 export function DisciplineSwitches({ disciplines, off, names, onChange }: DisciplineSwitchesProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.editor.disciplines;
   // The bounds list the disciplines as plain strings; only the rules' own (the catalog's keys) can be switched.
   const known: Readonly<Record<string, string>> = messages.consoles.disciplines;

@@ -8,8 +8,8 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { localTime } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import type { Messages } from '../i18n/zh-CN';
-import { useLanguage } from '../i18n/language';
+import type { AdminConsoleMessages as Messages } from './i18n/messages';
+import { useAdminMessages } from './i18n/messages';
 import type { DryRunReportView } from './admin-model';
 import type { RuleNames } from './rule-words';
 
@@ -31,7 +31,7 @@ interface DryRunReportProps {
 
 /** What the proposed rules would have done to the past days' prompts, and what such a replay cannot tell. */
 export function DryRunReport({ report, stale, names }: DryRunReportProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.dryRun;
   const figures: readonly [string, number][] = [
     [t.evaluated, report.evaluated],

@@ -6,7 +6,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import { Legend } from '../consoles/Legend';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { LowerLevelAcceptance, PromptIndicator, RulesState } from './admin-model';
 import { acceptanceOptions, RULE_DEFAULTS, type OverrideDraft } from './override-draft';
 
@@ -25,7 +25,7 @@ interface GeneralSettingsProps {
  * hospital set nothing; choosing sets it for the hospital.
  */
 export function GeneralSettings({ draft, acceptanceBounds, acceptanceRefusal, onChange }: GeneralSettingsProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.editor;
   const acceptance = acceptanceBounds ? acceptanceOptions(acceptanceBounds.max) : [];
   return (

@@ -10,7 +10,7 @@ import { Legend } from '../consoles/Legend';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { AdminApi } from './admin-api';
 import type { MappingUpload as UploadAnswer } from './admin-model';
 import { csvText } from './csv-file';
@@ -24,7 +24,7 @@ interface MappingUploadProps {
 
 /** A CSV of local codes, merged into the table or replacing it; the server's answer is shown row by row. */
 export function MappingUpload({ api, onUploaded }: MappingUploadProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.mappings.upload;
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);

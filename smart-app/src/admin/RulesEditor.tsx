@@ -6,7 +6,7 @@ import { useState } from 'react';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { AdminApi } from './admin-api';
 import type { DryRunReportView, RecognitionItem, RulesState } from './admin-model';
 import { ChangeList } from './ChangeList';
@@ -34,7 +34,7 @@ const WINDOW_FIELD = 'windowDays.';
  * has been shown: any edit after the dry run asks for a new one.
  */
 export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditorProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.editor;
   const [draft, setDraft] = useState<OverrideDraft>(() => draftOf(state.override));
   const [days, setDays] = useState('30');

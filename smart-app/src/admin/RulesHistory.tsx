@@ -14,7 +14,7 @@ import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-probl
 import { localTime } from '../consoles/format';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { AdminApi } from './admin-api';
 import type { OverrideHistory, OverrideVersion, RulesState } from './admin-model';
 import { ChangeList } from './ChangeList';
@@ -33,7 +33,7 @@ interface RulesHistoryProps {
 
 /** Every version, newest first: who, when, and before → after in words; any earlier version can be brought back. */
 export function RulesHistory({ api, history, current, atDefaults, names, onRolledBack }: RulesHistoryProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.history;
   /** The version to bring back, or `defaults` for the region's defaults (version 0). */
   const [asked, setAsked] = useState<OverrideVersion | 'defaults' | null>(null);

@@ -15,7 +15,7 @@ import { localTime } from '../consoles/format';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import type { Resource } from '../consoles/useResource';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { AdminApi } from './admin-api';
 import type { RecognitionItem, UnmappedCodes as Unmapped } from './admin-model';
 import { ItemPicker } from './ItemPicker';
@@ -39,7 +39,7 @@ interface UnmappedCodesProps {
  * mapped. Each can be mapped right here, by picking its catalog item.
  */
 export function UnmappedCodes({ api, codes, days, onDays, catalog, onMapped }: UnmappedCodesProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.unmapped;
   const [mapping, setMapping] = useState<UnmappedCode | null>(null);
   const [busy, setBusy] = useState(false);

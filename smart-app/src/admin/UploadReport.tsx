@@ -7,12 +7,12 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { MappingUpload } from './admin-model';
 
 /** The server's answer to an upload: how many rows were taken, each refused row with why, and codes still unmapped. */
 export function UploadReport({ answer }: { readonly answer: MappingUpload }) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.mappings.report;
   // A field is a CSV column name, or several joined by commas (a header lacking columns).
   const columnName = (field: string | null) => (field === null ? '' : field.split(',').map((name) => t.fields[name] ?? name).join(', '));

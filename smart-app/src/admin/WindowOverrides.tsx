@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useAdminMessages } from './i18n/messages';
 import type { RecognitionItem } from './admin-model';
 import { ItemPicker } from './ItemPicker';
 import type { WindowProblem } from './override-draft';
@@ -23,7 +23,7 @@ interface WindowOverridesProps {
 
 /** Narrower windows, one row per item: the days, with the region's bound beside and any refusal beneath. */
 export function WindowOverrides({ catalog, windows, names, problems, refusals, onChange }: WindowOverridesProps) {
-  const { messages } = useLanguage();
+  const { messages } = useAdminMessages();
   const t = messages.admin.editor.windows;
   const codes = Object.keys(windows);
   const without = (code: string) => Object.fromEntries(Object.entries(windows).filter(([other]) => other !== code));

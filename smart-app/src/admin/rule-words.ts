@@ -1,4 +1,4 @@
-import type { Messages } from '../i18n/zh-CN';
+import type { AdminConsoleMessages as Messages } from './i18n/messages';
 import type { Language } from '../i18n/language';
 import type { RecognitionItem, RulesState } from './admin-model';
 import type { OverrideChange } from './override-changes';

@@ -1,5 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { useLanguage } from '../i18n/language';
+import { useConsoleMessages } from './i18n/messages';
 import { ConsoleFrame } from './ConsoleFrame';
 import { consoleApi, type ConsoleApi } from './console-api';
 import { forgetToken, storedToken, storeToken, type ConsoleRole } from './session';
@@ -17,7 +17,7 @@ interface ConsoleGateProps {
  * session ends on sign-out, and on any 401 later (the token was revoked): then the form says why.
  */
 export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useConsoleMessages();
   const [token, setToken] = useState(() => storedToken(role));
   const [expired, setExpired] = useState(false);
   const end = useCallback(

@@ -1,13 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
-import { useLanguage } from '../i18n/language';
+import { useConsoleMessages } from './i18n/messages';
 import type { ConsoleProblem } from './console-problems';
 import { TechnicalDetail } from '../app/TechnicalDetail';
 
 /** What went wrong, in words, with the server's message small beneath; a retry where it can help. */
 export function ProblemNotice({ problem, onRetry }: { readonly problem: ConsoleProblem; readonly onRetry?: (() => void) | undefined }) {
-  const { messages } = useLanguage();
+  const { messages } = useConsoleMessages();
   const t = messages.consoles.problems;
   return (
     <Alert

@@ -4,7 +4,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useId, useState, type FormEvent } from 'react';
-import { useLanguage } from '../i18n/language';
+import { useConsoleMessages } from './i18n/messages';
 import { consoleProblemOf, type ConsoleProblem } from './console-problems';
 import { ProblemNotice } from './ProblemNotice';
 import type { ConsoleRole } from './session';
@@ -19,7 +19,7 @@ interface SignInFormProps {
 
 /** Sign-in with an API token. A refused token is said at the field; other trouble (network) beneath it. */
 export function SignInForm({ role, expired, onSignIn }: SignInFormProps) {
-  const { messages } = useLanguage();
+  const { messages } = useConsoleMessages();
   const t = messages.consoles.signIn;
   const headingId = useId();
   const [token, setToken] = useState('');

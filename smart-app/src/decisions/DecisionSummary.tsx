@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useEffect, useId, useRef } from 'react';
-import { useLanguage } from '../i18n/language';
+import { useSheetMessages } from '../notification/i18n/messages';
 import { originOf, type DecisionView, type PromptView } from './model';
 import type { WriteBackReport } from './prompt-api';
 import { WriteBackStatus } from './WriteBackStatus';
@@ -26,7 +26,7 @@ interface DecisionSummaryProps {
 
 /** The decision in force on this card, what became of it in the record, and what can still be done. */
 export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, onChange, onComplete, onWrite, onReport, onPrint }: DecisionSummaryProps) {
-  const { messages } = useLanguage();
+  const { messages } = useSheetMessages();
   const t = messages.decision;
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);

@@ -17,7 +17,8 @@ import { problemOf, type Problem } from '../app/problems';
 import { originOf, type DecisionView, type ExceptionReason, type NotificationMethod, type NotifiedParty, type PromptView } from '../decisions/model';
 import type { ExceptionValues } from '../decisions/exception-input';
 import { promptApi } from '../decisions/prompt-api';
-import { catalogFor, DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
+import { DAYJS_LOCALES, type Language } from '../i18n/language';
+import { sheetCatalogFor, useSheetMessages } from './i18n/messages';
 import type { CardIdentity, PatientSummary } from '../launch/smart';
 
 /** What the doctor decided and how the patient was told, as far as it is known when the sheet is printed. */
@@ -100,7 +101,7 @@ const printStyles = (
 
 /** The patient notification sheet (患者知情告知书), in Chinese unless another language is chosen for it. */
 export function NotificationSheet({ open, onClose, card, view, content, patient }: NotificationSheetProps) {
-  const { language: screenLanguage, messages } = useLanguage();
+  const { language: screenLanguage, messages } = useSheetMessages();
   const [language, setLanguage] = useState<Language>('zh-CN');
   const [translated, setTranslated] = useState<{ language: Language; view: PromptView } | { language: Language; problem: Problem } | null>(null);
   const titleId = useId();
@@ -156,7 +157,7 @@ interface SheetTextProps {
 }
 
 function SheetText({ titleId, language, view, content, patient }: SheetTextProps) {
-  const messages = catalogFor(language);
+  const messages = sheetCatalogFor(language);
   const t = messages.sheet;
   const today = dayjs();
   const age = ageInYears(patient?.birthDate ?? null, today);

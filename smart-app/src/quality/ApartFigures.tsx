@@ -2,7 +2,7 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { yuan } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { FigureList } from './FigureList';
 import type { StatisticsView } from './quality-model';
 
@@ -13,7 +13,7 @@ type ScopeTally = StatisticsView['inHospital'];
  * results (issue 9 point 8) and emergencies (001: 互认主要适用于非急诊患者).
  */
 export const ApartFigures = memo(function ApartFigures({ statistics }: { readonly statistics: StatisticsView }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.policy.apart;
   const figures = (tally: ScopeTally): [string, string][] => [
     [t.orders, String(tally.orders)],

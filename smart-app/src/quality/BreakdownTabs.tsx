@@ -7,7 +7,7 @@ import { memo, useId, useState } from 'react';
 import { ConsoleGrid } from '../consoles/ConsoleGrid';
 import { percent } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { modalityName } from './labels';
 import type { FlaggedDoctor, Group, StatisticsView } from './quality-model';
 
@@ -23,7 +23,7 @@ const GROUPS: Record<Breakdown, (statistics: StatisticsView) => readonly Group[]
 
 /** The period's figures per department, doctor, item and modality; the grids sort in the browser (a few hundred rows at most). */
 export const BreakdownTabs = memo(function BreakdownTabs({ statistics }: { readonly statistics: StatisticsView }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.breakdown;
   const [shown, setShown] = useState<Breakdown>('department');
   const tabsId = useId();

@@ -3,11 +3,11 @@ import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 
 /** How every figure is counted (server/quality/statistics.ts), so the department can defend its numbers. */
 export function Definitions() {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.definitions;
   return (
     // The accordion wraps its button in a heading of its own: an h2, as the page's other parts.

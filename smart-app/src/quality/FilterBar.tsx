@@ -1,7 +1,7 @@
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { Section } from '../consoles/Section';
 import { ChoiceFilter, DateFilter, SearchFilter, type Choice } from './filter-controls';
 import { disciplineName, modalityName } from './labels';
@@ -21,7 +21,7 @@ const distinct = (values: readonly string[]) => [...new Set(values)].sort();
 
 /** Period, who, what, outcome and reason: each change is a new URL (and the list's first page). */
 export function FilterBar({ view, period, facets, onChange }: FilterBarProps) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.filters;
   const items = facets?.items ?? [];
   const choices = {

@@ -3,12 +3,12 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { percent } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { FlaggedDoctor } from './quality-model';
 
 /** Doctors whose non-recognition rate stands far from their department's, higher or lower, said plainly. */
 export const FlaggedDoctors = memo(function FlaggedDoctors({ doctors }: { readonly doctors: readonly FlaggedDoctor[] }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.flagged;
   return (
     <Section heading={t.heading}>

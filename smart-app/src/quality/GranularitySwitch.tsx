@@ -1,12 +1,12 @@
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { Granularity } from './quality-model';
 import { GRANULARITIES } from '../../../server/contract/quality';
 
 /** The trend's step: 日 | 周 | 月. */
 export function GranularitySwitch({ value, onChange }: { readonly value: Granularity; readonly onChange: (granularity: Granularity) => void }) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.filters;
   return (
     <ToggleButtonGroup

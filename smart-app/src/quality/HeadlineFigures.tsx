@@ -2,13 +2,13 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { percent, yuan } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { FigureList } from './FigureList';
 import type { StatisticsView } from './quality-model';
 
 /** The period's figures as a description list (label, value), with the rate's definition beneath. */
 export const HeadlineFigures = memo(function HeadlineFigures({ totals }: { readonly totals: StatisticsView['totals'] }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.figures;
   const figures: readonly [string, string][] = [
     [t.orders, String(totals.orders)],

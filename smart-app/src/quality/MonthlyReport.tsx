@@ -6,7 +6,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Section } from '../consoles/Section';
 import { DownloadOutcome, useDownload } from '../consoles/useDownload';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { QualityApi } from './quality-api';
 
 /**
@@ -14,7 +14,7 @@ import type { QualityApi } from './quality-api';
  * reported on), by the server's clock in the hospital's time zone, never the browser's (issue 11 point 11).
  */
 export function MonthlyReport({ api, today }: { readonly api: QualityApi; readonly today: string | null }) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.exports;
   const [picked, setMonth] = useState<Dayjs | null | undefined>(undefined);
   const serverToday = today ? dayjs(today) : null;

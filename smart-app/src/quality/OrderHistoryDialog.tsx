@@ -15,7 +15,7 @@ import { localTime } from '../consoles/format';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { QualityApi } from './quality-api';
 import type { OrderDetail, OrderRow } from './quality-model';
 
@@ -39,7 +39,7 @@ interface OrderHistoryDialogProps {
 
 /** One order's every card (at selection, at signing) and every version of its decision: who, when, what, through which way. */
 export function OrderHistoryDialog({ api, order, onClose }: OrderHistoryDialogProps) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.history;
   const detail = useResource(`${order.promptId}|${language}`, (signal) => api.order(order.promptId, signal));
   return (
@@ -66,7 +66,7 @@ export function OrderHistoryDialog({ api, order, onClose }: OrderHistoryDialogPr
 }
 
 function CardHistory({ card, index }: { readonly card: Card; readonly index: number }) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.history;
   const at = (iso: string) => localTime(iso, messages.time.format);
   return (

@@ -4,7 +4,7 @@ import { GridActionsCellItem, type GridColDef, type GridSortModel } from '@mui/x
 import { useMemo } from 'react';
 import { ConsoleGrid } from '../consoles/ConsoleGrid';
 import { localTime } from '../consoles/format';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { modalityName } from './labels';
 import type { OrderOutcome, OrderRow, OrdersPage } from './quality-model';
 import { PAGE_SIZES, type QualityView } from './view-query';
@@ -38,7 +38,7 @@ interface OrdersGridProps {
 
 /** The filtered orders, a page at a time: the server pages and sorts (the period may hold thousands). */
 export function OrdersGrid({ page, loading, view, onView, onOpen }: OrdersGridProps) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.orders;
   const columns: GridColDef<OrderRow>[] = [
     { field: 'createdAt', headerName: t.columns.createdAt, width: 150, valueFormatter: (value: string) => localTime(value, messages.time.format) },

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { memo } from 'react';
 import { percent } from '../consoles/format';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { StatisticsView } from './quality-model';
 
 /** Rows of the repeats table shown at once; the monthly report CSV lists them all. */
@@ -20,7 +20,7 @@ const REPEAT_ROWS = 20;
  * (004), repeat examinations of the same patient (003), exceptions with the patient informed (001).
  */
 export const PolicyTargets = memo(function PolicyTargets({ statistics }: { readonly statistics: StatisticsView }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.policy;
   const { recognisedItems, repeats, exceptions } = statistics;
   const targets = [

@@ -9,7 +9,7 @@ import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { DownloadOutcome, useDownload } from '../consoles/useDownload';
 import { useResource } from '../consoles/useResource';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import { ApartFigures } from './ApartFigures';
 import { BreakdownTabs } from './BreakdownTabs';
 import { Definitions } from './Definitions';
@@ -42,7 +42,7 @@ export function QualityConsole() {
  * choices load separately, each when what it depends on changes.
  */
 function QualityWorkspace({ api }: { readonly api: QualityApi }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality;
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => viewFrom(params), [params]);
@@ -81,7 +81,7 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
           </Box>
         </>
       ) : statistics.loading ? (
-        <Loading label={messages.consoles.loading} />
+        <Loading label={messages.app.loading} />
       ) : null}
       <Section
         heading={t.orders.heading}

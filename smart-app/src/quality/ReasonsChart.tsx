@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { memo } from 'react';
 import { Section } from '../consoles/Section';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { Facets, ReasonCount } from './quality-model';
 
 interface ReasonsChartProps {
@@ -23,7 +23,7 @@ interface ReasonsChartProps {
  * animated, as the trend.
  */
 export const ReasonsChart = memo(function ReasonsChart({ reasons, facets }: ReasonsChartProps) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const t = messages.quality.reasons;
   const words = new Map((facets?.reasons ?? []).map((reason) => [reason.code, reason.text]));
   const labelOf = (reason: ReasonCount) => (reason.code ? (words.get(reason.code) ?? reason.display ?? reason.code) : t.unknown);

@@ -1,7 +1,7 @@
 import { LineChart } from '@mui/x-charts/LineChart';
 import { memo } from 'react';
 import { percent } from '../consoles/format';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 import type { Group } from './quality-model';
 
 /**
@@ -10,7 +10,7 @@ import type { Group } from './quality-model';
  * are. Not animated: a hospital PC spends no time on it, and the numbers stand at once.
  */
 export const TrendChart = memo(function TrendChart({ trend, loading }: { readonly trend: readonly Group[]; readonly loading: boolean }) {
-  const { language, messages } = useLanguage();
+  const { language, messages } = useQualityMessages();
   const t = messages.quality.trend;
   return (
     <LineChart

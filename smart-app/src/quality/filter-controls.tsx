@@ -4,7 +4,7 @@ import TextField from '@mui/material/TextField';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useEffectEvent, useState } from 'react';
-import { useLanguage } from '../i18n/language';
+import { useQualityMessages } from './i18n/messages';
 
 export interface Choice {
   readonly value: string;
@@ -25,7 +25,7 @@ function withCurrent(choices: readonly Choice[], value: string | undefined): rea
 
 /** A short list: a select, "all" first. */
 export function ChoiceFilter({ label, value, choices, onChange }: ChoiceProps) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   return (
     <TextField
       select
@@ -48,7 +48,7 @@ export function ChoiceFilter({ label, value, choices, onChange }: ChoiceProps) {
 
 /** A long list (doctors, items): type to find. */
 export function SearchFilter({ label, value, choices, onChange }: ChoiceProps) {
-  const { messages } = useLanguage();
+  const { messages } = useQualityMessages();
   const options = withCurrent(choices, value);
   return (
     <Autocomplete

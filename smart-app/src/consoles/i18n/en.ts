@@ -1,0 +1,54 @@
+import type { ConsolesMessages } from './zh-CN';
+
+/** The strings of the consoles' shared strings (sign-in, problems, disciplines) in English; exactly the keys of the Chinese catalog. */
+export const consolesEn = {
+  consoles: {
+    titles: { quality: 'Recognition quality review', admin: 'Hospital recognition rules' },
+    roles: { quality: 'the quality department', admin: "the hospital's administrator" },
+    signOut: 'Sign out',
+    signIn: {
+      heading: (console: string) => `Sign in: ${console}`,
+      intro: {
+        quality: "Enter the quality department's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
+        admin: "Enter the hospital administrator's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
+      },
+      token: 'API token',
+      tokenHint: 'Starts with hrn_; created by the platform operator (npm run huren -- tokens create)',
+      required: 'Enter the token',
+      submit: 'Sign in',
+      checking: 'Checking the token…',
+      unauthenticated: 'This token is not valid or was revoked. Check it and try again.',
+      forbidden: (role: string) => `This token cannot open this page: use a token of ${role}.`,
+      expired: 'Your session has ended (the token may have been revoked). Sign in again.',
+    },
+    problems: {
+      kinds: {
+        unreachable: 'The server cannot be reached. Check the network and try again.',
+        unavailable: 'The server is briefly unavailable. Try again shortly.',
+        'rate-limited': 'Too many requests. Wait a minute and try again.',
+        unauthenticated: 'The token is not valid or was revoked. Sign in again.',
+        forbidden: 'This token may not do that.',
+        'not-found': 'What you asked for cannot be found (it may have been deleted).',
+        invalid: 'The server did not accept the input. Check it and try again.',
+        'out-of-bounds': "Outside what the region's policy allows.",
+        'hospital-unregistered': "The hospital's region has no recognition policy registered. Contact the platform operator.",
+        unexpected: 'The server had an unexpected error. Try again later.',
+      },
+      technical: 'Technical detail',
+      retry: 'Try again',
+    },
+    disciplines: {
+      chemistry: 'Clinical chemistry',
+      immunology: 'Immunology',
+      hematology: 'Haematology',
+      coagulation: 'Coagulation',
+      urinalysis: 'Urinalysis',
+      microbiology: 'Microbiology',
+      radiography: 'Radiography',
+      ct: 'CT',
+      mr: 'MR',
+      ultrasound: 'Ultrasound',
+      'nuclear-medicine': 'Nuclear medicine',
+    },
+  },
+} satisfies ConsolesMessages;

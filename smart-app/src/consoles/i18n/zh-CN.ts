@@ -1,0 +1,58 @@
+import type { Discipline } from '../../../../rules';
+import type { ConsoleProblemKind } from '../console-problems';
+import type { ConsoleRole } from '../session';
+
+/** The strings of the consoles' shared strings (sign-in, problems, disciplines) in Simplified Chinese; `en.ts` has the same keys. Loaded with the feature's code. */
+export const consolesZhCN = {
+  consoles: {
+    titles: { quality: '互认质控', admin: '院内互认规则管理' } satisfies Record<ConsoleRole, string>,
+    roles: { quality: '质控科（医务部）', admin: '本院管理员' } satisfies Record<ConsoleRole, string>,
+    signOut: '退出登录',
+    signIn: {
+      heading: (console: string) => `登录${console}`,
+      intro: {
+        quality: '请输入质控科（医务部）的 API 令牌。令牌只保存在本浏览器标签页中，关闭标签页或退出登录后即失效。',
+        admin: '请输入本院管理员的 API 令牌。令牌只保存在本浏览器标签页中，关闭标签页或退出登录后即失效。',
+      } satisfies Record<ConsoleRole, string>,
+      token: 'API 令牌',
+      tokenHint: '以 hrn_ 开头，由平台管理员创建（npm run huren -- tokens create）',
+      required: '请输入令牌',
+      submit: '登录',
+      checking: '正在验证令牌…',
+      unauthenticated: '令牌无效或已被撤销，请检查后重试。',
+      forbidden: (role: string) => `此令牌不能用于本页面，请使用${role}的令牌。`,
+      expired: '登录已失效（令牌可能已被撤销），请重新登录。',
+    },
+    problems: {
+      kinds: {
+        unreachable: '无法连接服务器，请检查网络后重试。',
+        unavailable: '服务器暂时不可用，请稍后重试。',
+        'rate-limited': '请求过于频繁，请稍候一分钟再试。',
+        unauthenticated: '令牌无效或已被撤销，请重新登录。',
+        forbidden: '此令牌无权进行该操作。',
+        'not-found': '找不到要查看的内容（可能已被删除）。',
+        invalid: '提交的内容未通过校验，请检查后重试。',
+        'out-of-bounds': '超出地区政策允许的范围。',
+        'hospital-unregistered': '本院尚未登记所属地区的互认政策，请联系平台管理员。',
+        unexpected: '服务器出现意外错误，请稍后重试。',
+      } satisfies Record<ConsoleProblemKind, string>,
+      technical: '技术信息',
+      retry: '重试',
+    },
+    disciplines: {
+      chemistry: '临床化学',
+      immunology: '临床免疫',
+      hematology: '临床血液',
+      coagulation: '凝血',
+      urinalysis: '体液（尿液）',
+      microbiology: '临床微生物',
+      radiography: 'X线摄影（DR）',
+      ct: 'CT',
+      mr: '磁共振（MR）',
+      ultrasound: '超声',
+      'nuclear-medicine': '核医学',
+    } satisfies Record<Discipline, string>,
+  },
+};
+
+export type ConsolesMessages = typeof consolesZhCN;

@@ -1,0 +1,70 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/** All SQL lives in server/store/ (one module per concern); the store depends on no capability folder. */
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const SERVER = join(ROOT, 'server');
+const STORE = join(SERVER, 'store');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const BUILDER = 'where|whereIn|whereNull|whereNotNull|andWhere|orWhere|select|insert|update|delete|del|join|leftJoin|first|pluck|orderBy|groupBy|count|max|min|sum|onConflict|truncate';
+/** A table handed to a knex instance (`db('prompts as p').where(…)`), raw SQL, or knex itself. */
+const QUERY_PATTERNS = [
+  new RegExp(String.raw`\b\w+\s*(?:<[^>()]*>)?\(\s*['"\`][a-z_]+(?: as \w+)?['"\`]\s*\)\s*\.\s*(?:${BUILDER})\b`),
+  /\.raw\(\s*['"`]/,
+  /\bfrom\s+['"]knex['"]/,
+];
+
+function buildsQuery(source: string): boolean {
+  return QUERY_PATTERNS.some((pattern) => pattern.test(source));
+}
+
+/** What the store may import besides itself and packages: the pure rules, the settings, and the shared wire contract. */
+const STORE_MAY_IMPORT = [join(ROOT, 'rules'), join(SERVER, 'config'), join(SERVER, 'contract')];
+
+function foreignImports(file: string, source = readFileSync(file, 'utf8')): string[] {
+  const specifiers = [...source.matchAll(/\b(?:from|import)\s*\(?\s*['"](\.[^'"]+)['"]/g)].map((match) => match[1] as string);
+  return specifiers
+    .map((specifier) => resolve(dirname(file), specifier))
+    .filter((target) => !target.startsWith(STORE) && !STORE_MAY_IMPORT.some((allowed) => target === allowed || target.startsWith(`${allowed}/`) || target.startsWith(`${allowed}.`)))
+    .map((target) => `${relative(ROOT, file)} → ${relative(ROOT, target)}`);
+}
+
+describe('the store boundary', () => {
+  it('recognises a query built outside the store, in the forms the code used before', () => {
+    expect(buildsQuery(`await db('decisions').whereIn('prompt_id', ids).andWhere('outcome', 'accepted').pluck('prompt_id')`)).toBe(true);
+    expect(buildsQuery(`const rows = await db('prompts as p')\n    .join('items as i', 'i.code', 'p.item_code')`)).toBe(true);
+    expect(buildsQuery(`services.reader<Row>('prompts').where({ hospital_id: id })`)).toBe(true);
+    expect(buildsQuery(`await this.db('cds_jtis').insert([...batch])`)).toBe(true);
+    expect(buildsQuery(`await services.db.raw('select 1')`)).toBe(true);
+    expect(buildsQuery(`import knex from 'knex';`)).toBe(true);
+    expect(buildsQuery(`await findPrompt(services.reader, id); const line = cells.join(' | ');`)).toBe(false);
+  });
+
+  it('no file outside server/store/ builds a query', () => {
+    const offenders = sources(SERVER)
+      .filter((file) => !file.startsWith(`${STORE}/`))
+      .filter((file) => buildsQuery(readFileSync(file, 'utf8')))
+      .map((file) => relative(ROOT, file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('server/store/ imports no capability folder', () => {
+    expect(sources(STORE).flatMap((file) => foreignImports(file))).toEqual([]);
+  });
+
+  it('would notice a store module importing a capability folder', () => {
+    const module = join(STORE, 'registry.ts');
+    expect(foreignImports(module, `import { regionPolicySchema } from '../admin/schemas';`)).toEqual(['server/store/registry.ts → server/admin/schemas']);
+    expect(foreignImports(module, `import type { RegionPolicy } from '../../rules';\nimport { bool } from './database';`)).toEqual([]);
+  });
+});
