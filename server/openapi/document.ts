@@ -12,7 +12,7 @@ import { explanationSchema } from '../contract/explain';
 import {
   clientRegistrationSchema, clientRevocationSchema, institutionsSchema, regionsSchema, registeredClientsSchema, storedQualificationSchema,
   storedQualificationsSchema, withdrawalSchema,
-} from '../platform/response-schemas';
+} from '../contract/platform';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 
 
