@@ -31,7 +31,7 @@ const WINDOW_FIELD = 'windowDays.';
 
 /**
  * The hospital's override as a form. A change is saved only after a dry run of exactly that change
- * has been shown: any edit after the dry run asks for a new one.
+ * has been shown: every edit after the dry run asks for a new one.
  */
 export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditorProps) {
   const { messages } = useAdminMessages();

@@ -17,7 +17,7 @@ function spellings(name: string): string[] {
 }
 
 /**
- * Search over a catalog the way clinicians type: any part of a name, synonym or code, or the pinyin
+ * Search over a catalog the way clinicians type: a part of a name, synonym or code, or the pinyin
  * of a Chinese name or synonym, in full or by initials (xcg → 血常规). The spellings are worked out
  * once per item, not per keystroke.
  */
