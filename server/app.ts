@@ -4,7 +4,8 @@ import type { Logger } from 'pino';
 import { ClientRegistry } from './auth/client-registry';
 import { DecisionTokens } from './auth/decision-token';
 import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
-import { ReplayGuard } from './auth/replay-guard';
+import { ReplayGuard, type TokenIdGuard } from './auth/replay-guard';
+import type { RegistryChange } from './cluster/messages';
 import type { Config } from './config';
 import { principalIn, tokenActor } from './access-log/actors';
 import { promptReadsLogged } from './access-log/prompt-reads';
@@ -40,6 +41,8 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly clock?: () => Date;
   readonly resolveHost?: ResolveHost;
+  /** In a cluster: the token-id guard the processes share, and how to tell siblings the registry changed. */
+  readonly cluster?: { readonly replayGuard?: TokenIdGuard; announce(change: RegistryChange): void };
 }
 
 /** Reference data is re-read at most this often when other instances may have changed it. */
@@ -55,9 +58,9 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     logger: options.logger,
     clock,
     metrics: createMetrics(),
-    reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock),
-    clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS),
-    replayGuard: new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
+    reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock, () => options.cluster?.announce('reference')),
+    clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS, () => options.cluster?.announce('clients')),
+    replayGuard: options.cluster?.replayGuard ?? new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
     resolveHost: options.resolveHost ?? resolveWithDns,
     accessLog: new AccessLog(options.db, clock, (error) => options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry')),
@@ -78,6 +81,8 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
         return id;
       },
       // Request and response bodies and headers are never logged: they carry tokens and identifiers.
+      // Ours read the raw request and response: the standard serializers (every header copied) would only be thrown away.
+      wrapSerializers: false,
       serializers: {
         req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),

@@ -36,6 +36,7 @@ const settings = z.object({
     ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(1095),
     UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
     MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
+    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
@@ -123,6 +124,8 @@ export interface Config {
   readonly unauthenticatedPerMinute: number;
   /** Requests in flight beyond which new ones are shed at once (hooks: no cards; others: 503); 0: never. */
   readonly maxInFlight: number;
+  /** Server processes sharing the port (node:cluster); 1: this process serves alone. */
+  readonly workers: number;
 }
 
 /** `true`/`false`, a hop count, or addresses and subnets as express understands them. */
@@ -171,5 +174,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     accessLogRetentionDays: e.ACCESS_LOG_RETENTION_DAYS,
     unauthenticatedPerMinute: e.UNAUTHENTICATED_PER_MINUTE,
     maxInFlight: e.MAX_IN_FLIGHT,
+    workers: e.WORKERS,
   };
 }

@@ -1,17 +1,17 @@
 import 'dotenv/config';
-import type { AddressInfo } from 'node:net';
+import cluster from 'node:cluster';
 import { seedDemo } from '../fixtures/seed';
-import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ClusterLink } from './cluster/cluster-link';
+import { runPrimary, WORKER_INDEX } from './cluster/primary';
+import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
+import { serve, stopOnSignals } from './serve';
 import { migrate, openStore } from './store/database';
-import { startMaintenance } from './maintenance';
 import { isEmpty } from './store/registry';
 
-async function main(): Promise<void> {
-  let config;
+function configOrExit(): Config {
   try {
-    config = loadConfig(process.env);
+    return loadConfig(process.env);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\nThe server did not start. See .env.example for every setting.\n`);
@@ -19,46 +19,62 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+}
+
+/** WORKERS=1: this process serves, after migrating and (development) seeding an empty store. */
+async function alone(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openStore(config.store, logger);
-  const { db } = store;
-  await migrate(db);
-  const { app, services } = createApp({ config, db, reader: store.reader, logger });
-  await services.replayGuard.load();
-  const server = app.listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
+  await migrate(store.db);
+  const serving = await serve(config, logger, store, { retention: true });
+  const { port, services } = serving;
   logger.info({ port, store: config.store.client, publicUrl: config.publicUrl }, `Huren listening on http://${config.host}:${port}`);
-  if (!config.production) logger.info({ url: `${config.publicUrl}/demo` }, `demo workstation: open ${config.publicUrl}/demo in a browser`);
-  if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
-  logger.flush();
-
-  if (config.seedDemo && (await isEmpty(db))) {
-    const counts = await seedDemo(db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
+  announceMode(config, logger);
+  stopOnSignals(logger, serving.stop);
+  if (config.seedDemo && (await isEmpty(store.db))) {
+    const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
     logger.info(counts, 'demo data loaded into the empty store');
     logger.flush();
   }
-
-  const stopMaintenance = startMaintenance(services);
-  const stop = (signal: string) => {
-    stopMaintenance();
-    logger.info({ signal }, 'shutting down');
-    logger.flush();
-    server.close(() => {
-      void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush(), services.accessLog.flush()])
-        .finally(() => store.destroy())
-        .then(() => process.exit(0));
-    });
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
-main().catch((error: unknown) => {
+/** WORKERS>1, a worker: the primary has migrated (and seeds); this one serves its share of connections. */
+async function worker(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel).child({ worker: Number(process.env[WORKER_INDEX] ?? 0) });
+  const store = openStore(config.store, logger);
+  const link = new ClusterLink((message) => process.send?.(message));
+  process.on('message', (message: unknown) => link.receive(message));
+  const serving = await serve(config, logger, store, {
+    // On PostgreSQL every process inserts its token ids (the primary key decides); on SQLite the primary decides.
+    cluster: { announce: (change) => link.announce(change), ...(config.store.client === 'sqlite' ? { replayGuard: link.replayGuard } : {}) },
+    retention: process.env[WORKER_INDEX] === '0',
+  });
+  link.onChange((change) => (change === 'reference' ? serving.services.reference.forget() : serving.services.clients.forget()));
+  process.once('disconnect', () => {
+    link.disconnected();
+    void serving.stop().finally(() => process.exit(1));
+  });
+  stopOnSignals(logger, serving.stop);
+  process.send?.({ huren: 'listening', port: serving.port });
+}
+
+async function primary(config: Config): Promise<void> {
+  const logger = createLogger(config.logLevel);
+  const store = openStore(config.store, logger);
+  await migrate(store.db);
+  announceMode(config, logger);
+  await runPrimary(config, logger, store);
+}
+
+function announceMode(config: Config, logger: ReturnType<typeof createLogger>): void {
+  if (!config.production) logger.info({ url: `${config.publicUrl}/demo` }, `demo workstation: open ${config.publicUrl}/demo in a browser`);
+  if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
+  logger.flush();
+}
+
+const config = configOrExit();
+const run = config.workers === 1 ? alone : cluster.isPrimary ? primary : worker;
+run(config).catch((error: unknown) => {
   process.stderr.write(`Huren failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

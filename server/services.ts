@@ -3,7 +3,7 @@ import type { AccessLog } from './access-log/recorder';
 import type { ClientRegistry } from './auth/client-registry';
 import type { DecisionTokens } from './auth/decision-token';
 import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
-import type { ReplayGuard } from './auth/replay-guard';
+import type { TokenIdGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
 import type { ResolveHost } from './hooks/fhir-server-policy';
@@ -23,7 +23,7 @@ export interface Services {
   readonly clock: () => Date;
   readonly decisionTokens: DecisionTokens;
   readonly clients: ClientRegistry;
-  readonly replayGuard: ReplayGuard;
+  readonly replayGuard: TokenIdGuard;
   readonly unmappedCodes: UnmappedCodeRecorder;
   /** Resolves an EHR's host name before Huren connects to it (tests inject their own). */
   readonly resolveHost: ResolveHost;

@@ -27,6 +27,8 @@ export class ClientRegistry {
   constructor(
     private readonly db: Database,
     private readonly refreshMs: number,
+    /** Told of every change made through this process, so sibling processes can forget theirs. */
+    private readonly onInvalidate: () => void = () => undefined,
   ) {}
 
   async get(issuer: string): Promise<Entry> {
@@ -53,7 +55,14 @@ export class ClientRegistry {
     return this.entries.size + this.unknown.size;
   }
 
+  /** Registrations changed through this process. */
   invalidate(): void {
+    this.forget();
+    this.onInvalidate();
+  }
+
+  /** Registrations changed elsewhere (a sibling process): read them again on next use. */
+  forget(): void {
     this.entries.clear();
     this.unknown.clear();
   }

@@ -19,7 +19,8 @@ export const RENEWAL_DAYS = 30;
 const AUDIENCE = 'huren:decisions';
 
 export class DecisionTokens {
-  private readonly key: Uint8Array;
+  /** Imported once: jose would import raw key bytes again on every card's token. */
+  private readonly key: Promise<CryptoKey>;
 
   constructor(
     secret: string,
@@ -27,7 +28,7 @@ export class DecisionTokens {
     private readonly ttlMinutes: number,
     private readonly clock: () => Date,
   ) {
-    this.key = new TextEncoder().encode(secret);
+    this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
   }
 
   async issue(grant: Omit<DecisionGrant, 'fhirServer'> & { readonly fhirServer?: string | null }): Promise<string> {
@@ -39,7 +40,7 @@ export class DecisionTokens {
       .setSubject(grant.promptId)
       .setIssuedAt(iat)
       .setExpirationTime(iat + this.ttlMinutes * 60)
-      .sign(this.key);
+      .sign(await this.key);
   }
 
   /** 401 for a missing, tampered or expired token; 403 for a valid token of another prompt. */
@@ -60,7 +61,7 @@ export class DecisionTokens {
     if (!token) throw new HttpError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
     let grant: DecisionGrant;
     try {
-      const { payload } = await jwtVerify(token, this.key, {
+      const { payload } = await jwtVerify(token, await this.key, {
         algorithms: ['HS256'],
         issuer: this.issuer,
         audience: AUDIENCE,

@@ -2,6 +2,14 @@ import type { Database } from '../store/database';
 import { BatchWriter } from '../store/batch-writer';
 import { deleteExpiredTokenIds, insertFirstSighting, loadLiveTokenIds, saveTokenIds, type TokenIdSighting } from '../store/token-ids';
 
+/** Decides whether a CDS client token id is seen for the first time (this class, or a sibling process's proxy to it). */
+export interface TokenIdGuard {
+  load(): Promise<void>;
+  firstSighting(issuer: string, jti: string, expiresAt: Date): Promise<boolean>;
+  flush(): Promise<void>;
+  forgetExpired(): Promise<number>;
+}
+
 /**
  * Remembers every CDS client token id until its token expires, so a replay is refused.
  *
@@ -13,7 +21,7 @@ import { deleteExpiredTokenIds, insertFirstSighting, loadLiveTokenIds, saveToken
  * store refuses (another process holding the SQLite lock) stays in memory and is retried: the guard
  * keeps deciding from memory meanwhile, and the failure is logged, never thrown at the process.
  */
-export class ReplayGuard {
+export class ReplayGuard implements TokenIdGuard {
   private readonly seen = new Map<string, number>();
   /** Sightings decided in memory and not yet in the store (SQLite). */
   readonly unsaved: BatchWriter<TokenIdSighting>;

@@ -76,6 +76,8 @@ export class ReferenceCache {
     private readonly db: Database,
     private readonly refreshMs: number,
     private readonly clock: () => Date,
+    /** Told of every change made through this process, so sibling processes can forget theirs. */
+    private readonly onInvalidate: () => void = () => undefined,
   ) {}
 
   async current(): Promise<ReferenceData> {
@@ -94,7 +96,14 @@ export class ReferenceCache {
     return this.loading;
   }
 
+  /** Reference data changed through this process. */
   invalidate(): void {
+    this.forget();
+    this.onInvalidate();
+  }
+
+  /** Reference data changed elsewhere (a sibling process): read it again on next use. */
+  forget(): void {
     this.loaded = null;
   }
 }

@@ -22,6 +22,8 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const CLIENT = process.env.BENCH_CLIENT ?? 'https://ehr.h-cq-006.example';
 /** BENCH_AUTH=off measures without CDS client JWTs, to see what authentication costs. */
 const AUTH = process.env.BENCH_AUTH !== 'off';
+/** BENCH_PROFILE=<folder>: a V8 CPU profile of the server during each load phase only (not filling). */
+const PROFILE = process.env.BENCH_PROFILE;
 const BUNDLE = 500;
 const PUBLIC_URL = 'http://huren.bench';
 const ENDPOINT = 'recognition-order-select';
@@ -34,6 +36,7 @@ interface Row {
   cardsPerCall: number;
   degraded: number;
   peakMiB: number;
+  cpuMsPerCall: number;
 }
 
 function log(message: string): void {
@@ -58,10 +61,13 @@ async function ingest(server: Child, token: string, from: number, to: number, pa
   return (to - from) / ((Date.now() - started) / 1000);
 }
 
-async function loadRun(server: Child, patients: number, floorRps: number): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
+async function clientTokens(floorRps: number): Promise<string[]> {
   const needed = AUTH ? Math.min(200_000, Math.ceil(Math.max(floorRps, 2_000) * SECONDS * 0.8)) : 0;
   if (AUTH) log(`  minting ${needed} client tokens (${CLIENT})`);
-  const tokens = await mintTokens(CLIENT, `${PUBLIC_URL}/cds-services/${ENDPOINT}`, needed);
+  return mintTokens(CLIENT, `${PUBLIC_URL}/cds-services/${ENDPOINT}`, needed);
+}
+
+async function loadRun(server: Child, patients: number, tokens: readonly string[]): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
   const next = random(42);
   let used = 0;
   let cards = 0;
@@ -104,7 +110,9 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
     env.SQLITE_FILE = join(folder, 'bench.sqlite');
   }
   // LOG_LEVEL=warn hides the listening line, so wait for the port in the seed summary instead.
-  const server = await startChild('server/main.ts', { ...env, LOG_LEVEL: 'info' }, /demo data loaded/);
+  // The first start seeds the empty store; restarts find it filled and only listen.
+  const start = (ready: RegExp, profileDir?: string) => startChild('server/main.ts', { ...env, LOG_LEVEL: 'info' }, ready, profileDir);
+  let server = await start(/demo data loaded/);
   const direct = knex(env.DATABASE_URL ? { client: 'pg', connection: env.DATABASE_URL } : { client: 'sqlite3', connection: { filename: env.SQLITE_FILE as string }, useNullAsDefault: true });
   const { token } = await createApiToken(direct, { name: 'bench ingest', role: 'platform', hospitalId: null }, new Date());
   await direct.destroy();
@@ -116,8 +124,21 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
       const ingestPerSecond = await ingest(server, token, loaded, size, patients);
       loaded = size;
       log(`${store}: ${Math.round(ingestPerSecond)} results/s; order-select under load`);
-      const { load, cardsPerCall, degraded } = await loadRun(server, patients, floorRps);
-      rows.push({ store, results: size, ingestPerSecond, load, cardsPerCall, degraded, peakMiB: server.peakMemoryMiB() });
+      const tokens = await clientTokens(floorRps);
+      if (PROFILE) {
+        // Restart on the filled store so the profile holds the load phase and nothing else.
+        await server.stop();
+        server = await start(/Huren listening/, PROFILE);
+      }
+      const cpuBefore = server.cpuMs();
+      const { load, cardsPerCall, degraded } = await loadRun(server, patients, tokens);
+      const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
+      const peakMiB = server.peakMemoryMiB();
+      if (PROFILE) {
+        await server.stop();
+        server = await start(/Huren listening/);
+      }
+      rows.push({ store, results: size, ingestPerSecond, load, cardsPerCall, degraded, peakMiB, cpuMsPerCall });
     }
   } finally {
     await server.stop();
@@ -127,16 +148,16 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
   return rows;
 }
 
-function print(floor: LoadFigures, rows: Row[]): void {
+function print(floor: LoadFigures, floorCpuMsPerCall: number, rows: Row[]): void {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   const lines = [
     `order-select at ${CONNECTIONS} connections for ${SECONDS} s, 2-5 draft orders per call, ${AUTH ? `JWTs of ${CLIENT}` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON`,
     '',
-    '| store | stored results | ingest results/s | req/s | of floor | p50 ms | p99 ms | peak RSS MiB | non-2xx | degraded | cards/call |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| floor | – | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | – | ${floor.non2xx} | – | – |`,
+    '| store | stored results | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call | peak RSS MiB | non-2xx | degraded | cards/call |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| floor | – | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpuMsPerCall, 2)} | – | ${floor.non2xx} | – | – |`,
     ...rows.map((row) =>
-      `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / floor.rps, 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+      `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / floor.rps, 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -146,12 +167,14 @@ async function main(): Promise<void> {
   log('floor: bare express');
   const floorServer = await startChild('test/bench/floor.ts', {}, /"port"/);
   const body = JSON.stringify(orderSelectBody(random(1), 1000, 'floor'));
+  const floorCpu = floorServer.cpuMs();
   const floor = await drive({ url: `${floorServer.url}/cds-services/floor`, connections: CONNECTIONS, seconds: SECONDS, next: () => ({ body }) });
+  const floorCpuMsPerCall = (floorServer.cpuMs() - floorCpu) / Math.max(1, floor.requests);
   await floorServer.stop();
   log(`floor: ${Math.round(floor.rps)} req/s`);
   const rows: Row[] = [];
   for (const store of STORES) rows.push(...(await benchStore(store, floor.rps)));
-  print(floor, rows);
+  print(floor, floorCpuMsPerCall, rows);
 }
 
 main().catch((error: unknown) => {

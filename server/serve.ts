@@ -1,0 +1,57 @@
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import { createApp, type AppOptions } from './app';
+import type { Config } from './config';
+import { startMaintenance } from './maintenance';
+import type { Services } from './services';
+import type { Store } from './store/database';
+
+export interface Serving {
+  readonly port: number;
+  readonly services: Services;
+  /** Stops taking connections, writes what is pending and closes the store. */
+  stop(): Promise<void>;
+}
+
+/** One server process: the app on the configured port, its maintenance timers, and an orderly stop. */
+export async function serve(
+  config: Config,
+  logger: Logger,
+  store: Store,
+  options: { readonly cluster?: AppOptions['cluster']; readonly retention: boolean },
+): Promise<Serving> {
+  const { app, services } = createApp({ config, db: store.db, reader: store.reader, logger, ...(options.cluster ? { cluster: options.cluster } : {}) });
+  await services.replayGuard.load();
+  const server = app.listen(config.port, config.host);
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const stopMaintenance = startMaintenance(services, { retention: options.retention });
+  return {
+    port,
+    services,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        stopMaintenance();
+        server.close(() => {
+          void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush(), services.accessLog.flush()])
+            .finally(() => store.destroy())
+            .then(() => resolve());
+        });
+      }),
+  };
+}
+
+/** Exits on SIGTERM or SIGINT after `stop`, or after five seconds whatever happens. */
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+  const handler = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    logger.flush();
+    void stop().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.once('SIGTERM', () => handler('SIGTERM'));
+  process.once('SIGINT', () => handler('SIGINT'));
+}
