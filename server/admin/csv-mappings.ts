@@ -7,14 +7,14 @@ import type { Messages } from '../i18n';
 import type { Refusal } from '../platform/records';
 
 type Column = keyof typeof CODE_MAPPING_CSV_HEADERS;
-const COLUMNS = Object.keys(CODE_MAPPING_CSV_HEADERS) as Column[];
+const COLUMNS = codeMappingCsvRow.columns;
 const columnOf = (name: string): Column | null => COLUMNS.find((column) => (CODE_MAPPING_CSV_HEADERS[column] as readonly string[]).includes(name.trim().toLowerCase())) ?? null;
 /** A refusal names the column by its English header (`local_code`). */
 const headerOf = (column: Column) => CODE_MAPPING_CSV_HEADERS[column][0];
 
 /** Why a row fails the contract's row schema, in the uploader's language. */
 function schemaRefusal(row: number, issue: z.core.$ZodIssue | undefined, t: Messages['mappingRefusals']): Refusal {
-  const column = codeMappingCsvRow.column(issue?.path ?? []) as Column | null;
+  const column = codeMappingCsvRow.column(issue?.path ?? []);
   const field = column ? headerOf(column) : null;
   if (issue?.code === 'too_big' && column) return { row, field, message: t.tooLong(column, Number(issue.maximum)) };
   if (issue?.code === 'too_small' && column === 'localCode') return { row, field, message: t.emptyCode };

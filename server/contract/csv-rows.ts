@@ -36,32 +36,29 @@ const json = cell.transform((value, context) => {
   }
 });
 
-export interface CsvRowSchema<T> {
+export interface CsvRowSchema<T, Column extends string = string> {
   /** The header's columns. */
-  readonly columns: readonly string[];
+  readonly columns: readonly Column[];
   /** One row, column → cell, read into the record and checked by the JSON form's schema. */
-  readonly schema: z.ZodType<T, Record<string, string | undefined>>;
+  readonly schema: z.ZodType<T>;
   /** The column a refusal's path points at (null when it points at none). */
-  column(path: readonly PropertyKey[]): string | null;
+  column(path: readonly PropertyKey[]): Column | null;
 }
 
 function csvRow<Cells extends Record<string, z.ZodType<unknown, string | undefined>>, T>(
   cells: Cells,
-  toRecord: (row: { [C in keyof Cells]: z.output<Cells[C]> }) => unknown,
+  toRecord: (row: z.output<z.ZodObject<Cells>>) => unknown,
   record: z.ZodType<T>,
   columnOfPath: Readonly<Record<string, keyof Cells & string>> = {},
-): CsvRowSchema<T> {
-  const columns = Object.keys(cells);
+): CsvRowSchema<T, keyof Cells & string> {
+  const columns = Object.keys(cells) as (keyof Cells & string)[];
+  const isColumn = (name: string): name is keyof Cells & string => (columns as string[]).includes(name);
   return {
     columns,
-    schema: z
-      .object(cells)
-      .transform((row) => toRecord(row as { [C in keyof Cells]: z.output<Cells[C]> }))
-      .pipe(record) as unknown as z.ZodType<T, Record<string, string | undefined>>,
+    schema: z.object(cells).transform(toRecord).pipe(record),
     column(path) {
-      const dotted = path.map(String).join('.');
       const first = String(path[0] ?? '');
-      return columnOfPath[dotted] ?? columnOfPath[first] ?? (columns.includes(first) ? first : null);
+      return columnOfPath[path.map(String).join('.')] ?? columnOfPath[first] ?? (isColumn(first) ? first : null);
     },
   };
 }
@@ -94,6 +91,9 @@ export const registryCsvRows = {
   ),
 };
 
+/** A mapping row meets the limits of the one-mapping JSON body (POST /api/admin/code-mappings); a blank name is the code's. */
+export const codeMappingCsvRow = csvRow({ localCode: cell, localName: nullable, itemCode: cell }, same, codeMappingInputSchema);
+
 /**
  * The header names an administrator's mapping spreadsheet may use, in Chinese or English, for
  * each column of the mapping (PUT /api/admin/code-mappings).
@@ -102,7 +102,5 @@ export const CODE_MAPPING_CSV_HEADERS = {
   localCode: ['local_code', 'localcode', '本院编码', '本院项目编码'],
   localName: ['local_name', 'localname', '本院名称', '本院项目名称'],
   itemCode: ['item_code', 'itemcode', '互认项目编码', '互认编码'],
-} as const;
+} as const satisfies Record<(typeof codeMappingCsvRow.columns)[number], readonly string[]>;
 
-/** A mapping row meets the limits of the one-mapping JSON body (POST /api/admin/code-mappings); a blank name is the code's. */
-export const codeMappingCsvRow = csvRow({ localCode: cell, localName: nullable, itemCode: cell }, same, codeMappingInputSchema);
