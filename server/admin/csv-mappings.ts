@@ -1,25 +1,32 @@
-import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
+import type { CodeMapping } from '../contract/admin';
+import { CODE_MAPPING_CSV_HEADERS, codeMappingCsvRow } from '../contract/csv-rows';
+import { readUploadedCsv } from '../csv/uploaded-csv';
 import type { Messages } from '../i18n';
 import type { Refusal } from '../platform/records';
-import type { CodeMapping } from '../contract/admin';
 
-/** The column names an administrator's spreadsheet may use, in Chinese or English. */
-const COLUMNS: Record<string, keyof Pick<CodeMapping, 'localCode' | 'localName' | 'itemCode'>> = {
-  local_code: 'localCode', localcode: 'localCode', 本院编码: 'localCode', 本院项目编码: 'localCode',
-  local_name: 'localName', localname: 'localName', 本院名称: 'localName', 本院项目名称: 'localName',
-  item_code: 'itemCode', itemcode: 'itemCode', 互认项目编码: 'itemCode', 互认编码: 'itemCode',
-};
+type Column = keyof typeof CODE_MAPPING_CSV_HEADERS;
+const COLUMNS = codeMappingCsvRow.columns;
+const columnOf = (name: string): Column | null => COLUMNS.find((column) => (CODE_MAPPING_CSV_HEADERS[column] as readonly string[]).includes(name.trim().toLowerCase())) ?? null;
+/** A refusal names the column by its English header (`local_code`). */
+const headerOf = (column: Column) => CODE_MAPPING_CSV_HEADERS[column][0];
 
-/** csv-parse with `info`: each record with the file line it ends on. */
-const parsedRows = z.array(z.object({ record: z.array(z.string()), info: z.object({ lines: z.number().int() }) }));
-type ParsedRow = z.infer<typeof parsedRows>[number];
+/** Why a row fails the contract's row schema, in the uploader's language. */
+function schemaRefusal(row: number, issue: z.core.$ZodIssue | undefined, t: Messages['mappingRefusals']): Refusal {
+  const column = codeMappingCsvRow.column(issue?.path ?? []);
+  const field = column ? headerOf(column) : null;
+  if (issue?.code === 'too_big' && column) return { row, field, message: t.tooLong(column, Number(issue.maximum)) };
+  if (issue?.code === 'too_small' && column === 'localCode') return { row, field, message: t.emptyCode };
+  if (issue?.code === 'too_small' && column === 'itemCode') return { row, field, message: t.emptyItem };
+  return { row, field, message: issue?.message ?? 'invalid' };
+}
 
 /**
- * Reads an uploaded mapping CSV: each row accepted, or refused with why (in the uploader's language)
- * and its data row: 1 is the line under the header, counted in the file as the user sees it (a blank
- * line still counts, so the number leads to the row).
+ * Reads an uploaded mapping CSV: each row checked by the contract's row schema (the limits of the
+ * one-mapping JSON body), then for duplicates and against the catalog; accepted, or refused with why
+ * (in the uploader's language) and its data row: 1 is the line under the header, counted in the file
+ * as the user sees it (a blank line still counts, so the number leads to the row).
  */
 export function parseCodeMappings(
   text: string,
@@ -28,32 +35,27 @@ export function parseCodeMappings(
   messages: Messages,
 ): { accepted: CodeMapping[]; refused: Refusal[] } {
   const t = messages.mappingRefusals;
-  let rows: ParsedRow[];
+  let csv: ReturnType<typeof readUploadedCsv>;
   try {
-    rows = parsedRows.parse(parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: true, info: true }));
+    csv = readUploadedCsv(text, { relaxColumnCount: true });
   } catch (error) {
     return { accepted: [], refused: [{ row: 0, field: null, message: t.notCsv(error instanceof Error ? error.message.slice(0, 200) : '') }] };
   }
-  const [first, ...data] = rows;
-  const header = (first?.record ?? []).map((name) => COLUMNS[name.trim().toLowerCase()] ?? null);
-  const missing = (['localCode', 'localName', 'itemCode'] as const).filter((column) => !header.includes(column));
+  const header = csv.header.map(columnOf);
+  const missing = COLUMNS.filter((column) => !header.includes(column));
   if (missing.length > 0) return { accepted: [], refused: [{ row: 0, field: missing.join(','), message: t.header }] };
-  const headerLine = first?.info.lines ?? 1;
   const accepted: CodeMapping[] = [];
   const refused: Refusal[] = [];
   const seen = new Set<string>();
-  for (const { record: cells, info } of data) {
-    const row = info.lines - headerLine;
-    const value = (column: 'localCode' | 'localName' | 'itemCode') => cells[header.indexOf(column)]?.trim() ?? '';
-    const localCode = value('localCode');
-    const itemCode = value('itemCode');
-    if (!localCode) refused.push({ row, field: 'local_code', message: t.emptyCode });
-    else if (localCode.length > 64) refused.push({ row, field: 'local_code', message: t.codeTooLong });
-    else if (seen.has(localCode)) refused.push({ row, field: 'local_code', message: t.duplicate(localCode) });
-    else if (!catalog.has(itemCode)) refused.push({ row, field: 'item_code', message: itemCode ? t.unknownItem(itemCode) : t.emptyItem });
+  for (const { row, cells } of csv.rows) {
+    const parsed = codeMappingCsvRow.schema.safeParse(Object.fromEntries(COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])));
+    if (!parsed.success) refused.push(schemaRefusal(row, parsed.error.issues[0], t));
+    else if (seen.has(parsed.data.localCode)) refused.push({ row, field: headerOf('localCode'), message: t.duplicate(parsed.data.localCode) });
+    else if (!catalog.has(parsed.data.itemCode)) refused.push({ row, field: headerOf('itemCode'), message: t.unknownItem(parsed.data.itemCode) });
     else {
+      const { localCode, localName, itemCode } = parsed.data;
       seen.add(localCode);
-      accepted.push({ institutionId, localCode, localName: (value('localName') || localCode).slice(0, 200), itemCode });
+      accepted.push({ institutionId, localCode, localName: localName ?? localCode, itemCode });
     }
   }
   return { accepted, refused };

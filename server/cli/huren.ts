@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cdsClientSchema } from '../contract/admin';
 import { loadConfig } from '../config';
-import { applyRecords } from '../platform/apply';
-import { parseRecords, RECORD_KINDS, type RecordKind } from '../platform/records';
+import { applyRecords, importRecords } from '../platform/apply';
+import { RECORD_KINDS, type RecordKind } from '../platform/records';
 import { API_ROLES, createApiToken, listApiTokens, revokeApiToken, type ApiRole } from '../store/api-tokens';
 import { migrate, openStore, type Database } from '../store/database';
 import { isRegistered, listClients, revokeClient } from '../store/registry';
@@ -60,10 +60,9 @@ async function tokens(db: Database, args: string[]): Promise<void> {
 async function importFile(db: Database, args: string[]): Promise<void> {
   const [kind, file] = args;
   if (!kind || !(RECORD_KINDS as readonly string[]).includes(kind) || !file) fail('import needs a kind and a file');
-  const { records, refused } = parseRecords(kind as RecordKind, readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'csv');
-  const applied = await applyRecords(db, kind as RecordKind, records, new Date(), progress);
-  for (const refusal of [...refused, ...applied.refused].sort((a, b) => a.row - b.row)) process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);
-  process.stdout.write(`${kind}: ${applied.saved} saved, ${refused.length + applied.refused.length} refused\n`);
+  const { saved, refused } = await importRecords(db, kind as RecordKind, readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'csv', new Date(), progress);
+  for (const refusal of refused) process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);
+  process.stdout.write(`${kind}: ${saved} saved, ${refused.length} refused\n`);
 }
 
 async function clients(db: Database, args: string[]): Promise<void> {

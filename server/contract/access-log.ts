@@ -13,19 +13,24 @@ export const accessLogQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
+/** One read of one patient's results, as the log keeps it. */
+export const accessEntrySchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  /** The hospital whose staff or system read (null: a development call that named none). */
+  hospitalId: z.string().nullable(),
+  actorKind: z.enum(['cds-client', 'api-token', 'decision-token', 'unauthenticated']),
+  /** The CDS client's issuer, the API token's id, or the card a decision token is for. */
+  actor: z.string(),
+  actorName: z.string().nullable(),
+  patientKey: z.string(),
+  endpoint: z.string(),
+  results: z.number().int(),
+});
+
 /** GET /api/access-log's answer: one page, newest first; `next` is the `before` of the next page. */
 export const accessLogPageSchema = z.object({
-  entries: z.array(z.object({
-    id: z.number().int(),
-    at: z.string(),
-    hospitalId: z.string().nullable(),
-    actorKind: z.enum(['cds-client', 'api-token', 'decision-token', 'unauthenticated']),
-    actor: z.string(),
-    actorName: z.string().nullable(),
-    patientKey: z.string(),
-    endpoint: z.string(),
-    results: z.number().int(),
-  })),
+  entries: z.array(accessEntrySchema),
   next: z.number().int().nullable(),
 });
 export type AccessLogPage = z.infer<typeof accessLogPageSchema>;

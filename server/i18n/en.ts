@@ -157,7 +157,7 @@ export const en: Messages = {
     notCsv: (detail) => `not a valid CSV file: ${detail}`,
     header: 'the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)',
     emptyCode: 'empty local code',
-    codeTooLong: 'local code longer than 64 characters',
+    tooLong: (column, max) => `${{ localCode: 'local code', localName: 'local name', itemCode: 'item code' }[column]} longer than ${max} characters`,
     duplicate: (code) => `local code ${code} appears twice`,
     unknownItem: (code) => `no catalog item ${code}`,
     emptyItem: 'empty catalog item code',

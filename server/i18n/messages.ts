@@ -109,7 +109,7 @@ export interface Messages {
     notCsv(detail: string): string;
     readonly header: string;
     readonly emptyCode: string;
-    readonly codeTooLong: string;
+    tooLong(column: 'localCode' | 'localName' | 'itemCode', max: number): string;
     duplicate(code: string): string;
     unknownItem(code: string): string;
     readonly emptyItem: string;

@@ -157,7 +157,7 @@ export const zhCN: Messages = {
     notCsv: (detail) => `不是有效的 CSV 文件：${detail}`,
     header: '表头需要“本院编码、本院名称、互认项目编码”三列（或 local_code、local_name、item_code）',
     emptyCode: '本院编码为空',
-    codeTooLong: '本院编码超过 64 个字符',
+    tooLong: (column, max) => `${{ localCode: '本院编码', localName: '本院名称', itemCode: '互认项目编码' }[column]}超过 ${max} 个字符`,
     duplicate: (code) => `本院编码 ${code} 在文件中重复出现`,
     unknownItem: (code) => `互认目录中没有项目编码 ${code}`,
     emptyItem: '互认项目编码为空',

@@ -6,6 +6,7 @@ import { accessLogPageSchema } from '../contract/access-log';
 import {
   allianceSchema, cdsClientSchema, codeMappingInputSchema, hospitalOverrideSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema,
 } from '../contract/admin';
+import { CODE_MAPPING_CSV_HEADERS, registryCsvRows } from '../contract/csv-rows';
 import { errorBodySchema } from '../contract/errors';
 import { decisionAnswerSchema, decisionInputSchema, promptViewSchema, renewalInputSchema, writeBackInputSchema } from '../contract/decisions';
 import { explanationSchema } from '../contract/explain';
@@ -90,6 +91,25 @@ const body = (name: SchemaName) => ({ required: true, content: { 'application/js
 const path = (name: string, description: string) => ({ name, in: 'path', required: true, schema: { type: 'string' }, description });
 const query = (name: string, description: string) => ({ name, in: 'query', required: false, schema: { type: 'string' }, description });
 
+/**
+ * The CSV request bodies, described from the contract's row schemas (server/contract/csv-rows.ts): the
+ * columns, and that every row meets the JSON form's limits or is refused by its line under the header.
+ */
+const csvText = (description: string) => ({ schema: { type: 'string', description: `UTF-8 (a BOM is fine), a header row, then one record a row. ${description}` } });
+const mappingCsv = {
+  required: true,
+  content: {
+    'text/csv': csvText(
+      `Columns (any of the names): ${Object.values(CODE_MAPPING_CSV_HEADERS).map((names) => names.join(' | ')).join('; ')}. ` +
+        'Each row meets the limits of CodeMappingInput (a blank name is the code); a refused row is listed in `refused` with its row and column.',
+    ),
+  },
+};
+const registryCsv = csvText(
+  `Columns by kind (lists separated by ;): ${Object.entries(registryCsvRows).map(([kind, row]) => `${kind}: ${row.columns.join(', ')}`).join('; ')}. ` +
+    'Each row meets the limits of the JSON form (Institution, Qualification, CdsClient, RecognitionItem); a refused row is listed in `refused` with its row and column.',
+);
+
 const decisionToken = [{ decisionToken: [] }];
 const apiToken = [{ apiToken: [] }];
 const promptId = path('promptId', 'the card uuid (the prompt id)');
@@ -159,7 +179,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/admin/code-mappings': {
         get: { summary: "The hospital's local order codes and their catalog items", security: apiToken, responses: { '200': json('the mappings', 'CodeMappings'), ...errors(401, 403) } },
         post: { summary: 'Map one local code (from the unmapped-codes list) to a catalog item', security: apiToken, requestBody: body('CodeMappingInput'), responses: { '200': json('the mapping saved, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403) } },
-        put: { summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it', security: apiToken, parameters: [query('replace', 'true to replace all')], requestBody: { required: true, content: { 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows accepted and refused, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403, 415) } },
+        put: { summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it', security: apiToken, parameters: [query('replace', 'true to replace all')], requestBody: mappingCsv, responses: { '200': json('rows accepted and refused, and codes still unmapped', 'MappingUpload'), ...errors(400, 401, 403, 415) } },
       },
       '/api/admin/unmapped-codes': { get: { summary: 'Local codes seen in recent orders that map to nothing', security: apiToken, parameters: [query('days', '1-365, default 30')], responses: { '200': json('the codes', 'UnmappedCodes'), ...errors(401, 403) } } },
       '/api/catalog': { get: { summary: 'The recognition catalog', security: apiToken, responses: { '200': json('the items', 'Catalog'), ...errors(401, 403) } } },
@@ -181,7 +201,7 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/platform/catalog': { get: { summary: 'The recognition catalog, inactive items too', security: apiToken, responses: { '200': json('the items', 'Catalog'), ...errors(401, 403) } } },
       '/api/platform/catalog/{code}': { put: { summary: 'Save a catalog item', security: apiToken, parameters: [path('code', 'the item code')], requestBody: body('RecognitionItem'), responses: { '200': json('the item saved', 'RecognitionItem'), ...errors(400, 401, 403) } } },
       '/api/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'the OpenAPI document', content: { 'application/json': { schema: { type: 'object' } } } } } } },
-      '/api/platform/import/{kind}': { post: { summary: 'Import institutions, qualifications, clients or catalog items (JSON array or CSV)', security: apiToken, parameters: [path('kind', 'institutions | qualifications | clients | catalog')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } }, 'text/csv': { schema: { type: 'string' } } } }, responses: { '200': json('rows saved and refused', 'ImportReport'), ...errors(400, 401, 403, 404) } } },
+      '/api/platform/import/{kind}': { post: { summary: 'Import institutions, qualifications, clients or catalog items (JSON array or CSV)', security: apiToken, parameters: [path('kind', 'institutions | qualifications | clients | catalog')], requestBody: { required: true, content: { 'application/json': { schema: { type: 'array', items: { anyOf: [ref('Institution'), ref('Qualification'), ref('CdsClient'), ref('RecognitionItem')] } } }, 'text/csv': registryCsv } }, responses: { '200': json('rows saved and refused', 'ImportReport'), ...errors(400, 401, 403, 404) } } },
     },
     components: {
       schemas: componentSchemas(),

@@ -4,7 +4,8 @@ import type { Qualification } from '../../rules';
 import { saveItems } from '../store/catalog';
 import type { Database } from '../store/database';
 import { isRegistered, saveClient, saveInstitution, upsertQualification } from '../store/registry';
-import type { Numbered, RecordKind, RecordOf, Refusal } from './records';
+import { registryCsvRows } from '../contract/csv-rows';
+import { parseRecords, type Numbered, type RecordKind, type RecordOf, type Refusal } from './records';
 
 /** What a record needs to exist first (an institution's region, a qualification's institution…). */
 async function missingReference<K extends RecordKind>(db: Database, kind: K, record: RecordOf<K>): Promise<{ field: string; message: string } | null> {
@@ -49,4 +50,22 @@ export async function applyRecords<K extends RecordKind>(
     onProgress?.(index + 1, records.length);
   }
   return { saved, refused };
+}
+
+/**
+ * A bulk import (API upload or CLI file): the rows read and checked, the valid ones saved, and every
+ * refusal in row order. In a CSV a refusal names the column, a missing reference's too.
+ */
+export async function importRecords(
+  db: Database,
+  kind: RecordKind,
+  text: string,
+  format: 'json' | 'csv',
+  now: Date,
+  onProgress?: (done: number, total: number) => void,
+): Promise<{ saved: number; refused: Refusal[] }> {
+  const { records, refused } = parseRecords(kind, text, format);
+  const applied = await applyRecords(db, kind, records, now, onProgress);
+  const named = format === 'csv' ? applied.refused.map((refusal) => ({ ...refusal, field: refusal.field && (registryCsvRows[kind].column(refusal.field.split('.')) ?? refusal.field) })) : applied.refused;
+  return { saved: applied.saved, refused: [...refused, ...named].sort((a, b) => a.row - b.row) };
 }

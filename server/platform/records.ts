@@ -1,6 +1,7 @@
-import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { Qualification, RecognitionItem } from '../../rules';
+import { readUploadedCsv } from '../csv/uploaded-csv';
+import { registryCsvRows, type CsvRowSchema } from '../contract/csv-rows';
 import { cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, type CdsClient, type InstitutionRecord } from '../contract/admin';
 
 /**
@@ -12,7 +13,7 @@ export const RECORD_KINDS = ['institutions', 'qualifications', 'clients', 'catal
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export interface Refusal {
-  /** 1-based row (CSV: the line after the header; JSON: the array position + 1). */
+  /** 1-based row (CSV: the file's line counted from the header, blank lines included; JSON: the array position + 1). */
   readonly row: number;
   readonly field: string | null;
   readonly message: string;
@@ -33,60 +34,40 @@ const SCHEMAS: { readonly [K in RecordKind]: z.ZodType<Records[K]> } = {
   catalog: recognitionItemSchema,
 };
 
-const blankToNull = (value: string | undefined) => (value === undefined || value.trim() === '' ? null : value.trim());
-const list = (value: string | undefined) => (blankToNull(value) ?? '').split(';').map((part) => part.trim()).filter(Boolean);
-const bool = (value: string | undefined) => ['true', '1', 'yes', '是'].includes((value ?? '').trim().toLowerCase());
-const int = (value: string | undefined) => (blankToNull(value) === null ? value : Number(value));
-
-/** CSV columns are flat; these turn a row into the record's shape before validation. */
-const FROM_CSV: Record<RecordKind, (row: Record<string, string>) => unknown> = {
-  institutions: (row) => ({
-    id: row.id, name: row.name, level: int(row.level), grade: blankToNull(row.grade), region: row.region,
-    alliances: list(row.alliances), localCodeSystem: blankToNull(row.localCodeSystem),
-  }),
-  qualifications: (row) => ({
-    institutionId: row.institutionId,
-    scope: row.scopeKind === 'item' ? { kind: 'item', itemCode: row.scopeCode } : { kind: row.scopeKind, discipline: row.scopeCode },
-    kind: row.kind, passed: bool(row.passed), validFrom: row.validFrom, validUntil: row.validUntil, withdrawnOn: blankToNull(row.withdrawnOn),
-  }),
-  clients: (row) => ({
-    issuer: row.issuer, hospitalId: row.hospitalId, jwks: blankToNull(row.jwks) ? (JSON.parse(row.jwks as string) as unknown) : null, jkuAllowlist: list(row.jkuAllowlist),
-  }),
-  catalog: (row) => ({
-    code: row.code, nameZh: row.nameZh, nameEn: row.nameEn, kind: row.kind, discipline: row.discipline, modality: blankToNull(row.modality),
-    bodySite: blankToNull(row.bodySite), window: { amount: int(row.windowAmount), unit: row.windowUnit || 'days' }, annotation: row.annotation || 'none',
-    contains: list(row.contains), synonyms: list(row.synonyms), onRegionalList: row.onRegionalList === undefined ? true : bool(row.onRegionalList),
-    loinc: blankToNull(row.loinc), priceFen: int(row.priceFen), active: row.active === undefined ? true : bool(row.active),
-  }),
-};
-
 export interface Numbered<T> {
   readonly row: number;
   readonly record: T;
 }
 
+/** A refusal for the first issue: in a CSV, named by its column; in JSON, by its path. */
+function refusalOf(row: number, error: z.ZodError, field: (path: readonly PropertyKey[]) => string | null): Refusal {
+  const issue = error.issues[0];
+  return { row, field: issue ? field(issue.path) : null, message: issue?.message ?? 'invalid' };
+}
+
+/**
+ * Every row checked by the JSON form's schema (a CSV row read through the contract's row schema,
+ * `server/contract/csv-rows.ts`); a CSV row is numbered as the file's line under the header.
+ */
 export function parseRecords<K extends RecordKind>(kind: K, text: string, format: 'json' | 'csv'): { records: Numbered<RecordOf<K>>[]; refused: Refusal[] } {
-  let rows: unknown[];
+  const records: Numbered<RecordOf<K>>[] = [];
+  const refused: Refusal[] = [];
+  const check = (row: number, parsed: z.ZodSafeParseResult<RecordOf<K>>, field: (path: readonly PropertyKey[]) => string | null) => {
+    if (parsed.success) records.push({ row, record: parsed.data });
+    else refused.push(refusalOf(row, parsed.error, field));
+  };
   try {
-    rows = format === 'json' ? z.array(z.unknown()).parse(JSON.parse(text)) : (parse(text.replace(/^\uFEFF/, ''), { columns: true, skip_empty_lines: true, trim: true }) as Record<string, string>[]).map((row) => {
-      try {
-        return FROM_CSV[kind](row);
-      } catch {
-        return row;
+    if (format === 'json') {
+      z.array(z.unknown()).parse(JSON.parse(text)).forEach((input, index) => check(index + 1, SCHEMAS[kind].safeParse(input), (path) => path.join('.') || null));
+    } else {
+      const csvRow = registryCsvRows[kind] as CsvRowSchema<RecordOf<K>>;
+      const { header, rows } = readUploadedCsv(text);
+      for (const { row, cells } of rows) {
+        check(row, csvRow.schema.safeParse(Object.fromEntries(header.map((name, column) => [name, cells[column]]))), (path) => csvRow.column(path));
       }
-    });
+    }
   } catch (error) {
     return { records: [], refused: [{ row: 0, field: null, message: `not ${format === 'json' ? 'a JSON array' : 'valid CSV'}: ${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'}` }] };
   }
-  const records: Numbered<RecordOf<K>>[] = [];
-  const refused: Refusal[] = [];
-  rows.forEach((row, index) => {
-    const parsed = SCHEMAS[kind].safeParse(row);
-    if (parsed.success) records.push({ row: index + 1, record: parsed.data });
-    else {
-      const issue = parsed.error.issues[0];
-      refused.push({ row: index + 1, field: issue?.path.join('.') || null, message: issue?.message ?? 'invalid' });
-    }
-  });
   return { records, refused };
 }

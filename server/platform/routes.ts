@@ -11,8 +11,8 @@ import {
   listClients, listQualifications, loadInstitutions, loadRegions, revokeClient, saveAlliance, saveClient, saveInstitution, saveRegion,
   upsertQualification, withdrawQualification,
 } from '../store/registry';
-import { applyRecords } from './apply';
-import { parseRecords, RECORD_KINDS, type RecordKind, type RecordOf } from './records';
+import { applyRecords, importRecords } from './apply';
+import { RECORD_KINDS, type RecordKind, type RecordOf } from './records';
 
 function validated<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -117,11 +117,10 @@ export function platformRoutes(services: Services): Router {
     const kind = request.params.kind as RecordKind;
     if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new HttpError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
     const csv = typeof request.body === 'string';
-    const { records, refused } = parseRecords(kind, csv ? (request.body as string) : JSON.stringify(request.body), csv ? 'csv' : 'json');
-    const applied = await applyRecords(services.db, kind, records, services.clock());
+    const { saved, refused } = await importRecords(services.db, kind, csv ? (request.body as string) : JSON.stringify(request.body), csv ? 'csv' : 'json', services.clock());
     changed();
-    services.logger.info({ kind, saved: applied.saved, refused: refused.length + applied.refused.length, by: principalOf(response).name }, 'registry import');
-    response.json({ kind, saved: applied.saved, refused: [...refused, ...applied.refused].sort((a, b) => a.row - b.row) });
+    services.logger.info({ kind, saved, refused: refused.length, by: principalOf(response).name }, 'registry import');
+    response.json({ kind, saved, refused });
   });
   return router;
 }

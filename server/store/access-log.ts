@@ -1,24 +1,12 @@
+import type { z } from 'zod';
+import type { accessEntrySchema } from '../contract/access-log';
 import type { Database } from './database';
 
-export type ActorKind = 'cds-client' | 'api-token' | 'decision-token' | 'unauthenticated';
-
-/** One read of one patient's results. */
-export interface AccessEntry {
-  readonly at: string;
-  /** The hospital whose staff or system read (null: a development call that named none). */
-  readonly hospitalId: string | null;
-  readonly actorKind: ActorKind;
-  /** The CDS client's issuer, the API token's id, or the card a decision token is for. */
-  readonly actor: string;
-  readonly actorName: string | null;
-  readonly patientKey: string;
-  readonly endpoint: string;
-  readonly results: number;
-}
-
-export interface StoredAccessEntry extends AccessEntry {
-  readonly id: number;
-}
+/** The log's entries have the contract's shape (GET /api/access-log answers them as they are). */
+export type StoredAccessEntry = z.infer<typeof accessEntrySchema>;
+export type ActorKind = StoredAccessEntry['actorKind'];
+/** One read of one patient's results, before the log numbers it. */
+export type AccessEntry = Omit<StoredAccessEntry, 'id'>;
 
 interface AccessRow {
   id: number | string;

@@ -1,5 +1,6 @@
 import { NO_OVERRIDE, type HospitalOverride } from '../../rules';
 import { storedHospitalOverride, type CodeMapping, type LocalTestSystem } from './stored-records';
+import type { OverrideHistory, UnmappedCodes } from '../contract/admin-responses';
 import type { Database } from './database';
 
 /** A hospital's own configuration: local order codes, its own test systems, its rule override. */
@@ -44,15 +45,8 @@ export async function loadLocalTestSystems(db: Database): Promise<LocalTestSyste
   return rows.map((row) => ({ institutionId: row.institution_id, itemCode: row.item_code, method: row.method, brand: row.brand }));
 }
 
-export interface OverrideVersion {
-  readonly version: number;
-  readonly override: HospitalOverride;
-  /** The override this version replaced (null for the first). */
-  readonly before: HospitalOverride | null;
-  readonly action: 'save' | 'rollback';
-  readonly updatedBy: string;
-  readonly updatedAt: string;
-}
+/** One saved version; `before` is the override it replaced (null for the first). */
+export type OverrideVersion = OverrideHistory[number];
 
 /**
  * Saves a hospital's override as a new version, keeping the one it replaces in the history, so
@@ -104,14 +98,7 @@ export async function deleteCodeMappings(db: Database, institutionId: string): P
   await db('code_mappings').where('institution_id', institutionId).delete();
 }
 
-export interface UnmappedCode {
-  readonly system: string;
-  readonly code: string;
-  readonly display: string | null;
-  readonly firstSeen: string;
-  readonly lastSeen: string;
-  readonly seen: number;
-}
+export type UnmappedCode = UnmappedCodes[number];
 
 export async function recordUnmappedCodes(
   db: Database,

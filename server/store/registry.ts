@@ -1,5 +1,7 @@
 import type { Qualification, RegionPolicy } from '../../rules';
 import { storedRegionPolicy, type Alliance, type CdsClient, type InstitutionRecord } from './stored-records';
+import type { z } from 'zod';
+import type { storedQualificationSchema } from '../contract/platform';
 import { bool, type Database } from './database';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
@@ -159,9 +161,7 @@ export async function isEmpty(db: Database): Promise<boolean> {
   return row === undefined;
 }
 
-export interface StoredQualification extends Qualification {
-  readonly id: number;
-}
+export type StoredQualification = z.infer<typeof storedQualificationSchema>;
 
 export async function listQualifications(db: Database, institutionId?: string): Promise<StoredQualification[]> {
   const query = db<QualificationRow & { id: number }>('qualifications').select('*').orderBy('id');

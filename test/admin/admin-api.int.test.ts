@@ -142,6 +142,23 @@ describe('local code mappings', () => {
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
   });
 
+  it('holds each CSV row to the limits of the one-mapping JSON body, refusing an over-long field by its row and column', async () => {
+    const csv = `local_code,local_name,item_code\nJY9101,${'钾'.repeat(201)},LAB-K\n${'J'.repeat(65)},钾,LAB-K\nJY9102,,LAB-K\n`;
+    const { status, body } = await put('/api/admin/code-mappings', csv);
+    expect(status).toBe(200);
+    expect(body.accepted).toBe(1);
+    expect(body.refused).toEqual([
+      { row: 1, field: 'local_name', message: '本院名称超过 200 个字符' },
+      { row: 2, field: 'local_code', message: '本院编码超过 64 个字符' },
+    ]);
+    // The JSON form refuses the same name.
+    expect((await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9101', localName: '钾'.repeat(201), itemCode: 'LAB-K' }, headers())).body.error).toMatchObject({ code: 'invalid', field: 'localName' });
+    const saved = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
+    expect(saved.map((mapping: any) => mapping.localCode)).not.toContain('JY9101');
+    // A blank name is the code, as in the JSON form.
+    expect(saved).toContainEqual(expect.objectContaining({ localCode: 'JY9102', localName: 'JY9102', itemCode: 'LAB-K' }));
+  });
+
   it('replaces the whole list on request', async () => {
     await put('/api/admin/code-mappings?replace=true', 'local_code,local_name,item_code\nJY0001,血钾,LAB-K\n');
     const { body } = await getJson(`${server.url}/api/admin/code-mappings`, headers());

@@ -77,6 +77,10 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const shown = page.getByRole('article', { name: /^钾：患者2天前/ });
     await shown.waitFor({ timeout: 15_000 });
     expect(await shown.getByText('渝中区人民医院').first().isVisible()).toBe(true);
+    // The detail's GFM lab table (remark-gfm) is an HTML table: header cells and a row of values.
+    const labTable = shown.getByRole('table').first();
+    await labTable.getByRole('columnheader', { name: '参考范围' }).waitFor();
+    expect(await labTable.getByRole('row').count()).toBeGreaterThan(1);
     await shown.getByRole('button', { name: /在互认助手中处理/ }).click();
 
     // The SMART app in its frame, launched with the card's appContext: accept the result there.

@@ -37,6 +37,37 @@ describe("the platform operator's registry", () => {
     expect(institutions.find((i: any) => i.id === 'H-CQ-101')).toMatchObject({ level: 2, alliances: ['A-YUZHONG'] });
   });
 
+  it('holds a CSV row to the JSON form\'s limits, and names the refused row by its line in the file and the field by its column', async () => {
+    const long = '院'.repeat(201);
+    // A blank line still counts: row 3 is the third line under the header.
+    const institutions = `id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-111,长寿区人民医院,2,甲,CQ,,\n\nH-CQ-112,${long},2,,CQ,,\nH-CQ-113,江津区中心医院,二级,,CQ,,\n`;
+    const imported = await send('POST', '/api/platform/import/institutions', institutions, 'text/csv');
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({
+      kind: 'institutions',
+      saved: 1,
+      refused: [
+        { row: 3, field: 'name', message: expect.stringMatching(/200/) },
+        { row: 4, field: 'level', message: expect.any(String) },
+      ],
+    });
+    // The same limit as the JSON form.
+    expect((await send('POST', '/api/platform/import/institutions', [{ id: 'H-CQ-112', name: long, level: 2, grade: null, region: 'CQ', alliances: [], localCodeSystem: null }])).body.refused).toEqual([
+      { row: 1, field: 'name', message: expect.stringMatching(/200/) },
+    ]);
+    const saved = (await getJson(`${server.url}/api/platform/institutions`, platform())).body.map((institution: any) => institution.id);
+    expect(saved).toContain('H-CQ-111');
+    expect(saved).not.toContain('H-CQ-112');
+
+    // Columns that are not JSON fields: the refusal names the column the file has.
+    const catalog = 'code,nameZh,nameEn,kind,discipline,windowAmount,windowUnit,priceFen\nLAB-X1,某项,Some test,lab,chemistry,三十,days,100\n';
+    expect((await send('POST', '/api/platform/import/catalog', catalog, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'windowAmount', message: expect.any(String) }]);
+    const qualifications = `institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\n${HOSPITALS.nanan},item,LAB-NOPE,eqa,true,2026-01-01,2026-12-31,\n`;
+    expect((await send('POST', '/api/platform/import/qualifications', qualifications, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'scopeCode', message: 'unknown item LAB-NOPE' }]);
+    const clients = `issuer,hospitalId,jwks,jkuAllowlist\nhttps://ehr.bad.example,${HOSPITALS.nanan},"{""keys"": [",\n`;
+    expect((await send('POST', '/api/platform/import/clients', clients, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'jwks', message: 'not JSON' }]);
+  });
+
   it('records a withdrawn qualification, which the rules apply at once', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     const hookCall = async () => {
@@ -111,7 +142,7 @@ describe('the policy as data: a new province, its catalog and its alliances are 
       'LAB-BAD,坏,Bad,lab,chemistry,,,30,weeks,none,,,true,,100',
     ].join('\n');
     const { body } = await send('POST', '/api/platform/import/catalog', csv, 'text/csv');
-    expect(body).toMatchObject({ saved: 2, refused: [{ row: 3, field: 'window.unit' }] });
+    expect(body).toMatchObject({ saved: 2, refused: [{ row: 3, field: 'windowUnit' }] });
     const catalog = (await getJson(`${server.url}/api/catalog`, platform())).body;
     expect(catalog.find((item: any) => item.code === 'MR-CSPINE-ENH')).toMatchObject({ window: { amount: 3, unit: 'months' }, contains: ['MR-CSPINE'], synonyms: ['颈椎增强核磁'] });
     expect(catalog.find((item: any) => item.code === 'LAB-RFT')).toMatchObject({ annotation: 'method', contains: ['LAB-CRE', 'LAB-UREA', 'LAB-UA'], onRegionalList: false });

@@ -7,12 +7,13 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import type { ComponentProps } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
-import { markdownBlocks } from './markdown-blocks';
+import remarkGfm from 'remark-gfm';
 
 /**
  * A card's markdown detail rendered safely: raw HTML is dropped (never interpreted), URLs pass
  * react-markdown's own filter (no `javascript:`), images are not loaded, and links open in a new tab
- * without handing this page to the target.
+ * without handing this page to the target. GFM (remark-gfm) for the service's lab tables; tables
+ * render as MUI tables.
  */
 const components: Components = {
   a: ({ href, children }: ComponentProps<'a'>) => (
@@ -20,50 +21,28 @@ const components: Components = {
       {children}
     </Link>
   ),
+  table: ({ children }: ComponentProps<'table'>) => (
+    <Table size="small" sx={{ my: 1 }}>
+      {children}
+    </Table>
+  ),
+  thead: ({ children }: ComponentProps<'thead'>) => <TableHead>{children}</TableHead>,
+  tbody: ({ children }: ComponentProps<'tbody'>) => <TableBody>{children}</TableBody>,
+  tr: ({ children }: ComponentProps<'tr'>) => <TableRow>{children}</TableRow>,
+  th: ({ children, style }: ComponentProps<'th'>) => (
+    <TableCell style={style} sx={{ fontWeight: 600 }}>
+      {children}
+    </TableCell>
+  ),
+  td: ({ children, style }: ComponentProps<'td'>) => <TableCell style={style}>{children}</TableCell>,
 };
-
-/** Cell text is markdown too (escapes, emphasis), without the paragraph around it. */
-const inlineComponents: Components = { ...components, p: ({ children }: ComponentProps<'p'>) => <>{children}</> };
-
-function Markdown({ text, inline = false }: { readonly text: string; readonly inline?: boolean }) {
-  return (
-    <ReactMarkdown skipHtml disallowedElements={['img']} unwrapDisallowed components={inline ? inlineComponents : components}>
-      {text}
-    </ReactMarkdown>
-  );
-}
 
 export function CardMarkdown({ markdown }: { readonly markdown: string }) {
   return (
     <Box sx={{ '& p': { my: 0.75 }, '& blockquote': { m: 0, pl: 1.5, borderLeft: 3, borderColor: 'info.main', color: 'text.secondary' }, fontSize: '0.875rem' }}>
-      {markdownBlocks(markdown).map((block, index) =>
-        block.kind === 'text' ? (
-          <Markdown key={index} text={block.text} />
-        ) : (
-          <Table key={index} size="small" sx={{ my: 1 }}>
-            <TableHead>
-              <TableRow>
-                {block.header.map((cell, column) => (
-                  <TableCell key={column} sx={{ fontWeight: 600 }}>
-                    <Markdown text={cell} inline />
-                  </TableCell>
-                ))}
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {block.rows.map((row, rowIndex) => (
-                <TableRow key={rowIndex}>
-                  {row.map((cell, column) => (
-                    <TableCell key={column}>
-                      <Markdown text={cell} inline />
-                    </TableCell>
-                  ))}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        ),
-      )}
+      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} unwrapDisallowed components={components}>
+        {markdown}
+      </ReactMarkdown>
     </Box>
   );
 }
