@@ -54,8 +54,8 @@ async function answer(services: Services, promptId: string, authorization: strin
   return {
     decision: decisionView(context.decision, messages),
     history: context.history.map((version) => decisionView(version, messages)),
-    editable: isEditable(context, services.clock(), services.config.timeZone),
-    writeBackResource: writeBackFor(context, messages, services.config.timeZone),
+    editable: isEditable(context, services.clock(), context.configuration.timeZone),
+    writeBackResource: writeBackFor(context, messages, context.configuration.timeZone),
   };
 }
 
@@ -65,7 +65,7 @@ export async function recordDecisionHandler(services: Services, promptId: string
   const context = await loadPromptContext(services, promptId, authorization);
   const input = decisionInputValidator(body);
   const now = services.clock();
-  if (!isEditable(context, now, services.config.timeZone)) {
+  if (!isEditable(context, now, context.configuration.timeZone)) {
     throw new HttpError(409, 'locked', 'a decision can only be changed on the day it was made');
   }
   if (input.outcome === 'withdrawn' && (!context.decision || context.decision.outcome === 'withdrawn')) {
@@ -73,7 +73,7 @@ export async function recordDecisionHandler(services: Services, promptId: string
   }
   // A withdrawal saves or costs nothing; a decision on a signed order comes too late to spare the examination.
   const afterSigning = input.outcome !== 'withdrawn' && (input.orderSigned === true || (await seenSigned(services.reader, context.prompt)));
-  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now, afterSigning), now, services.config.timeZone));
+  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now, afterSigning), now, context.configuration.timeZone));
   return answer(services, promptId, authorization, locale);
 }
 

@@ -14,7 +14,7 @@ export function decisionRoutes(services: Services): Router {
   router.get('/api/prompts/:promptId', async (request, response) => {
     const locale = localeFrom(request.get('accept-language'));
     const context = await loadPromptContext(services, promptIdOf(request), request.get('authorization'));
-    response.json(promptView(context, locale, messages(locale), services.clock(), services.config.timeZone));
+    response.json(promptView(context, locale, messages(locale), services.clock(), context.configuration.timeZone));
   });
   router.post('/api/prompts/:promptId/decision', async (request, response) => {
     response.json(await recordDecisionHandler(services, promptIdOf(request), request.get('authorization'), request.body, localeFrom(request.get('accept-language'))));

@@ -21,10 +21,11 @@ export async function orderHookHandler({ serviceId, request, caller, locale, ser
   const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
   if ('nothing' in assessment) return { cards: [] };
   const { patientKey } = assessment;
+  const { timeZone } = assessment.configuration;
 
   const repeats = assessment.verdicts.filter(hasCard);
   const now = services.clock();
-  const keyOf = orderKeys(assessment, localDate(now, services.config.timeZone));
+  const keyOf = orderKeys(assessment, localDate(now, timeZone));
   const earlier = signing ? await orderHistory(services.reader, repeats.flatMap((verdict) => keyOf(verdict) ?? [])) : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderKey));
   // Prompted before (at order-select) and still undecided: the card at signing is a reminder, not the same card again.
@@ -61,12 +62,12 @@ export async function orderHookHandler({ serviceId, request, caller, locale, ser
 
   // The EHR may already have its answer without these cards: then store nothing it never saw.
   if (unexplained.length === 0) {
-    await savePromptsWithinBudget(services, prompts, signal);
+    await savePromptsWithinBudget(services, prompts, timeZone, signal);
   } else {
     ensureInBudget(signal);
     await services.db.transaction(async (trx) => {
-      await savePrompts(trx, prompts, services.config.timeZone);
-      await logUnexplainedRepeats(trx, unexplained, now, services.config.timeZone);
+      await savePrompts(trx, prompts, timeZone);
+      await logUnexplainedRepeats(trx, unexplained, now, timeZone);
       ensureInBudget(signal);
     });
   }

@@ -13,6 +13,6 @@ export async function patientViewHandler({ request, caller, locale, services, st
   const rendered = renderHistoryCard(assessment.verdicts, cardContext(assessment, locale, services, request.context.patientId));
   if (!rendered) return { cards: [] };
   const prompt = promptFor(rendered, request, SERVICE_IDS.patientView, assessment, { orderRef: null, itemCode: null, presentation: 'inform' }, services.clock());
-  await savePromptsWithinBudget(services, [prompt], signal);
+  await savePromptsWithinBudget(services, [prompt], assessment.configuration.timeZone, signal);
   return { cards: [rendered.card] };
 }
