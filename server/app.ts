@@ -31,7 +31,8 @@ import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
 import { BODY_LIMITS, jsonBody } from './web/json-body';
 import { arrivalAndShedding } from './web/load';
-import { clientRateLimit, securityHeaders, unauthenticatedRateLimit } from './web/security';
+import { failureBudget } from './web/failure-budget';
+import { clientRateLimit, securityHeaders } from './web/security';
 
 export interface AppOptions {
   readonly config: Config;
@@ -100,7 +101,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // First, before any work: the arrival time (budgets count from it), shedding under overload, and
   // the failure budget of each source.
   app.use(arrivalAndShedding(services));
-  app.use(unauthenticatedRateLimit(services));
+  app.use(failureBudget(options.config.unauthenticatedPerMinute));
   // The full set of security headers where a browser renders pages (the app, the consoles, the demo,
   // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
   const pageHeaders = securityHeaders(services);
@@ -112,18 +113,19 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       pageHeaders(request, response, next);
     }
   });
-  // No body is read before routing: hook calls read theirs after authentication (in their router),
-  // the rest by path, each with its own limit.
+  // The hot path first: hook calls meet no other router on their way. They read their bodies after
+  // authentication, and are limited per verified client, inside their router.
+  app.use(hookRoutes(services));
+  // No body is read before routing: the rest by path, each with its own limit.
   const apiBody = jsonBody(BODY_LIMITS.api);
   const platformBody = jsonBody(BODY_LIMITS.platform);
   app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
   app.use('/api', (request, response, next) => (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next));
   if (!options.config.production) app.use('/demo', apiBody);
   app.use(healthRoutes(services));
-  // Hook calls are limited per verified client inside their router (after authentication); the API here.
-  // Bulk ingest (POST /fhir) is not: hospitals send results in bursts the index must take.
+  // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in
+  // bursts the index must take.
   app.use('/api', clientRateLimit(services));
-  app.use(hookRoutes(services));
   // Reads of the results behind one card, logged without touching the routes that serve them.
   app.get('/api/prompts/:promptId', promptReadsLogged(services, (request) => ({ kind: 'decision-token', actor: `card ${String(request.params.promptId)}`, name: null, endpoint: 'GET /api/prompts/:promptId' })));
   app.get('/api/quality/orders/:promptId', promptReadsLogged(services, (_request, response) => {

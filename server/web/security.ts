@@ -62,28 +62,3 @@ export function clientRateLimit(services: Services): RequestHandler {
     handler: throttled(),
   });
 }
-
-/** Refused credentials, unknown paths and methods, oversized bodies and headers. */
-const PROBE_FAILURES = new Set([401, 403, 404, 405, 413, 431]);
-
-/**
- * Before anything else: a source whose requests keep failing (bad or missing tokens, unknown paths,
- * probes, oversized bodies) is answered 429 at once after UNAUTHENTICATED_PER_MINUTE failures, so a
- * flood costs a counter lookup, not a signature check, a body read or a query. Successful requests
- * do not count.
- */
-export function unauthenticatedRateLimit(services: Services): RequestHandler {
-  const perMinute = services.config.unauthenticatedPerMinute;
-  if (perMinute === 0) return (_request, _response, next) => next();
-  return rateLimit({
-    windowMs: 60_000,
-    limit: perMinute,
-    // Only what an unauthenticated caller or a probe gets counts: a registered EHR's 400 or 412 does not.
-    requestWasSuccessful: (_request, response) => !PROBE_FAILURES.has(response.statusCode),
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    keyGenerator: (request) => `ip:${ipKeyGenerator(request.ip ?? 'unknown')}`,
-    handler: throttled(),
-  });
-}

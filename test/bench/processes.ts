@@ -7,11 +7,33 @@ export const ROOT = join(import.meta.dirname, '..', '..');
 export interface Child {
   readonly process: ChildProcess;
   readonly url: string;
-  /** Peak resident memory of the process so far, in MiB (VmHWM). */
+  /** Peak resident memory so far, in MiB (VmHWM), summed over the process and its children (WORKERS). */
   peakMemoryMiB(): number;
-  /** CPU time the process has used so far (user + system), in ms: per call, it does not depend on what else the machine runs. */
+  /** CPU time used so far (user + system) by the process and its living children, in ms: per call, it hardly depends on what else the machine runs. */
   cpuMs(): number;
+  /** The same for the JavaScript threads alone (each process's main thread): what one core must carry per process. */
+  mainThreadCpuMs(): number;
   stop(): Promise<void>;
+}
+
+function readOr(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** Fields 14 and 15 of a /proc stat file, after the parenthesised command name: clock ticks (100 per second). */
+function cpuMsIn(statFile: string): number {
+  const fields = readOr(statFile).replace(/^.*\) /, '').split(' ');
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+}
+
+/** A process and its descendants (Linux lists each task's children in /proc). */
+function processTree(pid: number): number[] {
+  const children = readOr(`/proc/${pid}/task/${pid}/children`).trim().split(/\s+/).filter(Boolean).map(Number);
+  return [pid, ...children.flatMap(processTree)];
 }
 
 /** Starts a TypeScript entry in its own node process and waits for the line that gives its port. */
@@ -38,14 +60,10 @@ export async function startChild(entry: string, env: Record<string, string>, rea
     process: child,
     url: `http://127.0.0.1:${port}`,
     peakMemoryMiB() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+      return processTree(child.pid as number).reduce((sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readOr(`/proc/${pid}/status`))?.[1] ?? 0), 0) / 1024;
     },
-    cpuMs() {
-      // Fields 14 and 15 of /proc/<pid>/stat, after the parenthesised command name, in clock ticks (100 per second).
-      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
-      return (Number(fields[11]) + Number(fields[12])) * 10;
-    },
+    cpuMs: () => processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/stat`), 0),
+    mainThreadCpuMs: () => processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/task/${pid}/stat`), 0),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

@@ -11,14 +11,20 @@ import { mintTokens } from './tokens';
 
 /**
  * `npm run bench`: the floor (bare express), then for each store the ingest rate while filling it to
- * each size, and order-select under load at that size. Prints a table; asserts nothing.
+ * each size, and order-select under load at that size; at the largest size a soak at more
+ * connections and a run as several processes. Prints a table; asserts nothing.
  * BENCH_SIZES (10000,1000000), BENCH_STORES (sqlite,postgres), BENCH_SECONDS (15),
- * BENCH_CONNECTIONS (32), BENCH_CLIENT (the demo EHR whose key signs the calls).
+ * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_WORKERS (2), BENCH_CLIENT (the demo EHR whose
+ * key signs the calls), BENCH_AUTH, BENCH_PROFILE.
  */
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
+/** At the largest size: a longer run at more connections (BENCH_SOAK=64x30; 0 to skip). */
+const [SOAK_CONNECTIONS, SOAK_SECONDS] = (process.env.BENCH_SOAK ?? '64x30').split('x').map(Number) as [number, number | undefined];
+/** At the largest size: the server as this many processes (WORKERS), against as many floors (1 to skip). */
+const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT = process.env.BENCH_CLIENT ?? 'https://ehr.h-cq-006.example';
 /** BENCH_AUTH=off measures without CDS client JWTs, to see what authentication costs. */
 const AUTH = process.env.BENCH_AUTH !== 'off';
@@ -26,17 +32,23 @@ const AUTH = process.env.BENCH_AUTH !== 'off';
 const PROFILE = process.env.BENCH_PROFILE;
 const BUNDLE = 500;
 const PUBLIC_URL = 'http://huren.bench';
+/** The server's default (HOOK_BUDGET_MS): an answer later than this is degraded to no cards. */
+const HOOK_BUDGET_MS = 500;
 const ENDPOINT = 'recognition-order-select';
 
 interface Row {
   store: string;
   results: number;
+  processes: number;
+  connections: number;
+  seconds: number;
   ingestPerSecond: number | null;
   load: LoadFigures;
   cardsPerCall: number;
   degraded: number;
   peakMiB: number;
   cpuMsPerCall: number;
+  mainThreadMsPerCall: number;
 }
 
 function log(message: string): void {
@@ -61,13 +73,18 @@ async function ingest(server: Child, token: string, from: number, to: number, pa
   return (to - from) / ((Date.now() - started) / 1000);
 }
 
-async function clientTokens(floorRps: number): Promise<string[]> {
-  const needed = AUTH ? Math.min(200_000, Math.ceil(Math.max(floorRps, 2_000) * SECONDS * 0.8)) : 0;
+async function clientTokens(floorRps: number, seconds: number): Promise<string[]> {
+  const needed = AUTH ? Math.min(200_000, Math.ceil(Math.max(floorRps, 2_000) * seconds * 0.8)) : 0;
   if (AUTH) log(`  minting ${needed} client tokens (${CLIENT})`);
   return mintTokens(CLIENT, `${PUBLIC_URL}/cds-services/${ENDPOINT}`, needed);
 }
 
-async function loadRun(server: Child, patients: number, tokens: readonly string[]): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
+interface Phase {
+  readonly connections: number;
+  readonly seconds: number;
+}
+
+async function loadRun(server: Child, patients: number, tokens: readonly string[], phase: Phase): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
   const next = random(42);
   let used = 0;
   let cards = 0;
@@ -75,8 +92,8 @@ async function loadRun(server: Child, patients: number, tokens: readonly string[
   let degraded = 0;
   const load = await drive({
     url: `${server.url}/cds-services/${ENDPOINT}`,
-    connections: CONNECTIONS,
-    seconds: SECONDS,
+    connections: phase.connections,
+    seconds: phase.seconds,
     next: () => {
       const token = AUTH ? tokens[used % tokens.length] : undefined;
       used += 1;
@@ -111,11 +128,35 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
   }
   // LOG_LEVEL=warn hides the listening line, so wait for the port in the seed summary instead.
   // The first start seeds the empty store; restarts find it filled and only listen.
-  const start = (ready: RegExp, profileDir?: string) => startChild('server/main.ts', { ...env, LOG_LEVEL: 'info' }, ready, profileDir);
+  const start = (ready: RegExp, extra: Record<string, string> = {}, profileDir?: string) => startChild('server/main.ts', { ...env, LOG_LEVEL: 'info', ...extra }, ready, profileDir);
   let server = await start(/demo data loaded/);
   const direct = knex(env.DATABASE_URL ? { client: 'pg', connection: env.DATABASE_URL } : { client: 'sqlite3', connection: { filename: env.SQLITE_FILE as string }, useNullAsDefault: true });
   const { token } = await createApiToken(direct, { name: 'bench ingest', role: 'platform', hospitalId: null }, new Date());
   await direct.destroy();
+
+  /** One load phase on the filled store; with a profile or other processes, on a server restarted for it. */
+  const measure = async (size: number, ingestPerSecond: number | null, phase: Phase, processes: number): Promise<Row> => {
+    const tokens = await clientTokens(floorRps * processes, phase.seconds);
+    const restart = PROFILE !== undefined || processes > 1;
+    if (restart) {
+      // The profile then holds the load phase and nothing else.
+      await server.stop();
+      server = await start(/Huren listening/, processes > 1 ? { WORKERS: String(processes) } : {}, PROFILE);
+    }
+    log(`${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections for ${phase.seconds} s`);
+    const cpuBefore = server.cpuMs();
+    const mainBefore = server.mainThreadCpuMs();
+    const { load, cardsPerCall, degraded } = await loadRun(server, patientCount(size), tokens, phase);
+    const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
+    const mainThreadMsPerCall = (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests);
+    const peakMiB = server.peakMemoryMiB();
+    if (restart) {
+      await server.stop();
+      server = await start(/Huren listening/);
+    }
+    return { store, results: size, processes, connections: phase.connections, seconds: phase.seconds, ingestPerSecond, load, cardsPerCall, degraded, peakMiB, cpuMsPerCall, mainThreadMsPerCall };
+  };
+
   try {
     let loaded = 0;
     for (const size of SIZES) {
@@ -123,23 +164,12 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
       log(`${store}: filling to ${size} results across ${patients} patients`);
       const ingestPerSecond = await ingest(server, token, loaded, size, patients);
       loaded = size;
-      log(`${store}: ${Math.round(ingestPerSecond)} results/s; order-select under load`);
-      const tokens = await clientTokens(floorRps);
-      if (PROFILE) {
-        // Restart on the filled store so the profile holds the load phase and nothing else.
-        await server.stop();
-        server = await start(/Huren listening/, PROFILE);
-      }
-      const cpuBefore = server.cpuMs();
-      const { load, cardsPerCall, degraded } = await loadRun(server, patients, tokens);
-      const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
-      const peakMiB = server.peakMemoryMiB();
-      if (PROFILE) {
-        await server.stop();
-        server = await start(/Huren listening/);
-      }
-      rows.push({ store, results: size, ingestPerSecond, load, cardsPerCall, degraded, peakMiB, cpuMsPerCall });
+      log(`${store}: ${Math.round(ingestPerSecond)} results/s`);
+      rows.push(await measure(size, ingestPerSecond, { connections: CONNECTIONS, seconds: SECONDS }, 1));
     }
+    const largest = SIZES[SIZES.length - 1] as number;
+    if (SOAK_CONNECTIONS > 0) rows.push(await measure(largest, null, { connections: SOAK_CONNECTIONS, seconds: SOAK_SECONDS ?? 30 }, 1));
+    if (WORKERS > 1) rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: SECONDS }, WORKERS));
   } finally {
     await server.stop();
     cluster?.stop();
@@ -148,16 +178,17 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
   return rows;
 }
 
-function print(floor: LoadFigures, floorCpuMsPerCall: number, rows: Row[]): void {
+function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows: Row[]): void {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   const lines = [
-    `order-select at ${CONNECTIONS} connections for ${SECONDS} s, 2-5 draft orders per call, ${AUTH ? `JWTs of ${CLIENT}` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON`,
+    `order-select, 2-5 draft orders per call, ${AUTH ? `a fresh JWT of ${CLIENT} per call` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON, ${CONNECTIONS} connections for ${SECONDS} s`,
+    `of floor: req/s ÷ (processes × floor req/s); hook budget ${HOOK_BUDGET_MS} ms`,
     '',
-    '| store | stored results | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call | peak RSS MiB | non-2xx | degraded | cards/call |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| floor | – | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpuMsPerCall, 2)} | – | ${floor.non2xx} | – | – |`,
+    '| store | stored results | processes | connections × s | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| floor | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
     ...rows.map((row) =>
-      `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / floor.rps, 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+      `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -168,13 +199,15 @@ async function main(): Promise<void> {
   const floorServer = await startChild('test/bench/floor.ts', {}, /"port"/);
   const body = JSON.stringify(orderSelectBody(random(1), 1000, 'floor'));
   const floorCpu = floorServer.cpuMs();
+  const floorMain = floorServer.mainThreadCpuMs();
   const floor = await drive({ url: `${floorServer.url}/cds-services/floor`, connections: CONNECTIONS, seconds: SECONDS, next: () => ({ body }) });
   const floorCpuMsPerCall = (floorServer.cpuMs() - floorCpu) / Math.max(1, floor.requests);
+  const floorMainMsPerCall = (floorServer.mainThreadCpuMs() - floorMain) / Math.max(1, floor.requests);
   await floorServer.stop();
   log(`floor: ${Math.round(floor.rps)} req/s`);
   const rows: Row[] = [];
   for (const store of STORES) rows.push(...(await benchStore(store, floor.rps)));
-  print(floor, floorCpuMsPerCall, rows);
+  print(floor, { all: floorCpuMsPerCall, main: floorMainMsPerCall }, rows);
 }
 
 main().catch((error: unknown) => {
