@@ -31,7 +31,9 @@ export function callerOf(response: Response): Caller {
 export function hookRoutes(services: Services): Router {
   const router = Router();
   // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists.
-  router.use('/cds-services', cors({ origin: [...services.config.cdsCorsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 }));
+  // EHRs calling server to server send no Origin and need no CORS headers.
+  const corsHeaders = cors({ origin: [...services.config.cdsCorsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
+  router.use('/cds-services', (request, response, next) => (request.headers.origin === undefined ? next() : corsHeaders(request, response, next)));
 
   // `aud` is the endpoint called; feedback also accepts the service's own URL, which clients commonly use.
   const authenticate = cdsClientAuthentication(services, (serviceId, path) => {
