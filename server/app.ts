@@ -39,6 +39,8 @@ export interface AppOptions {
   readonly db: Database;
   /** The read pool for hot paths; the writer itself when not given. */
   readonly reader?: Database;
+  /** Where token ids go (`Store.volatile`); the writer itself when not given. */
+  readonly volatile?: Database;
   readonly logger: Logger;
   readonly clock?: () => Date;
   readonly resolveHost?: ResolveHost;
@@ -61,7 +63,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     metrics: createMetrics(),
     reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock, () => options.cluster?.announce('reference')),
     clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS, () => options.cluster?.announce('clients')),
-    replayGuard: options.cluster?.replayGuard ?? new ReplayGuard(options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
+    replayGuard: options.cluster?.replayGuard ?? new ReplayGuard(options.volatile ?? options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
     unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
     resolveHost: options.resolveHost ?? resolveWithDns,
     accessLog: new AccessLog(options.db, clock, (error) => options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry')),

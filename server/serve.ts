@@ -20,7 +20,7 @@ export async function serve(
   store: Store,
   options: { readonly cluster?: AppOptions['cluster']; readonly retention: boolean },
 ): Promise<Serving> {
-  const { app, services } = createApp({ config, db: store.db, reader: store.reader, logger, ...(options.cluster ? { cluster: options.cluster } : {}) });
+  const { app, services } = createApp({ config, db: store.db, reader: store.reader, volatile: store.volatile, logger, ...(options.cluster ? { cluster: options.cluster } : {}) });
   await services.replayGuard.load();
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {

@@ -46,6 +46,7 @@ function knexLog(log: StoreLog | undefined): Knex.Config['log'] {
 }
 
 type SqliteConnection = { run(sql: string, done: (error: Error | null) => void): void };
+type PgSession = { query(sql: string, done: (error: Error | null) => void): void };
 
 function withPragmas(pragmas: readonly string[]) {
   return (connection: SqliteConnection, done: (error: Error | null, connection: unknown) => void) => {
@@ -70,6 +71,12 @@ function withPragmas(pragmas: readonly string[]) {
 export interface Store {
   readonly db: Database;
   readonly reader: Database;
+  /**
+   * Writes a crash may lose without harm (CDS client token ids: losing some only reopens a window of
+   * minutes). On PostgreSQL a small pool whose commits do not wait for the disk, so a hook call does
+   * not wait for a flush; on SQLite the writer (SQLite's token ids are batched anyway).
+   */
+  readonly volatile: Database;
   destroy(): Promise<void>;
 }
 
@@ -77,7 +84,11 @@ export function openStore(store: Config['store'], log?: StoreLog): Store {
   if (store.client === 'pg') {
     // Fail fast when PostgreSQL is away rather than queueing requests for a minute.
     const db = knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, acquireConnectionTimeout: 5_000, migrations: { migrationSource }, log: knexLog(log) });
-    return { db, reader: db, destroy: () => db.destroy() };
+    const volatile = knex({
+      client: 'pg', connection: store.url, acquireConnectionTimeout: 5_000, log: knexLog(log),
+      pool: { min: 0, max: 4, afterCreate: (connection: PgSession, done: (error: Error | null, connection: PgSession) => void) => connection.query('SET synchronous_commit TO off', (error) => done(error, connection)) },
+    });
+    return { db, reader: db, volatile, destroy: async () => void (await Promise.all([db.destroy(), volatile.destroy()])) };
   }
   if (store.file !== ':memory:') mkdirSync(dirname(store.file), { recursive: true });
   const sqlite = (pool: Knex.PoolConfig): Database =>
@@ -88,6 +99,7 @@ export function openStore(store: Config['store'], log?: StoreLog): Store {
   return {
     db,
     reader,
+    volatile: db,
     async destroy() {
       await Promise.all([db.destroy(), reader.destroy()]);
     },

@@ -1,5 +1,4 @@
 import type { Database } from './database';
-import { isUniqueViolation } from './database';
 
 /** CDS client token ids (JWT `jti`) seen and not yet expired: the replay guard's memory. */
 export interface TokenIdSighting {
@@ -17,20 +16,12 @@ export async function loadLiveTokenIds(db: Database, now: Date): Promise<TokenId
 }
 
 /**
- * Inserts one sighting, committed without waiting for the disk (PostgreSQL); false when the primary
- * key says another instance saw it first.
+ * Inserts one sighting in one statement (PostgreSQL; through `Store.volatile`, committed without
+ * waiting for the disk); false when the primary key says another instance saw it first.
  */
 export async function insertFirstSighting(db: Database, sighting: TokenIdSighting): Promise<boolean> {
-  try {
-    await db.transaction(async (trx) => {
-      await trx.raw('set local synchronous_commit to off');
-      await trx('cds_jtis').insert(sighting);
-    });
-    return true;
-  } catch (error) {
-    if (isUniqueViolation(error)) return false;
-    throw error;
-  }
+  const inserted: unknown[] = await db('cds_jtis').insert(sighting).onConflict(['issuer', 'jti']).ignore().returning('jti');
+  return inserted.length === 1;
 }
 
 export async function deleteExpiredTokenIds(db: Database, before: Date): Promise<number> {
