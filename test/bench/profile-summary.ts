@@ -7,7 +7,7 @@ import { z } from 'zod';
  * frame on its stack that belongs to a concern below, so a middleware is not charged for what runs
  * after its `next()`. Startup (module loading) and idle time are shown apart and left out of the shares.
  */
-const profileSchema = z.object({
+export const profileSchema = z.object({
   nodes: z.array(z.object({
     id: z.number(),
     callFrame: z.object({ functionName: z.string(), url: z.string() }),
@@ -22,8 +22,8 @@ type Frame = { functionName: string; url: string };
 /** Concerns, innermost match wins; the edge's controls (issue 10) are listed one by one. */
 const CONCERNS: readonly (readonly [string, (frame: Frame) => boolean])[] = [
   ['startup (module loading)', (f) => /node:internal\/modules|\/tsx\/|register-/.test(f.url)],
-  ['edge: failure budget per source (express-rate-limit)', (f) => /express-rate-limit/.test(f.url)],
-  ['edge: arrival, shedding, headers (server/web)', (f) => /server\/web\/(load|security)\.ts|server\/app\.ts/.test(f.url)],
+  ['edge: failure budget per source', (f) => /server\/web\/failure-budget\.ts|express-rate-limit/.test(f.url)],
+  ['edge: arrival, shedding, headers', (f) => /server\/web\/(load|security)\.ts|server\/app\.ts/.test(f.url)],
   ['edge: body limits and nesting check', (f) => /server\/web\/json-body\.ts/.test(f.url)],
   ['edge: access log', (f) => /server\/access-log\//.test(f.url)],
   ['JWT verification (jose, webcrypto)', (f) => /node_modules\/jose\//.test(f.url) || /crypto\/(webcrypto|rsa|ec|util|keys|webidl)/.test(f.url)],
@@ -69,4 +69,4 @@ function summarise(file: string): string {
   return [`${file}`, '', '| where | ms | share of the busy main thread |', '| --- | ---: | ---: |', ...lines].join('\n');
 }
 
-for (const file of process.argv.slice(2)) process.stdout.write(`${summarise(file)}\n\n`);
+if (import.meta.url === `file://${process.argv[1]}`) for (const file of process.argv.slice(2)) process.stdout.write(`${summarise(file)}\n\n`);
