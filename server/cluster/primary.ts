@@ -8,6 +8,10 @@ import { isEmpty } from '../store/registry';
 import type { Store } from '../store/database';
 import { REGISTRY_CHANGES, toPrimarySchema, type ToWorker } from './messages';
 
+/** A process that dies sooner than this after its start counts as a failed start. */
+const QUICK_DEATH_MS = 10_000;
+const MAX_RESTART_DELAY_MS = 30_000;
+
 /** Set in each worker's environment: 0 for the one that prunes for all (and keeps it across restarts). */
 export const WORKER_INDEX = 'HUREN_WORKER_INDEX';
 
@@ -29,6 +33,9 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
   forgetting?.unref();
 
   const indexOf = new Map<Worker, number>();
+  const startedAt = new Map<Worker, number>();
+  /** Quick deaths in a row per index: a process that cannot start (a bad setting, a taken port) is retried ever more slowly. */
+  const quickDeaths = new Map<number, number>();
   let listening = false;
   let stopping = false;
 
@@ -72,15 +79,23 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
   const fork = (index: number) => {
     const worker = cluster.fork({ [WORKER_INDEX]: String(index) });
     indexOf.set(worker, index);
+    startedAt.set(worker, Date.now());
     worker.on('message', (raw: unknown) => handle(worker, raw));
   };
 
   cluster.on('exit', (worker, code, signal) => {
     const index = indexOf.get(worker);
+    const lived = Date.now() - (startedAt.get(worker) ?? 0);
     indexOf.delete(worker);
+    startedAt.delete(worker);
     if (stopping || index === undefined) return;
-    logger.error({ index, code, signal }, 'a server process exited; starting another');
-    fork(index);
+    const deaths = lived < QUICK_DEATH_MS ? (quickDeaths.get(index) ?? 0) + 1 : 0;
+    quickDeaths.set(index, deaths);
+    const delayMs = deaths === 0 ? 0 : Math.min(MAX_RESTART_DELAY_MS, 500 * 2 ** deaths);
+    logger.error({ index, code, signal, restartInMs: delayMs }, 'a server process exited; starting another');
+    setTimeout(() => {
+      if (!stopping) fork(index);
+    }, delayMs);
   });
   for (let index = 0; index < config.workers; index += 1) fork(index);
 
