@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { doctor, loadPage, mockNetwork } from './support/app';
-import { FakeAccessLogApi, KEY_WANG, KEY_ZHANG, QUALITY_TOKEN, reads } from './access-log-fake-api';
+import { ADMIN_TOKEN, FakeAccessLogApi, KEY_WANG, KEY_ZHANG, QUALITY_TOKEN, reads } from './access-log-fake-api';
 
 const network = mockNetwork();
 beforeAll(async () => {
@@ -116,5 +116,40 @@ describe('the access log page (quality console)', () => {
     await doctor().click(screen.getByRole('button', { name: '重试' }));
     await waitFor(() => expect(listed('at')).toHaveLength(2));
     expect(screen.queryByText('服务器出现意外错误，请稍后重试。')).toBeNull();
+  });
+
+  it('sends a period of local days as instants: from the first day’s midnight to the midnight after the last', async () => {
+    const api = new FakeAccessLogApi(reads(2));
+    await openAccessLog(api);
+    const user = doctor();
+    await user.click(within(screen.getByRole('group', { name: '开始日期' })).getByRole('button'));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('gridcell', { name: '1' }));
+    await waitFor(() => expect(api.last().get('from')).not.toBeNull());
+    const from = dayjs(api.last().get('from'));
+    expect(from.date()).toBe(1);
+    expect(from.format('HH:mm:ss')).toBe('00:00:00');
+    await user.click(within(screen.getByRole('group', { name: '结束日期' })).getByRole('button'));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('gridcell', { name: '2' }));
+    await waitFor(() => expect(api.last().get('to')).not.toBeNull());
+    expect(dayjs(api.last().get('to')).diff(from, 'hour')).toBe(48);
+    expect(api.last().get('from')).toBe(from.toISOString());
+  });
+});
+
+describe('the access log page (admin console)', () => {
+  it('an administrator signs in on it with an admin token, and its navigation leads back to the rules', async () => {
+    const api = new FakeAccessLogApi(reads(2));
+    network.use(...api.handlers());
+    await loadPage('/app/admin/access-log');
+    expect(await screen.findByRole('heading', { level: 1, name: '登录院内互认规则管理' })).toBeTruthy();
+    const user = doctor();
+    await user.type(screen.getByLabelText(/API 令牌/), ADMIN_TOKEN);
+    await user.click(screen.getByRole('button', { name: '登录' }));
+    await screen.findByRole('heading', { level: 1, name: '访问日志' });
+    await waitFor(() => expect(listed('at')).toHaveLength(2));
+    expect(window.sessionStorage.getItem('huren.console.admin.token')).toBe(ADMIN_TOKEN);
+    const navigation = screen.getByRole('navigation', { name: '控制台页面' });
+    expect(within(navigation).getByRole('link', { name: '规则管理' }).getAttribute('href')).toBe('/app/admin');
+    expect(within(navigation).getByRole('link', { name: '访问日志' }).getAttribute('href')).toBe('/app/admin/access-log');
   });
 });

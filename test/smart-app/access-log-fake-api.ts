@@ -10,6 +10,8 @@ import { HttpError } from '../../server/errors/http-error';
 
 export const ORIGIN = window.location.origin;
 export const QUALITY_TOKEN = 'hrn_quality-token-h-cq-001';
+/** The hospital administrator's token: the API lets it read the log too. */
+export const ADMIN_TOKEN = 'hrn_admin-token-h-cq-001';
 
 const HOSPITAL = 'H-CQ-001';
 export const KEY_ZHANG = 'a1b2c3d4e5'.padEnd(64, '0');
@@ -49,7 +51,8 @@ export class FakeAccessLogApi {
       http.get(`${ORIGIN}/api/access-log`, ({ request }) => {
         const url = new URL(request.url);
         this.queries.push(url.searchParams);
-        if (request.headers.get('authorization') !== `Bearer ${QUALITY_TOKEN}`) return refuse(new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked'));
+        const authorization = request.headers.get('authorization');
+        if (authorization !== `Bearer ${QUALITY_TOKEN}` && authorization !== `Bearer ${ADMIN_TOKEN}`) return refuse(new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked'));
         if (this.failing) return HttpResponse.json({ error: { code: 'internal', message: 'something broke', field: null } }, { status: 500 });
         const parsed = accessLogQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) return refuse(new HttpError(400, 'invalid', parsed.error.message));
