@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -40,7 +41,8 @@ beforeAll(async () => {
   await orderSelect('li-na', 'LAB-CRE', HOSPITALS.qijiang);
   await Promise.all([logged('zhang-wei'), logged('li-na')]);
   browser = await launchChromium();
-  page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } });
+  // A context of its own: axe-core checks every frame, which needs the context's pages.
+  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1400, height: 1000 } })).newPage();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -50,7 +52,7 @@ afterAll(async () => {
 const column = (field: string) => page.getByRole('grid', { name: '访问记录' }).locator(`[role="row"] [role="gridcell"][data-field="${field}"]`).allTextContents();
 
 describe('the access log in the quality console (headless Chromium)', () => {
-  it("a hospital's quality user opens it from the console and sees the hook's read of its patient, and no other hospital's", async () => {
+  it("a hospital's quality user opens it from the console and sees the hook's read of its patient, and no other hospital's; the page passes axe-core", async () => {
     const token = await server.token('quality', HOSPITALS.shancheng);
     await page.goto(`${server.url}/app/quality`);
     await page.getByLabel('API 令牌').fill(token);
@@ -69,6 +71,9 @@ describe('the access log in the quality console (headless Chromium)', () => {
     expect(patients).not.toContain(shortKey('li-na'));
     expect(new Set(await column('hospitalId'))).toEqual(new Set([HOSPITALS.shancheng]));
     await page.screenshot({ path: join(ARTIFACTS, 'access-log-console.png'), fullPage: true });
+    // WCAG 2.1 A and AA, as the other console pages are held to (test/e2e/accessibility.test.ts).
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
 
     // One person's reads, asked by national ID: the server turns it into the key.
     await page.getByRole('textbox', { name: '患者' }).fill(demoPatient('zhang-wei').nationalId);
