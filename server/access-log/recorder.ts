@@ -1,3 +1,4 @@
+import type { AccessLogEndpoint } from '../contract/access-log';
 import type { Database } from '../store/database';
 import { appendAccess, type AccessEntry, type ActorKind } from '../store/access-log';
 import { BatchWriter } from '../store/batch-writer';
@@ -7,7 +8,7 @@ export interface AccessActor {
   readonly kind: ActorKind;
   readonly actor: string;
   readonly name: string | null;
-  readonly endpoint: string;
+  readonly endpoint: AccessLogEndpoint;
 }
 
 /**

@@ -26,6 +26,7 @@ export function accessLogRoutes(services: Services): Router {
     const entries = await listAccess(services.reader, {
       ...(hospitalId !== undefined ? { hospitalId } : {}),
       ...(key !== undefined ? { patientKey: key } : {}),
+      ...(query.endpoint !== undefined ? { endpoint: query.endpoint } : {}),
       ...(query.from !== undefined ? { from: new Date(query.from).toISOString() } : {}),
       ...(query.to !== undefined ? { to: new Date(query.to).toISOString() } : {}),
       ...(query.before !== undefined ? { before: query.before } : {}),

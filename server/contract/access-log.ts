@@ -1,4 +1,20 @@
 import { z } from 'zod';
+import { SERVICE_IDS } from './cds-hooks';
+
+/**
+ * The endpoints through which a patient's results are read, as the log names them: the hooks, explain,
+ * the decision API's card and the quality console's order history. The recorder takes only these, so
+ * the list (the console's endpoint filter) cannot miss one.
+ */
+export const ACCESS_LOG_ENDPOINTS = [
+  `POST /cds-services/${SERVICE_IDS.patientView}`,
+  `POST /cds-services/${SERVICE_IDS.orderSelect}`,
+  `POST /cds-services/${SERVICE_IDS.orderSign}`,
+  'POST /api/explain',
+  'GET /api/prompts/:promptId',
+  'GET /api/quality/orders/:promptId',
+] as const;
+export type AccessLogEndpoint = (typeof ACCESS_LOG_ENDPOINTS)[number];
 
 /** GET /api/access-log's query. */
 export const accessLogQuerySchema = z.strictObject({
@@ -7,6 +23,8 @@ export const accessLogQuerySchema = z.strictObject({
   /** One person's reads, by national identifier (turned into the key here, never stored) or by key. */
   nationalId: z.string().trim().min(1).max(64).optional(),
   patientKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** Reads through one endpoint only. */
+  endpoint: z.enum(ACCESS_LOG_ENDPOINTS).optional(),
   /** Platform only: one hospital's entries. */
   hospitalId: z.string().min(1).max(64).optional(),
   before: z.coerce.number().int().min(1).optional(),
@@ -34,3 +52,5 @@ export const accessLogPageSchema = z.object({
   next: z.number().int().nullable(),
 });
 export type AccessLogPage = z.infer<typeof accessLogPageSchema>;
+export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;
+export type AccessEntryView = z.infer<typeof accessEntrySchema>;

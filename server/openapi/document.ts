@@ -143,7 +143,7 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary: "Who read which patient's results, when, through which endpoint and how many (quality and admin: their hospital's; platform: every hospital's)",
           security: apiToken,
-          parameters: [query('from', 'ISO date-time'), query('to', 'ISO date-time'), query('nationalId', "one person's reads"), query('patientKey', "one patient key's reads"), query('hospitalId', 'platform only'), query('before', 'the previous page\'s next'), query('limit', 'up to 500')],
+          parameters: [query('from', 'ISO date-time'), query('to', 'ISO date-time'), query('nationalId', "one person's reads"), query('patientKey', "one patient key's reads"), query('endpoint', 'one endpoint\'s reads, as the log names it (e.g. POST /api/explain)'), query('hospitalId', 'platform only'), query('before', 'the previous page\'s next'), query('limit', 'up to 500')],
           responses: { '200': json('a page of the log, newest first', 'AccessLogPage'), ...errors(400, 401, 403) },
         },
       },

@@ -42,6 +42,7 @@ export interface AccessQuery {
   /** Only this hospital's entries; undefined: every hospital's (the platform). */
   readonly hospitalId?: string;
   readonly patientKey?: string;
+  readonly endpoint?: string;
   readonly from?: string;
   readonly to?: string;
   /** Entries older than this id (the previous page's last). */
@@ -54,6 +55,7 @@ export async function listAccess(db: Database, query: AccessQuery): Promise<Stor
   const rows = db<AccessRow>('access_log').orderBy('id', 'desc').limit(query.limit);
   if (query.hospitalId !== undefined) void rows.where('hospital_id', query.hospitalId);
   if (query.patientKey !== undefined) void rows.where('patient_key', query.patientKey);
+  if (query.endpoint !== undefined) void rows.where('endpoint', query.endpoint);
   if (query.from !== undefined) void rows.where('at', '>=', query.from);
   if (query.to !== undefined) void rows.where('at', '<', query.to);
   if (query.before !== undefined) void rows.where('id', '<', query.before);

@@ -39,7 +39,7 @@ function reachable(entry: string, followLazy: boolean): Set<string> {
   return new Set([...seen].map((file) => relative(APP, file)));
 }
 
-const FEATURE_CATALOGS = ['consoles', 'quality', 'admin'].flatMap((feature) => [`${feature}/i18n/zh-CN.ts`, `${feature}/i18n/en.ts`]);
+const FEATURE_CATALOGS = ['consoles', 'quality', 'admin', 'access-log'].flatMap((feature) => [`${feature}/i18n/zh-CN.ts`, `${feature}/i18n/en.ts`]);
 
 describe("the app's string catalogs", () => {
   it("the doctor's screen loads its own catalog and none of the consoles'", () => {
@@ -55,5 +55,6 @@ describe("the app's string catalogs", () => {
     expect(FEATURE_CATALOGS.filter((catalog) => !all.has(catalog))).toEqual([]);
     expect(reachable(join(APP, 'quality/QualityConsole.tsx'), false)).toContain('quality/i18n/zh-CN.ts');
     expect(reachable(join(APP, 'admin/AdminConsole.tsx'), false)).toContain('admin/i18n/en.ts');
+    expect(reachable(join(APP, 'access-log/AccessLogConsole.tsx'), false)).toContain('access-log/i18n/zh-CN.ts');
   });
 });

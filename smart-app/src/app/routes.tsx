@@ -13,12 +13,14 @@ import { NotFoundPage } from './NotFoundPage';
  */
 const QualityConsole = lazy(() => import('../quality/QualityConsole').then((module) => ({ default: module.QualityConsole })));
 const AdminConsole = lazy(() => import('../admin/AdminConsole').then((module) => ({ default: module.AdminConsole })));
+const AccessLogConsole = lazy(() => import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })));
 
 const onDemand = (page: ReactNode) => <Suspense fallback={<ConsoleLoading />}>{page}</Suspense>;
 
 /**
  * The pages under /app/. `/` is the SMART redirect URI, where the launch completes and the card is
- * decided. The quality console (`quality`) and the admin console (`admin`) have their own, wider frame.
+ * decided. The quality console (`quality`) and the admin console (`admin`) have their own, wider frame;
+ * each reaches the access log (`…/access-log`) with its own sign-in.
  */
 export const routes: RouteObject[] = [
   {
@@ -31,6 +33,8 @@ export const routes: RouteObject[] = [
   },
   { path: 'quality', element: onDemand(<QualityConsole />) },
   { path: 'admin', element: onDemand(<AdminConsole />) },
+  { path: 'quality/access-log', element: onDemand(<AccessLogConsole role="quality" />) },
+  { path: 'admin/access-log', element: onDemand(<AccessLogConsole role="admin" />) },
 ];
 
 export function createAppRouter() {

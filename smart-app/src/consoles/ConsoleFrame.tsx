@@ -11,11 +11,13 @@ interface ConsoleFrameProps {
   /** Shown while signed in. */
   readonly onSignOut?: (() => void) | undefined;
   readonly signOutLabel: string;
+  /** Links to the console's other pages, shown while signed in. */
+  readonly navigation?: ReactNode;
   readonly children: ReactNode;
 }
 
 /** The consoles' frame: wider than the decision screen's (tables and charts), with sign-out in the bar. */
-export function ConsoleFrame({ title, onSignOut, signOutLabel, children }: ConsoleFrameProps) {
+export function ConsoleFrame({ title, onSignOut, signOutLabel, navigation, children }: ConsoleFrameProps) {
   return (
     <>
       <AppBar position="static" color="default" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
@@ -23,6 +25,7 @@ export function ConsoleFrame({ title, onSignOut, signOutLabel, children }: Conso
           <Typography component="p" variant="subtitle1" sx={{ flexGrow: 1, fontWeight: 600 }}>
             {title}
           </Typography>
+          {navigation}
           <LanguageSwitch />
           {onSignOut ? (
             <Button variant="outlined" size="small" onClick={onSignOut}>

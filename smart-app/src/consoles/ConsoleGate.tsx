@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { useConsoleMessages } from './i18n/messages';
 import { ConsoleFrame } from './ConsoleFrame';
+import { ConsoleNavigation } from './ConsoleNavigation';
 import { consoleApi, type ConsoleApi } from './console-api';
 import { forgetToken, storedToken, storeToken, type ConsoleRole } from './session';
 import { SignInForm } from './SignInForm';
@@ -37,7 +38,7 @@ export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
     setToken(candidate);
   };
   return (
-    <ConsoleFrame title={messages.consoles.titles[role]} signOutLabel={messages.consoles.signOut} onSignOut={api ? () => end(false) : undefined}>
+    <ConsoleFrame title={messages.consoles.titles[role]} signOutLabel={messages.consoles.signOut} onSignOut={api ? () => end(false) : undefined} navigation={api ? <ConsoleNavigation role={role} /> : null}>
       {api ? children(api) : <SignInForm role={role} expired={expired} onSignIn={signIn} />}
     </ConsoleFrame>
   );

@@ -6,6 +6,7 @@ export const consolesEn = {
     titles: { quality: 'Recognition quality review', admin: 'Hospital recognition rules' },
     roles: { quality: 'the quality department', admin: "the hospital's administrator" },
     signOut: 'Sign out',
+    navigation: { label: 'Console pages', pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log' } },
     signIn: {
       heading: (console: string) => `Sign in: ${console}`,
       intro: {

@@ -1,0 +1,43 @@
+import type { AccessLogMessages } from './zh-CN';
+
+/** The strings of the access log page in English; exactly the keys of the Chinese catalog. */
+export const accessLogEn = {
+  accessLog: {
+    heading: 'Access log',
+    intro:
+      "Every read of a patient's results (the EHR's cards, explain, the recognition assistant, the quality order history) is recorded here: who, when, through which endpoint, which patient and how many results. The log can be read, not changed; entries older than the retention period are removed.",
+    filters: {
+      heading: 'Filters',
+      from: 'From',
+      to: 'To',
+      endpoint: 'Endpoint',
+      all: 'All',
+      patient: 'Patient',
+      patientHint: 'Paste a patient key from the list, or type a national ID, then press Enter',
+      patientInvalid: 'A patient key or national ID has at most 64 characters',
+      clear: 'Clear filters',
+    },
+    list: { heading: 'Reads' },
+    columns: { at: 'When', actor: 'Who', endpoint: 'Endpoint', patient: 'Patient key', results: 'Results', hospital: 'Hospital' },
+    actorKinds: {
+      'cds-client': 'EHR',
+      'api-token': 'API token',
+      'decision-token': 'Assistant card',
+      unauthenticated: 'Unauthenticated (development)',
+    },
+    endpoints: {
+      'POST /cds-services/recognition-patient-view': 'Card on opening the chart',
+      'POST /cds-services/recognition-order-select': 'Card on ordering',
+      'POST /cds-services/recognition-order-sign': 'Card on signing',
+      'POST /api/explain': 'Explain',
+      'GET /api/prompts/:promptId': 'Assistant opened a card',
+      'GET /api/quality/orders/:promptId': 'Quality order history',
+    },
+    copy: (key: string) => `Copy patient key ${key}`,
+    copied: 'Patient key copied',
+    onlyPatient: (key: string) => `Only patient ${key}`,
+    noHospital: 'None named',
+    empty: 'No reads match these filters.',
+    timeFormat: 'YYYY-MM-DD HH:mm:ss',
+  },
+} satisfies AccessLogMessages;
