@@ -32,18 +32,16 @@ export function notificationText(notification: PatientNotification | null, messa
   return words.notification(words.notificationParties[notification.party], words.notificationMethods[notification.method], localDateTime(notification.notifiedAt, timeZone), notification.notifiedBy);
 }
 
-export function ordersCsv(records: readonly OrderRecord[], messages: Messages, timeZone: string): string {
+/** One order as a row of the orders CSV (columns: `messages.quality.orderColumns`). */
+export function orderCsvRow(record: OrderRecord, messages: Messages, timeZone: string): unknown[] {
   const words = messages.quality;
-  return excelCsv([
-    words.orderColumns,
-    ...records.map((record) => [
-      localDateTime(record.createdAt, timeZone), record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName,
-      words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome],
-      reasonText(record, messages), record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''), notificationText(record.notification, messages, timeZone),
-      record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app' ? words.sources[record.decisionSource] : record.decisionSource,
-      record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '', (record.priceFen / 100).toFixed(2), record.promptId,
-    ]),
-  ]);
+  return [
+    localDateTime(record.createdAt, timeZone), record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName,
+    words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome],
+    reasonText(record, messages), record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''), notificationText(record.notification, messages, timeZone),
+    record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app' ? words.sources[record.decisionSource] : record.decisionSource,
+    record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '', (record.priceFen / 100).toFixed(2), record.promptId,
+  ];
 }
 
 const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);

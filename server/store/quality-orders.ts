@@ -1,0 +1,191 @@
+import type { Knex } from 'knex';
+import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation } from '../../rules';
+import { SYSTEMS } from '../fhir/systems';
+import type { Database } from './database';
+
+/** The hospital and the local days (inclusive) whose first prompted orders the quality figures count. */
+export interface OrderPeriod {
+  readonly hospitalId: string;
+  readonly from: string;
+  readonly to: string;
+  readonly locale: 'zh-CN' | 'en';
+}
+
+/** The console's filters, applied to the derived orders in SQL. */
+export interface OrderCriteria {
+  readonly department?: string | undefined;
+  readonly doctor?: string | undefined;
+  readonly item?: string | undefined;
+  readonly discipline?: string | undefined;
+  readonly modality?: string | undefined;
+  readonly outcome?: string | undefined;
+  readonly reason?: string | undefined;
+  readonly scope?: string | undefined;
+}
+
+/** One derived order as the SQL relation `o` holds it (the columns the figures and the list read). */
+export interface OrderFactsRow {
+  prompt_id: string;
+  order_id: string;
+  seq: number | string;
+  prompts: number | string;
+  created_at: string;
+  created_on: string;
+  service_id: string;
+  department_code: string | null;
+  department_name: string | null;
+  doctor_ref: string;
+  doctor_name: string | null;
+  encounter_kind: string;
+  patient_key: string;
+  item_code: string;
+  item_name: string;
+  discipline: string;
+  modality: string;
+  price_fen: number | string;
+  candidates: string;
+  scope: string;
+  outcome: string;
+  saving_fen: number | string;
+  reason_system: string | null;
+  reason_code: string | null;
+  reason_display: string | null;
+  explanation: string | null;
+  explanation_missing: number | string | boolean;
+  notification: string | null;
+  decision_source: string | null;
+  decided_at: string | null;
+  decision_version: number | string | null;
+  write_back: string | null;
+}
+
+/** The JSON functions of the two stores, over an order's offered candidates (`prompts.candidates`, a JSON array as text). */
+export interface JsonDialect {
+  /** A FROM item over the array's elements, named `c` with a column `value`. */
+  elements(column: string): string;
+  /** A text field of the element `c`. */
+  field(name: string): string;
+  /** The element `c` is the ordering hospital's own result (`own: true`). */
+  own(): string;
+  length(column: string): string;
+  /** A text field of the array's first element. */
+  firstField(column: string, name: string): string;
+  /** A boolean column is true (SQLite stores 1). */
+  isTrue(column: string): string;
+}
+
+const SQLITE: JsonDialect = {
+  elements: (column) => `json_each(${column}) AS c`,
+  field: (name) => `json_extract(c.value, '$.${name}')`,
+  own: () => `json_extract(c.value, '$.own') = 1`,
+  length: (column) => `json_array_length(${column})`,
+  firstField: (column, name) => `json_extract(${column}, '$[0].${name}')`,
+  isTrue: (column) => `${column} = 1`,
+};
+
+const POSTGRES: JsonDialect = {
+  elements: (column) => `json_array_elements(${column}::json) AS c(value)`,
+  field: (name) => `(c.value ->> '${name}')`,
+  own: () => `(c.value ->> 'own') = 'true'`,
+  length: (column) => `json_array_length(${column}::json)`,
+  firstField: (column, name) => `(${column}::json -> 0 ->> '${name}')`,
+  isTrue: (column) => `${column} IS TRUE`,
+};
+
+export function jsonDialect(db: Database): JsonDialect {
+  return db.client.config.client === 'pg' ? POSTGRES : SQLITE;
+}
+
+const list = (values: readonly string[]) => values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
+/** The decision `d` gave one of our exception reasons (not an EHR's own). */
+const OURS = `d.reason_system = '${SYSTEMS.exceptionReason}' AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
+const NEEDS_EXPLANATION = list(EXCEPTION_REASONS.filter(needsExplanation));
+const NOT_COUNTED = list([...NOT_COUNTED_AS_NON_RECOGNITION]);
+
+/**
+ * The hospital's ordered examinations in the period, one row per order, derived in SQL the way the
+ * quality department counts them (docs/quality.md, "How the figures are computed"):
+ * - `cards`: the prompts of ordered catalog items first shown in the period. An order is its cards with
+ *   the same `order_key` (hospital, patient, item, encounter or day, draft id); a card without one is
+ *   its own order. The first card (time, then service: selection before signing) describes the order;
+ *   the last decision made on any of its cards decides it.
+ * - `facts`: the first card with that decision, the scope (emergency; in-hospital when every offered
+ *   result is the hospital's own; otherwise external), and what accepting saves: the ordered item's
+ *   price, or for a panel whose results cover only some analytes, their prices (at most the panel's).
+ * - the outer query: the outcome (server/contract/quality.ts ORDER_OUTCOMES) and the saving, nothing
+ *   saved by a decision made after signing.
+ */
+export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
+  const json = jsonDialect(db);
+  const name = period.locale === 'en' ? 'i.name_en' : 'i.name_zh';
+  const order = 'COALESCE(p.order_key, p.id)';
+  const covers = `COALESCE(${json.field('coversItemCode')}, f.item_code)`;
+  return db.raw(
+    `SELECT facts.*,
+       CASE
+         WHEN facts.decision_outcome = 'accepted' THEN 'accepted'
+         WHEN facts.decision_outcome = 'overridden' THEN
+           CASE WHEN facts.ours = 1 AND facts.reason_code IN (${NOT_COUNTED}) AND facts.explanation_missing = 0 THEN 'not-counted' ELSE 'overridden' END
+         WHEN facts.unexplained = 1 AND facts.scope <> 'emergency' THEN 'unexplained-repeat'
+         ELSE 'no-decision'
+       END AS outcome,
+       CASE
+         WHEN ${json.isTrue('facts.after_signing')} THEN 0
+         WHEN facts.covers_ordered = 1 OR facts.analytes_fen IS NULL THEN facts.price_fen
+         WHEN facts.analytes_fen < facts.price_fen THEN facts.analytes_fen
+         ELSE facts.price_fen
+       END AS saving_fen,
+       CASE WHEN facts.covers_ordered = 1 OR facts.analytes_fen IS NULL THEN 1 ELSE 0 END AS whole
+     FROM (
+       SELECT f.id AS prompt_id, f.order_id, f.seq, f.prompts, f.created_at, f.created_on, f.service_id, f.department_code, f.department_name,
+         f.user_ref AS doctor_ref, f.practitioner_name AS doctor_name, f.encounter_kind, f.patient_key, f.item_code, f.item_name, f.discipline,
+         f.modality, f.price_fen, f.candidates, f.unexplained,
+         CASE
+           WHEN f.encounter_kind = 'emergency' OR f.presentation = 'inform' THEN 'emergency'
+           WHEN ${json.length('f.candidates')} > 0 AND NOT EXISTS (
+             SELECT 1 FROM ${json.elements('f.candidates')} WHERE NOT (COALESCE(${json.own()}, false) OR ${json.field('institutionId')} = f.hospital_id)
+           ) THEN 'in-hospital'
+           ELSE 'external'
+         END AS scope,
+         CASE WHEN EXISTS (SELECT 1 FROM ${json.elements('f.candidates')} WHERE ${covers} = f.item_code) THEN 1 ELSE 0 END AS covers_ordered,
+         (SELECT SUM(a.price_fen) FROM items a WHERE a.code <> f.item_code AND a.code IN (SELECT ${json.field('coversItemCode')} FROM ${json.elements('f.candidates')})) AS analytes_fen,
+         d.outcome AS decision_outcome, d.reason_system, d.reason_code, d.reason_display, d.explanation, d.notification, d.source AS decision_source,
+         d.decided_at, d.version AS decision_version, d.write_back_status AS write_back, d.after_signing,
+         CASE WHEN ${OURS} THEN 1 ELSE 0 END AS ours,
+         CASE WHEN d.outcome = 'overridden' AND ${OURS} AND d.reason_code IN (${NEEDS_EXPLANATION}) AND COALESCE(TRIM(d.explanation), '') = '' THEN 1 ELSE 0 END AS explanation_missing
+       FROM (
+         SELECT p.id, p.hospital_id, p.service_id, p.created_at, p.created_on, p.department_code, p.department_name, p.user_ref, p.practitioner_name,
+           p.encounter_kind, p.presentation, p.patient_key, p.item_code, p.candidates, ${name} AS item_name, i.discipline,
+           CASE WHEN i.kind = 'lab' THEN 'LAB' ELSE COALESCE(i.modality, 'OT') END AS modality, i.price_fen,
+           ${order} AS order_id,
+           ROW_NUMBER() OVER (PARTITION BY ${order} ORDER BY p.created_at, p.service_id, p.id) AS card_no,
+           ROW_NUMBER() OVER (ORDER BY p.created_at, p.service_id, p.id) AS seq,
+           COUNT(*) OVER (PARTITION BY ${order}) AS prompts,
+           MAX(CASE WHEN u.prompt_id IS NULL THEN 0 ELSE 1 END) OVER (PARTITION BY ${order}) AS unexplained,
+           FIRST_VALUE(CASE WHEN d.outcome IS NULL THEN NULL ELSE p.id END) OVER (
+             PARTITION BY ${order} ORDER BY CASE WHEN d.outcome IS NULL THEN 0 ELSE 1 END DESC, d.decided_at DESC, p.created_at DESC, p.service_id DESC, p.id DESC
+             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+           ) AS decided_prompt_id
+         FROM prompts p
+         JOIN items i ON i.code = p.item_code
+         LEFT JOIN decisions d ON d.prompt_id = p.id
+         LEFT JOIN unexplained_repeats u ON u.prompt_id = p.id
+         WHERE p.hospital_id = ? AND p.created_on >= ? AND p.created_on <= ?
+       ) f
+       LEFT JOIN decisions d ON d.prompt_id = f.decided_prompt_id
+       WHERE f.card_no = 1
+     ) facts`,
+    [period.hospitalId, period.from, period.to],
+  );
+}
+
+/** The derived orders with the console's filters, as a CTE named `o` on a fresh query. */
+export function filteredOrders(db: Database, period: OrderPeriod, criteria: OrderCriteria = {}): Knex.QueryBuilder {
+  const query = db.queryBuilder().with('o', (inner) => {
+    inner.select('*').from(orderFacts(db, period).wrap('(', ') AS facts_o'));
+    if (criteria.department) inner.where((where) => where.where('department_code', criteria.department as string).orWhere('department_name', criteria.department as string));
+    const exact = { doctor_ref: criteria.doctor, item_code: criteria.item, discipline: criteria.discipline, modality: criteria.modality, outcome: criteria.outcome, reason_code: criteria.reason, scope: criteria.scope };
+    for (const [column, value] of Object.entries(exact)) if (value) inner.where(column, value);
+  });
+  return query;
+}
