@@ -33,6 +33,8 @@ export interface OrderSpec {
     /** On the signing card (the order's second) rather than the first. */
     readonly onSigningCard?: boolean;
   };
+  /** A decision on the first card, a minute before `decision` (which then goes on the signing card): the later one counts. */
+  readonly earlierDecision?: { readonly outcome: 'accepted' | 'overridden'; readonly reasonCode?: string };
   /** Signed without a decision: logged on the signing card (or the only one). */
   readonly unexplained?: boolean;
 }
@@ -62,18 +64,18 @@ export function orderRows(spec: OrderSpec, rows: Rows): void {
       created_at: later(spec.createdAt, index * 60), created_on: spec.createdOn, order_key: cards.length > 1 ? `order-${spec.id}` : null,
     });
   });
-  const decision = spec.decision;
-  if (decision) {
-    const decidedAt = later(spec.createdAt, 120);
+  const decide = (promptId: string, decision: NonNullable<OrderSpec['decision']>, decidedAt: string) => {
     rows.decisions.push({
-      prompt_id: cards[decision.onSigningCard ? cards.length - 1 : 0], hospital_id: spec.hospitalId, outcome: decision.outcome, result_id: decision.outcome === 'accepted' ? `${spec.id}-r0` : null,
+      prompt_id: promptId, hospital_id: spec.hospitalId, outcome: decision.outcome, result_id: decision.outcome === 'accepted' ? `${spec.id}-r0` : null,
       reason_system: decision.reasonCode ? (decision.reasonSystem ?? SYSTEMS.exceptionReason) : null, reason_code: decision.reasonCode ?? null,
       reason_display: decision.reasonDisplay ?? null, explanation: decision.explanation ?? null,
       notification: decision.notified ? JSON.stringify({ party: 'patient', method: 'verbal', notifiedAt: decidedAt, notifiedBy: 'bench' }) : null,
       practitioner_ref: spec.doctor?.ref ?? 'Practitioner/bench', source: 'cds-feedback', complete: true, version: 1, decided_at: decidedAt,
       recorded_at: decidedAt, decided_on: spec.createdOn, after_signing: decision.afterSigning ?? false,
     });
-  }
+  };
+  if (spec.earlierDecision) decide(cards[0] as string, spec.earlierDecision, later(spec.createdAt, 90));
+  if (spec.decision) decide(cards[spec.decision.onSigningCard || spec.earlierDecision ? cards.length - 1 : 0] as string, spec.decision, later(spec.createdAt, 120));
   if (spec.unexplained) {
     rows.unexplained.push({ prompt_id: cards[cards.length - 1], hospital_id: spec.hospitalId, hook_instance: `hook-${spec.id}`, logged_at: spec.createdAt, logged_on: spec.createdOn });
   }
