@@ -1,10 +1,11 @@
 import dayjs from 'dayjs';
 import isoWeekPlugin from 'dayjs/plugin/isoWeek.js';
 import type { Database } from '../store/database';
-import { exceptionCounts, reasonCounts } from '../store/quality-exceptions';
+import { exceptionCounts, exceptionFigure, reasonCounts, reasonFigure } from '../store/quality-exceptions';
+import { figureRows } from '../store/quality-figures';
 import type { OrderCriteria, OrderPeriod } from '../store/quality-orders';
-import { recognisedItemCodes, repeatCounts, type RepeatCount } from '../store/quality-repeats';
-import { GROUP_KEYS, groupedTallies, type OutcomeCounts, type TallyRow } from '../store/quality-tallies';
+import { recognisedFigure, recognisedItemCodes, repeatCounts, repeatFigure, type RepeatCount } from '../store/quality-repeats';
+import { GROUP_KEYS, tallyFigure, tallyRows, type OutcomeCounts, type TallyRow } from '../store/quality-tallies';
 import type { Granularity } from '../contract/quality';
 
 dayjs.extend(isoWeekPlugin);
@@ -196,47 +197,50 @@ const countsOf = (row: OutcomeCounts): OutcomeCounts => ({
   orders: row.orders, prompts: row.prompts, accepted: row.accepted, overridden: row.overridden, notCounted: row.notCounted, noDecision: row.noDecision, unexplained: row.unexplained, savingFen: row.savingFen,
 });
 
-const labelled = <K extends string>(rows: readonly TallyRow<K>[], key: K) => groups(rows.map((row) => ({ key: row.keys[key], label: row.label, counts: countsOf(row) })));
+const labelled = (rows: readonly TallyRow[]) => groups(rows.map((row) => ({ key: row.key, label: row.label, counts: countsOf(row) })));
 
 /**
- * The figures of a hospital's filtered orders in a period, aggregated in SQL (docs/quality.md): the
- * scopes apart; breakdowns, trend, reasons, repeats and flags are about the recognition rate's
- * (external) orders. Only groups leave the store, never the orders.
+ * The figures of a hospital's filtered orders in a period, aggregated in SQL in one statement
+ * (docs/quality.md): the scopes apart; breakdowns, trend, reasons, repeats and flags are about the
+ * recognition rate's (external) orders. Only groups leave the store, never the orders.
  */
 export async function orderStatistics(db: Database, scope: OrderPeriod, criteria: OrderCriteria, granularity: Granularity, catalogName: (code: string) => string | undefined = () => undefined): Promise<Statistics> {
-  const external = (key: string, label: string) => groupedTallies(db, scope, criteria, { keys: { key }, label, externalOnly: true });
-  const [scopes, departments, doctors, items, modalities, days, doctorsByDepartment, reasons, repeated, recognised, excepted] = await Promise.all([
-    groupedTallies(db, scope, criteria, { keys: { scope: GROUP_KEYS.scope }, label: GROUP_KEYS.scope, externalOnly: false }),
-    external(GROUP_KEYS.department, GROUP_KEYS.departmentLabel),
-    external(GROUP_KEYS.doctor, GROUP_KEYS.doctorLabel),
-    external(GROUP_KEYS.item, GROUP_KEYS.itemLabel),
-    external(GROUP_KEYS.modality, GROUP_KEYS.modality),
-    external(GROUP_KEYS.day, GROUP_KEYS.day),
-    groupedTallies(db, scope, criteria, { keys: { department: GROUP_KEYS.departmentLabel, doctor: GROUP_KEYS.doctor }, label: GROUP_KEYS.doctorLabel, externalOnly: true }),
-    reasonCounts(db, scope, criteria),
-    repeatCounts(db, scope, criteria),
-    recognisedItemCodes(db, scope, criteria),
-    exceptionCounts(db, scope, criteria),
+  const external = (figure: string, key: string, label: string) => tallyFigure(db, figure, { keys: [key], label, externalOnly: true });
+  const figures = await figureRows(db, scope, criteria, [
+    tallyFigure(db, 'scope', { keys: [GROUP_KEYS.scope], label: GROUP_KEYS.scope, externalOnly: false }),
+    external('department', GROUP_KEYS.department, GROUP_KEYS.departmentLabel),
+    external('doctor', GROUP_KEYS.doctor, GROUP_KEYS.doctorLabel),
+    external('item', GROUP_KEYS.item, GROUP_KEYS.itemLabel),
+    external('modality', GROUP_KEYS.modality, GROUP_KEYS.modality),
+    external('day', GROUP_KEYS.day, GROUP_KEYS.day),
+    tallyFigure(db, 'department-doctor', { keys: [GROUP_KEYS.departmentLabel, GROUP_KEYS.doctor], label: GROUP_KEYS.doctorLabel, externalOnly: true }),
+    reasonFigure(db, 'reason'),
+    repeatFigure(db, 'repeat'),
+    recognisedFigure(db, 'recognised', scope.locale),
+    exceptionFigure(db, 'exceptions'),
   ]);
+  const tallies = (figure: string) => tallyRows(figures.get(figure));
   const ofScope = (name: string) => {
-    const counts = scopes.find((row) => row.keys.scope === name) ?? NONE;
+    const counts = tallies('scope').find((row) => row.key === name) ?? NONE;
     return { prompts: counts.prompts, ...tally(countsOf(counts)) };
   };
+  const recognised = recognisedItemCodes(figures.get('recognised'));
   const codes = recognised.map((item) => item.code).sort();
   const names = new Map(recognised.map((item) => [item.code, item.name]));
+  const excepted = exceptionCounts(figures.get('exceptions'));
   return {
     totals: ofScope('external'),
     inHospital: ofScope('in-hospital'),
     emergency: ofScope('emergency'),
     recognisedItems: { count: codes.length, items: codes.map((code) => ({ code, name: names.get(code) ?? catalogName(code) ?? code })), targets: RECOGNISED_ITEM_TARGETS },
-    repeats: repeats(repeated),
+    repeats: repeats(repeatCounts(figures.get('repeat'))),
     exceptions: { ...excepted, informedShare: excepted.overridden > 0 ? excepted.informed / excepted.overridden : null },
-    reasons: [...reasons].sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
-    byDepartment: labelled(departments, 'key'),
-    byDoctor: labelled(doctors, 'key'),
-    byItem: labelled(items, 'key'),
-    byModality: labelled(modalities, 'key'),
-    trend: trend(days.map((row) => ({ day: row.keys.key, counts: countsOf(row) })), granularity),
-    flaggedDoctors: flagDoctors(doctorsByDepartment.map((row) => ({ department: row.keys.department, doctorRef: row.keys.doctor, doctorLabel: row.label, counts: countsOf(row), firstSeq: row.firstSeq }))),
+    reasons: reasonCounts(figures.get('reason')).sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
+    byDepartment: labelled(tallies('department')),
+    byDoctor: labelled(tallies('doctor')),
+    byItem: labelled(tallies('item')),
+    byModality: labelled(tallies('modality')),
+    trend: trend(tallies('day').map((row) => ({ day: row.key, counts: countsOf(row) })), granularity),
+    flaggedDoctors: flagDoctors(tallies('department-doctor').map((row) => ({ department: row.key, doctorRef: row.subKey, doctorLabel: row.label, counts: countsOf(row), firstSeq: row.firstSeq }))),
   };
 }

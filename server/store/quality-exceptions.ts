@@ -1,5 +1,6 @@
+import type { Knex } from 'knex';
 import type { Database } from './database';
-import { filteredOrders, type OrderCriteria, type OrderPeriod } from './quality-orders';
+import { figureColumns, type FigureRow } from './quality-figures';
 
 export interface ReasonCount {
   readonly system: string | null;
@@ -11,17 +12,20 @@ export interface ReasonCount {
 }
 
 /** The reasons given for not recognising an external result, counted apart by whether they count as non-recognition. */
-export async function reasonCounts(db: Database, period: OrderPeriod, criteria: OrderCriteria): Promise<ReasonCount[]> {
+export function reasonFigure(db: Database, figure: string): Knex.QueryBuilder {
   const inner = db
     .select('o.reason_system', 'o.reason_code', 'o.reason_display', 'o.outcome', db.raw('ROW_NUMBER() OVER (PARTITION BY o.reason_system, o.reason_code, o.outcome ORDER BY o.seq) AS display_rank'))
     .from('o')
     .where('o.scope', 'external')
     .whereIn('o.outcome', ['overridden', 'not-counted']);
-  const rows: { reason_system: string | null; reason_code: string | null; outcome: string; display: string | null; count: number | string }[] = await filteredOrders(db, period, criteria)
-    .select('g.reason_system', 'g.reason_code', 'g.outcome', db.raw('MAX(CASE WHEN g.display_rank = 1 THEN g.reason_display END) AS display'), db.raw('COUNT(*) AS count'))
+  return db
+    .select(figureColumns(db, figure, { key1: 'g.reason_system', key2: 'g.reason_code', key3: 'g.outcome', label: 'MAX(CASE WHEN g.display_rank = 1 THEN g.reason_display END)', orders: 'COUNT(*)' }))
     .from(inner.as('g'))
     .groupBy('g.reason_system', 'g.reason_code', 'g.outcome');
-  return rows.map((row) => ({ system: row.reason_system, code: row.reason_code, display: row.display, count: Number(row.count), counted: row.outcome === 'overridden' }));
+}
+
+export function reasonCounts(rows: readonly FigureRow[] = []): ReasonCount[] {
+  return rows.map((row) => ({ system: row.key1, code: row.key2, display: row.label, count: row.orders, counted: row.key3 === 'overridden' }));
 }
 
 export interface ExceptionCounts {
@@ -31,14 +35,14 @@ export interface ExceptionCounts {
 }
 
 /** External orders not recognised for a reason that counts, how many with the patient informed, and how many lack their explanation. */
-export async function exceptionCounts(db: Database, period: OrderPeriod, criteria: OrderCriteria): Promise<ExceptionCounts> {
-  const row: { overridden: number | string; informed: number | string | null; missing: number | string | null } = await filteredOrders(db, period, criteria)
-    .first(
-      db.raw('COUNT(*) AS overridden'),
-      db.raw('SUM(CASE WHEN o.notification IS NULL THEN 0 ELSE 1 END) AS informed'),
-      db.raw('SUM(CASE WHEN o.explanation_missing = 1 THEN 1 ELSE 0 END) AS missing'),
-    )
+export function exceptionFigure(db: Database, figure: string): Knex.QueryBuilder {
+  return db
+    .select(figureColumns(db, figure, { orders: 'COUNT(*)', informed: 'SUM(CASE WHEN o.notification IS NULL THEN 0 ELSE 1 END)', missing: 'SUM(CASE WHEN o.explanation_missing = 1 THEN 1 ELSE 0 END)' }))
     .from('o')
     .where({ 'o.scope': 'external', 'o.outcome': 'overridden' });
-  return { overridden: Number(row.overridden), informed: Number(row.informed ?? 0), explanationMissing: Number(row.missing ?? 0) };
+}
+
+export function exceptionCounts(rows: readonly FigureRow[] = []): ExceptionCounts {
+  const row = rows[0];
+  return { overridden: row?.orders ?? 0, informed: row?.informed ?? 0, explanationMissing: row?.missing ?? 0 };
 }

@@ -179,9 +179,12 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
   );
 }
 
-/** The derived orders with the console's filters, as a CTE named `o` on a fresh query. */
+/**
+ * The derived orders with the console's filters, as a CTE named `o` on a fresh query; materialized, so
+ * a statement that reads `o` for several figures works the orders out once.
+ */
 export function filteredOrders(db: Database, period: OrderPeriod, criteria: OrderCriteria = {}): Knex.QueryBuilder {
-  const query = db.queryBuilder().with('o', (inner) => {
+  const query = db.queryBuilder().withMaterialized('o', (inner) => {
     inner.select('*').from(orderFacts(db, period).wrap('(', ') AS facts_o'));
     if (criteria.department) inner.where((where) => where.where('department_code', criteria.department as string).orWhere('department_name', criteria.department as string));
     const exact = { doctor_ref: criteria.doctor, item_code: criteria.item, discipline: criteria.discipline, modality: criteria.modality, outcome: criteria.outcome, reason_code: criteria.reason, scope: criteria.scope };

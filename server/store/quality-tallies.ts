@@ -1,5 +1,6 @@
+import type { Knex } from 'knex';
 import type { Database } from './database';
-import { filteredOrders, type OrderCriteria, type OrderPeriod } from './quality-orders';
+import { figureColumns, type FigureRow } from './quality-figures';
 
 /** How many orders of a group ended how, and what the accepted ones saved. */
 export interface OutcomeCounts {
@@ -13,8 +14,10 @@ export interface OutcomeCounts {
   readonly savingFen: number;
 }
 
-export interface TallyRow<K extends string> extends OutcomeCounts {
-  readonly keys: Record<K, string>;
+export interface TallyRow extends OutcomeCounts {
+  readonly key: string;
+  /** The second key of a two-level group (a department's doctor). */
+  readonly subKey: string;
   /** The label of the group's first order (time order). */
   readonly label: string;
   /** Where the group's first order stands in time order. */
@@ -34,52 +37,33 @@ export const GROUP_KEYS = {
   scope: 'o.scope',
 } as const;
 
-const OUTCOME_COLUMNS = { accepted: 'accepted', overridden: 'overridden', notCounted: 'not-counted', noDecision: 'no-decision', unexplained: 'unexplained-repeat' } as const;
+const OUTCOME_COLUMNS = { accepted: 'accepted', overridden: 'overridden', not_counted: 'not-counted', no_decision: 'no-decision', unexplained: 'unexplained-repeat' } as const;
 
 /**
- * The outcome counts of the (filtered) orders grouped by SQL expressions, in one GROUP BY: each group's
- * label is its first order's (a window over the group in time order).
+ * The outcome counts of the orders grouped by one or two SQL expressions: each group's label is its
+ * first order's (a window over the group in time order).
  */
-export async function groupedTallies<K extends string>(
-  db: Database,
-  period: OrderPeriod,
-  criteria: OrderCriteria,
-  group: { readonly keys: Record<K, string>; readonly label: string; readonly externalOnly: boolean },
-): Promise<TallyRow<K>[]> {
-  const keys = Object.entries(group.keys) as [K, string][];
-  const partition = keys.map(([, expression]) => expression).join(', ');
+export function tallyFigure(db: Database, figure: string, group: { readonly keys: readonly [string] | readonly [string, string]; readonly label: string; readonly externalOnly: boolean }): Knex.QueryBuilder {
+  const [key, subKey] = group.keys;
+  const partition = group.keys.join(', ');
   const inner = db
-    .select(
-      'o.seq', 'o.prompts', 'o.outcome', 'o.saving_fen',
-      db.raw(`${group.label} AS group_label`),
-      ...keys.map(([name, expression]) => db.raw(`${expression} AS ??`, [`key_${name}`])),
-      db.raw(`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY o.seq) AS label_rank`),
-    )
+    .select('o.seq', 'o.prompts', 'o.outcome', 'o.saving_fen', db.raw(`${group.label} AS group_label`), db.raw(`${key} AS group_key`), db.raw(`${subKey ?? "''"} AS group_sub_key`))
+    .select(db.raw(`ROW_NUMBER() OVER (PARTITION BY ${partition} ORDER BY o.seq) AS label_rank`))
     .from('o');
   if (group.externalOnly) inner.where('o.scope', 'external');
-  const rows: Record<string, unknown>[] = await filteredOrders(db, period, criteria)
-    .select(
-      ...keys.map(([name]) => `g.key_${name}`),
-      db.raw('MAX(CASE WHEN g.label_rank = 1 THEN g.group_label END) AS label'),
-      db.raw('MIN(g.seq) AS first_seq'),
-      db.raw('COUNT(*) AS orders'),
-      db.raw('SUM(g.prompts) AS prompts'),
-      ...Object.entries(OUTCOME_COLUMNS).map(([name, outcome]) => db.raw(`SUM(CASE WHEN g.outcome = ? THEN 1 ELSE 0 END) AS ??`, [outcome, name])),
-      db.raw(`SUM(CASE WHEN g.outcome = 'accepted' THEN g.saving_fen ELSE 0 END) AS saving_fen`),
-    )
+  const sums = Object.fromEntries(Object.entries(OUTCOME_COLUMNS).map(([column, outcome]) => [column, `SUM(CASE WHEN g.outcome = '${outcome}' THEN 1 ELSE 0 END)`]));
+  return db
+    .select(figureColumns(db, figure, {
+      key1: 'g.group_key', key2: 'g.group_sub_key', label: 'MAX(CASE WHEN g.label_rank = 1 THEN g.group_label END)', first_seq: 'MIN(g.seq)',
+      orders: 'COUNT(*)', prompts: 'SUM(g.prompts)', ...sums, saving_fen: `SUM(CASE WHEN g.outcome = 'accepted' THEN g.saving_fen ELSE 0 END)`,
+    }))
     .from(inner.as('g'))
-    .groupBy(keys.map(([name]) => `g.key_${name}`));
+    .groupBy('g.group_key', 'g.group_sub_key');
+}
+
+export function tallyRows(rows: readonly FigureRow[] = []): TallyRow[] {
   return rows.map((row) => ({
-    keys: Object.fromEntries(keys.map(([name]) => [name, String(row[`key_${name}`] ?? '')])) as Record<K, string>,
-    label: String(row.label ?? ''),
-    firstSeq: Number(row.first_seq),
-    orders: Number(row.orders),
-    prompts: Number(row.prompts),
-    accepted: Number(row.accepted),
-    overridden: Number(row.overridden),
-    notCounted: Number(row.notCounted),
-    noDecision: Number(row.noDecision),
-    unexplained: Number(row.unexplained),
-    savingFen: Number(row.saving_fen),
+    key: row.key1 ?? '', subKey: row.key2 ?? '', label: row.label ?? '', firstSeq: row.firstSeq, orders: row.orders, prompts: row.prompts, accepted: row.accepted,
+    overridden: row.overridden, notCounted: row.notCounted, noDecision: row.noDecision, unexplained: row.unexplained, savingFen: row.savingFen,
   }));
 }
