@@ -78,16 +78,13 @@ export function recognisableOf(
   return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
 }
 
-/**
- * An order as the list and the CSV show it, from its derived SQL row (server/store/quality-orders.ts) and
- * its cards' ids; what it offered and recognises is read from its first card.
- */
-export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
-  const offered = offeredFactsSchema.parse(JSON.parse(row.candidates));
-  const priceFen = Number(row.price_fen);
+/** What the CSV shows of an order: all but its cards' ids and the items it recognises. */
+export type OrderListing = Omit<OrderRecord, 'promptIds' | 'recognisableItems'>;
+
+/** An order from its derived SQL row (server/store/quality-orders.ts), without parsing what its card offered. */
+export function orderListingOf(row: OrderFactsRow): OrderListing {
   return {
     promptId: row.prompt_id,
-    promptIds: promptIds.length > 0 ? promptIds : [row.prompt_id],
     createdAt: row.created_at,
     createdOn: row.created_on,
     serviceId: row.service_id,
@@ -102,10 +99,9 @@ export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], 
     itemName: row.item_name,
     discipline: row.discipline,
     modality: row.modality,
-    priceFen,
-    candidates: offered.length,
-    bestInstitutionId: offered[0]?.institutionId ?? null,
-    recognisableItems: recognisableOf({ itemCode: row.item_code, priceFen }, offered, prices).items,
+    priceFen: Number(row.price_fen),
+    candidates: Number(row.offered_count),
+    bestInstitutionId: row.best_institution_id,
     savingFen: Number(row.saving_fen),
     outcome: row.outcome as OrderOutcome,
     reasonSystem: row.reason_system,
@@ -119,6 +115,16 @@ export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], 
     decidedAt: row.decided_at,
     decisionVersion: row.decision_version === null ? null : Number(row.decision_version),
     writeBack: row.write_back,
+  };
+}
+
+/** An order as the list shows it: with its cards' ids, and the items it recognises from what its first card offered. */
+export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
+  const offered = offeredFactsSchema.parse(JSON.parse(row.candidates));
+  return {
+    ...orderListingOf(row),
+    promptIds: promptIds.length > 0 ? promptIds : [row.prompt_id],
+    recognisableItems: recognisableOf({ itemCode: row.item_code, priceFen: Number(row.price_fen) }, offered, prices).items,
   };
 }
 

@@ -13,7 +13,7 @@ import type { OrderPeriod } from '../store/quality-orders';
 import { monthlyReportCsv, orderCsvRow, reasonText } from './csv';
 import { periodOf } from './filters';
 import { orderFiltersSchema, type OrderFilters } from '../contract/quality';
-import { orderRecordsOf, type OrderRecord } from './order-records';
+import { orderListingOf, orderRecordsOf, type OrderRecord } from './order-records';
 import { orderStatistics } from './statistics';
 
 /** Orders read per query while the CSV export streams: bounds the server's memory whatever the period. */
@@ -72,11 +72,10 @@ export function qualityRoutes(services: Services): Router {
   router.get('/api/quality/orders.csv', async (request, response) => {
     const { filters, period, language, scope } = context(request, response);
     const words = messages(language);
-    const reader = services.reader;
     async function* csvRows() {
       yield [words.quality.orderColumns];
-      for await (const chunk of orderChunks(reader, scope, filters, filters, CSV_CHUNK)) {
-        yield (await orderRecordsOf(reader, scope, chunk)).map((record) => orderCsvRow(record, words, services.config.timeZone));
+      for await (const chunk of orderChunks(services.reader, scope, filters, filters, CSV_CHUNK)) {
+        yield chunk.map((row) => orderCsvRow(orderListingOf(row), words, services.config.timeZone));
       }
     }
     response.set('content-disposition', `attachment; filename="huren-orders-${period.from}-${period.to}.csv"`).type('text/csv; charset=utf-8');

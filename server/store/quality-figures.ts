@@ -12,13 +12,8 @@ const FIGURE_COLUMNS = ['key1', 'key2', 'key3', 'label', 'first_seq', 'orders', 
 type FigureColumn = (typeof FIGURE_COLUMNS)[number];
 const COUNTS: ReadonlySet<FigureColumn> = new Set(['orders', 'prompts', 'accepted', 'overridden', 'not_counted', 'no_decision', 'unexplained', 'saving_fen', 'informed', 'missing']);
 
-export interface FigureRow {
-  readonly figure: string;
-  readonly key1: string | null;
-  readonly key2: string | null;
-  readonly key3: string | null;
-  readonly label: string | null;
-  readonly firstSeq: number;
+/** How many orders of a group ended how, and what the accepted ones saved. */
+export interface OutcomeCounts {
   readonly orders: number;
   readonly prompts: number;
   readonly accepted: number;
@@ -27,6 +22,15 @@ export interface FigureRow {
   readonly noDecision: number;
   readonly unexplained: number;
   readonly savingFen: number;
+}
+
+export interface FigureRow extends OutcomeCounts {
+  readonly figure: string;
+  readonly key1: string | null;
+  readonly key2: string | null;
+  readonly key3: string | null;
+  readonly label: string | null;
+  readonly firstSeq: number;
   readonly informed: number;
   readonly missing: number;
 }

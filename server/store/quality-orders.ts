@@ -44,6 +44,8 @@ export interface OrderFactsRow {
   modality: string;
   price_fen: number | string;
   candidates: string;
+  offered_count: number | string;
+  best_institution_id: string | null;
   scope: string;
   outcome: string;
   saving_fen: number | string;
@@ -140,6 +142,7 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
        SELECT f.id AS prompt_id, f.order_id, f.seq, f.prompts, f.created_at, f.created_on, f.service_id, f.department_code, f.department_name,
          f.user_ref AS doctor_ref, f.practitioner_name AS doctor_name, f.encounter_kind, f.patient_key, f.item_code, f.item_name, f.discipline,
          f.modality, f.price_fen, f.candidates, f.unexplained,
+         ${json.length('f.candidates')} AS offered_count, ${json.firstField('f.candidates', 'institutionId')} AS best_institution_id,
          CASE
            WHEN f.encounter_kind = 'emergency' OR f.presentation = 'inform' THEN 'emergency'
            WHEN ${json.length('f.candidates')} > 0 AND NOT EXISTS (

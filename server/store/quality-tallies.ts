@@ -1,18 +1,8 @@
 import type { Knex } from 'knex';
 import type { Database } from './database';
-import { figureColumns, type FigureRow } from './quality-figures';
+import { figureColumns, type FigureRow, type OutcomeCounts } from './quality-figures';
 
-/** How many orders of a group ended how, and what the accepted ones saved. */
-export interface OutcomeCounts {
-  readonly orders: number;
-  readonly prompts: number;
-  readonly accepted: number;
-  readonly overridden: number;
-  readonly notCounted: number;
-  readonly noDecision: number;
-  readonly unexplained: number;
-  readonly savingFen: number;
-}
+export type { OutcomeCounts };
 
 export interface TallyRow extends OutcomeCounts {
   readonly key: string;

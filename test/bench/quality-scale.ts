@@ -1,14 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import knex, { type Knex } from 'knex';
+import type { Knex } from 'knex';
 import { EXCEPTION_REASONS } from '../../rules';
 import { createApiToken } from '../../server/store/api-tokens';
 import { openStore } from '../../server/store/database';
-import { startCluster, type Cluster } from '../support/postgres-cluster';
 import { insertOrders, type OrderSpec } from '../support/quality-orders';
 import { startChild, type Child } from './processes';
+import { benchStore } from './quality-store';
 import { CATALOG_CODES, random } from './synthetic';
 
 /**
@@ -132,27 +129,15 @@ const ENDPOINTS: readonly { name: string; path: (hospital: number) => string }[]
   { name: 'monthly report CSV', path: () => `/api/quality/report.csv?month=2026-11` },
 ];
 
-async function benchStore(store: string, options: QualityScaleOptions, log: (message: string) => void): Promise<QualityScaleRow[]> {
-  let cluster: Cluster | null = null;
-  let folder: string | null = null;
-  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'off', TIME_ZONE: TIME_ZONE };
-  if (store === 'postgres') {
-    log('starting a PostgreSQL cluster with default durability (fsync on)');
-    cluster = await startCluster({ durable: true });
-    const admin = knex({ client: 'pg', connection: cluster.adminUrl });
-    await admin.raw('create database huren_quality_bench');
-    await admin.destroy();
-    env.DATABASE_URL = cluster.adminUrl.replace(/\/postgres$/, '/huren_quality_bench');
-  } else {
-    folder = mkdtempSync(join(tmpdir(), 'huren-quality-bench-'));
-    env.SQLITE_FILE = join(folder, 'bench.sqlite');
-  }
+async function benchOneStore(store: string, options: QualityScaleOptions, log: (message: string) => void): Promise<QualityScaleRow[]> {
+  const place = await benchStore(store, 'huren_quality_bench', log);
+  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'off', TIME_ZONE, ...place.env };
   let server: Child | null = null;
   try {
     // The server migrates the empty store and loads the demo registry and catalog, then stops for the bulk load.
     const seeding = await startChild('server/main.ts', { ...env, SEED_DEMO: 'on' }, /demo data loaded/);
     await seeding.stop();
-    const opened = openStore(env.DATABASE_URL ? { client: 'pg', url: env.DATABASE_URL } : { client: 'sqlite', file: env.SQLITE_FILE as string });
+    const opened = openStore('DATABASE_URL' in place.env ? { client: 'pg', url: place.env.DATABASE_URL } : { client: 'sqlite', file: place.env.SQLITE_FILE });
     const direct = opened.db;
     log(`${store}: loading ${options.prompts.toLocaleString('en')} prompts across ${options.hospitals} hospitals`);
     const { orders, loadSeconds } = await prepare(direct, options, log);
@@ -181,15 +166,14 @@ async function benchStore(store: string, options: QualityScaleOptions, log: (mes
     return rows;
   } finally {
     await server?.stop();
-    cluster?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    place.remove();
   }
 }
 
 export async function runQualityScale(options: QualityScaleOptions): Promise<QualityScaleRow[]> {
   const log = options.log ?? ((message: string) => process.stderr.write(`[quality-bench] ${message}\n`));
   const rows: QualityScaleRow[] = [];
-  for (const store of options.stores) rows.push(...(await benchStore(store, options, log)));
+  for (const store of options.stores) rows.push(...(await benchOneStore(store, options, log)));
   return rows;
 }
 
