@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { itemPrices } from '../store/catalog';
 import type { Database } from '../store/database';
-import { cardIdsOf } from '../store/quality-order-list';
+import { cardIdsOf, type OrderListRow } from '../store/quality-order-list';
 import type { OrderFactsRow, OrderPeriod } from '../store/quality-orders';
 import { patientNotificationSchema, type PatientNotification } from '../contract/decisions';
 import type { OrderOutcome, OrderScope } from '../contract/quality';
@@ -119,7 +119,7 @@ export function orderListingOf(row: OrderFactsRow): OrderListing {
 }
 
 /** An order as the list shows it: with its cards' ids, and the items it recognises from what its first card offered. */
-export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
+export function orderRecordOf(row: OrderListRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
   const offered = offeredFactsSchema.parse(JSON.parse(row.candidates));
   return {
     ...orderListingOf(row),
@@ -129,7 +129,7 @@ export function orderRecordOf(row: OrderFactsRow, promptIds: readonly string[], 
 }
 
 /** The orders of derived rows, with their cards' ids and the prices of the analytes their panels' results cover. */
-export async function orderRecordsOf(db: Database, period: OrderPeriod, rows: readonly OrderFactsRow[]): Promise<OrderRecord[]> {
+export async function orderRecordsOf(db: Database, period: OrderPeriod, rows: readonly OrderListRow[]): Promise<OrderRecord[]> {
   const [cards, prices] = await Promise.all([
     cardIdsOf(db, period, rows.map((row) => row.order_id)),
     itemPrices(db, rows.flatMap((row) => offeredFactsSchema.parse(JSON.parse(row.candidates)).flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : [])))),

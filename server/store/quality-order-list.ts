@@ -12,6 +12,11 @@ const SORT_COLUMNS = {
   outcome: 'o.outcome',
 } as const;
 
+/** A listed order with what its first card offered (JSON), for the items it recognises. */
+export interface OrderListRow extends OrderFactsRow {
+  candidates: string;
+}
+
 export interface OrderSort {
   readonly sort: keyof typeof SORT_COLUMNS;
   readonly order: 'asc' | 'desc';
@@ -27,8 +32,11 @@ const ordered = (query: Knex.QueryBuilder, sort: OrderSort) => {
  * the same direction, so page boundaries are stable; and how many orders there are in all (a window
  * over the same statement).
  */
-export async function orderPage(db: Database, period: OrderPeriod, criteria: OrderCriteria, sort: OrderSort, page: { readonly offset: number; readonly limit: number }): Promise<{ total: number; rows: OrderFactsRow[] }> {
-  const rows: (OrderFactsRow & { total_orders: number | string })[] = await ordered(filteredOrders(db, period, criteria).select('o.*', db.raw('COUNT(*) OVER () AS total_orders')).from('o'), sort).limit(page.limit).offset(page.offset);
+export async function orderPage(db: Database, period: OrderPeriod, criteria: OrderCriteria, sort: OrderSort, page: { readonly offset: number; readonly limit: number }): Promise<{ total: number; rows: OrderListRow[] }> {
+  const rows: (OrderListRow & { total_orders: number | string })[] = await ordered(
+    filteredOrders(db, period, criteria).select('o.*', 'card.candidates', db.raw('COUNT(*) OVER () AS total_orders')).from('o').join('prompts as card', 'card.id', 'o.prompt_id'),
+    sort,
+  ).limit(page.limit).offset(page.offset);
   if (rows.length > 0 || page.offset === 0) return { total: Number(rows[0]?.total_orders ?? 0), rows };
   // Past the last page: the total still tells the console where the pages end.
   const counted: { total: number | string } | undefined = await filteredOrders(db, period, criteria).count({ total: '*' }).from('o').first();

@@ -43,7 +43,6 @@ export interface OrderFactsRow {
   discipline: string;
   modality: string;
   price_fen: number | string;
-  candidates: string;
   offered_count: number | string;
   best_institution_id: string | null;
   scope: string;
@@ -74,6 +73,8 @@ export interface JsonDialect {
   firstField(column: string, name: string): string;
   /** A boolean column is true (SQLite stores 1). */
   isTrue(column: string): string;
+  /** The text column contains the text (an SQL expression). */
+  contains(column: string, text: string): string;
 }
 
 const SQLITE: JsonDialect = {
@@ -83,6 +84,7 @@ const SQLITE: JsonDialect = {
   length: (column) => `json_array_length(${column})`,
   firstField: (column, name) => `json_extract(${column}, '$[0].${name}')`,
   isTrue: (column) => `${column} = 1`,
+  contains: (column, text) => `instr(${column}, ${text}) > 0`,
 };
 
 const POSTGRES: JsonDialect = {
@@ -92,6 +94,7 @@ const POSTGRES: JsonDialect = {
   length: (column) => `json_array_length(${column}::json)`,
   firstField: (column, name) => `(${column}::json -> 0 ->> '${name}')`,
   isTrue: (column) => `${column} IS TRUE`,
+  contains: (column, text) => `strpos(${column}, ${text}) > 0`,
 };
 
 export function jsonDialect(db: Database): JsonDialect {
@@ -103,15 +106,18 @@ const list = (values: readonly string[]) => values.map((value) => `'${value.repl
 const OURS = `d.reason_system = '${SYSTEMS.exceptionReason}' AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
 const NEEDS_EXPLANATION = list(EXCEPTION_REASONS.filter(needsExplanation));
 const NOT_COUNTED = list([...NOT_COUNTED_AS_NON_RECOGNITION]);
+/** Some offered result covers an analyte (not the ordered item): `"coversItemCode":"…"` rather than null or absent. */
+const ANALYTE = `'"coversItemCode":"'`;
 
 /**
  * The hospital's ordered examinations in the period, one row per order, derived in SQL the way the
  * quality department counts them (docs/quality.md, "How the figures are computed"):
- * - `cards`: the prompts of ordered catalog items first shown in the period. An order is its cards with
+ * - `w`: the prompts of ordered catalog items first shown in the period, narrow (ids and sort keys: the
+ *   windows sort these, not the cards' wide rows). An order is its cards with
  *   the same `order_key` (hospital, patient, item, encounter or day, draft id); a card without one is
  *   its own order. The first card (time, then service: selection before signing) describes the order;
  *   the last decision made on any of its cards decides it.
- * - `facts`: the first card with that decision, the scope (emergency; in-hospital when every offered
+ * - `f`, `facts`: the first card with that decision, the scope (emergency; in-hospital when every offered
  *   result is the hospital's own; otherwise external), and what accepting saves: the ordered item's
  *   price, or for a panel whose results cover only some analytes, their prices (at most the panel's).
  * - the outer query: the outcome (server/contract/quality.ts ORDER_OUTCOMES) and the saving, nothing
@@ -141,17 +147,25 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
      FROM (
        SELECT f.id AS prompt_id, f.order_id, f.seq, f.prompts, f.created_at, f.created_on, f.service_id, f.department_code, f.department_name,
          f.user_ref AS doctor_ref, f.practitioner_name AS doctor_name, f.encounter_kind, f.patient_key, f.item_code, f.item_name, f.discipline,
-         f.modality, f.price_fen, f.candidates, f.unexplained,
+         f.modality, f.price_fen, f.unexplained,
          ${json.length('f.candidates')} AS offered_count, ${json.firstField('f.candidates', 'institutionId')} AS best_institution_id,
          CASE
            WHEN f.encounter_kind = 'emergency' OR f.presentation = 'inform' THEN 'emergency'
+           -- Text tests first (the JSON as Huren writes it) spare most orders the element-by-element look.
+           WHEN NOT ${json.contains('f.candidates', `'"own":true'`)} AND NOT ${json.contains('f.candidates', `'"institutionId":"' || f.hospital_id || '"'`)} THEN 'external'
            WHEN ${json.length('f.candidates')} > 0 AND NOT EXISTS (
              SELECT 1 FROM ${json.elements('f.candidates')} WHERE NOT (COALESCE(${json.own()}, false) OR ${json.field('institutionId')} = f.hospital_id)
            ) THEN 'in-hospital'
            ELSE 'external'
          END AS scope,
-         CASE WHEN EXISTS (SELECT 1 FROM ${json.elements('f.candidates')} WHERE ${covers} = f.item_code) THEN 1 ELSE 0 END AS covers_ordered,
-         (SELECT SUM(a.price_fen) FROM items a WHERE a.code <> f.item_code AND a.code IN (SELECT ${json.field('coversItemCode')} FROM ${json.elements('f.candidates')})) AS analytes_fen,
+         CASE
+           WHEN NOT ${json.contains('f.candidates', ANALYTE)} THEN 1
+           WHEN EXISTS (SELECT 1 FROM ${json.elements('f.candidates')} WHERE ${covers} = f.item_code) THEN 1
+           ELSE 0
+         END AS covers_ordered,
+         CASE WHEN ${json.contains('f.candidates', ANALYTE)} THEN
+           (SELECT SUM(a.price_fen) FROM items a WHERE a.code <> f.item_code AND a.code IN (SELECT ${json.field('coversItemCode')} FROM ${json.elements('f.candidates')}))
+         END AS analytes_fen,
          d.outcome AS decision_outcome, d.reason_system, d.reason_code, d.reason_display, d.explanation, d.notification, d.source AS decision_source,
          d.decided_at, d.version AS decision_version, d.write_back_status AS write_back, d.after_signing,
          CASE WHEN ${OURS} THEN 1 ELSE 0 END AS ours,
@@ -160,23 +174,28 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
          SELECT p.id, p.hospital_id, p.service_id, p.created_at, p.created_on, p.department_code, p.department_name, p.user_ref, p.practitioner_name,
            p.encounter_kind, p.presentation, p.patient_key, p.item_code, p.candidates, ${name} AS item_name, i.discipline,
            CASE WHEN i.kind = 'lab' THEN 'LAB' ELSE COALESCE(i.modality, 'OT') END AS modality, i.price_fen,
-           ${order} AS order_id,
-           ROW_NUMBER() OVER (PARTITION BY ${order} ORDER BY p.created_at, p.service_id, p.id) AS card_no,
-           ROW_NUMBER() OVER (ORDER BY p.created_at, p.service_id, p.id) AS seq,
-           COUNT(*) OVER (PARTITION BY ${order}) AS prompts,
-           MAX(CASE WHEN u.prompt_id IS NULL THEN 0 ELSE 1 END) OVER (PARTITION BY ${order}) AS unexplained,
-           FIRST_VALUE(CASE WHEN d.outcome IS NULL THEN NULL ELSE p.id END) OVER (
-             PARTITION BY ${order} ORDER BY CASE WHEN d.outcome IS NULL THEN 0 ELSE 1 END DESC, d.decided_at DESC, p.created_at DESC, p.service_id DESC, p.id DESC
-             ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
-           ) AS decided_prompt_id
-         FROM prompts p
+           w.order_id, w.seq, w.prompts, w.unexplained, w.decided_prompt_id
+         FROM (
+           SELECT p.id, ${order} AS order_id,
+             ROW_NUMBER() OVER (PARTITION BY ${order} ORDER BY p.created_at, p.service_id, p.id) AS card_no,
+             ROW_NUMBER() OVER (ORDER BY p.created_at, p.service_id, p.id) AS seq,
+             COUNT(*) OVER (PARTITION BY ${order}) AS prompts,
+             MAX(CASE WHEN u.prompt_id IS NULL THEN 0 ELSE 1 END) OVER (PARTITION BY ${order}) AS unexplained,
+             FIRST_VALUE(CASE WHEN d.outcome IS NULL THEN NULL ELSE p.id END) OVER (
+               PARTITION BY ${order} ORDER BY CASE WHEN d.outcome IS NULL THEN 0 ELSE 1 END DESC, d.decided_at DESC, p.created_at DESC, p.service_id DESC, p.id DESC
+               ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING
+             ) AS decided_prompt_id
+           FROM prompts p
+           JOIN items i ON i.code = p.item_code
+           LEFT JOIN decisions d ON d.prompt_id = p.id
+           LEFT JOIN unexplained_repeats u ON u.prompt_id = p.id
+           WHERE p.hospital_id = ? AND p.created_on >= ? AND p.created_on <= ?
+         ) w
+         JOIN prompts p ON p.id = w.id
          JOIN items i ON i.code = p.item_code
-         LEFT JOIN decisions d ON d.prompt_id = p.id
-         LEFT JOIN unexplained_repeats u ON u.prompt_id = p.id
-         WHERE p.hospital_id = ? AND p.created_on >= ? AND p.created_on <= ?
+         WHERE w.card_no = 1
        ) f
        LEFT JOIN decisions d ON d.prompt_id = f.decided_prompt_id
-       WHERE f.card_no = 1
      ) facts`,
     [period.hospitalId, period.from, period.to],
   );

@@ -29,7 +29,8 @@ export function repeatCounts(rows: readonly FigureRow[] = []): RepeatCount[] {
 
 /**
  * The distinct catalog items recognised from other institutions' results: an accepted external order
- * recognises the ordered item, or, for a panel whose results covered only some analytes, those analytes.
+ * recognises the ordered item, or, for a panel whose results covered only some analytes, those analytes
+ * (read from its first card's offer, which the derived orders leave out: it is wide).
  */
 export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' | 'en'): Knex.QueryBuilder {
   const json = jsonDialect(db);
@@ -39,7 +40,8 @@ export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' |
     .unionAll(
       db
         .select('a.code', db.raw(`${name} AS name`))
-        .from(db.raw(`o, ${json.elements('o.candidates')}, items a`))
+        .from(db.raw(`o, prompts card, ${json.elements('card.candidates')}, items a`))
+        .whereRaw('card.id = o.prompt_id')
         .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 0 })
         .whereRaw(`a.code = ${json.field('coversItemCode')}`)
         .whereRaw('a.code <> o.item_code'),
