@@ -112,11 +112,11 @@ const ANALYTE = `'"coversItemCode":"'`;
 /**
  * The hospital's ordered examinations in the period, one row per order, derived in SQL the way the
  * quality department counts them (docs/quality.md, "How the figures are computed"):
- * - `w`: the prompts of ordered catalog items first shown in the period, narrow (ids and sort keys: the
- *   windows sort these, not the cards' wide rows). An order is its cards with
- *   the same `order_key` (hospital, patient, item, encounter or day, draft id); a card without one is
- *   its own order. The first card (time, then service: selection before signing) describes the order;
- *   the last decision made on any of its cards decides it.
+ * - `w`: the prompts of ordered catalog items first shown in the period, narrow (the windows sort ids
+ *   and keys, not the cards' wide rows). An order is its cards with the same `order_key` (hospital,
+ *   patient, item, encounter or day, draft id); a card without one is its own order. The first card
+ *   (time, then service: selection before signing) describes the order; the last decision made on any
+ *   of its cards decides it.
  * - `f`, `facts`: the first card with that decision, the scope (emergency; in-hospital when every offered
  *   result is the hospital's own; otherwise external), and what accepting saves: the ordered item's
  *   price, or for a panel whose results cover only some analytes, their prices (at most the panel's).
