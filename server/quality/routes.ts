@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { decisionView } from '../decisions/view';
 import { apiInvalid, HttpError } from '../errors/http-error';
+import { SYSTEMS } from '../fhir/systems';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { decisionHistory } from '../store/decisions';
@@ -33,6 +34,11 @@ function attachment(response: Response, name: string, csv: string): void {
   response.set('content-disposition', `attachment; filename="${name}"`).type('text/csv; charset=utf-8').send(csv);
 }
 
+/** A hospital's orders first prompted in a period of local days, named in a language; our exception reasons told apart by their system. */
+function orderScope(hospitalId: string, from: string, to: string, locale: 'zh-CN' | 'en'): OrderPeriod {
+  return { hospitalId, from, to, locale, exceptionReasonSystem: SYSTEMS.exceptionReason };
+}
+
 /** The quality department's review of its own hospital: lists, a decision's history, statistics, exports. */
 export function qualityRoutes(services: Services): Router {
   const router = Router();
@@ -42,7 +48,7 @@ export function qualityRoutes(services: Services): Router {
     const filters = filtersOf(request);
     const period = periodOf(filters, services.clock(), services.config.timeZone);
     const language = languageOf(request);
-    const scope: OrderPeriod = { hospitalId: hospitalOf(principalOf(response)), from: period.from, to: period.to, locale: language };
+    const scope = orderScope(hospitalOf(principalOf(response)), period.from, period.to, language);
     return { filters, period, language, scope };
   };
 
@@ -108,7 +114,7 @@ export function qualityRoutes(services: Services): Router {
     const language = languageOf(request);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-    const stats = await orderStatistics(services.reader, { hospitalId, from: `${month}-01`, to: last, locale: language }, {}, 'day', await catalogName(language));
+    const stats = await orderStatistics(services.reader, orderScope(hospitalId, `${month}-01`, last, language), {}, 'day', await catalogName(language));
     const hospital = (await services.reference.current()).institutions.get(hospitalId)?.name ?? hospitalId;
     attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(stats, month, hospital, messages(language)));
   });

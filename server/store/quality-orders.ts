@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation } from '../../rules';
-import { SYSTEMS } from '../fhir/systems';
 import type { Database } from './database';
 
 /** The hospital and the local days (inclusive) whose first prompted orders the quality figures count. */
@@ -9,6 +8,8 @@ export interface OrderPeriod {
   readonly from: string;
   readonly to: string;
   readonly locale: 'zh-CN' | 'en';
+  /** The code system of our exception reasons (server/fhir/systems.ts), to tell them from an EHR's own. */
+  readonly exceptionReasonSystem: string;
 }
 
 /** The console's filters, applied to the derived orders in SQL. */
@@ -103,7 +104,7 @@ export function jsonDialect(db: Database): JsonDialect {
 
 const list = (values: readonly string[]) => values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
 /** The decision `d` gave one of our exception reasons (not an EHR's own). */
-const OURS = `d.reason_system = '${SYSTEMS.exceptionReason}' AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
+const ours = (system: string) => `d.reason_system = ${list([system])} AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
 const NEEDS_EXPLANATION = list(EXCEPTION_REASONS.filter(needsExplanation));
 const NOT_COUNTED = list([...NOT_COUNTED_AS_NON_RECOGNITION]);
 /** Some offered result covers an analyte (not the ordered item): `"coversItemCode":"…"` rather than null or absent. */
@@ -168,8 +169,8 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
          END AS analytes_fen,
          d.outcome AS decision_outcome, d.reason_system, d.reason_code, d.reason_display, d.explanation, d.notification, d.source AS decision_source,
          d.decided_at, d.version AS decision_version, d.write_back_status AS write_back, d.after_signing,
-         CASE WHEN ${OURS} THEN 1 ELSE 0 END AS ours,
-         CASE WHEN d.outcome = 'overridden' AND ${OURS} AND d.reason_code IN (${NEEDS_EXPLANATION}) AND COALESCE(TRIM(d.explanation), '') = '' THEN 1 ELSE 0 END AS explanation_missing
+         CASE WHEN ${ours(period.exceptionReasonSystem)} THEN 1 ELSE 0 END AS ours,
+         CASE WHEN d.outcome = 'overridden' AND ${ours(period.exceptionReasonSystem)} AND d.reason_code IN (${NEEDS_EXPLANATION}) AND COALESCE(TRIM(d.explanation), '') = '' THEN 1 ELSE 0 END AS explanation_missing
        FROM (
          SELECT p.id, p.hospital_id, p.service_id, p.created_at, p.created_on, p.department_code, p.department_name, p.user_ref, p.practitioner_name,
            p.encounter_kind, p.presentation, p.patient_key, p.item_code, p.candidates, ${name} AS item_name, i.discipline,
