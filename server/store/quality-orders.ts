@@ -61,8 +61,8 @@ export interface OrderFactsRow {
   write_back: string | null;
 }
 
-/** The JSON functions of the two stores, over an order's offered candidates (`prompts.candidates`, a JSON array as text). */
-export interface JsonDialect {
+/** The functions the two stores spell differently: JSON over an order's offer (`prompts.candidates`, a JSON array as text), text and booleans. */
+export interface SqlDialect {
   /** A FROM item over the array's elements, named `c` with a column `value`. */
   elements(column: string): string;
   /** A text field of the element `c`. */
@@ -76,9 +76,14 @@ export interface JsonDialect {
   isTrue(column: string): string;
   /** The text column contains the text (an SQL expression). */
   contains(column: string, text: string): string;
+  /** The text without the whitespace JavaScript's `trim()` removes at either end (the full-width space too). */
+  trim(column: string): string;
 }
 
-const SQLITE: JsonDialect = {
+/** What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), as an SQL literal. */
+const WHITESPACE = "' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'";
+
+const SQLITE: SqlDialect = {
   elements: (column) => `json_each(${column}) AS c`,
   field: (name) => `json_extract(c.value, '$.${name}')`,
   own: () => `json_extract(c.value, '$.own') = 1`,
@@ -86,9 +91,10 @@ const SQLITE: JsonDialect = {
   firstField: (column, name) => `json_extract(${column}, '$[0].${name}')`,
   isTrue: (column) => `${column} = 1`,
   contains: (column, text) => `instr(${column}, ${text}) > 0`,
+  trim: (column) => `trim(${column}, ${WHITESPACE})`,
 };
 
-const POSTGRES: JsonDialect = {
+const POSTGRES: SqlDialect = {
   elements: (column) => `json_array_elements(${column}::json) AS c(value)`,
   field: (name) => `(c.value ->> '${name}')`,
   own: () => `(c.value ->> 'own') = 'true'`,
@@ -96,9 +102,10 @@ const POSTGRES: JsonDialect = {
   firstField: (column, name) => `(${column}::json -> 0 ->> '${name}')`,
   isTrue: (column) => `${column} IS TRUE`,
   contains: (column, text) => `strpos(${column}, ${text}) > 0`,
+  trim: (column) => `btrim(${column}, ${WHITESPACE})`,
 };
 
-export function jsonDialect(db: Database): JsonDialect {
+export function sqlDialect(db: Database): SqlDialect {
   return db.client.config.client === 'pg' ? POSTGRES : SQLITE;
 }
 
@@ -125,7 +132,7 @@ const ANALYTE = `'"coversItemCode":"'`;
  *   saved by a decision made after signing.
  */
 export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
-  const json = jsonDialect(db);
+  const json = sqlDialect(db);
   const name = period.locale === 'en' ? 'i.name_en' : 'i.name_zh';
   const order = 'COALESCE(p.order_key, p.id)';
   const covers = `COALESCE(${json.field('coversItemCode')}, f.item_code)`;
@@ -170,7 +177,7 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
          d.outcome AS decision_outcome, d.reason_system, d.reason_code, d.reason_display, d.explanation, d.notification, d.source AS decision_source,
          d.decided_at, d.version AS decision_version, d.write_back_status AS write_back, d.after_signing,
          CASE WHEN ${ours(period.exceptionReasonSystem)} THEN 1 ELSE 0 END AS ours,
-         CASE WHEN d.outcome = 'overridden' AND ${ours(period.exceptionReasonSystem)} AND d.reason_code IN (${NEEDS_EXPLANATION}) AND COALESCE(TRIM(d.explanation), '') = '' THEN 1 ELSE 0 END AS explanation_missing
+         CASE WHEN d.outcome = 'overridden' AND ${ours(period.exceptionReasonSystem)} AND d.reason_code IN (${NEEDS_EXPLANATION}) AND COALESCE(${json.trim('d.explanation')}, '') = '' THEN 1 ELSE 0 END AS explanation_missing
        FROM (
          SELECT p.id, p.hospital_id, p.service_id, p.created_at, p.created_on, p.department_code, p.department_name, p.user_ref, p.practitioner_name,
            p.encounter_kind, p.presentation, p.patient_key, p.item_code, p.candidates, ${name} AS item_name, i.discipline,

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Database } from './database';
 import { figureColumns, type FigureRow } from './quality-figures';
-import { jsonDialect } from './quality-orders';
+import { sqlDialect } from './quality-orders';
 
 /** An order is a repeat when the examination was done again despite the external result: overridden, not counted, or signed unexplained. */
 const REPEATED = ['overridden', 'not-counted', 'unexplained-repeat'] as const;
@@ -33,7 +33,7 @@ export function repeatCounts(rows: readonly FigureRow[] = []): RepeatCount[] {
  * (read from its first card's offer, which the derived orders leave out: it is wide).
  */
 export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' | 'en'): Knex.QueryBuilder {
-  const json = jsonDialect(db);
+  const json = sqlDialect(db);
   const name = locale === 'en' ? 'a.name_en' : 'a.name_zh';
   const recognised = db
     .select('o.item_code as code', 'o.item_name as name').from('o').where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 1 })

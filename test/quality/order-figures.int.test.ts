@@ -75,7 +75,7 @@ beforeAll(async () => {
     order(DECISION_DAY, { itemCode: 'LAB-LFT', offered: [{ institutionId: HOSPITALS.yuzhong, coversItemCode: 'LAB-ALT' }, { institutionId: HOSPITALS.qijiang }], decision: { outcome: 'accepted' } }),
     order(DECISION_DAY, { decision: { outcome: 'accepted', afterSigning: true } }),
     order(DECISION_DAY, { signed: true, earlierDecision: { outcome: 'overridden', reasonCode: 'patient-request' }, decision: { outcome: 'accepted' } }),
-    order(DECISION_DAY, { decision: { outcome: 'overridden', reasonCode: 'continuous-monitoring', explanation: '  ' } }),
+    order(DECISION_DAY, { decision: { outcome: 'overridden', reasonCode: 'continuous-monitoring', explanation: '\u3000\n' } }),
     order(DECISION_DAY, { decision: { outcome: 'overridden', reasonCode: 'continuous-monitoring', explanation: '慢性肾病随访' } }),
     order(DECISION_DAY, { decision: { outcome: 'overridden', reasonCode: 'images-not-received', reasonSystem: 'urn:ehr:reasons', reasonDisplay: '外院影像未到' } }),
     // The list: 23 orders, four at each instant, three departments (one known by its code only).
@@ -134,8 +134,9 @@ describe('the figures, aggregated in SQL', () => {
   it('001_0b4a79971fa7303c.txt, "不得以与其他项目打包等形式再次收取相关费用": panels, the last decision of an order, decisions after signing, missing explanations', async () => {
     const body = await statistics(DECISION_DAY);
     // Accepted: the panel with ALT and AST (10.00 of its 40.00), the panel with a result of its own (40.00), 钾 after
-    // signing (nothing saved), 钾 refused at selection then accepted at signing (5.00). Continuous monitoring without
-    // its explanation and an EHR's own reason count as refusals; with the explanation it is not counted.
+    // signing (nothing saved), 钾 refused at selection then accepted at signing (5.00). Continuous monitoring whose
+    // explanation is only whitespace (a full-width space, a line end: JavaScript's trim) and an EHR's own reason
+    // count as refusals; with the explanation it is not counted.
     expect(body.totals).toEqual({ prompts: 8, orders: 7, eligible: 6, accepted: 4, overridden: 2, notCounted: 1, noDecision: 0, unexplained: 0, rate: 4 / 6, yuanSaved: 55 });
     expect(body.recognisedItems.items.map((item: any) => item.code)).toEqual(['LAB-ALT', 'LAB-AST', 'LAB-K', 'LAB-LFT']);
     expect(body.exceptions).toEqual({ overridden: 2, informed: 0, informedShare: 0, explanationMissing: 1 });
