@@ -111,7 +111,7 @@ export function tally(counts: OutcomeCounts): Tally {
 
 const NONE: OutcomeCounts = { orders: 0, prompts: 0, accepted: 0, overridden: 0, notCounted: 0, noDecision: 0, unexplained: 0, savingFen: 0 };
 
-export function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
+function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
   return {
     orders: a.orders + b.orders, prompts: a.prompts + b.prompts, accepted: a.accepted + b.accepted, overridden: a.overridden + b.overridden,
     notCounted: a.notCounted + b.notCounted, noDecision: a.noDecision + b.noDecision, unexplained: a.unexplained + b.unexplained, savingFen: a.savingFen + b.savingFen,
