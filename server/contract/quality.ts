@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decisionViewSchema, patientNotificationSchema } from './decisions';
 
-/** How an order counts (server/quality/order-records.ts derives it from the decisions). */
+/** How an order counts (server/store/quality-orders.ts derives it from the decisions, in SQL). */
 export const ORDER_OUTCOMES = ['accepted', 'overridden', 'not-counted', 'no-decision', 'unexplained-repeat'] as const;
 export type OrderOutcome = (typeof ORDER_OUTCOMES)[number];
 

@@ -1,3 +1,7 @@
+import { once } from 'node:events';
+import type { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { stringify as stringifier } from 'csv-stringify';
 import { stringify } from 'csv-stringify/sync';
 
 /** What a spreadsheet reads as the start of a formula (OWASP, CSV injection): = + - @, tab and carriage return. */
@@ -21,4 +25,23 @@ export function neutralisedCell(cell: unknown): string | number {
  */
 export function excelCsv(rows: readonly (readonly unknown[])[]): string {
   return `\uFEFF${stringify(rows.map((row) => row.map(neutralisedCell)), { record_delimiter: '\r\n' })}`;
+}
+
+/**
+ * The same CSV as `excelCsv`, written to a stream chunk by chunk as the rows arrive (a large export
+ * never sits in memory whole); waits whenever the receiver is slower.
+ */
+export async function writeExcelCsv(out: Writable, chunks: AsyncIterable<readonly (readonly unknown[])[]>): Promise<void> {
+  const csv = stringifier({ record_delimiter: '\r\n' });
+  out.write('\uFEFF');
+  const written = pipeline(csv, out);
+  try {
+    for await (const rows of chunks) {
+      for (const row of rows) if (!csv.write(row.map(neutralisedCell))) await once(csv, 'drain');
+    }
+    csv.end();
+  } catch (error) {
+    csv.destroy(error as Error);
+  }
+  await written;
 }

@@ -60,7 +60,7 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
     explanation,
     // Feedback never carries the patient notification, and may lack the explanation its reason needs
     // (continuous monitoring: the disease; other: the text): kept, nothing lost, but open for the app to
-    // complete; until then the quality figures count it as non-recognition (server/quality/order-records.ts).
+    // complete; until then the quality figures count it as non-recognition (server/store/quality-orders.ts).
     complete: false,
   };
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { EXCEPTION_REASONS, NOT_COUNTED_AS_NON_RECOGNITION, needsExplanation, type ExceptionReason } from '../../rules';
-import { SYSTEMS } from '../fhir/systems';
 import { itemPrices } from '../store/catalog';
 import type { Database } from '../store/database';
+import { cardIdsOf, type OrderListRow } from '../store/quality-order-list';
+import type { OrderFactsRow, OrderPeriod } from '../store/quality-orders';
 import { patientNotificationSchema, type PatientNotification } from '../contract/decisions';
 import type { OrderOutcome, OrderScope } from '../contract/quality';
-import { loadOrderRows, type OrderRow as Row } from '../store/order-records';
 
 /**
  * One ordered examination as the quality department counts it. An order may have been prompted
@@ -62,32 +61,6 @@ export interface OrderRecord {
 const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }));
 type OfferedFacts = z.infer<typeof offeredFactsSchema>;
 
-function ourReason(row: Row): ExceptionReason | null {
-  return row.reason_system === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(row.reason_code ?? '') ? (row.reason_code as ExceptionReason) : null;
-}
-
-/** An override whose reason needs an explanation (continuous monitoring: the disease; other: the text) and has none. */
-function explanationMissing(decision: Row | undefined): boolean {
-  const reason = decision?.outcome === 'overridden' ? ourReason(decision) : null;
-  return reason !== null && needsExplanation(reason) && !decision?.explanation?.trim();
-}
-
-function outcomeOf(decision: Row | undefined, unexplained: boolean, scope: OrderScope): OrderOutcome {
-  if (decision?.outcome === 'accepted') return 'accepted';
-  if (decision?.outcome === 'overridden') {
-    const reason = ourReason(decision);
-    // Not counted only when complete: a reason without the explanation it needs is a non-recognition until completed.
-    return reason && NOT_COUNTED_AS_NON_RECOGNITION.has(reason) && !explanationMissing(decision) ? 'not-counted' : 'overridden';
-  }
-  // An emergency card only informs: signing without a decision is no unexplained repeat (001: 患者处于急诊、急救等紧急状态下的).
-  return unexplained && scope !== 'emergency' ? 'unexplained-repeat' : 'no-decision';
-}
-
-function scopeOf(row: Row, offered: OfferedFacts): OrderScope {
-  if (row.encounter_kind === 'emergency' || row.presentation === 'inform') return 'emergency';
-  return offered.length > 0 && offered.every((candidate) => candidate.own || candidate.institutionId === row.hospital_id) ? 'in-hospital' : 'external';
-}
-
 /**
  * The items an acceptance recognises and what it saves. A result of the ordered item (or of one that
  * stands for it) recognises the whole order; results that stand only for some analytes of an ordered
@@ -105,62 +78,61 @@ export function recognisableOf(
   return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
 }
 
-/** The hospital's ordered examinations first prompted in a period of local days (inclusive). */
-export async function loadOrderRecords(db: Database, hospitalId: string, from: string, to: string, locale: 'zh-CN' | 'en'): Promise<OrderRecord[]> {
-  const rows = await loadOrderRows(db, hospitalId, from, to);
-  const orders = new Map<string, Row[]>();
-  for (const row of rows) {
-    // One order: hospital, patient, item, encounter (or day) and draft id (prompts.order_key), so an EHR
-    // that reuses draft ids does not merge two orders.
-    const key = row.order_key ?? row.id;
-    orders.set(key, [...(orders.get(key) ?? []), row]);
-  }
-  const offeredOf = new Map(rows.map((row) => [row.id, offeredFactsSchema.parse(JSON.parse(row.candidates))]));
-  const prices = await itemPrices(db, [...offeredOf.values()].flatMap((offered) => offered.flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : []))));
-  return [...orders.values()].map((group) => {
-    const first = group[0] as Row;
-    const decided = group.filter((row) => row.outcome !== null).sort((a, b) => String(a.decided_at).localeCompare(String(b.decided_at)));
-    const decision = decided.at(-1);
-    const offered = offeredOf.get(first.id) ?? [];
-    const scope = scopeOf(first, offered);
-    const recognisable = recognisableOf({ itemCode: first.item_code, priceFen: Number(first.price_fen) }, offered, prices);
-    const { items } = recognisable;
-    // A decision taken after the order was signed saved nothing: the examination was already ordered.
-    const savingFen = decision?.after_signing ? 0 : recognisable.savingFen;
-    return {
-      promptId: first.id,
-      promptIds: group.map((row) => row.id),
-      createdAt: first.created_at,
-      createdOn: first.created_on,
-      serviceId: first.service_id,
-      departmentCode: first.department_code,
-      departmentName: first.department_name,
-      doctorRef: first.user_ref,
-      doctorName: first.practitioner_name,
-      encounterKind: first.encounter_kind,
-      patientKey: first.patient_key,
-      scope,
-      itemCode: first.item_code,
-      itemName: locale === 'en' ? first.name_en : first.name_zh,
-      discipline: first.discipline,
-      modality: first.kind === 'lab' ? 'LAB' : (first.modality ?? 'OT'),
-      priceFen: Number(first.price_fen),
-      candidates: offered.length,
-      bestInstitutionId: offered[0]?.institutionId ?? null,
-      recognisableItems: items,
-      savingFen,
-      outcome: outcomeOf(decision, group.some((row) => row.unexplained !== null), scope),
-      reasonSystem: decision?.reason_system ?? null,
-      reasonCode: decision?.reason_code ?? null,
-      reasonDisplay: decision?.reason_display ?? null,
-      explanation: decision?.explanation ?? null,
-      explanationMissing: explanationMissing(decision),
-      notified: Boolean(decision?.notification),
-      notification: decision?.notification ? patientNotificationSchema.parse(JSON.parse(decision.notification)) : null,
-      decisionSource: decision?.source ?? null,
-      decidedAt: decision?.decided_at ?? null,
-      decisionVersion: decision?.version === undefined || decision.version === null ? null : Number(decision.version),
-      writeBack: decision?.write_back_status ?? null,
-    };
-  });
+/** What the CSV shows of an order: all but its cards' ids and the items it recognises. */
+export type OrderListing = Omit<OrderRecord, 'promptIds' | 'recognisableItems'>;
+
+/** An order from its derived SQL row (server/store/quality-orders.ts), without parsing what its card offered. */
+export function orderListingOf(row: OrderFactsRow): OrderListing {
+  return {
+    promptId: row.prompt_id,
+    createdAt: row.created_at,
+    createdOn: row.created_on,
+    serviceId: row.service_id,
+    departmentCode: row.department_code,
+    departmentName: row.department_name,
+    doctorRef: row.doctor_ref,
+    doctorName: row.doctor_name,
+    encounterKind: row.encounter_kind,
+    patientKey: row.patient_key,
+    scope: row.scope as OrderScope,
+    itemCode: row.item_code,
+    itemName: row.item_name,
+    discipline: row.discipline,
+    modality: row.modality,
+    priceFen: Number(row.price_fen),
+    candidates: Number(row.offered_count),
+    bestInstitutionId: row.best_institution_id,
+    savingFen: Number(row.saving_fen),
+    outcome: row.outcome as OrderOutcome,
+    reasonSystem: row.reason_system,
+    reasonCode: row.reason_code,
+    reasonDisplay: row.reason_display,
+    explanation: row.explanation,
+    explanationMissing: Number(row.explanation_missing) === 1,
+    notified: Boolean(row.notification),
+    notification: row.notification ? patientNotificationSchema.parse(JSON.parse(row.notification)) : null,
+    decisionSource: row.decision_source,
+    decidedAt: row.decided_at,
+    decisionVersion: row.decision_version === null ? null : Number(row.decision_version),
+    writeBack: row.write_back,
+  };
+}
+
+/** An order as the list shows it: with its cards' ids, and the items it recognises from what its first card offered. */
+export function orderRecordOf(row: OrderListRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
+  const offered = offeredFactsSchema.parse(JSON.parse(row.candidates));
+  return {
+    ...orderListingOf(row),
+    promptIds: promptIds.length > 0 ? promptIds : [row.prompt_id],
+    recognisableItems: recognisableOf({ itemCode: row.item_code, priceFen: Number(row.price_fen) }, offered, prices).items,
+  };
+}
+
+/** The orders of derived rows, with their cards' ids and the prices of the analytes their panels' results cover. */
+export async function orderRecordsOf(db: Database, period: OrderPeriod, rows: readonly OrderListRow[]): Promise<OrderRecord[]> {
+  const [cards, prices] = await Promise.all([
+    cardIdsOf(db, period, rows.map((row) => row.order_id)),
+    itemPrices(db, rows.flatMap((row) => offeredFactsSchema.parse(JSON.parse(row.candidates)).flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : [])))),
+  ]);
+  return rows.map((row) => orderRecordOf(row, cards.get(row.order_id) ?? [], prices));
 }

@@ -2,16 +2,23 @@ import { Router, type Request, type Response } from 'express';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { decisionView } from '../decisions/view';
 import { apiInvalid, HttpError } from '../errors/http-error';
+import { SYSTEMS } from '../fhir/systems';
 import { localeFrom, messages } from '../i18n';
 import type { Services } from '../services';
 import { decisionHistory } from '../store/decisions';
 import { findPrompt, promptIdsOfOrder } from '../store/prompts';
 import { localDate } from '../../rules';
-import { monthlyReportCsv, ordersCsv, reasonText } from './csv';
-import { matches, periodOf, sorted } from './filters';
+import { writeExcelCsv } from '../csv/excel-csv';
+import { facetRows, orderChunks, orderPage } from '../store/quality-order-list';
+import type { OrderPeriod } from '../store/quality-orders';
+import { monthlyReportCsv, orderCsvRow, reasonText } from './csv';
+import { periodOf } from './filters';
 import { orderFiltersSchema, type OrderFilters } from '../contract/quality';
-import { loadOrderRecords, type OrderRecord } from './order-records';
-import { statistics } from './statistics';
+import { orderListingOf, orderRecordsOf, type OrderRecord } from './order-records';
+import { orderStatistics } from './statistics';
+
+/** Orders read per query while the CSV export streams: bounds the server's memory whatever the period. */
+const CSV_CHUNK = 5_000;
 
 function filtersOf(request: Request): OrderFilters {
   const parsed = orderFiltersSchema.safeParse(request.query);
@@ -27,17 +34,22 @@ function attachment(response: Response, name: string, csv: string): void {
   response.set('content-disposition', `attachment; filename="${name}"`).type('text/csv; charset=utf-8').send(csv);
 }
 
+/** A hospital's orders first prompted in a period of local days, named in a language; our exception reasons told apart by their system. */
+function orderScope(hospitalId: string, from: string, to: string, locale: 'zh-CN' | 'en'): OrderPeriod {
+  return { hospitalId, from, to, locale, exceptionReasonSystem: SYSTEMS.exceptionReason };
+}
+
 /** The quality department's review of its own hospital: lists, a decision's history, statistics, exports. */
 export function qualityRoutes(services: Services): Router {
   const router = Router();
   router.use('/api/quality', requireRole(services, 'quality'));
 
-  const records = async (request: Request, response: Response) => {
+  const context = (request: Request, response: Response) => {
     const filters = filtersOf(request);
     const period = periodOf(filters, services.clock(), services.config.timeZone);
     const language = languageOf(request);
-    const all = await loadOrderRecords(services.reader, hospitalOf(principalOf(response)), period.from, period.to, language);
-    return { filters, period, language, all, selected: all.filter((record) => matches(record, filters)) };
+    const scope = orderScope(hospitalOf(principalOf(response)), period.from, period.to, language);
+    return { filters, period, language, scope };
   };
 
   // The patient key stays on the server: the list needs no patient identity.
@@ -57,37 +69,40 @@ export function qualityRoutes(services: Services): Router {
   };
 
   router.get('/api/quality/orders', async (request, response) => {
-    const { filters, period, language, selected } = await records(request, response);
-    const start = (filters.page - 1) * filters.pageSize;
-    response.json({
-      period,
-      total: selected.length,
-      page: filters.page,
-      pageSize: filters.pageSize,
-      rows: sorted(selected, filters).slice(start, start + filters.pageSize).map((record) => rowOf(record, language)),
-    });
+    const { filters, period, language, scope } = context(request, response);
+    const page = await orderPage(services.reader, scope, filters, filters, { offset: (filters.page - 1) * filters.pageSize, limit: filters.pageSize });
+    const rows = await orderRecordsOf(services.reader, scope, page.rows);
+    response.json({ period, total: page.total, page: filters.page, pageSize: filters.pageSize, rows: rows.map((record) => rowOf(record, language)) });
   });
 
   router.get('/api/quality/orders.csv', async (request, response) => {
-    const { filters, period, language, selected } = await records(request, response);
-    attachment(response, `huren-orders-${period.from}-${period.to}.csv`, ordersCsv(sorted(selected, filters), messages(language), services.config.timeZone));
+    const { filters, period, language, scope } = context(request, response);
+    const words = messages(language);
+    async function* csvRows() {
+      yield [words.quality.orderColumns];
+      for await (const chunk of orderChunks(services.reader, scope, filters, filters, CSV_CHUNK)) {
+        yield chunk.map((row) => orderCsvRow(orderListingOf(row), words, services.config.timeZone));
+      }
+    }
+    response.set('content-disposition', `attachment; filename="huren-orders-${period.from}-${period.to}.csv"`).type('text/csv; charset=utf-8');
+    await writeExcelCsv(response, csvRows());
   });
 
   router.get('/api/quality/statistics', async (request, response) => {
-    const { filters, period, language, selected } = await records(request, response);
-    response.json({ period, granularity: filters.granularity, ...statistics(selected, filters.granularity, await catalogName(language)) });
+    const { filters, period, language, scope } = context(request, response);
+    response.json({ period, granularity: filters.granularity, ...(await orderStatistics(services.reader, scope, filters, filters.granularity, await catalogName(language))) });
   });
 
   /** Choices for the console's filters: who and what occurs in the period. */
   router.get('/api/quality/facets', async (request, response) => {
-    const { period, all } = await records(request, response);
-    const distinct = <T>(values: T[], key: (value: T) => string) => [...new Map(values.map((value) => [key(value), value])).values()];
+    const { period, language, scope } = context(request, response);
+    const { departments, doctors, items, reasons } = await facetRows(services.reader, scope);
     response.json({
       period,
-      departments: distinct(all.map((r) => ({ code: r.departmentCode ?? r.departmentName ?? '', name: r.departmentName ?? r.departmentCode ?? '' })), (d) => d.code),
-      doctors: distinct(all.map((r) => ({ ref: r.doctorRef, name: r.doctorName })), (d) => d.ref),
-      items: distinct(all.map((r) => ({ code: r.itemCode, name: r.itemName, discipline: r.discipline, modality: r.modality })), (i) => i.code),
-      reasons: distinct(all.filter((r) => r.reasonCode).map((r) => ({ code: r.reasonCode as string, text: reasonText(r, messages(languageOf(request))) })), (r) => r.code),
+      departments: departments.map((r) => ({ code: r.department_code ?? r.department_name ?? '', name: r.department_name ?? r.department_code ?? '' })),
+      doctors: doctors.map((r) => ({ ref: r.doctor_ref, name: r.doctor_name })),
+      items: items.map((r) => ({ code: r.item_code, name: r.item_name, discipline: r.discipline, modality: r.modality })),
+      reasons: reasons.map((r) => ({ code: r.reason_code as string, text: reasonText({ reasonSystem: r.reason_system, reasonCode: r.reason_code, reasonDisplay: r.reason_display }, messages(language)) })),
       today: localDate(services.clock(), services.config.timeZone),
     });
   });
@@ -99,9 +114,9 @@ export function qualityRoutes(services: Services): Router {
     const language = languageOf(request);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-    const all = await loadOrderRecords(services.reader, hospitalId, `${month}-01`, last, language);
+    const stats = await orderStatistics(services.reader, orderScope(hospitalId, `${month}-01`, last, language), {}, 'day', await catalogName(language));
     const hospital = (await services.reference.current()).institutions.get(hospitalId)?.name ?? hospitalId;
-    attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(statistics(all, 'day', await catalogName(language)), month, hospital, messages(language)));
+    attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(stats, month, hospital, messages(language)));
   });
 
   /** One order: every card it got and every version of the decision. */

@@ -1,5 +1,14 @@
-import type { OrderRecord } from './order-records';
-import type { Granularity, OrderOutcome } from '../contract/quality';
+import dayjs from 'dayjs';
+import isoWeekPlugin from 'dayjs/plugin/isoWeek.js';
+import type { Database } from '../store/database';
+import { exceptionCounts, exceptionFigure, reasonCounts, reasonFigure } from '../store/quality-exceptions';
+import { figureRows } from '../store/quality-figures';
+import type { OrderCriteria, OrderPeriod } from '../store/quality-orders';
+import { recognisedFigure, recognisedItemCodes, repeatCounts, repeatFigure, type RepeatCount } from '../store/quality-repeats';
+import { GROUP_KEYS, tallyFigure, tallyRows, type OutcomeCounts, type TallyRow } from '../store/quality-tallies';
+import type { Granularity } from '../contract/quality';
+
+dayjs.extend(isoWeekPlugin);
 
 /**
  * The national quality target's recognition rate: results recognised ÷ eligible results the patient
@@ -84,45 +93,40 @@ export interface Statistics {
   readonly flaggedDoctors: readonly FlaggedDoctor[];
 }
 
-const ZERO: Record<OrderOutcome, number> = { accepted: 0, overridden: 0, 'not-counted': 0, 'no-decision': 0, 'unexplained-repeat': 0 };
-
-export function tally(records: readonly OrderRecord[]): Tally {
-  const counts = { ...ZERO };
-  let fen = 0;
-  for (const record of records) {
-    counts[record.outcome] += 1;
-    if (record.outcome === 'accepted') fen += record.savingFen;
-  }
-  const eligible = records.length - counts['not-counted'];
+/** The tally of outcome counts (summed in SQL, server/store/quality-tallies.ts). */
+export function tally(counts: OutcomeCounts): Tally {
+  const eligible = counts.orders - counts.notCounted;
   return {
-    orders: records.length,
+    orders: counts.orders,
     eligible,
     accepted: counts.accepted,
     overridden: counts.overridden,
-    notCounted: counts['not-counted'],
-    noDecision: counts['no-decision'],
-    unexplained: counts['unexplained-repeat'],
+    notCounted: counts.notCounted,
+    noDecision: counts.noDecision,
+    unexplained: counts.unexplained,
     rate: eligible > 0 ? counts.accepted / eligible : null,
-    yuanSaved: fen / 100,
+    yuanSaved: counts.savingFen / 100,
   };
 }
 
-function groupBy(records: readonly OrderRecord[], key: (record: OrderRecord) => string, label: (record: OrderRecord) => string): Group[] {
-  const groups = new Map<string, OrderRecord[]>();
-  for (const record of records) groups.set(key(record), [...(groups.get(key(record)) ?? []), record]);
-  return [...groups.entries()]
-    .map(([groupKey, members]) => ({ key: groupKey, label: label(members[0] as OrderRecord), ...tally(members) }))
-    .sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
+const NONE: OutcomeCounts = { orders: 0, prompts: 0, accepted: 0, overridden: 0, notCounted: 0, noDecision: 0, unexplained: 0, savingFen: 0 };
+
+function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
+  return {
+    orders: a.orders + b.orders, prompts: a.prompts + b.prompts, accepted: a.accepted + b.accepted, overridden: a.overridden + b.overridden,
+    notCounted: a.notCounted + b.notCounted, noDecision: a.noDecision + b.noDecision, unexplained: a.unexplained + b.unexplained, savingFen: a.savingFen + b.savingFen,
+  };
+}
+
+/** Groups most orders first, then by key. */
+export function groups(rows: readonly { readonly key: string; readonly label: string; readonly counts: OutcomeCounts }[]): Group[] {
+  return rows.map((row) => ({ key: row.key, label: row.label, ...tally(row.counts) })).sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
 }
 
 /** ISO 8601 week of a local date: `2026-W10`. */
 export function isoWeek(date: string): string {
-  const day = new Date(`${date}T00:00:00Z`);
-  const weekday = (day.getUTCDay() + 6) % 7;
-  day.setUTCDate(day.getUTCDate() - weekday + 3);
-  const firstThursday = new Date(Date.UTC(day.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round(((day.getTime() - firstThursday.getTime()) / 86_400_000 - 3 + ((firstThursday.getUTCDay() + 6) % 7)) / 7);
-  return `${day.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+  const day = dayjs(date);
+  return `${day.isoWeekYear()}-W${String(day.isoWeek()).padStart(2, '0')}`;
 }
 
 function period(date: string, granularity: Granularity): string {
@@ -131,21 +135,36 @@ function period(date: string, granularity: Granularity): string {
   return isoWeek(date);
 }
 
-const departmentOf = (record: OrderRecord) => record.departmentName ?? record.departmentCode ?? '';
+/** The trend: the days' counts (from SQL) added up into days, ISO weeks or months, in time order. */
+export function trend(days: readonly { readonly day: string; readonly counts: OutcomeCounts }[], granularity: Granularity): Group[] {
+  const buckets = new Map<string, OutcomeCounts>();
+  for (const { day, counts } of days) buckets.set(period(day, granularity), added(buckets.get(period(day, granularity)) ?? NONE, counts));
+  return [...buckets.entries()].map(([key, counts]) => ({ key, label: key, ...tally(counts) })).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** One doctor's counts within a department (the department as the list shows it: its name, else its code). */
+export interface DoctorCounts {
+  readonly department: string;
+  readonly doctorRef: string;
+  readonly doctorLabel: string;
+  readonly counts: OutcomeCounts;
+  /** Where the doctor's first order in the department stands in time order (departments are judged in that order). */
+  readonly firstSeq: number;
+}
 
 /**
  * Doctors whose non-recognition rate stands far from their department's: more than two standard
  * errors of a binomial proportion away, with at least five eligible orders, so chance alone rarely flags.
  */
-export function flagDoctors(records: readonly OrderRecord[]): FlaggedDoctor[] {
+export function flagDoctors(doctors: readonly DoctorCounts[]): FlaggedDoctor[] {
+  const byDepartment = new Map<string, DoctorCounts[]>();
+  for (const doctor of [...doctors].sort((a, b) => a.firstSeq - b.firstSeq)) byDepartment.set(doctor.department, [...(byDepartment.get(doctor.department) ?? []), doctor]);
   const flagged: FlaggedDoctor[] = [];
-  const byDepartment = new Map<string, OrderRecord[]>();
-  for (const record of records) byDepartment.set(departmentOf(record), [...(byDepartment.get(departmentOf(record)) ?? []), record]);
   for (const [department, members] of byDepartment) {
-    const whole = tally(members);
+    const whole = tally(members.reduce((sum, member) => added(sum, member.counts), NONE));
     if (whole.rate === null) continue;
     const departmentRate = 1 - whole.rate;
-    for (const doctor of groupBy(members, (r) => r.doctorRef, (r) => r.doctorName ?? r.doctorRef)) {
+    for (const doctor of groups(members.map((member) => ({ key: member.doctorRef, label: member.doctorLabel, counts: member.counts })))) {
       if (doctor.rate === null || doctor.eligible < 5) continue;
       const rate = 1 - doctor.rate;
       const standardError = Math.sqrt((departmentRate * (1 - departmentRate)) / doctor.eligible);
@@ -160,65 +179,68 @@ export function flagDoctors(records: readonly OrderRecord[]): FlaggedDoctor[] {
   return flagged;
 }
 
-const prompted = (records: readonly OrderRecord[]) => ({ prompts: records.reduce((sum, record) => sum + record.promptIds.length, 0), ...tally(records) });
-
-export function recognisedItems(external: readonly OrderRecord[], itemName: (code: string) => string): RecognisedItems {
-  const codes = [...new Set(external.filter((record) => record.outcome === 'accepted').flatMap((record) => record.recognisableItems))].sort();
-  return { count: codes.length, items: codes.map((code) => ({ code, name: itemName(code) })), targets: RECOGNISED_ITEM_TARGETS };
-}
-
-/** An order is a repeat when the examination was done again despite the external result: overridden, not counted, or signed unexplained. */
-const REPEATED: ReadonlySet<OrderOutcome> = new Set(['overridden', 'not-counted', 'unexplained-repeat']);
-
-export function repeats(external: readonly OrderRecord[]): Repeats {
-  const repeated = external.filter((record) => REPEATED.has(record.outcome));
-  const perPatientItem = new Map<string, { patient: string; itemCode: string; itemName: string; count: number }>();
+/** Repeats of the same patient from the per patient and item counts (SQL): the key's first characters only leave the store. */
+export function repeats(counts: readonly RepeatCount[]): Repeats {
   const perPatient = new Map<string, number>();
-  for (const record of repeated) {
-    const key = `${record.patientKey}|${record.itemCode}`;
-    const known = perPatientItem.get(key) ?? { patient: record.patientKey.slice(0, 8), itemCode: record.itemCode, itemName: record.itemName, count: 0 };
-    perPatientItem.set(key, { ...known, count: known.count + 1 });
-    perPatient.set(record.patientKey, (perPatient.get(record.patientKey) ?? 0) + 1);
-  }
+  for (const row of counts) perPatient.set(row.patientKey, (perPatient.get(row.patientKey) ?? 0) + row.count);
   return {
-    orders: repeated.length,
+    orders: counts.reduce((sum, row) => sum + row.count, 0),
     patients: perPatient.size,
     patientsWithMoreThanOne: [...perPatient.values()].filter((count) => count > 1).length,
-    byPatientItem: [...perPatientItem.values()].sort((a, b) => b.count - a.count || a.patient.localeCompare(b.patient) || a.itemCode.localeCompare(b.itemCode)),
+    byPatientItem: counts
+      .map((row) => ({ patient: row.patientKey.slice(0, 8), itemCode: row.itemCode, itemName: row.itemName, count: row.count }))
+      .sort((a, b) => b.count - a.count || a.patient.localeCompare(b.patient) || a.itemCode.localeCompare(b.itemCode)),
   };
 }
 
-export function exceptions(external: readonly OrderRecord[]): Exceptions {
-  const overridden = external.filter((record) => record.outcome === 'overridden');
-  const informed = overridden.filter((record) => record.notified).length;
-  return { overridden: overridden.length, informed, informedShare: overridden.length > 0 ? informed / overridden.length : null, explanationMissing: overridden.filter((record) => record.explanationMissing).length };
-}
+const countsOf = (row: OutcomeCounts): OutcomeCounts => ({
+  orders: row.orders, prompts: row.prompts, accepted: row.accepted, overridden: row.overridden, notCounted: row.notCounted, noDecision: row.noDecision, unexplained: row.unexplained, savingFen: row.savingFen,
+});
 
-/** The figures of a set of orders; breakdowns, trend, reasons and flags are about the recognition rate's (external) orders. */
-export function statistics(all: readonly OrderRecord[], granularity: Granularity, catalogName: (code: string) => string | undefined = () => undefined): Statistics {
-  const records = all.filter((record) => record.scope === 'external');
-  const names = new Map(all.map((record) => [record.itemCode, record.itemName]));
-  const reasons = new Map<string, { system: string | null; code: string | null; display: string | null; count: number; counted: boolean }>();
-  for (const record of records) {
-    if (record.outcome !== 'overridden' && record.outcome !== 'not-counted') continue;
-    const key = `${record.reasonSystem}|${record.reasonCode}|${record.outcome}`;
-    const known = reasons.get(key) ?? { system: record.reasonSystem, code: record.reasonCode, display: record.reasonDisplay, count: 0, counted: record.outcome === 'overridden' };
-    reasons.set(key, { ...known, count: known.count + 1 });
-  }
-  const trend = groupBy(records, (r) => period(r.createdOn, granularity), (r) => period(r.createdOn, granularity)).sort((a, b) => a.key.localeCompare(b.key));
+const labelled = (rows: readonly TallyRow[]) => groups(rows.map((row) => ({ key: row.key, label: row.label, counts: countsOf(row) })));
+
+/**
+ * The figures of a hospital's filtered orders in a period, aggregated in SQL in one statement
+ * (docs/quality.md): the scopes apart; breakdowns, trend, reasons, repeats and flags are about the
+ * recognition rate's (external) orders. Only groups leave the store, never the orders.
+ */
+export async function orderStatistics(db: Database, scope: OrderPeriod, criteria: OrderCriteria, granularity: Granularity, catalogName: (code: string) => string | undefined = () => undefined): Promise<Statistics> {
+  const external = (figure: string, key: string, label: string) => tallyFigure(db, figure, { keys: [key], label, externalOnly: true });
+  const figures = await figureRows(db, scope, criteria, [
+    tallyFigure(db, 'scope', { keys: [GROUP_KEYS.scope], label: GROUP_KEYS.scope, externalOnly: false }),
+    external('department', GROUP_KEYS.department, GROUP_KEYS.departmentLabel),
+    external('doctor', GROUP_KEYS.doctor, GROUP_KEYS.doctorLabel),
+    external('item', GROUP_KEYS.item, GROUP_KEYS.itemLabel),
+    external('modality', GROUP_KEYS.modality, GROUP_KEYS.modality),
+    external('day', GROUP_KEYS.day, GROUP_KEYS.day),
+    tallyFigure(db, 'department-doctor', { keys: [GROUP_KEYS.departmentLabel, GROUP_KEYS.doctor], label: GROUP_KEYS.doctorLabel, externalOnly: true }),
+    reasonFigure(db, 'reason'),
+    repeatFigure(db, 'repeat'),
+    recognisedFigure(db, 'recognised', scope.locale),
+    exceptionFigure(db, 'exceptions'),
+  ]);
+  const tallies = (figure: string) => tallyRows(figures.get(figure));
+  const ofScope = (name: string) => {
+    const counts = tallies('scope').find((row) => row.key === name) ?? NONE;
+    return { prompts: counts.prompts, ...tally(countsOf(counts)) };
+  };
+  const recognised = recognisedItemCodes(figures.get('recognised'));
+  const codes = recognised.map((item) => item.code).sort();
+  const names = new Map(recognised.map((item) => [item.code, item.name]));
+  const excepted = exceptionCounts(figures.get('exceptions'));
   return {
-    totals: prompted(records),
-    inHospital: prompted(all.filter((record) => record.scope === 'in-hospital')),
-    emergency: prompted(all.filter((record) => record.scope === 'emergency')),
-    recognisedItems: recognisedItems(records, (code) => names.get(code) ?? catalogName(code) ?? code),
-    repeats: repeats(records),
-    exceptions: exceptions(records),
-    reasons: [...reasons.values()].sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
-    byDepartment: groupBy(records, (r) => r.departmentCode ?? departmentOf(r), departmentOf),
-    byDoctor: groupBy(records, (r) => r.doctorRef, (r) => r.doctorName ?? r.doctorRef),
-    byItem: groupBy(records, (r) => r.itemCode, (r) => r.itemName),
-    byModality: groupBy(records, (r) => r.modality, (r) => r.modality),
-    trend,
-    flaggedDoctors: flagDoctors(records),
+    totals: ofScope('external'),
+    inHospital: ofScope('in-hospital'),
+    emergency: ofScope('emergency'),
+    recognisedItems: { count: codes.length, items: codes.map((code) => ({ code, name: names.get(code) ?? catalogName(code) ?? code })), targets: RECOGNISED_ITEM_TARGETS },
+    repeats: repeats(repeatCounts(figures.get('repeat'))),
+    exceptions: { ...excepted, informedShare: excepted.overridden > 0 ? excepted.informed / excepted.overridden : null },
+    reasons: reasonCounts(figures.get('reason')).sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
+    byDepartment: labelled(tallies('department')),
+    byDoctor: labelled(tallies('doctor')),
+    byItem: labelled(tallies('item')),
+    byModality: labelled(tallies('modality')),
+    trend: trend(tallies('day').map((row) => ({ day: row.key, counts: countsOf(row) })), granularity),
+    flaggedDoctors: flagDoctors(tallies('department-doctor').map((row) => ({ department: row.key, doctorRef: row.subKey, doctorLabel: row.label, counts: countsOf(row), firstSeq: row.firstSeq }))),
   };
 }

@@ -6,8 +6,8 @@ import type { Query } from '../consoles/console-api';
 
 /**
  * What the quality console shows, as it travels in the page's query string so a view can be shared
- * and a reload restores it. The names and values are the API's own (server/quality/filters.ts): the
- * query goes to the API as it stands.
+ * and a reload restores it. The names and values are the API's own (orderFiltersSchema in
+ * server/contract/quality.ts): the query goes to the API as it stands.
  */
 export type QualityView = Pick<OrderFilters, 'granularity' | 'sort' | 'order' | 'page' | 'pageSize'> &
   Partial<Pick<OrderFilters, 'from' | 'to' | 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope'>>;
