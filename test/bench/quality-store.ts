@@ -12,7 +12,7 @@ export interface BenchStore {
 
 /**
  * `postgres`: a cluster with PostgreSQL's default durability (fsync on) and an empty database `name`;
- * otherwise a SQLite file in a temporary folder. (test/bench/run.ts sets its stores up the same way.)
+ * otherwise a SQLite file in a temporary folder. Both benchmarks (run.ts, quality-scale.ts) use it.
  */
 export async function benchStore(store: string, name: string, log: (message: string) => void): Promise<BenchStore> {
   if (store === 'postgres') {

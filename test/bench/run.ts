@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import knex from 'knex';
 import { createApiToken } from '../../server/store/api-tokens';
-import { startCluster, type Cluster } from '../support/postgres-cluster';
 import { drive, type LoadFigures } from './load';
 import { startChild, type Child } from './processes';
+import { qualityScaleTable, runQualityScale } from './quality-scale';
+import { benchStore } from './quality-store';
 import { orderSelectBody, patientCount, random, syntheticBundle } from './synthetic';
 import { mintTokens } from './tokens';
 
@@ -15,7 +13,8 @@ import { mintTokens } from './tokens';
  * connections and a run as several processes. Prints a table; asserts nothing.
  * BENCH_SIZES (10000,1000000), BENCH_STORES (sqlite,postgres), BENCH_SECONDS (15),
  * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_WORKERS (2), BENCH_CLIENT (the demo EHR whose
- * key signs the calls), BENCH_AUTH, BENCH_PROFILE.
+ * key signs the calls), BENCH_AUTH, BENCH_PROFILE; then the quality statistics at province scale,
+ * BENCH_QUALITY_PROMPTS (5000000; 0 to skip), BENCH_QUALITY_HOSPITALS (500), BENCH_QUALITY_SAMPLES (20).
  */
 const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number).sort((a, b) => a - b);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
@@ -28,6 +27,9 @@ const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT = process.env.BENCH_CLIENT ?? 'https://ehr.h-cq-006.example';
 /** BENCH_AUTH=off measures without CDS client JWTs, to see what authentication costs. */
 const AUTH = process.env.BENCH_AUTH !== 'off';
+/** Quality statistics at province scale (test/bench/quality-scale.ts): prompts loaded (0 to skip), across how many hospitals. */
+const QUALITY_PROMPTS = Number(process.env.BENCH_QUALITY_PROMPTS ?? 5_000_000);
+const QUALITY_HOSPITALS = Number(process.env.BENCH_QUALITY_HOSPITALS ?? 500);
 /** BENCH_PROFILE=<folder>: a V8 CPU profile of the server during each load phase only (not filling). */
 const PROFILE = process.env.BENCH_PROFILE;
 const BUNDLE = 500;
@@ -110,22 +112,10 @@ async function loadRun(server: Child, patients: number, tokens: readonly string[
   return { load, cardsPerCall: answered ? cards / answered : 0, degraded };
 }
 
-async function benchStore(store: string, floorRps: number): Promise<Row[]> {
+async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> {
   const rows: Row[] = [];
-  let cluster: Cluster | null = null;
-  let folder: string | null = null;
-  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', CDS_AUTH: AUTH ? 'on' : 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL, SEED_DEMO: 'on' };
-  if (store === 'postgres') {
-    log('starting a PostgreSQL cluster with default durability (fsync on)');
-    cluster = await startCluster({ durable: true });
-    const admin = knex({ client: 'pg', connection: cluster.adminUrl });
-    await admin.raw('create database huren_bench');
-    await admin.destroy();
-    env.DATABASE_URL = cluster.adminUrl.replace(/\/postgres$/, '/huren_bench');
-  } else {
-    folder = mkdtempSync(join(tmpdir(), 'huren-bench-'));
-    env.SQLITE_FILE = join(folder, 'bench.sqlite');
-  }
+  const storage = await benchStore(store, 'huren_bench', log);
+  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', CDS_AUTH: AUTH ? 'on' : 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL, SEED_DEMO: 'on', ...storage.env };
   // LOG_LEVEL=warn hides the listening line, so wait for the port in the seed summary instead.
   // The first start seeds the empty store; restarts find it filled and only listen.
   const start = (ready: RegExp, extra: Record<string, string> = {}, profileDir?: string) => startChild('server/main.ts', { ...env, LOG_LEVEL: 'info', ...extra }, ready, profileDir);
@@ -172,8 +162,7 @@ async function benchStore(store: string, floorRps: number): Promise<Row[]> {
     if (WORKERS > 1) rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: SECONDS }, WORKERS));
   } finally {
     await server.stop();
-    cluster?.stop();
-    if (folder) rmSync(folder, { recursive: true, force: true });
+    storage.remove();
   }
   return rows;
 }
@@ -206,8 +195,12 @@ async function main(): Promise<void> {
   await floorServer.stop();
   log(`floor: ${Math.round(floor.rps)} req/s`);
   const rows: Row[] = [];
-  for (const store of STORES) rows.push(...(await benchStore(store, floor.rps)));
+  for (const store of STORES) rows.push(...(await orderSelectRows(store, floor.rps)));
   print(floor, { all: floorCpuMsPerCall, main: floorMainMsPerCall }, rows);
+  if (QUALITY_PROMPTS > 0) {
+    const quality = await runQualityScale({ prompts: QUALITY_PROMPTS, hospitals: QUALITY_HOSPITALS, samples: Number(process.env.BENCH_QUALITY_SAMPLES ?? 20), stores: STORES, log });
+    process.stdout.write(`\n${qualityScaleTable(quality)}\n`);
+  }
 }
 
 main().catch((error: unknown) => {
