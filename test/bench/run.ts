@@ -36,6 +36,8 @@ const BUNDLE = 500;
 const PUBLIC_URL = 'http://huren.bench';
 /** The server's default (HOOK_BUDGET_MS): an answer later than this is degraded to no cards. */
 const HOOK_BUDGET_MS = 500;
+/** Each load phase is preceded by this many seconds of the same load, not measured: the JIT warms up and the store's caches fill. */
+const WARM_UP_SECONDS = 3;
 const ENDPOINT = 'recognition-order-select';
 
 interface Row {
@@ -86,8 +88,11 @@ interface Phase {
   readonly seconds: number;
 }
 
+/** Every call of the run gets its own hookInstance, across phases. */
+let calls = 0;
+
 async function loadRun(server: Child, patients: number, tokens: readonly string[], phase: Phase): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
-  const next = random(42);
+  const next = random(42 + calls);
   let used = 0;
   let cards = 0;
   let answered = 0;
@@ -99,7 +104,8 @@ async function loadRun(server: Child, patients: number, tokens: readonly string[
     next: () => {
       const token = AUTH ? tokens[used % tokens.length] : undefined;
       used += 1;
-      return { body: JSON.stringify(orderSelectBody(next, patients, `bench-${used}`)), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      calls += 1;
+      return { body: JSON.stringify(orderSelectBody(next, patients, `bench-${calls}`)), ...(token ? { authorization: `Bearer ${token}` } : {}) };
     },
     onResponse: (status, body, headers) => {
       if (status !== 200) return;
@@ -126,7 +132,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
 
   /** One load phase on the filled store; with a profile or other processes, on a server restarted for it. */
   const measure = async (size: number, ingestPerSecond: number | null, phase: Phase, processes: number): Promise<Row> => {
-    const tokens = await clientTokens(floorRps * processes, phase.seconds);
+    const tokens = await clientTokens(floorRps * processes, phase.seconds + WARM_UP_SECONDS);
     const restart = PROFILE !== undefined || processes > 1;
     if (restart) {
       // The profile then holds the load phase and nothing else.
@@ -134,9 +140,12 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       server = await start(/Huren listening/, processes > 1 ? { WORKERS: String(processes) } : {}, PROFILE);
     }
     log(`${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections for ${phase.seconds} s`);
+    const warmUp = tokens.slice(0, Math.ceil((tokens.length * WARM_UP_SECONDS) / (phase.seconds + WARM_UP_SECONDS)));
+    await loadRun(server, patientCount(size), warmUp, { connections: phase.connections, seconds: WARM_UP_SECONDS });
+    const measured = tokens.slice(warmUp.length);
     const cpuBefore = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
-    const { load, cardsPerCall, degraded } = await loadRun(server, patientCount(size), tokens, phase);
+    const { load, cardsPerCall, degraded } = await loadRun(server, patientCount(size), measured, phase);
     const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
     const mainThreadMsPerCall = (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests);
     const peakMiB = server.peakMemoryMiB();
