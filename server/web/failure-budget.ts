@@ -1,7 +1,6 @@
 import type { RequestHandler } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
-import { HttpError } from '../errors/http-error';
-import { outcome } from '../errors/operation-outcome';
+import { rateLimited } from './security';
 
 /** Refused credentials, unknown paths and methods, oversized bodies and headers. */
 const PROBE_FAILURES = new Set([401, 403, 404, 405, 413, 431]);
@@ -36,7 +35,7 @@ export function failureBudget(perMinute: number): RequestHandler {
     if (window && window.endsAt > now && window.failures >= perMinute) {
       const message = 'too many failed requests from this address; retry after the time in Retry-After';
       response.set('retry-after', String(Math.ceil((window.endsAt - now) / 1000)));
-      next(new HttpError(429, 'rate-limited', message, null, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
+      next(rateLimited(message));
       return;
     }
     response.once('close', () => {

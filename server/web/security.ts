@@ -36,11 +36,13 @@ export function securityHeaders(services: Services): RequestHandler {
   });
 }
 
+/** 429 in the shape of the endpoint (OperationOutcome or the JSON error body), for every limit we keep. */
+export function rateLimited(message: string): HttpError {
+  return new HttpError(429, 'rate-limited', message, null, outcome({ severity: 'error', code: 'throttled', diagnostics: message }));
+}
+
 function throttled(): RequestHandler {
-  return (request, _response, next) => {
-    const message = 'too many requests from this client; retry after the time in the RateLimit headers';
-    next(new HttpError(429, 'rate-limited', message, null, outcome({ severity: 'error', code: 'throttled', diagnostics: message })));
-  };
+  return (_request, _response, next) => next(rateLimited('too many requests from this client; retry after the time in the RateLimit headers'));
 }
 
 /**
