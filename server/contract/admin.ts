@@ -7,7 +7,7 @@ import {
 
 /** Validators for the reference data the platform operator and administrators manage. */
 
-const code = z.string().trim().min(1).max(64).regex(/^[\w.:\-]+$/, 'letters, digits and . : - _ only');
+const code = z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits and . : - _ only');
 const localDate = z.iso.date();
 
 export const recognitionItemSchema = z

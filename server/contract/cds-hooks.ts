@@ -6,7 +6,7 @@ import { anyResourceSchema } from './fhir';
  * Requests are loose (unknown fields from real clients pass); responses are what we emit.
  */
 
-/** The services Huren offers; the ids are a stable interface (DESIGN.md). */
+/** The services Huren offers; the ids are a stable interface: EHRs configure their calls by them. */
 export const SERVICE_IDS = {
   patientView: 'recognition-patient-view',
   orderSelect: 'recognition-order-select',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, regionPolicySchema } from './admin';
+import { cdsClientSchema, institutionSchema, qualificationSchema, regionPolicySchema } from './admin';
 
 /** What the platform operator's registry API answers (documented in the OpenAPI document, checked by the tests). */
 

@@ -4,26 +4,12 @@ import {
   type HookRequest, type HookResponse, type ServiceDefinition, type ServiceId,
 } from '../contract/cds-hooks';
 import { invalidInput } from '../errors/operation-outcome';
-import type { Locale, Messages } from '../i18n';
-import type { Services } from '../services';
+import type { Messages } from '../i18n';
 import { ownValue } from '../web/own-key';
-import type { Caller } from './assessment';
 import { PREFETCH } from './fhir-context';
+import type { HookCall } from './hook-call';
 import { orderHookHandler } from './order-hooks';
 import { patientViewHandler } from './patient-view';
-
-/** One call of a service, as its handler is given it. */
-export interface HookCall {
-  readonly serviceId: ServiceId;
-  readonly request: HookRequest;
-  readonly caller: Caller;
-  readonly locale: Locale;
-  readonly services: Services;
-  /** When the request arrived (ms since the epoch): the budget counts from here. */
-  readonly startedAt: number;
-  /** Aborted when the budget is spent. */
-  readonly signal: AbortSignal;
-}
 
 /** One CDS service, whole: what discovery shows of it, what a call must look like, and what answers it. */
 export interface CdsService {

@@ -4,6 +4,8 @@
  */
 export function escapeMarkdown(text: string): string {
   return text
+    // Control characters have no place in a card's text and some break markdown renderers.
+    // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -4,7 +4,7 @@ import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '.
 import { assess } from './assessment';
 import { ensureInBudget } from './budget';
 import { cardContext } from './card-context';
-import type { HookCall } from './cds-services';
+import type { HookCall } from './hook-call';
 import { hasCard, renderOrderCard } from './cards';
 import { SERVICE_IDS, type Card, type HookResponse } from '../contract/cds-hooks';
 import { orderKeys, promptFor } from './prompt-record';

@@ -1,6 +1,6 @@
 import { assess } from './assessment';
 import { cardContext } from './card-context';
-import type { HookCall } from './cds-services';
+import type { HookCall } from './hook-call';
 import { renderHistoryCard } from './cards';
 import { SERVICE_IDS, type HookResponse } from '../contract/cds-hooks';
 import { promptFor } from './prompt-record';

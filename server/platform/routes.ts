@@ -1,5 +1,5 @@
 import express, { Router, type Request } from 'express';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { principalOf, requireRole } from '../auth/api-token';
 import {
   allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema, revocationInputSchema, withdrawalInputSchema,
@@ -8,8 +8,7 @@ import { apiInvalid, HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { loadCatalog, saveItems } from '../store/catalog';
 import {
-  listClients, listQualifications, loadInstitutions, loadRegions, revokeClient, saveAlliance, saveClient, saveInstitution, saveRegion,
-  upsertQualification, withdrawQualification,
+  listClients, listQualifications, loadInstitutions, loadRegions, revokeClient, saveAlliance, saveRegion, withdrawQualification,
 } from '../store/registry';
 import { applyRecords, importRecords } from './apply';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './records';

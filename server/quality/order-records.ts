@@ -59,7 +59,6 @@ export interface OrderRecord {
  * Cards written before these facts existed lack them.
  */
 const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }));
-type OfferedFacts = z.infer<typeof offeredFactsSchema>;
 
 /**
  * The items an acceptance recognises and what it saves. A result of the ordered item (or of one that

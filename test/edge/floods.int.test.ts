@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
 import { orderRequest } from '../support/hook-requests';
-import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
 const SELECT = 'recognition-order-select';
 const METRICS_TOKEN = 'metrics-token-of-at-least-32-characters-long';

@@ -5,7 +5,6 @@ import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
 import { tempDir } from '../support/config';
 import { orderRequest } from '../support/hook-requests';
-import { postJson } from '../support/server';
 import { launch, type Running } from '../support/server-process';
 
 const SELECT = 'recognition-order-select';

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { screen, waitFor, within } from '@testing-library/react';
-import dayjs from 'dayjs';
 import { describe, expect, it } from 'vitest';
 import { doctor, mockNetwork } from './support/app';
 import { FakeQualityApi, potassiumOrders, QUALITY_TOKEN } from './quality-fake-api';

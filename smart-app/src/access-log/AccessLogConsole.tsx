@@ -55,7 +55,7 @@ function AccessLogWorkspace({ api }: { readonly api: ConsoleApi }) {
       setPaging(FIRST_PAGE);
     } else if (model.page < paging.index) {
       setPaging({ ...paging, index: model.page });
-    } else if (model.page === paging.index + 1 && log.value?.next != null) {
+    } else if (model.page === paging.index + 1 && log.value?.next !== undefined && log.value.next !== null) {
       setPaging({ index: model.page, cursors: [...paging.cursors.slice(0, model.page), log.value.next] });
     }
   };

@@ -56,7 +56,7 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
   // The count is known once the last page is reached; before, the grid offers the next page while the API has one.
   const rowCount = page && page.next === null ? pageIndex * pageSize + entries.length : -1;
   const paginationModel = useMemo(() => ({ page: pageIndex, pageSize }), [pageIndex, pageSize]);
-  const paginationMeta = useMemo(() => ({ hasNextPage: page?.next != null }), [page?.next]);
+  const paginationMeta = useMemo(() => ({ hasNextPage: page?.next !== undefined && page.next !== null }), [page?.next]);
   return (
     <ConsoleGrid<AccessEntryView>
       aria-label={t.list.heading}

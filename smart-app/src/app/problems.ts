@@ -1,5 +1,5 @@
 import { ApiProblem, type HttpProblemCode } from './http';
-import { LaunchError } from '../launch/smart';
+import { LaunchError } from './launch-error';
 
 /**
  * Everything that can stop the doctor, in the doctor's terms. Each kind has its own sentence in the

@@ -2,12 +2,9 @@ import { z } from 'zod';
 import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/contract/decisions';
 import { apiFetch, ApiProblem } from '../app/http';
 import type { Language } from '../i18n/language';
-import type { CardIdentity, LaunchProof } from '../launch/smart';
+import type { CardIdentity, LaunchProof, WriteBackReport } from '../launch/smart';
 
-export interface WriteBackReport {
-  readonly status: 'written' | 'refused';
-  readonly detail: string | null;
-}
+export type { WriteBackReport } from '../launch/smart';
 
 /** The decision API for one card, speaking the doctor's language (server texts follow `Accept-Language`). */
 export interface PromptApi {

@@ -4,7 +4,7 @@ import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import { writtenName } from '../../../server/contract/human-name';
 import { appUrl } from '../app/base-path';
-import type { WriteBackReport } from '../decisions/prompt-api';
+import { LaunchError } from '../app/launch-error';
 
 /**
  * The SMART on FHIR launch, and the only module that knows fhirclient. It starts the launch on
@@ -13,16 +13,10 @@ import type { WriteBackReport } from '../decisions/prompt-api';
  * the rest of the app: who the user and the patient are, and writing an accepted result back.
  */
 
-export type LaunchProblemKind = 'no-iss' | 'no-card' | 'bad-card' | 'authorization' | 'unreachable' | 'unexpected';
-
-export class LaunchError extends Error {
-  constructor(
-    readonly kind: LaunchProblemKind,
-    readonly detail: string | null = null,
-  ) {
-    super(detail ?? kind);
-    this.name = 'LaunchError';
-  }
+/** What writing an accepted result into the EHR's record came to, as the decision API records it. */
+export interface WriteBackReport {
+  readonly status: 'written' | 'refused';
+  readonly detail: string | null;
 }
 
 const appConfigSchema = z.object({ clientId: z.string().min(1), scope: z.string().min(1) });

@@ -4,7 +4,7 @@ import type { RequestHandler } from 'msw';
 import { setupServer } from 'msw/node';
 import { StrictMode } from 'react';
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-import { FakeDecisionApi } from './decision-api';
+import type { FakeDecisionApi } from './decision-api';
 import { AUTH_CODE, MockEhr } from './ehr';
 
 // A busy machine loads lazy chunks and renders MUI slowly: findBy* and waitFor wait for the thing

@@ -1,0 +1,64 @@
+/**
+ * The layers, held by dependency-cruiser in every `npm test` (`npm run lint:deps`). Paths are from the
+ * repository root. docs/architecture-and-rules.md, "Where code goes", says why each rule is there.
+ */
+module.exports = {
+  forbidden: [
+    {
+      name: 'no-circular',
+      comment: 'An import circle in server/ or smart-app/ makes load order matter and the layers meaningless.',
+      severity: 'error',
+      from: { path: '^(server|smart-app/src|rules)/' },
+      to: { circular: true },
+    },
+    {
+      name: 'rules-are-pure',
+      comment: 'rules/ is the domain: no I/O, no packages, nothing of the server.',
+      severity: 'error',
+      from: { path: '^rules/' },
+      to: { pathNot: '^rules/' },
+    },
+    {
+      name: 'contract-imports-zod-and-rules',
+      comment: 'server/contract/ is the wire: zod and rules/ only, so the SMART app can import it.',
+      severity: 'error',
+      from: { path: '^server/contract/' },
+      to: { pathNot: ['^server/contract/', '^rules/', '^node_modules/zod/'] },
+    },
+    {
+      name: 'app-imports-only-the-contract',
+      comment: 'The SMART app shares the wire types and nothing else of the server.',
+      severity: 'error',
+      from: { path: '^smart-app/' },
+      to: { path: '^(server|fixtures)/', pathNot: '^server/contract/' },
+    },
+    {
+      name: 'store-imports-no-capability',
+      comment: 'All SQL lives in server/store/, which depends on the rules, the settings and the contract only.',
+      severity: 'error',
+      from: { path: '^server/store/' },
+      to: { path: '^(server|fixtures|smart-app)/', pathNot: ['^server/store/', '^server/config\\.ts$', '^server/contract/'] },
+    },
+    {
+      name: 'knex-only-in-the-store',
+      comment: 'Queries are built in server/store/ only.',
+      severity: 'error',
+      from: { path: '^(server|rules|smart-app)/', pathNot: '^server/store/' },
+      to: { path: '^node_modules/knex/' },
+    },
+    {
+      name: 'not-to-unresolvable',
+      comment: 'An import that resolves to nothing is a typo or a missing dependency.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'], conditionNames: ['import', 'require', 'node', 'default'], exportsFields: ['exports'], mainFields: ['module', 'main', 'types'] },
+    exclude: { path: '^(node_modules|dist|tools/lint/node_modules)/' },
+  },
+};
