@@ -80,11 +80,20 @@ export function overrideViolations(
     if (!item) {
       violations.push({ field: `windowDays.${itemCode}`, code: 'unknown-item', itemCode });
     } else if (!Number.isInteger(days) || days < 0 || days > dayBound(item.window)) {
-      violations.push({ field: `windowDays.${itemCode}`, code: 'window-out-of-bounds', itemCode, bound: dayBound(item.window) });
+      violations.push({
+        field: `windowDays.${itemCode}`,
+        code: 'window-out-of-bounds',
+        itemCode,
+        bound: dayBound(item.window),
+      });
     }
   }
   if (override.lowerLevelAcceptance && widerThan(override.lowerLevelAcceptance, policy.lowerLevelAcceptance.max)) {
-    violations.push({ field: 'lowerLevelAcceptance', code: 'acceptance-beyond-policy', bound: policy.lowerLevelAcceptance.max });
+    violations.push({
+      field: 'lowerLevelAcceptance',
+      code: 'acceptance-beyond-policy',
+      bound: policy.lowerLevelAcceptance.max,
+    });
   }
   return violations;
 }

@@ -1,7 +1,8 @@
 import type { EffectiveConfiguration, EffectiveItem } from './configuration';
 import type { OrderRefusal } from './reasons';
 
-export type ItemCheck = { readonly ok: true; readonly item: EffectiveItem } | { readonly ok: false; readonly refusal: OrderRefusal };
+export type ItemCheck =
+  { readonly ok: true; readonly item: EffectiveItem } | { readonly ok: false; readonly refusal: OrderRefusal };
 
 /** The order maps to an item of the active catalog that the ordering hospital has not switched off. */
 export function checkItem(itemCode: string | null, configuration: EffectiveConfiguration): ItemCheck {

@@ -23,7 +23,9 @@ function withdrawnBy(qualification: Qualification, day: LocalDate): boolean {
 
 /** The most recent assessment wins; on the same day a failure wins over a pass. */
 function latest(qualifications: readonly Qualification[]): Qualification | undefined {
-  return [...qualifications].sort((a, b) => b.validFrom.localeCompare(a.validFrom) || Number(a.passed) - Number(b.passed))[0];
+  return [...qualifications].sort(
+    (a, b) => b.validFrom.localeCompare(a.validFrom) || Number(a.passed) - Number(b.passed),
+  )[0];
 }
 
 /**
@@ -46,6 +48,7 @@ export function checkQualification(
   if (!deciding) return fail('qualification.not-valid-on-date');
   if (!deciding.passed) return fail('qualification.failed');
   if (withdrawnBy(deciding, resultDate)) return fail('qualification.withdrawn');
-  if (intervalMonths !== null && addMonths(deciding.validFrom, intervalMonths) < resultDate) return fail('qualification.overdue');
+  if (intervalMonths !== null && addMonths(deciding.validFrom, intervalMonths) < resultDate)
+    return fail('qualification.overdue');
   return PASS;
 }

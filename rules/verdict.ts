@@ -80,7 +80,12 @@ type Judged<R extends ResultFacts> =
  * (qualification of the result's own item, mark), scope and the regional list, annotation. Every
  * failing rule is reported, not only the first, so the explanation is complete.
  */
-function judgeResult<R extends ResultFacts>(result: R, ordered: EffectiveItem, via: RecognitionItem | null, facts: RecognitionFacts<R>): Judged<R> {
+function judgeResult<R extends ResultFacts>(
+  result: R,
+  ordered: EffectiveItem,
+  via: RecognitionItem | null,
+  facts: RecognitionFacts<R>,
+): Judged<R> {
   const { configuration } = facts;
   const { policy } = configuration;
   const item = ordered.item;
@@ -92,7 +97,9 @@ function judgeResult<R extends ResultFacts>(result: R, ordered: EffectiveItem, v
     reasons.push('institution.unknown');
   } else {
     const held = facts.qualifications.get(institution.id) ?? [];
-    reasons.push(...reasonOf(checkQualification(held, via ?? item, window.resultDate, policy.assessmentIntervalMonths)));
+    reasons.push(
+      ...reasonOf(checkQualification(held, via ?? item, window.resultDate, policy.assessmentIntervalMonths)),
+    );
     reasons.push(...reasonOf(checkMark(result.mark, item, policy)));
     reasons.push(
       ...reasonOf(
@@ -134,7 +141,9 @@ function rank<R extends ResultFacts>(a: Candidate<R>, b: Candidate<R>): number {
 /** The ordered item's own results and those of items that contain it; never the other way round. */
 function judgeAll<R extends ResultFacts>(ordered: EffectiveItem, facts: RecognitionFacts<R>, withContainers: boolean) {
   const { configuration } = facts;
-  const containers = withContainers ? new Set(configuration.containers.get(ordered.item.code) ?? []) : new Set<string>();
+  const containers = withContainers
+    ? new Set(configuration.containers.get(ordered.item.code) ?? [])
+    : new Set<string>();
   const recognisable: Candidate<R>[] = [];
   const excluded: Exclusion<R>[] = [];
   for (const result of facts.results) {
@@ -161,20 +170,45 @@ function components<R extends ResultFacts>(panel: RecognitionItem, facts: Recogn
   });
 }
 
-function judgeItem<R extends ResultFacts>(orderId: string | null, itemCode: string | null, facts: RecognitionFacts<R>): Verdict<R> {
+function judgeItem<R extends ResultFacts>(
+  orderId: string | null,
+  itemCode: string | null,
+  facts: RecognitionFacts<R>,
+): Verdict<R> {
   const presentation = presentationFor(facts.encounter, facts.configuration);
   const itemCheck = checkItem(itemCode, facts.configuration);
   if (!itemCheck.ok) {
     const item = itemCode === null ? null : (facts.configuration.items.get(itemCode)?.item ?? null);
-    return { orderId, itemCode, item, refusal: itemCheck.refusal, presentation, recognisable: [], excluded: [], components: [] };
+    return {
+      orderId,
+      itemCode,
+      item,
+      refusal: itemCheck.refusal,
+      presentation,
+      recognisable: [],
+      excluded: [],
+      components: [],
+    };
   }
   const { recognisable, excluded } = judgeAll(itemCheck.item, facts, true);
   const item = itemCheck.item.item;
-  return { orderId, itemCode, item, refusal: null, presentation, recognisable, excluded, components: components(item, facts) };
+  return {
+    orderId,
+    itemCode,
+    item,
+    refusal: null,
+    presentation,
+    recognisable,
+    excluded,
+    components: components(item, facts),
+  };
 }
 
 /** For every draft order: the recognisable results of its item, ranked, and every other result with why not. */
-export function decide<R extends ResultFacts>(orders: readonly OrderedItem[], facts: RecognitionFacts<R>): Verdict<R>[] {
+export function decide<R extends ResultFacts>(
+  orders: readonly OrderedItem[],
+  facts: RecognitionFacts<R>,
+): Verdict<R>[] {
   return orders.map((order) => judgeItem(order.orderId, order.itemCode, facts));
 }
 

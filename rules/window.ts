@@ -32,7 +32,12 @@ function lastDayOf(resultDate: LocalDate, { window, narrowedToDays }: EffectiveW
  * study time, not from ingestion: a 7-day result taken on the 1st is recognisable through the 8th, a
  * 3-month CT of 06-01 through 09-01.
  */
-export function windowPosition(effectiveAt: string, window: EffectiveWindow, now: Date, timeZone: string): WindowPosition {
+export function windowPosition(
+  effectiveAt: string,
+  window: EffectiveWindow,
+  now: Date,
+  timeZone: string,
+): WindowPosition {
   const resultDate = localDate(new Date(effectiveAt), timeZone);
   const today = localDate(now, timeZone);
   const lastDay = lastDayOf(resultDate, window);

@@ -61,13 +61,30 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     logger: options.logger,
     clock,
     metrics: createMetrics(),
-    reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock, () => options.cluster?.announce('reference')),
-    clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS, () => options.cluster?.announce('clients')),
-    replayGuard: options.cluster?.replayGuard ?? new ReplayGuard(options.volatile ?? options.db, options.config.store.client === 'pg', clock, (error) => options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry')),
-    unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) => options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry')),
+    reference: new ReferenceCache(options.reader ?? options.db, REFERENCE_REFRESH_MS, clock, () =>
+      options.cluster?.announce('reference'),
+    ),
+    clients: new ClientRegistry(options.reader ?? options.db, REFERENCE_REFRESH_MS, () =>
+      options.cluster?.announce('clients'),
+    ),
+    replayGuard:
+      options.cluster?.replayGuard ??
+      new ReplayGuard(options.volatile ?? options.db, options.config.store.client === 'pg', clock, (error) =>
+        options.logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry'),
+      ),
+    unmappedCodes: new UnmappedCodeRecorder(options.db, clock, (error) =>
+      options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry'),
+    ),
     resolveHost: options.resolveHost ?? resolveWithDns,
-    accessLog: new AccessLog(options.db, clock, (error) => options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry')),
-    decisionTokens: new DecisionTokens(options.config.appTokenSecret, options.config.publicUrl, options.config.appTokenTtlMinutes, clock),
+    accessLog: new AccessLog(options.db, clock, (error) =>
+      options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry'),
+    ),
+    decisionTokens: new DecisionTokens(
+      options.config.appTokenSecret,
+      options.config.publicUrl,
+      options.config.appTokenTtlMinutes,
+      clock,
+    ),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -87,7 +104,11 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       // Ours read the raw request and response: the standard serializers (every header copied) would only be thrown away.
       wrapSerializers: false,
       serializers: {
-        req: (request: { id: string; method: string; url: string }) => ({ id: request.id, method: request.method, path: request.url.split('?')[0] }),
+        req: (request: { id: string; method: string; url: string }) => ({
+          id: request.id,
+          method: request.method,
+          path: request.url.split('?')[0],
+        }),
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
@@ -122,18 +143,31 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   const apiBody = jsonBody(BODY_LIMITS.api);
   const platformBody = jsonBody(BODY_LIMITS.platform);
   app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
-  app.use('/api', (request, response, next) => (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next));
+  app.use('/api', (request, response, next) =>
+    (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next),
+  );
   if (!options.config.production) app.use('/demo', apiBody);
   app.use(healthRoutes(services));
   // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in
   // bursts the index must take.
   app.use('/api', clientRateLimit(services));
   // Reads of the results behind one card, logged without touching the routes that serve them.
-  app.get('/api/prompts/:promptId', promptReadsLogged(services, (request) => ({ kind: 'decision-token', actor: `card ${String(request.params.promptId)}`, name: null, endpoint: 'GET /api/prompts/:promptId' })));
-  app.get('/api/quality/orders/:promptId', promptReadsLogged(services, (_request, response) => {
-    const principal = principalIn(response);
-    return principal ? tokenActor(principal, 'GET /api/quality/orders/:promptId') : null;
-  }));
+  app.get(
+    '/api/prompts/:promptId',
+    promptReadsLogged(services, (request) => ({
+      kind: 'decision-token',
+      actor: `card ${String(request.params.promptId)}`,
+      name: null,
+      endpoint: 'GET /api/prompts/:promptId',
+    })),
+  );
+  app.get(
+    '/api/quality/orders/:promptId',
+    promptReadsLogged(services, (_request, response) => {
+      const principal = principalIn(response);
+      return principal ? tokenActor(principal, 'GET /api/quality/orders/:promptId') : null;
+    }),
+  );
   app.use(accessLogRoutes(services));
   app.use(ingestRoutes(services));
   app.use(explainRoutes(services));

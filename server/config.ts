@@ -5,38 +5,49 @@ export const DEMO_PATIENT_KEY_SECRET = 'huren-demo-patient-key-not-for-productio
 export const DEMO_APP_TOKEN_SECRET = 'huren-demo-app-token-key-not-for-production';
 
 const onOff = z.enum(['on', 'off']);
-const csv = z
-  .string()
-  .transform((value) => value.split(',').map((part) => part.trim()).filter(Boolean));
+const csv = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean),
+);
 
 const settings = z.object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PUBLIC_URL: z.url().optional(),
-    SQLITE_FILE: z.string().min(1).default('data/huren.sqlite'),
-    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
-    PATIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    PATIENT_IDENTIFIER_SYSTEMS: csv.default(['urn:oid:2.16.156.10011.1.3']),
-    APP_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    APP_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(240),
-    SMART_CLIENT_ID: z.string().min(1).max(200).default('huren-smart-app'),
-    CDS_AUTH: onOff.default('on'),
-    CDS_CORS_ORIGINS: csv.default([]),
-    APP_FRAME_ANCESTORS: csv.default([]),
-    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
-    HOOK_BUDGET_MS: z.coerce.number().int().min(50).max(10_000).default(500),
-    TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
-    SEED_DEMO: onOff.optional(),
-    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: z.string().trim().min(1).optional(),
-    FHIR_SERVER_ANY: onOff.optional(),
-    DEV_DEFAULT_HOSPITAL: z.string().trim().min(1).max(64).optional(),
-    METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
-    ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(1095),
-    UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
-    MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
-    WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PUBLIC_URL: z.url().optional(),
+  SQLITE_FILE: z.string().min(1).default('data/huren.sqlite'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  PATIENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  PATIENT_IDENTIFIER_SYSTEMS: csv.default(['urn:oid:2.16.156.10011.1.3']),
+  APP_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  APP_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(240),
+  SMART_CLIENT_ID: z.string().min(1).max(200).default('huren-smart-app'),
+  CDS_AUTH: onOff.default('on'),
+  CDS_CORS_ORIGINS: csv.default([]),
+  APP_FRAME_ANCESTORS: csv.default([]),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(1200),
+  HOOK_BUDGET_MS: z.coerce.number().int().min(50).max(10_000).default(500),
+  TIME_ZONE: z.string().refine(isTimeZone, 'must be an IANA time zone such as Asia/Shanghai').default('Asia/Shanghai'),
+  SEED_DEMO: onOff.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: z.string().trim().min(1).optional(),
+  FHIR_SERVER_ANY: onOff.optional(),
+  DEV_DEFAULT_HOSPITAL: z.string().trim().min(1).max(64).optional(),
+  METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_LOG_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(1095),
+  UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
+  MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
@@ -48,34 +59,47 @@ function isOneRepeatedCharacter(value: string): boolean {
 }
 
 const environment = settings.superRefine((env, context) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const name of ['PATIENT_KEY_SECRET', 'APP_TOKEN_SECRET', 'METRICS_TOKEN'] as const) {
-      const value = env[name];
-      if (value && isOneRepeatedCharacter(value)) context.addIssue({ code: 'custom', path: [name], message: 'must not be one repeated character in production' });
-    }
-    if (env.FHIR_SERVER_ANY === 'on') {
-      context.addIssue({ code: 'custom', path: ['FHIR_SERVER_ANY'], message: 'cannot be on in production: register each client\'s FHIR base URLs' });
-    }
-    if (env.DEV_DEFAULT_HOSPITAL) {
-      context.addIssue({ code: 'custom', path: ['DEV_DEFAULT_HOSPITAL'], message: 'is for development (CDS_AUTH=off) only' });
-    }
-    if (!env.PATIENT_KEY_SECRET) {
-      context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });
-    } else if (env.PATIENT_KEY_SECRET === DEMO_PATIENT_KEY_SECRET) {
-      context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'must not be the demo key in production' });
-    }
-    if (!env.APP_TOKEN_SECRET) {
-      context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'is required in production' });
-    } else if (env.APP_TOKEN_SECRET === DEMO_APP_TOKEN_SECRET) {
-      context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'must not be the demo key in production' });
-    }
-    if (env.CDS_AUTH === 'off') {
-      context.addIssue({ code: 'custom', path: ['CDS_AUTH'], message: 'cannot be off in production' });
-    }
-    if (env.SEED_DEMO === 'on') {
-      context.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'cannot load demo data in production' });
-    }
-  });
+  if (env.NODE_ENV !== 'production') return;
+  for (const name of ['PATIENT_KEY_SECRET', 'APP_TOKEN_SECRET', 'METRICS_TOKEN'] as const) {
+    const value = env[name];
+    if (value && isOneRepeatedCharacter(value))
+      context.addIssue({ code: 'custom', path: [name], message: 'must not be one repeated character in production' });
+  }
+  if (env.FHIR_SERVER_ANY === 'on') {
+    context.addIssue({
+      code: 'custom',
+      path: ['FHIR_SERVER_ANY'],
+      message: "cannot be on in production: register each client's FHIR base URLs",
+    });
+  }
+  if (env.DEV_DEFAULT_HOSPITAL) {
+    context.addIssue({
+      code: 'custom',
+      path: ['DEV_DEFAULT_HOSPITAL'],
+      message: 'is for development (CDS_AUTH=off) only',
+    });
+  }
+  if (!env.PATIENT_KEY_SECRET) {
+    context.addIssue({ code: 'custom', path: ['PATIENT_KEY_SECRET'], message: 'is required in production' });
+  } else if (env.PATIENT_KEY_SECRET === DEMO_PATIENT_KEY_SECRET) {
+    context.addIssue({
+      code: 'custom',
+      path: ['PATIENT_KEY_SECRET'],
+      message: 'must not be the demo key in production',
+    });
+  }
+  if (!env.APP_TOKEN_SECRET) {
+    context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'is required in production' });
+  } else if (env.APP_TOKEN_SECRET === DEMO_APP_TOKEN_SECRET) {
+    context.addIssue({ code: 'custom', path: ['APP_TOKEN_SECRET'], message: 'must not be the demo key in production' });
+  }
+  if (env.CDS_AUTH === 'off') {
+    context.addIssue({ code: 'custom', path: ['CDS_AUTH'], message: 'cannot be off in production' });
+  }
+  if (env.SEED_DEMO === 'on') {
+    context.addIssue({ code: 'custom', path: ['SEED_DEMO'], message: 'cannot load demo data in production' });
+  }
+});
 
 function isTimeZone(value: string): boolean {
   try {
@@ -92,7 +116,8 @@ export interface Config {
   readonly host: string;
   /** Base URL the cards link to (no trailing slash). */
   readonly publicUrl: string;
-  readonly store: { readonly client: 'sqlite'; readonly file: string } | { readonly client: 'pg'; readonly url: string };
+  readonly store:
+    { readonly client: 'sqlite'; readonly file: string } | { readonly client: 'pg'; readonly url: string };
   readonly patientKeySecret: string;
   readonly patientIdentifierSystems: readonly string[];
   /** Signs the short-lived tokens a card hands to the SMART app. */

@@ -10,7 +10,13 @@ export function createLogger(level: string, destination?: NodeJS.WritableStream)
       level,
       base: { service: 'huren' },
       redact: {
-        paths: ['req.headers.authorization', 'headers.authorization', '*.access_token', '*.fhirAuthorization', '*.token'],
+        paths: [
+          'req.headers.authorization',
+          'headers.authorization',
+          '*.access_token',
+          '*.fhirAuthorization',
+          '*.token',
+        ],
         censor: '[redacted]',
       },
     },

@@ -28,11 +28,16 @@ async function alone(config: Config): Promise<void> {
   await migrate(store.db);
   const serving = await serve(config, logger, store, { retention: true });
   const { port, services } = serving;
-  logger.info({ port, store: config.store.client, publicUrl: config.publicUrl }, `Huren listening on http://${config.host}:${port}`);
+  logger.info(
+    { port, store: config.store.client, publicUrl: config.publicUrl },
+    `Huren listening on http://${config.host}:${port}`,
+  );
   announceMode(config, logger);
   stopOnSignals(logger, serving.stop);
   if (config.seedDemo && (await isEmpty(store.db))) {
-    const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
+    const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () =>
+      services.reference.invalidate(),
+    );
     logger.info(counts, 'demo data loaded into the empty store');
     logger.flush();
   }
@@ -46,10 +51,15 @@ async function worker(config: Config): Promise<void> {
   process.on('message', (message: unknown) => link.receive(message));
   const serving = await serve(config, logger, store, {
     // On PostgreSQL every process inserts its token ids (the primary key decides); on SQLite the primary decides.
-    cluster: { announce: (change) => link.announce(change), ...(config.store.client === 'sqlite' ? { replayGuard: link.replayGuard } : {}) },
+    cluster: {
+      announce: (change) => link.announce(change),
+      ...(config.store.client === 'sqlite' ? { replayGuard: link.replayGuard } : {}),
+    },
     retention: process.env[WORKER_INDEX] === '0',
   });
-  link.onChange((change) => (change === 'reference' ? serving.services.reference.forget() : serving.services.clients.forget()));
+  link.onChange((change) =>
+    change === 'reference' ? serving.services.reference.forget() : serving.services.clients.forget(),
+  );
   process.once('disconnect', () => {
     link.disconnected();
     void serving.stop().finally(() => process.exit(1));
@@ -67,8 +77,10 @@ async function primary(config: Config): Promise<void> {
 }
 
 function announceMode(config: Config, logger: ReturnType<typeof createLogger>): void {
-  if (!config.production) logger.info({ url: `${config.publicUrl}/demo` }, `demo workstation: open ${config.publicUrl}/demo in a browser`);
-  if (!config.cdsAuth) logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
+  if (!config.production)
+    logger.info({ url: `${config.publicUrl}/demo` }, `demo workstation: open ${config.publicUrl}/demo in a browser`);
+  if (!config.cdsAuth)
+    logger.warn('CDS_AUTH=off: hook and feedback calls are accepted without a signed JWT (development only)');
   logger.flush();
 }
 

@@ -17,22 +17,38 @@ function every(ms: number, task: () => Promise<void>, services: Services): NodeJ
  * Housekeeping on timers: forget CDS client token ids once their tokens have expired, prune results
  * past the longest window in force and access log entries past ACCESS_LOG_RETENTION_DAYS (also `npm run prune`).
  */
-export function startMaintenance(services: Services, options: { retention: boolean } = { retention: true }): () => void {
+export function startMaintenance(
+  services: Services,
+  options: { retention: boolean } = { retention: true },
+): () => void {
   const timers = [
-    every(TOKEN_IDS_EVERY_MS, async () => {
-      const jtis = await services.replayGuard.forgetExpired();
-      if (jtis > 0) services.logger.debug({ jtis }, 'expired token ids forgotten');
-    }, services),
+    every(
+      TOKEN_IDS_EVERY_MS,
+      async () => {
+        const jtis = await services.replayGuard.forgetExpired();
+        if (jtis > 0) services.logger.debug({ jtis }, 'expired token ids forgotten');
+      },
+      services,
+    ),
   ];
   // In a cluster one process prunes for all.
   if (options.retention) {
-    timers.push(every(RETENTION_EVERY_MS, async () => {
-      const { cutoff, pruned } = await pruneExpiredResults(services.db, services.clock());
-      services.logger.info({ cutoff, pruned }, 'results past the longest window pruned');
-      const accessLogCutoff = accessLogRetentionCutoff(services.clock(), services.config.accessLogRetentionDays);
-      const entries = await pruneAccessLog(services.db, accessLogCutoff);
-      services.logger.info({ cutoff: accessLogCutoff.toISOString(), entries }, 'access log entries past their retention pruned');
-    }, services));
+    timers.push(
+      every(
+        RETENTION_EVERY_MS,
+        async () => {
+          const { cutoff, pruned } = await pruneExpiredResults(services.db, services.clock());
+          services.logger.info({ cutoff, pruned }, 'results past the longest window pruned');
+          const accessLogCutoff = accessLogRetentionCutoff(services.clock(), services.config.accessLogRetentionDays);
+          const entries = await pruneAccessLog(services.db, accessLogCutoff);
+          services.logger.info(
+            { cutoff: accessLogCutoff.toISOString(), entries },
+            'access log entries past their retention pruned',
+          );
+        },
+        services,
+      ),
+    );
   }
   return () => timers.forEach((timer) => clearInterval(timer));
 }

@@ -20,7 +20,14 @@ export async function serve(
   store: Store,
   options: { readonly cluster?: AppOptions['cluster']; readonly retention: boolean },
 ): Promise<Serving> {
-  const { app, services } = createApp({ config, db: store.db, reader: store.reader, volatile: store.volatile, logger, ...(options.cluster ? { cluster: options.cluster } : {}) });
+  const { app, services } = createApp({
+    config,
+    db: store.db,
+    reader: store.reader,
+    volatile: store.volatile,
+    logger,
+    ...(options.cluster ? { cluster: options.cluster } : {}),
+  });
   await services.replayGuard.load();
   const server = app.listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => {
@@ -36,7 +43,11 @@ export async function serve(
       new Promise<void>((resolve) => {
         stopMaintenance();
         server.close(() => {
-          void Promise.allSettled([services.replayGuard.flush(), services.unmappedCodes.flush(), services.accessLog.flush()])
+          void Promise.allSettled([
+            services.replayGuard.flush(),
+            services.unmappedCodes.flush(),
+            services.accessLog.flush(),
+          ])
             .finally(() => store.destroy())
             .then(() => resolve());
         });

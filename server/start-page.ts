@@ -18,4 +18,3 @@ ${services.config.production ? '' : `<li><a href="${base}/demo">/demo</a> â€” æ¼
 </body></html>`);
   };
 }
-

@@ -5,7 +5,9 @@ import type { AccessActor } from './recorder';
 
 /** A hook call's reader: the verified CDS client, or nobody in particular when CDS_AUTH is off. */
 export function hookActor(issuer: string | null, endpoint: AccessLogEndpoint): AccessActor {
-  return issuer ? { kind: 'cds-client', actor: issuer, name: null, endpoint } : { kind: 'unauthenticated', actor: 'CDS_AUTH=off', name: null, endpoint };
+  return issuer
+    ? { kind: 'cds-client', actor: issuer, name: null, endpoint }
+    : { kind: 'unauthenticated', actor: 'CDS_AUTH=off', name: null, endpoint };
 }
 
 /** A JSON API caller: the API token (its id, and its name for people reading the log). */

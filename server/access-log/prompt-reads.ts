@@ -7,7 +7,10 @@ import type { AccessActor } from './recorder';
  * Logs a read of the results behind one card (`:promptId`) once the route answered 200, without
  * touching the route: the card names the patient and the hospital. Registered in front of the route.
  */
-export function promptReadsLogged(services: Services, actorOf: (request: Request, response: Response) => AccessActor | null): RequestHandler {
+export function promptReadsLogged(
+  services: Services,
+  actorOf: (request: Request, response: Response) => AccessActor | null,
+): RequestHandler {
   return (request, response, next) => {
     const promptId = String(request.params.promptId ?? '');
     response.once('finish', () => {
@@ -15,7 +18,12 @@ export function promptReadsLogged(services: Services, actorOf: (request: Request
       if (!actor) return;
       findPrompt(services.reader, promptId)
         .then((prompt) => {
-          if (prompt) services.accessLog.note(actor, { hospitalId: prompt.hospitalId, patientKey: prompt.patientKey, results: prompt.candidates.length });
+          if (prompt)
+            services.accessLog.note(actor, {
+              hospitalId: prompt.hospitalId,
+              patientKey: prompt.patientKey,
+              results: prompt.candidates.length,
+            });
         })
         .catch((error: unknown) => services.logger.error({ err: error }, 'access to a card’s results not logged'));
     });

@@ -27,7 +27,10 @@ export class AccessLog {
     this.writer = new BatchWriter((batch) => appendAccess(db, batch), onError);
   }
 
-  note(actor: AccessActor, read: { readonly hospitalId: string | null; readonly patientKey: string; readonly results: number }): void {
+  note(
+    actor: AccessActor,
+    read: { readonly hospitalId: string | null; readonly patientKey: string; readonly results: number },
+  ): void {
     this.writer.add({
       at: this.clock().toISOString(),
       hospitalId: read.hospitalId,

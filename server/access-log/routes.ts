@@ -18,10 +18,16 @@ export function accessLogRoutes(services: Services): Router {
     const query = parsed.data;
     const principal = principalOf(response);
     if (principal.role !== 'platform' && query.hospitalId !== undefined && query.hospitalId !== principal.hospitalId) {
-      throw new HttpError(403, 'forbidden', "a hospital's token reads its own hospital's access log only", 'hospitalId');
+      throw new HttpError(
+        403,
+        'forbidden',
+        "a hospital's token reads its own hospital's access log only",
+        'hospitalId',
+      );
     }
     const hospitalId = principal.role === 'platform' ? query.hospitalId : (principal.hospitalId ?? undefined);
-    if (principal.role !== 'platform' && hospitalId === undefined) throw new HttpError(403, 'forbidden', 'this token is not bound to a hospital');
+    if (principal.role !== 'platform' && hospitalId === undefined)
+      throw new HttpError(403, 'forbidden', 'this token is not bound to a hospital');
     const key = query.nationalId ? patientKey(services.config.patientKeySecret, query.nationalId) : query.patientKey;
     const entries = await listAccess(services.reader, {
       ...(hospitalId !== undefined ? { hospitalId } : {}),

@@ -8,7 +8,10 @@ import type { Refusal } from '../platform/records';
 
 type Column = keyof typeof CODE_MAPPING_CSV_HEADERS;
 const COLUMNS = codeMappingCsvRow.columns;
-const columnOf = (name: string): Column | null => COLUMNS.find((column) => (CODE_MAPPING_CSV_HEADERS[column] as readonly string[]).includes(name.trim().toLowerCase())) ?? null;
+const columnOf = (name: string): Column | null =>
+  COLUMNS.find((column) =>
+    (CODE_MAPPING_CSV_HEADERS[column] as readonly string[]).includes(name.trim().toLowerCase()),
+  ) ?? null;
 /** A refusal names the column by its English header (`local_code`). */
 const headerOf = (column: Column) => CODE_MAPPING_CSV_HEADERS[column][0];
 
@@ -39,7 +42,10 @@ export function parseCodeMappings(
   try {
     csv = readUploadedCsv(text, { relaxColumnCount: true });
   } catch (error) {
-    return { accepted: [], refused: [{ row: 0, field: null, message: t.notCsv(error instanceof Error ? error.message.slice(0, 200) : '') }] };
+    return {
+      accepted: [],
+      refused: [{ row: 0, field: null, message: t.notCsv(error instanceof Error ? error.message.slice(0, 200) : '') }],
+    };
   }
   const header = csv.header.map(columnOf);
   const missing = COLUMNS.filter((column) => !header.includes(column));
@@ -48,10 +54,14 @@ export function parseCodeMappings(
   const refused: Refusal[] = [];
   const seen = new Set<string>();
   for (const { row, cells } of csv.rows) {
-    const parsed = codeMappingCsvRow.schema.safeParse(Object.fromEntries(COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])));
+    const parsed = codeMappingCsvRow.schema.safeParse(
+      Object.fromEntries(COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])),
+    );
     if (!parsed.success) refused.push(schemaRefusal(row, parsed.error.issues[0], t));
-    else if (seen.has(parsed.data.localCode)) refused.push({ row, field: headerOf('localCode'), message: t.duplicate(parsed.data.localCode) });
-    else if (!catalog.has(parsed.data.itemCode)) refused.push({ row, field: headerOf('itemCode'), message: t.unknownItem(parsed.data.itemCode) });
+    else if (seen.has(parsed.data.localCode))
+      refused.push({ row, field: headerOf('localCode'), message: t.duplicate(parsed.data.localCode) });
+    else if (!catalog.has(parsed.data.itemCode))
+      refused.push({ row, field: headerOf('itemCode'), message: t.unknownItem(parsed.data.itemCode) });
     else {
       const { localCode, localName, itemCode } = parsed.data;
       seen.add(localCode);

@@ -1,5 +1,12 @@
 import {
-  daysBefore, decide, effectiveConfiguration, type EffectiveConfiguration, type ExclusionReason, type HospitalOverride, type OrderRefusal, type Verdict,
+  daysBefore,
+  decide,
+  effectiveConfiguration,
+  type EffectiveConfiguration,
+  type ExclusionReason,
+  type HospitalOverride,
+  type OrderRefusal,
+  type Verdict,
 } from '../../rules';
 import type { Database } from '../store/database';
 import { acceptedPromptIds } from '../store/decisions';
@@ -59,15 +66,25 @@ export async function dryRun(
   options: { days: number; now: Date; timeZone: string },
 ): Promise<DryRunReport> {
   const from = daysBefore(options.now, options.days).toISOString();
-  const prompts = (await findPromptsSince(db, hospitalId, from)).filter((prompt): prompt is Prompt & { itemCode: string } => prompt.itemCode !== null);
+  const prompts = (await findPromptsSince(db, hospitalId, from)).filter(
+    (prompt): prompt is Prompt & { itemCode: string } => prompt.itemCode !== null,
+  );
   const hospital = reference.ruleInstitutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
   if (!hospital || !policy) throw new Error(`hospital ${hospitalId} has no region policy`);
   const proposedConfiguration = effectiveConfiguration({
-    timeZone: options.timeZone, catalog: [...reference.catalog.values()], policy, hospital, override: proposed, localTestSystems: current.localTestSystems,
+    timeZone: options.timeZone,
+    catalog: [...reference.catalog.values()],
+    policy,
+    hospital,
+    override: proposed,
+    localTestSystems: current.localTestSystems,
   });
   const accepted = new Set(
-    await acceptedPromptIds(db, prompts.map((prompt) => prompt.id)),
+    await acceptedPromptIds(
+      db,
+      prompts.map((prompt) => prompt.id),
+    ),
   );
   const resultsByPatient = new Map<string, StoredResult[]>();
   let unchanged = 0;
@@ -83,7 +100,12 @@ export async function dryRun(
       resultsByPatient.set(prompt.patientKey, results);
     }
     const facts = (configuration: EffectiveConfiguration) => ({
-      results, institutions: reference.ruleInstitutions, qualifications: reference.qualificationsByInstitution, encounter: prompt.encounterKind, configuration, now: new Date(prompt.createdAt),
+      results,
+      institutions: reference.ruleInstitutions,
+      qualifications: reference.qualificationsByInstitution,
+      encounter: prompt.encounterKind,
+      configuration,
+      now: new Date(prompt.createdAt),
     });
     const order = [{ orderId: prompt.id, itemCode: prompt.itemCode }];
     const [before] = decide(order, facts(current));
@@ -93,10 +115,19 @@ export async function dryRun(
       const reason = why(after);
       disappearReasons[reason] = (disappearReasons[reason] ?? 0) + 1;
       if (accepted.has(prompt.id)) acceptedLost += 1;
-      if (samples.length < 20) samples.push({ promptId: prompt.id, createdAt: prompt.createdAt, itemCode: prompt.itemCode, department: prompt.departmentName, doctor: prompt.practitionerName, after: reason });
+      if (samples.length < 20)
+        samples.push({
+          promptId: prompt.id,
+          createdAt: prompt.createdAt,
+          itemCode: prompt.itemCode,
+          department: prompt.departmentName,
+          doctor: prompt.practitionerName,
+          after: reason,
+        });
     } else {
       unchanged += 1;
-      if (shown(after) && current.indicator !== proposedConfiguration.indicator && before?.presentation === 'prompt') indicatorChanges += 1;
+      if (shown(after) && current.indicator !== proposedConfiguration.indicator && before?.presentation === 'prompt')
+        indicatorChanges += 1;
     }
   }
   return {

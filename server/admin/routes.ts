@@ -1,17 +1,37 @@
 import express, { Router } from 'express';
-import { dayBound, daysBefore, DISCIPLINES, NO_OVERRIDE, overrideViolations, type HospitalOverride, type OverrideViolation } from '../../rules';
+import {
+  dayBound,
+  daysBefore,
+  DISCIPLINES,
+  NO_OVERRIDE,
+  overrideViolations,
+  type HospitalOverride,
+  type OverrideViolation,
+} from '../../rules';
 import { hospitalOf, principalOf, requireRole } from '../auth/api-token';
 import { apiInvalid, HttpError } from '../errors/http-error';
 import { localeFrom, messages } from '../i18n';
 import type { Refusal } from '../platform/records';
 import type { Services } from '../services';
 import {
-  currentOverride, deleteCodeMappings, loadCodeMappings, overrideHistory, saveCodeMappings, saveOverride, unmappedCodes,
+  currentOverride,
+  deleteCodeMappings,
+  loadCodeMappings,
+  overrideHistory,
+  saveCodeMappings,
+  saveOverride,
+  unmappedCodes,
 } from '../store/hospital-config';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { parseCodeMappings } from './csv-mappings';
 import { dryRun } from './dry-run';
-import { codeMappingInputSchema, dryRunInputSchema, hospitalOverrideSchema, rollbackInputSchema, type CodeMapping } from '../contract/admin';
+import {
+  codeMappingInputSchema,
+  dryRunInputSchema,
+  hospitalOverrideSchema,
+  rollbackInputSchema,
+  type CodeMapping,
+} from '../contract/admin';
 
 function describe(violation: OverrideViolation): string {
   switch (violation.code) {
@@ -55,7 +75,9 @@ export function adminRoutes(services: Services): Router {
       hospitalId,
       ...state,
       bounds: {
-        windowDays: Object.fromEntries([...reference.catalog.values()].map((item) => [item.code, dayBound(item.window)])),
+        windowDays: Object.fromEntries(
+          [...reference.catalog.values()].map((item) => [item.code, dayBound(item.window)]),
+        ),
         lowerLevelAcceptance: policy?.lowerLevelAcceptance ?? null,
         disciplines: DISCIPLINES,
       },
@@ -85,8 +107,12 @@ export function adminRoutes(services: Services): Router {
     // Version 0 is the state before any version: no hospital rules, the region's defaults.
     const parsed = rollbackInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
-    const target = parsed.data.version === 0 ? { override: NO_OVERRIDE } : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
-    if (!target) throw new HttpError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
+    const target =
+      parsed.data.version === 0
+        ? { override: NO_OVERRIDE }
+        : (await overrideHistory(services.db, hospitalId)).find((version) => version.version === parsed.data.version);
+    if (!target)
+      throw new HttpError(404, 'not-found', `no version ${parsed.data.version} of this hospital's rules`, 'version');
     // The old version may have gone out of bounds since (the region narrowed): check it again.
     const override = validOverride(target.override, hospitalId, await services.reference.current());
     await saveOverride(services.db, hospitalId, override, principal.name, services.clock(), 'rollback');
@@ -102,7 +128,13 @@ export function adminRoutes(services: Services): Router {
     const override = validOverride(parsed.data.override, hospitalId, reference);
     const current = configurationFor(reference, hospitalId, services.config.timeZone);
     if (!current) throw new HttpError(409, 'hospital-unregistered', `hospital ${hospitalId} is not registered`);
-    response.json(await dryRun(services.reader, reference, hospitalId, override, current, { days: parsed.data.days, now: services.clock(), timeZone: services.config.timeZone }));
+    response.json(
+      await dryRun(services.reader, reference, hospitalId, override, current, {
+        days: parsed.data.days,
+        now: services.clock(),
+        timeZone: services.config.timeZone,
+      }),
+    );
   });
 
   router.get('/api/admin/code-mappings', async (_request, response) => {
@@ -110,7 +142,12 @@ export function adminRoutes(services: Services): Router {
   });
 
   /** Saves accepted mappings and answers with what was refused and which codes are still unmapped. */
-  const saveMappings = async (hospitalId: string, accepted: readonly CodeMapping[], refused: readonly Refusal[], replace: boolean) => {
+  const saveMappings = async (
+    hospitalId: string,
+    accepted: readonly CodeMapping[],
+    refused: readonly Refusal[],
+    replace: boolean,
+  ) => {
     await services.db.transaction(async (trx) => {
       if (replace) await deleteCodeMappings(trx, hospitalId);
       await saveCodeMappings(trx, accepted);
@@ -122,13 +159,23 @@ export function adminRoutes(services: Services): Router {
   };
 
   /** A CSV of local code, local name, catalog item code. `?replace=true` drops the mappings not in the file. */
-  router.put('/api/admin/code-mappings', express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }), async (request, response) => {
-    const hospitalId = hospitalOf(principalOf(response));
-    if (typeof request.body !== 'string') throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
-    const reference = await services.reference.current();
-    const { accepted, refused } = parseCodeMappings(request.body, hospitalId, reference.catalog, messages(localeFrom(request.get('accept-language'))));
-    response.json(await saveMappings(hospitalId, accepted, refused, request.query.replace === 'true'));
-  });
+  router.put(
+    '/api/admin/code-mappings',
+    express.text({ type: ['text/csv', 'text/plain'], limit: '5mb' }),
+    async (request, response) => {
+      const hospitalId = hospitalOf(principalOf(response));
+      if (typeof request.body !== 'string')
+        throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
+      const reference = await services.reference.current();
+      const { accepted, refused } = parseCodeMappings(
+        request.body,
+        hospitalId,
+        reference.catalog,
+        messages(localeFrom(request.get('accept-language'))),
+      );
+      response.json(await saveMappings(hospitalId, accepted, refused, request.query.replace === 'true'));
+    },
+  );
 
   /** One mapping, as the unmapped-codes list makes it in place: a local code and the catalog item it stands for. */
   router.post('/api/admin/code-mappings', async (request, response) => {
@@ -136,8 +183,16 @@ export function adminRoutes(services: Services): Router {
     const parsed = codeMappingInputSchema.safeParse(request.body);
     if (!parsed.success) throw apiInvalid(parsed.error);
     const { localCode, localName, itemCode } = parsed.data;
-    if (!(await services.reference.current()).catalog.has(itemCode)) throw new HttpError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
-    response.json(await saveMappings(hospitalId, [{ institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode }], [], false));
+    if (!(await services.reference.current()).catalog.has(itemCode))
+      throw new HttpError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
+    response.json(
+      await saveMappings(
+        hospitalId,
+        [{ institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode }],
+        [],
+        false,
+      ),
+    );
   });
 
   router.get('/api/admin/unmapped-codes', async (request, response) => {

@@ -10,7 +10,10 @@ const FLUSH_MS = 5_000;
  * seconds: a hook call never waits for this bookkeeping.
  */
 export class UnmappedCodeRecorder {
-  private pending = new Map<string, { institutionId: string; system: string; code: string; display: string | null; seen: number; at: string }>();
+  private pending = new Map<
+    string,
+    { institutionId: string; system: string; code: string; display: string | null; seen: number; at: string }
+  >();
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -25,7 +28,14 @@ export class UnmappedCodeRecorder {
       if (!coding.system || !coding.code) continue;
       const key = `${institutionId}\u0000${coding.system}\u0000${coding.code}`;
       const known = this.pending.get(key);
-      this.pending.set(key, { institutionId, system: coding.system.slice(0, 255), code: coding.code.slice(0, 100), display: coding.display?.slice(0, 200) ?? known?.display ?? null, seen: (known?.seen ?? 0) + 1, at });
+      this.pending.set(key, {
+        institutionId,
+        system: coding.system.slice(0, 255),
+        code: coding.code.slice(0, 100),
+        display: coding.display?.slice(0, 200) ?? known?.display ?? null,
+        seen: (known?.seen ?? 0) + 1,
+        at,
+      });
     }
     if (this.pending.size > 0 && !this.timer) {
       this.timer = setTimeout(() => {

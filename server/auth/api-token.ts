@@ -12,9 +12,16 @@ export function requireRole(services: Services, ...roles: ApiRole[]): RequestHan
     const token = /^Bearer\s+(hrn_[\w-]+)$/.exec(request.get('authorization') ?? '')?.[1];
     if (!token) throw new HttpError(401, 'unauthenticated', 'an API token is required (Authorization: Bearer hrn_…)');
     const record = await findApiToken(services.reader, token);
-    if (!record || record.revokedAt) throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
-    if (!roles.includes(record.role)) throw new HttpError(403, 'forbidden', `this needs a ${roles.join(' or ')} token; yours is ${record.role}`);
-    response.locals.principal = { tokenId: record.tokenId, name: record.name, role: record.role, hospitalId: record.hospitalId } satisfies Principal;
+    if (!record || record.revokedAt)
+      throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+    if (!roles.includes(record.role))
+      throw new HttpError(403, 'forbidden', `this needs a ${roles.join(' or ')} token; yours is ${record.role}`);
+    response.locals.principal = {
+      tokenId: record.tokenId,
+      name: record.name,
+      role: record.role,
+      hospitalId: record.hospitalId,
+    } satisfies Principal;
     next();
   };
 }

@@ -1,7 +1,12 @@
 import type { RequestHandler } from 'express';
 import {
-  createRemoteJWKSet, decodeJwt, decodeProtectedHeader, errors, jwtVerify,
-  type JWSAlgorithm, type JWTVerifyGetKey,
+  createRemoteJWKSet,
+  decodeJwt,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JWSAlgorithm,
+  type JWTVerifyGetKey,
 } from 'jose';
 import type { Caller } from '../hooks/assessment';
 import type { Services } from '../services';
@@ -13,8 +18,18 @@ const MAX_TOKEN_AGE_SECONDS = 300;
 const CLOCK_TOLERANCE_SECONDS = 30;
 
 export type Refusal =
-  | 'missing' | 'malformed' | 'algorithm' | 'unknown-issuer' | 'revoked' | 'jku-not-allowed' | 'no-keys'
-  | 'signature' | 'expired' | 'claims' | 'lifetime' | 'replay';
+  | 'missing'
+  | 'malformed'
+  | 'algorithm'
+  | 'unknown-issuer'
+  | 'revoked'
+  | 'jku-not-allowed'
+  | 'no-keys'
+  | 'signature'
+  | 'expired'
+  | 'claims'
+  | 'lifetime'
+  | 'replay';
 
 export class RefusedToken extends Error {
   constructor(readonly reason: Refusal) {
@@ -34,12 +49,19 @@ function bearer(header: string | undefined): string {
  * a `jku` on that issuer's allowlist (never an arbitrary URL), addressed
  * to this endpoint, current, and not seen before. The registration names the ordering hospital.
  */
-export function cdsClientAuthentication(services: Services, audienceFor: (serviceId: string, path: string) => string[]): RequestHandler {
+export function cdsClientAuthentication(
+  services: Services,
+  audienceFor: (serviceId: string, path: string) => string[],
+): RequestHandler {
   const remoteKeySets = new Map<string, JWTVerifyGetKey>();
   const remote = (url: string) => {
     let keySet = remoteKeySets.get(url);
     if (!keySet) {
-      keySet = createRemoteJWKSet(new URL(url), { timeoutDuration: 2_000, cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+      keySet = createRemoteJWKSet(new URL(url), {
+        timeoutDuration: 2_000,
+        cooldownDuration: 30_000,
+        cacheMaxAge: 600_000,
+      });
       remoteKeySets.set(url, keySet);
     }
     return keySet;
@@ -51,7 +73,8 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
     let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
-      if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg)) throw new RefusedToken('algorithm');
+      if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg))
+        throw new RefusedToken('algorithm');
       jku = typeof header.jku === 'string' ? header.jku : undefined;
       kid = typeof header.kid === 'string' ? header.kid : undefined;
       const claims = decodeJwt(token);
@@ -98,7 +121,11 @@ export function cdsClientAuthentication(services: Services, audienceFor: (servic
       throw new RefusedToken('signature');
     }
     if (!(await services.replayGuard.firstSighting(issuer, jti, expiresAt))) throw new RefusedToken('replay');
-    return { issuer, hospitalId: client.hospitalId, ...(client.fhirServers ? { fhirServers: client.fhirServers } : {}) };
+    return {
+      issuer,
+      hospitalId: client.hospitalId,
+      ...(client.fhirServers ? { fhirServers: client.fhirServers } : {}),
+    };
   }
 
   return async (request, response, next) => {

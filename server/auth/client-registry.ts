@@ -36,7 +36,11 @@ export class ClientRegistry {
     const cached = this.entries.get(issuer) ?? this.unknown.get(issuer);
     if (cached && now - cached.at < (cached.client ? this.refreshMs : UNKNOWN_ISSUER_MS)) return cached;
     const client = await findClient(this.db, issuer);
-    const entry = { client, keys: client?.jwks ? createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]) : null, at: now };
+    const entry = {
+      client,
+      keys: client?.jwks ? createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]) : null,
+      at: now,
+    };
     if (client) {
       this.unknown.delete(issuer);
       this.entries.set(issuer, entry);

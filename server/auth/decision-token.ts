@@ -28,12 +28,22 @@ export class DecisionTokens {
     private readonly ttlMinutes: number,
     private readonly clock: () => Date,
   ) {
-    this.key = crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+    this.key = crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(secret),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign', 'verify'],
+    );
   }
 
   async issue(grant: Omit<DecisionGrant, 'fhirServer'> & { readonly fhirServer?: string | null }): Promise<string> {
     const iat = Math.floor(this.clock().getTime() / 1000);
-    return new SignJWT({ hospital: grant.hospitalId, patient: grant.patientKey, ...(grant.fhirServer ? { fhir: grant.fhirServer } : {}) })
+    return new SignJWT({
+      hospital: grant.hospitalId,
+      patient: grant.patientKey,
+      ...(grant.fhirServer ? { fhir: grant.fhirServer } : {}),
+    })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setIssuer(this.issuer)
       .setAudience(AUDIENCE)
@@ -56,9 +66,14 @@ export class DecisionTokens {
     return this.check(authorization, promptId, RENEWAL_DAYS * 24 * 3600);
   }
 
-  private async check(authorization: string | undefined, promptId: string, toleranceSeconds: number): Promise<DecisionGrant> {
+  private async check(
+    authorization: string | undefined,
+    promptId: string,
+    toleranceSeconds: number,
+  ): Promise<DecisionGrant> {
     const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    if (!token) throw new HttpError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
+    if (!token)
+      throw new HttpError(401, 'unauthenticated', 'a decision token is required: open this card from the EHR again');
     let grant: DecisionGrant;
     try {
       const { payload } = await jwtVerify(token, await this.key, {
@@ -68,9 +83,20 @@ export class DecisionTokens {
         currentDate: this.clock(),
         clockTolerance: toleranceSeconds,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.hospital !== 'string' || typeof payload.patient !== 'string') throw new Error('claims');
-      if (toleranceSeconds > 0 && (payload.iat ?? 0) + toleranceSeconds < this.clock().getTime() / 1000) throw new errors.JWTExpired('too old to renew', payload);
-      grant = { promptId: payload.sub, hospitalId: payload.hospital, patientKey: payload.patient, fhirServer: typeof payload.fhir === 'string' ? payload.fhir : null };
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.hospital !== 'string' ||
+        typeof payload.patient !== 'string'
+      )
+        throw new Error('claims');
+      if (toleranceSeconds > 0 && (payload.iat ?? 0) + toleranceSeconds < this.clock().getTime() / 1000)
+        throw new errors.JWTExpired('too old to renew', payload);
+      grant = {
+        promptId: payload.sub,
+        hospitalId: payload.hospital,
+        patientKey: payload.patient,
+        fhirServer: typeof payload.fhir === 'string' ? payload.fhir : null,
+      };
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new HttpError(401, 'expired', 'the session has expired');
       throw new HttpError(401, 'unauthenticated', 'the decision token is not valid');

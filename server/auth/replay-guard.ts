@@ -1,6 +1,12 @@
 import type { Database } from '../store/database';
 import { BatchWriter } from '../store/batch-writer';
-import { deleteExpiredTokenIds, insertFirstSighting, loadLiveTokenIds, saveTokenIds, type TokenIdSighting } from '../store/token-ids';
+import {
+  deleteExpiredTokenIds,
+  insertFirstSighting,
+  loadLiveTokenIds,
+  saveTokenIds,
+  type TokenIdSighting,
+} from '../store/token-ids';
 
 /** Decides whether a CDS client token id is seen for the first time (this class, or a sibling process's proxy to it). */
 export interface TokenIdGuard {
@@ -37,13 +43,15 @@ export class ReplayGuard implements TokenIdGuard {
 
   /** Loads the token ids still within their lifetime (call once at start). */
   async load(): Promise<void> {
-    for (const row of await loadLiveTokenIds(this.db, this.clock())) this.seen.set(`${row.issuer}\u0000${row.jti}`, Date.parse(row.expires_at));
+    for (const row of await loadLiveTokenIds(this.db, this.clock()))
+      this.seen.set(`${row.issuer}\u0000${row.jti}`, Date.parse(row.expires_at));
   }
 
   async firstSighting(issuer: string, jti: string, expiresAt: Date): Promise<boolean> {
     const key = `${issuer}\u0000${jti}`;
     if (this.seen.has(key)) return false;
-    if (this.shared && !(await insertFirstSighting(this.db, { issuer, jti, expires_at: expiresAt.toISOString() }))) return false;
+    if (this.shared && !(await insertFirstSighting(this.db, { issuer, jti, expires_at: expiresAt.toISOString() })))
+      return false;
     this.seen.set(key, expiresAt.getTime());
     if (!this.shared) this.unsaved.add({ issuer, jti, expires_at: expiresAt.toISOString() });
     return true;

@@ -15,16 +15,30 @@ const SOURCES = [join(ROOT, 'smart-app'), join(ROOT, 'server'), join(ROOT, 'rule
 function newest(path: string): number {
   const stat = statSync(path);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return readdirSync(path).reduce((latest, entry) => (entry === 'node_modules' ? latest : Math.max(latest, newest(join(path, entry)))), stat.mtimeMs);
+  return readdirSync(path).reduce(
+    (latest, entry) => (entry === 'node_modules' ? latest : Math.max(latest, newest(join(path, entry)))),
+    stat.mtimeMs,
+  );
 }
 
 const force = process.argv.includes('--force');
 if (!force && existsSync(OUTPUT) && statSync(OUTPUT).mtimeMs > Math.max(...SOURCES.filter(existsSync).map(newest))) {
   process.exit(0);
 }
-const build = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', join(ROOT, 'smart-app', 'vite.config.ts'), '--logLevel', 'warn'], {
-  cwd: ROOT,
-  env: { ...process.env, NODE_ENV: 'production' },
-  stdio: 'inherit',
-});
+const build = spawnSync(
+  process.execPath,
+  [
+    join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'),
+    'build',
+    '--config',
+    join(ROOT, 'smart-app', 'vite.config.ts'),
+    '--logLevel',
+    'warn',
+  ],
+  {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  },
+);
 process.exit(build.status ?? 1);

@@ -36,22 +36,39 @@ function progress(done: number, total: number): void {
   if (!process.stderr.isTTY && done !== total && done % 500 !== 0) return;
   const width = 30;
   const filled = Math.round((done / Math.max(total, 1)) * width);
-  process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+  process.stderr.write(
+    `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`,
+  );
 }
 
 async function tokens(db: Database, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string' }, hospital: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string' }, hospital: { type: 'string' } },
+  });
   const [action, id] = positionals;
   if (action === 'create') {
     const role = values.role as ApiRole;
-    if (!values.name || !(API_ROLES as readonly string[]).includes(role)) fail('tokens create needs --name and --role quality|admin|platform');
+    if (!values.name || !(API_ROLES as readonly string[]).includes(role))
+      fail('tokens create needs --name and --role quality|admin|platform');
     if (role !== 'platform' && !values.hospital) fail(`a ${role} token works for one hospital: give --hospital`);
-    if (values.hospital && !(await isRegistered(db, 'institution', values.hospital))) fail(`no institution ${values.hospital}`);
-    const { token, record } = await createApiToken(db, { name: values.name, role, hospitalId: role === 'platform' ? null : (values.hospital ?? null) }, new Date());
+    if (values.hospital && !(await isRegistered(db, 'institution', values.hospital)))
+      fail(`no institution ${values.hospital}`);
+    const { token, record } = await createApiToken(
+      db,
+      { name: values.name, role, hospitalId: role === 'platform' ? null : (values.hospital ?? null) },
+      new Date(),
+    );
     process.stdout.write(`${token}\n`);
-    process.stderr.write(`token ${record.tokenId} (${record.role}${record.hospitalId ? ` for ${record.hospitalId}` : ''}): shown once, store it now\n`);
+    process.stderr.write(
+      `token ${record.tokenId} (${record.role}${record.hospitalId ? ` for ${record.hospitalId}` : ''}): shown once, store it now\n`,
+    );
   } else if (action === 'list') {
-    for (const token of await listApiTokens(db)) process.stdout.write(`${token.tokenId}  ${token.role.padEnd(8)} ${(token.hospitalId ?? '-').padEnd(10)} ${token.revokedAt ? 'revoked ' : 'active  '} ${token.name}\n`);
+    for (const token of await listApiTokens(db))
+      process.stdout.write(
+        `${token.tokenId}  ${token.role.padEnd(8)} ${(token.hospitalId ?? '-').padEnd(10)} ${token.revokedAt ? 'revoked ' : 'active  '} ${token.name}\n`,
+      );
   } else if (action === 'revoke' && id) {
     process.stdout.write((await revokeApiToken(db, id, new Date())) ? `revoked ${id}\n` : `no active token ${id}\n`);
   } else fail('tokens: create, list or revoke <id>');
@@ -60,25 +77,54 @@ async function tokens(db: Database, args: string[]): Promise<void> {
 async function importFile(db: Database, args: string[]): Promise<void> {
   const [kind, file] = args;
   if (!kind || !(RECORD_KINDS as readonly string[]).includes(kind) || !file) fail('import needs a kind and a file');
-  const { saved, refused } = await importRecords(db, kind as RecordKind, readFileSync(file, 'utf8'), file.endsWith('.json') ? 'json' : 'csv', new Date(), progress);
-  for (const refusal of refused) process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);
+  const { saved, refused } = await importRecords(
+    db,
+    kind as RecordKind,
+    readFileSync(file, 'utf8'),
+    file.endsWith('.json') ? 'json' : 'csv',
+    new Date(),
+    progress,
+  );
+  for (const refusal of refused)
+    process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);
   process.stdout.write(`${kind}: ${saved} saved, ${refused.length} refused\n`);
 }
 
 async function clients(db: Database, args: string[]): Promise<void> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { issuer: { type: 'string' }, hospital: { type: 'string' }, jwks: { type: 'string' }, jku: { type: 'string', multiple: true } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      issuer: { type: 'string' },
+      hospital: { type: 'string' },
+      jwks: { type: 'string' },
+      jku: { type: 'string', multiple: true },
+    },
+  });
   const [action, issuer] = positionals;
   if (action === 'register') {
-    const parsed = cdsClientSchema.safeParse({ issuer: values.issuer, hospitalId: values.hospital, jwks: values.jwks ? JSON.parse(readFileSync(values.jwks, 'utf8')) : null, jkuAllowlist: values.jku ?? [] });
-    if (!parsed.success) fail(`clients register: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
-    if (!parsed.data.jwks && parsed.data.jkuAllowlist.length === 0) fail('clients register needs --jwks or at least one --jku');
+    const parsed = cdsClientSchema.safeParse({
+      issuer: values.issuer,
+      hospitalId: values.hospital,
+      jwks: values.jwks ? JSON.parse(readFileSync(values.jwks, 'utf8')) : null,
+      jkuAllowlist: values.jku ?? [],
+    });
+    if (!parsed.success)
+      fail(`clients register: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.data.jwks && parsed.data.jkuAllowlist.length === 0)
+      fail('clients register needs --jwks or at least one --jku');
     const applied = await applyRecords(db, 'clients', [{ row: 1, record: parsed.data }], new Date());
     if (applied.refused[0]) fail(applied.refused[0].message);
     process.stdout.write(`registered ${parsed.data.issuer} for ${parsed.data.hospitalId}\n`);
   } else if (action === 'list') {
-    for (const client of await listClients(db)) process.stdout.write(`${client.issuer}  ${client.hospitalId}  ${client.revoked ? 'revoked' : 'active'}  ${client.jwks ? 'jwks' : ''} ${client.jkuAllowlist.join(' ')}\n`);
+    for (const client of await listClients(db))
+      process.stdout.write(
+        `${client.issuer}  ${client.hospitalId}  ${client.revoked ? 'revoked' : 'active'}  ${client.jwks ? 'jwks' : ''} ${client.jkuAllowlist.join(' ')}\n`,
+      );
   } else if (action === 'revoke' && issuer) {
-    process.stdout.write((await revokeClient(db, issuer, new Date())) ? `revoked ${issuer}\n` : `no active client ${issuer}\n`);
+    process.stdout.write(
+      (await revokeClient(db, issuer, new Date())) ? `revoked ${issuer}\n` : `no active client ${issuer}\n`,
+    );
   } else fail('clients: register, list or revoke <issuer>');
 }
 

@@ -10,11 +10,15 @@ import { loadConfig } from '../config';
 async function run(): Promise<void> {
   const [endpoint, issuer = DEMO_CLIENTS[0].issuer] = process.argv.slice(2);
   if (!endpoint) {
-    process.stderr.write(`usage: npm run -s mint-token -- <service-id>[/feedback] [issuer]\nissuers: ${DEMO_CLIENTS.map((c) => c.issuer).join(', ')}\n`);
+    process.stderr.write(
+      `usage: npm run -s mint-token -- <service-id>[/feedback] [issuer]\nissuers: ${DEMO_CLIENTS.map((c) => c.issuer).join(', ')}\n`,
+    );
     process.exit(2);
   }
   const config = loadConfig(process.env);
-  process.stdout.write(`${await mintClientToken({ issuer, audience: `${config.publicUrl}/cds-services/${endpoint}` })}\n`);
+  process.stdout.write(
+    `${await mintClientToken({ issuer, audience: `${config.publicUrl}/cds-services/${endpoint}` })}\n`,
+  );
 }
 
 run().catch((error: unknown) => {

@@ -14,7 +14,9 @@ async function run(): Promise<void> {
     const { cutoff, pruned } = await pruneExpiredResults(db, new Date());
     process.stdout.write(`pruned ${pruned} results taken before ${cutoff}\n`);
     const accessCutoff = accessLogRetentionCutoff(new Date(), config.accessLogRetentionDays);
-    process.stdout.write(`pruned ${await pruneAccessLog(db, accessCutoff)} access log entries before ${accessCutoff.toISOString()}\n`);
+    process.stdout.write(
+      `pruned ${await pruneAccessLog(db, accessCutoff)} access log entries before ${accessCutoff.toISOString()}\n`,
+    );
   } finally {
     await store.destroy();
   }

@@ -19,8 +19,12 @@ async function run(): Promise<void> {
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
   try {
-    const counts = await seedDemo(db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () => services.reference.invalidate());
-    process.stdout.write(`Demo data loaded into ${config.store.client === 'sqlite' ? config.store.file : 'PostgreSQL'}: ${JSON.stringify(counts)}\n`);
+    const counts = await seedDemo(db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () =>
+      services.reference.invalidate(),
+    );
+    process.stdout.write(
+      `Demo data loaded into ${config.store.client === 'sqlite' ? config.store.file : 'PostgreSQL'}: ${JSON.stringify(counts)}\n`,
+    );
   } finally {
     server.close();
     await store.destroy();

@@ -8,7 +8,13 @@ export type RegistryChange = (typeof REGISTRY_CHANGES)[number];
 export const toPrimarySchema = z.discriminatedUnion('huren', [
   z.object({ huren: z.literal('listening'), port: z.number().int().min(1).max(65_535) }),
   z.object({ huren: z.literal('changed'), what: z.enum(REGISTRY_CHANGES) }),
-  z.object({ huren: z.literal('jti'), id: z.number().int(), issuer: z.string(), jti: z.string(), expiresAt: z.iso.datetime() }),
+  z.object({
+    huren: z.literal('jti'),
+    id: z.number().int(),
+    issuer: z.string(),
+    jti: z.string(),
+    expiresAt: z.iso.datetime(),
+  }),
 ]);
 export type ToPrimary = z.infer<typeof toPrimarySchema>;
 

@@ -23,12 +23,21 @@ export const WORKER_INDEX = 'HUREN_WORKER_INDEX';
  */
 export async function runPrimary(config: Config, logger: Logger, store: Store): Promise<void> {
   const clock = () => new Date();
-  const guard = config.store.client === 'sqlite'
-    ? new ReplayGuard(store.db, false, clock, (error) => logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry'))
-    : null;
+  const guard =
+    config.store.client === 'sqlite'
+      ? new ReplayGuard(store.db, false, clock, (error) =>
+          logger.warn({ err: error }, 'token ids not stored yet; kept in memory, will retry'),
+        )
+      : null;
   await guard?.load();
   const forgetting = guard
-    ? setInterval(() => void guard.forgetExpired().catch((error: unknown) => logger.warn({ err: error }, 'maintenance failed; will retry')), TOKEN_IDS_EVERY_MS)
+    ? setInterval(
+        () =>
+          void guard
+            .forgetExpired()
+            .catch((error: unknown) => logger.warn({ err: error }, 'maintenance failed; will retry')),
+        TOKEN_IDS_EVERY_MS,
+      )
     : null;
   forgetting?.unref();
 
@@ -44,7 +53,10 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
   };
 
   const firstListening = async (port: number) => {
-    logger.info({ port, store: config.store.client, publicUrl: config.publicUrl, workers: config.workers }, `Huren listening on http://${config.host}:${port} (${config.workers} processes)`);
+    logger.info(
+      { port, store: config.store.client, publicUrl: config.publicUrl, workers: config.workers },
+      `Huren listening on http://${config.host}:${port} (${config.workers} processes)`,
+    );
     logger.flush();
     if (config.seedDemo && (await isEmpty(store.db))) {
       const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, clock(), config.timeZone, () => {
@@ -103,10 +115,13 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
-    const exited = [...indexOf.keys()].map((worker) => new Promise<void>((resolve) => {
-      worker.once('exit', () => resolve());
-      worker.process.kill('SIGTERM');
-    }));
+    const exited = [...indexOf.keys()].map(
+      (worker) =>
+        new Promise<void>((resolve) => {
+          worker.once('exit', () => resolve());
+          worker.process.kill('SIGTERM');
+        }),
+    );
     if (forgetting) clearInterval(forgetting);
     void Promise.allSettled(exited)
       .then(() => guard?.flush())

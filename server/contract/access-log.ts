@@ -22,7 +22,10 @@ export const accessLogQuerySchema = z.strictObject({
   to: z.iso.datetime({ offset: true }).optional(),
   /** One person's reads, by national identifier (turned into the key here, never stored) or by key. */
   nationalId: z.string().trim().min(1).max(64).optional(),
-  patientKey: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  patientKey: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   /** Reads through one endpoint only. */
   endpoint: z.enum(ACCESS_LOG_ENDPOINTS).optional(),
   /** Platform only: one hospital's entries. */

@@ -11,7 +11,9 @@ export const rulesStateSchema = z.object({
   updatedAt: z.string().nullable(),
   bounds: z.object({
     windowDays: z.record(z.string(), z.number().int()),
-    lowerLevelAcceptance: z.object({ default: z.enum(LOWER_LEVEL_ACCEPTANCE), max: z.enum(LOWER_LEVEL_ACCEPTANCE) }).nullable(),
+    lowerLevelAcceptance: z
+      .object({ default: z.enum(LOWER_LEVEL_ACCEPTANCE), max: z.enum(LOWER_LEVEL_ACCEPTANCE) })
+      .nullable(),
     disciplines: z.array(z.string()),
   }),
 });
@@ -38,7 +40,16 @@ export const dryRunReportSchema = z.object({
   disappearReasons: z.record(z.string(), z.number().int()),
   acceptedAmongDisappearing: z.number().int(),
   indicatorChanges: z.number().int(),
-  samples: z.array(z.object({ promptId: z.string(), createdAt: z.string(), itemCode: z.string(), department: z.string().nullable(), doctor: z.string().nullable(), after: z.string() })),
+  samples: z.array(
+    z.object({
+      promptId: z.string(),
+      createdAt: z.string(),
+      itemCode: z.string(),
+      department: z.string().nullable(),
+      doctor: z.string().nullable(),
+      after: z.string(),
+    }),
+  ),
   limits: z.literal('past-cards-only'),
 });
 export type DryRunReportView = z.infer<typeof dryRunReportSchema>;
@@ -46,11 +57,22 @@ export type DryRunReportView = z.infer<typeof dryRunReportSchema>;
 const refusal = z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() });
 
 export const unmappedCodesSchema = z.array(
-  z.object({ system: z.string(), code: z.string(), display: z.string().nullable(), firstSeen: z.string(), lastSeen: z.string(), seen: z.number().int() }),
+  z.object({
+    system: z.string(),
+    code: z.string(),
+    display: z.string().nullable(),
+    firstSeen: z.string(),
+    lastSeen: z.string(),
+    seen: z.number().int(),
+  }),
 );
 export type UnmappedCodes = z.infer<typeof unmappedCodesSchema>;
 
-export const mappingUploadSchema = z.object({ accepted: z.number().int(), refused: z.array(refusal), unmappedSeen: unmappedCodesSchema });
+export const mappingUploadSchema = z.object({
+  accepted: z.number().int(),
+  refused: z.array(refusal),
+  unmappedSeen: unmappedCodesSchema,
+});
 export type MappingUpload = z.infer<typeof mappingUploadSchema>;
 
 export const codeMappingsSchema = z.array(codeMappingSchema);

@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import {
-  ALLIANCE_KINDS, ANNOTATIONS, DISCIPLINES, INDICATORS, ITEM_KINDS, LOWER_LEVEL_ACCEPTANCE, MARK_FORMS, MARKED_LEVEL_RULES,
-  QUALIFICATION_KINDS, WINDOW_UNITS,
-  type HospitalOverride, type Qualification, type RecognitionItem, type RegionPolicy,
+  ALLIANCE_KINDS,
+  ANNOTATIONS,
+  DISCIPLINES,
+  INDICATORS,
+  ITEM_KINDS,
+  LOWER_LEVEL_ACCEPTANCE,
+  MARK_FORMS,
+  MARKED_LEVEL_RULES,
+  QUALIFICATION_KINDS,
+  WINDOW_UNITS,
+  type HospitalOverride,
+  type Qualification,
+  type RecognitionItem,
+  type RegionPolicy,
 } from '../../rules';
 
 /** Validators for the reference data the platform operator and administrators manage. */
 
-const code = z.string().trim().min(1).max(64).regex(/^[\w.:-]+$/, 'letters, digits and . : - _ only');
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[\w.:-]+$/, 'letters, digits and . : - _ only');
 const localDate = z.iso.date();
 
 export const recognitionItemSchema = z
@@ -24,7 +40,10 @@ export const recognitionItemSchema = z
     contains: z.array(code).max(200).default([]),
     synonyms: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
     onRegionalList: z.boolean().default(true),
-    loinc: z.string().regex(/^\d{1,7}-\d$/, 'a LOINC code such as 2160-0').nullable(),
+    loinc: z
+      .string()
+      .regex(/^\d{1,7}-\d$/, 'a LOINC code such as 2160-0')
+      .nullable(),
     priceFen: z.number().int().min(0),
     active: z.boolean(),
   })
@@ -32,10 +51,10 @@ export const recognitionItemSchema = z
     message: 'imaging items have a modality, lab items none',
     path: ['modality'],
   })
-  .refine((item) => !item.contains.includes(item.code), { message: 'an item cannot contain itself', path: ['contains'] }) satisfies z.ZodType<
-  RecognitionItem,
-  unknown
->;
+  .refine((item) => !item.contains.includes(item.code), {
+    message: 'an item cannot contain itself',
+    path: ['contains'],
+  }) satisfies z.ZodType<RecognitionItem, unknown>;
 
 export const recognitionMarkSchema = z.object({
   text: z.string().trim().min(1).max(64),
@@ -67,7 +86,11 @@ export const institutionSchema = z.object({
 export type InstitutionRecord = z.infer<typeof institutionSchema>;
 
 /** 紧密型医联体 and 县域医共体 are close (all items recognised among members, 004); other alliances loose. */
-export const allianceSchema = z.object({ id: code, name: z.string().trim().min(1).max(200), kind: z.enum(ALLIANCE_KINDS).default('loose') });
+export const allianceSchema = z.object({
+  id: code,
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(ALLIANCE_KINDS).default('loose'),
+});
 export type Alliance = z.infer<typeof allianceSchema>;
 
 export const qualificationSchema = z
@@ -83,7 +106,10 @@ export const qualificationSchema = z
     validUntil: localDate,
     withdrawnOn: localDate.nullable(),
   })
-  .refine((q) => q.validFrom <= q.validUntil, { message: 'validFrom must not be after validUntil', path: ['validUntil'] }) satisfies z.ZodType<Qualification>;
+  .refine((q) => q.validFrom <= q.validUntil, {
+    message: 'validFrom must not be after validUntil',
+    path: ['validUntil'],
+  }) satisfies z.ZodType<Qualification>;
 
 export const codeMappingSchema = z.object({
   institutionId: code,
@@ -104,7 +130,10 @@ export const codeMappingInputSchema = z.strictObject({
 export const rollbackInputSchema = z.strictObject({ version: z.number().int().min(0) });
 
 /** POST /api/admin/rules/dry-run: the override is checked against the region's bounds by the route. */
-export const dryRunInputSchema = z.strictObject({ override: z.unknown(), days: z.number().int().min(1).max(365).default(30) });
+export const dryRunInputSchema = z.strictObject({
+  override: z.unknown(),
+  days: z.number().int().min(1).max(365).default(30),
+});
 
 export const localTestSystemSchema = z.object({
   institutionId: code,
@@ -132,7 +161,10 @@ export const cdsClientSchema = z.object({
   /** `jku` URLs this issuer may point to; a JWT naming any other is refused. */
   jkuAllowlist: z.array(z.url()).default([]),
   /** FHIR base URLs this client's hook calls may name as `fhirServer`; Huren reads no other server for it. */
-  fhirServers: z.array(z.url({ protocol: /^https?$/ })).max(20).optional(),
+  fhirServers: z
+    .array(z.url({ protocol: /^https?$/ }))
+    .max(20)
+    .optional(),
 });
 export type CdsClient = z.infer<typeof cdsClientSchema>;
 

@@ -32,7 +32,10 @@ const id = z.string().trim().min(1).max(200);
 export const draftOrdersSchema = z.looseObject({
   resourceType: z.literal('Bundle'),
   type: z.string().max(30).optional(),
-  entry: z.array(z.looseObject({ fullUrl: z.string().max(2000).optional(), resource: anyResourceSchema })).max(500).optional(),
+  entry: z
+    .array(z.looseObject({ fullUrl: z.string().max(2000).optional(), resource: anyResourceSchema }))
+    .max(500)
+    .optional(),
 });
 export type DraftOrders = z.infer<typeof draftOrdersSchema>;
 
@@ -70,7 +73,10 @@ export type HookContext = z.infer<typeof hookContextSchema>;
 const hookRequestBaseSchema = z.looseObject({
   hook: z.string(),
   hookInstance: id,
-  fhirServer: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  fhirServer: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   fhirAuthorization: fhirAuthorizationSchema.optional(),
   context: hookContextSchema,
   prefetch: z.record(z.string().max(100), z.unknown()).optional(),
@@ -78,7 +84,10 @@ const hookRequestBaseSchema = z.looseObject({
 
 /** https://cds-hooks.hl7.org/2.0/#http-request_1 — one service's request: its hook and its context */
 export function hookRequestSchema<C extends z.ZodType>(hook: string, context: C) {
-  return hookRequestBaseSchema.extend({ hook: z.literal(hook, { error: `must be "${hook}" for this service` }), context });
+  return hookRequestBaseSchema.extend({
+    hook: z.literal(hook, { error: `must be "${hook}" for this service` }),
+    context,
+  });
 }
 
 /** https://cds-hooks.hl7.org/2.0/#http-request_1 */
@@ -188,4 +197,3 @@ export const feedbackItemSchema = z
     }
   });
 export type FeedbackItem = z.infer<typeof feedbackItemSchema>;
-

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { cdsClientSchema, codeMappingInputSchema, institutionSchema, qualificationSchema, recognitionItemSchema } from './admin';
+import {
+  cdsClientSchema,
+  codeMappingInputSchema,
+  institutionSchema,
+  qualificationSchema,
+  recognitionItemSchema,
+} from './admin';
 
 /**
  * CSV request bodies (the registry import, an administrator's code mappings): one column per field,
@@ -11,7 +17,11 @@ import { cdsClientSchema, codeMappingInputSchema, institutionSchema, qualificati
 const cell = z.string().optional();
 const blankToNull = (value: string | undefined) => (value === undefined || value.trim() === '' ? null : value.trim());
 const nullable = cell.transform(blankToNull);
-const split = (text: string) => text.split(';').map((part) => part.trim()).filter(Boolean);
+const split = (text: string) =>
+  text
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean);
 const list = cell.transform((value) => split(blankToNull(value) ?? ''));
 /** Blank: not given (a client's FHIR servers: none registered is not "none allowed"). */
 const optionalList = cell.transform((value) => {
@@ -73,17 +83,46 @@ export const registryCsvRows = {
     institutionSchema,
   ),
   qualifications: csvRow(
-    { institutionId: cell, scopeKind: cell, scopeCode: cell, kind: cell, passed: bool, validFrom: cell, validUntil: cell, withdrawnOn: nullable },
-    ({ scopeKind, scopeCode, ...row }) => ({ ...row, scope: scopeKind === 'item' ? { kind: 'item', itemCode: scopeCode } : { kind: scopeKind, discipline: scopeCode } }),
+    {
+      institutionId: cell,
+      scopeKind: cell,
+      scopeCode: cell,
+      kind: cell,
+      passed: bool,
+      validFrom: cell,
+      validUntil: cell,
+      withdrawnOn: nullable,
+    },
+    ({ scopeKind, scopeCode, ...row }) => ({
+      ...row,
+      scope: scopeKind === 'item' ? { kind: 'item', itemCode: scopeCode } : { kind: scopeKind, discipline: scopeCode },
+    }),
     qualificationSchema,
     { scope: 'scopeKind', 'scope.kind': 'scopeKind', 'scope.itemCode': 'scopeCode', 'scope.discipline': 'scopeCode' },
   ),
-  clients: csvRow({ issuer: cell, hospitalId: cell, jwks: json, jkuAllowlist: list, fhirServers: optionalList }, same, cdsClientSchema),
+  clients: csvRow(
+    { issuer: cell, hospitalId: cell, jwks: json, jkuAllowlist: list, fhirServers: optionalList },
+    same,
+    cdsClientSchema,
+  ),
   catalog: csvRow(
     {
-      code: cell, nameZh: cell, nameEn: cell, kind: cell, discipline: cell, modality: nullable, bodySite: nullable, windowAmount: int,
-      windowUnit: orDefault('days'), annotation: orDefault('none'), contains: list, synonyms: list, onRegionalList: boolDefaultYes,
-      loinc: nullable, priceFen: int, active: boolDefaultYes,
+      code: cell,
+      nameZh: cell,
+      nameEn: cell,
+      kind: cell,
+      discipline: cell,
+      modality: nullable,
+      bodySite: nullable,
+      windowAmount: int,
+      windowUnit: orDefault('days'),
+      annotation: orDefault('none'),
+      contains: list,
+      synonyms: list,
+      onRegionalList: boolDefaultYes,
+      loinc: nullable,
+      priceFen: int,
+      active: boolDefaultYes,
     },
     ({ windowAmount, windowUnit, ...row }) => ({ ...row, window: { amount: windowAmount, unit: windowUnit } }),
     recognitionItemSchema,
@@ -92,7 +131,11 @@ export const registryCsvRows = {
 };
 
 /** A mapping row meets the limits of the one-mapping JSON body (POST /api/admin/code-mappings); a blank name is the code's. */
-export const codeMappingCsvRow = csvRow({ localCode: cell, localName: nullable, itemCode: cell }, same, codeMappingInputSchema);
+export const codeMappingCsvRow = csvRow(
+  { localCode: cell, localName: nullable, itemCode: cell },
+  same,
+  codeMappingInputSchema,
+);
 
 /**
  * The header names an administrator's mapping spreadsheet may use, in Chinese or English, for
@@ -103,4 +146,3 @@ export const CODE_MAPPING_CSV_HEADERS = {
   localName: ['local_name', 'localname', '本院名称', '本院项目名称'],
   itemCode: ['item_code', 'itemcode', '互认项目编码', '互认编码'],
 } as const satisfies Record<(typeof codeMappingCsvRow.columns)[number], readonly string[]>;
-

@@ -154,7 +154,14 @@ export const promptViewSchema = z.object({
       report: reportSchema,
     }),
   ),
-  exceptionReasons: z.array(z.object({ code: z.enum(EXCEPTION_REASONS), text: z.string(), countsAsNonRecognition: z.boolean(), needsExplanation: z.boolean() })),
+  exceptionReasons: z.array(
+    z.object({
+      code: z.enum(EXCEPTION_REASONS),
+      text: z.string(),
+      countsAsNonRecognition: z.boolean(),
+      needsExplanation: z.boolean(),
+    }),
+  ),
   explanationMaxLength: z.number().int(),
   decision: decisionViewSchema.nullable(),
   history: z.array(decisionViewSchema),

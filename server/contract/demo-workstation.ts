@@ -7,7 +7,11 @@ import type { ServiceId } from './cds-hooks';
  * so the browser parses the answers with the very schemas the server answers with.
  */
 
-export const DEMO_SERVICE_IDS = ['recognition-patient-view', 'recognition-order-select', 'recognition-order-sign'] as const satisfies readonly ServiceId[];
+export const DEMO_SERVICE_IDS = [
+  'recognition-patient-view',
+  'recognition-order-select',
+  'recognition-order-sign',
+] as const satisfies readonly ServiceId[];
 export type DemoServiceId = (typeof DEMO_SERVICE_IDS)[number];
 
 const doctorSchema = z.object({ id: z.string(), name: z.string(), departmentName: z.string() });

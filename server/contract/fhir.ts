@@ -34,7 +34,11 @@ export const referenceSchema = z.looseObject({
 });
 export type Reference = z.infer<typeof referenceSchema>;
 
-const humanNameSchema = z.looseObject({ text: text.optional(), family: text.optional(), given: z.array(text).max(10).optional() });
+const humanNameSchema = z.looseObject({
+  text: text.optional(),
+  family: text.optional(),
+  given: z.array(text).max(10).optional(),
+});
 
 export const patientSchema = z.looseObject({
   resourceType: z.literal('Patient'),
@@ -141,7 +145,9 @@ export const diagnosticReportSchema = z.looseObject({
   code: codeableConceptSchema,
   subject: referenceSchema.optional(),
   effectiveDateTime: z.string().max(40).optional(),
-  effectivePeriod: z.looseObject({ start: z.string().max(40).optional(), end: z.string().max(40).optional() }).optional(),
+  effectivePeriod: z
+    .looseObject({ start: z.string().max(40).optional(), end: z.string().max(40).optional() })
+    .optional(),
   issued: z.string().max(40).optional(),
   performer: z.array(referenceSchema).max(20).optional(),
   result: z.array(referenceSchema).max(500).optional(),
@@ -151,7 +157,10 @@ export const diagnosticReportSchema = z.looseObject({
 export type DiagnosticReport = z.infer<typeof diagnosticReportSchema>;
 
 /** Any resource: only `resourceType` is required to route it. */
-export const anyResourceSchema = z.looseObject({ resourceType: z.string().min(1).max(64), id: z.string().max(64).optional() });
+export const anyResourceSchema = z.looseObject({
+  resourceType: z.string().min(1).max(64),
+  id: z.string().max(64).optional(),
+});
 export type AnyResource = z.infer<typeof anyResourceSchema>;
 
 export const bundleSchema = z.looseObject({

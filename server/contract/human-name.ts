@@ -18,6 +18,8 @@ export function writtenName(names: readonly HumanNameParts[] | undefined): strin
   if (name.text?.trim()) return name.text.trim();
   const family = name.family?.trim() ?? '';
   const given = (name.given ?? []).map((part) => part.trim()).filter(Boolean);
-  const joined = HAN.test(family + given.join('')) ? `${family}${given.join('')}` : [...given, family].filter(Boolean).join(' ');
+  const joined = HAN.test(family + given.join(''))
+    ? `${family}${given.join('')}`
+    : [...given, family].filter(Boolean).join(' ');
   return joined || null;
 }

@@ -9,7 +9,9 @@ export const storedQualificationSchema = z.object({ id: z.number().int(), ...qua
 export const storedQualificationsSchema = z.array(storedQualificationSchema);
 export const withdrawalSchema = z.object({ id: z.number().int(), withdrawnOn: z.iso.date() });
 export const registeredClientsSchema = z.array(
-  cdsClientSchema.pick({ issuer: true, hospitalId: true, jwks: true, jkuAllowlist: true }).extend({ revoked: z.boolean(), createdAt: z.string() }),
+  cdsClientSchema
+    .pick({ issuer: true, hospitalId: true, jwks: true, jkuAllowlist: true })
+    .extend({ revoked: z.boolean(), createdAt: z.string() }),
 );
 export const clientRegistrationSchema = cdsClientSchema.pick({ issuer: true, hospitalId: true, jkuAllowlist: true });
 export const clientRevocationSchema = z.object({ issuer: z.string(), revoked: z.literal(true) });

@@ -35,7 +35,14 @@ export const offeredCandidateSchema = z.object({
 export type OfferedCandidate = z.output<typeof offeredCandidateSchema>;
 
 /** The longest value of each text filter; the console drops a longer one from a hand-edited link. */
-export const ORDER_FILTER_MAX_LENGTH = { department: 200, doctor: 200, item: 64, discipline: 32, modality: 8, reason: 64 } as const;
+export const ORDER_FILTER_MAX_LENGTH = {
+  department: 200,
+  doctor: 200,
+  item: 64,
+  discipline: 32,
+  modality: 8,
+  reason: 64,
+} as const;
 /** The columns the orders list sorts by. */
 export const ORDER_SORT_KEYS = ['createdAt', 'department', 'doctor', 'item', 'outcome'] as const;
 
@@ -104,7 +111,13 @@ export const orderRowSchema = z.object({
 });
 export type OrderRow = z.infer<typeof orderRowSchema>;
 
-export const ordersPageSchema = z.object({ period, total: z.number().int(), page: z.number().int(), pageSize: z.number().int(), rows: z.array(orderRowSchema) });
+export const ordersPageSchema = z.object({
+  period,
+  total: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  rows: z.array(orderRowSchema),
+});
 export type OrdersPage = z.infer<typeof ordersPageSchema>;
 
 const tally = {
@@ -137,10 +150,25 @@ export const statisticsSchema = z.object({
     orders: z.number().int(),
     patients: z.number().int(),
     patientsWithMoreThanOne: z.number().int(),
-    byPatientItem: z.array(z.object({ patient: z.string(), itemCode: z.string(), itemName: z.string(), count: z.number().int() })),
+    byPatientItem: z.array(
+      z.object({ patient: z.string(), itemCode: z.string(), itemName: z.string(), count: z.number().int() }),
+    ),
   }),
-  exceptions: z.object({ overridden: z.number().int(), informed: z.number().int(), informedShare: z.number().nullable(), explanationMissing: z.number().int() }),
-  reasons: z.array(z.object({ system: z.string().nullable(), code: z.string().nullable(), display: z.string().nullable(), count: z.number().int(), counted: z.boolean() })),
+  exceptions: z.object({
+    overridden: z.number().int(),
+    informed: z.number().int(),
+    informedShare: z.number().nullable(),
+    explanationMissing: z.number().int(),
+  }),
+  reasons: z.array(
+    z.object({
+      system: z.string().nullable(),
+      code: z.string().nullable(),
+      display: z.string().nullable(),
+      count: z.number().int(),
+      counted: z.boolean(),
+    }),
+  ),
   byDepartment: z.array(group),
   byDoctor: z.array(group),
   byItem: z.array(group),

@@ -24,14 +24,20 @@ export function neutralisedCell(cell: unknown): string | number {
  * Excel opens correctly, Chinese headers included), each cell neutralised.
  */
 export function excelCsv(rows: readonly (readonly unknown[])[]): string {
-  return `\uFEFF${stringify(rows.map((row) => row.map(neutralisedCell)), { record_delimiter: '\r\n' })}`;
+  return `\uFEFF${stringify(
+    rows.map((row) => row.map(neutralisedCell)),
+    { record_delimiter: '\r\n' },
+  )}`;
 }
 
 /**
  * The same CSV as `excelCsv`, written to a stream chunk by chunk as the rows arrive (a large export
  * never sits in memory whole); waits whenever the receiver is slower.
  */
-export async function writeExcelCsv(out: Writable, chunks: AsyncIterable<readonly (readonly unknown[])[]>): Promise<void> {
+export async function writeExcelCsv(
+  out: Writable,
+  chunks: AsyncIterable<readonly (readonly unknown[])[]>,
+): Promise<void> {
   const csv = stringifier({ record_delimiter: '\r\n' });
   out.write('\uFEFF');
   const written = pipeline(csv, out);

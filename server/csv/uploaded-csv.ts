@@ -17,8 +17,16 @@ export interface UploadedCsv {
  */
 export function readUploadedCsv(text: string, options: { relaxColumnCount?: boolean } = {}): UploadedCsv {
   const [first, ...data] = parsedRecords.parse(
-    parse(text.replace(/^\uFEFF/, ''), { skip_empty_lines: true, trim: true, relax_column_count: options.relaxColumnCount ?? false, info: true }),
+    parse(text.replace(/^\uFEFF/, ''), {
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: options.relaxColumnCount ?? false,
+      info: true,
+    }),
   );
   const headerLine = first?.info.lines ?? 1;
-  return { header: first?.record ?? [], rows: data.map(({ record, info }) => ({ row: info.lines - headerLine, cells: record })) };
+  return {
+    header: first?.record ?? [],
+    rows: data.map(({ record, info }) => ({ row: info.lines - headerLine, cells: record })),
+  };
 }

@@ -42,13 +42,29 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
   };
   if (item.outcome === 'accepted') {
     const suggestionId = item.acceptedSuggestions?.[0]?.id;
-    const candidate = prompt.candidates.find((offered) => offered.suggestionId !== null && offered.suggestionId === suggestionId);
-    if (!candidate) throw badRequest(`feedback[${position}].acceptedSuggestions[0].id: not a suggestion of card ${prompt.id}`, `feedback[${position}].acceptedSuggestions[0].id`);
-    return { ...base, outcome: 'accepted', resultId: candidate.resultId, reason: null, explanation: null, complete: true };
+    const candidate = prompt.candidates.find(
+      (offered) => offered.suggestionId !== null && offered.suggestionId === suggestionId,
+    );
+    if (!candidate)
+      throw badRequest(
+        `feedback[${position}].acceptedSuggestions[0].id: not a suggestion of card ${prompt.id}`,
+        `feedback[${position}].acceptedSuggestions[0].id`,
+      );
+    return {
+      ...base,
+      outcome: 'accepted',
+      resultId: candidate.resultId,
+      reason: null,
+      explanation: null,
+      complete: true,
+    };
   }
   const reason = item.overrideReason?.reason;
   if (reason?.system === SYSTEMS.exceptionReason && !isExceptionReason(reason.code)) {
-    throw badRequest(`feedback[${position}].overrideReason.reason.code: "${reason.code}" is not one of the card's override reasons`, `feedback[${position}].overrideReason.reason.code`);
+    throw badRequest(
+      `feedback[${position}].overrideReason.reason.code: "${reason.code}" is not one of the card's override reasons`,
+      `feedback[${position}].overrideReason.reason.code`,
+    );
   }
   const explanation = item.overrideReason?.userComment?.trim() || null;
   return {
@@ -91,14 +107,20 @@ function trustedDecisionTime(claimed: string, cardCreatedAt: string, now: Date):
  * their reasons; when none is valid the request is refused as a whole (404 or 400, as the first).
  * Repeating feedback changes nothing.
  */
-export async function feedbackHandler(serviceId: string, entries: FeedbackEntry[], caller: Caller, services: Services): Promise<{ refused?: RefusedFeedback[] }> {
+export async function feedbackHandler(
+  serviceId: string,
+  entries: FeedbackEntry[],
+  caller: Caller,
+  services: Services,
+): Promise<{ refused?: RefusedFeedback[] }> {
   const cards = entries.flatMap((entry) => ('item' in entry ? [entry.item.card] : []));
   const prompts = new Map((await findPrompts(services.reader, cards)).map((prompt) => [prompt.id, prompt]));
   const now = services.clock();
   const decisions: Decision[] = [];
   const refused: (RefusedFeedback & { error: HttpError })[] = [];
   for (const [position, entry] of entries.entries()) {
-    const refuse = (error: HttpError, card: string | null) => refused.push({ index: position, card, status: error.status, issue: error.outcome.issue, error });
+    const refuse = (error: HttpError, card: string | null) =>
+      refused.push({ index: position, card, status: error.status, issue: error.outcome.issue, error });
     if ('refused' in entry) {
       refuse(entry.refused, null);
       continue;
@@ -106,8 +128,23 @@ export async function feedbackHandler(serviceId: string, entries: FeedbackEntry[
     const { item } = entry;
     const prompt = prompts.get(item.card);
     // Another service's or another hospital's card is "unknown" here: nothing about it is revealed.
-    if (!prompt || prompt.serviceId !== serviceId || (caller.hospitalId !== null && prompt.hospitalId !== caller.hospitalId)) {
-      refuse(HttpError.withOutcome(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`, expression: [`feedback[${position}].card`] })), item.card);
+    if (
+      !prompt ||
+      prompt.serviceId !== serviceId ||
+      (caller.hospitalId !== null && prompt.hospitalId !== caller.hospitalId)
+    ) {
+      refuse(
+        HttpError.withOutcome(
+          404,
+          outcome({
+            severity: 'error',
+            code: 'not-found',
+            diagnostics: `feedback[${position}].card: no card "${item.card}" was issued by ${serviceId}`,
+            expression: [`feedback[${position}].card`],
+          }),
+        ),
+        item.card,
+      );
       continue;
     }
     try {

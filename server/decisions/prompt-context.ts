@@ -19,7 +19,11 @@ export interface PromptContext {
   readonly history: readonly StoredDecision[];
 }
 
-export async function loadPromptContext(services: Services, promptId: string, authorization: string | undefined): Promise<PromptContext> {
+export async function loadPromptContext(
+  services: Services,
+  promptId: string,
+  authorization: string | undefined,
+): Promise<PromptContext> {
   const grant = await services.decisionTokens.verify(authorization, promptId);
   const prompt = await findPrompt(services.reader, promptId);
   if (!prompt) throw new HttpError(404, 'not-found', `no card ${promptId}`);
@@ -27,10 +31,12 @@ export async function loadPromptContext(services: Services, promptId: string, au
     throw new HttpError(403, 'forbidden', 'this token does not match the card');
   }
   const { itemCode } = prompt;
-  if (itemCode === null) throw new HttpError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
+  if (itemCode === null)
+    throw new HttpError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
   const reference = await services.reference.current();
   const configuration = configurationFor(reference, prompt.hospitalId, services.config.timeZone);
-  if (!configuration) throw new HttpError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
+  if (!configuration)
+    throw new HttpError(409, 'hospital-unregistered', `hospital ${prompt.hospitalId} is no longer registered`);
   const [results, decision, history] = await Promise.all([
     resultsForPatient(services.reader, prompt.patientKey, relatedItemCodes([itemCode], configuration)),
     findDecision(services.reader, prompt.id),

@@ -5,7 +5,12 @@ import type { Services } from '../services';
 import { recordDecision, recordWriteBack, type Decision } from '../store/decisions';
 import { loadPromptContext, type PromptContext } from './prompt-context';
 import { seenSigned } from './signed';
-import { decisionInputSchema, writeBackInputSchema, type DecisionAnswer, type DecisionInput } from '../contract/decisions';
+import {
+  decisionInputSchema,
+  writeBackInputSchema,
+  type DecisionAnswer,
+  type DecisionInput,
+} from '../contract/decisions';
 import { decisionView, isEditable, writeBackFor } from './view';
 
 export function decisionInputValidator(body: unknown): DecisionInput {
@@ -30,9 +35,21 @@ function decisionFrom(input: DecisionInput, context: PromptContext, now: Date, a
     case 'accepted':
       // Only a result that is recognisable today may be accepted, whatever the card showed earlier.
       if (!context.verdict.recognisable.some((candidate) => candidate.result.id === input.resultId)) {
-        throw new HttpError(409, 'not-recognisable', 'this result is not (or no longer) recognisable for this order', 'resultId');
+        throw new HttpError(
+          409,
+          'not-recognisable',
+          'this result is not (or no longer) recognisable for this order',
+          'resultId',
+        );
       }
-      return { ...base, outcome: 'accepted', resultId: input.resultId, reason: null, explanation: null, notification: null };
+      return {
+        ...base,
+        outcome: 'accepted',
+        resultId: input.resultId,
+        reason: null,
+        explanation: null,
+        notification: null,
+      };
     case 'overridden':
       return {
         ...base,
@@ -47,7 +64,12 @@ function decisionFrom(input: DecisionInput, context: PromptContext, now: Date, a
   }
 }
 
-async function answer(services: Services, promptId: string, authorization: string | undefined, locale: Locale): Promise<DecisionAnswer> {
+async function answer(
+  services: Services,
+  promptId: string,
+  authorization: string | undefined,
+  locale: Locale,
+): Promise<DecisionAnswer> {
   const context = await loadPromptContext(services, promptId, authorization);
   const messages = messagesFor(locale);
   if (!context.decision) throw new Error(`decision of ${promptId} vanished after it was written`);
@@ -60,7 +82,13 @@ async function answer(services: Services, promptId: string, authorization: strin
 }
 
 /** The doctor accepts a result, records an exception with the patient notification, or takes the decision back. */
-export async function recordDecisionHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown, locale: Locale): Promise<DecisionAnswer> {
+export async function recordDecisionHandler(
+  services: Services,
+  promptId: string,
+  authorization: string | undefined,
+  body: unknown,
+  locale: Locale,
+): Promise<DecisionAnswer> {
   // The token first: without a valid one, not even the body is looked at.
   const context = await loadPromptContext(services, promptId, authorization);
   const input = decisionInputValidator(body);
@@ -72,19 +100,32 @@ export async function recordDecisionHandler(services: Services, promptId: string
     throw new HttpError(409, 'nothing-to-withdraw', 'there is no decision to take back');
   }
   // A withdrawal saves or costs nothing; a decision on a signed order comes too late to spare the examination.
-  const afterSigning = input.outcome !== 'withdrawn' && (input.orderSigned === true || (await seenSigned(services.reader, context.prompt)));
-  await services.db.transaction((trx) => recordDecision(trx, decisionFrom(input, context, now, afterSigning), now, context.configuration.timeZone));
+  const afterSigning =
+    input.outcome !== 'withdrawn' &&
+    (input.orderSigned === true || (await seenSigned(services.reader, context.prompt)));
+  await services.db.transaction((trx) =>
+    recordDecision(trx, decisionFrom(input, context, now, afterSigning), now, context.configuration.timeZone),
+  );
   return answer(services, promptId, authorization, locale);
 }
 
 /** Records whether the EHR took the accepted result into its record; the decision stands either way. */
-export async function recordWriteBackHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown, locale: Locale): Promise<DecisionAnswer> {
+export async function recordWriteBackHandler(
+  services: Services,
+  promptId: string,
+  authorization: string | undefined,
+  body: unknown,
+  locale: Locale,
+): Promise<DecisionAnswer> {
   const context = await loadPromptContext(services, promptId, authorization);
   const parsed = writeBackInputSchema.safeParse(body);
   if (!parsed.success) throw apiInvalid(parsed.error);
   const current = context.decision;
-  if (current?.outcome !== 'accepted') throw new HttpError(409, 'not-accepted', 'only an accepted result is written back');
-  const written = await services.db.transaction((trx) => recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }));
+  if (current?.outcome !== 'accepted')
+    throw new HttpError(409, 'not-accepted', 'only an accepted result is written back');
+  const written = await services.db.transaction((trx) =>
+    recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }),
+  );
   // The doctor changed the decision meanwhile: what was written back belongs to a version no longer in force.
   if (!written) throw new HttpError(409, 'not-accepted', 'the decision changed while its result was written back');
   return answer(services, promptId, authorization, locale);

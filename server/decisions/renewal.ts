@@ -16,19 +16,34 @@ const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, '') === 
  * context from the EHR that issued the card, with the launch's own access token. The access token is
  * only ever sent to that EHR, named in the signed old token.
  */
-export async function renewalHandler(services: Services, promptId: string, authorization: string | undefined, body: unknown): Promise<{ token: string }> {
+export async function renewalHandler(
+  services: Services,
+  promptId: string,
+  authorization: string | undefined,
+  body: unknown,
+): Promise<{ token: string }> {
   const grant = await services.decisionTokens.verifyForRenewal(authorization, promptId);
   const parsed = renewalInputSchema.safeParse(body);
   if (!parsed.success) throw apiInvalid(parsed.error);
   const input = parsed.data;
-  if (!grant.fhirServer) throw new HttpError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
-  if (!sameServer(grant.fhirServer, input.fhirServer)) throw new HttpError(403, 'forbidden', 'the app was launched from another EHR than the card');
+  if (!grant.fhirServer)
+    throw new HttpError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
+  if (!sameServer(grant.fhirServer, input.fhirServer))
+    throw new HttpError(403, 'forbidden', 'the app was launched from another EHR than the card');
   const prompt = await findPrompt(services.reader, promptId);
-  if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) throw new HttpError(403, 'forbidden', 'this token does not match the card');
-  const read = await readFromEhr(grant.fhirServer, { access_token: input.accessToken, token_type: 'Bearer' }, `Patient/${input.patientId}`, RENEWAL_READ_MS);
+  if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey)
+    throw new HttpError(403, 'forbidden', 'this token does not match the card');
+  const read = await readFromEhr(
+    grant.fhirServer,
+    { access_token: input.accessToken, token_type: 'Bearer' },
+    `Patient/${input.patientId}`,
+    RENEWAL_READ_MS,
+  );
   if (!read.ok) throw new HttpError(403, 'forbidden', `the EHR did not confirm the patient (${read.reason})`);
   const patient = patientSchema.safeParse(read.body);
-  const nationalId = patient.success ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems) : null;
+  const nationalId = patient.success
+    ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems)
+    : null;
   if (!nationalId || patientKey(services.config.patientKeySecret, nationalId) !== grant.patientKey) {
     throw new HttpError(403, 'forbidden', 'the patient in the EHR is not the patient of this card');
   }

@@ -17,10 +17,26 @@ export function decisionRoutes(services: Services): Router {
     response.json(promptView(context, locale, messages(locale), services.clock(), context.configuration.timeZone));
   });
   router.post('/api/prompts/:promptId/decision', async (request, response) => {
-    response.json(await recordDecisionHandler(services, promptIdOf(request), request.get('authorization'), request.body, localeFrom(request.get('accept-language'))));
+    response.json(
+      await recordDecisionHandler(
+        services,
+        promptIdOf(request),
+        request.get('authorization'),
+        request.body,
+        localeFrom(request.get('accept-language')),
+      ),
+    );
   });
   router.post('/api/prompts/:promptId/write-back', async (request, response) => {
-    response.json(await recordWriteBackHandler(services, promptIdOf(request), request.get('authorization'), request.body, localeFrom(request.get('accept-language'))));
+    response.json(
+      await recordWriteBackHandler(
+        services,
+        promptIdOf(request),
+        request.get('authorization'),
+        request.body,
+        localeFrom(request.get('accept-language')),
+      ),
+    );
   });
   // An expired card token, renewed after a new SMART launch proves the same patient (no dead end for a late decision).
   router.post('/api/prompts/:promptId/renewal', async (request, response) => {

@@ -1,6 +1,12 @@
 import {
-  countsAsNonRecognition, dayBound, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, localDate, needsExplanation,
-  type ExceptionReason, type RecognitionItem,
+  countsAsNonRecognition,
+  dayBound,
+  EXCEPTION_REASONS,
+  EXPLANATION_MAX_LENGTH,
+  localDate,
+  needsExplanation,
+  type ExceptionReason,
+  type RecognitionItem,
 } from '../../rules';
 import { SYSTEMS } from '../fhir/systems';
 import type { Messages } from '../i18n';
@@ -16,13 +22,19 @@ function effectiveDays(narrowedToDays: number | null, item: RecognitionItem): nu
 }
 
 export function decisionView(decision: StoredDecision, messages: Messages): DecisionView {
-  const ours = decision.reason?.system === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(decision.reason.code);
+  const ours =
+    decision.reason?.system === SYSTEMS.exceptionReason &&
+    (EXCEPTION_REASONS as readonly string[]).includes(decision.reason.code);
   return {
     version: decision.version,
     outcome: decision.outcome,
     resultId: decision.resultId,
     reason: decision.reason,
-    reasonText: decision.reason ? (ours ? messages.exceptionReasons[decision.reason.code as ExceptionReason] : (decision.reason.display ?? decision.reason.code)) : null,
+    reasonText: decision.reason
+      ? ours
+        ? messages.exceptionReasons[decision.reason.code as ExceptionReason]
+        : (decision.reason.display ?? decision.reason.code)
+      : null,
     explanation: decision.explanation,
     notification: decision.notification,
     practitioner: decision.practitionerRef ? { ref: decision.practitionerRef, name: decision.practitionerName } : null,
@@ -46,15 +58,35 @@ export function isEditable(context: Pick<PromptContext, 'decision' | 'history'>,
   return localDate(new Date(first.decidedAt), timeZone) === localDate(now, timeZone);
 }
 
-export function writeBackFor(context: PromptContext, messages: Messages, timeZone: string): Record<string, unknown> | null {
+export function writeBackFor(
+  context: PromptContext,
+  messages: Messages,
+  timeZone: string,
+): Record<string, unknown> | null {
   const { decision, verdict, reference } = context;
   if (decision?.outcome !== 'accepted' || !decision.resultId || !verdict.item) return null;
-  const result = [...verdict.recognisable.map((c) => c.result), ...verdict.excluded.map((e) => e.result)].find((r) => r.id === decision.resultId);
+  const result = [...verdict.recognisable.map((c) => c.result), ...verdict.excluded.map((e) => e.result)].find(
+    (r) => r.id === decision.resultId,
+  );
   if (!result) return null;
-  return writeBackReport(result, verdict.item, reference.institutions.get(result.institutionId), new Date(decision.decidedAt), messages, localDate(new Date(result.effectiveAt), timeZone), result.institutionId === context.prompt.hospitalId);
+  return writeBackReport(
+    result,
+    verdict.item,
+    reference.institutions.get(result.institutionId),
+    new Date(decision.decidedAt),
+    messages,
+    localDate(new Date(result.effectiveAt), timeZone),
+    result.institutionId === context.prompt.hospitalId,
+  );
 }
 
-export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messages: Messages, now: Date, timeZone: string): PromptView {
+export function promptView(
+  context: PromptContext,
+  locale: 'zh-CN' | 'en',
+  messages: Messages,
+  now: Date,
+  timeZone: string,
+): PromptView {
   const { prompt, verdict, reference, configuration } = context;
   const item = verdict.item ?? reference.catalog.get(prompt.itemCode);
   if (!item) throw new Error(`catalog item ${prompt.itemCode} of prompt ${prompt.id} is gone`);
@@ -105,7 +137,9 @@ export function promptView(context: PromptContext, locale: 'zh-CN' | 'en', messa
       testSystem: candidate.result.testSystem,
       warnings: candidate.warnings.map((code) => ({ code, text: messages.warnings[code] })),
       own: candidate.own,
-      via: candidate.via ? { code: candidate.via.code, name: locale === 'en' ? candidate.via.nameEn : candidate.via.nameZh } : null,
+      via: candidate.via
+        ? { code: candidate.via.code, name: locale === 'en' ? candidate.via.nameEn : candidate.via.nameZh }
+        : null,
       report: candidate.result.report,
     })),
     excluded: verdict.excluded.map((exclusion) => ({

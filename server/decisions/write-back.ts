@@ -25,11 +25,17 @@ function labObservations(values: LabValues): Record<string, unknown>[] {
  */
 function imagingObservations(report: ImagingReport, messages: Messages, own: boolean): Record<string, unknown>[] {
   const narrative = (id: string, code: string, text: string, value: string) => ({
-    resourceType: 'Observation', id, status: 'final', code: { coding: [{ system: SYSTEMS.loinc, code }], text }, valueString: value,
+    resourceType: 'Observation',
+    id,
+    status: 'final',
+    code: { coding: [{ system: SYSTEMS.loinc, code }], text },
+    valueString: value,
   });
   return [
     ...(report.findings ? [narrative('findings', FINDINGS_LOINC, messages.findingsLabel, report.findings)] : []),
-    ...(report.impression ? [narrative('impression', IMPRESSION_LOINC, messages.impressionLabel(own), report.impression)] : []),
+    ...(report.impression
+      ? [narrative('impression', IMPRESSION_LOINC, messages.impressionLabel(own), report.impression)]
+      : []),
   ];
 }
 
@@ -64,12 +70,26 @@ export function writeBackReport(
       ...(original.system && original.value ? [{ system: original.system, value: original.value }] : []),
     ],
     status: 'final',
-    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: item.kind === 'lab' ? 'LAB' : 'RAD' }] }],
-    code: { coding: [{ system: SYSTEMS.recognitionItem, code: item.code, display: item.nameZh }, ...(item.loinc ? [{ system: SYSTEMS.loinc, code: item.loinc }] : [])], text: item.nameZh },
+    category: [
+      {
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/v2-0074', code: item.kind === 'lab' ? 'LAB' : 'RAD' },
+        ],
+      },
+    ],
+    code: {
+      coding: [
+        { system: SYSTEMS.recognitionItem, code: item.code, display: item.nameZh },
+        ...(item.loinc ? [{ system: SYSTEMS.loinc, code: item.loinc }] : []),
+      ],
+      text: item.nameZh,
+    },
     effectiveDateTime: result.effectiveAt,
     issued: acceptedAt.toISOString(),
     performer: [{ identifier: { system: SYSTEMS.institution, value: result.institutionId }, display: institutionName }],
-    ...(contained.length > 0 ? { contained, result: contained.map((observation) => ({ reference: `#${observation.id}` })) } : {}),
+    ...(contained.length > 0
+      ? { contained, result: contained.map((observation) => ({ reference: `#${observation.id}` })) }
+      : {}),
     conclusion: messages.writeBack.conclusion(institutionName, resultDate, report.title),
   };
 }

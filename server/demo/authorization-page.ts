@@ -1,13 +1,21 @@
 import type { Messages } from '../i18n';
 
 const escapeHtml = (text: string): string =>
-  text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char);
+  text.replace(
+    /[&<>"']/g,
+    (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char,
+  );
 
 /**
  * The page a doctor sees when the development authorization server refuses a launch: what to do in
  * their language, the protocol's reason folded away beneath it for whoever supports them.
  */
-export function authorizationRefusedPage(messages: Messages, lang: string, kind: 'launch' | 'request', technical: string): string {
+export function authorizationRefusedPage(
+  messages: Messages,
+  lang: string,
+  kind: 'launch' | 'request',
+  technical: string,
+): string {
   const t = messages.authorizationRefused;
   return `<!doctype html>
 <html lang="${escapeHtml(lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">

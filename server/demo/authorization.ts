@@ -36,7 +36,11 @@ export interface AccessGrant extends LaunchContext {
 const launchSchema = z.strictObject({
   patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
   practitionerId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
-  encounterId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).nullable().default(null),
+  encounterId: z
+    .string()
+    .regex(/^[A-Za-z0-9\-.]{1,64}$/)
+    .nullable()
+    .default(null),
   appContext: z.string().max(8192).nullable().default(null),
 });
 
@@ -82,25 +86,54 @@ export class DemoAuthorization {
         response_types_supported: ['code'],
         code_challenge_methods_supported: ['S256'],
         token_endpoint_auth_methods_supported: ['none'],
-        scopes_supported: ['openid', 'fhirUser', 'launch', 'launch/patient', 'patient/*.read', 'patient/DiagnosticReport.write'],
-        capabilities: ['launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-standalone-patient', 'sso-openid-connect', 'permission-patient', 'permission-v1'],
+        scopes_supported: [
+          'openid',
+          'fhirUser',
+          'launch',
+          'launch/patient',
+          'patient/*.read',
+          'patient/DiagnosticReport.write',
+        ],
+        capabilities: [
+          'launch-ehr',
+          'launch-standalone',
+          'client-public',
+          'context-ehr-patient',
+          'context-standalone-patient',
+          'sso-openid-connect',
+          'permission-patient',
+          'permission-v1',
+        ],
       });
     });
 
     /** The demo EHR registers what a card's smart link launches with, and gets the `launch` value. */
     router.post('/demo/auth/launch', (request, response) => {
       const parsed = launchSchema.safeParse(request.body);
-      if (!parsed.success) throw new HttpError(400, 'invalid', parsed.error.issues[0]?.message ?? 'invalid', parsed.error.issues[0]?.path.join('.') ?? null);
+      if (!parsed.success)
+        throw new HttpError(
+          400,
+          'invalid',
+          parsed.error.issues[0]?.message ?? 'invalid',
+          parsed.error.issues[0]?.path.join('.') ?? null,
+        );
       const launch = randomBytes(16).toString('hex');
       this.launches.set(launch, { ...parsed.data, expiresAt: this.now() + LIFETIME_MS.launch });
-      response.status(201).json({ launch, iss: this.issuer, url: `${base}/app/launch?iss=${encodeURIComponent(this.issuer)}&launch=${launch}` });
+      response.status(201).json({
+        launch,
+        iss: this.issuer,
+        url: `${base}/app/launch?iss=${encodeURIComponent(this.issuer)}&launch=${launch}`,
+      });
     });
 
     router.get('/demo/auth/authorize', (request, response) => {
       const query = request.query as Record<string, string | undefined>;
       const locale = localeFrom(request.get('accept-language'));
       const refuse = (message: string, kind: 'launch' | 'request' = 'request') =>
-        response.status(400).type('html').send(authorizationRefusedPage(messages(locale), locale, kind, message));
+        response
+          .status(400)
+          .type('html')
+          .send(authorizationRefusedPage(messages(locale), locale, kind, message));
       if (query.response_type !== 'code') return refuse('response_type must be code');
       if (query.client_id !== this.services.config.smartClientId) return refuse('unknown client_id');
       if (!query.redirect_uri?.startsWith(`${base}/app/`)) return refuse('redirect_uri is not the Huren app');
@@ -127,39 +160,47 @@ export class DemoAuthorization {
       response.redirect(302, target.toString());
     });
 
-    router.post('/demo/auth/token', express.urlencoded({ extended: false, limit: '16kb' }), async (request, response) => {
-      const form = request.body as Record<string, string | undefined>;
-      const refuse = (error: string, description: string) => response.status(400).json({ error, error_description: description });
-      const pending = form.code ? this.codes.get(form.code) : undefined;
-      if (form.grant_type !== 'authorization_code') return refuse('unsupported_grant_type', 'authorization_code only');
-      if (!pending || pending.expiresAt < this.now()) return refuse('invalid_grant', 'unknown or expired code');
-      this.codes.delete(form.code as string);
-      if (form.redirect_uri !== pending.redirectUri || form.client_id !== pending.clientId) return refuse('invalid_grant', 'redirect_uri or client_id differ');
-      const verifier = form.code_verifier ?? '';
-      if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge) return refuse('invalid_grant', 'code_verifier does not match');
-      const accessToken = randomBytes(32).toString('base64url');
-      const grant: AccessGrant = { ...pending, expiresAt: this.now() + LIFETIME_MS.token };
-      this.tokens.set(accessToken, grant);
-      const idToken = await new SignJWT({ fhirUser: `${this.issuer}/Practitioner/${pending.practitionerId}` })
-        .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-        .setIssuer(this.issuer)
-        .setAudience(pending.clientId)
-        .setSubject(pending.practitionerId)
-        .setIssuedAt()
-        .setExpirationTime('1h')
-        .sign(this.idTokenKey);
-      response.set('cache-control', 'no-store').json({
-        access_token: accessToken,
-        token_type: 'Bearer',
-        expires_in: LIFETIME_MS.token / 1000,
-        scope: pending.scope,
-        id_token: idToken,
-        patient: pending.patientId,
-        ...(pending.encounterId ? { encounter: pending.encounterId } : {}),
-        ...(pending.appContext ? { appContext: pending.appContext } : {}),
-        need_patient_banner: false,
-      });
-    });
+    router.post(
+      '/demo/auth/token',
+      express.urlencoded({ extended: false, limit: '16kb' }),
+      async (request, response) => {
+        const form = request.body as Record<string, string | undefined>;
+        const refuse = (error: string, description: string) =>
+          response.status(400).json({ error, error_description: description });
+        const pending = form.code ? this.codes.get(form.code) : undefined;
+        if (form.grant_type !== 'authorization_code')
+          return refuse('unsupported_grant_type', 'authorization_code only');
+        if (!pending || pending.expiresAt < this.now()) return refuse('invalid_grant', 'unknown or expired code');
+        this.codes.delete(form.code as string);
+        if (form.redirect_uri !== pending.redirectUri || form.client_id !== pending.clientId)
+          return refuse('invalid_grant', 'redirect_uri or client_id differ');
+        const verifier = form.code_verifier ?? '';
+        if (createHash('sha256').update(verifier).digest('base64url') !== pending.challenge)
+          return refuse('invalid_grant', 'code_verifier does not match');
+        const accessToken = randomBytes(32).toString('base64url');
+        const grant: AccessGrant = { ...pending, expiresAt: this.now() + LIFETIME_MS.token };
+        this.tokens.set(accessToken, grant);
+        const idToken = await new SignJWT({ fhirUser: `${this.issuer}/Practitioner/${pending.practitionerId}` })
+          .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+          .setIssuer(this.issuer)
+          .setAudience(pending.clientId)
+          .setSubject(pending.practitionerId)
+          .setIssuedAt()
+          .setExpirationTime('1h')
+          .sign(this.idTokenKey);
+        response.set('cache-control', 'no-store').json({
+          access_token: accessToken,
+          token_type: 'Bearer',
+          expires_in: LIFETIME_MS.token / 1000,
+          scope: pending.scope,
+          id_token: idToken,
+          patient: pending.patientId,
+          ...(pending.encounterId ? { encounter: pending.encounterId } : {}),
+          ...(pending.appContext ? { appContext: pending.appContext } : {}),
+          need_patient_banner: false,
+        });
+      },
+    );
     return router;
   }
 }

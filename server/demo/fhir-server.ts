@@ -23,7 +23,13 @@ export function encounterResource(patientId: string, doctorId: string, emergency
   return {
     resourceType: 'Encounter',
     id,
-    identifier: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] }, system: `https://his.example/${hospital?.id ?? 'unknown'}/visit`, value: visitNumber }],
+    identifier: [
+      {
+        type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v2-0203', code: 'VN' }] },
+        system: `https://his.example/${hospital?.id ?? 'unknown'}/visit`,
+        value: visitNumber,
+      },
+    ],
     status: 'in-progress',
     class: { system: SYSTEMS.v3ActCode, code: emergency ? 'EMER' : 'AMB' },
     serviceType: { coding: [{ code: doctor?.departmentCode, display: doctor?.departmentName }] },
@@ -39,7 +45,10 @@ export function practitionerResource(doctorId: string): Record<string, unknown> 
 }
 
 function notFound(type: string, id: string): HttpError {
-  return HttpError.withOutcome(404, outcome({ severity: 'error', code: 'not-found', diagnostics: `${type}/${id} is not known to the demo EHR` }));
+  return HttpError.withOutcome(
+    404,
+    outcome({ severity: 'error', code: 'not-found', diagnostics: `${type}/${id} is not known to the demo EHR` }),
+  );
 }
 
 function fhirJson(response: Response, status: number, body: unknown): void {
@@ -57,7 +66,14 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
       kind: 'instance',
       fhirVersion: '4.0.1',
       format: ['json'],
-      rest: [{ mode: 'server', resource: ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'DiagnosticReport'].map((type) => ({ type })) }],
+      rest: [
+        {
+          mode: 'server',
+          resource: ['Patient', 'Practitioner', 'Encounter', 'ServiceRequest', 'DiagnosticReport'].map((type) => ({
+            type,
+          })),
+        },
+      ],
     });
   });
 
@@ -75,7 +91,8 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
 
   router.get('/demo/fhir/Encounter/:id', (request, response) => {
     const match = /^enc-(.+)-(dr-[a-z]+)(-er)?$/.exec(request.params.id);
-    if (!match?.[1] || !match[2] || !demoPatients.some((p) => p.key === match[1]) || !practitionerResource(match[2])) throw notFound('Encounter', request.params.id);
+    if (!match?.[1] || !match[2] || !demoPatients.some((p) => p.key === match[1]) || !practitionerResource(match[2]))
+      throw notFound('Encounter', request.params.id);
     fhirJson(response, 200, encounterResource(match[1], match[2], Boolean(match[3])));
   });
 
@@ -84,7 +101,14 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
   router.put('/demo/fhir/ServiceRequest/:id', (request, response) => {
     const body = request.body as Record<string, unknown>;
     if (body.resourceType !== 'ServiceRequest' || body.id !== request.params.id || typeof body.status !== 'string') {
-      throw HttpError.withOutcome(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a ServiceRequest with this id and a status' }));
+      throw HttpError.withOutcome(
+        400,
+        outcome({
+          severity: 'error',
+          code: 'invalid',
+          diagnostics: 'expected a ServiceRequest with this id and a status',
+        }),
+      );
     }
     const created = !orders.has(request.params.id);
     orders.set(request.params.id, body);
@@ -99,8 +123,16 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
 
   router.get('/demo/fhir/DiagnosticReport', (request, response) => {
     const patient = typeof request.query.patient === 'string' ? request.query.patient.replace(/^Patient\//, '') : null;
-    const matches = [...written.values()].filter((report) => !patient || (report.subject as { reference?: string } | undefined)?.reference === `Patient/${patient}`);
-    fhirJson(response, 200, { resourceType: 'Bundle', type: 'searchset', total: matches.length, entry: matches.map((resource) => ({ resource })) });
+    const matches = [...written.values()].filter(
+      (report) =>
+        !patient || (report.subject as { reference?: string } | undefined)?.reference === `Patient/${patient}`,
+    );
+    fhirJson(response, 200, {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: matches.length,
+      entry: matches.map((resource) => ({ resource })),
+    });
   });
 
   router.get('/demo/fhir/DiagnosticReport/:id', (request, response) => {
@@ -111,18 +143,44 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
 
   router.post('/demo/fhir/DiagnosticReport', (request, response) => {
     const grant = authorization.grantFor(request.get('authorization'));
-    if (!grant) throw HttpError.withOutcome(401, outcome({ severity: 'error', code: 'login', diagnostics: 'a SMART access token is required' }));
+    if (!grant)
+      throw HttpError.withOutcome(
+        401,
+        outcome({ severity: 'error', code: 'login', diagnostics: 'a SMART access token is required' }),
+      );
     if (!/patient\/(DiagnosticReport|\*)\.(write|\*|c)/.test(grant.scope)) {
-      throw HttpError.withOutcome(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: 'the token does not allow writing DiagnosticReport' }));
+      throw HttpError.withOutcome(
+        403,
+        outcome({
+          severity: 'error',
+          code: 'forbidden',
+          diagnostics: 'the token does not allow writing DiagnosticReport',
+        }),
+      );
     }
     const body = request.body as Record<string, unknown>;
     const subject = (body.subject as { reference?: string } | undefined)?.reference;
-    if (body.resourceType !== 'DiagnosticReport') throw HttpError.withOutcome(400, outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a DiagnosticReport' }));
+    if (body.resourceType !== 'DiagnosticReport')
+      throw HttpError.withOutcome(
+        400,
+        outcome({ severity: 'error', code: 'invalid', diagnostics: 'expected a DiagnosticReport' }),
+      );
     if (subject !== `Patient/${grant.patientId}`) {
-      throw HttpError.withOutcome(403, outcome({ severity: 'error', code: 'forbidden', diagnostics: `the token is for Patient/${grant.patientId}, not ${subject ?? 'no subject'}` }));
+      throw HttpError.withOutcome(
+        403,
+        outcome({
+          severity: 'error',
+          code: 'forbidden',
+          diagnostics: `the token is for Patient/${grant.patientId}, not ${subject ?? 'no subject'}`,
+        }),
+      );
     }
     const id = randomUUID();
-    const stored = { ...body, id, meta: { ...(body.meta as object | undefined), versionId: '1', lastUpdated: new Date().toISOString() } };
+    const stored = {
+      ...body,
+      id,
+      meta: { ...(body.meta as object | undefined), versionId: '1', lastUpdated: new Date().toISOString() },
+    };
     written.set(id, stored);
     response.location(`DiagnosticReport/${id}/_history/1`);
     fhirJson(response, 201, stored);

@@ -8,7 +8,12 @@ import { workstationSetupHandler } from './workstation-setup';
 
 /** Everything under /demo: development only, never mounted with NODE_ENV=production. */
 export function demoRoutes(services: Services): Router {
-  const authorization = new DemoAuthorization(services, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: null });
+  const authorization = new DemoAuthorization(services, {
+    patientId: 'zhang-wei',
+    practitionerId: 'dr-li',
+    encounterId: null,
+    appContext: null,
+  });
   const router = Router();
   router.use(authorization.routes());
   router.use(demoFhirRoutes(authorization));

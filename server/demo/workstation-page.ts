@@ -11,7 +11,10 @@ export const BUILT_WORKSTATION = join(import.meta.dirname, '..', '..', 'dist', '
 /** GET /demo: the demo workstation page (built by Vite with the SMART app). */
 export const workstationPageHandler: RequestHandler = (_request, response) => {
   if (!existsSync(BUILT_WORKSTATION)) {
-    response.status(503).type('text/plain').send('The demo workstation is not built: run `npm run build` (npm start does it).\n');
+    response
+      .status(503)
+      .type('text/plain')
+      .send('The demo workstation is not built: run `npm run build` (npm start does it).\n');
     return;
   }
   response.set('cache-control', 'no-cache').sendFile(BUILT_WORKSTATION);

@@ -27,13 +27,17 @@ export async function workstationSetup(services: Services): Promise<WorkstationS
     hospitals: DEMO_CLIENTS.flatMap((client) => {
       const hospital = reference.institutions.get(client.hospitalId);
       if (!hospital) return [];
-      return [{
-        id: hospital.id,
-        name: hospital.name,
-        issuer: client.issuer,
-        localCodeSystem: hospital.localCodeSystem,
-        doctors: demoDoctors.filter((doctor) => doctor.hospitalId === hospital.id).map(({ id, name, departmentName }) => ({ id, name, departmentName })),
-      }];
+      return [
+        {
+          id: hospital.id,
+          name: hospital.name,
+          issuer: client.issuer,
+          localCodeSystem: hospital.localCodeSystem,
+          doctors: demoDoctors
+            .filter((doctor) => doctor.hospitalId === hospital.id)
+            .map(({ id, name, departmentName }) => ({ id, name, departmentName })),
+        },
+      ];
     }),
     patients: demoPatients.map(({ key, name, gender, birthDate, story }) => ({ key, name, gender, birthDate, story })),
     catalog: [...reference.catalog.values()].map((item) => ({

@@ -61,7 +61,10 @@ export function errorHandler(surface: ErrorSurface, logger: Logger): ErrorReques
       const message = 'the store is briefly unavailable; nothing was written, try again';
       response.status(503).set('retry-after', '5');
       if (api) response.json(new HttpError(503, 'unavailable', message).body());
-      else response.type('application/fhir+json').json(outcome({ severity: 'error', code: 'transient', diagnostics: message }));
+      else
+        response
+          .type('application/fhir+json')
+          .json(outcome({ severity: 'error', code: 'transient', diagnostics: message }));
       return;
     }
     logger.error({ err: error, path: `${request.baseUrl}${request.path}` }, 'unhandled error');

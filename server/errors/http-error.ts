@@ -22,13 +22,22 @@ export class HttpError extends Error {
     outcome?: OperationOutcome,
   ) {
     super(message);
-    this.outcome = outcome ?? { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: issueTypeOf(status), diagnostics: message }] };
+    this.outcome = outcome ?? {
+      resourceType: 'OperationOutcome',
+      issue: [{ severity: 'error', code: issueTypeOf(status), diagnostics: message }],
+    };
   }
 
   /** An error whose OperationOutcome says more than one code can (several issues, FHIR's own issue types). */
   static withOutcome(status: number, outcome: OperationOutcome): HttpError {
     const first = outcome.issue[0];
-    return new HttpError(status, first && isErrorCode(first.code) ? first.code : 'invalid', first?.diagnostics ?? 'error', first?.expression?.[0] ?? null, outcome);
+    return new HttpError(
+      status,
+      first && isErrorCode(first.code) ? first.code : 'invalid',
+      first?.diagnostics ?? 'error',
+      first?.expression?.[0] ?? null,
+      outcome,
+    );
   }
 
   body(): ErrorBody {
@@ -46,7 +55,9 @@ export function pathExpression(path: readonly PropertyKey[]): string {
 
 /** Where an issue points: for an unknown field, the field itself rather than the object holding it. */
 export function issuePath(issue: ZodError['issues'][number]): PropertyKey[] {
-  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined ? [...issue.path, issue.keys[0]] : [...issue.path];
+  return issue.code === 'unrecognized_keys' && issue.keys[0] !== undefined
+    ? [...issue.path, issue.keys[0]]
+    : [...issue.path];
 }
 
 export function apiInvalid(error: ZodError): HttpError {

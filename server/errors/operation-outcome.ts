@@ -7,7 +7,9 @@ export function outcome(...issue: OutcomeIssue[]): OperationOutcome {
 }
 
 function issue(code: string, diagnostics: string, expression?: string): OutcomeIssue {
-  return expression ? { severity: 'error', code, diagnostics, expression: [expression] } : { severity: 'error', code, diagnostics };
+  return expression
+    ? { severity: 'error', code, diagnostics, expression: [expression] }
+    : { severity: 'error', code, diagnostics };
 }
 
 export function badRequest(diagnostics: string, expression?: string): HttpError {
@@ -26,7 +28,11 @@ export function preconditionFailed(diagnostics: string, expression?: string): Ht
 export function invalidInput(error: ZodError, prefix?: string): HttpError {
   const issues = error.issues.slice(0, 20).map((zodIssue) => {
     const path = pathExpression([...(prefix ? [prefix] : []), ...issuePath(zodIssue)]);
-    return issue(zodIssue.code === 'unrecognized_keys' ? 'structure' : 'invalid', `${path || 'body'}: ${zodIssue.message}`, path || undefined);
+    return issue(
+      zodIssue.code === 'unrecognized_keys' ? 'structure' : 'invalid',
+      `${path || 'body'}: ${zodIssue.message}`,
+      path || undefined,
+    );
   });
   return HttpError.withOutcome(400, outcome(...issues));
 }

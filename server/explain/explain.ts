@@ -22,11 +22,21 @@ export async function explainHandler(
   locale: Locale,
   services: Services,
 ): Promise<Explanation> {
-  const scope = input.serviceId === SERVICE_IDS.patientView ? 'history' : input.serviceId === SERVICE_IDS.orderSelect ? 'selections' : 'all-drafts';
+  const scope =
+    input.serviceId === SERVICE_IDS.patientView
+      ? 'history'
+      : input.serviceId === SERVICE_IDS.orderSelect
+        ? 'selections'
+        : 'all-drafts';
   const assessment = await assess(input.request, scope, caller, services, Date.now());
   const words = messagesFor(locale);
   if ('nothing' in assessment) {
-    return { outcome: { code: assessment.nothing, text: words.assessmentOutcomes[assessment.nothing] }, hospital: null, encounter: null, verdicts: [] };
+    return {
+      outcome: { code: assessment.nothing, text: words.assessmentOutcomes[assessment.nothing] },
+      hospital: null,
+      encounter: null,
+      verdicts: [],
+    };
   }
   const institution = (id: string) => {
     const record = assessment.reference.institutions.get(id);
@@ -49,7 +59,13 @@ export async function explainHandler(
       const summary = verdict.refusal
         ? words.orderRefusals[verdict.refusal]
         : best
-          ? (verdict.presentation === 'inform' ? words.informSummary : words.orderSummary)(itemName(verdict), best.institution.name, best.window.resultDate, best.window.ageDays, best.own)
+          ? (verdict.presentation === 'inform' ? words.informSummary : words.orderSummary)(
+              itemName(verdict),
+              best.institution.name,
+              best.window.resultDate,
+              best.window.ageDays,
+              best.own,
+            )
           : '';
       return {
         orderRef: order?.orderRef ?? null,

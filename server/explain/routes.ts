@@ -11,8 +11,20 @@ export function explainRoutes(services: Services): Router {
   // look-up is in the access log.
   router.post('/api/explain', requireRole(services, 'admin', 'quality'), async (request, response) => {
     const principal = principalOf(response);
-    const caller = { issuer: null, hospitalId: hospitalOf(principal), access: tokenActor(principal, 'POST /api/explain'), ownPatientsOnly: true };
-    response.json(await explainHandler(explainValidator(request.body), caller, localeFrom(request.get('accept-language')), services));
+    const caller = {
+      issuer: null,
+      hospitalId: hospitalOf(principal),
+      access: tokenActor(principal, 'POST /api/explain'),
+      ownPatientsOnly: true,
+    };
+    response.json(
+      await explainHandler(
+        explainValidator(request.body),
+        caller,
+        localeFrom(request.get('accept-language')),
+        services,
+      ),
+    );
   });
   return router;
 }

@@ -6,10 +6,15 @@ import { SYSTEMS } from './systems';
  * Maps an order's or a report's codings to a catalog item: the catalog's own code first, then LOINC,
  * then the hospital's local order codes through its code mapping.
  */
-export function itemCodeFor(codings: readonly Coding[] | undefined, reference: ReferenceData, institutionId: string | null): string | null {
+export function itemCodeFor(
+  codings: readonly Coding[] | undefined,
+  reference: ReferenceData,
+  institutionId: string | null,
+): string | null {
   if (!codings) return null;
   for (const coding of codings) {
-    if (coding.system === SYSTEMS.recognitionItem && coding.code && reference.catalog.has(coding.code)) return coding.code;
+    if (coding.system === SYSTEMS.recognitionItem && coding.code && reference.catalog.has(coding.code))
+      return coding.code;
   }
   for (const coding of codings) {
     if (coding.system === SYSTEMS.loinc && coding.code) {
@@ -30,6 +35,8 @@ export function itemCodeFor(codings: readonly Coding[] | undefined, reference: R
 }
 
 /** The institution an Organization (or a reference to one) stands for, by the platform identifier. */
-export function institutionIdFrom(identifiers: readonly { system?: string; value?: string }[] | undefined): string | null {
+export function institutionIdFrom(
+  identifiers: readonly { system?: string; value?: string }[] | undefined,
+): string | null {
   return identifiers?.find((identifier) => identifier.system === SYSTEMS.institution)?.value?.trim() || null;
 }

@@ -16,7 +16,10 @@ export function normalisedNationalId(nationalId: string): string {
 }
 
 /** The national identifier, from the first configured system the resource carries. */
-export function nationalIdOf(identifiers: readonly Identifier[] | undefined, systems: readonly string[]): string | null {
+export function nationalIdOf(
+  identifiers: readonly Identifier[] | undefined,
+  systems: readonly string[],
+): string | null {
   for (const system of systems) {
     const value = identifiers?.find((identifier) => identifier.system === system)?.value?.trim();
     if (value) return value;

@@ -37,7 +37,9 @@ export function healthRoutes(services: Services): Router {
   // (a scraper on the same machine or through the loopback) may read them.
   router.get('/metrics', (request, response, next) => {
     const token = services.config.metricsToken;
-    const allowed = token ? sameSecret(request.get('authorization') ?? '', `Bearer ${token}`) : isLoopback(request.socket.remoteAddress);
+    const allowed = token
+      ? sameSecret(request.get('authorization') ?? '', `Bearer ${token}`)
+      : isLoopback(request.socket.remoteAddress);
     if (allowed) next();
     else response.status(401).set('WWW-Authenticate', 'Bearer').end();
   });

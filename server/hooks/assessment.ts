@@ -1,6 +1,11 @@
 import {
-  decide, relatedItemCodes, survey,
-  type EffectiveConfiguration, type EncounterKind, type OrderedItem, type Verdict,
+  decide,
+  relatedItemCodes,
+  survey,
+  type EffectiveConfiguration,
+  type EncounterKind,
+  type OrderedItem,
+  type Verdict,
 } from '../../rules';
 import type { AccessActor } from '../access-log/recorder';
 import type { InstitutionRecord } from '../contract/admin';
@@ -89,10 +94,17 @@ function hospitalFromEncounter(encounter: Encounter | null, reference: Reference
   return id && reference.institutions.has(id) ? id : null;
 }
 
-function selected(selections: readonly string[] | undefined, resource: ServiceRequest, fullUrl: string | undefined): boolean {
+function selected(
+  selections: readonly string[] | undefined,
+  resource: ServiceRequest,
+  fullUrl: string | undefined,
+): boolean {
   if (!selections) return true;
   return selections.some(
-    (selection) => selection === `ServiceRequest/${resource.id}` || selection === resource.id || (fullUrl !== undefined && selection === fullUrl),
+    (selection) =>
+      selection === `ServiceRequest/${resource.id}` ||
+      selection === resource.id ||
+      (fullUrl !== undefined && selection === fullUrl),
   );
 }
 
@@ -109,7 +121,10 @@ function draftServiceRequests(request: HookRequest, onlySelected: boolean): Draf
     const parsed = serviceRequestSchema.safeParse(entry.resource);
     if (!parsed.success) {
       const path = parsed.error.issues[0]?.path.join('.') ?? '';
-      throw badRequest(`context.draftOrders.entry[${position}].resource.${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`, `context.draftOrders.entry[${position}].resource.${path}`);
+      throw badRequest(
+        `context.draftOrders.entry[${position}].resource.${path}: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+        `context.draftOrders.entry[${position}].resource.${path}`,
+      );
     }
     const order = parsed.data;
     // A re-signed order (already active) is not a new request for the same examination.
@@ -120,7 +135,12 @@ function draftServiceRequests(request: HookRequest, onlySelected: boolean): Draf
   return drafts;
 }
 
-function mapOrders(drafts: readonly DraftServiceRequest[], reference: ReferenceData, hospitalId: string, unmapped: Services['unmappedCodes']): DraftOrder[] {
+function mapOrders(
+  drafts: readonly DraftServiceRequest[],
+  reference: ReferenceData,
+  hospitalId: string,
+  unmapped: Services['unmappedCodes'],
+): DraftOrder[] {
   return drafts.map(({ position, order }) => {
     const orderRef = order.id ? `ServiceRequest/${order.id}` : null;
     const itemCode = itemCodeFor(order.code?.coding, reference, hospitalId);
@@ -158,11 +178,24 @@ export async function assess(
   const now = () => Date.now();
   const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
   let verdict: Promise<FhirServerVerdict> | undefined;
-  const access = () => (verdict ??= checkFhirServer(request.fhirServer ?? '', { registered: caller.fhirServers, allowAny: services.config.fhirServerAny, resolve: services.resolveHost }));
+  const access = () =>
+    (verdict ??= checkFhirServer(request.fhirServer ?? '', {
+      registered: caller.fhirServers,
+      allowAny: services.config.fhirServerAny,
+      resolve: services.resolveHost,
+    }));
   const [fhir, reference] = await Promise.all([
     gatherFhirContext({
-      request, deadline, metrics: services.metrics, now, access,
-      onDropped: (key, fields) => services.logger.warn({ prefetch: key, fields }, 'context Huren cannot read was left out; answering from the rest'),
+      request,
+      deadline,
+      metrics: services.metrics,
+      now,
+      access,
+      onDropped: (key, fields) =>
+        services.logger.warn(
+          { prefetch: key, fields },
+          'context Huren cannot read was left out; answering from the rest',
+        ),
     }),
     services.reference.current(),
   ]);
@@ -170,7 +203,9 @@ export async function assess(
     // One text whether the server was closed, slow, refusing or not a FHIR server at all: the answer
     // must not let a caller map networks through us (the reason is in the metrics).
     const refused = fhir.patient.state === 'unavailable' && REFUSED_SERVER.has(fhir.patient.reason);
-    const why = refused ? 'fhirServer is not a FHIR server Huren may read for this client' : 'it is not in prefetch and could not be read from fhirServer';
+    const why = refused
+      ? 'fhirServer is not a FHIR server Huren may read for this client'
+      : 'it is not in prefetch and could not be read from fhirServer';
     throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
   }
   const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);
@@ -178,7 +213,10 @@ export async function assess(
   const encounter = fhir.encounter.state === 'found' ? fhir.encounter.resource : null;
   // Without CDS_AUTH no registration names the hospital; clients that send no Encounter (the sandbox,
   // the spec's examples) get the development default, if one is set.
-  const hospitalId = caller.hospitalId ?? hospitalFromEncounter(encounter, reference) ?? (services.config.cdsAuth ? null : services.config.devDefaultHospital);
+  const hospitalId =
+    caller.hospitalId ??
+    hospitalFromEncounter(encounter, reference) ??
+    (services.config.cdsAuth ? null : services.config.devDefaultHospital);
   const hospital = hospitalId ? reference.institutions.get(hospitalId) : undefined;
   const configuration = hospitalId ? configurationFor(reference, hospitalId, services.config.timeZone) : null;
   if (!hospital || !configuration) {
@@ -190,14 +228,30 @@ export async function assess(
     );
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
-  if (caller.ownPatientsOnly && hospitalFromEncounter(encounter, reference) !== hospital.id && !(await hasPromptAt(services.reader, hospital.id, key))) {
-    throw new HttpError(403, 'not-own-patient', "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request", 'prefetch.encounter');
+  if (
+    caller.ownPatientsOnly &&
+    hospitalFromEncounter(encounter, reference) !== hospital.id &&
+    !(await hasPromptAt(services.reader, hospital.id, key))
+  ) {
+    throw new HttpError(
+      403,
+      'not-own-patient',
+      "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request",
+      'prefetch.encounter',
+    );
   }
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
-  const itemCodes = scope === 'history' ? undefined : relatedItemCodes(orders.flatMap((order) => (order.itemCode ? [order.itemCode] : [])), configuration);
+  const itemCodes =
+    scope === 'history'
+      ? undefined
+      : relatedItemCodes(
+          orders.flatMap((order) => (order.itemCode ? [order.itemCode] : [])),
+          configuration,
+        );
   const results = await resultsForPatient(services.reader, key, itemCodes);
-  if (caller.access) services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
+  if (caller.access)
+    services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
   const recognitionFacts = {
     results,
     institutions: reference.ruleInstitutions,
@@ -212,7 +266,10 @@ export async function assess(
     reference,
     patientKey: key,
     encounter: facts,
-    user: { ref: request.context.userId ?? 'unknown', name: writtenName(fhir.user.state === 'found' ? fhir.user.resource.name : undefined) },
+    user: {
+      ref: request.context.userId ?? 'unknown',
+      name: writtenName(fhir.user.state === 'found' ? fhir.user.resource.name : undefined),
+    },
     orders,
     verdicts: scope === 'history' ? survey(recognitionFacts) : decide(orders, recognitionFacts),
   };

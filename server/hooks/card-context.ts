@@ -4,7 +4,12 @@ import type { Services } from '../services';
 import type { Assessment } from './assessment';
 import type { CardContext } from './cards';
 
-export function cardContext(assessment: Assessment, locale: Locale, services: Services, patientId: string): CardContext {
+export function cardContext(
+  assessment: Assessment,
+  locale: Locale,
+  services: Services,
+  patientId: string,
+): CardContext {
   const { reference, configuration } = assessment;
   const messages = messagesFor(locale);
   const now = services.clock();
@@ -17,7 +22,15 @@ export function cardContext(assessment: Assessment, locale: Locale, services: Se
     itemName: (item) => (locale === 'en' ? item.nameEn : item.nameZh),
     localTestSystem: (itemCode) => configuration.localTestSystems.get(itemCode),
     recordOf: (candidate, item) => ({
-      ...writeBackReport(candidate.result, item, reference.institutions.get(candidate.institution.id), now, messages, candidate.window.resultDate, candidate.own),
+      ...writeBackReport(
+        candidate.result,
+        item,
+        reference.institutions.get(candidate.institution.id),
+        now,
+        messages,
+        candidate.window.resultDate,
+        candidate.own,
+      ),
       subject,
     }),
   };

@@ -29,7 +29,11 @@ export interface RenderedCard {
   readonly offered: readonly OfferedCandidate[];
 }
 
-function offer(candidate: Candidate<StoredResult>, suggestionId: string | null, covers: RecognitionItem | null = null): OfferedCandidate {
+function offer(
+  candidate: Candidate<StoredResult>,
+  suggestionId: string | null,
+  covers: RecognitionItem | null = null,
+): OfferedCandidate {
   return {
     resultId: candidate.result.id,
     suggestionId,
@@ -53,11 +57,18 @@ function source(context: CardContext): Source {
 }
 
 export function overrideReasons(messages: Messages): Coding[] {
-  return EXCEPTION_REASONS.map((code) => ({ system: SYSTEMS.exceptionReason, code, display: messages.exceptionReasons[code] }));
+  return EXCEPTION_REASONS.map((code) => ({
+    system: SYSTEMS.exceptionReason,
+    code,
+    display: messages.exceptionReasons[code],
+  }));
 }
 
 function testSystemText(system: { method: string | null; brand: string | null }, messages: Messages): string {
-  return [system.method && `${messages.methodLabel}：${system.method}`, system.brand && `${messages.brandLabel}：${system.brand}`]
+  return [
+    system.method && `${messages.methodLabel}：${system.method}`,
+    system.brand && `${messages.brandLabel}：${system.brand}`,
+  ]
     .filter(Boolean)
     .join('；');
 }
@@ -71,7 +82,12 @@ function viewerLink(label: string, url: string): string[] {
   }
 }
 
-function candidateDetail(candidate: Candidate<StoredResult>, position: number, item: RecognitionItem, context: CardContext): string {
+function candidateDetail(
+  candidate: Candidate<StoredResult>,
+  position: number,
+  item: RecognitionItem,
+  context: CardContext,
+): string {
   const { messages } = context;
   const { result, institution, window } = candidate;
   const heading = [
@@ -80,14 +96,21 @@ function candidateDetail(candidate: Candidate<StoredResult>, position: number, i
     ...(context.showMarks && result.mark ? [`${messages.markLabel}：${escapeMarkdown(result.mark)}`] : []),
   ].join(' · ');
   const lines = [heading];
-  if (candidate.via) lines.push('', escapeMarkdown(messages.standsFor(context.itemName(candidate.via), context.itemName(item))));
+  if (candidate.via)
+    lines.push('', escapeMarkdown(messages.standsFor(context.itemName(candidate.via), context.itemName(item))));
   const report = result.report;
   if (report.kind === 'lab' && report.values.length > 0) {
     lines.push(
       '',
       table(
         messages.labColumns,
-        report.values.map((value) => [value.name, value.value, value.unit ?? '', value.referenceRange ?? '', value.flag ? (messages.flags[value.flag] ?? value.flag) : '']),
+        report.values.map((value) => [
+          value.name,
+          value.value,
+          value.unit ?? '',
+          value.referenceRange ?? '',
+          value.flag ? (messages.flags[value.flag] ?? value.flag) : '',
+        ]),
       ),
     );
   }
@@ -95,29 +118,43 @@ function candidateDetail(candidate: Candidate<StoredResult>, position: number, i
     if (report.findings) lines.push('', `**${messages.findingsLabel}**：${escapeParagraph(report.findings)}`);
     if (report.viewerUrl) lines.push(...viewerLink(messages.viewImages, report.viewerUrl));
     // The other doctor's conclusion is not part of the recognised result: apart, and for reference only.
-    if (report.impression) lines.push('', `*${messages.impressionLabel(candidate.own)}*：${escapeParagraph(report.impression)}`);
+    if (report.impression)
+      lines.push('', `*${messages.impressionLabel(candidate.own)}*：${escapeParagraph(report.impression)}`);
   }
   if (item.annotation !== 'none') {
     const stated = testSystemText(result.testSystem, messages);
     if (stated) lines.push('', `${messages.testSystemLabel}：${escapeMarkdown(stated)}`);
     const ours = context.localTestSystem(item.code);
-    if (candidate.warnings.length > 0 && ours) lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
+    if (candidate.warnings.length > 0 && ours)
+      lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
   }
   return lines.join('\n');
 }
 
 function orderedItemLine(itemName: string, order: DraftOrder, messages: Messages): string {
-  const own = order.label && order.label !== itemName ? `；${messages.hospitalItemName}：${escapeMarkdown(order.label)}` : '';
+  const own =
+    order.label && order.label !== itemName ? `；${messages.hospitalItemName}：${escapeMarkdown(order.label)}` : '';
   return `**${messages.orderedItem}**：${escapeMarkdown(itemName)}${own}`;
 }
 
 /** Accepting records the result in the chart (not needed for the hospital's own) and drops the draft order. */
-function acceptActions(candidate: Candidate<StoredResult>, item: RecognitionItem, order: DraftOrder & { orderRef: string }, context: CardContext): Action[] {
+function acceptActions(
+  candidate: Candidate<StoredResult>,
+  item: RecognitionItem,
+  order: DraftOrder & { orderRef: string },
+  context: CardContext,
+): Action[] {
   const { messages } = context;
   const itemName = context.itemName(item);
   const record: Action[] = candidate.own
     ? []
-    : [{ type: 'create', description: messages.recordResult(itemName, candidate.institution.name, candidate.window.resultDate), resource: context.recordOf(candidate, item) }];
+    : [
+        {
+          type: 'create',
+          description: messages.recordResult(itemName, candidate.institution.name, candidate.window.resultDate),
+          resource: context.recordOf(candidate, item),
+        },
+      ];
   return [...record, { type: 'delete', description: messages.deleteOrder(itemName), resourceId: order.orderRef }];
 }
 
@@ -140,22 +177,32 @@ export interface CardIdentity {
  * it, drop the order), reasons, and the app link whose appContext (`{promptId, token}`) lets the app
  * decide this card only. In an emergency the card informs and recommends nothing (001: 互认主要适用于非急诊患者).
  */
-function renderRepeatCard(verdict: Verdict<StoredResult>, item: RecognitionItem, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard {
+function renderRepeatCard(
+  verdict: Verdict<StoredResult>,
+  item: RecognitionItem,
+  order: DraftOrder,
+  context: CardContext,
+  identity: CardIdentity,
+): RenderedCard {
   const { messages } = context;
   const best = verdict.recognisable[0] as Candidate<StoredResult>;
   const itemName = context.itemName(item);
   const inform = verdict.presentation === 'inform';
-  const offered = verdict.recognisable.map((candidate, index) => offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null));
+  const offered = verdict.recognisable.map((candidate, index) =>
+    offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
+  );
   const suggestions: Suggestion[] = verdict.recognisable.flatMap((candidate, index) => {
     const suggestionId = offered[index]?.suggestionId;
     const { orderRef } = order;
     if (!suggestionId || !orderRef) return [];
-    return [{
-      label: messages.acceptSuggestion(candidate.institution.name, candidate.window.resultDate, candidate.own),
-      uuid: suggestionId,
-      isRecommended: !inform && index === 0,
-      actions: acceptActions(candidate, item, { ...order, orderRef }, context),
-    }];
+    return [
+      {
+        label: messages.acceptSuggestion(candidate.institution.name, candidate.window.resultDate, candidate.own),
+        uuid: suggestionId,
+        isRecommended: !inform && index === 0,
+        actions: acceptActions(candidate, item, { ...order, orderRef }, context),
+      },
+    ];
   });
   const shown = verdict.recognisable.slice(0, MAX_SUGGESTIONS);
   const detail = [
@@ -164,15 +211,26 @@ function renderRepeatCard(verdict: Verdict<StoredResult>, item: RecognitionItem,
     '',
     `**${messages.recognisableHeading}**`,
     '',
-    shown.map((candidate, index) => renderedOr(() => candidateDetail(candidate, index + 1, item, context), `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`)).join('\n\n'),
-    ...(verdict.recognisable.length > shown.length ? ['', messages.moreResults(verdict.recognisable.length - shown.length)] : []),
+    shown
+      .map((candidate, index) =>
+        renderedOr(
+          () => candidateDetail(candidate, index + 1, item, context),
+          `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`,
+        ),
+      )
+      .join('\n\n'),
+    ...(verdict.recognisable.length > shown.length
+      ? ['', messages.moreResults(verdict.recognisable.length - shown.length)]
+      : []),
   ].join('\n');
   const summarise = inform ? messages.informSummary : messages.orderSummary;
   return {
     offered,
     card: {
       uuid: identity.uuid,
-      summary: fitSummary(summarise(itemName, best.institution.name, best.window.resultDate, best.window.ageDays, best.own)),
+      summary: fitSummary(
+        summarise(itemName, best.institution.name, best.window.resultDate, best.window.ageDays, best.own),
+      ),
       detail,
       // Emergency encounters are informed, never blocked: `info` whatever the hospital's usual indicator.
       indicator: inform ? 'info' : context.indicator,
@@ -189,15 +247,36 @@ function renderRepeatCard(verdict: Verdict<StoredResult>, item: RecognitionItem,
  * which, so they are not charged again (001: 不得以与其他项目打包等形式再次收取相关费用). Accepting records
  * those results; the panel order stays.
  */
-function renderPanelCard(verdict: Verdict<StoredResult>, panel: RecognitionItem, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard {
+function renderPanelCard(
+  verdict: Verdict<StoredResult>,
+  panel: RecognitionItem,
+  order: DraftOrder,
+  context: CardContext,
+  identity: CardIdentity,
+): RenderedCard {
   // No app link: the panel itself is still to be done; there is no repeat to decide on.
   const { messages } = context;
-  const best = verdict.components.map((component) => ({ component, candidate: component.recognisable[0] as Candidate<StoredResult> }));
+  const best = verdict.components.map((component) => ({
+    component,
+    candidate: component.recognisable[0] as Candidate<StoredResult>,
+  }));
   const names = best.map(({ component }) => context.itemName(component.item));
   const suggestionId = randomUUID();
   const offered = best.map(({ component, candidate }) => offer(candidate, suggestionId, component.item));
   const records = best.flatMap(({ component, candidate }): Action[] =>
-    candidate.own ? [] : [{ type: 'create', description: messages.recordResult(context.itemName(component.item), candidate.institution.name, candidate.window.resultDate), resource: context.recordOf(candidate, component.item) }],
+    candidate.own
+      ? []
+      : [
+          {
+            type: 'create',
+            description: messages.recordResult(
+              context.itemName(component.item),
+              candidate.institution.name,
+              candidate.window.resultDate,
+            ),
+            resource: context.recordOf(candidate, component.item),
+          },
+        ],
   );
   const detail = [
     ...(verdict.presentation === 'inform' ? [`> ${messages.emergencyNote}`, ''] : []),
@@ -205,7 +284,12 @@ function renderPanelCard(verdict: Verdict<StoredResult>, panel: RecognitionItem,
     '',
     `**${messages.panelHeading}**`,
     '',
-    best.map(({ component, candidate }, index) => `${escapeMarkdown(context.itemName(component.item))}：\n\n${candidateDetail(candidate, index + 1, component.item, context)}`).join('\n\n'),
+    best
+      .map(
+        ({ component, candidate }, index) =>
+          `${escapeMarkdown(context.itemName(component.item))}：\n\n${candidateDetail(candidate, index + 1, component.item, context)}`,
+      )
+      .join('\n\n'),
   ].join('\n');
   return {
     offered,
@@ -215,13 +299,29 @@ function renderPanelCard(verdict: Verdict<StoredResult>, panel: RecognitionItem,
       detail,
       indicator: 'info',
       source: source(context),
-      ...(records.length > 0 ? { suggestions: [{ label: messages.acceptPanelSuggestion(names), uuid: suggestionId, isRecommended: false, actions: records }] } : {}),
+      ...(records.length > 0
+        ? {
+            suggestions: [
+              {
+                label: messages.acceptPanelSuggestion(names),
+                uuid: suggestionId,
+                isRecommended: false,
+                actions: records,
+              },
+            ],
+          }
+        : {}),
     },
   };
 }
 
 /** The card for one order: a repeat of a recognisable result, or a panel with analytes already done; null when neither. */
-export function renderOrderCard(verdict: Verdict<StoredResult>, order: DraftOrder, context: CardContext, identity: CardIdentity): RenderedCard | null {
+export function renderOrderCard(
+  verdict: Verdict<StoredResult>,
+  order: DraftOrder,
+  context: CardContext,
+  identity: CardIdentity,
+): RenderedCard | null {
   const item = verdict.item;
   if (!item || verdict.presentation === 'silent') return null;
   if (verdict.recognisable.length > 0) return renderRepeatCard(verdict, item, order, context, identity);
@@ -235,9 +335,17 @@ export function hasCard(verdict: Verdict<StoredResult>): boolean {
 }
 
 /** patient-view: one view-only card listing every recognisable result still in its window, 本院 or 外院. */
-export function renderHistoryCard(verdicts: readonly Verdict<StoredResult>[], context: CardContext): RenderedCard | null {
+export function renderHistoryCard(
+  verdicts: readonly Verdict<StoredResult>[],
+  context: CardContext,
+): RenderedCard | null {
   const { messages } = context;
-  const candidates = verdicts.flatMap((verdict) => verdict.recognisable.filter((candidate) => candidate.via === null).slice(0, 1).map((candidate) => ({ verdict, candidate })));
+  const candidates = verdicts.flatMap((verdict) =>
+    verdict.recognisable
+      .filter((candidate) => candidate.via === null)
+      .slice(0, 1)
+      .map((candidate) => ({ verdict, candidate })),
+  );
   if (candidates.length === 0) return null;
   candidates.sort((a, b) => Date.parse(b.candidate.result.effectiveAt) - Date.parse(a.candidate.result.effectiveAt));
   const rows = candidates.map(({ verdict, candidate }) => [
@@ -258,4 +366,3 @@ export function renderHistoryCard(verdicts: readonly Verdict<StoredResult>[], co
     },
   };
 }
-

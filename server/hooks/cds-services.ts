@@ -1,7 +1,14 @@
 import type { z } from 'zod';
 import {
-  hookRequestSchema, orderSelectContextSchema, orderSignContextSchema, patientViewContextSchema, SERVICE_IDS,
-  type HookRequest, type HookResponse, type ServiceDefinition, type ServiceId,
+  hookRequestSchema,
+  orderSelectContextSchema,
+  orderSignContextSchema,
+  patientViewContextSchema,
+  SERVICE_IDS,
+  type HookRequest,
+  type HookResponse,
+  type ServiceDefinition,
+  type ServiceId,
 } from '../contract/cds-hooks';
 import { invalidInput } from '../errors/operation-outcome';
 import type { Messages } from '../i18n';
@@ -51,8 +58,12 @@ export const CDS_SERVICES: readonly CdsService[] = [
   },
 ];
 
-const BY_ID: Readonly<Record<string, CdsService>> = Object.fromEntries(CDS_SERVICES.map((service) => [service.id, service]));
-const BY_HOOK: Readonly<Record<string, CdsService>> = Object.fromEntries(CDS_SERVICES.map((service) => [service.hook, service]));
+const BY_ID: Readonly<Record<string, CdsService>> = Object.fromEntries(
+  CDS_SERVICES.map((service) => [service.id, service]),
+);
+const BY_HOOK: Readonly<Record<string, CdsService>> = Object.fromEntries(
+  CDS_SERVICES.map((service) => [service.hook, service]),
+);
 
 export const serviceById = (id: string): CdsService | undefined => ownValue(BY_ID, id);
 export const serviceByHook = (hook: string): CdsService | undefined => ownValue(BY_HOOK, hook);

@@ -2,7 +2,10 @@ import type { FhirAuthorization } from '../contract/cds-hooks';
 
 export type FetchOutcome =
   | { readonly ok: true; readonly body: unknown }
-  | { readonly ok: false; readonly reason: 'no-server' | 'timeout' | 'unauthorized' | 'not-found' | 'failed' | 'not-json' };
+  | {
+      readonly ok: false;
+      readonly reason: 'no-server' | 'timeout' | 'unauthorized' | 'not-found' | 'failed' | 'not-json';
+    };
 
 /**
  * Reads one resource from the EHR's FHIR server with the access token the client handed us, giving

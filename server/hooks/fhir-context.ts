@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import { badRequest } from '../errors/operation-outcome';
-import { encounterSchema, patientSchema, practitionerSchema, type Encounter, type Patient, type Practitioner } from '../contract/fhir';
+import {
+  encounterSchema,
+  patientSchema,
+  practitionerSchema,
+  type Encounter,
+  type Patient,
+  type Practitioner,
+} from '../contract/fhir';
 import type { Metrics } from '../health/metrics';
 import type { HookRequest } from '../contract/cds-hooks';
 import { readFromEhr } from './ehr-fhir';
@@ -24,7 +31,11 @@ export type Obtained<T> =
   | { readonly state: 'unavailable'; readonly reason: string };
 
 function isOperationOutcome(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && (value as { resourceType?: unknown }).resourceType === 'OperationOutcome';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { resourceType?: unknown }).resourceType === 'OperationOutcome'
+  );
 }
 
 /** Told which top-level fields of a resource were set aside as unreadable (names only, never values). */
@@ -39,9 +50,17 @@ function readable<T>(schema: z.ZodType<T>, value: unknown): { resource: T; dropp
   const parsed = schema.safeParse(value);
   if (parsed.success) return { resource: parsed.data, dropped: [] };
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { error: parsed.error };
-  const dropped = [...new Set(parsed.error.issues.flatMap((issue) => (typeof issue.path[0] === 'string' && issue.path[0] !== 'resourceType' ? [issue.path[0]] : [])))];
+  const dropped = [
+    ...new Set(
+      parsed.error.issues.flatMap((issue) =>
+        typeof issue.path[0] === 'string' && issue.path[0] !== 'resourceType' ? [issue.path[0]] : [],
+      ),
+    ),
+  ];
   if (dropped.length === 0) return { error: parsed.error };
-  const again = schema.safeParse(Object.fromEntries(Object.entries(value).filter(([field]) => !dropped.includes(field))));
+  const again = schema.safeParse(
+    Object.fromEntries(Object.entries(value).filter(([field]) => !dropped.includes(field))),
+  );
   return again.success ? { resource: again.data, dropped } : { error: parsed.error };
 }
 
@@ -49,7 +68,12 @@ function readable<T>(schema: z.ZodType<T>, value: unknown): { resource: T; dropp
  * Prefetch first. A missing key (or an OperationOutcome in its place) means the client did not
  * satisfy it: fall back to the FHIR server within the remaining budget. `null` means "none".
  */
-async function obtain<T>(key: keyof typeof PREFETCH, schema: z.ZodType<T>, relativeUrl: string | null, reading: FhirReading): Promise<Obtained<T>> {
+async function obtain<T>(
+  key: keyof typeof PREFETCH,
+  schema: z.ZodType<T>,
+  relativeUrl: string | null,
+  reading: FhirReading,
+): Promise<Obtained<T>> {
   const { request, deadline, metrics, now, access, onDropped } = reading;
   const prefetch = request.prefetch ?? {};
   if (Object.hasOwn(prefetch, key) && !isOperationOutcome(prefetch[key])) {
@@ -59,7 +83,8 @@ async function obtain<T>(key: keyof typeof PREFETCH, schema: z.ZodType<T>, relat
     if ('error' in read) {
       // Without the Patient nothing can be matched: that one is the caller's to fix. Encounter and
       // user only add context: answer without them.
-      if (key === 'patient') throw badRequest(`prefetch.${key}: ${read.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
+      if (key === 'patient')
+        throw badRequest(`prefetch.${key}: ${read.error.issues[0]?.message ?? 'invalid resource'}`, `prefetch.${key}`);
       onDropped(key, ['*']);
       return { state: 'unavailable', reason: 'unreadable' };
     }
@@ -113,7 +138,12 @@ export async function gatherFhirContext(reading: FhirReading): Promise<FhirConte
   const [patient, encounter, user] = await Promise.all([
     obtain('patient', patientSchema, relative(context.patientId, 'Patient'), reading),
     obtain('encounter', encounterSchema, relative(context.encounterId, 'Encounter'), reading),
-    obtain('user', practitionerSchema, /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null, reading),
+    obtain(
+      'user',
+      practitionerSchema,
+      /^(Practitioner|PractitionerRole)\//.test(context.userId ?? '') ? relative(context.userId, 'Practitioner') : null,
+      reading,
+    ),
   ]);
   return { patient, encounter, user };
 }

@@ -4,7 +4,8 @@ import { BlockList, isIP } from 'node:net';
 /** Resolves a host name to its addresses; injected so tests can prove a refusal happens before any socket. */
 export type ResolveHost = (hostname: string) => Promise<readonly string[]>;
 
-export const resolveWithDns: ResolveHost = async (hostname) => (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
+export const resolveWithDns: ResolveHost = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((entry) => entry.address);
 
 /**
  * Addresses no EHR FHIR server has: link-local (where cloud metadata services answer), the metadata

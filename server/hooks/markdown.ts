@@ -3,18 +3,20 @@
  * be text (no links, no images, no HTML, no table breaks) in whatever renderer the EHR uses.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    // Control characters have no place in a card's text and some break markdown renderers.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
-    // GFM turns bare web addresses into links; break the pattern so report text stays text.
-    .replace(/:\/\//g, '\\://')
-    .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
-    .replace(/\r?\n/g, ' ');
+  return (
+    text
+      // Control characters have no place in a card's text and some break markdown renderers.
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_{}[\]()#+!|~])/g, '\\$1')
+      // GFM turns bare web addresses into links; break the pattern so report text stays text.
+      .replace(/:\/\//g, '\\://')
+      .replace(/\bwww\./gi, (match) => `${match.slice(0, 3)}\\.`)
+      .replace(/\r?\n/g, ' ')
+  );
 }
 
 /** Multi-line free text (findings, impression) as escaped lines of one block. */

@@ -16,7 +16,15 @@ import { savePromptsWithinBudget } from './save-within-budget';
  * already decided → render a card per order with a recognisable result → store the prompts and, at
  * signing, the unexplained repeats → answer.
  */
-export async function orderHookHandler({ serviceId, request, caller, locale, services, startedAt, signal }: HookCall): Promise<HookResponse> {
+export async function orderHookHandler({
+  serviceId,
+  request,
+  caller,
+  locale,
+  services,
+  startedAt,
+  signal,
+}: HookCall): Promise<HookResponse> {
   const signing = serviceId === SERVICE_IDS.orderSign;
   const assessment = await assess(request, signing ? 'all-drafts' : 'selections', caller, services, startedAt);
   if ('nothing' in assessment) return { cards: [] };
@@ -26,7 +34,12 @@ export async function orderHookHandler({ serviceId, request, caller, locale, ser
   const repeats = assessment.verdicts.filter(hasCard);
   const now = services.clock();
   const keyOf = orderKeys(assessment, localDate(now, timeZone));
-  const earlier = signing ? await orderHistory(services.reader, repeats.flatMap((verdict) => keyOf(verdict) ?? [])) : [];
+  const earlier = signing
+    ? await orderHistory(
+        services.reader,
+        repeats.flatMap((verdict) => keyOf(verdict) ?? []),
+      )
+    : [];
   const decided = new Set(earlier.filter((entry) => entry.decided).map((entry) => entry.orderKey));
   // Prompted before (at order-select) and still undecided: the card at signing is a reminder, not the same card again.
   const prompted = new Set(earlier.map((entry) => entry.orderKey));
@@ -38,12 +51,26 @@ export async function orderHookHandler({ serviceId, request, caller, locale, ser
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
     if (!order || decided.has(keyOf(verdict) ?? '')) continue;
     const uuid = randomUUID();
-    const appToken = await services.decisionTokens.issue({ promptId: uuid, hospitalId: assessment.hospital.id, patientKey, fhirServer: request.fhirServer ?? null });
+    const appToken = await services.decisionTokens.issue({
+      promptId: uuid,
+      hospitalId: assessment.hospital.id,
+      patientKey,
+      fhirServer: request.fhirServer ?? null,
+    });
     const card = renderOrderCard(verdict, order, context, { uuid, appToken });
     if (!card) continue;
-    const rendered = prompted.has(keyOf(verdict) ?? '') ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages) : card;
+    const rendered = prompted.has(keyOf(verdict) ?? '')
+      ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages)
+      : card;
     prompts.push(
-      promptFor(rendered, request, serviceId, assessment, { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation }, now),
+      promptFor(
+        rendered,
+        request,
+        serviceId,
+        assessment,
+        { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation },
+        now,
+      ),
     );
     cards.push(rendered.card);
   }
@@ -51,14 +78,21 @@ export async function orderHookHandler({ serviceId, request, caller, locale, ser
   // One unexplained repeat per order, however many times it was prompted and signed. An emergency
   // order may be repeated without a word (001: 患者处于急诊、急救等紧急状态下的), and a panel whose
   // analytes were done is not a repeat of the panel.
-  const stillRepeated = new Set(repeats.filter((verdict) => verdict.presentation === 'prompt' && verdict.recognisable.length > 0).map(keyOf));
+  const stillRepeated = new Set(
+    repeats.filter((verdict) => verdict.presentation === 'prompt' && verdict.recognisable.length > 0).map(keyOf),
+  );
   const alreadyLogged = new Set(earlier.filter((entry) => entry.unexplainedLogged).map((entry) => entry.orderKey));
   const firstPromptOf = new Map<string, string>();
   for (const entry of earlier) {
-    if (decided.has(entry.orderKey) || alreadyLogged.has(entry.orderKey) || !stillRepeated.has(entry.orderKey)) continue;
+    if (decided.has(entry.orderKey) || alreadyLogged.has(entry.orderKey) || !stillRepeated.has(entry.orderKey))
+      continue;
     if (!firstPromptOf.has(entry.orderKey)) firstPromptOf.set(entry.orderKey, entry.promptId);
   }
-  const unexplained = [...firstPromptOf.values()].map((promptId) => ({ promptId, hospitalId: assessment.hospital.id, hookInstance: request.hookInstance }));
+  const unexplained = [...firstPromptOf.values()].map((promptId) => ({
+    promptId,
+    hospitalId: assessment.hospital.id,
+    hookInstance: request.hookInstance,
+  }));
 
   // The EHR may already have its answer without these cards: then store nothing it never saw.
   if (unexplained.length === 0) {

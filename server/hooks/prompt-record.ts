@@ -38,10 +38,22 @@ export function promptFor(
  * Each verdict's order identity (`orderKeyOf`), as its prompt is stored: by it, not by the draft id
  * alone, a sign-time call finds what was decided about this very order. Null without a draft id.
  */
-export function orderKeys(assessment: Assessment, localDay: string): (verdict: Pick<Verdict<StoredResult>, 'orderId' | 'itemCode'>) => string | null {
+export function orderKeys(
+  assessment: Assessment,
+  localDay: string,
+): (verdict: Pick<Verdict<StoredResult>, 'orderId' | 'itemCode'>) => string | null {
   return (verdict) => {
     const orderRef = assessment.orders.find((order) => order.orderId === verdict.orderId)?.orderRef;
     if (!orderRef || !verdict.itemCode) return null;
-    return orderKeyOf({ hospitalId: assessment.hospital.id, patientKey: assessment.patientKey, itemCode: verdict.itemCode, encounterRef: assessment.encounter.ref, orderRef }, localDay);
+    return orderKeyOf(
+      {
+        hospitalId: assessment.hospital.id,
+        patientKey: assessment.patientKey,
+        itemCode: verdict.itemCode,
+        encounterRef: assessment.encounter.ref,
+        orderRef,
+      },
+      localDay,
+    );
   };
 }

@@ -32,8 +32,15 @@ export function hookRoutes(services: Services): Router {
   const router = Router();
   // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists.
   // EHRs calling server to server send no Origin and need no CORS headers.
-  const corsHeaders = cors({ origin: [...services.config.cdsCorsOrigins], methods: ['GET', 'POST'], allowedHeaders: ['Authorization', 'Content-Type'], maxAge: 600 });
-  router.use('/cds-services', (request, response, next) => (request.headers.origin === undefined ? next() : corsHeaders(request, response, next)));
+  const corsHeaders = cors({
+    origin: [...services.config.cdsCorsOrigins],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Authorization', 'Content-Type'],
+    maxAge: 600,
+  });
+  router.use('/cds-services', (request, response, next) =>
+    request.headers.origin === undefined ? next() : corsHeaders(request, response, next),
+  );
 
   // `aud` is the endpoint called; feedback also accepts the service's own URL, which clients commonly use.
   const authenticate = cdsClientAuthentication(services, (serviceId, path) => {
@@ -49,42 +56,59 @@ export function hookRoutes(services: Services): Router {
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
-  router.post('/cds-services/:id', authenticate, limit, jsonBody(BODY_LIMITS.hook), async (request: Request, response: Response) => {
-    // The budget counts from the request's arrival: time spent reading it or verifying its token counts.
-    const startedAt = arrivalOf(response);
-    const service = serviceOf(request.params.id);
-    const serviceId = service.id;
-    const end = services.metrics.hookDuration.startTimer({ service: serviceId });
-    try {
-      const hookRequest = validHookRequest(service, request.body);
-      const locale = localeFrom(request.get('accept-language'));
-      const verified = callerOf(response);
-      const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
-      const answer = await withinBudget(
-        Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
-        (signal) => service.handle({ serviceId, request: hookRequest, caller, locale, services, startedAt, signal }),
-        (reason, error): HookResponse => {
-          // Fewer cards, never an error page: the doctor orders as if Huren were not there.
-          services.metrics.hookDegraded.inc({ service: serviceId, reason });
-          if (reason === 'failure') request.log.error({ err: error }, 'hook degraded to no cards');
-          else request.log.warn({ budgetMs: services.config.hookBudgetMs }, 'hook budget exceeded; answered without cards');
-          response.set('x-huren-degraded', reason);
-          return { cards: [] };
-        },
-      );
-      for (const card of answer.cards) services.metrics.cardsIssued.inc({ service: serviceId, indicator: card.indicator });
-      end({ status: '200' });
-      response.json(answer);
-    } catch (error) {
-      end({ status: 'error' });
-      throw error;
-    }
-  });
+  router.post(
+    '/cds-services/:id',
+    authenticate,
+    limit,
+    jsonBody(BODY_LIMITS.hook),
+    async (request: Request, response: Response) => {
+      // The budget counts from the request's arrival: time spent reading it or verifying its token counts.
+      const startedAt = arrivalOf(response);
+      const service = serviceOf(request.params.id);
+      const serviceId = service.id;
+      const end = services.metrics.hookDuration.startTimer({ service: serviceId });
+      try {
+        const hookRequest = validHookRequest(service, request.body);
+        const locale = localeFrom(request.get('accept-language'));
+        const verified = callerOf(response);
+        const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
+        const answer = await withinBudget(
+          Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
+          (signal) => service.handle({ serviceId, request: hookRequest, caller, locale, services, startedAt, signal }),
+          (reason, error): HookResponse => {
+            // Fewer cards, never an error page: the doctor orders as if Huren were not there.
+            services.metrics.hookDegraded.inc({ service: serviceId, reason });
+            if (reason === 'failure') request.log.error({ err: error }, 'hook degraded to no cards');
+            else
+              request.log.warn(
+                { budgetMs: services.config.hookBudgetMs },
+                'hook budget exceeded; answered without cards',
+              );
+            response.set('x-huren-degraded', reason);
+            return { cards: [] };
+          },
+        );
+        for (const card of answer.cards)
+          services.metrics.cardsIssued.inc({ service: serviceId, indicator: card.indicator });
+        end({ status: '200' });
+        response.json(answer);
+      } catch (error) {
+        end({ status: 'error' });
+        throw error;
+      }
+    },
+  );
 
   // https://cds-hooks.hl7.org/2.0/#feedback
-  router.post('/cds-services/:id/feedback', authenticate, limit, jsonBody(BODY_LIMITS.feedback), async (request: Request, response: Response) => {
-    const serviceId = serviceOf(request.params.id).id;
-    response.json(await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services));
-  });
+  router.post(
+    '/cds-services/:id/feedback',
+    authenticate,
+    limit,
+    jsonBody(BODY_LIMITS.feedback),
+    async (request: Request, response: Response) => {
+      const serviceId = serviceOf(request.params.id).id;
+      response.json(await feedbackHandler(serviceId, feedbackValidator(request.body), callerOf(response), services));
+    },
+  );
   return router;
 }

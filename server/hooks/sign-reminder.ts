@@ -15,7 +15,13 @@ export function asSignReminder(rendered: RenderedCard, itemName: string, message
     card: {
       ...card,
       summary: fitSummary(messages.signReminderSummary(itemName)),
-      detail: [`> ${escapeMarkdown(messages.signReminderNote)}`, '', `**${escapeMarkdown(card.summary)}**`, '', card.detail ?? ''].join('\n'),
+      detail: [
+        `> ${escapeMarkdown(messages.signReminderNote)}`,
+        '',
+        `**${escapeMarkdown(card.summary)}**`,
+        '',
+        card.detail ?? '',
+      ].join('\n'),
     },
   };
 }

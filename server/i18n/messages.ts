@@ -1,4 +1,11 @@
-import type { CandidateWarning, EncounterKind, ExceptionReason, ExclusionReason, Level, OrderRefusal } from '../../rules';
+import type {
+  CandidateWarning,
+  EncounterKind,
+  ExceptionReason,
+  ExclusionReason,
+  Level,
+  OrderRefusal,
+} from '../../rules';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -59,7 +66,19 @@ export interface Messages {
     readonly report: {
       readonly title: (month: string, hospital: string) => string;
       readonly totals: string;
-      readonly totalRows: Record<'prompts' | 'orders' | 'eligible' | 'accepted' | 'rate' | 'overridden' | 'notCounted' | 'noDecision' | 'unexplained' | 'yuanSaved', string>;
+      readonly totalRows: Record<
+        | 'prompts'
+        | 'orders'
+        | 'eligible'
+        | 'accepted'
+        | 'rate'
+        | 'overridden'
+        | 'notCounted'
+        | 'noDecision'
+        | 'unexplained'
+        | 'yuanSaved',
+        string
+      >;
       readonly groupColumns: readonly string[];
       readonly byDepartment: string;
       readonly byModality: string;
@@ -70,9 +89,16 @@ export interface Messages {
       readonly notCounted: string;
       readonly inHospital: string;
       readonly emergency: string;
-      readonly scopeRows: Record<'prompts' | 'orders' | 'accepted' | 'overridden' | 'noDecision' | 'unexplained' | 'yuanSaved', string>;
+      readonly scopeRows: Record<
+        'prompts' | 'orders' | 'accepted' | 'overridden' | 'noDecision' | 'unexplained' | 'yuanSaved',
+        string
+      >;
       readonly recognisedItems: string;
-      recognisedItemRows(count: number, city: number, province: number): readonly (readonly [string, string | number])[];
+      recognisedItemRows(
+        count: number,
+        city: number,
+        province: number,
+      ): readonly (readonly [string, string | number])[];
       readonly repeats: string;
       readonly repeatRows: Record<'orders' | 'patients' | 'patientsWithMoreThanOne', string>;
       readonly repeatColumns: readonly string[];

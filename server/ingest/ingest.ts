@@ -10,8 +10,17 @@ import { extractResult, type EntryProblem } from './report-extraction';
 
 /** Resources that may travel with reports as their context; they are read, not stored. */
 const CONTEXT_TYPES = new Set([
-  'Patient', 'Organization', 'Observation', 'ImagingStudy', 'Endpoint', 'Specimen', 'Practitioner', 'PractitionerRole',
-  'Device', 'ServiceRequest', 'Encounter',
+  'Patient',
+  'Organization',
+  'Observation',
+  'ImagingStudy',
+  'Endpoint',
+  'Specimen',
+  'Practitioner',
+  'PractitionerRole',
+  'Device',
+  'ServiceRequest',
+  'Encounter',
 ]);
 
 export interface BundleEntryResponse {
@@ -47,23 +56,43 @@ function problemResponse(problem: EntryProblem, position: number): BundleEntryRe
         severity: 'error',
         code: problem.code,
         diagnostics: `entry[${position}]: ${problem.diagnostics}`,
-        expression: [`Bundle.entry[${position}].resource.${problem.expression.replace(/^\w+\./, '')}`, problem.expression],
+        expression: [
+          `Bundle.entry[${position}].resource.${problem.expression.replace(/^\w+\./, '')}`,
+          problem.expression,
+        ],
       }),
     },
   };
 }
 
-function plan(bundle: Bundle, context: { reference: ReferenceData; patientKeySecret: string; patientIdentifierSystems: readonly string[] }): Planned[] {
+function plan(
+  bundle: Bundle,
+  context: { reference: ReferenceData; patientKeySecret: string; patientIdentifierSystems: readonly string[] },
+): Planned[] {
   const index = new BundleIndex(bundle);
   return (bundle.entry ?? []).map((entry): Planned => {
     const resource = entry.resource;
-    if (!resource) return { kind: 'problem', problem: { status: 400, code: 'required', expression: 'Bundle.entry.resource', diagnostics: 'the entry has no resource' } };
+    if (!resource)
+      return {
+        kind: 'problem',
+        problem: {
+          status: 400,
+          code: 'required',
+          expression: 'Bundle.entry.resource',
+          diagnostics: 'the entry has no resource',
+        },
+      };
     if (resource.resourceType !== 'DiagnosticReport') {
       return CONTEXT_TYPES.has(resource.resourceType)
         ? { kind: 'context' }
         : {
             kind: 'problem',
-            problem: { status: 422, code: 'not-supported', expression: resource.resourceType, diagnostics: `${resource.resourceType} is not accepted by the results index` },
+            problem: {
+              status: 422,
+              code: 'not-supported',
+              expression: resource.resourceType,
+              diagnostics: `${resource.resourceType} is not accepted by the results index`,
+            },
           };
     }
     const parsed = diagnosticReportSchema.safeParse(resource);
@@ -80,7 +109,9 @@ function plan(bundle: Bundle, context: { reference: ReferenceData; patientKeySec
       };
     }
     const extracted = extractResult(parsed.data, { ...context, index });
-    return extracted.ok ? { kind: 'result', result: extracted.result } : { kind: 'problem', problem: extracted.problem };
+    return extracted.ok
+      ? { kind: 'result', result: extracted.result }
+      : { kind: 'problem', problem: extracted.problem };
   });
 }
 
@@ -92,7 +123,12 @@ export async function ingestBundle(
   db: Database,
   bundle: Bundle,
   mode: 'batch' | 'transaction',
-  context: { reference: ReferenceData; patientKeySecret: string; patientIdentifierSystems: readonly string[]; now: Date },
+  context: {
+    reference: ReferenceData;
+    patientKeySecret: string;
+    patientIdentifierSystems: readonly string[];
+    now: Date;
+  },
 ): Promise<IngestAnswer> {
   const planned = plan(bundle, context);
   const type = mode === 'batch' ? 'batch-response' : 'transaction-response';
@@ -105,7 +141,11 @@ export async function ingestBundle(
         : {
             response: {
               status: '424 Failed Dependency',
-              outcome: outcome({ severity: 'information', code: 'incomplete', diagnostics: `not applied: the transaction failed at entry[${firstBad}]` }),
+              outcome: outcome({
+                severity: 'information',
+                code: 'incomplete',
+                diagnostics: `not applied: the transaction failed at entry[${firstBad}]`,
+              }),
             },
           },
     );
@@ -126,7 +166,13 @@ export async function ingestBundle(
         status: stored?.created ? '201 Created' : '200 OK',
         location,
         ...(removed
-          ? { outcome: outcome({ severity: 'information', code: 'informational', diagnostics: 'marked entered-in-error: no longer offered for recognition' }) }
+          ? {
+              outcome: outcome({
+                severity: 'information',
+                code: 'informational',
+                diagnostics: 'marked entered-in-error: no longer offered for recognition',
+              }),
+            }
           : {}),
       },
     };

@@ -2,8 +2,14 @@ import { RESULT_STATUSES, type RecognitionItem, type ResultStatus } from '../../
 import { itemCodeFor, institutionIdFrom } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import {
-  endpointSchema, imagingStudySchema, observationSchema, organizationSchema, patientSchema,
-  type CodeableConcept, type DiagnosticReport, type Observation,
+  endpointSchema,
+  imagingStudySchema,
+  observationSchema,
+  organizationSchema,
+  patientSchema,
+  type CodeableConcept,
+  type DiagnosticReport,
+  type Observation,
 } from '../contract/fhir';
 import { SYSTEMS } from '../fhir/systems';
 import type { ReferenceData } from '../store/reference';
@@ -29,7 +35,8 @@ export interface ExtractionContext {
   readonly patientIdentifierSystems: readonly string[];
 }
 
-type Extracted = { readonly ok: true; readonly result: IncomingResult } | { readonly ok: false; readonly problem: EntryProblem };
+type Extracted =
+  { readonly ok: true; readonly result: IncomingResult } | { readonly ok: false; readonly problem: EntryProblem };
 
 function problem(status: 400 | 422, code: string, expression: string, diagnostics: string): Extracted {
   return { ok: false, problem: { status, code, expression, diagnostics } };
@@ -47,7 +54,11 @@ function textOf(concept: CodeableConcept | undefined): string | null {
 function patientKeyOf(report: DiagnosticReport, context: ExtractionContext): string | null {
   const subject = report.subject;
   const resolved = patientSchema.safeParse(context.index.resolve(subject?.reference));
-  const identifiers = resolved.success ? resolved.data.identifier : subject?.identifier ? [subject.identifier] : undefined;
+  const identifiers = resolved.success
+    ? resolved.data.identifier
+    : subject?.identifier
+      ? [subject.identifier]
+      : undefined;
   const nationalId = nationalIdOf(identifiers, context.patientIdentifierSystems);
   return nationalId ? patientKey(context.patientKeySecret, nationalId) : null;
 }
@@ -86,15 +97,23 @@ function performerNameOf(report: DiagnosticReport, context: ExtractionContext): 
  * name on the report (京津冀鲁HR, ★), or after the institution's name (-JJJLHR). The forms come from the
  * regions' policies, so a new region's mark is configuration.
  */
-function markOf(report: DiagnosticReport, observations: readonly Observation[], item: RecognitionItem, context: ExtractionContext): string | null {
+function markOf(
+  report: DiagnosticReport,
+  observations: readonly Observation[],
+  item: RecognitionItem,
+  context: ExtractionContext,
+): string | null {
   const tag = report.meta?.tag?.find((coding) => coding.system === SYSTEMS.recognitionMark);
   const tagged = tag?.code?.trim() || tag?.display?.trim();
   if (tagged) return tagged;
-  const itemNames = [displayOf(report.code), ...observations.map((observation) => displayOf(observation.code))].flatMap((name) => (name ? [name.trim()] : []));
+  const itemNames = [displayOf(report.code), ...observations.map((observation) => displayOf(observation.code))].flatMap(
+    (name) => (name ? [name.trim()] : []),
+  );
   const institutionName = performerNameOf(report, context);
   for (const policy of context.reference.regions.values()) {
     for (const mark of policy.marks[item.kind]) {
-      if (mark.forms.includes('item-name-prefix') && itemNames.some((name) => name.startsWith(mark.text))) return mark.text;
+      if (mark.forms.includes('item-name-prefix') && itemNames.some((name) => name.startsWith(mark.text)))
+        return mark.text;
       if (mark.forms.includes('institution-name-suffix') && institutionName?.endsWith(mark.text)) return mark.text;
     }
   }
@@ -148,15 +167,24 @@ function resolvedObservations(report: DiagnosticReport, context: ExtractionConte
 
 const FINDINGS_LOINC = '59776-5';
 
-function imagingReport(report: DiagnosticReport, observations: readonly Observation[], item: RecognitionItem, context: ExtractionContext): Report {
+function imagingReport(
+  report: DiagnosticReport,
+  observations: readonly Observation[],
+  item: RecognitionItem,
+  context: ExtractionContext,
+): Report {
   const study = imagingStudySchema.safeParse(context.index.resolve(report.imagingStudy?.[0]?.reference));
   const studyUid = study.success
     ? (study.data.identifier?.find((id) => id.system === SYSTEMS.dicomUid)?.value?.replace(/^urn:oid:/, '') ?? null)
     : null;
-  const endpoint = study.success ? endpointSchema.safeParse(context.index.resolve(study.data.endpoint?.[0]?.reference)) : null;
+  const endpoint = study.success
+    ? endpointSchema.safeParse(context.index.resolve(study.data.endpoint?.[0]?.reference))
+    : null;
   // Only web links reach the doctor's screen: a javascript: or file: address never does.
   const viewerUrl = endpoint?.success ? viewerUrlOf(endpoint.data.address) : null;
-  const findings = observations.find((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === FINDINGS_LOINC)) ?? observations.find((o) => o.valueString);
+  const findings =
+    observations.find((o) => o.code.coding?.some((c) => c.system === SYSTEMS.loinc && c.code === FINDINGS_LOINC)) ??
+    observations.find((o) => o.valueString);
   return {
     kind: 'imaging',
     title: displayOf(report.code) ?? item.nameZh,
@@ -168,7 +196,11 @@ function imagingReport(report: DiagnosticReport, observations: readonly Observat
   };
 }
 
-function effectiveOf(report: DiagnosticReport, observations: readonly Observation[], context: ExtractionContext): string | null {
+function effectiveOf(
+  report: DiagnosticReport,
+  observations: readonly Observation[],
+  context: ExtractionContext,
+): string | null {
   const study = imagingStudySchema.safeParse(context.index.resolve(report.imagingStudy?.[0]?.reference));
   return (
     instantOf(report.effectiveDateTime) ??
@@ -185,24 +217,52 @@ export function extractResult(report: DiagnosticReport, context: ExtractionConte
   }
   const status = report.status as ResultStatus;
   const reportKey = reportKeyOf(report);
-  if (!reportKey) return problem(400, 'required', 'DiagnosticReport.identifier', 'the report needs an identifier (or an id) so amendments can replace it');
+  if (!reportKey)
+    return problem(
+      400,
+      'required',
+      'DiagnosticReport.identifier',
+      'the report needs an identifier (or an id) so amendments can replace it',
+    );
   const key = patientKeyOf(report, context);
   if (!key) {
-    return problem(400, 'required', 'DiagnosticReport.subject', `the patient's national identifier (system ${context.patientIdentifierSystems.join(' or ')}) is missing`);
+    return problem(
+      400,
+      'required',
+      'DiagnosticReport.subject',
+      `the patient's national identifier (system ${context.patientIdentifierSystems.join(' or ')}) is missing`,
+    );
   }
   const institutionId = performerOf(report, context);
-  if (!institutionId) return problem(400, 'required', 'DiagnosticReport.performer', `the performing Organization needs an identifier with system ${SYSTEMS.institution}`);
+  if (!institutionId)
+    return problem(
+      400,
+      'required',
+      'DiagnosticReport.performer',
+      `the performing Organization needs an identifier with system ${SYSTEMS.institution}`,
+    );
   if (!context.reference.institutions.has(institutionId)) {
     return problem(422, 'not-found', 'DiagnosticReport.performer', `institution "${institutionId}" is not registered`);
   }
   const itemCode = itemCodeFor(report.code.coding, context.reference, institutionId);
   const item = itemCode ? context.reference.catalog.get(itemCode) : undefined;
-  if (!item) return problem(422, 'code-invalid', 'DiagnosticReport.code', 'no recognised catalog item matches this report\'s codes; it is kept out of the index');
+  if (!item)
+    return problem(
+      422,
+      'code-invalid',
+      'DiagnosticReport.code',
+      "no recognised catalog item matches this report's codes; it is kept out of the index",
+    );
   const observations = resolvedObservations(report, context);
   if (!Array.isArray(observations)) return { ok: false, problem: observations };
   const effectiveAt = effectiveOf(report, observations, context);
   if (!effectiveAt) {
-    return problem(400, 'required', 'DiagnosticReport.effectiveDateTime', 'the clinically relevant time (collection or study time, to the day) is missing or invalid');
+    return problem(
+      400,
+      'required',
+      'DiagnosticReport.effectiveDateTime',
+      'the clinically relevant time (collection or study time, to the day) is missing or invalid',
+    );
   }
   const withSystem = observations.find((o) => o.method || o.device);
   const content: Report =

@@ -8,18 +8,28 @@ import { registryCsvRows } from '../contract/csv-rows';
 import { parseRecords, type Numbered, type RecordKind, type RecordOf, type Refusal } from './records';
 
 /** What a record needs to exist first (an institution's region, a qualification's institution…). */
-async function missingReference<K extends RecordKind>(db: Database, kind: K, record: RecordOf<K>): Promise<{ field: string; message: string } | null> {
+async function missingReference<K extends RecordKind>(
+  db: Database,
+  kind: K,
+  record: RecordOf<K>,
+): Promise<{ field: string; message: string } | null> {
   if (kind === 'institutions') {
     const institution = record as InstitutionRecord;
-    if (!(await isRegistered(db, 'region', institution.region))) return { field: 'region', message: `unknown region ${institution.region}` };
-    for (const alliance of institution.alliances) if (!(await isRegistered(db, 'alliance', alliance))) return { field: 'alliances', message: `unknown alliance ${alliance}` };
+    if (!(await isRegistered(db, 'region', institution.region)))
+      return { field: 'region', message: `unknown region ${institution.region}` };
+    for (const alliance of institution.alliances)
+      if (!(await isRegistered(db, 'alliance', alliance)))
+        return { field: 'alliances', message: `unknown alliance ${alliance}` };
   }
   if (kind === 'qualifications') {
     const qualification = record as Qualification;
-    if (!(await isRegistered(db, 'institution', qualification.institutionId))) return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
-    if (qualification.scope.kind === 'item' && !(await isRegistered(db, 'item', qualification.scope.itemCode))) return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
+    if (!(await isRegistered(db, 'institution', qualification.institutionId)))
+      return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
+    if (qualification.scope.kind === 'item' && !(await isRegistered(db, 'item', qualification.scope.itemCode)))
+      return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
   }
-  if (kind === 'clients' && !(await isRegistered(db, 'institution', (record as CdsClient).hospitalId))) return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
+  if (kind === 'clients' && !(await isRegistered(db, 'institution', (record as CdsClient).hospitalId)))
+    return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
   return null;
 }
 
@@ -66,6 +76,12 @@ export async function importRecords(
 ): Promise<{ saved: number; refused: Refusal[] }> {
   const { records, refused } = parseRecords(kind, text, format);
   const applied = await applyRecords(db, kind, records, now, onProgress);
-  const named = format === 'csv' ? applied.refused.map((refusal) => ({ ...refusal, field: refusal.field && (registryCsvRows[kind].column(refusal.field.split('.')) ?? refusal.field) })) : applied.refused;
+  const named =
+    format === 'csv'
+      ? applied.refused.map((refusal) => ({
+          ...refusal,
+          field: refusal.field && (registryCsvRows[kind].column(refusal.field.split('.')) ?? refusal.field),
+        }))
+      : applied.refused;
   return { saved: applied.saved, refused: [...refused, ...named].sort((a, b) => a.row - b.row) };
 }

@@ -2,7 +2,14 @@ import { z } from 'zod';
 import type { Qualification, RecognitionItem } from '../../rules';
 import { readUploadedCsv } from '../csv/uploaded-csv';
 import { registryCsvRows, type CsvRowSchema } from '../contract/csv-rows';
-import { cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, type CdsClient, type InstitutionRecord } from '../contract/admin';
+import {
+  cdsClientSchema,
+  institutionSchema,
+  qualificationSchema,
+  recognitionItemSchema,
+  type CdsClient,
+  type InstitutionRecord,
+} from '../contract/admin';
 
 /**
  * Registry records arriving in bulk (API upload or CLI file): JSON arrays, or CSV with one column
@@ -49,25 +56,48 @@ function refusalOf(row: number, error: z.ZodError, field: (path: readonly Proper
  * Every row checked by the JSON form's schema (a CSV row read through the contract's row schema,
  * `server/contract/csv-rows.ts`); a CSV row is numbered as the file's line under the header.
  */
-export function parseRecords<K extends RecordKind>(kind: K, text: string, format: 'json' | 'csv'): { records: Numbered<RecordOf<K>>[]; refused: Refusal[] } {
+export function parseRecords<K extends RecordKind>(
+  kind: K,
+  text: string,
+  format: 'json' | 'csv',
+): { records: Numbered<RecordOf<K>>[]; refused: Refusal[] } {
   const records: Numbered<RecordOf<K>>[] = [];
   const refused: Refusal[] = [];
-  const check = (row: number, parsed: z.ZodSafeParseResult<RecordOf<K>>, field: (path: readonly PropertyKey[]) => string | null) => {
+  const check = (
+    row: number,
+    parsed: z.ZodSafeParseResult<RecordOf<K>>,
+    field: (path: readonly PropertyKey[]) => string | null,
+  ) => {
     if (parsed.success) records.push({ row, record: parsed.data });
     else refused.push(refusalOf(row, parsed.error, field));
   };
   try {
     if (format === 'json') {
-      z.array(z.unknown()).parse(JSON.parse(text)).forEach((input, index) => check(index + 1, SCHEMAS[kind].safeParse(input), (path) => path.join('.') || null));
+      z.array(z.unknown())
+        .parse(JSON.parse(text))
+        .forEach((input, index) => check(index + 1, SCHEMAS[kind].safeParse(input), (path) => path.join('.') || null));
     } else {
       const csvRow = registryCsvRows[kind] as CsvRowSchema<RecordOf<K>>;
       const { header, rows } = readUploadedCsv(text);
       for (const { row, cells } of rows) {
-        check(row, csvRow.schema.safeParse(Object.fromEntries(header.map((name, column) => [name, cells[column]]))), (path) => csvRow.column(path));
+        check(
+          row,
+          csvRow.schema.safeParse(Object.fromEntries(header.map((name, column) => [name, cells[column]]))),
+          (path) => csvRow.column(path),
+        );
       }
     }
   } catch (error) {
-    return { records: [], refused: [{ row: 0, field: null, message: `not ${format === 'json' ? 'a JSON array' : 'valid CSV'}: ${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'}` }] };
+    return {
+      records: [],
+      refused: [
+        {
+          row: 0,
+          field: null,
+          message: `not ${format === 'json' ? 'a JSON array' : 'valid CSV'}: ${error instanceof Error ? error.message.slice(0, 200) : 'unreadable'}`,
+        },
+      ],
+    };
   }
   return { records, refused };
 }

@@ -2,13 +2,27 @@ import express, { Router, type Request } from 'express';
 import type { z } from 'zod';
 import { principalOf, requireRole } from '../auth/api-token';
 import {
-  allianceSchema, cdsClientSchema, institutionSchema, qualificationSchema, recognitionItemSchema, regionPolicySchema, revocationInputSchema, withdrawalInputSchema,
+  allianceSchema,
+  cdsClientSchema,
+  institutionSchema,
+  qualificationSchema,
+  recognitionItemSchema,
+  regionPolicySchema,
+  revocationInputSchema,
+  withdrawalInputSchema,
 } from '../contract/admin';
 import { apiInvalid, HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { loadCatalog, saveItems } from '../store/catalog';
 import {
-  listClients, listQualifications, loadInstitutions, loadRegions, revokeClient, saveAlliance, saveRegion, withdrawQualification,
+  listClients,
+  listQualifications,
+  loadInstitutions,
+  loadRegions,
+  revokeClient,
+  saveAlliance,
+  saveRegion,
+  withdrawQualification,
 } from '../store/registry';
 import { applyRecords, importRecords } from './apply';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './records';
@@ -20,7 +34,8 @@ function validated<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 function sameKey(request: Request, key: string, name: string): void {
-  if (request.params[name] !== key) throw new HttpError(400, 'invalid', `the ${name} in the path and in the body differ`, name);
+  if (request.params[name] !== key)
+    throw new HttpError(400, 'invalid', `the ${name} in the path and in the body differ`, name);
 }
 
 /** The regional platform operator's registry: regions, institutions, alliances, qualifications, CDS clients, the catalog. */
@@ -80,7 +95,8 @@ export function platformRoutes(services: Services): Router {
   });
   router.post('/api/platform/qualifications/:id/withdraw', async (request, response) => {
     const { withdrawnOn } = validated(withdrawalInputSchema, request.body);
-    if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn))) throw new HttpError(404, 'not-found', `no qualification ${request.params.id}`);
+    if (!(await withdrawQualification(services.db, Number(request.params.id), withdrawnOn)))
+      throw new HttpError(404, 'not-found', `no qualification ${request.params.id}`);
     changed();
     response.json({ id: Number(request.params.id), withdrawnOn });
   });
@@ -91,11 +107,14 @@ export function platformRoutes(services: Services): Router {
   router.post('/api/platform/clients', async (request, response) => {
     const client = validated(cdsClientSchema, request.body);
     await saveOne('clients', client);
-    response.status(201).json({ issuer: client.issuer, hospitalId: client.hospitalId, jkuAllowlist: client.jkuAllowlist });
+    response
+      .status(201)
+      .json({ issuer: client.issuer, hospitalId: client.hospitalId, jkuAllowlist: client.jkuAllowlist });
   });
   router.post('/api/platform/clients/revoke', async (request, response) => {
     const { issuer } = validated(revocationInputSchema, request.body);
-    if (!(await revokeClient(services.db, issuer, services.clock()))) throw new HttpError(404, 'not-found', `no active client ${issuer}`);
+    if (!(await revokeClient(services.db, issuer, services.clock())))
+      throw new HttpError(404, 'not-found', `no active client ${issuer}`);
     changed();
     response.json({ issuer, revoked: true });
   });
@@ -112,14 +131,25 @@ export function platformRoutes(services: Services): Router {
   });
 
   /** Bulk import: a JSON array, or CSV (text/csv) with one column per field. */
-  router.post('/api/platform/import/:kind', express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }), async (request, response) => {
-    const kind = request.params.kind as RecordKind;
-    if (!(RECORD_KINDS as readonly string[]).includes(kind)) throw new HttpError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
-    const csv = typeof request.body === 'string';
-    const { saved, refused } = await importRecords(services.db, kind, csv ? (request.body as string) : JSON.stringify(request.body), csv ? 'csv' : 'json', services.clock());
-    changed();
-    services.logger.info({ kind, saved, refused: refused.length, by: principalOf(response).name }, 'registry import');
-    response.json({ kind, saved, refused });
-  });
+  router.post(
+    '/api/platform/import/:kind',
+    express.text({ type: ['text/csv', 'text/plain'], limit: '20mb' }),
+    async (request, response) => {
+      const kind = request.params.kind as RecordKind;
+      if (!(RECORD_KINDS as readonly string[]).includes(kind))
+        throw new HttpError(404, 'not-found', `nothing to import as ${String(request.params.kind)}`, 'kind');
+      const csv = typeof request.body === 'string';
+      const { saved, refused } = await importRecords(
+        services.db,
+        kind,
+        csv ? (request.body as string) : JSON.stringify(request.body),
+        csv ? 'csv' : 'json',
+        services.clock(),
+      );
+      changed();
+      services.logger.info({ kind, saved, refused: refused.length, by: principalOf(response).name }, 'registry import');
+      response.json({ kind, saved, refused });
+    },
+  );
   return router;
 }

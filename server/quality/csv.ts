@@ -16,7 +16,17 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
 export function localDateTime(iso: string, timeZone: string): string {
   let clock = clocks.get(timeZone);
   if (!clock) {
-    clock = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'longOffset' });
+    clock = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      timeZoneName: 'longOffset',
+    });
     clocks.set(timeZone, clock);
   }
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
@@ -27,43 +37,84 @@ export function localDateTime(iso: string, timeZone: string): string {
 }
 
 /** The reason's name (without the doctor's instructions); an EHR's own reason as it sent it. */
-export function reasonText(record: { reasonSystem: string | null; reasonCode: string | null; reasonDisplay: string | null }, messages: Messages): string {
+export function reasonText(
+  record: { reasonSystem: string | null; reasonCode: string | null; reasonDisplay: string | null },
+  messages: Messages,
+): string {
   if (!record.reasonCode) return '';
-  const ours = record.reasonSystem === SYSTEMS.exceptionReason && (EXCEPTION_REASONS as readonly string[]).includes(record.reasonCode);
+  const ours =
+    record.reasonSystem === SYSTEMS.exceptionReason &&
+    (EXCEPTION_REASONS as readonly string[]).includes(record.reasonCode);
   if (!ours) return record.reasonDisplay ?? record.reasonCode;
   const code = record.reasonCode as ExceptionReason;
   return messages.quality.reasonNames[code] ?? messages.exceptionReasons[code];
 }
 
-export function notificationText(notification: PatientNotification | null, messages: Messages, timeZone: string): string {
+export function notificationText(
+  notification: PatientNotification | null,
+  messages: Messages,
+  timeZone: string,
+): string {
   if (!notification) return '';
   const words = messages.quality;
-  return words.notification(words.notificationParties[notification.party], words.notificationMethods[notification.method], localDateTime(notification.notifiedAt, timeZone), notification.notifiedBy);
+  return words.notification(
+    words.notificationParties[notification.party],
+    words.notificationMethods[notification.method],
+    localDateTime(notification.notifiedAt, timeZone),
+    notification.notifiedBy,
+  );
 }
 
 /** One order as a row of the orders CSV (columns: `messages.quality.orderColumns`). */
 export function orderCsvRow(record: OrderListing, messages: Messages, timeZone: string): unknown[] {
   const words = messages.quality;
   return [
-    localDateTime(record.createdAt, timeZone), record.departmentName ?? record.departmentCode, record.doctorName ?? record.doctorRef, record.itemCode, record.itemName,
-    words.modalities[record.modality] ?? record.modality, words.scopes[record.scope], record.candidates, words.outcomes[record.outcome],
-    reasonText(record, messages), record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''), notificationText(record.notification, messages, timeZone),
-    record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app' ? words.sources[record.decisionSource] : record.decisionSource,
-    record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '', (record.priceFen / 100).toFixed(2), record.promptId,
+    localDateTime(record.createdAt, timeZone),
+    record.departmentName ?? record.departmentCode,
+    record.doctorName ?? record.doctorRef,
+    record.itemCode,
+    record.itemName,
+    words.modalities[record.modality] ?? record.modality,
+    words.scopes[record.scope],
+    record.candidates,
+    words.outcomes[record.outcome],
+    reasonText(record, messages),
+    record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''),
+    notificationText(record.notification, messages, timeZone),
+    record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app'
+      ? words.sources[record.decisionSource]
+      : record.decisionSource,
+    record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '',
+    (record.priceFen / 100).toFixed(2),
+    record.promptId,
   ];
 }
 
 const percent = (rate: number | null) => (rate === null ? '' : `${(rate * 100).toFixed(1)}%`);
 
 function groupRows(groups: readonly Group[], label: (group: Group) => string = (group) => group.label): unknown[][] {
-  return groups.map((group) => [label(group), group.eligible, group.accepted, group.overridden, group.noDecision, group.unexplained, percent(group.rate), group.yuanSaved.toFixed(2)]);
+  return groups.map((group) => [
+    label(group),
+    group.eligible,
+    group.accepted,
+    group.overridden,
+    group.noDecision,
+    group.unexplained,
+    percent(group.rate),
+    group.yuanSaved.toFixed(2),
+  ]);
 }
 
 function scopeRows(tally: Statistics['emergency'], words: Messages['quality']['report']): unknown[][] {
   const rows = words.scopeRows;
   return [
-    [rows.prompts, tally.prompts], [rows.orders, tally.orders], [rows.accepted, tally.accepted], [rows.overridden, tally.overridden + tally.notCounted],
-    [rows.noDecision, tally.noDecision], [rows.unexplained, tally.unexplained], [rows.yuanSaved, tally.yuanSaved.toFixed(2)],
+    [rows.prompts, tally.prompts],
+    [rows.orders, tally.orders],
+    [rows.accepted, tally.accepted],
+    [rows.overridden, tally.overridden + tally.notCounted],
+    [rows.noDecision, tally.noDecision],
+    [rows.unexplained, tally.unexplained],
+    [rows.yuanSaved, tally.yuanSaved.toFixed(2)],
   ];
 }
 
@@ -126,6 +177,10 @@ export function monthlyReportCsv(stats: Statistics, month: string, hospital: str
     [],
     [words.reasons],
     words.reasonColumns,
-    ...stats.reasons.map((reason) => [reasonText({ reasonSystem: reason.system, reasonCode: reason.code, reasonDisplay: reason.display }, messages), reason.count, reason.counted ? words.counted : words.notCounted]),
+    ...stats.reasons.map((reason) => [
+      reasonText({ reasonSystem: reason.system, reasonCode: reason.code, reasonDisplay: reason.display }, messages),
+      reason.count,
+      reason.counted ? words.counted : words.notCounted,
+    ]),
   ]);
 }

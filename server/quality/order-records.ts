@@ -58,7 +58,9 @@ export interface OrderRecord {
  * and, on a panel's card, the analyte it covers (`coversItemCode`; null when it covers the ordered item).
  * Cards written before these facts existed lack them.
  */
-const offeredFactsSchema = z.array(z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }));
+const offeredFactsSchema = z.array(
+  z.object({ institutionId: z.string(), own: z.boolean().default(false), coversItemCode: z.string().nullish() }),
+);
 
 /**
  * The items an acceptance recognises and what it saves. A result of the ordered item (or of one that
@@ -73,8 +75,15 @@ export function recognisableOf(
 ): { items: string[]; savingFen: number } {
   const covers = offered.map((candidate) => candidate.coversItemCode ?? ordered.itemCode);
   const analytes = [...new Set(covers)].filter((code) => code !== ordered.itemCode && prices.has(code));
-  if (analytes.length === 0 || covers.includes(ordered.itemCode)) return { items: [ordered.itemCode], savingFen: ordered.priceFen };
-  return { items: analytes.sort(), savingFen: Math.min(ordered.priceFen, analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0)) };
+  if (analytes.length === 0 || covers.includes(ordered.itemCode))
+    return { items: [ordered.itemCode], savingFen: ordered.priceFen };
+  return {
+    items: analytes.sort(),
+    savingFen: Math.min(
+      ordered.priceFen,
+      analytes.reduce((sum, code) => sum + (prices.get(code) ?? 0), 0),
+    ),
+  };
 }
 
 /** What the CSV shows of an order: all but its cards' ids and the items it recognises. */
@@ -118,20 +127,40 @@ export function orderListingOf(row: OrderFactsRow): OrderListing {
 }
 
 /** An order as the list shows it: with its cards' ids, and the items it recognises from what its first card offered. */
-export function orderRecordOf(row: OrderListRow, promptIds: readonly string[], prices: ReadonlyMap<string, number>): OrderRecord {
+export function orderRecordOf(
+  row: OrderListRow,
+  promptIds: readonly string[],
+  prices: ReadonlyMap<string, number>,
+): OrderRecord {
   const offered = offeredFactsSchema.parse(JSON.parse(row.candidates));
   return {
     ...orderListingOf(row),
     promptIds: promptIds.length > 0 ? promptIds : [row.prompt_id],
-    recognisableItems: recognisableOf({ itemCode: row.item_code, priceFen: Number(row.price_fen) }, offered, prices).items,
+    recognisableItems: recognisableOf({ itemCode: row.item_code, priceFen: Number(row.price_fen) }, offered, prices)
+      .items,
   };
 }
 
 /** The orders of derived rows, with their cards' ids and the prices of the analytes their panels' results cover. */
-export async function orderRecordsOf(db: Database, period: OrderPeriod, rows: readonly OrderListRow[]): Promise<OrderRecord[]> {
+export async function orderRecordsOf(
+  db: Database,
+  period: OrderPeriod,
+  rows: readonly OrderListRow[],
+): Promise<OrderRecord[]> {
   const [cards, prices] = await Promise.all([
-    cardIdsOf(db, period, rows.map((row) => row.order_id)),
-    itemPrices(db, rows.flatMap((row) => offeredFactsSchema.parse(JSON.parse(row.candidates)).flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : [])))),
+    cardIdsOf(
+      db,
+      period,
+      rows.map((row) => row.order_id),
+    ),
+    itemPrices(
+      db,
+      rows.flatMap((row) =>
+        offeredFactsSchema
+          .parse(JSON.parse(row.candidates))
+          .flatMap((candidate) => (candidate.coversItemCode ? [candidate.coversItemCode] : [])),
+      ),
+    ),
   ]);
   return rows.map((row) => orderRecordOf(row, cards.get(row.order_id) ?? [], prices));
 }

@@ -27,7 +27,11 @@ function filtersOf(request: Request): OrderFilters {
 }
 
 function languageOf(request: Request): 'zh-CN' | 'en' {
-  return request.query.lang === 'en' ? 'en' : request.query.lang === 'zh-CN' ? 'zh-CN' : localeFrom(request.get('accept-language'));
+  return request.query.lang === 'en'
+    ? 'en'
+    : request.query.lang === 'zh-CN'
+      ? 'zh-CN'
+      : localeFrom(request.get('accept-language'));
 }
 
 function attachment(response: Response, name: string, csv: string): void {
@@ -70,9 +74,18 @@ export function qualityRoutes(services: Services): Router {
 
   router.get('/api/quality/orders', async (request, response) => {
     const { filters, period, language, scope } = context(request, response);
-    const page = await orderPage(services.reader, scope, filters, filters, { offset: (filters.page - 1) * filters.pageSize, limit: filters.pageSize });
+    const page = await orderPage(services.reader, scope, filters, filters, {
+      offset: (filters.page - 1) * filters.pageSize,
+      limit: filters.pageSize,
+    });
     const rows = await orderRecordsOf(services.reader, scope, page.rows);
-    response.json({ period, total: page.total, page: filters.page, pageSize: filters.pageSize, rows: rows.map((record) => rowOf(record, language)) });
+    response.json({
+      period,
+      total: page.total,
+      page: filters.page,
+      pageSize: filters.pageSize,
+      rows: rows.map((record) => rowOf(record, language)),
+    });
   });
 
   router.get('/api/quality/orders.csv', async (request, response) => {
@@ -84,13 +97,19 @@ export function qualityRoutes(services: Services): Router {
         yield chunk.map((row) => orderCsvRow(orderListingOf(row), words, services.config.timeZone));
       }
     }
-    response.set('content-disposition', `attachment; filename="huren-orders-${period.from}-${period.to}.csv"`).type('text/csv; charset=utf-8');
+    response
+      .set('content-disposition', `attachment; filename="huren-orders-${period.from}-${period.to}.csv"`)
+      .type('text/csv; charset=utf-8');
     await writeExcelCsv(response, csvRows());
   });
 
   router.get('/api/quality/statistics', async (request, response) => {
     const { filters, period, language, scope } = context(request, response);
-    response.json({ period, granularity: filters.granularity, ...(await orderStatistics(services.reader, scope, filters, filters.granularity, await catalogName(language))) });
+    response.json({
+      period,
+      granularity: filters.granularity,
+      ...(await orderStatistics(services.reader, scope, filters, filters.granularity, await catalogName(language))),
+    });
   });
 
   /** Choices for the console's filters: who and what occurs in the period. */
@@ -99,22 +118,43 @@ export function qualityRoutes(services: Services): Router {
     const { departments, doctors, items, reasons } = await facetRows(services.reader, scope);
     response.json({
       period,
-      departments: departments.map((r) => ({ code: r.department_code ?? r.department_name ?? '', name: r.department_name ?? r.department_code ?? '' })),
+      departments: departments.map((r) => ({
+        code: r.department_code ?? r.department_name ?? '',
+        name: r.department_name ?? r.department_code ?? '',
+      })),
       doctors: doctors.map((r) => ({ ref: r.doctor_ref, name: r.doctor_name })),
-      items: items.map((r) => ({ code: r.item_code, name: r.item_name, discipline: r.discipline, modality: r.modality })),
-      reasons: reasons.map((r) => ({ code: r.reason_code as string, text: reasonText({ reasonSystem: r.reason_system, reasonCode: r.reason_code, reasonDisplay: r.reason_display }, messages(language)) })),
+      items: items.map((r) => ({
+        code: r.item_code,
+        name: r.item_name,
+        discipline: r.discipline,
+        modality: r.modality,
+      })),
+      reasons: reasons.map((r) => ({
+        code: r.reason_code as string,
+        text: reasonText(
+          { reasonSystem: r.reason_system, reasonCode: r.reason_code, reasonDisplay: r.reason_display },
+          messages(language),
+        ),
+      })),
       today: localDate(services.clock(), services.config.timeZone),
     });
   });
 
   router.get('/api/quality/report.csv', async (request, response) => {
-    const month = typeof request.query.month === 'string' && /^\d{4}-\d{2}$/.test(request.query.month) ? request.query.month : null;
+    const month =
+      typeof request.query.month === 'string' && /^\d{4}-\d{2}$/.test(request.query.month) ? request.query.month : null;
     if (!month) throw new HttpError(400, 'invalid', 'month: a month such as 2026-03', 'month');
     const hospitalId = hospitalOf(principalOf(response));
     const language = languageOf(request);
     const [year, monthNumber] = month.split('-').map(Number) as [number, number];
     const last = new Date(Date.UTC(year, monthNumber, 0)).toISOString().slice(0, 10);
-    const stats = await orderStatistics(services.reader, orderScope(hospitalId, `${month}-01`, last, language), {}, 'day', await catalogName(language));
+    const stats = await orderStatistics(
+      services.reader,
+      orderScope(hospitalId, `${month}-01`, last, language),
+      {},
+      'day',
+      await catalogName(language),
+    );
     const hospital = (await services.reference.current()).institutions.get(hospitalId)?.name ?? hospitalId;
     attachment(response, `huren-report-${month}.csv`, monthlyReportCsv(stats, month, hospital, messages(language)));
   });
@@ -124,10 +164,15 @@ export function qualityRoutes(services: Services): Router {
     const hospitalId = hospitalOf(principalOf(response));
     const prompt = await findPrompt(services.reader, String(request.params.promptId));
     // Another hospital's card is "not found": nothing about it is revealed.
-    if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null) throw new HttpError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
+    if (!prompt || prompt.hospitalId !== hospitalId || prompt.itemCode === null)
+      throw new HttpError(404, 'not-found', `no order card ${String(request.params.promptId)}`);
     const language = languageOf(request);
     const sameOrder = prompt.orderRef
-      ? await promptIdsOfOrder(services.reader, { hospitalId, patientKey: prompt.patientKey, orderRef: prompt.orderRef })
+      ? await promptIdsOfOrder(services.reader, {
+          hospitalId,
+          patientKey: prompt.patientKey,
+          orderRef: prompt.orderRef,
+        })
       : [prompt.id];
     const { institutions } = await services.reference.current();
     const cards = await Promise.all(
@@ -137,7 +182,19 @@ export function qualityRoutes(services: Services): Router {
         // The reason by name, as everywhere in the quality department's views (其他, not 其他（需说明）).
         history: (await decisionHistory(services.reader, id)).map((version) => {
           const view = decisionView(version, messages(language));
-          return { ...view, reasonText: view.reason ? reasonText({ reasonSystem: view.reason.system, reasonCode: view.reason.code, reasonDisplay: view.reason.display }, messages(language)) : null };
+          return {
+            ...view,
+            reasonText: view.reason
+              ? reasonText(
+                  {
+                    reasonSystem: view.reason.system,
+                    reasonCode: view.reason.code,
+                    reasonDisplay: view.reason.display,
+                  },
+                  messages(language),
+                )
+              : null,
+          };
         }),
       })),
     );
@@ -150,7 +207,10 @@ export function qualityRoutes(services: Services): Router {
         doctor: { ref: card?.userRef, name: card?.practitionerName },
         department: card?.departmentName,
         itemCode: card?.itemCode,
-        candidates: card?.candidates.map((candidate) => ({ ...candidate, institutionName: institutions.get(candidate.institutionId)?.name ?? candidate.institutionId })),
+        candidates: card?.candidates.map((candidate) => ({
+          ...candidate,
+          institutionName: institutions.get(candidate.institutionId)?.name ?? candidate.institutionId,
+        })),
         history,
       })),
     });

@@ -4,7 +4,13 @@ import type { Database } from '../store/database';
 import { exceptionCounts, exceptionFigure, reasonCounts, reasonFigure } from '../store/quality-exceptions';
 import { figureRows } from '../store/quality-figures';
 import type { OrderCriteria, OrderPeriod } from '../store/quality-orders';
-import { recognisedFigure, recognisedItemCodes, repeatCounts, repeatFigure, type RepeatCount } from '../store/quality-repeats';
+import {
+  recognisedFigure,
+  recognisedItemCodes,
+  repeatCounts,
+  repeatFigure,
+  type RepeatCount,
+} from '../store/quality-repeats';
 import { GROUP_KEYS, tallyFigure, tallyRows, type OutcomeCounts, type TallyRow } from '../store/quality-tallies';
 import type { Granularity } from '../contract/quality';
 
@@ -63,7 +69,12 @@ export interface Repeats {
   readonly patients: number;
   readonly patientsWithMoreThanOne: number;
   /** Per patient (the key's first characters: no identity leaves the hospital's records) and item, most first. */
-  readonly byPatientItem: readonly { readonly patient: string; readonly itemCode: string; readonly itemName: string; readonly count: number }[];
+  readonly byPatientItem: readonly {
+    readonly patient: string;
+    readonly itemCode: string;
+    readonly itemName: string;
+    readonly count: number;
+  }[];
 }
 
 /** Exceptions (non-recognition that counts) and whether the patient was informed (001: 充分告知患者或其家属). */
@@ -84,7 +95,13 @@ export interface Statistics {
   readonly recognisedItems: RecognisedItems;
   readonly repeats: Repeats;
   readonly exceptions: Exceptions;
-  readonly reasons: readonly { readonly system: string | null; readonly code: string | null; readonly display: string | null; readonly count: number; readonly counted: boolean }[];
+  readonly reasons: readonly {
+    readonly system: string | null;
+    readonly code: string | null;
+    readonly display: string | null;
+    readonly count: number;
+    readonly counted: boolean;
+  }[];
   readonly byDepartment: readonly Group[];
   readonly byDoctor: readonly Group[];
   readonly byItem: readonly Group[];
@@ -109,18 +126,37 @@ export function tally(counts: OutcomeCounts): Tally {
   };
 }
 
-const NONE: OutcomeCounts = { orders: 0, prompts: 0, accepted: 0, overridden: 0, notCounted: 0, noDecision: 0, unexplained: 0, savingFen: 0 };
+const NONE: OutcomeCounts = {
+  orders: 0,
+  prompts: 0,
+  accepted: 0,
+  overridden: 0,
+  notCounted: 0,
+  noDecision: 0,
+  unexplained: 0,
+  savingFen: 0,
+};
 
 function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
   return {
-    orders: a.orders + b.orders, prompts: a.prompts + b.prompts, accepted: a.accepted + b.accepted, overridden: a.overridden + b.overridden,
-    notCounted: a.notCounted + b.notCounted, noDecision: a.noDecision + b.noDecision, unexplained: a.unexplained + b.unexplained, savingFen: a.savingFen + b.savingFen,
+    orders: a.orders + b.orders,
+    prompts: a.prompts + b.prompts,
+    accepted: a.accepted + b.accepted,
+    overridden: a.overridden + b.overridden,
+    notCounted: a.notCounted + b.notCounted,
+    noDecision: a.noDecision + b.noDecision,
+    unexplained: a.unexplained + b.unexplained,
+    savingFen: a.savingFen + b.savingFen,
   };
 }
 
 /** Groups most orders first, then by key. */
-export function groups(rows: readonly { readonly key: string; readonly label: string; readonly counts: OutcomeCounts }[]): Group[] {
-  return rows.map((row) => ({ key: row.key, label: row.label, ...tally(row.counts) })).sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
+export function groups(
+  rows: readonly { readonly key: string; readonly label: string; readonly counts: OutcomeCounts }[],
+): Group[] {
+  return rows
+    .map((row) => ({ key: row.key, label: row.label, ...tally(row.counts) }))
+    .sort((a, b) => b.orders - a.orders || a.key.localeCompare(b.key));
 }
 
 /** ISO 8601 week of a local date: `2026-W10`. */
@@ -136,10 +172,16 @@ function period(date: string, granularity: Granularity): string {
 }
 
 /** The trend: the days' counts (from SQL) added up into days, ISO weeks or months, in time order. */
-export function trend(days: readonly { readonly day: string; readonly counts: OutcomeCounts }[], granularity: Granularity): Group[] {
+export function trend(
+  days: readonly { readonly day: string; readonly counts: OutcomeCounts }[],
+  granularity: Granularity,
+): Group[] {
   const buckets = new Map<string, OutcomeCounts>();
-  for (const { day, counts } of days) buckets.set(period(day, granularity), added(buckets.get(period(day, granularity)) ?? NONE, counts));
-  return [...buckets.entries()].map(([key, counts]) => ({ key, label: key, ...tally(counts) })).sort((a, b) => a.key.localeCompare(b.key));
+  for (const { day, counts } of days)
+    buckets.set(period(day, granularity), added(buckets.get(period(day, granularity)) ?? NONE, counts));
+  return [...buckets.entries()]
+    .map(([key, counts]) => ({ key, label: key, ...tally(counts) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** One doctor's counts within a department (the department as the list shows it: its name, else its code). */
@@ -158,20 +200,28 @@ export interface DoctorCounts {
  */
 export function flagDoctors(doctors: readonly DoctorCounts[]): FlaggedDoctor[] {
   const byDepartment = new Map<string, DoctorCounts[]>();
-  for (const doctor of [...doctors].sort((a, b) => a.firstSeq - b.firstSeq)) byDepartment.set(doctor.department, [...(byDepartment.get(doctor.department) ?? []), doctor]);
+  for (const doctor of [...doctors].sort((a, b) => a.firstSeq - b.firstSeq))
+    byDepartment.set(doctor.department, [...(byDepartment.get(doctor.department) ?? []), doctor]);
   const flagged: FlaggedDoctor[] = [];
   for (const [department, members] of byDepartment) {
     const whole = tally(members.reduce((sum, member) => added(sum, member.counts), NONE));
     if (whole.rate === null) continue;
     const departmentRate = 1 - whole.rate;
-    for (const doctor of groups(members.map((member) => ({ key: member.doctorRef, label: member.doctorLabel, counts: member.counts })))) {
+    for (const doctor of groups(
+      members.map((member) => ({ key: member.doctorRef, label: member.doctorLabel, counts: member.counts })),
+    )) {
       if (doctor.rate === null || doctor.eligible < 5) continue;
       const rate = 1 - doctor.rate;
       const standardError = Math.sqrt((departmentRate * (1 - departmentRate)) / doctor.eligible);
       if (Math.abs(rate - departmentRate) > 2 * standardError && rate !== departmentRate) {
         flagged.push({
-          doctorRef: doctor.key, doctorName: doctor.label === doctor.key ? null : doctor.label, department, eligible: doctor.eligible,
-          nonRecognitionRate: rate, departmentNonRecognitionRate: departmentRate, direction: rate > departmentRate ? 'higher' : 'lower',
+          doctorRef: doctor.key,
+          doctorName: doctor.label === doctor.key ? null : doctor.label,
+          department,
+          eligible: doctor.eligible,
+          nonRecognitionRate: rate,
+          departmentNonRecognitionRate: departmentRate,
+          direction: rate > departmentRate ? 'higher' : 'lower',
         });
       }
     }
@@ -188,24 +238,44 @@ export function repeats(counts: readonly RepeatCount[]): Repeats {
     patients: perPatient.size,
     patientsWithMoreThanOne: [...perPatient.values()].filter((count) => count > 1).length,
     byPatientItem: counts
-      .map((row) => ({ patient: row.patientKey.slice(0, 8), itemCode: row.itemCode, itemName: row.itemName, count: row.count }))
+      .map((row) => ({
+        patient: row.patientKey.slice(0, 8),
+        itemCode: row.itemCode,
+        itemName: row.itemName,
+        count: row.count,
+      }))
       .sort((a, b) => b.count - a.count || a.patient.localeCompare(b.patient) || a.itemCode.localeCompare(b.itemCode)),
   };
 }
 
 const countsOf = (row: OutcomeCounts): OutcomeCounts => ({
-  orders: row.orders, prompts: row.prompts, accepted: row.accepted, overridden: row.overridden, notCounted: row.notCounted, noDecision: row.noDecision, unexplained: row.unexplained, savingFen: row.savingFen,
+  orders: row.orders,
+  prompts: row.prompts,
+  accepted: row.accepted,
+  overridden: row.overridden,
+  notCounted: row.notCounted,
+  noDecision: row.noDecision,
+  unexplained: row.unexplained,
+  savingFen: row.savingFen,
 });
 
-const labelled = (rows: readonly TallyRow[]) => groups(rows.map((row) => ({ key: row.key, label: row.label, counts: countsOf(row) })));
+const labelled = (rows: readonly TallyRow[]) =>
+  groups(rows.map((row) => ({ key: row.key, label: row.label, counts: countsOf(row) })));
 
 /**
  * The figures of a hospital's filtered orders in a period, aggregated in SQL in one statement
  * (docs/quality.md): the scopes apart; breakdowns, trend, reasons, repeats and flags are about the
  * recognition rate's (external) orders. Only groups leave the store, never the orders.
  */
-export async function orderStatistics(db: Database, scope: OrderPeriod, criteria: OrderCriteria, granularity: Granularity, catalogName: (code: string) => string | undefined = () => undefined): Promise<Statistics> {
-  const external = (figure: string, key: string, label: string) => tallyFigure(db, figure, { keys: [key], label, externalOnly: true });
+export async function orderStatistics(
+  db: Database,
+  scope: OrderPeriod,
+  criteria: OrderCriteria,
+  granularity: Granularity,
+  catalogName: (code: string) => string | undefined = () => undefined,
+): Promise<Statistics> {
+  const external = (figure: string, key: string, label: string) =>
+    tallyFigure(db, figure, { keys: [key], label, externalOnly: true });
   const figures = await figureRows(db, scope, criteria, [
     tallyFigure(db, 'scope', { keys: [GROUP_KEYS.scope], label: GROUP_KEYS.scope, externalOnly: false }),
     external('department', GROUP_KEYS.department, GROUP_KEYS.departmentLabel),
@@ -213,7 +283,11 @@ export async function orderStatistics(db: Database, scope: OrderPeriod, criteria
     external('item', GROUP_KEYS.item, GROUP_KEYS.itemLabel),
     external('modality', GROUP_KEYS.modality, GROUP_KEYS.modality),
     external('day', GROUP_KEYS.day, GROUP_KEYS.day),
-    tallyFigure(db, 'department-doctor', { keys: [GROUP_KEYS.departmentLabel, GROUP_KEYS.doctor], label: GROUP_KEYS.doctorLabel, externalOnly: true }),
+    tallyFigure(db, 'department-doctor', {
+      keys: [GROUP_KEYS.departmentLabel, GROUP_KEYS.doctor],
+      label: GROUP_KEYS.doctorLabel,
+      externalOnly: true,
+    }),
     reasonFigure(db, 'reason'),
     repeatFigure(db, 'repeat'),
     recognisedFigure(db, 'recognised', scope.locale),
@@ -232,15 +306,36 @@ export async function orderStatistics(db: Database, scope: OrderPeriod, criteria
     totals: ofScope('external'),
     inHospital: ofScope('in-hospital'),
     emergency: ofScope('emergency'),
-    recognisedItems: { count: codes.length, items: codes.map((code) => ({ code, name: names.get(code) ?? catalogName(code) ?? code })), targets: RECOGNISED_ITEM_TARGETS },
+    recognisedItems: {
+      count: codes.length,
+      items: codes.map((code) => ({ code, name: names.get(code) ?? catalogName(code) ?? code })),
+      targets: RECOGNISED_ITEM_TARGETS,
+    },
     repeats: repeats(repeatCounts(figures.get('repeat'))),
-    exceptions: { ...excepted, informedShare: excepted.overridden > 0 ? excepted.informed / excepted.overridden : null },
-    reasons: reasonCounts(figures.get('reason')).sort((a, b) => Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code))),
+    exceptions: {
+      ...excepted,
+      informedShare: excepted.overridden > 0 ? excepted.informed / excepted.overridden : null,
+    },
+    reasons: reasonCounts(figures.get('reason')).sort(
+      (a, b) =>
+        Number(b.counted) - Number(a.counted) || b.count - a.count || String(a.code).localeCompare(String(b.code)),
+    ),
     byDepartment: labelled(tallies('department')),
     byDoctor: labelled(tallies('doctor')),
     byItem: labelled(tallies('item')),
     byModality: labelled(tallies('modality')),
-    trend: trend(tallies('day').map((row) => ({ day: row.key, counts: countsOf(row) })), granularity),
-    flaggedDoctors: flagDoctors(tallies('department-doctor').map((row) => ({ department: row.key, doctorRef: row.subKey, doctorLabel: row.label, counts: countsOf(row), firstSeq: row.firstSeq }))),
+    trend: trend(
+      tallies('day').map((row) => ({ day: row.key, counts: countsOf(row) })),
+      granularity,
+    ),
+    flaggedDoctors: flagDoctors(
+      tallies('department-doctor').map((row) => ({
+        department: row.key,
+        doctorRef: row.subKey,
+        doctorLabel: row.label,
+        counts: countsOf(row),
+        firstSeq: row.firstSeq,
+      })),
+    ),
   };
 }

@@ -23,11 +23,28 @@ function hash(token: string): string {
 }
 
 /** Creates a token and returns it once, in clear; it cannot be shown again. */
-export async function createApiToken(db: Database, input: { name: string; role: ApiRole; hospitalId: string | null }, now: Date): Promise<{ token: string; record: ApiTokenRecord }> {
+export async function createApiToken(
+  db: Database,
+  input: { name: string; role: ApiRole; hospitalId: string | null },
+  now: Date,
+): Promise<{ token: string; record: ApiTokenRecord }> {
   const token = `hrn_${randomBytes(32).toString('base64url')}`;
-  const record: ApiTokenRecord = { tokenId: randomUUID(), name: input.name, role: input.role, hospitalId: input.hospitalId, createdAt: now.toISOString(), revokedAt: null };
+  const record: ApiTokenRecord = {
+    tokenId: randomUUID(),
+    name: input.name,
+    role: input.role,
+    hospitalId: input.hospitalId,
+    createdAt: now.toISOString(),
+    revokedAt: null,
+  };
   await db('api_tokens').insert({
-    id: record.tokenId, name: record.name, role: record.role, hospital_id: record.hospitalId, token_hash: hash(token), created_at: record.createdAt, revoked_at: null,
+    id: record.tokenId,
+    name: record.name,
+    role: record.role,
+    hospital_id: record.hospitalId,
+    token_hash: hash(token),
+    created_at: record.createdAt,
+    revoked_at: null,
   });
   return { token, record };
 }
@@ -42,7 +59,14 @@ interface TokenRow {
 }
 
 function toRecord(row: TokenRow): ApiTokenRecord {
-  return { tokenId: row.id, name: row.name, role: row.role, hospitalId: row.hospital_id, createdAt: row.created_at, revokedAt: row.revoked_at };
+  return {
+    tokenId: row.id,
+    name: row.name,
+    role: row.role,
+    hospitalId: row.hospital_id,
+    createdAt: row.created_at,
+    revokedAt: row.revoked_at,
+  };
 }
 
 export async function findApiToken(db: Database, token: string): Promise<ApiTokenRecord | null> {
@@ -55,5 +79,7 @@ export async function listApiTokens(db: Database): Promise<ApiTokenRecord[]> {
 }
 
 export async function revokeApiToken(db: Database, tokenId: string, now: Date): Promise<boolean> {
-  return (await db('api_tokens').where('id', tokenId).whereNull('revoked_at').update({ revoked_at: now.toISOString() })) > 0;
+  return (
+    (await db('api_tokens').where('id', tokenId).whereNull('revoked_at').update({ revoked_at: now.toISOString() })) > 0
+  );
 }

@@ -74,6 +74,8 @@ export async function saveItems(db: Database, items: readonly RecognitionItem[])
 /** The prices of catalog items, by code. */
 export async function itemPrices(db: Database, codes: readonly string[]): Promise<Map<string, number>> {
   if (codes.length === 0) return new Map();
-  const rows = await db('items').whereIn('code', [...new Set(codes)]).select<{ code: string; price_fen: number }[]>('code', 'price_fen');
+  const rows = await db('items')
+    .whereIn('code', [...new Set(codes)])
+    .select<{ code: string; price_fen: number }[]>('code', 'price_fen');
   return new Map(rows.map((row) => [row.code, Number(row.price_fen)]));
 }

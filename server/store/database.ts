@@ -83,19 +83,60 @@ export interface Store {
 export function openStore(store: Config['store'], log?: StoreLog): Store {
   if (store.client === 'pg') {
     // Fail fast when PostgreSQL is away rather than queueing requests for a minute.
-    const db = knex({ client: 'pg', connection: store.url, pool: { min: 0, max: 10 }, acquireConnectionTimeout: 5_000, migrations: { migrationSource }, log: knexLog(log) });
-    const volatile = knex({
-      client: 'pg', connection: store.url, acquireConnectionTimeout: 5_000, log: knexLog(log),
-      pool: { min: 0, max: 4, afterCreate: (connection: PgSession, done: (error: Error | null, connection: PgSession) => void) => connection.query('SET synchronous_commit TO off', (error) => done(error, connection)) },
+    const db = knex({
+      client: 'pg',
+      connection: store.url,
+      pool: { min: 0, max: 10 },
+      acquireConnectionTimeout: 5_000,
+      migrations: { migrationSource },
+      log: knexLog(log),
     });
-    return { db, reader: db, volatile, destroy: async () => void (await Promise.all([db.destroy(), volatile.destroy()])) };
+    const volatile = knex({
+      client: 'pg',
+      connection: store.url,
+      acquireConnectionTimeout: 5_000,
+      log: knexLog(log),
+      pool: {
+        min: 0,
+        max: 4,
+        afterCreate: (connection: PgSession, done: (error: Error | null, connection: PgSession) => void) =>
+          connection.query('SET synchronous_commit TO off', (error) => done(error, connection)),
+      },
+    });
+    return {
+      db,
+      reader: db,
+      volatile,
+      destroy: async () => void (await Promise.all([db.destroy(), volatile.destroy()])),
+    };
   }
   if (store.file !== ':memory:') mkdirSync(dirname(store.file), { recursive: true });
   const sqlite = (pool: Knex.PoolConfig): Database =>
-    knex({ client: 'sqlite3', connection: { filename: store.file }, useNullAsDefault: true, acquireConnectionTimeout: 10_000, log: knexLog(log), migrations: { migrationSource }, pool });
+    knex({
+      client: 'sqlite3',
+      connection: { filename: store.file },
+      useNullAsDefault: true,
+      acquireConnectionTimeout: 10_000,
+      log: knexLog(log),
+      migrations: { migrationSource },
+      pool,
+    });
   // WAL lets readers work during a write; synchronous=FULL so a 2xx survives power loss.
-  const db = sqlite({ min: 1, max: 1, afterCreate: withPragmas(['PRAGMA journal_mode = WAL', 'PRAGMA synchronous = FULL', 'PRAGMA foreign_keys = ON', 'PRAGMA busy_timeout = 5000']) });
-  const reader = sqlite({ min: 0, max: 4, afterCreate: withPragmas(['PRAGMA query_only = ON', 'PRAGMA busy_timeout = 5000']) });
+  const db = sqlite({
+    min: 1,
+    max: 1,
+    afterCreate: withPragmas([
+      'PRAGMA journal_mode = WAL',
+      'PRAGMA synchronous = FULL',
+      'PRAGMA foreign_keys = ON',
+      'PRAGMA busy_timeout = 5000',
+    ]),
+  });
+  const reader = sqlite({
+    min: 0,
+    max: 4,
+    afterCreate: withPragmas(['PRAGMA query_only = ON', 'PRAGMA busy_timeout = 5000']),
+  });
   return {
     db,
     reader,
@@ -124,7 +165,12 @@ export function count(value: unknown): number {
 export function isUniqueViolation(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { code, errno } = error as { code?: unknown; errno?: unknown };
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || (code === 'SQLITE_CONSTRAINT' && errno === 19);
+  return (
+    code === '23505' ||
+    code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+    code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    (code === 'SQLITE_CONSTRAINT' && errno === 19)
+  );
 }
 
 /** A round trip to the store (readiness probes). */

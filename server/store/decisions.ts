@@ -1,6 +1,11 @@
 import { localDate } from '../../rules';
 import { bool, type Database } from './database';
-import { patientNotificationSchema, type DecisionOutcome, type DecisionSource, type PatientNotification } from '../contract/decisions';
+import {
+  patientNotificationSchema,
+  type DecisionOutcome,
+  type DecisionSource,
+  type PatientNotification,
+} from '../contract/decisions';
 
 export interface ReasonCoding {
   readonly system: string;
@@ -68,7 +73,10 @@ function toDecision(row: DecisionRow): StoredDecision {
     hospitalId: row.hospital_id,
     outcome: row.outcome,
     resultId: row.result_id,
-    reason: row.reason_system && row.reason_code ? { system: row.reason_system, code: row.reason_code, display: row.reason_display } : null,
+    reason:
+      row.reason_system && row.reason_code
+        ? { system: row.reason_system, code: row.reason_code, display: row.reason_display }
+        : null,
     explanation: row.explanation,
     notification: row.notification ? patientNotificationSchema.parse(JSON.parse(row.notification)) : null,
     practitionerRef: row.practitioner_ref,
@@ -94,8 +102,15 @@ export async function findDecision(db: Database, promptId: string): Promise<Stor
  */
 function substance(decision: Decision): string {
   return JSON.stringify([
-    decision.outcome, decision.resultId, decision.reason?.system ?? null, decision.reason?.code ?? null, decision.explanation,
-    decision.notification, decision.practitionerRef, decision.complete, decision.afterSigning ?? false,
+    decision.outcome,
+    decision.resultId,
+    decision.reason?.system ?? null,
+    decision.reason?.code ?? null,
+    decision.explanation,
+    decision.notification,
+    decision.practitionerRef,
+    decision.complete,
+    decision.afterSigning ?? false,
   ]);
 }
 
@@ -105,7 +120,12 @@ export type RecordOutcome = { readonly changed: boolean; readonly decision: Stor
  * Writes a decision as a new version, keeping every earlier one in the history. Saying the same
  * thing again changes nothing. Runs in the caller's transaction when given one.
  */
-export async function recordDecision(db: Database, decision: Decision, now: Date, timeZone: string): Promise<RecordOutcome> {
+export async function recordDecision(
+  db: Database,
+  decision: Decision,
+  now: Date,
+  timeZone: string,
+): Promise<RecordOutcome> {
   // Serialises concurrent decisions on one card (EHR feedback and the app at once) on PostgreSQL;
   // SQLite already runs one write transaction at a time.
   await db('prompts').select('id').where('id', decision.promptId).forUpdate().first();
@@ -155,21 +175,34 @@ export async function decisionHistory(db: Database, promptId: string): Promise<S
  * new version: the doctor decided once. The history's snapshot of that version carries it too.
  * Answers false when that version is no longer the one in force.
  */
-export async function recordWriteBack(db: Database, promptId: string, version: number, writeBack: WriteBack): Promise<boolean> {
+export async function recordWriteBack(
+  db: Database,
+  promptId: string,
+  version: number,
+  writeBack: WriteBack,
+): Promise<boolean> {
   await db('prompts').select('id').where('id', promptId).forUpdate().first();
   const updated = await db('decisions')
     .where({ prompt_id: promptId, version })
     .update({ write_back_status: writeBack.status, write_back_detail: writeBack.detail });
   if (updated === 0) return false;
-  const entry = await db<{ snapshot: string }>('decision_history').where('prompt_id', promptId).andWhere('version', version).first();
+  const entry = await db<{ snapshot: string }>('decision_history')
+    .where('prompt_id', promptId)
+    .andWhere('version', version)
+    .first();
   if (entry) {
     const snapshot = { ...(JSON.parse(entry.snapshot) as StoredDecision), writeBack };
-    await db('decision_history').where({ prompt_id: promptId, version }).update({ snapshot: JSON.stringify(snapshot) });
+    await db('decision_history')
+      .where({ prompt_id: promptId, version })
+      .update({ snapshot: JSON.stringify(snapshot) });
   }
   return true;
 }
 
 /** Of these cards, the ones whose current decision is an acceptance. */
 export async function acceptedPromptIds(db: Database, promptIds: readonly string[]): Promise<string[]> {
-  return (await db('decisions').whereIn('prompt_id', [...promptIds]).andWhere('outcome', 'accepted').pluck('prompt_id')) as string[];
+  return (await db('decisions')
+    .whereIn('prompt_id', [...promptIds])
+    .andWhere('outcome', 'accepted')
+    .pluck('prompt_id')) as string[];
 }

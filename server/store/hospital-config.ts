@@ -20,7 +20,11 @@ export async function saveCodeMappings(db: Database, mappings: readonly CodeMapp
 }
 
 export async function loadCodeMappings(db: Database, institutionId?: string): Promise<CodeMapping[]> {
-  const query = db<{ institution_id: string; local_code: string; local_name: string; item_code: string }>('code_mappings').select('*').orderBy('local_code');
+  const query = db<{ institution_id: string; local_code: string; local_name: string; item_code: string }>(
+    'code_mappings',
+  )
+    .select('*')
+    .orderBy('local_code');
   if (institutionId) void query.where('institution_id', institutionId);
   const rows = await query;
   return rows.map((row) => ({
@@ -34,15 +38,27 @@ export async function loadCodeMappings(db: Database, institutionId?: string): Pr
 export async function saveLocalTestSystems(db: Database, systems: readonly LocalTestSystem[]): Promise<void> {
   for (const system of systems) {
     await db('local_test_systems')
-      .insert({ institution_id: system.institutionId, item_code: system.itemCode, method: system.method, brand: system.brand })
+      .insert({
+        institution_id: system.institutionId,
+        item_code: system.itemCode,
+        method: system.method,
+        brand: system.brand,
+      })
       .onConflict(['institution_id', 'item_code'])
       .merge();
   }
 }
 
 export async function loadLocalTestSystems(db: Database): Promise<LocalTestSystem[]> {
-  const rows = await db<{ institution_id: string; item_code: string; method: string | null; brand: string | null }>('local_test_systems').select('*');
-  return rows.map((row) => ({ institutionId: row.institution_id, itemCode: row.item_code, method: row.method, brand: row.brand }));
+  const rows = await db<{ institution_id: string; item_code: string; method: string | null; brand: string | null }>(
+    'local_test_systems',
+  ).select('*');
+  return rows.map((row) => ({
+    institutionId: row.institution_id,
+    itemCode: row.item_code,
+    method: row.method,
+    brand: row.brand,
+  }));
 }
 
 /** One saved version; `before` is the override it replaced (null for the first). */
@@ -62,20 +78,37 @@ export async function saveOverride(
 ): Promise<number> {
   return db.transaction(async (trx) => {
     // Locks the hospital's row on PostgreSQL so two saves cannot take the same version.
-    const current = await trx<{ version: number; override: string }>('hospital_overrides').select('version', 'override').where('institution_id', institutionId).forUpdate().first();
+    const current = await trx<{ version: number; override: string }>('hospital_overrides')
+      .select('version', 'override')
+      .where('institution_id', institutionId)
+      .forUpdate()
+      .first();
     const version = current ? Number(current.version) + 1 : 1;
     const row = { override: JSON.stringify(override), version, updated_at: now.toISOString(), updated_by: by };
     if (current) await trx('hospital_overrides').where('institution_id', institutionId).update(row);
     else await trx('hospital_overrides').insert({ institution_id: institutionId, ...row });
     await trx('hospital_override_history').insert({
-      institution_id: institutionId, version, override: row.override, before: current?.override ?? null, action, updated_by: by, updated_at: row.updated_at,
+      institution_id: institutionId,
+      version,
+      override: row.override,
+      before: current?.override ?? null,
+      action,
+      updated_by: by,
+      updated_at: row.updated_at,
     });
     return version;
   });
 }
 
 export async function overrideHistory(db: Database, institutionId: string): Promise<OverrideVersion[]> {
-  const rows = await db<{ version: number; override: string; before: string | null; action: OverrideVersion['action']; updated_by: string; updated_at: string }>('hospital_override_history')
+  const rows = await db<{
+    version: number;
+    override: string;
+    before: string | null;
+    action: OverrideVersion['action'];
+    updated_by: string;
+    updated_at: string;
+  }>('hospital_override_history')
     .where('institution_id', institutionId)
     .orderBy('version');
   return rows.map((row) => ({
@@ -88,10 +121,22 @@ export async function overrideHistory(db: Database, institutionId: string): Prom
   }));
 }
 
-export async function currentOverride(db: Database, institutionId: string): Promise<{ override: HospitalOverride; version: number; updatedBy: string | null; updatedAt: string | null }> {
-  const row = await db<{ override: string; version: number; updated_by: string; updated_at: string }>('hospital_overrides').where('institution_id', institutionId).first();
+export async function currentOverride(
+  db: Database,
+  institutionId: string,
+): Promise<{ override: HospitalOverride; version: number; updatedBy: string | null; updatedAt: string | null }> {
+  const row = await db<{ override: string; version: number; updated_by: string; updated_at: string }>(
+    'hospital_overrides',
+  )
+    .where('institution_id', institutionId)
+    .first();
   if (!row) return { override: NO_OVERRIDE, version: 0, updatedBy: null, updatedAt: null };
-  return { override: storedHospitalOverride.parse(JSON.parse(row.override)), version: Number(row.version), updatedBy: row.updated_by, updatedAt: row.updated_at };
+  return {
+    override: storedHospitalOverride.parse(JSON.parse(row.override)),
+    version: Number(row.version),
+    updatedBy: row.updated_by,
+    updatedAt: row.updated_at,
+  };
 }
 
 export async function deleteCodeMappings(db: Database, institutionId: string): Promise<void> {
@@ -102,13 +147,32 @@ export type UnmappedCode = UnmappedCodes[number];
 
 export async function recordUnmappedCodes(
   db: Database,
-  sightings: readonly { institutionId: string; system: string; code: string; display: string | null; seen: number; at: string }[],
+  sightings: readonly {
+    institutionId: string;
+    system: string;
+    code: string;
+    display: string | null;
+    seen: number;
+    at: string;
+  }[],
 ): Promise<void> {
   for (const sighting of sightings) {
     await db('unmapped_codes')
-      .insert({ institution_id: sighting.institutionId, system: sighting.system, code: sighting.code, display: sighting.display, first_seen: sighting.at, last_seen: sighting.at, seen: sighting.seen })
+      .insert({
+        institution_id: sighting.institutionId,
+        system: sighting.system,
+        code: sighting.code,
+        display: sighting.display,
+        first_seen: sighting.at,
+        last_seen: sighting.at,
+        seen: sighting.seen,
+      })
       .onConflict(['institution_id', 'system', 'code'])
-      .merge({ last_seen: sighting.at, display: sighting.display, seen: db.raw('?? + ?', ['unmapped_codes.seen', sighting.seen]) });
+      .merge({
+        last_seen: sighting.at,
+        display: sighting.display,
+        seen: db.raw('?? + ?', ['unmapped_codes.seen', sighting.seen]),
+      });
   }
 }
 
@@ -122,11 +186,23 @@ export async function unmappedCodes(db: Database, institutionId: string, since: 
     .andWhere('u.last_seen', '>=', since)
     .whereNull('m.local_code')
     .orderBy('u.seen', 'desc')
-    .select<{ system: string; code: string; display: string | null; first_seen: string; last_seen: string; seen: number }[]>('u.system', 'u.code', 'u.display', 'u.first_seen', 'u.last_seen', 'u.seen');
-  return rows.map((row) => ({ system: row.system, code: row.code, display: row.display, firstSeen: row.first_seen, lastSeen: row.last_seen, seen: Number(row.seen) }));
+    .select<
+      { system: string; code: string; display: string | null; first_seen: string; last_seen: string; seen: number }[]
+    >('u.system', 'u.code', 'u.display', 'u.first_seen', 'u.last_seen', 'u.seen');
+  return rows.map((row) => ({
+    system: row.system,
+    code: row.code,
+    display: row.display,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    seen: Number(row.seen),
+  }));
 }
 
 export async function loadOverrides(db: Database): Promise<Map<string, HospitalOverride>> {
-  const rows = await db<{ institution_id: string; override: string }>('hospital_overrides').select('institution_id', 'override');
+  const rows = await db<{ institution_id: string; override: string }>('hospital_overrides').select(
+    'institution_id',
+    'override',
+  );
   return new Map(rows.map((row) => [row.institution_id, storedHospitalOverride.parse(JSON.parse(row.override))]));
 }

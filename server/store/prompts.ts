@@ -76,14 +76,30 @@ export interface OrderIdentity {
 
 /** The order's identity as stored in `prompts.order_key` (the quality review groups orders by it). */
 export function orderKeyOf(order: OrderIdentity, localDay: string): string {
-  return createHash('sha256').update(JSON.stringify([order.hospitalId, order.patientKey, order.itemCode, order.encounterRef ?? `day:${localDay}`, order.orderRef])).digest('hex');
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        order.hospitalId,
+        order.patientKey,
+        order.itemCode,
+        order.encounterRef ?? `day:${localDay}`,
+        order.orderRef,
+      ]),
+    )
+    .digest('hex');
 }
 
 export async function savePrompts(db: Database, prompts: readonly Prompt[], timeZone: string): Promise<void> {
   if (prompts.length === 0) return;
   await db('prompts').insert(
     prompts.map((prompt) => ({
-      order_key: prompt.orderRef && prompt.itemCode ? orderKeyOf({ ...prompt, itemCode: prompt.itemCode, orderRef: prompt.orderRef }, localDate(new Date(prompt.createdAt), timeZone)) : null,
+      order_key:
+        prompt.orderRef && prompt.itemCode
+          ? orderKeyOf(
+              { ...prompt, itemCode: prompt.itemCode, orderRef: prompt.orderRef },
+              localDate(new Date(prompt.createdAt), timeZone),
+            )
+          : null,
       id: prompt.id,
       service_id: prompt.serviceId,
       hook_instance: prompt.hookInstance,
@@ -107,12 +123,20 @@ export async function savePrompts(db: Database, prompts: readonly Prompt[], time
 
 /** Only for prompts whose card never reached the EHR (the hook answered without it). */
 export async function deletePrompts(db: Database, ids: readonly string[]): Promise<void> {
-  if (ids.length > 0) await db('prompts').whereIn('id', [...ids]).delete();
+  if (ids.length > 0)
+    await db('prompts')
+      .whereIn('id', [...ids])
+      .delete();
 }
 
 /** A hospital's prompts created since a time, oldest first (order and history cards). */
 export async function findPromptsSince(db: Database, hospitalId: string, since: string): Promise<Prompt[]> {
-  return (await db<PromptRow>('prompts').where('hospital_id', hospitalId).andWhere('created_at', '>=', since).orderBy('created_at')).map(toPrompt);
+  return (
+    await db<PromptRow>('prompts')
+      .where('hospital_id', hospitalId)
+      .andWhere('created_at', '>=', since)
+      .orderBy('created_at')
+  ).map(toPrompt);
 }
 
 /** Whether the hospital has met this patient: a card was issued for them there. */
@@ -151,7 +175,12 @@ export async function orderHistory(db: Database, orderKeys: readonly string[]): 
       'd.prompt_id as decision',
       'u.prompt_id as unexplained',
     );
-  return rows.map((row) => ({ promptId: row.id, orderKey: row.order_key, decided: row.decision !== null, unexplainedLogged: row.unexplained !== null }));
+  return rows.map((row) => ({
+    promptId: row.id,
+    orderKey: row.order_key,
+    decided: row.decision !== null,
+    unexplainedLogged: row.unexplained !== null,
+  }));
 }
 
 export async function logUnexplainedRepeats(
@@ -175,12 +204,22 @@ export async function logUnexplainedRepeats(
 }
 
 /** The cards of one order (the same patient's same order reference at a hospital), oldest first. */
-export async function promptIdsOfOrder(db: Database, order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string }): Promise<string[]> {
-  return (await db('prompts').where({ hospital_id: order.hospitalId, patient_key: order.patientKey, order_ref: order.orderRef }).orderBy('created_at').pluck('id')) as string[];
+export async function promptIdsOfOrder(
+  db: Database,
+  order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string },
+): Promise<string[]> {
+  return (await db('prompts')
+    .where({ hospital_id: order.hospitalId, patient_key: order.patientKey, order_ref: order.orderRef })
+    .orderBy('created_at')
+    .pluck('id')) as string[];
 }
 
 /** Whether an order got a card from the given (signing) service or has an unexplained repeat logged. */
-export async function orderSeenBy(db: Database, order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string }, serviceId: string): Promise<boolean> {
+export async function orderSeenBy(
+  db: Database,
+  order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string },
+  serviceId: string,
+): Promise<boolean> {
   const row = await db('prompts as p')
     .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
     .where({ 'p.hospital_id': order.hospitalId, 'p.patient_key': order.patientKey, 'p.order_ref': order.orderRef })

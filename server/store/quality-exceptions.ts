@@ -14,18 +14,40 @@ export interface ReasonCount {
 /** The reasons given for not recognising an external result, counted apart by whether they count as non-recognition. */
 export function reasonFigure(db: Database, figure: string): Knex.QueryBuilder {
   const inner = db
-    .select('o.reason_system', 'o.reason_code', 'o.reason_display', 'o.outcome', db.raw('ROW_NUMBER() OVER (PARTITION BY o.reason_system, o.reason_code, o.outcome ORDER BY o.seq) AS display_rank'))
+    .select(
+      'o.reason_system',
+      'o.reason_code',
+      'o.reason_display',
+      'o.outcome',
+      db.raw(
+        'ROW_NUMBER() OVER (PARTITION BY o.reason_system, o.reason_code, o.outcome ORDER BY o.seq) AS display_rank',
+      ),
+    )
     .from('o')
     .where('o.scope', 'external')
     .whereIn('o.outcome', ['overridden', 'not-counted']);
   return db
-    .select(figureColumns(db, figure, { key1: 'g.reason_system', key2: 'g.reason_code', key3: 'g.outcome', label: 'MAX(CASE WHEN g.display_rank = 1 THEN g.reason_display END)', orders: 'COUNT(*)' }))
+    .select(
+      figureColumns(db, figure, {
+        key1: 'g.reason_system',
+        key2: 'g.reason_code',
+        key3: 'g.outcome',
+        label: 'MAX(CASE WHEN g.display_rank = 1 THEN g.reason_display END)',
+        orders: 'COUNT(*)',
+      }),
+    )
     .from(inner.as('g'))
     .groupBy('g.reason_system', 'g.reason_code', 'g.outcome');
 }
 
 export function reasonCounts(rows: readonly FigureRow[] = []): ReasonCount[] {
-  return rows.map((row) => ({ system: row.key1, code: row.key2, display: row.label, count: row.orders, counted: row.key3 === 'overridden' }));
+  return rows.map((row) => ({
+    system: row.key1,
+    code: row.key2,
+    display: row.label,
+    count: row.orders,
+    counted: row.key3 === 'overridden',
+  }));
 }
 
 export interface ExceptionCounts {
@@ -37,7 +59,13 @@ export interface ExceptionCounts {
 /** External orders not recognised for a reason that counts, how many with the patient informed, and how many lack their explanation. */
 export function exceptionFigure(db: Database, figure: string): Knex.QueryBuilder {
   return db
-    .select(figureColumns(db, figure, { orders: 'COUNT(*)', informed: 'SUM(CASE WHEN o.notification IS NULL THEN 0 ELSE 1 END)', missing: 'SUM(CASE WHEN o.explanation_missing = 1 THEN 1 ELSE 0 END)' }))
+    .select(
+      figureColumns(db, figure, {
+        orders: 'COUNT(*)',
+        informed: 'SUM(CASE WHEN o.notification IS NULL THEN 0 ELSE 1 END)',
+        missing: 'SUM(CASE WHEN o.explanation_missing = 1 THEN 1 ELSE 0 END)',
+      }),
+    )
     .from('o')
     .where({ 'o.scope': 'external', 'o.outcome': 'overridden' });
 }

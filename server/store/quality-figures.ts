@@ -8,9 +8,36 @@ import { filteredOrders, type OrderCriteria, type OrderPeriod } from './quality-
  * figures can be joined with UNION ALL. Keys and label are text, the rest integers (typed, so PostgreSQL
  * can match the members' columns).
  */
-const FIGURE_COLUMNS = ['key1', 'key2', 'key3', 'label', 'first_seq', 'orders', 'prompts', 'accepted', 'overridden', 'not_counted', 'no_decision', 'unexplained', 'saving_fen', 'informed', 'missing'] as const;
+const FIGURE_COLUMNS = [
+  'key1',
+  'key2',
+  'key3',
+  'label',
+  'first_seq',
+  'orders',
+  'prompts',
+  'accepted',
+  'overridden',
+  'not_counted',
+  'no_decision',
+  'unexplained',
+  'saving_fen',
+  'informed',
+  'missing',
+] as const;
 type FigureColumn = (typeof FIGURE_COLUMNS)[number];
-const COUNTS: ReadonlySet<FigureColumn> = new Set(['orders', 'prompts', 'accepted', 'overridden', 'not_counted', 'no_decision', 'unexplained', 'saving_fen', 'informed', 'missing']);
+const COUNTS: ReadonlySet<FigureColumn> = new Set([
+  'orders',
+  'prompts',
+  'accepted',
+  'overridden',
+  'not_counted',
+  'no_decision',
+  'unexplained',
+  'saving_fen',
+  'informed',
+  'missing',
+]);
 
 /** How many orders of a group ended how, and what the accepted ones saved. */
 export interface OutcomeCounts {
@@ -36,12 +63,18 @@ export interface FigureRow extends OutcomeCounts {
 }
 
 /** The select list of a figure: the SQL given for some columns, 0 or NULL for the rest. */
-export function figureColumns(db: Database, figure: string, columns: Partial<Record<FigureColumn, string>>): Knex.Raw[] {
+export function figureColumns(
+  db: Database,
+  figure: string,
+  columns: Partial<Record<FigureColumn, string>>,
+): Knex.Raw[] {
   return [
     db.raw('CAST(? AS VARCHAR(40)) AS figure', [figure]),
     ...FIGURE_COLUMNS.map((column) => {
       const expression = columns[column] ?? (COUNTS.has(column) ? '0' : 'NULL');
-      return db.raw(`CAST(${expression} AS ${COUNTS.has(column) || column === 'first_seq' ? 'BIGINT' : 'VARCHAR(400)'}) AS ${column}`);
+      return db.raw(
+        `CAST(${expression} AS ${COUNTS.has(column) || column === 'first_seq' ? 'BIGINT' : 'VARCHAR(400)'}) AS ${column}`,
+      );
     }),
   ];
 }
@@ -57,15 +90,35 @@ export function unionOf(db: Database, queries: readonly Knex.QueryBuilder[]): Kn
 }
 
 /** Runs the figures over the filtered orders in one statement. */
-export async function figureRows(db: Database, period: OrderPeriod, criteria: OrderCriteria, figures: readonly Knex.QueryBuilder[]): Promise<Map<string, FigureRow[]>> {
-  const rows: Record<string, unknown>[] = await filteredOrders(db, period, criteria).select('*').from(unionOf(db, figures).as('figures'));
+export async function figureRows(
+  db: Database,
+  period: OrderPeriod,
+  criteria: OrderCriteria,
+  figures: readonly Knex.QueryBuilder[],
+): Promise<Map<string, FigureRow[]>> {
+  const rows: Record<string, unknown>[] = await filteredOrders(db, period, criteria)
+    .select('*')
+    .from(unionOf(db, figures).as('figures'));
   const byFigure = new Map<string, FigureRow[]>();
   for (const row of rows) {
     const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
     const figure: FigureRow = {
-      figure: String(row.figure), key1: text(row.key1), key2: text(row.key2), key3: text(row.key3), label: text(row.label), firstSeq: Number(row.first_seq ?? 0),
-      orders: Number(row.orders), prompts: Number(row.prompts), accepted: Number(row.accepted), overridden: Number(row.overridden), notCounted: Number(row.not_counted),
-      noDecision: Number(row.no_decision), unexplained: Number(row.unexplained), savingFen: Number(row.saving_fen), informed: Number(row.informed), missing: Number(row.missing),
+      figure: String(row.figure),
+      key1: text(row.key1),
+      key2: text(row.key2),
+      key3: text(row.key3),
+      label: text(row.label),
+      firstSeq: Number(row.first_seq ?? 0),
+      orders: Number(row.orders),
+      prompts: Number(row.prompts),
+      accepted: Number(row.accepted),
+      overridden: Number(row.overridden),
+      notCounted: Number(row.not_counted),
+      noDecision: Number(row.no_decision),
+      unexplained: Number(row.unexplained),
+      savingFen: Number(row.saving_fen),
+      informed: Number(row.informed),
+      missing: Number(row.missing),
     };
     const known = byFigure.get(figure.figure);
     if (known) known.push(figure);

@@ -24,7 +24,9 @@ export interface OrderSort {
 
 const ordered = (query: Knex.QueryBuilder, sort: OrderSort) => {
   const direction = sort.order === 'asc' ? 'ASC' : 'DESC';
-  return query.orderByRaw(`${SORT_COLUMNS[sort.sort]} ${direction}, o.created_at ${direction}, o.prompt_id ${direction}`);
+  return query.orderByRaw(
+    `${SORT_COLUMNS[sort.sort]} ${direction}, o.created_at ${direction}, o.prompt_id ${direction}`,
+  );
 };
 
 /**
@@ -32,28 +34,54 @@ const ordered = (query: Knex.QueryBuilder, sort: OrderSort) => {
  * the same direction, so page boundaries are stable; and how many orders there are in all (a window
  * over the same statement).
  */
-export async function orderPage(db: Database, period: OrderPeriod, criteria: OrderCriteria, sort: OrderSort, page: { readonly offset: number; readonly limit: number }): Promise<{ total: number; rows: OrderListRow[] }> {
+export async function orderPage(
+  db: Database,
+  period: OrderPeriod,
+  criteria: OrderCriteria,
+  sort: OrderSort,
+  page: { readonly offset: number; readonly limit: number },
+): Promise<{ total: number; rows: OrderListRow[] }> {
   const rows: (OrderListRow & { total_orders: number | string })[] = await ordered(
-    filteredOrders(db, period, criteria).select('o.*', 'card.candidates', db.raw('COUNT(*) OVER () AS total_orders')).from('o').join('prompts as card', 'card.id', 'o.prompt_id'),
+    filteredOrders(db, period, criteria)
+      .select('o.*', 'card.candidates', db.raw('COUNT(*) OVER () AS total_orders'))
+      .from('o')
+      .join('prompts as card', 'card.id', 'o.prompt_id'),
     sort,
-  ).limit(page.limit).offset(page.offset);
+  )
+    .limit(page.limit)
+    .offset(page.offset);
   if (rows.length > 0 || page.offset === 0) return { total: Number(rows[0]?.total_orders ?? 0), rows };
   // Past the last page: the total still tells the console where the pages end.
-  const counted: { total: number | string } | undefined = await filteredOrders(db, period, criteria).count({ total: '*' }).from('o').first();
+  const counted: { total: number | string } | undefined = await filteredOrders(db, period, criteria)
+    .count({ total: '*' })
+    .from('o')
+    .first();
   return { total: Number(counted?.total ?? 0), rows };
 }
 
 /** Every filtered order in the list's order, a bounded chunk at a time (the CSV export streams them). */
-export async function* orderChunks(db: Database, period: OrderPeriod, criteria: OrderCriteria, sort: OrderSort, chunk: number): AsyncGenerator<OrderFactsRow[]> {
+export async function* orderChunks(
+  db: Database,
+  period: OrderPeriod,
+  criteria: OrderCriteria,
+  sort: OrderSort,
+  chunk: number,
+): AsyncGenerator<OrderFactsRow[]> {
   for (let offset = 0; ; offset += chunk) {
-    const rows: OrderFactsRow[] = await ordered(filteredOrders(db, period, criteria).select('o.*').from('o'), sort).limit(chunk).offset(offset);
+    const rows: OrderFactsRow[] = await ordered(filteredOrders(db, period, criteria).select('o.*').from('o'), sort)
+      .limit(chunk)
+      .offset(offset);
     if (rows.length > 0) yield rows;
     if (rows.length < chunk) return;
   }
 }
 
 /** The ids of every card of the given orders (in the period), in the order they were shown. */
-export async function cardIdsOf(db: Database, period: OrderPeriod, orderIds: readonly string[]): Promise<Map<string, string[]>> {
+export async function cardIdsOf(
+  db: Database,
+  period: OrderPeriod,
+  orderIds: readonly string[],
+): Promise<Map<string, string[]>> {
   const cards = new Map<string, string[]>();
   if (orderIds.length === 0) return cards;
   const rows: { id: string; order_id: string }[] = await db('prompts as p')
@@ -61,7 +89,9 @@ export async function cardIdsOf(db: Database, period: OrderPeriod, orderIds: rea
     .where('p.hospital_id', period.hospitalId)
     .andWhere('p.created_on', '>=', period.from)
     .andWhere('p.created_on', '<=', period.to)
-    .where((where) => where.whereIn('p.order_key', orderIds).orWhere((own) => own.whereNull('p.order_key').whereIn('p.id', orderIds)))
+    .where((where) =>
+      where.whereIn('p.order_key', orderIds).orWhere((own) => own.whereNull('p.order_key').whereIn('p.id', orderIds)),
+    )
     .orderBy([{ column: 'p.created_at' }, { column: 'p.service_id' }, { column: 'p.id' }])
     .select('p.id', db.raw('COALESCE(p.order_key, p.id) AS order_id'));
   for (const row of rows) cards.set(row.order_id, [...(cards.get(row.order_id) ?? []), row.id]);
@@ -85,12 +115,26 @@ const FACETS: Record<Facet, string> = {
 export async function facetRows(db: Database, period: OrderPeriod): Promise<Record<Facet, OrderFactsRow[]>> {
   const facets = (Object.entries(FACETS) as [Facet, string][]).map(([facet, key]) => {
     const inner = db
-      .select('o.*', db.raw(`ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY o.seq DESC) AS last_rank`), db.raw(`MIN(o.seq) OVER (PARTITION BY ${key}) AS first_seq`))
+      .select(
+        'o.*',
+        db.raw(`ROW_NUMBER() OVER (PARTITION BY ${key} ORDER BY o.seq DESC) AS last_rank`),
+        db.raw(`MIN(o.seq) OVER (PARTITION BY ${key}) AS first_seq`),
+      )
       .from('o');
     if (facet === 'reasons') inner.whereNotNull('o.reason_code').whereNot('o.reason_code', '');
-    return db.select(db.raw('CAST(? AS VARCHAR(40)) AS facet', [facet]), 'g.*').from(inner.as('g')).where('g.last_rank', 1);
+    return db
+      .select(db.raw('CAST(? AS VARCHAR(40)) AS facet', [facet]), 'g.*')
+      .from(inner.as('g'))
+      .where('g.last_rank', 1);
   });
-  const rows: (OrderFactsRow & { facet: Facet; first_seq: number | string })[] = await filteredOrders(db, period).select('*').from(unionOf(db, facets).as('facets'));
+  const rows: (OrderFactsRow & { facet: Facet; first_seq: number | string })[] = await filteredOrders(db, period)
+    .select('*')
+    .from(unionOf(db, facets).as('facets'));
   const sorted = rows.sort((a, b) => Number(a.first_seq) - Number(b.first_seq));
-  return { departments: sorted.filter((row) => row.facet === 'departments'), doctors: sorted.filter((row) => row.facet === 'doctors'), items: sorted.filter((row) => row.facet === 'items'), reasons: sorted.filter((row) => row.facet === 'reasons') };
+  return {
+    departments: sorted.filter((row) => row.facet === 'departments'),
+    doctors: sorted.filter((row) => row.facet === 'doctors'),
+    items: sorted.filter((row) => row.facet === 'items'),
+    reasons: sorted.filter((row) => row.facet === 'reasons'),
+  };
 }

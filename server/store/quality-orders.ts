@@ -81,7 +81,8 @@ export interface SqlDialect {
 }
 
 /** What String.prototype.trim removes (ECMAScript WhiteSpace and LineTerminator), as an SQL literal. */
-const WHITESPACE = "' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'";
+const WHITESPACE =
+  "' \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'";
 
 const SQLITE: SqlDialect = {
   elements: (column) => `json_each(${column}) AS c`,
@@ -111,7 +112,8 @@ export function sqlDialect(db: Database): SqlDialect {
 
 const list = (values: readonly string[]) => values.map((value) => `'${value.replace(/'/g, "''")}'`).join(', ');
 /** The decision `d` gave one of our exception reasons (not an EHR's own). */
-const ours = (system: string) => `d.reason_system = ${list([system])} AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
+const ours = (system: string) =>
+  `d.reason_system = ${list([system])} AND d.reason_code IN (${list(EXCEPTION_REASONS)})`;
 const NEEDS_EXPLANATION = list(EXCEPTION_REASONS.filter(needsExplanation));
 const NOT_COUNTED = list([...NOT_COUNTED_AS_NON_RECOGNITION]);
 /** Some offered result covers an analyte (not the ordered item): `"coversItemCode":"…"` rather than null or absent. */
@@ -216,8 +218,21 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
 export function filteredOrders(db: Database, period: OrderPeriod, criteria: OrderCriteria = {}): Knex.QueryBuilder {
   const query = db.queryBuilder().withMaterialized('o', (inner) => {
     inner.select('*').from(orderFacts(db, period).wrap('(', ') AS facts_o'));
-    if (criteria.department) inner.where((where) => where.where('department_code', criteria.department as string).orWhere('department_name', criteria.department as string));
-    const exact = { doctor_ref: criteria.doctor, item_code: criteria.item, discipline: criteria.discipline, modality: criteria.modality, outcome: criteria.outcome, reason_code: criteria.reason, scope: criteria.scope };
+    if (criteria.department)
+      inner.where((where) =>
+        where
+          .where('department_code', criteria.department as string)
+          .orWhere('department_name', criteria.department as string),
+      );
+    const exact = {
+      doctor_ref: criteria.doctor,
+      item_code: criteria.item,
+      discipline: criteria.discipline,
+      modality: criteria.modality,
+      outcome: criteria.outcome,
+      reason_code: criteria.reason,
+      scope: criteria.scope,
+    };
     for (const [column, value] of Object.entries(exact)) if (value) inner.where(column, value);
   });
   return query;

@@ -16,7 +16,14 @@ export interface RepeatCount {
 /** Repeated external orders per patient and item (003: 对同一患者的重复检查检验记录进行统计). */
 export function repeatFigure(db: Database, figure: string): Knex.QueryBuilder {
   return db
-    .select(figureColumns(db, figure, { key1: 'o.patient_key', key2: 'o.item_code', label: 'MAX(o.item_name)', orders: 'COUNT(*)' }))
+    .select(
+      figureColumns(db, figure, {
+        key1: 'o.patient_key',
+        key2: 'o.item_code',
+        label: 'MAX(o.item_name)',
+        orders: 'COUNT(*)',
+      }),
+    )
     .from('o')
     .where('o.scope', 'external')
     .whereIn('o.outcome', REPEATED)
@@ -24,7 +31,12 @@ export function repeatFigure(db: Database, figure: string): Knex.QueryBuilder {
 }
 
 export function repeatCounts(rows: readonly FigureRow[] = []): RepeatCount[] {
-  return rows.map((row) => ({ patientKey: row.key1 ?? '', itemCode: row.key2 ?? '', itemName: row.label ?? '', count: row.orders }));
+  return rows.map((row) => ({
+    patientKey: row.key1 ?? '',
+    itemCode: row.key2 ?? '',
+    itemName: row.label ?? '',
+    count: row.orders,
+  }));
 }
 
 /**
@@ -36,7 +48,9 @@ export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' |
   const json = sqlDialect(db);
   const name = locale === 'en' ? 'a.name_en' : 'a.name_zh';
   const recognised = db
-    .select('o.item_code as code', 'o.item_name as name').from('o').where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 1 })
+    .select('o.item_code as code', 'o.item_name as name')
+    .from('o')
+    .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 1 })
     .unionAll(
       db
         .select('a.code', db.raw(`${name} AS name`))
@@ -46,7 +60,10 @@ export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' |
         .whereRaw(`a.code = ${json.field('coversItemCode')}`)
         .whereRaw('a.code <> o.item_code'),
     );
-  return db.select(figureColumns(db, figure, { key1: 'r.code', label: 'MAX(r.name)', orders: 'COUNT(*)' })).from(recognised.as('r')).groupBy('r.code');
+  return db
+    .select(figureColumns(db, figure, { key1: 'r.code', label: 'MAX(r.name)', orders: 'COUNT(*)' }))
+    .from(recognised.as('r'))
+    .groupBy('r.code');
 }
 
 export function recognisedItemCodes(rows: readonly FigureRow[] = []): { code: string; name: string }[] {

@@ -1,7 +1,13 @@
 import {
-  effectiveConfiguration, NO_OVERRIDE,
-  type EffectiveConfiguration, type HospitalOverride, type Institution, type Qualification, type RecognitionItem,
-  type RegionPolicy, type TestSystem,
+  effectiveConfiguration,
+  NO_OVERRIDE,
+  type EffectiveConfiguration,
+  type HospitalOverride,
+  type Institution,
+  type Qualification,
+  type RecognitionItem,
+  type RegionPolicy,
+  type TestSystem,
 } from '../../rules';
 import type { InstitutionRecord } from './stored-records';
 import { loadCatalog } from './catalog';
@@ -41,19 +47,28 @@ function group<T, K, V>(rows: readonly T[], key: (row: T) => K, value: (row: T) 
 }
 
 export async function loadReferenceData(db: Database): Promise<ReferenceData> {
-  const [catalog, regions, alliances, institutions, qualifications, mappings, testSystems, overrides] = await Promise.all([
-    loadCatalog(db),
-    loadRegions(db),
-    loadAlliances(db),
-    loadInstitutions(db),
-    loadQualifications(db),
-    loadCodeMappings(db),
-    loadLocalTestSystems(db),
-    loadOverrides(db),
-  ]);
+  const [catalog, regions, alliances, institutions, qualifications, mappings, testSystems, overrides] =
+    await Promise.all([
+      loadCatalog(db),
+      loadRegions(db),
+      loadAlliances(db),
+      loadInstitutions(db),
+      loadQualifications(db),
+      loadCodeMappings(db),
+      loadLocalTestSystems(db),
+      loadOverrides(db),
+    ]);
   const close = new Set(alliances.filter((alliance) => alliance.kind === 'close').map((alliance) => alliance.id));
-  const mappingGroups = group(mappings, (m) => m.institutionId, (m) => [m.localCode, m.itemCode] as const);
-  const systemGroups = group(testSystems, (s) => s.institutionId, (s) => [s.itemCode, { method: s.method, brand: s.brand }] as const);
+  const mappingGroups = group(
+    mappings,
+    (m) => m.institutionId,
+    (m) => [m.localCode, m.itemCode] as const,
+  );
+  const systemGroups = group(
+    testSystems,
+    (s) => s.institutionId,
+    (s) => [s.itemCode, { method: s.method, brand: s.brand }] as const,
+  );
   return {
     catalog: new Map(catalog.map((item) => [item.code, item])),
     itemsByLoinc: new Map(catalog.filter((item) => item.loinc).map((item) => [item.loinc as string, item])),
@@ -61,7 +76,11 @@ export async function loadReferenceData(db: Database): Promise<ReferenceData> {
     institutions: new Map(institutions.map((institution) => [institution.id, institution])),
     ruleInstitutions: new Map(institutions.map((institution) => [institution.id, institutionOf(institution, close)])),
     qualifications,
-    qualificationsByInstitution: group(qualifications, (q) => q.institutionId, (q) => q),
+    qualificationsByInstitution: group(
+      qualifications,
+      (q) => q.institutionId,
+      (q) => q,
+    ),
     codeMappings: new Map([...mappingGroups].map(([id, pairs]) => [id, new Map(pairs)])),
     localTestSystems: new Map([...systemGroups].map(([id, pairs]) => [id, new Map(pairs)])),
     overrides,
@@ -110,7 +129,12 @@ export class ReferenceCache {
 
 function institutionOf(record: InstitutionRecord, closeAlliances: ReadonlySet<string>): Institution {
   return {
-    id: record.id, name: record.name, level: record.level, grade: record.grade, region: record.region, alliances: record.alliances,
+    id: record.id,
+    name: record.name,
+    level: record.level,
+    grade: record.grade,
+    region: record.region,
+    alliances: record.alliances,
     closeAlliances: record.alliances.filter((alliance) => closeAlliances.has(alliance)),
   };
 }
@@ -119,7 +143,11 @@ function institutionOf(record: InstitutionRecord, closeAlliances: ReadonlySet<st
 const configurations = new WeakMap<ReferenceData, Map<string, EffectiveConfiguration | null>>();
 
 /** The hospital's effective configuration, or null when the hospital or its region is not registered. */
-export function configurationFor(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
+export function configurationFor(
+  reference: ReferenceData,
+  hospitalId: string,
+  timeZone: string,
+): EffectiveConfiguration | null {
   let cache = configurations.get(reference);
   if (!cache) {
     cache = new Map();
@@ -130,7 +158,11 @@ export function configurationFor(reference: ReferenceData, hospitalId: string, t
   return cache.get(key) ?? null;
 }
 
-function buildConfiguration(reference: ReferenceData, hospitalId: string, timeZone: string): EffectiveConfiguration | null {
+function buildConfiguration(
+  reference: ReferenceData,
+  hospitalId: string,
+  timeZone: string,
+): EffectiveConfiguration | null {
   const hospital = reference.ruleInstitutions.get(hospitalId);
   const policy = hospital ? reference.regions.get(hospital.region) : undefined;
   if (!hospital || !policy) return null;

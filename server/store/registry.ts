@@ -7,7 +7,10 @@ import { bool, type Database } from './database';
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
 
 export async function saveRegion(db: Database, policy: RegionPolicy): Promise<void> {
-  await db('regions').insert({ code: policy.code, name: policy.name, policy: JSON.stringify(policy) }).onConflict('code').merge();
+  await db('regions')
+    .insert({ code: policy.code, name: policy.name, policy: JSON.stringify(policy) })
+    .onConflict('code')
+    .merge();
 }
 
 export async function loadRegions(db: Database): Promise<RegionPolicy[]> {
@@ -106,7 +109,10 @@ function toQualification(row: QualificationRow): Qualification {
     scope:
       row.scope_kind === 'item'
         ? { kind: 'item', itemCode: row.scope_code }
-        : { kind: 'discipline', discipline: row.scope_code as Extract<Qualification['scope'], { kind: 'discipline' }>['discipline'] },
+        : {
+            kind: 'discipline',
+            discipline: row.scope_code as Extract<Qualification['scope'], { kind: 'discipline' }>['discipline'],
+          },
     kind: row.kind,
     passed: bool(row.passed),
     validFrom: row.valid_from,
@@ -139,9 +145,14 @@ export interface RegisteredClient extends CdsClient {
 }
 
 export async function findClient(db: Database, issuer: string): Promise<RegisteredClient | null> {
-  const row = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; fhir_servers: string | null; revoked_at: string | null }>(
-    'cds_clients',
-  )
+  const row = await db<{
+    issuer: string;
+    hospital_id: string;
+    jwks: string | null;
+    jku_allowlist: string;
+    fhir_servers: string | null;
+    revoked_at: string | null;
+  }>('cds_clients')
     .where('issuer', issuer)
     .first();
   if (!row) return null;
@@ -188,7 +199,14 @@ export async function withdrawQualification(db: Database, id: number, withdrawnO
 }
 
 export async function listClients(db: Database): Promise<(RegisteredClient & { createdAt: string })[]> {
-  const rows = await db<{ issuer: string; hospital_id: string; jwks: string | null; jku_allowlist: string; revoked_at: string | null; created_at: string }>('cds_clients').orderBy('issuer');
+  const rows = await db<{
+    issuer: string;
+    hospital_id: string;
+    jwks: string | null;
+    jku_allowlist: string;
+    revoked_at: string | null;
+    created_at: string;
+  }>('cds_clients').orderBy('issuer');
   return rows.map((row) => ({
     issuer: row.issuer,
     hospitalId: row.hospital_id,
@@ -200,7 +218,12 @@ export async function listClients(db: Database): Promise<(RegisteredClient & { c
 }
 
 export async function revokeClient(db: Database, issuer: string, now: Date): Promise<boolean> {
-  return (await db('cds_clients').where('issuer', issuer).whereNull('revoked_at').update({ revoked_at: now.toISOString() })) > 0;
+  return (
+    (await db('cds_clients')
+      .where('issuer', issuer)
+      .whereNull('revoked_at')
+      .update({ revoked_at: now.toISOString() })) > 0
+  );
 }
 
 const KEY_OF = {

@@ -68,12 +68,29 @@ function toResult(row: ResultRow): StoredResult {
 }
 
 const COLUMNS = [
-  'id', 'patient_key', 'item_code', 'institution_id', 'report_key', 'status', 'effective_at', 'issued_at', 'mark',
-  'method', 'brand', 'report', 'version',
+  'id',
+  'patient_key',
+  'item_code',
+  'institution_id',
+  'report_key',
+  'status',
+  'effective_at',
+  'issued_at',
+  'mark',
+  'method',
+  'brand',
+  'report',
+  'version',
 ] as const;
 
-export async function resultsForPatient(db: Database, patientKey: string, itemCodes?: readonly string[]): Promise<StoredResult[]> {
-  const query = db('results').select<ResultRow[]>([...COLUMNS]).where('patient_key', patientKey);
+export async function resultsForPatient(
+  db: Database,
+  patientKey: string,
+  itemCodes?: readonly string[],
+): Promise<StoredResult[]> {
+  const query = db('results')
+    .select<ResultRow[]>([...COLUMNS])
+    .where('patient_key', patientKey);
   if (itemCodes) {
     if (itemCodes.length === 0) return [];
     void query.whereIn('item_code', [...itemCodes]);
@@ -83,7 +100,11 @@ export async function resultsForPatient(db: Database, patientKey: string, itemCo
 
 export async function resultsByIds(db: Database, ids: readonly string[]): Promise<StoredResult[]> {
   if (ids.length === 0) return [];
-  return (await db('results').select<ResultRow[]>([...COLUMNS]).whereIn('id', [...ids])).map(toResult);
+  return (
+    await db('results')
+      .select<ResultRow[]>([...COLUMNS])
+      .whereIn('id', [...ids])
+  ).map(toResult);
 }
 
 /**
@@ -109,7 +130,9 @@ async function upsertOnce(db: Database, incoming: IncomingResult, now: Date): Pr
   const fields = rowFields(incoming, now);
   if (existing) {
     const version = Number(existing.version) + 1;
-    await db('results').where('id', existing.id).update({ ...fields, version });
+    await db('results')
+      .where('id', existing.id)
+      .update({ ...fields, version });
     return { id: existing.id, created: false, version };
   }
   const id = randomUUID();
@@ -138,13 +161,26 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
  * report in the same call apply in order. Should a concurrent submission insert one of these reports
  * first, that chunk falls back to report-by-report upserts.
  */
-export async function upsertResults(db: Database, incoming: readonly IncomingResult[], now: Date): Promise<UpsertOutcome[]> {
+export async function upsertResults(
+  db: Database,
+  incoming: readonly IncomingResult[],
+  now: Date,
+): Promise<UpsertOutcome[]> {
   const outcomes: UpsertOutcome[] = [];
   for (const chunk of chunks(incoming, CHUNK)) {
     const pairs = chunk.map((result) => [result.institutionId, result.reportKey]);
     // A row-value lookup, so the (institution_id, report_key) unique index answers it.
-    const rows = await db('results').select<{ id: string; version: number; institution_id: string; report_key: string }[]>('id', 'version', 'institution_id', 'report_key').whereIn(['institution_id', 'report_key'], pairs);
-    const known = new Map(rows.map((row) => [`${row.institution_id}\u0000${row.report_key}`, { id: row.id, version: Number(row.version) }]));
+    const rows = await db('results')
+      .select<{ id: string; version: number; institution_id: string; report_key: string }[]>(
+        'id',
+        'version',
+        'institution_id',
+        'report_key',
+      )
+      .whereIn(['institution_id', 'report_key'], pairs);
+    const known = new Map(
+      rows.map((row) => [`${row.institution_id}\u0000${row.report_key}`, { id: row.id, version: Number(row.version) }]),
+    );
     const inserts: Record<string, unknown>[] = [];
     const updates: (() => Promise<unknown>)[] = [];
     for (const result of chunk) {
@@ -154,12 +190,23 @@ export async function upsertResults(db: Database, incoming: readonly IncomingRes
       if (existing) {
         const version = existing.version + 1;
         known.set(key, { id: existing.id, version });
-        updates.push(() => db('results').where('id', existing.id).update({ ...fields, version }));
+        updates.push(() =>
+          db('results')
+            .where('id', existing.id)
+            .update({ ...fields, version }),
+        );
         outcomes.push({ id: existing.id, created: false, version });
       } else {
         const id = randomUUID();
         known.set(key, { id, version: 1 });
-        inserts.push({ id, institution_id: result.institutionId, report_key: result.reportKey, ...fields, version: 1, ingested_at: now.toISOString() });
+        inserts.push({
+          id,
+          institution_id: result.institutionId,
+          report_key: result.reportKey,
+          ...fields,
+          version: 1,
+          ingested_at: now.toISOString(),
+        });
         outcomes.push({ id, created: true, version: 1 });
       }
     }

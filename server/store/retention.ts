@@ -8,7 +8,10 @@ import type { Database } from './database';
  * quality department needs (institution, time, outcome) without the result itself.
  */
 export async function pruneExpiredResults(db: Database, now: Date): Promise<{ cutoff: string; pruned: number }> {
-  const longest = Math.max(0, ...(await loadCatalog(db)).filter((item) => item.active).map((item) => longestDays(item.window)));
+  const longest = Math.max(
+    0,
+    ...(await loadCatalog(db)).filter((item) => item.active).map((item) => longestDays(item.window)),
+  );
   // One spare day: windows are counted in local days, the cutoff in UTC.
   const cutoff = daysBefore(now, longest + 1).toISOString();
   if (longest <= 0) return { cutoff, pruned: 0 };

@@ -8,11 +8,16 @@ export interface TokenIdSighting {
 }
 
 export async function saveTokenIds(db: Database, sightings: readonly TokenIdSighting[]): Promise<void> {
-  await db('cds_jtis').insert([...sightings]).onConflict(['issuer', 'jti']).ignore();
+  await db('cds_jtis')
+    .insert([...sightings])
+    .onConflict(['issuer', 'jti'])
+    .ignore();
 }
 
 export async function loadLiveTokenIds(db: Database, now: Date): Promise<TokenIdSighting[]> {
-  return db<TokenIdSighting>('cds_jtis').where('expires_at', '>=', now.toISOString()).select('issuer', 'jti', 'expires_at');
+  return db<TokenIdSighting>('cds_jtis')
+    .where('expires_at', '>=', now.toISOString())
+    .select('issuer', 'jti', 'expires_at');
 }
 
 /**
@@ -20,7 +25,11 @@ export async function loadLiveTokenIds(db: Database, now: Date): Promise<TokenId
  * waiting for the disk); false when the primary key says another instance saw it first.
  */
 export async function insertFirstSighting(db: Database, sighting: TokenIdSighting): Promise<boolean> {
-  const inserted: unknown[] = await db('cds_jtis').insert(sighting).onConflict(['issuer', 'jti']).ignore().returning('jti');
+  const inserted: unknown[] = await db('cds_jtis')
+    .insert(sighting)
+    .onConflict(['issuer', 'jti'])
+    .ignore()
+    .returning('jti');
   return inserted.length === 1;
 }
 

@@ -49,7 +49,8 @@ export function jsonBody(limit: string): RequestHandler {
     verify: (_request, _response, body) => {
       // Refuse bytes that are not UTF-8 instead of letting the decoder replace them with U+FFFD.
       if (!isUtf8(body)) throw Object.assign(new Error('invalid UTF-8'), { status: 400, type: 'charset.unsupported' });
-      if (nestsDeeperThan(body, MAX_JSON_DEPTH)) throw Object.assign(new Error('nested too deep'), { status: 400, type: 'entity.too.deep' });
+      if (nestsDeeperThan(body, MAX_JSON_DEPTH))
+        throw Object.assign(new Error('nested too deep'), { status: 400, type: 'entity.too.deep' });
     },
   });
 }

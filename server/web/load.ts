@@ -35,7 +35,15 @@ export function arrivalAndShedding(services: Services): RequestHandler {
       }
       const message = 'the server is busy; retry shortly';
       response.set({ 'retry-after': '1', connection: 'close' });
-      next(new HttpError(503, 'overloaded', message, null, outcome({ severity: 'error', code: 'transient', diagnostics: message })));
+      next(
+        new HttpError(
+          503,
+          'overloaded',
+          message,
+          null,
+          outcome({ severity: 'error', code: 'transient', diagnostics: message }),
+        ),
+      );
       return;
     }
     inFlight++;

@@ -6,7 +6,8 @@ import type { Services } from '../services';
 const BUILT_APP = join(import.meta.dirname, '..', '..', 'dist', 'smart-app');
 
 /** SMART scopes the app asks for: who the user is, the patient in context, and writing the accepted result back. */
-export const SMART_SCOPE = 'launch launch/patient openid fhirUser patient/Patient.read patient/DiagnosticReport.read patient/DiagnosticReport.write';
+export const SMART_SCOPE =
+  'launch launch/patient openid fhirUser patient/Patient.read patient/DiagnosticReport.read patient/DiagnosticReport.write';
 
 /**
  * Serves the built SMART app and consoles under /app/ (the card's smart link is /app/launch), and
@@ -19,7 +20,10 @@ export function webRoutes(services: Services): Router {
   });
   if (!existsSync(join(BUILT_APP, 'index.html'))) {
     router.get(/^\/app(\/.*)?$/, (_request, response) => {
-      response.status(503).type('text/plain').send('The SMART app is not built: run `npm run build` (npm start does it).\n');
+      response
+        .status(503)
+        .type('text/plain')
+        .send('The SMART app is not built: run `npm run build` (npm start does it).\n');
     });
     return router;
   }

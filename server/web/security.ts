@@ -38,11 +38,18 @@ export function securityHeaders(services: Services): RequestHandler {
 
 /** 429 in the shape of the endpoint (OperationOutcome or the JSON error body), for every limit we keep. */
 export function rateLimited(message: string): HttpError {
-  return new HttpError(429, 'rate-limited', message, null, outcome({ severity: 'error', code: 'throttled', diagnostics: message }));
+  return new HttpError(
+    429,
+    'rate-limited',
+    message,
+    null,
+    outcome({ severity: 'error', code: 'throttled', diagnostics: message }),
+  );
 }
 
 function throttled(): RequestHandler {
-  return (_request, _response, next) => next(rateLimited('too many requests from this client; retry after the time in the RateLimit headers'));
+  return (_request, _response, next) =>
+    next(rateLimited('too many requests from this client; retry after the time in the RateLimit headers'));
 }
 
 /**

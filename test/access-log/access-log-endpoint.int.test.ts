@@ -27,20 +27,43 @@ async function logAs(token: string, query: string): Promise<{ status: number; bo
 
 describe("the access log's endpoint filter (the console's endpoint choice)", () => {
   it('lists the reads through one endpoint only, and refuses an endpoint the log never names', async () => {
-    const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `http://huren.test/cds-services/${SELECT}`, now: TEST_NOW });
-    expect((await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), bearer(token))).status).toBe(200);
-    const explained = await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), bearer(quality));
+    const token = await mintClientToken({
+      issuer: DEMO_CLIENTS[0].issuer,
+      audience: `http://huren.test/cds-services/${SELECT}`,
+      now: TEST_NOW,
+    });
+    expect(
+      (
+        await postJson(
+          `${server.url}/cds-services/${SELECT}`,
+          orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+          bearer(token),
+        )
+      ).status,
+    ).toBe(200);
+    const explained = await postJson(
+      `${server.url}/api/explain`,
+      orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      bearer(quality),
+    );
     expect(explained.status).toBe(200);
 
     const all = await logAs(quality, '');
-    expect(new Set(all.body.entries.map((entry: { endpoint: string }) => entry.endpoint))).toEqual(new Set([`POST /cds-services/${SELECT}`, 'POST /api/explain']));
+    expect(new Set(all.body.entries.map((entry: { endpoint: string }) => entry.endpoint))).toEqual(
+      new Set([`POST /cds-services/${SELECT}`, 'POST /api/explain']),
+    );
 
     const hooks = await logAs(quality, `?endpoint=${encodeURIComponent(`POST /cds-services/${SELECT}`)}`);
     expect(hooks.status).toBe(200);
     expect(hooks.body.entries.length).toBeGreaterThan(0);
-    expect(hooks.body.entries.every((entry: { endpoint: string }) => entry.endpoint === `POST /cds-services/${SELECT}`)).toBe(true);
+    expect(
+      hooks.body.entries.every((entry: { endpoint: string }) => entry.endpoint === `POST /cds-services/${SELECT}`),
+    ).toBe(true);
 
-    const explain = await logAs(quality, `?endpoint=${encodeURIComponent('POST /api/explain')}&nationalId=${demoPatient('zhang-wei').nationalId}`);
+    const explain = await logAs(
+      quality,
+      `?endpoint=${encodeURIComponent('POST /api/explain')}&nationalId=${demoPatient('zhang-wei').nationalId}`,
+    );
     expect(explain.body.entries).toHaveLength(1);
     expect(explain.body.entries[0]).toMatchObject({ endpoint: 'POST /api/explain', actorKind: 'api-token' });
 
@@ -51,7 +74,9 @@ describe("the access log's endpoint filter (the console's endpoint choice)", () 
 
   it('documents the filter in the OpenAPI document', async () => {
     const { body } = await getJson(`${server.url}/api/openapi.json`);
-    const parameters = body.paths['/api/access-log'].get.parameters.map((parameter: { name: string }) => parameter.name);
+    const parameters = body.paths['/api/access-log'].get.parameters.map(
+      (parameter: { name: string }) => parameter.name,
+    );
     expect(parameters).toContain('endpoint');
   });
 });

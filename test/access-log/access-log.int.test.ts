@@ -44,8 +44,16 @@ async function untilLogged(token: string, endpoint: string): Promise<any> {
 }
 
 async function hookCall(patient: string, item: string): Promise<any> {
-  const token = await mintClientToken({ issuer: SHANCHENG_EHR, audience: `http://huren.test/cds-services/${SELECT}`, now: TEST_NOW });
-  const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', patient, [item]), bearer(token));
+  const token = await mintClientToken({
+    issuer: SHANCHENG_EHR,
+    audience: `http://huren.test/cds-services/${SELECT}`,
+    now: TEST_NOW,
+  });
+  const { status, body } = await postJson(
+    `${server.url}/cds-services/${SELECT}`,
+    orderRequest('order-select', patient, [item]),
+    bearer(token),
+  );
   expect(status).toBe(200);
   return body;
 }
@@ -66,24 +74,48 @@ describe('point 10: explain is for a hospital’s own patients', () => {
     const { status } = await postJson(`${server.url}/api/explain`, request, bearer(otherQuality));
     expect(status).toBe(200);
     const entry = (await logAs(otherQuality)).entries.find((candidate) => candidate.endpoint === 'POST /api/explain');
-    expect(entry).toMatchObject({ hospitalId: HOSPITALS.qijiang, actorKind: 'api-token', actorName: 'test quality', patientKey: keyOf('li-na'), results: 1 });
+    expect(entry).toMatchObject({
+      hospitalId: HOSPITALS.qijiang,
+      actorKind: 'api-token',
+      actorName: 'test quality',
+      patientKey: keyOf('li-na'),
+      results: 1,
+    });
   });
 });
 
 describe('point 10: every read of a patient’s results is on record', () => {
   it('logs a hook answer: which client, which patient, when, where, how many results', async () => {
     await hookCall('zhang-wei', 'LAB-K');
-    const entry = (await logAs(quality, '?nationalId=' + demoPatient('zhang-wei').nationalId)).entries.find((candidate) => candidate.endpoint === `POST /cds-services/${SELECT}`);
-    expect(entry).toMatchObject({ at: TEST_NOW.toISOString(), hospitalId: HOSPITALS.shancheng, actorKind: 'cds-client', actor: SHANCHENG_EHR, patientKey: keyOf('zhang-wei'), results: 1 });
+    const entry = (await logAs(quality, '?nationalId=' + demoPatient('zhang-wei').nationalId)).entries.find(
+      (candidate) => candidate.endpoint === `POST /cds-services/${SELECT}`,
+    );
+    expect(entry).toMatchObject({
+      at: TEST_NOW.toISOString(),
+      hospitalId: HOSPITALS.shancheng,
+      actorKind: 'cds-client',
+      actor: SHANCHENG_EHR,
+      patientKey: keyOf('zhang-wei'),
+      results: 1,
+    });
   });
 
   it('logs the decision API and the quality order history reading a card’s results', async () => {
     const card = (await hookCall('wang-fang', 'CT-HEAD')).cards[0];
     const { promptId, token } = JSON.parse(card.links[0].appContext);
     expect((await getJson(`${server.url}/api/prompts/${promptId}`, bearer(token))).status).toBe(200);
-    expect(await untilLogged(quality, 'GET /api/prompts/:promptId')).toMatchObject({ actorKind: 'decision-token', actor: `card ${promptId}`, patientKey: keyOf('wang-fang'), hospitalId: HOSPITALS.shancheng });
+    expect(await untilLogged(quality, 'GET /api/prompts/:promptId')).toMatchObject({
+      actorKind: 'decision-token',
+      actor: `card ${promptId}`,
+      patientKey: keyOf('wang-fang'),
+      hospitalId: HOSPITALS.shancheng,
+    });
     expect((await getJson(`${server.url}/api/quality/orders/${promptId}`, bearer(quality))).status).toBe(200);
-    expect(await untilLogged(quality, 'GET /api/quality/orders/:promptId')).toMatchObject({ actorKind: 'api-token', actorName: 'test quality', patientKey: keyOf('wang-fang') });
+    expect(await untilLogged(quality, 'GET /api/quality/orders/:promptId')).toMatchObject({
+      actorKind: 'api-token',
+      actorName: 'test quality',
+      patientKey: keyOf('wang-fang'),
+    });
   });
 
   it("shows a hospital its own hospital's log only, and the platform every hospital's", async () => {
@@ -95,7 +127,9 @@ describe('point 10: every read of a patient’s results is on record', () => {
     expect(own.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(true);
     expect(other.entries.every((entry) => entry.hospitalId === HOSPITALS.qijiang)).toBe(true);
     expect(other.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(false);
-    expect(new Set(platform.entries.map((entry) => entry.hospitalId))).toEqual(new Set([HOSPITALS.shancheng, HOSPITALS.qijiang]));
+    expect(new Set(platform.entries.map((entry) => entry.hospitalId))).toEqual(
+      new Set([HOSPITALS.shancheng, HOSPITALS.qijiang]),
+    );
     expect((await logAs(otherQuality, `?hospitalId=${HOSPITALS.shancheng}`)).status).toBe(403);
     expect((await getJson(`${server.url}/api/access-log`)).status).toBe(401);
   });
@@ -109,7 +143,18 @@ describe('point 10: every read of a patient’s results is on record', () => {
   it('keeps entries for the retention period, then prunes them', async () => {
     const days = server.config.accessLogRetentionDays;
     const old = new Date(TEST_NOW.getTime() - (days + 1) * 24 * 3600_000).toISOString();
-    await appendAccess(server.services.db, [{ at: old, hospitalId: HOSPITALS.shancheng, actorKind: 'api-token', actor: 'old', actorName: null, patientKey: keyOf('zhang-wei'), endpoint: 'POST /api/explain', results: 0 }]);
+    await appendAccess(server.services.db, [
+      {
+        at: old,
+        hospitalId: HOSPITALS.shancheng,
+        actorKind: 'api-token',
+        actor: 'old',
+        actorName: null,
+        patientKey: keyOf('zhang-wei'),
+        endpoint: 'POST /api/explain',
+        results: 0,
+      },
+    ]);
     const before = (await logAs(server.platformToken, '?limit=500')).entries.length;
     expect(await pruneAccessLog(server.services.db, accessLogRetentionCutoff(TEST_NOW, days))).toBe(1);
     expect((await logAs(server.platformToken, '?limit=500')).entries).toHaveLength(before - 1);

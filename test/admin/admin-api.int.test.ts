@@ -17,7 +17,11 @@ afterAll(async () => {
 
 const headers = (token = admin) => ({ authorization: `Bearer ${token}` });
 const put = async (path: string, body: unknown, token = admin) => {
-  const response = await fetch(`${server.url}${path}`, { method: 'PUT', headers: { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json', ...headers(token) }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${server.url}${path}`, {
+    method: 'PUT',
+    headers: { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json', ...headers(token) },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 };
 const cardsFor = async (patient: string, item: string, local?: { system: string; code: string }) => {
@@ -32,13 +36,28 @@ describe("a hospital's rules, within the region's bounds", () => {
     const { status, body } = await getJson(`${server.url}/api/admin/rules`, headers());
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/rules', 'get', 200, body);
-    expect(body).toMatchObject({ hospitalId: HOSPITALS.shancheng, version: 0, override: none, bounds: { lowerLevelAcceptance: { default: 'alliance', max: 'all' } } });
+    expect(body).toMatchObject({
+      hospitalId: HOSPITALS.shancheng,
+      version: 0,
+      override: none,
+      bounds: { lowerLevelAcceptance: { default: 'alliance', max: 'all' } },
+    });
     expect(body.bounds.windowDays['LAB-K']).toBe(7);
   });
 
   it.each([
-    ['a window wider than the bound', { ...none, windowDays: { 'LAB-K': 8 } }, 'windowDays.LAB-K', /from 0 to 7 \(the region's bound\)/],
-    ['an item that is not in the catalog', { ...none, disabledItems: ['LAB-NOPE'] }, 'disabledItems', /LAB-NOPE is not an item/],
+    [
+      'a window wider than the bound',
+      { ...none, windowDays: { 'LAB-K': 8 } },
+      'windowDays.LAB-K',
+      /from 0 to 7 \(the region's bound\)/,
+    ],
+    [
+      'an item that is not in the catalog',
+      { ...none, disabledItems: ['LAB-NOPE'] },
+      'disabledItems',
+      /LAB-NOPE is not an item/,
+    ],
     ['an unknown discipline', { ...none, disabledDisciplines: ['astrology'] }, 'disabledDisciplines[0]', /./],
     ['an unknown setting', { ...none, alwaysRecognise: true }, 'alwaysRecognise', /./],
   ])('refuses %s, naming the field and the bound', async (_name, override, field, message) => {
@@ -72,44 +91,113 @@ describe("a hospital's rules, within the region's bounds", () => {
 
     const history = await getJson(`${server.url}/api/admin/rules/history`, headers());
     await expectMatchesOpenApi(server.url, '/api/admin/rules/history', 'get', 200, history.body);
-    expect(history.body.map((v: any) => [v.version, v.action, v.updatedBy])).toEqual([[1, 'save', 'test admin'], [2, 'save', 'test admin']]);
+    expect(history.body.map((v: any) => [v.version, v.action, v.updatedBy])).toEqual([
+      [1, 'save', 'test admin'],
+      [2, 'save', 'test admin'],
+    ]);
     expect(history.body[1].before).toMatchObject({ lowerLevelAcceptance: 'all', disabledDisciplines: [] });
     expect(history.body[1].override).toMatchObject({ disabledDisciplines: ['ct'] });
 
     const rolledBack = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 1 }, headers());
     await expectMatchesOpenApi(server.url, '/api/admin/rules/rollback', 'post', 200, rolledBack.body);
-    expect(rolledBack.body).toMatchObject({ version: 3, override: { lowerLevelAcceptance: 'all', disabledDisciplines: [] } });
+    expect(rolledBack.body).toMatchObject({
+      version: 3,
+      override: { lowerLevelAcceptance: 'all', disabledDisciplines: [] },
+    });
     expect(await cardsFor('zhang-wei', 'CT-CHEST')).toHaveLength(1);
-    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 3, action: 'rollback' });
+    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({
+      version: 3,
+      action: 'rollback',
+    });
     expect((await postJson(`${server.url}/api/admin/rules/rollback`, { version: 99 }, headers())).status).toBe(404);
 
     // Back to no hospital rules at all: the region's defaults, as a version of its own (issue 11 point 13).
     const defaults = await postJson(`${server.url}/api/admin/rules/rollback`, { version: 0 }, headers());
     expect(defaults.status).toBe(200);
-    expect(defaults.body).toMatchObject({ version: 4, override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } });
+    expect(defaults.body).toMatchObject({
+      version: 4,
+      override: { disabledItems: [], disabledDisciplines: [], windowDays: {} },
+    });
     expect(defaults.body.override.lowerLevelAcceptance).toBeUndefined();
-    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({ version: 4, action: 'rollback', before: { lowerLevelAcceptance: 'all' } });
+    expect((await getJson(`${server.url}/api/admin/rules/history`, headers())).body.at(-1)).toMatchObject({
+      version: 4,
+      action: 'rollback',
+      before: { lowerLevelAcceptance: 'all' },
+    });
   });
 
   it("dry-runs a change on the last days' prompts without saving it", async () => {
-    const accepted = (await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']))).body.cards[0];
-    await postJson(`${server.url}/cds-services/recognition-order-select/feedback`, { feedback: [{ card: accepted.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: accepted.suggestions[0].uuid }], outcomeTimestamp: '2026-03-10T02:00:00Z' }] });
+    const accepted = (
+      await postJson(
+        `${server.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      )
+    ).body.cards[0];
+    await postJson(`${server.url}/cds-services/recognition-order-select/feedback`, {
+      feedback: [
+        {
+          card: accepted.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: accepted.suggestions[0].uuid }],
+          outcomeTimestamp: '2026-03-10T02:00:00Z',
+        },
+      ],
+    });
     await cardsFor('li-na', 'LAB-CRE');
     const before = (await getJson(`${server.url}/api/admin/rules`, headers())).body.version;
-    const prompts = Number((await server.services.db('prompts').where('hospital_id', HOSPITALS.shancheng).whereNotNull('item_code').count({ n: '*' }).first())?.n);
+    const prompts = Number(
+      (
+        await server.services
+          .db('prompts')
+          .where('hospital_id', HOSPITALS.shancheng)
+          .whereNotNull('item_code')
+          .count({ n: '*' })
+          .first()
+      )?.n,
+    );
 
-    const { status, body } = await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, lowerLevelAcceptance: 'all', disabledDisciplines: ['chemistry'] }, days: 30 }, headers());
+    const { status, body } = await postJson(
+      `${server.url}/api/admin/rules/dry-run`,
+      { override: { ...none, lowerLevelAcceptance: 'all', disabledDisciplines: ['chemistry'] }, days: 30 },
+      headers(),
+    );
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/rules/dry-run', 'post', 200, body);
-    const chemistry = Number((await server.services.db('prompts as p').join('items as i', 'i.code', 'p.item_code').where({ 'p.hospital_id': HOSPITALS.shancheng, 'i.discipline': 'chemistry' }).count({ n: '*' }).first())?.n);
-    expect(body).toMatchObject({ evaluated: prompts, wouldDisappear: chemistry, disappearReasons: { 'item.disabled': chemistry }, limits: 'past-cards-only' });
+    const chemistry = Number(
+      (
+        await server.services
+          .db('prompts as p')
+          .join('items as i', 'i.code', 'p.item_code')
+          .where({ 'p.hospital_id': HOSPITALS.shancheng, 'i.discipline': 'chemistry' })
+          .count({ n: '*' })
+          .first()
+      )?.n,
+    );
+    expect(body).toMatchObject({
+      evaluated: prompts,
+      wouldDisappear: chemistry,
+      disappearReasons: { 'item.disabled': chemistry },
+      limits: 'past-cards-only',
+    });
     expect(body.acceptedAmongDisappearing).toBeGreaterThanOrEqual(1);
     expect(body.unchanged).toBe(prompts - chemistry);
 
-    const narrow = await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, lowerLevelAcceptance: 'all', windowDays: { 'LAB-K': 1 } }, days: 30 }, headers());
+    const narrow = await postJson(
+      `${server.url}/api/admin/rules/dry-run`,
+      { override: { ...none, lowerLevelAcceptance: 'all', windowDays: { 'LAB-K': 1 } }, days: 30 },
+      headers(),
+    );
     expect(narrow.body.disappearReasons['window.expired']).toBeGreaterThanOrEqual(1);
     expect((await getJson(`${server.url}/api/admin/rules`, headers())).body.version).toBe(before);
-    expect((await postJson(`${server.url}/api/admin/rules/dry-run`, { override: { ...none, windowDays: { 'LAB-K': 30 } } }, headers())).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          `${server.url}/api/admin/rules/dry-run`,
+          { override: { ...none, windowDays: { 'LAB-K': 30 } } },
+          headers(),
+        )
+      ).status,
+    ).toBe(400);
   });
 });
 
@@ -124,7 +212,8 @@ describe('local code mappings', () => {
     expect(unmapped.body.map((code: any) => code.code)).toEqual(expect.arrayContaining(['JY9001', 'JY9002']));
 
     // A blank line in the middle still counts: the refused rows are numbered as the user finds them in the file.
-    const csv = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\n\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
+    const csv =
+      '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\nJY9003,不存在,LAB-NOPE\r\n\r\nJY9001,重复,LAB-K\r\n,空编码,LAB-K\r\n';
     const { status, body } = await put('/api/admin/code-mappings', csv);
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, body);
@@ -135,8 +224,14 @@ describe('local code mappings', () => {
       { row: 5, field: 'local_code', message: '本院编码为空' },
     ]);
     // In English on request.
-    const english = await fetch(`${server.url}/api/admin/code-mappings`, { method: 'PUT', headers: { ...headers(), 'content-type': 'text/csv', 'accept-language': 'en' }, body: 'local_code,local_name,item_code\nJY9004,x,LAB-NOPE\n' });
-    expect((await english.json()).refused).toEqual([{ row: 1, field: 'item_code', message: 'no catalog item LAB-NOPE' }]);
+    const english = await fetch(`${server.url}/api/admin/code-mappings`, {
+      method: 'PUT',
+      headers: { ...headers(), 'content-type': 'text/csv', 'accept-language': 'en' },
+      body: 'local_code,local_name,item_code\nJY9004,x,LAB-NOPE\n',
+    });
+    expect((await english.json()).refused).toEqual([
+      { row: 1, field: 'item_code', message: 'no catalog item LAB-NOPE' },
+    ]);
     expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
     expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
@@ -152,11 +247,21 @@ describe('local code mappings', () => {
       { row: 2, field: 'local_code', message: '本院编码超过 64 个字符' },
     ]);
     // The JSON form refuses the same name.
-    expect((await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9101', localName: '钾'.repeat(201), itemCode: 'LAB-K' }, headers())).body.error).toMatchObject({ code: 'invalid', field: 'localName' });
+    expect(
+      (
+        await postJson(
+          `${server.url}/api/admin/code-mappings`,
+          { localCode: 'JY9101', localName: '钾'.repeat(201), itemCode: 'LAB-K' },
+          headers(),
+        )
+      ).body.error,
+    ).toMatchObject({ code: 'invalid', field: 'localName' });
     const saved = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
     expect(saved.map((mapping: any) => mapping.localCode)).not.toContain('JY9101');
     // A blank name is the code, as in the JSON form.
-    expect(saved).toContainEqual(expect.objectContaining({ localCode: 'JY9102', localName: 'JY9102', itemCode: 'LAB-K' }));
+    expect(saved).toContainEqual(
+      expect.objectContaining({ localCode: 'JY9102', localName: 'JY9102', itemCode: 'LAB-K' }),
+    );
   });
 
   it('replaces the whole list on request', async () => {
@@ -168,14 +273,24 @@ describe('local code mappings', () => {
 
   it('maps one code in place, as the unmapped-codes list does (issue 11 point 14)', async () => {
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(0);
-    const refused = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-NOPE' }, headers());
+    const refused = await postJson(
+      `${server.url}/api/admin/code-mappings`,
+      { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-NOPE' },
+      headers(),
+    );
     expect(refused.status).toBe(400);
     expect(refused.body.error).toMatchObject({ code: 'invalid', field: 'itemCode' });
-    const mapped = await postJson(`${server.url}/api/admin/code-mappings`, { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-K' }, headers());
+    const mapped = await postJson(
+      `${server.url}/api/admin/code-mappings`,
+      { localCode: 'JY9002', localName: '钾（门诊）', itemCode: 'LAB-K' },
+      headers(),
+    );
     expect(mapped.status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'post', 200, mapped.body);
     expect(mapped.body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9002');
-    expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toContainEqual(expect.objectContaining({ localCode: 'JY9002', itemCode: 'LAB-K' }));
+    expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toContainEqual(
+      expect.objectContaining({ localCode: 'JY9002', itemCode: 'LAB-K' }),
+    );
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(1);
   });
 
@@ -189,7 +304,10 @@ describe('local code mappings', () => {
 describe('who may', () => {
   it('the admin API needs an admin token', async () => {
     expect((await getJson(`${server.url}/api/admin/rules`)).status).toBe(401);
-    expect((await getJson(`${server.url}/api/admin/rules`, headers(await server.token('quality', HOSPITALS.shancheng)))).status).toBe(403);
+    expect(
+      (await getJson(`${server.url}/api/admin/rules`, headers(await server.token('quality', HOSPITALS.shancheng))))
+        .status,
+    ).toBe(403);
     expect((await getJson(`${server.url}/api/admin/rules`, headers(server.platformToken))).status).toBe(403);
   });
 });

@@ -14,15 +14,23 @@ const ENTRY = join(APP, 'main.tsx');
 
 function resolveModule(from: string, specifier: string): string | null {
   const base = resolve(dirname(from), specifier);
-  return ['.ts', '.tsx', '/index.ts', '/index.tsx', ''].map((suffix) => base + suffix).find((path) => existsSync(path) && !path.endsWith('/')) ?? null;
+  return (
+    ['.ts', '.tsx', '/index.ts', '/index.tsx', '']
+      .map((suffix) => base + suffix)
+      .find((path) => existsSync(path) && !path.endsWith('/')) ?? null
+  );
 }
 
 /** Relative imports of a module: static ones (`import … from`, `export … from`) and lazy ones (`import(…)`). */
 function importsOf(file: string): { eager: string[]; lazy: string[] } {
   const source = readFileSync(file, 'utf8');
-  const eager = [...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/gm), ...source.matchAll(/^\s*import\s+['"](\.[^'"]+)['"]/gm)];
+  const eager = [
+    ...source.matchAll(/^\s*(?:import|export)\s[^;]*?from\s+['"](\.[^'"]+)['"]/gm),
+    ...source.matchAll(/^\s*import\s+['"](\.[^'"]+)['"]/gm),
+  ];
   const lazy = [...source.matchAll(/\bimport\(\s*['"](\.[^'"]+)['"]\s*\)/g)];
-  const resolved = (matches: RegExpMatchArray[]) => matches.map((match) => resolveModule(file, match[1] as string)).filter((path): path is string => path !== null);
+  const resolved = (matches: RegExpMatchArray[]) =>
+    matches.map((match) => resolveModule(file, match[1] as string)).filter((path): path is string => path !== null);
   return { eager: resolved(eager), lazy: resolved(lazy) };
 }
 
@@ -39,7 +47,10 @@ function reachable(entry: string, followLazy: boolean): Set<string> {
   return new Set([...seen].map((file) => relative(APP, file)));
 }
 
-const FEATURE_CATALOGS = ['consoles', 'quality', 'admin', 'access-log'].flatMap((feature) => [`${feature}/i18n/zh-CN.ts`, `${feature}/i18n/en.ts`]);
+const FEATURE_CATALOGS = ['consoles', 'quality', 'admin', 'access-log'].flatMap((feature) => [
+  `${feature}/i18n/zh-CN.ts`,
+  `${feature}/i18n/en.ts`,
+]);
 
 describe("the app's string catalogs", () => {
   it("the doctor's screen loads its own catalog and none of the consoles'", () => {

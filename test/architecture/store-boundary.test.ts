@@ -20,7 +20,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const BUILDER = 'where|whereIn|whereNull|whereNotNull|andWhere|orWhere|select|insert|update|delete|del|join|leftJoin|first|pluck|orderBy|groupBy|count|max|min|sum|onConflict|truncate';
+const BUILDER =
+  'where|whereIn|whereNull|whereNotNull|andWhere|orWhere|select|insert|update|delete|del|join|leftJoin|first|pluck|orderBy|groupBy|count|max|min|sum|onConflict|truncate';
 /** A table handed to a knex instance (`db('prompts as p').where(…)`), raw SQL, or knex itself. */
 const QUERY_PATTERNS = [
   new RegExp(String.raw`\b\w+\s*(?:<[^>()]*>)?\(\s*['"\`][a-z_]+(?: as \w+)?['"\`]\s*\)\s*\.\s*(?:${BUILDER})\b`),
@@ -34,8 +35,12 @@ function buildsQuery(source: string): boolean {
 
 describe('the store boundary', () => {
   it('recognises a query built outside the store, in the forms the code used before', () => {
-    expect(buildsQuery(`await db('decisions').whereIn('prompt_id', ids).andWhere('outcome', 'accepted').pluck('prompt_id')`)).toBe(true);
-    expect(buildsQuery(`const rows = await db('prompts as p')\n    .join('items as i', 'i.code', 'p.item_code')`)).toBe(true);
+    expect(
+      buildsQuery(`await db('decisions').whereIn('prompt_id', ids).andWhere('outcome', 'accepted').pluck('prompt_id')`),
+    ).toBe(true);
+    expect(buildsQuery(`const rows = await db('prompts as p')\n    .join('items as i', 'i.code', 'p.item_code')`)).toBe(
+      true,
+    );
     expect(buildsQuery(`services.reader<Row>('prompts').where({ hospital_id: id })`)).toBe(true);
     expect(buildsQuery(`await this.db('cds_jtis').insert([...batch])`)).toBe(true);
     expect(buildsQuery(`await services.db.raw('select 1')`)).toBe(true);

@@ -22,7 +22,10 @@ beforeAll(async () => {
   server = await startServer({ env: { CDS_AUTH: 'on' } });
   network = mockEhr();
   const pair = await generateKeyPair('ES384', { extractable: true });
-  stranger = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'stranger-1', alg: 'ES384' } };
+  stranger = {
+    privateKey: pair.privateKey,
+    jwk: { ...(await exportJWK(pair.publicKey)), kid: 'stranger-1', alg: 'ES384' },
+  };
 });
 afterEach(() => network.resetHandlers());
 afterAll(async () => {
@@ -30,12 +33,19 @@ afterAll(async () => {
   await server.close();
 });
 
-const call = (token: string | null, body: unknown = orderRequest('order-select', 'zhang-wei', ['LAB-K']), path = SELECT) =>
-  postJson(`${server.url}/cds-services/${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
+const call = (
+  token: string | null,
+  body: unknown = orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+  path = SELECT,
+) => postJson(`${server.url}/cds-services/${path}`, body, token ? { authorization: `Bearer ${token}` } : {});
 const mint = (options: Partial<Parameters<typeof mintClientToken>[0]> = {}) =>
   mintClientToken({ issuer: SHANCHENG, audience: `${PUBLIC}/cds-services/${SELECT}`, now: TEST_NOW, ...options });
 
-async function signed(header: Record<string, unknown>, claims: Record<string, unknown>, key: CryptoKey | Uint8Array = stranger.privateKey): Promise<string> {
+async function signed(
+  header: Record<string, unknown>,
+  claims: Record<string, unknown>,
+  key: CryptoKey | Uint8Array = stranger.privateKey,
+): Promise<string> {
   const iat = Math.floor(TEST_NOW.getTime() / 1000);
   return new SignJWT({ jti: crypto.randomUUID(), ...claims })
     .setProtectedHeader(header as { alg: string })
@@ -65,23 +75,77 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
   });
 
   it('refuses a call without a token with a bare 401', async () => {
-    const response = await fetch(`${server.url}/cds-services/${SELECT}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])) });
+    const response = await fetch(`${server.url}/cds-services/${SELECT}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+    });
     expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe('Bearer');
     expect(await response.text()).toBe('');
   });
 
   it.each<{ name: string; token: () => Promise<string> }>([
-    { name: 'a bad signature (a stranger key under a registered issuer and kid)', token: () => signed({ alg: 'ES384', kid: 'demo-ehr-shancheng-1', typ: 'JWT' }, { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` }) },
-    { name: 'a tampered payload', token: async () => { const [h, , s] = (await mint()).split('.'); const p = Buffer.from(JSON.stringify({ iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}`, iat: 1, exp: 9_999_999_999, jti: 'x' })).toString('base64url'); return `${h}.${p}.${s}`; } },
-    { name: 'an unknown issuer', token: () => signed({ alg: 'ES384', kid: 'stranger-1', typ: 'JWT' }, { iss: 'https://ehr.unknown.example', aud: `${PUBLIC}/cds-services/${SELECT}` }) },
-    { name: 'the wrong audience (another service)', token: () => mint({ audience: `${PUBLIC}/cds-services/recognition-order-sign` }) },
-    { name: 'the wrong audience (another host)', token: () => mint({ audience: `https://evil.example/cds-services/${SELECT}` }) },
+    {
+      name: 'a bad signature (a stranger key under a registered issuer and kid)',
+      token: () =>
+        signed(
+          { alg: 'ES384', kid: 'demo-ehr-shancheng-1', typ: 'JWT' },
+          { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` },
+        ),
+    },
+    {
+      name: 'a tampered payload',
+      token: async () => {
+        const [h, , s] = (await mint()).split('.');
+        const p = Buffer.from(
+          JSON.stringify({
+            iss: SHANCHENG,
+            aud: `${PUBLIC}/cds-services/${SELECT}`,
+            iat: 1,
+            exp: 9_999_999_999,
+            jti: 'x',
+          }),
+        ).toString('base64url');
+        return `${h}.${p}.${s}`;
+      },
+    },
+    {
+      name: 'an unknown issuer',
+      token: () =>
+        signed(
+          { alg: 'ES384', kid: 'stranger-1', typ: 'JWT' },
+          { iss: 'https://ehr.unknown.example', aud: `${PUBLIC}/cds-services/${SELECT}` },
+        ),
+    },
+    {
+      name: 'the wrong audience (another service)',
+      token: () => mint({ audience: `${PUBLIC}/cds-services/recognition-order-sign` }),
+    },
+    {
+      name: 'the wrong audience (another host)',
+      token: () => mint({ audience: `https://evil.example/cds-services/${SELECT}` }),
+    },
     { name: 'an expired token', token: () => mint({ now: new Date(TEST_NOW.getTime() - 3_600_000) }) },
     { name: 'a token issued in the future', token: () => mint({ now: new Date(TEST_NOW.getTime() + 3_600_000) }) },
-    { name: 'a token living longer than allowed', token: () => mint({ lifetimeSeconds: 86_400, now: new Date(TEST_NOW.getTime() - 3_600_000) }) },
-    { name: 'alg: none', token: async () => `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}`, iat: Math.floor(TEST_NOW.getTime() / 1000), exp: Math.floor(TEST_NOW.getTime() / 1000) + 300, jti: crypto.randomUUID() })).toString('base64url')}.` },
-    { name: 'an HMAC-signed token (symmetric algorithms are forbidden)', token: () => signed({ alg: 'HS256', typ: 'JWT' }, { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` }, new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!!')) },
+    {
+      name: 'a token living longer than allowed',
+      token: () => mint({ lifetimeSeconds: 86_400, now: new Date(TEST_NOW.getTime() - 3_600_000) }),
+    },
+    {
+      name: 'alg: none',
+      token: async () =>
+        `${Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url')}.${Buffer.from(JSON.stringify({ iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}`, iat: Math.floor(TEST_NOW.getTime() / 1000), exp: Math.floor(TEST_NOW.getTime() / 1000) + 300, jti: crypto.randomUUID() })).toString('base64url')}.`,
+    },
+    {
+      name: 'an HMAC-signed token (symmetric algorithms are forbidden)',
+      token: () =>
+        signed(
+          { alg: 'HS256', typ: 'JWT' },
+          { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` },
+          new TextEncoder().encode('a-shared-secret-of-at-least-32-bytes!!'),
+        ),
+    },
     { name: 'garbage', token: async () => 'not.a.jwt' },
   ])('refuses $name', async ({ token }) => {
     const minted = await token();
@@ -99,18 +163,42 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
 
   it('never fetches a jku that is not on the issuer allowlist', async () => {
     let fetched = false;
-    network.use(http.get('https://attacker.example/jwks.json', () => { fetched = true; return HttpResponse.json({ keys: [stranger.jwk] }); }));
-    const token = await signed({ alg: 'ES384', kid: 'stranger-1', typ: 'JWT', jku: 'https://attacker.example/jwks.json' }, { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` });
+    network.use(
+      http.get('https://attacker.example/jwks.json', () => {
+        fetched = true;
+        return HttpResponse.json({ keys: [stranger.jwk] });
+      }),
+    );
+    const token = await signed(
+      { alg: 'ES384', kid: 'stranger-1', typ: 'JWT', jku: 'https://attacker.example/jwks.json' },
+      { iss: SHANCHENG, aud: `${PUBLIC}/cds-services/${SELECT}` },
+    );
     expect((await call(token)).status).toBe(401);
     expect(fetched).toBe(false);
   });
 
   it('uses a jku that is on the allowlist', async () => {
     const issuer = 'https://ehr.jku-client.example';
-    await saveClient(server.services.db, { issuer, hospitalId: HOSPITALS.shancheng, jwks: null, jkuAllowlist: ['https://ehr.jku-client.example/.well-known/jwks.json'] }, new Date());
+    await saveClient(
+      server.services.db,
+      {
+        issuer,
+        hospitalId: HOSPITALS.shancheng,
+        jwks: null,
+        jkuAllowlist: ['https://ehr.jku-client.example/.well-known/jwks.json'],
+      },
+      new Date(),
+    );
     server.services.clients.invalidate();
-    network.use(http.get('https://ehr.jku-client.example/.well-known/jwks.json', () => HttpResponse.json({ keys: [stranger.jwk] })));
-    const token = await signed({ alg: 'ES384', kid: 'stranger-1', typ: 'JWT', jku: 'https://ehr.jku-client.example/.well-known/jwks.json' }, { iss: issuer, aud: `${PUBLIC}/cds-services/${SELECT}` });
+    network.use(
+      http.get('https://ehr.jku-client.example/.well-known/jwks.json', () =>
+        HttpResponse.json({ keys: [stranger.jwk] }),
+      ),
+    );
+    const token = await signed(
+      { alg: 'ES384', kid: 'stranger-1', typ: 'JWT', jku: 'https://ehr.jku-client.example/.well-known/jwks.json' },
+      { iss: issuer, aud: `${PUBLIC}/cds-services/${SELECT}` },
+    );
     expect((await call(token)).status).toBe(200);
   });
 
@@ -125,10 +213,14 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
   it('feedback needs a token too, and only reaches the cards of the client’s own hospital', async () => {
     const { body } = await call(await mint());
     const card = body.cards[0];
-    const feedback = { feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:10:00Z' }] };
+    const feedback = {
+      feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:10:00Z' }],
+    };
     const feedbackAudience = `${PUBLIC}/cds-services/${SELECT}/feedback`;
     expect((await call(null, feedback, `${SELECT}/feedback`)).status).toBe(401);
-    expect((await call(await mint({ issuer: QIJIANG, audience: feedbackAudience }), feedback, `${SELECT}/feedback`)).status).toBe(404);
+    expect(
+      (await call(await mint({ issuer: QIJIANG, audience: feedbackAudience }), feedback, `${SELECT}/feedback`)).status,
+    ).toBe(404);
     expect((await call(await mint({ audience: feedbackAudience }), feedback, `${SELECT}/feedback`)).status).toBe(200);
   });
 

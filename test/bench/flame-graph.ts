@@ -30,12 +30,20 @@ function tree(file: string): Box {
     for (let current: number | undefined = id; current !== undefined; current = parent.get(current)) {
       const frame = byId.get(current)?.callFrame;
       if (!frame || frame.functionName === '(root)') continue;
-      const library = /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(frame.url)?.[1] ?? (frame.url.startsWith('node:') ? 'node' : null);
-      const entry = library ? { name: library, file: library === 'node' ? 'node:' : `node_modules/${library}` } : { name: frame.functionName || '(anonymous)', file: frame.url.replace(/^.*\/work\/[^/]+\//, '') };
+      const library =
+        /node_modules\/((@[^/]+\/)?[^/]+)\//.exec(frame.url)?.[1] ?? (frame.url.startsWith('node:') ? 'node' : null);
+      const entry = library
+        ? { name: library, file: library === 'node' ? 'node:' : `node_modules/${library}` }
+        : { name: frame.functionName || '(anonymous)', file: frame.url.replace(/^.*\/work\/[^/]+\//, '') };
       if (library && stack[0]?.name === library) continue;
       stack.unshift(entry);
     }
-    if (stack.length === 0 || stack[0]?.name === '(idle)' || stack.some((frame) => frame.name === 'tsx' || frame.name === 'evaluate')) return;
+    if (
+      stack.length === 0 ||
+      stack[0]?.name === '(idle)' ||
+      stack.some((frame) => frame.name === 'tsx' || frame.name === 'evaluate')
+    )
+      return;
     const spent = profile.timeDeltas[index] ?? 0;
     root.microseconds += spent;
     let box = root;
@@ -50,7 +58,8 @@ function tree(file: string): Box {
   return root;
 }
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 function colour(file: string): string {
   if (/^(server|rules)\//.test(file)) return '#e8a33d';
@@ -67,7 +76,9 @@ function render(root: Box): string {
     depth = Math.max(depth, level);
     const share = ((100 * box.microseconds) / root.microseconds).toFixed(1);
     const label = width > 40 ? escape(`${box.name}`.slice(0, Math.floor(width / 7))) : '';
-    rects.push(`<g><title>${escape(`${box.name} ${box.file} — ${share} %`)}</title><rect x="${x.toFixed(1)}" y="LEVEL${level}" width="${Math.max(0.5, width - 0.5).toFixed(1)}" height="${ROW - 1}" fill="${colour(box.file)}"/>${label ? `<text x="${(x + 3).toFixed(1)}" y="LEVEL${level}T">${label}</text>` : ''}</g>`);
+    rects.push(
+      `<g><title>${escape(`${box.name} ${box.file} — ${share} %`)}</title><rect x="${x.toFixed(1)}" y="LEVEL${level}" width="${Math.max(0.5, width - 0.5).toFixed(1)}" height="${ROW - 1}" fill="${colour(box.file)}"/>${label ? `<text x="${(x + 3).toFixed(1)}" y="LEVEL${level}T">${label}</text>` : ''}</g>`,
+    );
     let offset = x;
     for (const child of [...box.children.values()].sort((a, b) => b.microseconds - a.microseconds)) {
       place(child, offset, level + 1);
@@ -77,7 +88,11 @@ function render(root: Box): string {
   place(root, 0, 0);
   const height = (depth + 1) * ROW + 24;
   // Callers at the bottom, as flame graphs are drawn.
-  const body = rects.join('\n').replace(/LEVEL(\d+)(T?)/g, (_match, level: string, text: string) => String(height - 24 - (Number(level) + 1) * ROW + (text ? 12 : 0)));
+  const body = rects
+    .join('\n')
+    .replace(/LEVEL(\d+)(T?)/g, (_match, level: string, text: string) =>
+      String(height - 24 - (Number(level) + 1) * ROW + (text ? 12 : 0)),
+    );
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" font-family="monospace" font-size="11">`,
     '<rect width="100%" height="100%" fill="#fff"/>',

@@ -12,10 +12,28 @@ const card = {
       detail: `**申请项目**: 钾\n\n${'| 钾 | 4.1 | mmol/L | 3.5-5.3 | 正常 |\n'.repeat(4)}`,
       indicator: 'warning',
       source: { label: 'Huren 互认', url: 'http://localhost' },
-      suggestions: [{ label: '采用渝中区人民医院 2026-03-08的结果，撤销本次申请', uuid: 'e56e1945-20b3-4393-8503-a1a20fd73152', isRecommended: true, actions: [{ type: 'delete', description: '撤销', resourceId: 'ServiceRequest/sr-0' }] }],
+      suggestions: [
+        {
+          label: '采用渝中区人民医院 2026-03-08的结果，撤销本次申请',
+          uuid: 'e56e1945-20b3-4393-8503-a1a20fd73152',
+          isRecommended: true,
+          actions: [{ type: 'delete', description: '撤销', resourceId: 'ServiceRequest/sr-0' }],
+        },
+      ],
       selectionBehavior: 'at-most-one',
-      overrideReasons: Array.from({ length: 10 }, (_, i) => ({ system: 'https://fhir.huren.example/CodeSystem/exception-reason', code: `r${i}`, display: '病情变化，原结果与当前临床表现不符' })),
-      links: [{ label: '在互认助手中处理', url: 'http://localhost/app/launch', type: 'smart', appContext: '{"promptId":"x","token":"eyJ"}' }],
+      overrideReasons: Array.from({ length: 10 }, (_, i) => ({
+        system: 'https://fhir.huren.example/CodeSystem/exception-reason',
+        code: `r${i}`,
+        display: '病情变化，原结果与当前临床表现不符',
+      })),
+      links: [
+        {
+          label: '在互认助手中处理',
+          url: 'http://localhost/app/launch',
+          type: 'smart',
+          appContext: '{"promptId":"x","token":"eyJ"}',
+        },
+      ],
     },
   ],
 };

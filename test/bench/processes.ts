@@ -26,7 +26,9 @@ function readOr(path: string): string {
 
 /** Fields 14 and 15 of a /proc stat file, after the parenthesised command name: clock ticks (100 per second). */
 function cpuMsIn(statFile: string): number {
-  const fields = readOr(statFile).replace(/^.*\) /, '').split(' ');
+  const fields = readOr(statFile)
+    .replace(/^.*\) /, '')
+    .split(' ');
   return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
 }
 
@@ -37,10 +39,19 @@ function processTree(pid: number): number[] {
 }
 
 /** Starts a TypeScript entry in its own node process and waits for the line that gives its port. */
-export async function startChild(entry: string, env: Record<string, string>, readyPattern: RegExp, profileDir?: string): Promise<Child> {
+export async function startChild(
+  entry: string,
+  env: Record<string, string>,
+  readyPattern: RegExp,
+  profileDir?: string,
+): Promise<Child> {
   // A V8 CPU profile of the child, written to profileDir when it exits, to see where the time goes.
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000)));
   child.stderr?.on('data', (chunk: Buffer) => (output = (output + chunk.toString()).slice(-200_000)));
@@ -60,10 +71,16 @@ export async function startChild(entry: string, env: Record<string, string>, rea
     process: child,
     url: `http://127.0.0.1:${port}`,
     peakMemoryMiB() {
-      return processTree(child.pid as number).reduce((sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readOr(`/proc/${pid}/status`))?.[1] ?? 0), 0) / 1024;
+      return (
+        processTree(child.pid as number).reduce(
+          (sum, pid) => sum + Number(/VmHWM:\s+(\d+) kB/.exec(readOr(`/proc/${pid}/status`))?.[1] ?? 0),
+          0,
+        ) / 1024
+      );
     },
     cpuMs: () => processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/stat`), 0),
-    mainThreadCpuMs: () => processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/task/${pid}/stat`), 0),
+    mainThreadCpuMs: () =>
+      processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/task/${pid}/stat`), 0),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

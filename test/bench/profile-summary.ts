@@ -8,11 +8,13 @@ import { z } from 'zod';
  * after its `next()`. Startup (module loading) and idle time are shown apart and left out of the shares.
  */
 export const profileSchema = z.object({
-  nodes: z.array(z.object({
-    id: z.number(),
-    callFrame: z.object({ functionName: z.string(), url: z.string() }),
-    children: z.array(z.number()).optional(),
-  })),
+  nodes: z.array(
+    z.object({
+      id: z.number(),
+      callFrame: z.object({ functionName: z.string(), url: z.string() }),
+      children: z.array(z.number()).optional(),
+    }),
+  ),
   samples: z.array(z.number()),
   timeDeltas: z.array(z.number()),
 });
@@ -26,21 +28,45 @@ const CONCERNS: readonly (readonly [string, (frame: Frame) => boolean])[] = [
   ['edge: arrival, shedding, headers', (f) => /server\/web\/(load|security)\.ts|server\/app\.ts/.test(f.url)],
   ['edge: body limits and nesting check', (f) => /server\/web\/json-body\.ts/.test(f.url)],
   ['edge: access log', (f) => /server\/access-log\//.test(f.url)],
-  ['JWT verification (jose, webcrypto)', (f) => /node_modules\/jose\//.test(f.url) || /crypto\/(webcrypto|rsa|ec|util|keys|webidl)/.test(f.url)],
+  [
+    'JWT verification (jose, webcrypto)',
+    (f) => /node_modules\/jose\//.test(f.url) || /crypto\/(webcrypto|rsa|ec|util|keys|webidl)/.test(f.url),
+  ],
   ['client registry, replay guard', (f) => /server\/auth\//.test(f.url)],
   ['SQLite driver', (f) => /node_modules\/sqlite3\//.test(f.url)],
   ['PostgreSQL driver', (f) => /node_modules\/(pg|pg-protocol|pg-pool)\//.test(f.url)],
   ['knex (query building, pool)', (f) => /node_modules\/(knex|tarn)\//.test(f.url)],
   ['zod (request and stored JSON)', (f) => /node_modules\/zod\//.test(f.url)],
   ['rules', (f) => /\/rules\//.test(f.url)],
-  ['cards, prompts, tokens', (f) => /server\/hooks\/(cards|card-context|markdown|prompt-record|sign-reminder)|server\/decisions\/|server\/i18n\//.test(f.url)],
-  ['assessment (context, patient key, mapping)', (f) => /server\/hooks\/(assessment|fhir-context|ehr-fhir)|server\/fhir\//.test(f.url)],
+  [
+    'cards, prompts, tokens',
+    (f) =>
+      /server\/hooks\/(cards|card-context|markdown|prompt-record|sign-reminder)|server\/decisions\/|server\/i18n\//.test(
+        f.url,
+      ),
+  ],
+  [
+    'assessment (context, patient key, mapping)',
+    (f) => /server\/hooks\/(assessment|fhir-context|ehr-fhir)|server\/fhir\//.test(f.url),
+  ],
   ['store modules', (f) => /server\/store\//.test(f.url)],
   ['hook route, budget', (f) => /server\/hooks\//.test(f.url)],
-  ['logging (pino, pino-http)', (f) => /node_modules\/(pino|pino-http|pino-std-serializers|@pinojs|sonic-boom)\//.test(f.url)],
+  [
+    'logging (pino, pino-http)',
+    (f) => /node_modules\/(pino|pino-http|pino-std-serializers|@pinojs|sonic-boom)\//.test(f.url),
+  ],
   ['metrics (prom-client)', (f) => /prom-client/.test(f.url)],
-  ['body reading and JSON parsing', (f) => /node_modules\/(body-parser|raw-body|iconv-lite|type-is|content-type)\//.test(f.url)],
-  ['express, router, cors', (f) => /node_modules\/(express|router|cors|helmet|parseurl|finalhandler|send|on-finished|path-to-regexp|mime-types|vary)\//.test(f.url)],
+  [
+    'body reading and JSON parsing',
+    (f) => /node_modules\/(body-parser|raw-body|iconv-lite|type-is|content-type)\//.test(f.url),
+  ],
+  [
+    'express, router, cors',
+    (f) =>
+      /node_modules\/(express|router|cors|helmet|parseurl|finalhandler|send|on-finished|path-to-regexp|mime-types|vary)\//.test(
+        f.url,
+      ),
+  ],
   ['HTTP and sockets (node)', (f) => /^node:(_http|net|internal\/(streams|stream_base|http))/.test(f.url)],
 ];
 
@@ -54,7 +80,8 @@ function summarise(file: string): string {
   const spent = new Map<string, number>();
   profile.samples.forEach((id, index) => {
     const top = byId.get(id)?.callFrame;
-    let concern = top && ['(idle)', '(program)', '(garbage collector)'].includes(top.functionName) ? top.functionName : null;
+    let concern =
+      top && ['(idle)', '(program)', '(garbage collector)'].includes(top.functionName) ? top.functionName : null;
     for (let current: number | undefined = id; !concern && current !== undefined; current = parent.get(current)) {
       const frame = byId.get(current)?.callFrame;
       if (frame) concern = CONCERNS.find(([, matches]) => matches(frame))?.[0] ?? null;
@@ -65,8 +92,14 @@ function summarise(file: string): string {
   const busy = [...spent].filter(([key]) => !APART.has(key)).reduce((sum, [, us]) => sum + us, 0);
   const lines = [...spent]
     .sort((a, b) => b[1] - a[1])
-    .map(([key, us]) => `| ${key} | ${(us / 1000).toFixed(0)} | ${APART.has(key) ? '–' : `${((100 * us) / busy).toFixed(1)}%`} |`);
-  return [`${file}`, '', '| where | ms | share of the busy main thread |', '| --- | ---: | ---: |', ...lines].join('\n');
+    .map(
+      ([key, us]) =>
+        `| ${key} | ${(us / 1000).toFixed(0)} | ${APART.has(key) ? '–' : `${((100 * us) / busy).toFixed(1)}%`} |`,
+    );
+  return [`${file}`, '', '| where | ms | share of the busy main thread |', '| --- | ---: | ---: |', ...lines].join(
+    '\n',
+  );
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) for (const file of process.argv.slice(2)) process.stdout.write(`${summarise(file)}\n\n`);
+if (import.meta.url === `file://${process.argv[1]}`)
+  for (const file of process.argv.slice(2)) process.stdout.write(`${summarise(file)}\n\n`);

@@ -44,7 +44,20 @@ const MONTH = { from: '2026-11-01', to: '2026-11-30' };
 const DAYS = 30;
 const SIGNED_SHARE = 0.2;
 const TIME_ZONE = 'Asia/Shanghai';
-const DEPARTMENTS = ['心血管内科', '呼吸内科', '消化内科', '神经内科', '内分泌科', '肾内科', '普通外科', '骨科', '妇科', '儿科', '急诊科', '肿瘤科'];
+const DEPARTMENTS = [
+  '心血管内科',
+  '呼吸内科',
+  '消化内科',
+  '神经内科',
+  '内分泌科',
+  '肾内科',
+  '普通外科',
+  '骨科',
+  '妇科',
+  '儿科',
+  '急诊科',
+  '肿瘤科',
+];
 
 const hospitalId = (index: number) => `H-PROV-${String(index).padStart(4, '0')}`;
 
@@ -55,11 +68,16 @@ function* hospitalMonth(hospital: number, hospitals: number, orders: number): Ge
   for (let index = 0; index < orders; index += 1) {
     const day = Math.floor((index * DAYS) / orders);
     const createdOn = `2026-11-${String(day + 1).padStart(2, '0')}`;
-    const createdAt = new Date(Date.parse(`${createdOn}T00:00:00+08:00`) + Math.floor(next() * 86_400_000)).toISOString();
+    const createdAt = new Date(
+      Date.parse(`${createdOn}T00:00:00+08:00`) + Math.floor(next() * 86_400_000),
+    ).toISOString();
     const department = Math.floor(next() * DEPARTMENTS.length);
     const doctor = department * 10 + Math.floor(next() * 10);
     const ownOnly = next() < 0.1;
-    const offered = Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({ institutionId: ownOnly ? id : hospitalId(Math.floor(next() * hospitals)), own: ownOnly }));
+    const offered = Array.from({ length: 1 + Math.floor(next() * 3) }, () => ({
+      institutionId: ownOnly ? id : hospitalId(Math.floor(next() * hospitals)),
+      own: ownOnly,
+    }));
     const roll = next();
     const reasonCode = EXCEPTION_REASONS[Math.floor(next() * EXCEPTION_REASONS.length)] as string;
     const signed = next() < SIGNED_SHARE;
@@ -78,20 +96,41 @@ function* hospitalMonth(hospital: number, hospitals: number, orders: number): Ge
       ...(roll < 0.55
         ? { decision: { outcome: 'accepted' as const } }
         : roll < 0.72
-          ? { decision: { outcome: 'overridden' as const, reasonCode, ...(next() < 0.7 ? { explanation: '病情变化，需复查' } : {}), notified: next() < 0.6 } }
+          ? {
+              decision: {
+                outcome: 'overridden' as const,
+                reasonCode,
+                ...(next() < 0.7 ? { explanation: '病情变化，需复查' } : {}),
+                notified: next() < 0.6,
+              },
+            }
           : { unexplained: signed && next() < 0.5 }),
     };
   }
 }
 
 function* province(hospitals: number, ordersPerHospital: number): Generator<OrderSpec> {
-  for (let hospital = 0; hospital < hospitals; hospital += 1) yield* hospitalMonth(hospital, hospitals, ordersPerHospital);
+  for (let hospital = 0; hospital < hospitals; hospital += 1)
+    yield* hospitalMonth(hospital, hospitals, ordersPerHospital);
 }
 
-async function prepare(db: Knex, options: QualityScaleOptions, log: (message: string) => void): Promise<{ orders: number; loadSeconds: number }> {
+async function prepare(
+  db: Knex,
+  options: QualityScaleOptions,
+  log: (message: string) => void,
+): Promise<{ orders: number; loadSeconds: number }> {
   const now = new Date().toISOString();
-  const institutions = Array.from({ length: options.hospitals }, (_, index) => ({ id: hospitalId(index), name: `省内医院${index}`, level: 2, grade: '甲', region: 'CQ', local_code_system: null, created_at: now }));
-  for (let start = 0; start < institutions.length; start += 200) await db('institutions').insert(institutions.slice(start, start + 200));
+  const institutions = Array.from({ length: options.hospitals }, (_, index) => ({
+    id: hospitalId(index),
+    name: `省内医院${index}`,
+    level: 2,
+    grade: '甲',
+    region: 'CQ',
+    local_code_system: null,
+    created_at: now,
+  }));
+  for (let start = 0; start < institutions.length; start += 200)
+    await db('institutions').insert(institutions.slice(start, start + 200));
   // Prompts = orders × (1 + the share signed after a card at selection).
   const ordersPerHospital = Math.round(options.prompts / options.hospitals / (1 + SIGNED_SHARE));
   const started = Date.now();
@@ -99,7 +138,8 @@ async function prepare(db: Knex, options: QualityScaleOptions, log: (message: st
   const counted = function* (): Generator<OrderSpec> {
     for (const spec of province(options.hospitals, ordersPerHospital)) {
       loaded += 1;
-      if (loaded % 250_000 === 0) log(`  ${loaded.toLocaleString('en')} orders loaded (${Math.round((Date.now() - started) / 1000)} s)`);
+      if (loaded % 250_000 === 0)
+        log(`  ${loaded.toLocaleString('en')} orders loaded (${Math.round((Date.now() - started) / 1000)} s)`);
       yield spec;
     }
   };
@@ -117,34 +157,79 @@ async function timed(url: string, token: string): Promise<{ ms: number; bytes: n
   return { ms: performance.now() - started, bytes };
 }
 
-const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+const percentile = (sorted: readonly number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
 
 const ENDPOINTS: readonly { name: string; path: (hospital: number) => string }[] = [
-  { name: 'statistics (month, by week)', path: () => `/api/quality/statistics?from=${MONTH.from}&to=${MONTH.to}&granularity=week` },
-  { name: 'orders page 1 (50, newest)', path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&pageSize=50` },
-  { name: 'orders page 100 (50, by doctor)', path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&pageSize=50&page=100&sort=doctor&order=asc` },
-  { name: 'orders filtered (overridden, one department)', path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&outcome=overridden&department=0003` },
-  { name: 'orders CSV, whole month (last byte)', path: () => `/api/quality/orders.csv?from=${MONTH.from}&to=${MONTH.to}` },
+  {
+    name: 'statistics (month, by week)',
+    path: () => `/api/quality/statistics?from=${MONTH.from}&to=${MONTH.to}&granularity=week`,
+  },
+  {
+    name: 'orders page 1 (50, newest)',
+    path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&pageSize=50`,
+  },
+  {
+    name: 'orders page 100 (50, by doctor)',
+    path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&pageSize=50&page=100&sort=doctor&order=asc`,
+  },
+  {
+    name: 'orders filtered (overridden, one department)',
+    path: () => `/api/quality/orders?from=${MONTH.from}&to=${MONTH.to}&outcome=overridden&department=0003`,
+  },
+  {
+    name: 'orders CSV, whole month (last byte)',
+    path: () => `/api/quality/orders.csv?from=${MONTH.from}&to=${MONTH.to}`,
+  },
   { name: 'facets', path: () => `/api/quality/facets?from=${MONTH.from}&to=${MONTH.to}` },
   { name: 'monthly report CSV', path: () => `/api/quality/report.csv?month=2026-11` },
 ];
 
-async function benchOneStore(store: string, options: QualityScaleOptions, log: (message: string) => void): Promise<QualityScaleRow[]> {
+async function benchOneStore(
+  store: string,
+  options: QualityScaleOptions,
+  log: (message: string) => void,
+): Promise<QualityScaleRow[]> {
   const place = await benchStore(store, 'huren_quality_bench', log);
-  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', SEED_DEMO: 'off', TIME_ZONE, ...place.env };
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    PORT: '0',
+    LOG_LEVEL: 'info',
+    RATE_LIMIT_PER_MINUTE: '0',
+    SEED_DEMO: 'off',
+    TIME_ZONE,
+    ...place.env,
+  };
   let server: Child | null = null;
   try {
     // The server migrates the empty store and loads the demo registry and catalog, then stops for the bulk load.
     const seeding = await startChild('server/main.ts', { ...env, SEED_DEMO: 'on' }, /demo data loaded/);
     await seeding.stop();
-    const opened = openStore('DATABASE_URL' in place.env ? { client: 'pg', url: place.env.DATABASE_URL } : { client: 'sqlite', file: place.env.SQLITE_FILE });
+    const opened = openStore(
+      'DATABASE_URL' in place.env
+        ? { client: 'pg', url: place.env.DATABASE_URL }
+        : { client: 'sqlite', file: place.env.SQLITE_FILE },
+    );
     const direct = opened.db;
     log(`${store}: loading ${options.prompts.toLocaleString('en')} prompts across ${options.hospitals} hospitals`);
     const { orders, loadSeconds } = await prepare(direct, options, log);
     const prompts = Number((await direct('prompts').count({ n: '*' }).first())?.n ?? 0);
-    log(`${store}: ${orders.toLocaleString('en')} orders, ${prompts.toLocaleString('en')} prompts in ${Math.round(loadSeconds)} s`);
+    log(
+      `${store}: ${orders.toLocaleString('en')} orders, ${prompts.toLocaleString('en')} prompts in ${Math.round(loadSeconds)} s`,
+    );
     const sampled = Array.from({ length: 5 }, (_, index) => Math.floor((index * options.hospitals) / 5));
-    const tokens = await Promise.all(sampled.map(async (hospital) => (await createApiToken(direct, { name: `bench quality ${hospital}`, role: 'quality', hospitalId: hospitalId(hospital) }, new Date())).token));
+    const tokens = await Promise.all(
+      sampled.map(
+        async (hospital) =>
+          (
+            await createApiToken(
+              direct,
+              { name: `bench quality ${hospital}`, role: 'quality', hospitalId: hospitalId(hospital) },
+              new Date(),
+            )
+          ).token,
+      ),
+    );
     await opened.destroy();
     server = await startChild('server/main.ts', env, /Huren listening/);
     const rows: QualityScaleRow[] = [];
@@ -159,7 +244,20 @@ async function benchOneStore(store: string, options: QualityScaleOptions, log: (
         bytes = result.bytes;
       }
       times.sort((a, b) => a - b);
-      const row = { store, prompts, orders, hospitals: options.hospitals, loadSeconds, endpoint: endpoint.name, hospitalOrders: Math.round(orders / options.hospitals), p50: percentile(times, 50), p95: percentile(times, 95), max: times.at(-1) ?? 0, bytes, peakRssMiB: server.peakMemoryMiB() };
+      const row = {
+        store,
+        prompts,
+        orders,
+        hospitals: options.hospitals,
+        loadSeconds,
+        endpoint: endpoint.name,
+        hospitalOrders: Math.round(orders / options.hospitals),
+        p50: percentile(times, 50),
+        p95: percentile(times, 95),
+        max: times.at(-1) ?? 0,
+        bytes,
+        peakRssMiB: server.peakMemoryMiB(),
+      };
       log(`${store}: ${endpoint.name}: p50 ${row.p50.toFixed(0)} ms, p95 ${row.p95.toFixed(0)} ms`);
       rows.push(row);
     }
@@ -179,14 +277,22 @@ export async function runQualityScale(options: QualityScaleOptions): Promise<Qua
 
 export function qualityScaleTable(rows: readonly QualityScaleRow[]): string {
   const first = rows[0];
-  const loads = [...new Map(rows.map((row) => [row.store, row])).values()].map((row) => `${row.store}: ${row.prompts.toLocaleString('en')} prompts (${row.orders.toLocaleString('en')} orders) loaded in ${Math.round(row.loadSeconds)} s`);
+  const loads = [...new Map(rows.map((row) => [row.store, row])).values()].map(
+    (row) =>
+      `${row.store}: ${row.prompts.toLocaleString('en')} prompts (${row.orders.toLocaleString('en')} orders) loaded in ${Math.round(row.loadSeconds)} s`,
+  );
   return [
-    first ? `Quality statistics at province scale: ${first.hospitals} hospitals, one month, ~${first.hospitalOrders.toLocaleString('en')} orders per hospital; each answer is one hospital's month` : 'no rows',
+    first
+      ? `Quality statistics at province scale: ${first.hospitals} hospitals, one month, ~${first.hospitalOrders.toLocaleString('en')} orders per hospital; each answer is one hospital's month`
+      : 'no rows',
     ...loads,
     '',
     '| store | endpoint | p50 ms | p95 ms | max ms | answer KiB | server peak RSS MiB |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map((row) => `| ${row.store} | ${row.endpoint} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.max.toFixed(0)} | ${(row.bytes / 1024).toFixed(0)} | ${row.peakRssMiB.toFixed(0)} |`),
+    ...rows.map(
+      (row) =>
+        `| ${row.store} | ${row.endpoint} | ${row.p50.toFixed(0)} | ${row.p95.toFixed(0)} | ${row.max.toFixed(0)} | ${(row.bytes / 1024).toFixed(0)} | ${row.peakRssMiB.toFixed(0)} |`,
+    ),
   ].join('\n');
 }
 

@@ -24,5 +24,8 @@ export async function benchStore(store: string, name: string, log: (message: str
     return { env: { DATABASE_URL: cluster.adminUrl.replace(/\/postgres$/, `/${name}`) }, remove: () => cluster.stop() };
   }
   const folder = mkdtempSync(join(tmpdir(), `${name}-`));
-  return { env: { SQLITE_FILE: join(folder, 'bench.sqlite') }, remove: () => rmSync(folder, { recursive: true, force: true }) };
+  return {
+    env: { SQLITE_FILE: join(folder, 'bench.sqlite') },
+    remove: () => rmSync(folder, { recursive: true, force: true }),
+  };
 }

@@ -16,12 +16,18 @@ import { mintTokens } from './tokens';
  * key signs the calls), BENCH_AUTH, BENCH_PROFILE; then the quality statistics at province scale,
  * BENCH_QUALITY_PROMPTS (5000000; 0 to skip), BENCH_QUALITY_HOSPITALS (500), BENCH_QUALITY_SAMPLES (20).
  */
-const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000').split(',').map(Number).sort((a, b) => a - b);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,1000000')
+  .split(',')
+  .map(Number)
+  .sort((a, b) => a - b);
 const STORES = (process.env.BENCH_STORES ?? 'sqlite,postgres').split(',');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 /** At the largest size: a longer run at more connections (BENCH_SOAK=64x30; 0 to skip). */
-const [SOAK_CONNECTIONS, SOAK_SECONDS] = (process.env.BENCH_SOAK ?? '64x30').split('x').map(Number) as [number, number | undefined];
+const [SOAK_CONNECTIONS, SOAK_SECONDS] = (process.env.BENCH_SOAK ?? '64x30').split('x').map(Number) as [
+  number,
+  number | undefined,
+];
 /** At the largest size: the server as this many processes (WORKERS), against as many floors (1 to skip). */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT = process.env.BENCH_CLIENT ?? 'https://ehr.h-cq-006.example';
@@ -67,7 +73,11 @@ async function ingest(server: Child, token: string, from: number, to: number, pa
       const offset = next;
       const size = Math.min(BUNDLE, to - offset);
       next += size;
-      const response = await fetch(`${server.url}/fhir`, { method: 'POST', headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` }, body: JSON.stringify(syntheticBundle(offset, size, patients, new Date())) });
+      const response = await fetch(`${server.url}/fhir`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(syntheticBundle(offset, size, patients, new Date())),
+      });
       if (!response.ok) throw new Error(`ingest refused: ${response.status} ${(await response.text()).slice(0, 300)}`);
       await response.arrayBuffer();
       if ((offset / BUNDLE) % 200 === 0) log(`  ingested ${offset + size} / ${to}`);
@@ -91,7 +101,12 @@ interface Phase {
 /** Every call of the run gets its own hookInstance, across phases. */
 let calls = 0;
 
-async function loadRun(server: Child, patients: number, tokens: readonly string[], phase: Phase): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
+async function loadRun(
+  server: Child,
+  patients: number,
+  tokens: readonly string[],
+  phase: Phase,
+): Promise<{ load: LoadFigures; cardsPerCall: number; degraded: number }> {
   const next = random(42 + calls);
   let used = 0;
   let cards = 0;
@@ -105,7 +120,10 @@ async function loadRun(server: Child, patients: number, tokens: readonly string[
       const token = AUTH ? tokens[used % tokens.length] : undefined;
       used += 1;
       calls += 1;
-      return { body: JSON.stringify(orderSelectBody(next, patients, `bench-${calls}`)), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+      return {
+        body: JSON.stringify(orderSelectBody(next, patients, `bench-${calls}`)),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      };
     },
     onResponse: (status, body, headers) => {
       if (status !== 200) return;
@@ -114,24 +132,48 @@ async function loadRun(server: Child, patients: number, tokens: readonly string[
       cards += (body.match(/"uuid":"[^"]+","summary"/g) ?? []).length;
     },
   });
-  if (AUTH && used > tokens.length) log(`  ran out of tokens after ${tokens.length} calls: the rest were replays (401)`);
+  if (AUTH && used > tokens.length)
+    log(`  ran out of tokens after ${tokens.length} calls: the rest were replays (401)`);
   return { load, cardsPerCall: answered ? cards / answered : 0, degraded };
 }
 
 async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> {
   const rows: Row[] = [];
   const storage = await benchStore(store, 'huren_bench', log);
-  const env: Record<string, string> = { NODE_ENV: 'development', PORT: '0', CDS_AUTH: AUTH ? 'on' : 'off', LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL, SEED_DEMO: 'on', ...storage.env };
+  const env: Record<string, string> = {
+    NODE_ENV: 'development',
+    PORT: '0',
+    CDS_AUTH: AUTH ? 'on' : 'off',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_PER_MINUTE: '0',
+    PUBLIC_URL,
+    SEED_DEMO: 'on',
+    ...storage.env,
+  };
   // LOG_LEVEL=warn hides the listening line, so wait for the port in the seed summary instead.
   // The first start seeds the empty store; restarts find it filled and only listen.
-  const start = (ready: RegExp, extra: Record<string, string> = {}, profileDir?: string) => startChild('server/main.ts', { ...env, LOG_LEVEL: 'info', ...extra }, ready, profileDir);
+  const start = (ready: RegExp, extra: Record<string, string> = {}, profileDir?: string) =>
+    startChild('server/main.ts', { ...env, LOG_LEVEL: 'info', ...extra }, ready, profileDir);
   let server = await start(/demo data loaded/);
-  const direct = knex(env.DATABASE_URL ? { client: 'pg', connection: env.DATABASE_URL } : { client: 'sqlite3', connection: { filename: env.SQLITE_FILE as string }, useNullAsDefault: true });
-  const { token } = await createApiToken(direct, { name: 'bench ingest', role: 'platform', hospitalId: null }, new Date());
+  const direct = knex(
+    env.DATABASE_URL
+      ? { client: 'pg', connection: env.DATABASE_URL }
+      : { client: 'sqlite3', connection: { filename: env.SQLITE_FILE as string }, useNullAsDefault: true },
+  );
+  const { token } = await createApiToken(
+    direct,
+    { name: 'bench ingest', role: 'platform', hospitalId: null },
+    new Date(),
+  );
   await direct.destroy();
 
   /** One load phase on the filled store; with a profile or other processes, on a server restarted for it. */
-  const measure = async (size: number, ingestPerSecond: number | null, phase: Phase, processes: number): Promise<Row> => {
+  const measure = async (
+    size: number,
+    ingestPerSecond: number | null,
+    phase: Phase,
+    processes: number,
+  ): Promise<Row> => {
     const tokens = await clientTokens(floorRps * processes, phase.seconds + WARM_UP_SECONDS);
     const restart = PROFILE !== undefined || processes > 1;
     if (restart) {
@@ -139,7 +181,9 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       await server.stop();
       server = await start(/Huren listening/, processes > 1 ? { WORKERS: String(processes) } : {}, PROFILE);
     }
-    log(`${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections for ${phase.seconds} s`);
+    log(
+      `${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections for ${phase.seconds} s`,
+    );
     const warmUp = tokens.slice(0, Math.ceil((tokens.length * WARM_UP_SECONDS) / (phase.seconds + WARM_UP_SECONDS)));
     await loadRun(server, patientCount(size), warmUp, { connections: phase.connections, seconds: WARM_UP_SECONDS });
     const measured = tokens.slice(warmUp.length);
@@ -153,7 +197,20 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       await server.stop();
       server = await start(/Huren listening/);
     }
-    return { store, results: size, processes, connections: phase.connections, seconds: phase.seconds, ingestPerSecond, load, cardsPerCall, degraded, peakMiB, cpuMsPerCall, mainThreadMsPerCall };
+    return {
+      store,
+      results: size,
+      processes,
+      connections: phase.connections,
+      seconds: phase.seconds,
+      ingestPerSecond,
+      load,
+      cardsPerCall,
+      degraded,
+      peakMiB,
+      cpuMsPerCall,
+      mainThreadMsPerCall,
+    };
   };
 
   try {
@@ -167,7 +224,8 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       rows.push(await measure(size, ingestPerSecond, { connections: CONNECTIONS, seconds: SECONDS }, 1));
     }
     const largest = SIZES[SIZES.length - 1] as number;
-    if (SOAK_CONNECTIONS > 0) rows.push(await measure(largest, null, { connections: SOAK_CONNECTIONS, seconds: SOAK_SECONDS ?? 30 }, 1));
+    if (SOAK_CONNECTIONS > 0)
+      rows.push(await measure(largest, null, { connections: SOAK_CONNECTIONS, seconds: SOAK_SECONDS ?? 30 }, 1));
     if (WORKERS > 1) rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: SECONDS }, WORKERS));
   } finally {
     await server.stop();
@@ -185,8 +243,9 @@ function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows
     '| store | stored results | processes | connections × s | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     `| floor | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
-    ...rows.map((row) =>
-      `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+    ...rows.map(
+      (row) =>
+        `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -198,7 +257,12 @@ async function main(): Promise<void> {
   const body = JSON.stringify(orderSelectBody(random(1), 1000, 'floor'));
   const floorCpu = floorServer.cpuMs();
   const floorMain = floorServer.mainThreadCpuMs();
-  const floor = await drive({ url: `${floorServer.url}/cds-services/floor`, connections: CONNECTIONS, seconds: SECONDS, next: () => ({ body }) });
+  const floor = await drive({
+    url: `${floorServer.url}/cds-services/floor`,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    next: () => ({ body }),
+  });
   const floorCpuMsPerCall = (floorServer.cpuMs() - floorCpu) / Math.max(1, floor.requests);
   const floorMainMsPerCall = (floorServer.mainThreadCpuMs() - floorMain) / Math.max(1, floor.requests);
   await floorServer.stop();
@@ -207,7 +271,13 @@ async function main(): Promise<void> {
   for (const store of STORES) rows.push(...(await orderSelectRows(store, floor.rps)));
   print(floor, { all: floorCpuMsPerCall, main: floorMainMsPerCall }, rows);
   if (QUALITY_PROMPTS > 0) {
-    const quality = await runQualityScale({ prompts: QUALITY_PROMPTS, hospitals: QUALITY_HOSPITALS, samples: Number(process.env.BENCH_QUALITY_SAMPLES ?? 20), stores: STORES, log });
+    const quality = await runQualityScale({
+      prompts: QUALITY_PROMPTS,
+      hospitals: QUALITY_HOSPITALS,
+      samples: Number(process.env.BENCH_QUALITY_SAMPLES ?? 20),
+      stores: STORES,
+      log,
+    });
     process.stdout.write(`\n${qualityScaleTable(quality)}\n`);
   }
 }

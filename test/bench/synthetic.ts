@@ -15,7 +15,28 @@ export function random(seed: number): () => number {
 
 export const CATALOG_CODES = items.filter((item) => item.active).map((item) => item.code);
 /** Most orders and results are of a few common items (blood count, electrolytes, chest imaging…). */
-const COMMON = ['LAB-CBC', 'LAB-K', 'LAB-NA', 'LAB-GLU', 'LAB-CRE', 'LAB-ALT', 'LAB-AST', 'LAB-TC', 'LAB-TG', 'LAB-HBA1C', 'LAB-URT', 'LAB-PT', 'LAB-CEA', 'LAB-AFP', 'LAB-TSH', 'CT-CHEST', 'CT-HEAD', 'DR-CHEST-PA', 'MR-LSPINE', 'US-LGPS'];
+const COMMON = [
+  'LAB-CBC',
+  'LAB-K',
+  'LAB-NA',
+  'LAB-GLU',
+  'LAB-CRE',
+  'LAB-ALT',
+  'LAB-AST',
+  'LAB-TC',
+  'LAB-TG',
+  'LAB-HBA1C',
+  'LAB-URT',
+  'LAB-PT',
+  'LAB-CEA',
+  'LAB-AFP',
+  'LAB-TSH',
+  'CT-CHEST',
+  'CT-HEAD',
+  'DR-CHEST-PA',
+  'MR-LSPINE',
+  'US-LGPS',
+];
 
 function pickItem(next: () => number): string {
   const list = next() < 0.8 ? COMMON : CATALOG_CODES;
@@ -26,7 +47,10 @@ const PERFORMERS = institutions.map((institution) => institution.id);
 /** Patient number → a synthetic national ID (area 990101, never a person's). */
 export function benchNationalId(patient: number): string {
   const year = 1940 + (patient % 60);
-  return syntheticNationalId(`${year}-0${1 + (Math.floor(patient / 60) % 9)}-1${Math.floor(patient / 540) % 10}`, Math.floor(patient / 5400) % 1000);
+  return syntheticNationalId(
+    `${year}-0${1 + (Math.floor(patient / 60) % 9)}-1${Math.floor(patient / 540) % 10}`,
+    Math.floor(patient / 5400) % 1000,
+  );
 }
 
 export function patientCount(results: number): number {
@@ -49,21 +73,36 @@ export function syntheticBundle(offset: number, size: number, patients: number, 
     const id = `b${offset + index}`;
     if (!seenPatients.has(patient)) {
       seenPatients.add(patient);
-      entries.push({ resourceType: 'Patient', id: `p${patient}`, identifier: [{ system: NATIONAL_ID_SYSTEM, value: benchNationalId(patient) }] });
+      entries.push({
+        resourceType: 'Patient',
+        id: `p${patient}`,
+        identifier: [{ system: NATIONAL_ID_SYSTEM, value: benchNationalId(patient) }],
+      });
     }
     if (!seenPerformers.has(performer)) {
       seenPerformers.add(performer);
       entries.push(organizationResource(performer));
     }
     entries.push({
-      resourceType: 'DiagnosticReport', id, identifier: [{ system: `https://his.example/${performer}/report`, value: id }],
-      status: next() < 0.95 ? 'final' : 'preliminary', code: { coding: [{ system: SYSTEMS.recognitionItem, code: item }] },
-      subject: { reference: `Patient/p${patient}` }, effectiveDateTime: effective, performer: [{ reference: `Organization/${performer}` }],
+      resourceType: 'DiagnosticReport',
+      id,
+      identifier: [{ system: `https://his.example/${performer}/report`, value: id }],
+      status: next() < 0.95 ? 'final' : 'preliminary',
+      code: { coding: [{ system: SYSTEMS.recognitionItem, code: item }] },
+      subject: { reference: `Patient/p${patient}` },
+      effectiveDateTime: effective,
+      performer: [{ reference: `Organization/${performer}` }],
       result: [{ reference: `Observation/${id}-v` }],
     });
     entries.push({
-      resourceType: 'Observation', id: `${id}-v`, status: 'final', code: { text: item }, valueQuantity: { value: Math.round(next() * 1000) / 10, unit: 'mmol/L' },
-      referenceRange: [{ text: '3.5-5.3' }], method: { text: '酶法' }, device: { display: 'Roche cobas c702' },
+      resourceType: 'Observation',
+      id: `${id}-v`,
+      status: 'final',
+      code: { text: item },
+      valueQuantity: { value: Math.round(next() * 1000) / 10, unit: 'mmol/L' },
+      referenceRange: [{ text: '3.5-5.3' }],
+      method: { text: '酶法' },
+      device: { display: 'Roche cobas c702' },
     });
   }
   return { resourceType: 'Bundle', type: 'transaction', entry: entries.map((resource) => ({ resource })) };
@@ -75,7 +114,10 @@ export function orderSelectBody(next: () => number, patients: number, hookInstan
   const orders = 2 + Math.floor(next() * 4);
   const entry = Array.from({ length: orders }, (_, index) => ({
     resource: {
-      resourceType: 'ServiceRequest', id: `sr-${index}`, status: 'draft', intent: 'order',
+      resourceType: 'ServiceRequest',
+      id: `sr-${index}`,
+      status: 'draft',
+      intent: 'order',
       code: { coding: [{ system: SYSTEMS.recognitionItem, code: pickItem(next) }] },
       subject: { reference: `Patient/p${patient}` },
     },
@@ -83,11 +125,24 @@ export function orderSelectBody(next: () => number, patients: number, hookInstan
   return {
     hook: 'order-select',
     hookInstance,
-    context: { userId: 'Practitioner/dr-li', patientId: `p${patient}`, encounterId: 'enc-1', selections: entry.map((e) => `ServiceRequest/${e.resource.id}`), draftOrders: { resourceType: 'Bundle', entry } },
+    context: {
+      userId: 'Practitioner/dr-li',
+      patientId: `p${patient}`,
+      encounterId: 'enc-1',
+      selections: entry.map((e) => `ServiceRequest/${e.resource.id}`),
+      draftOrders: { resourceType: 'Bundle', entry },
+    },
     prefetch: {
-      patient: { resourceType: 'Patient', id: `p${patient}`, identifier: [{ system: NATIONAL_ID_SYSTEM, value: benchNationalId(patient) }] },
+      patient: {
+        resourceType: 'Patient',
+        id: `p${patient}`,
+        identifier: [{ system: NATIONAL_ID_SYSTEM, value: benchNationalId(patient) }],
+      },
       encounter: {
-        resourceType: 'Encounter', id: 'enc-1', status: 'in-progress', class: { system: SYSTEMS.v3ActCode, code: 'AMB' },
+        resourceType: 'Encounter',
+        id: 'enc-1',
+        status: 'in-progress',
+        class: { system: SYSTEMS.v3ActCode, code: 'AMB' },
         serviceType: { coding: [{ code: '0101', display: '全科门诊' }] },
         // Used only with CDS_AUTH=off; with authentication the client registration names the hospital.
         serviceProvider: { identifier: { system: SYSTEMS.institution, value: 'H-CQ-006' } },

@@ -16,20 +16,33 @@ const HOOK = readFileSync(join(ROOT, 'fixtures/hooks/order-select-zhang-wei.json
 const ISSUER = DEMO_CLIENTS[0].issuer;
 
 /** One call on a connection of its own: node:cluster hands each new connection to the next worker. */
-function post(url: string, path: string, body: string, authorization: string): Promise<{ status: number; body: string }> {
+function post(
+  url: string,
+  path: string,
+  body: string,
+  authorization: string,
+): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const call = request(`${url}${path}`, { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization } }, (response) => {
-      let text = '';
-      response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
-    });
+    const call = request(
+      `${url}${path}`,
+      { method: 'POST', agent: false, headers: { 'content-type': 'application/json', authorization } },
+      (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+      },
+    );
     call.on('error', reject);
     call.end(body);
   });
 }
 
 const hookCall = async (server: Running, jti?: string) => {
-  const token = await mintClientToken({ issuer: ISSUER, audience: 'http://huren.test/cds-services/recognition-order-select', ...(jti ? { jti } : {}) });
+  const token = await mintClientToken({
+    issuer: ISSUER,
+    audience: 'http://huren.test/cds-services/recognition-order-select',
+    ...(jti ? { jti } : {}),
+  });
   return post(server.url, '/cds-services/recognition-order-select', HOOK, `Bearer ${token}`);
 };
 
@@ -45,11 +58,20 @@ let dropDatabase: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   const store: Record<string, string> = postgres
-    ? await freshPostgresDatabase().then((database) => { dropDatabase = database.drop; return { DATABASE_URL: database.url }; })
+    ? await freshPostgresDatabase().then((database) => {
+        dropDatabase = database.drop;
+        return { DATABASE_URL: database.url };
+      })
     : { SQLITE_FILE: join(tempDir(), 'cluster.sqlite') };
   server = await launch({ ...store, WORKERS: '2', CDS_AUTH: 'on', LOG_LEVEL: 'debug' }, 'demo data loaded');
-  const direct = knex(postgres ? { client: 'pg', connection: store.DATABASE_URL } : { client: 'sqlite3', connection: { filename: store.SQLITE_FILE as string }, useNullAsDefault: true });
-  platformToken = (await createApiToken(direct, { name: 'cluster test', role: 'platform', hospitalId: null }, new Date())).token;
+  const direct = knex(
+    postgres
+      ? { client: 'pg', connection: store.DATABASE_URL }
+      : { client: 'sqlite3', connection: { filename: store.SQLITE_FILE as string }, useNullAsDefault: true },
+  );
+  platformToken = (
+    await createApiToken(direct, { name: 'cluster test', role: 'platform', hospitalId: null }, new Date())
+  ).token;
   await direct.destroy();
 });
 
@@ -71,7 +93,14 @@ describe(`WORKERS=2: the server as two processes on one port (${postgres ? 'Post
       expect(JSON.parse(answer.body).cards[0].summary).toContain('钾');
     }
     // Successful hook calls are logged at debug with the worker that served them (lines are written about once a second).
-    const served = () => [...new Set([...server.output().matchAll(/"worker":(\d+),[^\n]*"path":"\/cds-services\/recognition-order-select"/g)].map((match) => match[1]))].sort();
+    const served = () =>
+      [
+        ...new Set(
+          [...server.output().matchAll(/"worker":(\d+),[^\n]*"path":"\/cds-services\/recognition-order-select"/g)].map(
+            (match) => match[1],
+          ),
+        ),
+      ].sort();
     await expect.poll(served, { timeout: 30_000, interval: 200 }).toEqual(['0', '1']);
   });
 
@@ -87,13 +116,20 @@ describe(`WORKERS=2: the server as two processes on one port (${postgres ? 'Post
     const before = workerPids(server);
     expect(before).toHaveLength(2);
     process.kill(before[0] as number, 'SIGKILL');
-    await expect.poll(() => workerPids(server).filter((pid) => !before.includes(pid)), { timeout: 60_000, interval: 200 }).toHaveLength(1);
+    await expect
+      .poll(() => workerPids(server).filter((pid) => !before.includes(pid)), { timeout: 60_000, interval: 200 })
+      .toHaveLength(1);
     expect(workerPids(server)).toHaveLength(2);
     for (let call = 0; call < 4; call += 1) expect((await hookCall(server)).status).toBe(200);
   });
 
   it('applies a revocation made through one process in every process at once', async () => {
-    const revoked = await post(server.url, '/api/platform/clients/revoke', JSON.stringify({ issuer: ISSUER }), `Bearer ${platformToken}`);
+    const revoked = await post(
+      server.url,
+      '/api/platform/clients/revoke',
+      JSON.stringify({ issuer: ISSUER }),
+      `Bearer ${platformToken}`,
+    );
     expect(revoked.status).toBe(200);
     // Within the 30 s refresh, a process that had not heard would still accept the revoked client.
     const statuses = [];

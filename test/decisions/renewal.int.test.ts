@@ -15,7 +15,11 @@ afterAll(async () => {
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** A card issued by a hook whose EHR is the demo FHIR server (where a later launch can prove the patient). */
-async function cardFor(patient: string, item: string, fhirServer: string | null = `${server.url}/demo/fhir`): Promise<{ promptId: string; token: string }> {
+async function cardFor(
+  patient: string,
+  item: string,
+  fhirServer: string | null = `${server.url}/demo/fhir`,
+): Promise<{ promptId: string; token: string }> {
   const request = orderRequest('order-select', patient, [item]);
   if (fhirServer) request.fhirServer = fhirServer;
   const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, request);
@@ -29,7 +33,9 @@ describe('renewing an expired card token (issue 11 point 1: no dead end when a c
     const card = await cardFor('zhang-wei', 'LAB-K');
     const sibling = await startSibling(server, later);
     try {
-      expect((await getJson(`${sibling.url}/api/prompts/${card.promptId}`, auth(card.token))).body.error.code).toBe('expired');
+      expect((await getJson(`${sibling.url}/api/prompts/${card.promptId}`, auth(card.token))).body.error.code).toBe(
+        'expired',
+      );
       const proof = { fhirServer: `${server.url}/demo/fhir`, accessToken: 'ehr-access-token', patientId: 'zhang-wei' };
       const renewed = await postJson(`${sibling.url}/api/prompts/${card.promptId}/renewal`, proof, auth(card.token));
       expect(renewed.status).toBe(200);
@@ -50,12 +56,33 @@ describe('renewing an expired card token (issue 11 point 1: no dead end when a c
     const sibling = await startSibling(server, later);
     const monthLater = await startSibling(server, new Date(TEST_NOW.getTime() + 31 * 86_400_000));
     try {
-      const renew = (base: string, body: unknown, token = card.token, promptId = card.promptId) => postJson(`${base}/api/prompts/${promptId}/renewal`, body, auth(token));
+      const renew = (base: string, body: unknown, token = card.token, promptId = card.promptId) =>
+        postJson(`${base}/api/prompts/${promptId}/renewal`, body, auth(token));
       const cases = [
-        { name: 'another patient in the EHR', answer: await renew(sibling.url, { ...proof, patientId: 'li-na' }), status: 403, code: 'forbidden' },
-        { name: 'launched from another EHR', answer: await renew(sibling.url, { ...proof, fhirServer: 'https://elsewhere.example/fhir' }), status: 403, code: 'forbidden' },
-        { name: 'a card whose hook named no FHIR server', answer: await renew(sibling.url, proof, bare.token, bare.promptId), status: 409, code: 'not-renewable' },
-        { name: 'a forged token', answer: await renew(sibling.url, proof, `${card.token.slice(0, -4)}AAAA`), status: 401, code: 'unauthenticated' },
+        {
+          name: 'another patient in the EHR',
+          answer: await renew(sibling.url, { ...proof, patientId: 'li-na' }),
+          status: 403,
+          code: 'forbidden',
+        },
+        {
+          name: 'launched from another EHR',
+          answer: await renew(sibling.url, { ...proof, fhirServer: 'https://elsewhere.example/fhir' }),
+          status: 403,
+          code: 'forbidden',
+        },
+        {
+          name: 'a card whose hook named no FHIR server',
+          answer: await renew(sibling.url, proof, bare.token, bare.promptId),
+          status: 409,
+          code: 'not-renewable',
+        },
+        {
+          name: 'a forged token',
+          answer: await renew(sibling.url, proof, `${card.token.slice(0, -4)}AAAA`),
+          status: 401,
+          code: 'unauthenticated',
+        },
         { name: 'a card issued 31 days ago', answer: await renew(monthLater.url, proof), status: 401, code: 'expired' },
         { name: 'no proof at all', answer: await renew(sibling.url, {}), status: 400, code: 'invalid' },
       ];

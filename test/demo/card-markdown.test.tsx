@@ -8,20 +8,46 @@ afterEach(cleanup);
 
 describe('card markdown in the demo workstation', () => {
   it('renders the service’s lab table as a table, cells unescaped, escaped pipes kept in their cell', () => {
-    const detail = ['**申请项目**: 钾', '', table(['项目', '结果', '提示'], [['钾', '4.1', ''], ['a|b', '5*', '']]), '', '> 急诊'].join('\n');
+    const detail = [
+      '**申请项目**: 钾',
+      '',
+      table(
+        ['项目', '结果', '提示'],
+        [
+          ['钾', '4.1', ''],
+          ['a|b', '5*', ''],
+        ],
+      ),
+      '',
+      '> 急诊',
+    ].join('\n');
     const { container } = render(<CardMarkdown markdown={detail} />);
     const tables = container.querySelectorAll('table');
     expect(tables).toHaveLength(1);
     const header = [...tables[0]!.querySelectorAll('thead th')].map((cell) => cell.textContent);
     expect(header).toEqual(['项目', '结果', '提示']);
-    const rows = [...tables[0]!.querySelectorAll('tbody tr')].map((row) => [...row.querySelectorAll('td')].map((cell) => cell.textContent));
-    expect(rows).toEqual([['钾', '4.1', ''], ['a|b', '5*', '']]);
+    const rows = [...tables[0]!.querySelectorAll('tbody tr')].map((row) =>
+      [...row.querySelectorAll('td')].map((cell) => cell.textContent),
+    );
+    expect(rows).toEqual([
+      ['钾', '4.1', ''],
+      ['a|b', '5*', ''],
+    ]);
     expect(container.querySelector('strong')?.textContent).toBe('申请项目');
     expect(container.querySelector('blockquote')?.textContent).toContain('急诊');
   });
 
   it('keeps emphasis and lists around and inside a table, and a pipe-less line is no table', () => {
-    const detail = ['- 第一项', '- **第二项**', '', '| 项目 | 说明 |', '| :--- | ---: |', '| 钾 | *偏高* |', '', '项目 | 不是表格'].join('\n');
+    const detail = [
+      '- 第一项',
+      '- **第二项**',
+      '',
+      '| 项目 | 说明 |',
+      '| :--- | ---: |',
+      '| 钾 | *偏高* |',
+      '',
+      '项目 | 不是表格',
+    ].join('\n');
     const { container } = render(<CardMarkdown markdown={detail} />);
     expect([...container.querySelectorAll('li')].map((item) => item.textContent)).toEqual(['第一项', '第二项']);
     expect(container.querySelector('li strong')?.textContent).toBe('第二项');

@@ -17,7 +17,12 @@ beforeAll(async () => {
   server = await startServer({ env: { CDS_AUTH: 'on' } });
   production = await startServer({
     seed: false,
-    env: { NODE_ENV: 'production', PATIENT_KEY_SECRET: randomBytes(24).toString('hex'), APP_TOKEN_SECRET: randomBytes(24).toString('hex'), CDS_AUTH: 'on' },
+    env: {
+      NODE_ENV: 'production',
+      PATIENT_KEY_SECRET: randomBytes(24).toString('hex'),
+      APP_TOKEN_SECRET: randomBytes(24).toString('hex'),
+      CDS_AUTH: 'on',
+    },
   });
 });
 afterAll(async () => {
@@ -33,15 +38,28 @@ describe('GET /demo/workstation/setup', () => {
     expect(status).toBe(200);
     const setup = workstationSetupSchema.parse(body);
     expect(setup.fhirServer).toBe(`${PUBLIC}/demo/fhir`);
-    expect(setup.hospitals.map((hospital) => [hospital.id, hospital.issuer])).toEqual(DEMO_CLIENTS.map((client) => [client.hospitalId, client.issuer]));
-    expect(setup.hospitals[0]).toMatchObject({ name: '山城医科大学附属第一医院', localCodeSystem: 'https://his.example/H-CQ-001/order-item' });
+    expect(setup.hospitals.map((hospital) => [hospital.id, hospital.issuer])).toEqual(
+      DEMO_CLIENTS.map((client) => [client.hospitalId, client.issuer]),
+    );
+    expect(setup.hospitals[0]).toMatchObject({
+      name: '山城医科大学附属第一医院',
+      localCodeSystem: 'https://his.example/H-CQ-001/order-item',
+    });
     expect(setup.hospitals[0]?.doctors.map((doctor) => doctor.name)).toEqual(['李明', '陈晓', '周华']);
     expect(setup.hospitals[1]?.doctors.map((doctor) => doctor.id)).toEqual(['dr-wang']);
-    expect(setup.patients).toContainEqual(expect.objectContaining({ key: 'zhang-wei', name: '张伟', story: expect.stringContaining('血钾 2 天前') }));
+    expect(setup.patients).toContainEqual(
+      expect.objectContaining({ key: 'zhang-wei', name: '张伟', story: expect.stringContaining('血钾 2 天前') }),
+    );
     // The national identifier is the demo EHR's to prefetch, not something the picker needs.
     expect(JSON.stringify(setup.patients)).not.toContain('99010119680312003X');
     const potassium = setup.catalog.find((item) => item.code === 'LAB-K');
-    expect(potassium).toMatchObject({ nameZh: '钾', localCodes: { [HOSPITALS.shancheng]: { code: 'JY0001', name: '血钾' }, [HOSPITALS.qijiang]: { code: 'QJ-LAB-K', name: '钾' } } });
+    expect(potassium).toMatchObject({
+      nameZh: '钾',
+      localCodes: {
+        [HOSPITALS.shancheng]: { code: 'JY0001', name: '血钾' },
+        [HOSPITALS.qijiang]: { code: 'QJ-LAB-K', name: '钾' },
+      },
+    });
     expect(setup.catalog.find((item) => item.code === 'LAB-CL')?.localCodes).toEqual({});
     expect(setup.catalog).toHaveLength(items.length);
   });
@@ -51,11 +69,19 @@ describe('POST /demo/client-token', () => {
   it('signs a token as the hospital’s demo EHR for the service, and the hook takes it once', async () => {
     const { status, body } = await tokenFor({ hospitalId: HOSPITALS.shancheng, service: 'recognition-order-select' });
     expect(status).toBe(201);
-    expect(body).toMatchObject({ issuer: DEMO_CLIENTS[0].issuer, audience: `${PUBLIC}/cds-services/recognition-order-select` });
+    expect(body).toMatchObject({
+      issuer: DEMO_CLIENTS[0].issuer,
+      audience: `${PUBLIC}/cds-services/recognition-order-select`,
+    });
     expect(decodeProtectedHeader(body.token)).toMatchObject({ alg: 'ES384', typ: 'JWT' });
     // Signed on the server's clock, which is the one the hook checks it against.
     expect(decodeJwt(body.token).iat).toBe(Math.floor(TEST_NOW.getTime() / 1000));
-    const call = () => postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${body.token}` });
+    const call = () =>
+      postJson(
+        `${server.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+        { authorization: `Bearer ${body.token}` },
+      );
     const first = await call();
     expect(first.status).toBe(200);
     expect(first.body.cards).toHaveLength(1);
@@ -63,13 +89,25 @@ describe('POST /demo/client-token', () => {
   });
 
   it('signs as 綦江’s EHR (RS384) for 綦江, and for the feedback endpoint when asked', async () => {
-    const { status, body } = await tokenFor({ hospitalId: HOSPITALS.qijiang, service: 'recognition-order-sign', feedback: true });
+    const { status, body } = await tokenFor({
+      hospitalId: HOSPITALS.qijiang,
+      service: 'recognition-order-sign',
+      feedback: true,
+    });
     expect(status).toBe(201);
     expect(body.audience).toBe(`${PUBLIC}/cds-services/recognition-order-sign/feedback`);
     expect(decodeProtectedHeader(body.token).alg).toBe('RS384');
-    const feedback = { feedback: [{ card: 'no-such-card', outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }] };
+    const feedback = {
+      feedback: [{ card: 'no-such-card', outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }],
+    };
     // Authenticated (not 401): the unknown card is what it refuses.
-    expect((await postJson(`${server.url}/cds-services/recognition-order-sign/feedback`, feedback, { authorization: `Bearer ${body.token}` })).status).toBe(404);
+    expect(
+      (
+        await postJson(`${server.url}/cds-services/recognition-order-sign/feedback`, feedback, {
+          authorization: `Bearer ${body.token}`,
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('refuses an unknown service, a hospital without a demo EHR, and fields it does not know, naming the field', async () => {
@@ -108,7 +146,14 @@ describe('in production mode', () => {
     expect((await fetch(`${production.url}/demo`)).status).toBe(404);
     expect((await fetch(`${production.url}/demo/`)).status).toBe(404);
     expect((await fetch(`${production.url}/demo/workstation/setup`)).status).toBe(404);
-    expect((await postJson(`${production.url}/demo/client-token`, { hospitalId: HOSPITALS.shancheng, service: 'recognition-order-select' })).status).toBe(404);
+    expect(
+      (
+        await postJson(`${production.url}/demo/client-token`, {
+          hospitalId: HOSPITALS.shancheng,
+          service: 'recognition-order-select',
+        })
+      ).status,
+    ).toBe(404);
     expect(await (await fetch(`${production.url}/`)).text()).not.toContain('/demo');
   });
 

@@ -22,14 +22,18 @@ async function orderSelect(patient: string, item: string, hospitalId: string): P
   const service = `${server.url}/cds-services/recognition-order-select`;
   const ehr = DEMO_CLIENTS.find((client) => client.hospitalId === hospitalId);
   const jwt = await mintClientToken({ issuer: ehr?.issuer ?? '', audience: service, now: TEST_NOW });
-  const { status } = await postJson(service, orderRequest('order-select', patient, [item], { hospitalId }), { authorization: `Bearer ${jwt}` });
+  const { status } = await postJson(service, orderRequest('order-select', patient, [item], { hospitalId }), {
+    authorization: `Bearer ${jwt}`,
+  });
   expect(status).toBe(200);
 }
 
 /** Waits until the log holds the read (the recorder writes in batches), asked the way the platform would. */
 async function logged(patient: string): Promise<void> {
   for (;;) {
-    const { body } = await getJson(`${server.url}/api/access-log?nationalId=${demoPatient(patient).nationalId}`, { authorization: `Bearer ${server.platformToken}` });
+    const { body } = await getJson(`${server.url}/api/access-log?nationalId=${demoPatient(patient).nationalId}`, {
+      authorization: `Bearer ${server.platformToken}`,
+    });
     if (body.entries.length > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -49,7 +53,11 @@ afterAll(async () => {
   await server?.close();
 });
 
-const column = (field: string) => page.getByRole('grid', { name: '访问记录' }).locator(`[role="row"] [role="gridcell"][data-field="${field}"]`).allTextContents();
+const column = (field: string) =>
+  page
+    .getByRole('grid', { name: '访问记录' })
+    .locator(`[role="row"] [role="gridcell"][data-field="${field}"]`)
+    .allTextContents();
 
 describe('the access log in the quality console (headless Chromium)', () => {
   it("a hospital's quality user opens it from the console and sees the hook's read of its patient, and no other hospital's; the page passes axe-core", async () => {
@@ -73,7 +81,11 @@ describe('the access log in the quality console (headless Chromium)', () => {
     await page.screenshot({ path: join(ARTIFACTS, 'access-log-console.png'), fullPage: true });
     // WCAG 2.1 A and AA, as the other console pages are held to (test/e2e/accessibility.test.ts).
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id),
+    ).toEqual([]);
 
     // One person's reads, asked by national ID: the server turns it into the key.
     await page.getByRole('textbox', { name: '患者' }).fill(demoPatient('zhang-wei').nationalId);

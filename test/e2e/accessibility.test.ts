@@ -12,8 +12,14 @@ let browser: Browser;
 beforeAll(async () => {
   server = await startServer({ reachable: true });
   // Something for the consoles to list.
-  for (const [patient, item] of [['sun-li', 'US-THYROID'], ['ma-chao', 'MR-KNEE']] as const) {
-    await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', patient, [item]));
+  for (const [patient, item] of [
+    ['sun-li', 'US-THYROID'],
+    ['ma-chao', 'MR-KNEE'],
+  ] as const) {
+    await postJson(
+      `${server.url}/cds-services/recognition-order-select`,
+      orderRequest('order-select', patient, [item]),
+    );
   }
   browser = await launchChromium();
 }, 120_000);
@@ -23,11 +29,18 @@ afterAll(async () => {
 });
 
 /** WCAG 2.1 A and AA as axe-core checks them; what a hospital would not accept is serious or critical. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]> {
+async function seriousViolations(
+  page: Page,
+): Promise<{ id: string; impact: string | null | undefined; help: string; targets: string[] }[]> {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => ({ id: violation.id, impact: violation.impact, help: violation.help, targets: violation.nodes.map((node) => node.target.join(' ')) }));
+    .map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
 }
 
 /** A page in its own context: axe-core runs its checks in every frame, which needs the context's pages. */
@@ -52,8 +65,16 @@ describe('accessibility: axe-core over every screen of the three roles (issue 11
   }, 90_000);
 
   it('the decision screen, with the exception form open: no serious or critical violation', async () => {
-    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: body.cards[0].links[0].appContext });
+    const { body } = await postJson(
+      `${server.url}/cds-services/recognition-order-select`,
+      sampleRequest('order-select-zhang-wei.json'),
+    );
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'zhang-wei',
+      practitionerId: 'dr-li',
+      encounterId: null,
+      appContext: body.cards[0].links[0].appContext,
+    });
     const page = await newPage(1280, 720);
     await page.goto(launch.body.url);
     await page.getByRole('button', { name: '不采用，说明理由' }).click({ timeout: 30_000 });

@@ -25,7 +25,8 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-const isCall = (service: string) => (response: Response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/cds-services/${service}`;
+const isCall = (service: string) => (response: Response) =>
+  response.request().method() === 'POST' && new URL(response.url()).pathname === `/cds-services/${service}`;
 
 /** Opens the workstation and the patient's chart at 山城 with 李明 (the defaults); answers the patient-view call. */
 async function openChart(page: Page, patientName: string): Promise<Response> {
@@ -48,7 +49,8 @@ async function order(page: Page, search: string, option: RegExp): Promise<Respon
   return selected;
 }
 
-const appContextOf = (card: { links: { appContext: string }[] }): { promptId: string; token: string } => JSON.parse(card.links[0]?.appContext ?? '{}');
+const appContextOf = (card: { links: { appContext: string }[] }): { promptId: string; token: string } =>
+  JSON.parse(card.links[0]?.appContext ?? '{}');
 
 /**
  * The demo workstation in a real browser: the doctor's path as a real EHR runs it, over the same
@@ -69,8 +71,15 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const sent = selected.request().postDataJSON();
     expect(selected.request().headers().authorization).toMatch(/^Bearer ey/);
     expect(sent.context.selections).toEqual([`ServiceRequest/${sent.context.draftOrders.entry[0].resource.id}`]);
-    expect(sent.context.draftOrders.entry[0].resource.code.coding[0]).toMatchObject({ system: 'https://his.example/H-CQ-001/order-item', code: 'JY0001' });
-    expect(sent.prefetch).toMatchObject({ patient: { id: 'zhang-wei', identifier: [{ value: '99010119680312003X' }] }, encounter: { id: 'enc-zhang-wei-dr-li' }, user: { id: 'dr-li' } });
+    expect(sent.context.draftOrders.entry[0].resource.code.coding[0]).toMatchObject({
+      system: 'https://his.example/H-CQ-001/order-item',
+      code: 'JY0001',
+    });
+    expect(sent.prefetch).toMatchObject({
+      patient: { id: 'zhang-wei', identifier: [{ value: '99010119680312003X' }] },
+      encounter: { id: 'enc-zhang-wei-dr-li' },
+      user: { id: 'dr-li' },
+    });
     const [card] = (await selected.json()).cards;
     const { promptId, token } = appContextOf(card);
 
@@ -88,21 +97,37 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const accept = app.getByRole('button', { name: /^采用此结果/ }).first();
     await accept.waitFor({ timeout: 30_000 });
     await accept.click();
-    await app.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+    await app
+      .getByText(/^已写入病历/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'demo-workstation-app.png') });
     await page.getByRole('button', { name: '关闭并返回工作站' }).click();
 
     // Back at the workstation: the order is withdrawn, and the record holds the external result.
     await shown.getByText('已在互认助手中采用外院结果').waitFor({ timeout: 15_000 });
     await page.getByRole('region', { name: '医嘱' }).getByText('已采用外院结果，医嘱撤销').waitFor();
-    await page.getByRole('region', { name: /^病历/ }).getByText('执行机构：渝中区人民医院').first().waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('region', { name: /^病历/ })
+      .getByText('执行机构：渝中区人民医院')
+      .first()
+      .waitFor({ timeout: 15_000 });
 
     const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
     expect(record.body.entry.map((entry: { resource: unknown }) => entry.resource)).toContainEqual(
-      expect.objectContaining({ subject: { reference: 'Patient/zhang-wei' }, code: expect.objectContaining({ text: '钾' }), performer: [expect.objectContaining({ display: '渝中区人民医院' })] }),
+      expect.objectContaining({
+        subject: { reference: 'Patient/zhang-wei' },
+        code: expect.objectContaining({ text: '钾' }),
+        performer: [expect.objectContaining({ display: '渝中区人民医院' })],
+      }),
     );
     const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
-    expect(view.body.decision).toMatchObject({ outcome: 'accepted', source: 'smart-app', practitioner: { ref: 'Practitioner/dr-li' }, writeBack: { status: 'written' } });
+    expect(view.body.decision).toMatchObject({
+      outcome: 'accepted',
+      source: 'smart-app',
+      practitioner: { ref: 'Practitioner/dr-li' },
+      writeBack: { status: 'written' },
+    });
     await page.close();
   }, 120_000);
 
@@ -115,7 +140,10 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const search = page.getByRole('combobox', { name: /搜索项目/ });
     for (const synonym of ['乙肝', '乙肝表面抗原']) {
       await search.fill(synonym);
-      await page.getByRole('option', { name: /乙型肝炎病毒表面抗原/ }).first().waitFor();
+      await page
+        .getByRole('option', { name: /乙型肝炎病毒表面抗原/ })
+        .first()
+        .waitFor();
     }
     await search.fill('');
     // Typed as pinyin initials.
@@ -126,7 +154,9 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await cbc.getByRole('button', { name: '不采用，说明理由' }).click();
     await cbc.getByLabel('理由').selectOption({ label: '患者或家属要求复查' });
     await cbc.getByLabel('说明').fill('家属要求在本院复查');
-    const feedback = page.waitForResponse((response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback');
+    const feedback = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback',
+    );
     await cbc.getByRole('button', { name: '提交' }).click();
     const feedbackAnswer = await feedback;
     expect(feedbackAnswer.status()).toBe(200);
@@ -138,9 +168,15 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const [kCard] = (await kCall.json()).cards;
     const potassium = page.getByRole('article', { name: /^钾：/ });
     await potassium.waitFor({ timeout: 15_000 });
-    const accepted = page.waitForResponse((response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback');
+    const accepted = page.waitForResponse(
+      (response) => new URL(response.url()).pathname === '/cds-services/recognition-order-select/feedback',
+    );
     await potassium.getByRole('button', { name: kCard.suggestions[0].label }).click();
-    expect((await accepted).request().postDataJSON().feedback[0]).toMatchObject({ card: kCard.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: kCard.suggestions[0].uuid }] });
+    expect((await accepted).request().postDataJSON().feedback[0]).toMatchObject({
+      card: kCard.uuid,
+      outcome: 'accepted',
+      acceptedSuggestions: [{ id: kCard.suggestions[0].uuid }],
+    });
     await page.getByRole('region', { name: '医嘱' }).getByText('已采用外院结果，医嘱撤销').waitFor({ timeout: 15_000 });
 
     // One order prompted and left undecided, one without any recognisable result.
@@ -154,7 +190,12 @@ describe('demo workstation end to end (headless Chromium)', () => {
     const signCall = await signed;
     expect(signCall.status()).toBe(200);
     // Every order still to sign; not the one withdrawn for the accepted result.
-    expect(signCall.request().postDataJSON().context.draftOrders.entry.map((entry: { resource: { code: { text: string } } }) => entry.resource.code.text)).toEqual(['血常规（五分类）', '胸部CT平扫', '血钠']);
+    expect(
+      signCall
+        .request()
+        .postDataJSON()
+        .context.draftOrders.entry.map((entry: { resource: { code: { text: string } } }) => entry.resource.code.text),
+    ).toEqual(['血常规（五分类）', '胸部CT平扫', '血钠']);
     const summary = page.getByRole('region', { name: /^签署结果/ });
     const line = (name: string) => summary.getByRole('listitem', { name });
     await line('胸部CT平扫').getByText('未说明的重复检查', { exact: true }).waitFor({ timeout: 15_000 });
@@ -166,7 +207,13 @@ describe('demo workstation end to end (headless Chromium)', () => {
 
     // The decision as the API holds it: from the card's feedback, not the app.
     const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
-    expect(view.body.decision).toMatchObject({ outcome: 'overridden', source: 'cds-feedback', reason: { code: 'patient-request' }, explanation: '家属要求在本院复查', complete: false });
+    expect(view.body.decision).toMatchObject({
+      outcome: 'overridden',
+      source: 'cds-feedback',
+      reason: { code: 'patient-request' },
+      explanation: '家属要求在本院复查',
+      complete: false,
+    });
     // And order-sign logged the undecided CT as an unexplained repeat.
     expect(await server.services.db('unexplained_repeats').where('prompt_id', ctPrompt).first()).toBeTruthy();
     await page.close();
@@ -189,7 +236,9 @@ describe('signing while the recognition service is unreachable (headless Chromiu
     const summary = page.getByRole('region', { name: /^签署结果/ });
     const line = (name: string) => summary.getByRole('listitem', { name });
     await line('血钠').getByText('未能核对', { exact: true }).waitFor({ timeout: 15_000 });
-    await line('血钠').getByText(/是否有可互认的结果未知/).waitFor();
+    await line('血钠')
+      .getByText(/是否有可互认的结果未知/)
+      .waitFor();
     await line('胸部CT平扫').getByText('签署时服务不可用', { exact: true }).waitFor();
     // The failed call in the doctor's words; the service id and the network error only behind the toggle.
     const cards = page.getByRole('region', { name: '互认提示' });
@@ -202,7 +251,10 @@ describe('signing while the recognition service is unreachable (headless Chromiu
 
     // Huren is back; the doctor completes the decision in the app from the card: it is recorded as made after signing.
     await page.unroute('**/cds-services/recognition-order-sign');
-    await page.getByRole('article', { name: /^胸部CT平扫：/ }).getByRole('button', { name: /在互认助手中处理/ }).click();
+    await page
+      .getByRole('article', { name: /^胸部CT平扫：/ })
+      .getByRole('button', { name: /在互认助手中处理/ })
+      .click();
     const app = page.frameLocator('iframe[title="互认助手"]');
     const accept = app.getByRole('button', { name: /^采用此结果/ }).first();
     await accept.waitFor({ timeout: 30_000 });
@@ -211,7 +263,9 @@ describe('signing while the recognition service is unreachable (headless Chromiu
     const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
     expect(view.body.decision).toMatchObject({ outcome: 'accepted', afterSigning: true });
     await page.getByRole('button', { name: '关闭并返回工作站' }).click();
-    await line('胸部CT平扫').getByText(/签署后补充的决定/).waitFor({ timeout: 15_000 });
+    await line('胸部CT平扫')
+      .getByText(/签署后补充的决定/)
+      .waitFor({ timeout: 15_000 });
     await page.screenshot({ path: join(ARTIFACTS, 'demo-decided-after-signing.png'), fullPage: true });
     await page.close();
   }, 120_000);

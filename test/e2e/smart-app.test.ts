@@ -29,12 +29,20 @@ afterAll(async () => {
  */
 describe('SMART app end to end (headless Chromium)', () => {
   it('records an exception with patient notification from the card, and the API has it', async () => {
-    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    const { body } = await postJson(
+      `${server.url}/cds-services/recognition-order-select`,
+      sampleRequest('order-select-zhang-wei.json'),
+    );
     const card = body.cards[0];
     const link = card.links[0];
     expect(link).toMatchObject({ type: 'smart', url: `${server.url}/app/launch` });
 
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'zhang-wei',
+      practitionerId: 'dr-li',
+      encounterId: null,
+      appContext: link.appContext,
+    });
     expect(launch.status).toBe(201);
     await page.goto(launch.body.url);
 
@@ -74,12 +82,20 @@ describe('SMART app end to end (headless Chromium)', () => {
     request.context.selections = ['ServiceRequest/sr-ct'];
     const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, request);
     const link = body.cards[0].links[0];
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'zhang-wei',
+      practitionerId: 'dr-li',
+      encounterId: null,
+      appContext: link.appContext,
+    });
     await page.goto(launch.body.url);
     const accept = page.getByRole('button', { name: /^采用此结果/ }).first();
     await accept.waitFor({ timeout: 30_000 });
     await accept.click();
-    await page.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+    await page
+      .getByText(/^已写入病历/)
+      .first()
+      .waitFor({ timeout: 15_000 });
     // The EHR's resource id is for support: folded away until the technical toggle is opened.
     const resourceId = page.getByText(/^DiagnosticReport\//);
     expect(await resourceId.isVisible()).toBe(false);
@@ -88,7 +104,14 @@ describe('SMART app end to end (headless Chromium)', () => {
 
     const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
     const written = record.body.entry.map((entry: { resource: Record<string, any> }) => entry.resource);
-    expect(written).toEqual(expect.arrayContaining([expect.objectContaining({ subject: { reference: 'Patient/zhang-wei' }, performer: [expect.objectContaining({ display: '嘉陵江中心医院' })] })]));
+    expect(written).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          subject: { reference: 'Patient/zhang-wei' },
+          performer: [expect.objectContaining({ display: '嘉陵江中心医院' })],
+        }),
+      ]),
+    );
     const { promptId, token } = JSON.parse(link.appContext);
     const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
     expect(view.body.decision).toMatchObject({ outcome: 'accepted', writeBack: { status: 'written' } });
@@ -102,15 +125,25 @@ describe('SMART app end to end (headless Chromium)', () => {
     const { promptId, token } = JSON.parse(link.appContext);
     now = new Date(TEST_NOW.getTime() + 6 * 3_600_000);
     try {
-      expect((await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` })).body.error.code).toBe('expired');
+      expect(
+        (await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` })).body.error.code,
+      ).toBe('expired');
       // The EHR's card still carries the old token: the app must get through with it, not send the doctor round again.
-      const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: link.appContext });
+      const launch = await postJson(`${server.url}/demo/auth/launch`, {
+        patientId: 'zhang-wei',
+        practitionerId: 'dr-li',
+        encounterId: null,
+        appContext: link.appContext,
+      });
       await page.goto(launch.body.url);
       await page.getByRole('button', { name: '不采用，说明理由' }).waitFor({ timeout: 30_000 });
       await page.screenshot({ path: join(ARTIFACTS, 'decision-renewed.png'), fullPage: true });
       const accept = page.getByRole('button', { name: /^采用此结果/ }).first();
       await accept.click();
-      await page.getByText(/^已写入病历/).first().waitFor({ timeout: 15_000 });
+      await page
+        .getByText(/^已写入病历/)
+        .first()
+        .waitFor({ timeout: 15_000 });
       const decisions = await server.services.db('decisions').where('prompt_id', promptId);
       expect(decisions).toEqual([expect.objectContaining({ outcome: 'accepted', source: 'smart-app' })]);
     } finally {
@@ -119,9 +152,17 @@ describe('SMART app end to end (headless Chromium)', () => {
   }, 90_000);
 
   it('prints the 患者知情告知书 on one A4 page that a hospital can file', async () => {
-    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    const { body } = await postJson(
+      `${server.url}/cds-services/recognition-order-select`,
+      sampleRequest('order-select-zhang-wei.json'),
+    );
     const link = body.cards[0].links[0];
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: 'enc-zhang-wei-dr-li', appContext: link.appContext });
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'zhang-wei',
+      practitionerId: 'dr-li',
+      encounterId: 'enc-zhang-wei-dr-li',
+      appContext: link.appContext,
+    });
     await page.goto(launch.body.url);
     await page.getByRole('button', { name: '不采用，说明理由' }).click({ timeout: 30_000 });
     const form = page.getByRole('region', { name: '不采用外院结果，重新检查' });
@@ -146,8 +187,16 @@ describe('SMART app end to end (headless Chromium)', () => {
     const visit = (await getJson(`${server.url}/demo/fhir/Encounter/enc-zhang-wei-dr-li`)).body.identifier[0].value;
     expect(visit).toMatch(/^MZ\d{8}$/);
     for (const expected of [
-      '山城医科大学附属第一医院', '患者知情告知书', '张伟', `门诊号： ${visit}`, '身份证号： 990101********003X',
-      '告知对象： 家属', '告知方式： 书面', '告知医生： 李明', '病情变化，原结果与当前临床表现不符', '服用利尿剂后乏力加重，需复查血钾',
+      '山城医科大学附属第一医院',
+      '患者知情告知书',
+      '张伟',
+      `门诊号： ${visit}`,
+      '身份证号： 990101********003X',
+      '告知对象： 家属',
+      '告知方式： 书面',
+      '告知医生： 李明',
+      '病情变化，原结果与当前临床表现不符',
+      '服用利尿剂后乏力加重，需复查血钾',
     ]) {
       expect(text).toContain(expected);
     }
@@ -158,8 +207,16 @@ describe('SMART app end to end (headless Chromium)', () => {
   }, 90_000);
 
   it("labels the hospital's own earlier result 本院, never 外院, on the screen and on the 告知书 (issue 9 point 8)", async () => {
-    const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'song-yu', ['LAB-K']));
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'song-yu', practitionerId: 'dr-li', encounterId: null, appContext: body.cards[0].links[0].appContext });
+    const { body } = await postJson(
+      `${server.url}/cds-services/recognition-order-select`,
+      orderRequest('order-select', 'song-yu', ['LAB-K']),
+    );
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'song-yu',
+      practitionerId: 'dr-li',
+      encounterId: null,
+      appContext: body.cards[0].links[0].appContext,
+    });
     await page.goto(launch.body.url);
     await page.getByRole('heading', { name: '本院近期的结果（1）' }).waitFor({ timeout: 30_000 });
     const result = page.getByRole('article', { name: '山城医科大学附属第一医院' });
@@ -179,9 +236,16 @@ describe('SMART app end to end (headless Chromium)', () => {
   it('a launch the authorization server no longer knows gets a Chinese page saying what to do, the protocol reason folded away', async () => {
     const authorize = new URL(`${server.url}/demo/auth/authorize`);
     for (const [name, value] of Object.entries({
-      response_type: 'code', client_id: server.config.smartClientId, redirect_uri: `${server.url}/app/`, aud: `${server.url}/demo/fhir`,
-      code_challenge_method: 'S256', code_challenge: 'x'.repeat(43), launch: 'no-such-launch', state: 's',
-    })) authorize.searchParams.set(name, value);
+      response_type: 'code',
+      client_id: server.config.smartClientId,
+      redirect_uri: `${server.url}/app/`,
+      aud: `${server.url}/demo/fhir`,
+      code_challenge_method: 'S256',
+      code_challenge: 'x'.repeat(43),
+      launch: 'no-such-launch',
+      state: 's',
+    }))
+      authorize.searchParams.set(name, value);
     const response = await page.goto(authorize.toString());
     expect(response?.status()).toBe(400);
     expect(response?.headers()['content-type']).toMatch(/^text\/html/);
@@ -192,7 +256,12 @@ describe('SMART app end to end (headless Chromium)', () => {
   }, 60_000);
 
   it('shows a clear message, not a blank page, when launched without a card', async () => {
-    const launch = await postJson(`${server.url}/demo/auth/launch`, { patientId: 'zhang-wei', practitionerId: 'dr-li', encounterId: null, appContext: null });
+    const launch = await postJson(`${server.url}/demo/auth/launch`, {
+      patientId: 'zhang-wei',
+      practitionerId: 'dr-li',
+      encounterId: null,
+      appContext: null,
+    });
     await page.goto(launch.body.url);
     await page.getByText('此次启动没有带上互认提示卡片的信息').waitFor({ timeout: 30_000 });
   }, 60_000);

@@ -12,7 +12,9 @@ let server: TestServer;
 
 beforeAll(async () => {
   // Behind a proxy on the loopback: the sources are told apart by X-Forwarded-For.
-  server = await startServer({ env: { CDS_AUTH: 'on', TRUST_PROXY: 'loopback', UNAUTHENTICATED_PER_MINUTE: '20', METRICS_TOKEN } });
+  server = await startServer({
+    env: { CDS_AUTH: 'on', TRUST_PROXY: 'loopback', UNAUTHENTICATED_PER_MINUTE: '20', METRICS_TOKEN },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -22,8 +24,16 @@ const LEGITIMATE = { 'x-forwarded-for': '198.51.100.10' };
 const ATTACKER = { 'x-forwarded-for': '203.0.113.66' };
 
 async function signedHook(): Promise<{ status: number; body: any; degraded: string | null }> {
-  const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `http://huren.test/cds-services/${SELECT}`, now: TEST_NOW });
-  const response = await fetch(`${server.url}/cds-services/${SELECT}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...LEGITIMATE }, body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])) });
+  const token = await mintClientToken({
+    issuer: DEMO_CLIENTS[0].issuer,
+    audience: `http://huren.test/cds-services/${SELECT}`,
+    now: TEST_NOW,
+  });
+  const response = await fetch(`${server.url}/cds-services/${SELECT}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...LEGITIMATE },
+    body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+  });
   return { status: response.status, body: await response.json(), degraded: response.headers.get('x-huren-degraded') };
 }
 
@@ -31,11 +41,26 @@ describe('point 8: floods before authentication get nowhere', () => {
   it('answers a source that keeps failing with 429 before any work, while a signed hook from another source still gets its card', async () => {
     const badToken = `${(await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `http://huren.test/cds-services/${SELECT}`, now: TEST_NOW })).slice(0, -4)}AAAA`;
     const attack = Array.from({ length: 60 }, (_, index) => {
-      const [path, init] = index % 3 === 0
-        ? [`/cds-services/${SELECT}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${badToken}`, ...ATTACKER }, body: '{}' }]
-        : index % 3 === 1
-          ? ['/metrics', { headers: ATTACKER }]
-          : ['/fhir', { method: 'POST', headers: { 'content-type': 'application/json', ...ATTACKER }, body: JSON.stringify({ padding: 'x'.repeat(100_000) }) }];
+      const [path, init] =
+        index % 3 === 0
+          ? [
+              `/cds-services/${SELECT}`,
+              {
+                method: 'POST',
+                headers: { 'content-type': 'application/json', authorization: `Bearer ${badToken}`, ...ATTACKER },
+                body: '{}',
+              },
+            ]
+          : index % 3 === 1
+            ? ['/metrics', { headers: ATTACKER }]
+            : [
+                '/fhir',
+                {
+                  method: 'POST',
+                  headers: { 'content-type': 'application/json', ...ATTACKER },
+                  body: JSON.stringify({ padding: 'x'.repeat(100_000) }),
+                },
+              ];
       return fetch(`${server.url}${path}`, init as RequestInit).then(async (response) => {
         await response.arrayBuffer();
         return response.status;
@@ -54,8 +79,12 @@ describe('point 8: floods before authentication get nowhere', () => {
   });
 
   it('serves /metrics only with its token', async () => {
-    expect((await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.77' } })).status).toBe(401);
-    const response = await fetch(`${server.url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'x-forwarded-for': '198.51.100.78' } });
+    expect((await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.77' } })).status).toBe(
+      401,
+    );
+    const response = await fetch(`${server.url}/metrics`, {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'x-forwarded-for': '198.51.100.78' },
+    });
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('huren_hook_duration_seconds');
   });
@@ -65,7 +94,13 @@ describe('point 8: floods before authentication get nowhere', () => {
 function heldRequest(url: string, path: string): Promise<ClientRequest> {
   return new Promise((resolve) => {
     const target = new URL(path, url);
-    const request = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': '1000000' } });
+    const request = httpRequest({
+      host: target.hostname,
+      port: target.port,
+      path: target.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1000000' },
+    });
     request.on('error', () => undefined);
     request.write('{"padding":"', () => resolve(request));
   });
@@ -76,18 +111,35 @@ describe('point 8: the budget counts from arrival, and overload is shed early', 
     const slow = await startServer({ env: { HOOK_BUDGET_MS: '50' } });
     try {
       const body = JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K']));
-      const answer = await new Promise<{ status: number; degraded: string | undefined; text: string }>((resolve, reject) => {
-        const target = new URL(`/cds-services/${SELECT}`, slow.url);
-        const request = httpRequest({ host: target.hostname, port: target.port, path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (response) => {
-          let text = '';
-          response.on('data', (chunk: Buffer) => (text += chunk.toString()));
-          response.on('end', () => resolve({ status: response.statusCode ?? 0, degraded: response.headers['x-huren-degraded'] as string | undefined, text }));
-        });
-        request.on('error', reject);
-        // The client sends half the body, then the rest well after the whole budget is gone.
-        request.write(body.slice(0, 100));
-        setTimeout(() => request.end(body.slice(100)), 300);
-      });
+      const answer = await new Promise<{ status: number; degraded: string | undefined; text: string }>(
+        (resolve, reject) => {
+          const target = new URL(`/cds-services/${SELECT}`, slow.url);
+          const request = httpRequest(
+            {
+              host: target.hostname,
+              port: target.port,
+              path: target.pathname,
+              method: 'POST',
+              headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+            },
+            (response) => {
+              let text = '';
+              response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+              response.on('end', () =>
+                resolve({
+                  status: response.statusCode ?? 0,
+                  degraded: response.headers['x-huren-degraded'] as string | undefined,
+                  text,
+                }),
+              );
+            },
+          );
+          request.on('error', reject);
+          // The client sends half the body, then the rest well after the whole budget is gone.
+          request.write(body.slice(0, 100));
+          setTimeout(() => request.end(body.slice(100)), 300);
+        },
+      );
       expect(answer.status).toBe(200);
       expect(JSON.parse(answer.text)).toEqual({ cards: [] });
       expect(answer.degraded).toBe('timeout');
@@ -101,8 +153,13 @@ describe('point 8: the budget counts from arrival, and overload is shed early', 
     try {
       const held = [await heldRequest(busy.url, '/api/explain'), await heldRequest(busy.url, '/fhir')];
       // Both held requests are counted once the server sheds a probe.
-      while ((await fetch(`${busy.url}/api/catalog`)).status !== 503) await new Promise((resolve) => setTimeout(resolve, 20));
-      const hook = await fetch(`${busy.url}/cds-services/${SELECT}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])) });
+      while ((await fetch(`${busy.url}/api/catalog`)).status !== 503)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      const hook = await fetch(`${busy.url}/cds-services/${SELECT}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+      });
       expect(hook.status).toBe(200);
       expect(hook.headers.get('x-huren-degraded')).toBe('overload');
       expect(await hook.json()).toEqual({ cards: [] });
@@ -112,7 +169,10 @@ describe('point 8: the budget counts from arrival, and overload is shed early', 
       expect((await fetch(`${busy.url}/health/live`)).status).toBe(200);
       for (const request of held) request.destroy();
       for (;;) {
-        const { body } = await postJson(`${busy.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']));
+        const { body } = await postJson(
+          `${busy.url}/cds-services/${SELECT}`,
+          orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+        );
         if (body.cards.length > 0) break;
         await new Promise((resolve) => setTimeout(resolve, 20));
       }

@@ -18,7 +18,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const mint = (service = SELECT) => mintClientToken({ issuer: SHANCHENG, audience: `${PUBLIC}/cds-services/${service}`, now: TEST_NOW });
+const mint = (service = SELECT) =>
+  mintClientToken({ issuer: SHANCHENG, audience: `${PUBLIC}/cds-services/${service}`, now: TEST_NOW });
 
 /**
  * Announces a body of `length` bytes, sends only its first part, and resolves with the status the
@@ -27,7 +28,13 @@ const mint = (service = SELECT) => mintClientToken({ issuer: SHANCHENG, audience
 function answerBeforeBody(path: string, length: number, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
     const url = new URL(path, server.url);
-    const request = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers } });
+    const request = httpRequest({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': String(length), ...headers },
+    });
     const guard = setTimeout(() => {
       request.destroy();
       reject(new Error(`${path}: no answer until the whole body was sent`));
@@ -55,7 +62,9 @@ describe('point 1: a hostile body costs nothing before authentication, and littl
 
   it('refuses a body nested deeper than the bound with 400, naming the nesting', async () => {
     const deep = `${'['.repeat(65)}${']'.repeat(65)}`;
-    const hook = await postJson(`${server.url}/cds-services/${SELECT}`, deep, { authorization: `Bearer ${await mint()}` });
+    const hook = await postJson(`${server.url}/cds-services/${SELECT}`, deep, {
+      authorization: `Bearer ${await mint()}`,
+    });
     expect(hook.status).toBe(400);
     expect(hook.body.issue[0].diagnostics).toContain('nests deeper');
     const quality = await server.token('quality', 'H-CQ-001');
@@ -65,21 +74,45 @@ describe('point 1: a hostile body costs nothing before authentication, and littl
   });
 
   it('gives feedback and hook calls their own limits, far below ingest', async () => {
-    const feedback = { feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: '2026-03-10T02:00:00Z', padding: 'x'.repeat(200_000) }] };
-    const refusedFeedback = await postJson(`${server.url}/cds-services/${SELECT}/feedback`, feedback, { authorization: `Bearer ${await mintClientToken({ issuer: SHANCHENG, audience: `${PUBLIC}/cds-services/${SELECT}/feedback`, now: TEST_NOW })}` });
+    const feedback = {
+      feedback: [
+        {
+          card: crypto.randomUUID(),
+          outcome: 'overridden',
+          outcomeTimestamp: '2026-03-10T02:00:00Z',
+          padding: 'x'.repeat(200_000),
+        },
+      ],
+    };
+    const refusedFeedback = await postJson(`${server.url}/cds-services/${SELECT}/feedback`, feedback, {
+      authorization: `Bearer ${await mintClientToken({ issuer: SHANCHENG, audience: `${PUBLIC}/cds-services/${SELECT}/feedback`, now: TEST_NOW })}`,
+    });
     expect(refusedFeedback.status).toBe(413);
     const hook = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     hook.prefetch.patient.text = { status: 'generated', div: 'x'.repeat(1_000_000) };
-    expect((await postJson(`${server.url}/cds-services/${SELECT}`, hook, { authorization: `Bearer ${await mint()}` })).status).toBe(413);
+    expect(
+      (await postJson(`${server.url}/cds-services/${SELECT}`, hook, { authorization: `Bearer ${await mint()}` }))
+        .status,
+    ).toBe(413);
   });
 
   it('keeps answering an authenticated hook with its card while an attacker sends nested bodies everywhere', async () => {
     const attack = `${'['.repeat(2_500_000)}${']'.repeat(2_500_000)}`;
     const paths = ['/cds-services/recognition-order-select', '/fhir', '/api/explain', '/anything'];
     const attacker = Promise.all(
-      paths.map((path) => fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: attack }).then((response) => response.status)),
+      paths.map((path) =>
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: attack,
+        }).then((response) => response.status),
+      ),
     );
-    const answer = await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${await mint()}` });
+    const answer = await postJson(
+      `${server.url}/cds-services/${SELECT}`,
+      orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      { authorization: `Bearer ${await mint()}` },
+    );
     expect(answer.status).toBe(200);
     expect(answer.body.cards).toHaveLength(1);
     for (const status of await attacker) expect([400, 401, 404, 413]).toContain(status);
@@ -87,18 +120,35 @@ describe('point 1: a hostile body costs nothing before authentication, and littl
 });
 
 describe('point 4: names from outside are looked up by own keys only', () => {
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('POST /cds-services/%s with a valid token answers 404', async (name) => {
-    const { status, body } = await postJson(`${server.url}/cds-services/${name}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${await mint(name)}` });
-    expect(status).toBe(404);
-    expect(body.resourceType).toBe('OperationOutcome');
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'POST /cds-services/%s with a valid token answers 404',
+    async (name) => {
+      const { status, body } = await postJson(
+        `${server.url}/cds-services/${name}`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+        { authorization: `Bearer ${await mint(name)}` },
+      );
+      expect(status).toBe(404);
+      expect(body.resourceType).toBe('OperationOutcome');
+    },
+  );
 
   it('answers an explain request for hook "constructor" with 400, and an encounter class "constructor" as unknown', async () => {
     const quality = await server.token('quality', 'H-CQ-001');
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
-    expect((await postJson(`${server.url}/api/explain`, { ...request, hook: 'constructor' }, { authorization: `Bearer ${quality}` })).status).toBe(400);
+    expect(
+      (
+        await postJson(
+          `${server.url}/api/explain`,
+          { ...request, hook: 'constructor' },
+          { authorization: `Bearer ${quality}` },
+        )
+      ).status,
+    ).toBe(400);
     request.prefetch.encounter.class.code = 'constructor';
-    const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, request, { authorization: `Bearer ${await mint()}` });
+    const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, request, {
+      authorization: `Bearer ${await mint()}`,
+    });
     expect(status).toBe(200);
     expect(body.cards).toHaveLength(1);
   });

@@ -34,14 +34,22 @@ describe('point 2: made-up issuers cannot grow the heap', () => {
             .setIssuedAt(iat)
             .setExpirationTime(iat + 60)
             .sign(privateKey);
-          const response = await fetch(`${server.url}/cds-services/${SELECT}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body });
+          const response = await fetch(`${server.url}/cds-services/${SELECT}`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+            body,
+          });
           expect(response.status).toBe(401);
         }),
       );
     }
     expect(server.services.clients.size).toBeLessThanOrEqual(MAX_UNKNOWN_ISSUERS + DEMO_CLIENTS.length);
     const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: AUDIENCE, now: TEST_NOW });
-    const { status, body: answer } = await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${token}` });
+    const { status, body: answer } = await postJson(
+      `${server.url}/cds-services/${SELECT}`,
+      orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      { authorization: `Bearer ${token}` },
+    );
     expect(status).toBe(200);
     expect(answer.cards).toHaveLength(1);
   });

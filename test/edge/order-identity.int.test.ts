@@ -19,7 +19,9 @@ async function decideFirstDraft(item: string, encounterId: string): Promise<void
   request.context.encounterId = encounterId;
   const { body } = await postJson(hook('recognition-order-select'), request);
   expect(body.cards).toHaveLength(1);
-  const feedback = { feedback: [{ card: body.cards[0].uuid, outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }] };
+  const feedback = {
+    feedback: [{ card: body.cards[0].uuid, outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }],
+  };
   expect((await postJson(hook('recognition-order-select/feedback'), feedback)).status).toBe(200);
 }
 

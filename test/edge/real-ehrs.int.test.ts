@@ -47,8 +47,15 @@ async function withJku(jku: string, kid: string): Promise<string> {
 
 describe('point 11: a token with a jku whose kid is registered out of band', () => {
   it('is verified with the registered key, and the jku is never fetched', async () => {
-    const token = await withJku('https://sandbox.cds-hooks.example/.well-known/jwks.json', demoPrivateKey(SHANCHENG).kid);
-    const { status, body } = await postJson(`${signed.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${token}` });
+    const token = await withJku(
+      'https://sandbox.cds-hooks.example/.well-known/jwks.json',
+      demoPrivateKey(SHANCHENG).kid,
+    );
+    const { status, body } = await postJson(
+      `${signed.url}/cds-services/${SELECT}`,
+      orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      { authorization: `Bearer ${token}` },
+    );
     expect(status).toBe(200);
     expect(body.cards).toHaveLength(1);
     expect(fetched).toEqual([]);
@@ -56,7 +63,11 @@ describe('point 11: a token with a jku whose kid is registered out of band', () 
 
   it('is still refused when the kid is not registered and the jku is not allowlisted, without fetching it', async () => {
     const token = await withJku('https://sandbox.cds-hooks.example/.well-known/jwks.json', 'not-registered');
-    const { status } = await postJson(`${signed.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${token}` });
+    const { status } = await postJson(
+      `${signed.url}/cds-services/${SELECT}`,
+      orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      { authorization: `Bearer ${token}` },
+    );
     expect(status).toBe(401);
     expect(fetched).toEqual([]);
   });
@@ -75,7 +86,11 @@ describe('point 12: optional context Huren cannot read is left out, and the call
 
   it('answers with the card when prefetch.user is a Bundle', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
-    request.prefetch.user = { resourceType: 'Bundle', type: 'searchset', entry: [{ resource: { resourceType: 'Practitioner', id: 'dr-test' } }] };
+    request.prefetch.user = {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      entry: [{ resource: { resourceType: 'Practitioner', id: 'dr-test' } }],
+    };
     const { status, body } = await postJson(`${unsigned.url}/cds-services/${SELECT}`, request);
     expect(status).toBe(200);
     expect(body.cards).toHaveLength(1);
@@ -102,7 +117,9 @@ describe('point 15: a development default hospital for clients that never send a
       const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, withoutEncounter());
       expect(status).toBe(200);
       expect(body.cards).toHaveLength(1);
-      expect((await server.services.db('prompts').where('id', body.cards[0].uuid).first()).hospital_id).toBe(HOSPITALS.shancheng);
+      expect((await server.services.db('prompts').where('id', body.cards[0].uuid).first()).hospital_id).toBe(
+        HOSPITALS.shancheng,
+      );
     } finally {
       await server.close();
     }

@@ -21,7 +21,10 @@ const feedbackUrl = () => `${server.url}/cds-services/${SELECT}/feedback`;
 const decisionOf = (promptId: string) => server.services.db('decisions').where('prompt_id', promptId).first();
 
 async function freshCard(patient = 'zhang-wei', item = 'LAB-K'): Promise<any> {
-  const { body } = await postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', patient, [item]));
+  const { body } = await postJson(
+    `${server.url}/cds-services/${SELECT}`,
+    orderRequest('order-select', patient, [item]),
+  );
   expect(body.cards).toHaveLength(1);
   return body.cards[0];
 }
@@ -30,12 +33,34 @@ describe('point 9: the small ones', () => {
   it('refuses a JWT whose exp lies far beyond its iat, however fresh', async () => {
     const signed = await startServer({ env: { CDS_AUTH: 'on' } });
     try {
-      const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `${PUBLIC}/cds-services/${SELECT}`, now: TEST_NOW, lifetimeSeconds: 24 * 3600 });
-      const { status } = await postJson(`${signed.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${token}` });
+      const token = await mintClientToken({
+        issuer: DEMO_CLIENTS[0].issuer,
+        audience: `${PUBLIC}/cds-services/${SELECT}`,
+        now: TEST_NOW,
+        lifetimeSeconds: 24 * 3600,
+      });
+      const { status } = await postJson(
+        `${signed.url}/cds-services/${SELECT}`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+        { authorization: `Bearer ${token}` },
+      );
       expect(status).toBe(401);
-      expect(await signed.services.metrics.registry.getSingleMetricAsString('huren_cds_auth_refused_total')).toContain('reason="lifetime"');
-      const fine = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `${PUBLIC}/cds-services/${SELECT}`, now: TEST_NOW, lifetimeSeconds: 300 });
-      expect((await postJson(`${signed.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${fine}` })).status).toBe(200);
+      expect(await signed.services.metrics.registry.getSingleMetricAsString('huren_cds_auth_refused_total')).toContain(
+        'reason="lifetime"',
+      );
+      const fine = await mintClientToken({
+        issuer: DEMO_CLIENTS[0].issuer,
+        audience: `${PUBLIC}/cds-services/${SELECT}`,
+        now: TEST_NOW,
+        lifetimeSeconds: 300,
+      });
+      expect(
+        (
+          await postJson(`${signed.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), {
+            authorization: `Bearer ${fine}`,
+          })
+        ).status,
+      ).toBe(200);
     } finally {
       await signed.close();
     }
@@ -43,15 +68,28 @@ describe('point 9: the small ones', () => {
 
   it('does not let a future outcomeTimestamp freeze the decision against later feedback', async () => {
     const card = await freshCard();
-    await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2030-01-01T00:00:00Z' }] });
+    await postJson(feedbackUrl(), {
+      feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2030-01-01T00:00:00Z' }],
+    });
     expect((await decisionOf(card.uuid)).decided_at).toBe(TEST_NOW.toISOString());
-    await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestions[0].uuid }], outcomeTimestamp: TEST_NOW.toISOString() }] });
+    await postJson(feedbackUrl(), {
+      feedback: [
+        {
+          card: card.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: card.suggestions[0].uuid }],
+          outcomeTimestamp: TEST_NOW.toISOString(),
+        },
+      ],
+    });
     expect(await decisionOf(card.uuid)).toMatchObject({ outcome: 'accepted' });
   });
 
   it('does not let an outcomeTimestamp before the card existed backdate the decision', async () => {
     const card = await freshCard('wang-fang', 'CT-HEAD');
-    await postJson(feedbackUrl(), { feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2020-01-01T00:00:00Z' }] });
+    await postJson(feedbackUrl(), {
+      feedback: [{ card: card.uuid, outcome: 'overridden', outcomeTimestamp: '2020-01-01T00:00:00Z' }],
+    });
     expect((await decisionOf(card.uuid)).decided_at).toBe(TEST_NOW.toISOString());
   });
 
@@ -96,18 +134,28 @@ describe('point 13: a feedback batch records each valid entry and names the refu
         { card: first.uuid, outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() },
         { card: unknown, outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() },
         { card: second.uuid, outcome: 'ignored', outcomeTimestamp: TEST_NOW.toISOString() },
-        { card: second.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: second.suggestions[0].uuid }], outcomeTimestamp: TEST_NOW.toISOString() },
+        {
+          card: second.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: second.suggestions[0].uuid }],
+          outcomeTimestamp: TEST_NOW.toISOString(),
+        },
       ],
     });
     expect(status).toBe(200);
     expect(await decisionOf(first.uuid)).toMatchObject({ outcome: 'overridden' });
     expect(await decisionOf(second.uuid)).toMatchObject({ outcome: 'accepted' });
-    expect(body.refused.map((entry: { index: number; status: number }) => [entry.index, entry.status])).toEqual([[1, 404], [2, 400]]);
+    expect(body.refused.map((entry: { index: number; status: number }) => [entry.index, entry.status])).toEqual([
+      [1, 404],
+      [2, 400],
+    ]);
     expect(body.refused[1].issue[0].expression).toEqual(['feedback[2].outcome']);
   });
 
   it('refuses a batch in which no entry is valid as a whole, as before', async () => {
-    const { status, body } = await postJson(feedbackUrl(), { feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }] });
+    const { status, body } = await postJson(feedbackUrl(), {
+      feedback: [{ card: crypto.randomUUID(), outcome: 'overridden', outcomeTimestamp: TEST_NOW.toISOString() }],
+    });
     expect(status).toBe(404);
     expect(body.resourceType).toBe('OperationOutcome');
   });

@@ -76,7 +76,13 @@ function naming(fhirServer: string) {
   const patient = request.prefetch.patient;
   delete request.prefetch.patient;
   request.fhirServer = fhirServer;
-  request.fhirAuthorization = { access_token: 'token-the-caller-chose', token_type: 'Bearer', expires_in: 300, scope: 'patient/Patient.read', subject: 'huren' };
+  request.fhirAuthorization = {
+    access_token: 'token-the-caller-chose',
+    token_type: 'Bearer',
+    expires_in: 300,
+    scope: 'patient/Patient.read',
+    subject: 'huren',
+  };
   return { request, patient };
 }
 
@@ -111,11 +117,19 @@ describe('point 6: fhirServer cannot be turned against the network Huren sits in
 
   it('refuses a server the client did not register, without connecting to it', async () => {
     const port = (listener.address() as AddressInfo).port;
-    const { status, body } = await postJson(`${registered.url}/cds-services/${SELECT}`, naming(`http://127.0.0.1:${port}/fhir`).request, { authorization: `Bearer ${await mint()}` });
+    const { status, body } = await postJson(
+      `${registered.url}/cds-services/${SELECT}`,
+      naming(`http://127.0.0.1:${port}/fhir`).request,
+      { authorization: `Bearer ${await mint()}` },
+    );
     expect(status).toBe(412);
     expect(body.issue[0].diagnostics).toContain('not a FHIR server Huren may read for this client');
     expect(connections).toBe(0);
-    const sibling = await postJson(`${registered.url}/cds-services/${SELECT}`, naming('https://ehr.h-cq-001.example/fhir-other').request, { authorization: `Bearer ${await mint()}` });
+    const sibling = await postJson(
+      `${registered.url}/cds-services/${SELECT}`,
+      naming('https://ehr.h-cq-001.example/fhir-other').request,
+      { authorization: `Bearer ${await mint()}` },
+    );
     expect(sibling.status).toBe(412);
     expect(fetched).toEqual([]);
   });
@@ -123,11 +137,15 @@ describe('point 6: fhirServer cannot be turned against the network Huren sits in
   it('reads the server the client registered, with the token it was given', async () => {
     const { request, patient } = naming(`${REGISTERED_EHR}/`);
     const seen: (string | null)[] = [];
-    network.use(http.get(`${REGISTERED_EHR}/Patient/zhang-wei`, ({ request: read }) => {
-      seen.push(read.headers.get('authorization'));
-      return HttpResponse.json(patient);
-    }));
-    const { status, body } = await postJson(`${registered.url}/cds-services/${SELECT}`, request, { authorization: `Bearer ${await mint()}` });
+    network.use(
+      http.get(`${REGISTERED_EHR}/Patient/zhang-wei`, ({ request: read }) => {
+        seen.push(read.headers.get('authorization'));
+        return HttpResponse.json(patient);
+      }),
+    );
+    const { status, body } = await postJson(`${registered.url}/cds-services/${SELECT}`, request, {
+      authorization: `Bearer ${await mint()}`,
+    });
     expect(status).toBe(200);
     expect(body.cards).toHaveLength(1);
     expect(seen).toEqual(['Bearer token-the-caller-chose']);
@@ -142,8 +160,14 @@ describe('point 6: fhirServer cannot be turned against the network Huren sits in
     const service = createHttpServer((_request, response) => response.writeHead(401).end());
     await new Promise<void>((resolve) => service.listen(0, '127.0.0.1', resolve));
     const openPort = (service.address() as AddressInfo).port;
-    const first = await postJson(`${open.url}/cds-services/${SELECT}`, naming(`http://127.0.0.1:${closedPort}/fhir`).request);
-    const second = await postJson(`${open.url}/cds-services/${SELECT}`, naming(`http://127.0.0.1:${openPort}/fhir`).request);
+    const first = await postJson(
+      `${open.url}/cds-services/${SELECT}`,
+      naming(`http://127.0.0.1:${closedPort}/fhir`).request,
+    );
+    const second = await postJson(
+      `${open.url}/cds-services/${SELECT}`,
+      naming(`http://127.0.0.1:${openPort}/fhir`).request,
+    );
     await new Promise<void>((resolve) => service.close(() => resolve()));
     expect(first.status).toBe(412);
     expect(second.status).toBe(412);

@@ -24,7 +24,8 @@ function bundleWithViewer(address: string): Record<string, unknown> {
   const bundle = initialBundle(demoPatient('zhang-wei'), localDate(TEST_NOW, 'Asia/Shanghai')) as { entry: Entry[] };
   for (const { resource } of bundle.entry) {
     if (resource.resourceType === 'Patient') resource.identifier = [{ system: NATIONAL_ID_SYSTEM, value: OTHER_ID }];
-    if (resource.resourceType === 'DiagnosticReport') resource.identifier = [{ ...resource.identifier[0], value: `${resource.identifier[0].value}-other` }];
+    if (resource.resourceType === 'DiagnosticReport')
+      resource.identifier = [{ ...resource.identifier[0], value: `${resource.identifier[0].value}-other` }];
     if (resource.resourceType === 'Endpoint') resource.address = address;
   }
   return bundle;
@@ -38,7 +39,9 @@ function requestFor(nationalId: string) {
 
 describe('point 5: one report with a malformed viewer address never takes the patient’s cards down', () => {
   it('drops the malformed address at ingest and still answers every card for the patient', async () => {
-    const ingest = await postJson(`${server.url}/fhir`, bundleWithViewer(BAD_VIEWER), { authorization: `Bearer ${server.platformToken}` });
+    const ingest = await postJson(`${server.url}/fhir`, bundleWithViewer(BAD_VIEWER), {
+      authorization: `Bearer ${server.platformToken}`,
+    });
     expect(ingest.status).toBe(200);
     const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, requestFor(OTHER_ID));
     expect(status).toBe(200);
@@ -49,7 +52,10 @@ describe('point 5: one report with a malformed viewer address never takes the pa
   it('renders a result stored before the check with its viewer address left out, next to the others', async () => {
     const rows = await server.services.db('results').where('item_code', 'CT-CHEST').select('id', 'report');
     for (const row of rows) {
-      await server.services.db('results').where('id', row.id).update({ report: JSON.stringify({ ...JSON.parse(row.report), viewerUrl: BAD_VIEWER }) });
+      await server.services
+        .db('results')
+        .where('id', row.id)
+        .update({ report: JSON.stringify({ ...JSON.parse(row.report), viewerUrl: BAD_VIEWER }) });
     }
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K', 'CT-CHEST']);
     const { status, body } = await postJson(`${server.url}/cds-services/${SELECT}`, request);

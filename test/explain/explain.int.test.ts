@@ -6,7 +6,8 @@ import { postJson, startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
 let adminToken: string;
-const explain = (body: unknown, headers: Record<string, string> = {}) => postJson(`${server.url}/api/explain`, body, { authorization: `Bearer ${adminToken}`, ...headers });
+const explain = (body: unknown, headers: Record<string, string> = {}) =>
+  postJson(`${server.url}/api/explain`, body, { authorization: `Bearer ${adminToken}`, ...headers });
 
 beforeAll(async () => {
   server = await startServer();
@@ -26,7 +27,12 @@ describe('POST /api/explain: why something was, or was not, shown', () => {
     const [verdict] = body.verdicts;
     expect(verdict.recognisable).toEqual([]);
     expect(verdict.excluded).toEqual([
-      expect.objectContaining({ resultDate: '2026-02-28', ageDays: 10, daysLeft: -3, reasons: [{ code: 'window.expired', text: '已超过该项目的互认有效期' }] }),
+      expect.objectContaining({
+        resultDate: '2026-02-28',
+        ageDays: 10,
+        daysLeft: -3,
+        reasons: [{ code: 'window.expired', text: '已超过该项目的互认有效期' }],
+      }),
     ]);
   });
 
@@ -38,14 +44,23 @@ describe('POST /api/explain: why something was, or was not, shown', () => {
   });
 
   it('names every failing rule of a result, in English on request', async () => {
-    const { body } = await explain(orderRequest('order-select', 'hu-jun', ['DR-CHEST-PA']), { 'accept-language': 'en' });
-    expect(body.verdicts[0].excluded[0].reasons.map((r: { code: string }) => r.code)).toEqual(['qualification.none', 'scope.lower-level']);
-    expect(body.verdicts[0].excluded[0].reasons[0].text).toMatch(/^The performing institution holds no quality qualification/);
+    const { body } = await explain(orderRequest('order-select', 'hu-jun', ['DR-CHEST-PA']), {
+      'accept-language': 'en',
+    });
+    expect(body.verdicts[0].excluded[0].reasons.map((r: { code: string }) => r.code)).toEqual([
+      'qualification.none',
+      'scope.lower-level',
+    ]);
+    expect(body.verdicts[0].excluded[0].reasons[0].text).toMatch(
+      /^The performing institution holds no quality qualification/,
+    );
   });
 
   it('explains an order that maps to no catalog item', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
-    request.context.draftOrders.entry[0].resource.code = { coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'ZZ999' }] };
+    request.context.draftOrders.entry[0].resource.code = {
+      coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'ZZ999' }],
+    };
     const { body } = await explain(request);
     expect(body.verdicts[0]).toMatchObject({ item: null, refusal: { code: 'item.unmapped' } });
     expect(body.verdicts[0].refusal.text).toContain('项目对照');
@@ -60,16 +75,30 @@ describe('POST /api/explain: why something was, or was not, shown', () => {
   it("explains for the token's hospital, whatever the encounter claims", async () => {
     const quality = await server.token('quality', HOSPITALS.qijiang);
     // 陈静 is 綦江's patient (a card was issued to her there), so 綦江 may explain her case.
-    expect((await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }))).body.cards).toHaveLength(1);
+    expect(
+      (
+        await postJson(
+          `${server.url}/cds-services/recognition-order-select`,
+          orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }),
+        )
+      ).body.cards,
+    ).toHaveLength(1);
     // 陈静's blood count from a level-2 hospital outside any alliance: fine at 綦江 (level 2), not at 山城.
-    const { body } = await explain(orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.shancheng }), { authorization: `Bearer ${quality}` });
+    const { body } = await explain(
+      orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.shancheng }),
+      { authorization: `Bearer ${quality}` },
+    );
     expect(body.hospital.id).toBe(HOSPITALS.qijiang);
     expect(body.verdicts[0].recognisable).toHaveLength(1);
   });
 
   it('needs an admin or quality token of a hospital', async () => {
-    expect((await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'zhang-wei', ['LAB-K']))).status).toBe(401);
-    const platform = await explain(orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${server.platformToken}` });
+    expect(
+      (await postJson(`${server.url}/api/explain`, orderRequest('order-select', 'zhang-wei', ['LAB-K']))).status,
+    ).toBe(401);
+    const platform = await explain(orderRequest('order-select', 'zhang-wei', ['LAB-K']), {
+      authorization: `Bearer ${server.platformToken}`,
+    });
     expect(platform.status).toBe(403);
     expect(platform.body.error.code).toBe('forbidden');
   });

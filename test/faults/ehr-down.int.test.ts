@@ -32,8 +32,18 @@ async function callWithoutEncounterPrefetch(): Promise<{ status: number; body: a
   delete request.prefetch.encounter;
   delete request.prefetch.user;
   request.fhirServer = EHR;
-  request.fhirAuthorization = { access_token: 'at', token_type: 'Bearer', expires_in: 60, scope: 'user/*.read', subject: 'huren' };
-  const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: 'http://huren.test/cds-services/recognition-order-select', now: TEST_NOW });
+  request.fhirAuthorization = {
+    access_token: 'at',
+    token_type: 'Bearer',
+    expires_in: 60,
+    scope: 'user/*.read',
+    subject: 'huren',
+  };
+  const token = await mintClientToken({
+    issuer: DEMO_CLIENTS[0].issuer,
+    audience: 'http://huren.test/cds-services/recognition-order-select',
+    now: TEST_NOW,
+  });
   return postJson(`${server.url}/cds-services/recognition-order-select`, request, { authorization: `Bearer ${token}` });
 }
 
@@ -41,14 +51,23 @@ describe("the EHR's FHIR server slow, down or answering garbage, with the patien
   it.each([
     ['down', () => HttpResponse.error()],
     ['answering garbage', () => new HttpResponse('}{', { headers: { 'content-type': 'application/json' } })],
-    ['slow', async () => { await slowEhr.opened; return HttpResponse.json({}); }],
-  ])('%s: the card still comes (hospital from the client registration, encounter unknown), within the budget', async (_name, answer) => {
-    ehr.use(http.get(`${EHR}/Encounter/enc-test`, answer), http.get(`${EHR}/Practitioner/dr-test`, answer));
-    const { status, body } = await callWithoutEncounterPrefetch();
-    expect(status).toBe(200);
-    expect(body.cards).toHaveLength(1);
-    expect(body.cards[0].indicator).toBe('warning');
-    const prompt = await server.services.db('prompts').where('id', body.cards[0].uuid).first();
-    expect(prompt).toMatchObject({ hospital_id: 'H-CQ-001', encounter_kind: 'unknown', department_name: null });
-  });
+    [
+      'slow',
+      async () => {
+        await slowEhr.opened;
+        return HttpResponse.json({});
+      },
+    ],
+  ])(
+    '%s: the card still comes (hospital from the client registration, encounter unknown), within the budget',
+    async (_name, answer) => {
+      ehr.use(http.get(`${EHR}/Encounter/enc-test`, answer), http.get(`${EHR}/Practitioner/dr-test`, answer));
+      const { status, body } = await callWithoutEncounterPrefetch();
+      expect(status).toBe(200);
+      expect(body.cards).toHaveLength(1);
+      expect(body.cards[0].indicator).toBe('warning');
+      const prompt = await server.services.db('prompts').where('id', body.cards[0].uuid).first();
+      expect(prompt).toMatchObject({ hospital_id: 'H-CQ-001', encounter_kind: 'unknown', department_name: null });
+    },
+  );
 });

@@ -32,20 +32,39 @@ describe('point 3: the SQLite write lock held by another process for longer than
     let alive = true;
     void exited.then(() => (alive = false));
     const call = async (jti = crypto.randomUUID()) => {
-      const token = await mintClientToken({ issuer: DEMO_CLIENTS[0].issuer, audience: `http://huren.test/cds-services/${SELECT}`, jti });
-      const response = await fetch(`${server.url}/cds-services/${SELECT}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])) });
-      return { status: response.status, degraded: response.headers.get('x-huren-degraded'), body: response.status === 200 ? await response.json() : null };
+      const token = await mintClientToken({
+        issuer: DEMO_CLIENTS[0].issuer,
+        audience: `http://huren.test/cds-services/${SELECT}`,
+        jti,
+      });
+      const response = await fetch(`${server.url}/cds-services/${SELECT}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+      });
+      return {
+        status: response.status,
+        degraded: response.headers.get('x-huren-degraded'),
+        body: response.status === 200 ? await response.json() : null,
+      };
     };
 
-    intruder = knex({ client: 'sqlite3', connection: { filename: file }, useNullAsDefault: true, pool: { min: 1, max: 1 } });
+    intruder = knex({
+      client: 'sqlite3',
+      connection: { filename: file },
+      useNullAsDefault: true,
+      pool: { min: 1, max: 1 },
+    });
     let locked: () => void = () => undefined;
     const lockTaken = new Promise<void>((resolve) => (locked = resolve));
-    const lock = intruder.transaction(async (trx) => {
-      await trx.raw('insert into alliances (id, name) values (?, ?)', ['A-LOCK', 'lock']);
-      locked();
-      await new Promise((resolve) => setTimeout(resolve, LOCK_MS));
-      await trx.rollback();
-    }).catch(() => undefined);
+    const lock = intruder
+      .transaction(async (trx) => {
+        await trx.raw('insert into alliances (id, name) values (?, ?)', ['A-LOCK', 'lock']);
+        locked();
+        await new Promise((resolve) => setTimeout(resolve, LOCK_MS));
+        await trx.rollback();
+      })
+      .catch(() => undefined);
     await lockTaken;
 
     // A hook call while the lock is held: its token id must be stored, and cannot be.
@@ -63,7 +82,10 @@ describe('point 3: the SQLite write lock held by another process for longer than
     await lock;
     expect(alive).toBe(true);
     expect((await fetch(`${server.url}/health/live`)).status).toBe(200);
-    await until(async () => (await intruder!('cds_jtis').whereIn('jti', duringLock).count({ n: '*' }).first())?.n === duringLock.length);
+    await until(
+      async () =>
+        (await intruder!('cds_jtis').whereIn('jti', duringLock).count({ n: '*' }).first())?.n === duringLock.length,
+    );
     const after = await call();
     expect(after.status).toBe(200);
     expect(after.body.cards).toHaveLength(1);

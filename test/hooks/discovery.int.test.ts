@@ -17,13 +17,19 @@ describe('discovery: GET /cds-services', () => {
   it('lists the three services with prefetch templates for the patient, the encounter and the user', async () => {
     const response = await fetch(`${server.url}/cds-services`);
     expect(response.status).toBe(200);
-    const { services } = (await response.json()) as { services: { id: string; hook: string; title: string; description: string; prefetch: Record<string, string> }[] };
+    const { services } = (await response.json()) as {
+      services: { id: string; hook: string; title: string; description: string; prefetch: Record<string, string> }[];
+    };
     expect(services.map((service) => [service.id, service.hook])).toEqual([
       ['recognition-patient-view', 'patient-view'],
       ['recognition-order-select', 'order-select'],
       ['recognition-order-sign', 'order-sign'],
     ]);
-    expect(services[1]?.prefetch).toEqual({ patient: 'Patient/{{context.patientId}}', encounter: 'Encounter/{{context.encounterId}}', user: '{{context.userId}}' });
+    expect(services[1]?.prefetch).toEqual({
+      patient: 'Patient/{{context.patientId}}',
+      encounter: 'Encounter/{{context.encounterId}}',
+      user: '{{context.userId}}',
+    });
     for (const service of services) expect(service.title && service.description).toBeTruthy();
   });
 
@@ -37,7 +43,11 @@ describe('discovery: GET /cds-services', () => {
     const preflight = (origin: string, base: string) =>
       fetch(`${base}/cds-services/recognition-order-select`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization,content-type',
+        },
       });
     const allowed = await preflight('https://ehr.example', corsServer.url);
     expect(allowed.status).toBe(204);

@@ -6,7 +6,11 @@ describe('markdown from other hospitals stays text', () => {
     ['a link', '[点我](https://evil.example)', '\\[点我\\]\\(https\\://evil.example\\)'],
     ['an image', '![x](https://evil.example/t.png)', '\\!\\[x\\]\\(https\\://evil.example/t.png\\)'],
     ['HTML', '<img src=x onerror=alert(1)>', '&lt;img src=x onerror=alert\\(1\\)&gt;'],
-    ['a bare web address', 'see https://evil.example or www.evil.example', 'see https\\://evil.example or www\\.evil.example'],
+    [
+      'a bare web address',
+      'see https://evil.example or www.evil.example',
+      'see https\\://evil.example or www\\.evil.example',
+    ],
     ['emphasis and code', '*bold* _it_ `code`', '\\*bold\\* \\_it\\_ \\`code\\`'],
     ['a table pipe', 'a | b', 'a \\| b'],
     ['control characters', 'a\u0000b\u0007c', 'abc'],

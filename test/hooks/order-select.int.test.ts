@@ -39,8 +39,11 @@ describe('order-select: a draft order with a recognisable recent result gets one
         {
           type: 'create',
           resource: {
-            resourceType: 'DiagnosticReport', subject: { reference: 'Patient/zhang-wei' }, effectiveDateTime: expect.stringMatching(/^2026-03-0[78]/),
-            performer: [{ display: '渝中区人民医院' }], contained: [expect.objectContaining({ code: { text: '钾' }, valueString: '4.1 mmol/L' })],
+            resourceType: 'DiagnosticReport',
+            subject: { reference: 'Patient/zhang-wei' },
+            effectiveDateTime: expect.stringMatching(/^2026-03-0[78]/),
+            performer: [{ display: '渝中区人民医院' }],
+            contained: [expect.objectContaining({ code: { text: '钾' }, valueString: '4.1 mmol/L' })],
           },
         },
         { type: 'delete', resourceId: 'ServiceRequest/sr-k' },
@@ -51,7 +54,9 @@ describe('order-select: a draft order with a recognisable recent result gets one
       expect(reason.system).toBe(SYSTEMS.exceptionReason);
       expect(reason.display.length).toBeGreaterThan(0);
     }
-    expect(card.links).toEqual([{ label: expect.any(String), url: 'http://huren.test/app/launch', type: 'smart', appContext: expect.any(String) }]);
+    expect(card.links).toEqual([
+      { label: expect.any(String), url: 'http://huren.test/app/launch', type: 'smart', appContext: expect.any(String) },
+    ]);
     const appContext = JSON.parse(card.links[0].appContext);
     expect(appContext).toEqual({ promptId: card.uuid, token: expect.stringMatching(/^[\w-]+\.[\w-]+\.[\w-]+$/) });
   });
@@ -71,7 +76,13 @@ describe('order-select: a draft order with a recognisable recent result gets one
       created_on: '2026-03-10',
     });
     const candidates = JSON.parse(prompt.candidates);
-    expect(candidates).toEqual([expect.objectContaining({ suggestionId: body.cards[0].suggestions[0].uuid, institutionId: HOSPITALS.yuzhong, ageDays: 2 })]);
+    expect(candidates).toEqual([
+      expect.objectContaining({
+        suggestionId: body.cards[0].suggestions[0].uuid,
+        institutionId: HOSPITALS.yuzhong,
+        ageDays: 2,
+      }),
+    ]);
     const nationalId = demoPatient('zhang-wei').nationalId;
     expect(prompt.patient_key).toMatch(/^[0-9a-f]{64}$/);
     expect(await storeContents(server)).not.toContain(nationalId);
@@ -90,7 +101,13 @@ describe('order-select: a draft order with a recognisable recent result gets one
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-CBC']);
     delete request.context.draftOrders.type;
     request.context.draftOrders.entry.push({
-      resource: { resourceType: 'MedicationRequest', id: 'med-1', status: 'draft', intent: 'order', medicationCodeableConcept: { text: '阿司匹林' } },
+      resource: {
+        resourceType: 'MedicationRequest',
+        id: 'med-1',
+        status: 'draft',
+        intent: 'order',
+        medicationCodeableConcept: { text: '阿司匹林' },
+      },
     });
     request.context.selections.push('MedicationRequest/med-1');
     request.extension = { 'com.example.ehr': { tab: 'orders' } };
@@ -103,7 +120,9 @@ describe('order-select: a draft order with a recognisable recent result gets one
 
   it('a MedicationRequest alone gets no card and no error', async () => {
     const request = orderRequest('order-select', 'zhang-wei', []);
-    request.context.draftOrders.entry = [{ resource: { resourceType: 'MedicationRequest', id: 'm', status: 'draft', intent: 'order' } }];
+    request.context.draftOrders.entry = [
+      { resource: { resourceType: 'MedicationRequest', id: 'm', status: 'draft', intent: 'order' } },
+    ];
     request.context.selections = ['MedicationRequest/m'];
     expect(await postJson(selectUrl(), request)).toEqual({ status: 200, body: { cards: [] } });
   });
@@ -117,7 +136,9 @@ describe('order-select: a draft order with a recognisable recent result gets one
 
   it('an order whose codes map to no catalog item gets no card', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
-    request.context.draftOrders.entry[0].resource.code = { coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'NOT-MAPPED' }] };
+    request.context.draftOrders.entry[0].resource.code = {
+      coding: [{ system: 'https://his.example/H-CQ-001/order-item', code: 'NOT-MAPPED' }],
+    };
     expect((await postJson(selectUrl(), request)).body.cards).toEqual([]);
   });
 
@@ -139,13 +160,20 @@ describe('order-select: a draft order with a recognisable recent result gets one
   });
 
   it('a lower-level result outside the alliance: not at the tertiary hospital, yes at a same-level one', async () => {
-    expect((await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC']))).body.cards).toEqual([]);
-    const atSecondary = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }));
+    expect((await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC']))).body.cards).toEqual(
+      [],
+    );
+    const atSecondary = await postJson(
+      selectUrl(),
+      orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }),
+    );
     expect(atSecondary.body.cards).toHaveLength(1);
   });
 
   it('recognises a partner region (川渝) but not a region without agreement', async () => {
-    expect((await postJson(selectUrl(), orderRequest('order-select', 'wang-fang', ['CT-HEAD']))).body.cards).toHaveLength(1);
+    expect(
+      (await postJson(selectUrl(), orderRequest('order-select', 'wang-fang', ['CT-HEAD']))).body.cards,
+    ).toHaveLength(1);
     expect((await postJson(selectUrl(), orderRequest('order-select', 'zhou-jie', ['CT-HEAD']))).body.cards).toEqual([]);
   });
 
@@ -153,7 +181,9 @@ describe('order-select: a draft order with a recognisable recent result gets one
     expect((await postJson(selectUrl(), orderRequest('order-select', 'yang-lei', ['LAB-K']))).body.cards).toEqual([]);
     expect((await postJson(selectUrl(), orderRequest('order-select', 'liu-yang', ['LAB-K']))).body.cards).toEqual([]);
     expect((await postJson(selectUrl(), orderRequest('order-select', 'zhao-min', ['LAB-AFP']))).body.cards).toEqual([]);
-    expect((await postJson(selectUrl(), orderRequest('order-select', 'zhao-min', ['LAB-CEA']))).body.cards).toHaveLength(1);
+    expect(
+      (await postJson(selectUrl(), orderRequest('order-select', 'zhao-min', ['LAB-CEA']))).body.cards,
+    ).toHaveLength(1);
     expect((await postJson(selectUrl(), orderRequest('order-select', 'zhu-hong', ['LAB-GLU']))).body.cards).toEqual([]);
   });
 
@@ -165,18 +195,32 @@ describe('order-select: a draft order with a recognisable recent result gets one
   });
 
   it('answers in English when the EHR asks for it', async () => {
-    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['LAB-K']), { 'accept-language': 'en-US,en;q=0.9' });
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['LAB-K']), {
+      'accept-language': 'en-US,en;q=0.9',
+    });
     expect(body.cards[0].summary).toMatch(/^Potassium: a result from 渝中区人民医院 2 d ago \(2026-03-08\)/);
     expect(body.cards[0].overrideReasons[0].display).toMatch(/^Condition changed/);
   });
 
   it("a hospital's override is honoured: emergency prompts silenced, indicator switched to info", async () => {
-    const override = { disabledItems: [], disabledDisciplines: [], windowDays: {}, silenceInEmergency: true, indicator: 'info' as const };
+    const override = {
+      disabledItems: [],
+      disabledDisciplines: [],
+      windowDays: {},
+      silenceInEmergency: true,
+      indicator: 'info' as const,
+    };
     await saveOverride(server.services.db, HOSPITALS.qijiang, override, 'test', new Date());
     server.services.reference.invalidate();
-    const emergency = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang, encounterClass: 'EMER' }));
+    const emergency = await postJson(
+      selectUrl(),
+      orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang, encounterClass: 'EMER' }),
+    );
     expect(emergency.body.cards).toEqual([]);
-    const outpatient = await postJson(selectUrl(), orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }));
+    const outpatient = await postJson(
+      selectUrl(),
+      orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang }),
+    );
     expect(outpatient.body.cards[0].indicator).toBe('info');
   });
 });

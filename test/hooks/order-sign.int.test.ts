@@ -20,12 +20,18 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
   it('considers every draft order (no selections): 张伟 has a card for K and for chest CT, none for lumbar MRI', async () => {
     const { status, body } = await postJson(url('recognition-order-sign'), sampleRequest('order-sign-zhang-wei.json'));
     expect(status).toBe(200);
-    expect(body.cards.map((card: { summary: string }) => card.summary.split('：')[0]).sort()).toEqual(['胸部CT平扫', '钾']);
+    expect(body.cards.map((card: { summary: string }) => card.summary.split('：')[0]).sort()).toEqual([
+      '胸部CT平扫',
+      '钾',
+    ]);
   });
 
   it('an order prompted at order-select and signed without a decision is logged once as an unexplained repeat', async () => {
     const hookInstance = crypto.randomUUID();
-    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'sun-li', ['US-THYROID'], { hookInstance }));
+    const select = await postJson(
+      url('recognition-order-select'),
+      orderRequest('order-select', 'sun-li', ['US-THYROID'], { hookInstance }),
+    );
     const promptId = select.body.cards[0].uuid;
     const before = (await unexplained()).length;
 
@@ -41,15 +47,23 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
   });
 
   it('an order prompted at order-select and still undecided gets a reminder at signing, not the same card again (issue 11 point 4)', async () => {
-    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'huang-yong', ['DR-CHEST-PA']));
+    const select = await postJson(
+      url('recognition-order-select'),
+      orderRequest('order-select', 'huang-yong', ['DR-CHEST-PA']),
+    );
     const selectCard = select.body.cards[0];
-    const sign = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'huang-yong', ['DR-CHEST-PA']));
+    const sign = await postJson(
+      url('recognition-order-sign'),
+      orderRequest('order-sign', 'huang-yong', ['DR-CHEST-PA']),
+    );
     const [reminder] = sign.body.cards;
     expect(reminder.summary).toBe('签署前：仍未对可互认结果作出决定（胸部正位）');
     expect(reminder.summary).not.toBe(selectCard.summary);
     expect(reminder.detail).toMatch(/^> 选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。/);
     // Still actionable: the same suggestions (accept the external result) and the app link.
-    expect(reminder.suggestions.map((s: { label: string }) => s.label)).toEqual(selectCard.suggestions.map((s: { label: string }) => s.label));
+    expect(reminder.suggestions.map((s: { label: string }) => s.label)).toEqual(
+      selectCard.suggestions.map((s: { label: string }) => s.label),
+    );
     expect(reminder.links[0].type).toBe('smart');
     // Never prompted before: the card at signing is the ordinary one.
     const fresh = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'wang-fang', ['CT-HEAD']));
@@ -57,10 +71,20 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
   });
 
   it('an order already decided through feedback gets no second card and is not an unexplained repeat', async () => {
-    const select = await postJson(url('recognition-order-select'), orderRequest('order-select', 'ma-chao', ['MR-KNEE']));
+    const select = await postJson(
+      url('recognition-order-select'),
+      orderRequest('order-select', 'ma-chao', ['MR-KNEE']),
+    );
     const card = select.body.cards[0];
     const feedback = await postJson(url('recognition-order-select/feedback'), {
-      feedback: [{ card: card.uuid, outcome: 'overridden', overrideReason: { reason: card.overrideReasons[0], userComment: '膝关节再次扭伤' }, outcomeTimestamp: '2026-03-10T02:05:00Z' }],
+      feedback: [
+        {
+          card: card.uuid,
+          outcome: 'overridden',
+          overrideReason: { reason: card.overrideReasons[0], userComment: '膝关节再次扭伤' },
+          outcomeTimestamp: '2026-03-10T02:05:00Z',
+        },
+      ],
     });
     expect(feedback.status).toBe(200);
     const sign = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'ma-chao', ['MR-KNEE']));

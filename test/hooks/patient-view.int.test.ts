@@ -14,7 +14,12 @@ afterAll(async () => {
 
 function viewRequest(patientKey: string): unknown {
   const order = orderRequest('order-sign', patientKey, []);
-  return { hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { userId: 'Practitioner/dr-test', patientId: patientKey, encounterId: 'enc-test' }, prefetch: { patient: order.prefetch.patient, encounter: order.prefetch.encounter } };
+  return {
+    hook: 'patient-view',
+    hookInstance: crypto.randomUUID(),
+    context: { userId: 'Practitioner/dr-test', patientId: patientKey, encounterId: 'enc-test' },
+    prefetch: { patient: order.prefetch.patient, encounter: order.prefetch.encounter },
+  };
 }
 
 describe('patient-view: one view-only card listing the recognisable external results still in their window', () => {

@@ -17,12 +17,17 @@ const explain = async (request: unknown, hospitalId: string) =>
   (await postJson(`${server.url}/api/explain`, request, { authorization: `Bearer ${tokens[hospitalId]}` })).body;
 /** Card markdown escapes report punctuation (`+` → `\+`); the words are what matter here. */
 const unescaped = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
-const reasonsOf = (verdict: { excluded: { reasons: { code: string }[] }[] }) => verdict.excluded.flatMap((e) => e.reasons.map((r) => r.code));
+const reasonsOf = (verdict: { excluded: { reasons: { code: string }[] }[] }) =>
+  verdict.excluded.flatMap((e) => e.reasons.map((r) => r.code));
 
 beforeAll(async () => {
   server = await startServer({ seed: true });
   tokens = Object.fromEntries(
-    await Promise.all([HOSPITALS.shancheng, HOSPITALS.qijiang, HOSPITALS.jinghua].map(async (id) => [id, await server.token('admin', id)] as const)),
+    await Promise.all(
+      [HOSPITALS.shancheng, HOSPITALS.qijiang, HOSPITALS.jinghua].map(
+        async (id) => [id, await server.token('admin', id)] as const,
+      ),
+    ),
   );
 });
 afterAll(async () => {
@@ -42,8 +47,17 @@ describe('1. emergency: the card informs only (001_0b4a79971fa7303c.txt: 互认�
   });
 
   it('an emergency order signed without a decision is not an unexplained repeat', async () => {
-    const request = orderRequest('order-select', 'wu-xiuying', ['LAB-PT'], { encounterClass: 'EMER', hospitalId: HOSPITALS.qijiang });
-    const signing = { ...orderRequest('order-sign', 'wu-xiuying', ['LAB-PT'], { encounterClass: 'EMER', hospitalId: HOSPITALS.qijiang }), context: { ...request.context, selections: undefined } };
+    const request = orderRequest('order-select', 'wu-xiuying', ['LAB-PT'], {
+      encounterClass: 'EMER',
+      hospitalId: HOSPITALS.qijiang,
+    });
+    const signing = {
+      ...orderRequest('order-sign', 'wu-xiuying', ['LAB-PT'], {
+        encounterClass: 'EMER',
+        hospitalId: HOSPITALS.qijiang,
+      }),
+      context: { ...request.context, selections: undefined },
+    };
     expect((await select(request)).body.cards).toHaveLength(1);
     expect((await sign(signing)).body.cards).toHaveLength(1);
     expect(await server.services.db('unexplained_repeats').where('hospital_id', HOSPITALS.qijiang)).toEqual([]);
@@ -60,7 +74,12 @@ describe('2. the latest assessment of the item decides (001_0b4a79971fa7303c.txt
   });
 
   it('半年一次: an assessment eight months old no longer qualifies in 京津冀鲁', async () => {
-    const [verdict] = (await explain(orderRequest('order-select', 'qian-bo', ['LAB-AFP'], { hospitalId: HOSPITALS.jinghua }), HOSPITALS.jinghua)).verdicts;
+    const [verdict] = (
+      await explain(
+        orderRequest('order-select', 'qian-bo', ['LAB-AFP'], { hospitalId: HOSPITALS.jinghua }),
+        HOSPITALS.jinghua,
+      )
+    ).verdicts;
     expect(reasonsOf(verdict)).toEqual(['qualification.overdue']);
   });
 });
@@ -71,7 +90,9 @@ describe('3. brand or method, per item (001_0b4a79971fa7303c.txt: 应注明检�
     const request = orderRequest('order-select', 'qian-bo', ['LAB-PT'], { hospitalId: HOSPITALS.jinghua });
     expect((await select(request)).body.cards).toEqual([]);
     const [verdict] = (await explain(request, HOSPITALS.jinghua)).verdicts;
-    expect(verdict.excluded[0].reasons).toEqual([{ code: 'brand.not-stated', text: messages('zh-CN').exclusionReasons['brand.not-stated'] }]);
+    expect(verdict.excluded[0].reasons).toEqual([
+      { code: 'brand.not-stated', text: messages('zh-CN').exclusionReasons['brand.not-stated'] },
+    ]);
   });
 
   it("a method unlike the ordering hospital's is a warning in the card", async () => {
@@ -84,19 +105,24 @@ describe('3. brand or method, per item (001_0b4a79971fa7303c.txt: 应注明检�
 // 001_0b4a79971fa7303c.txt: "对标有京津冀鲁区域互认标识的检查检验结果能认尽认"
 describe('4. 京津冀鲁: marked results are recognised as far as possible (001_0b4a79971fa7303c.txt: 能认尽认)', () => {
   it('a Beijing tertiary hospital recognises creatinine from a secondary hospital in Tianjin, marked before the item name', async () => {
-    const { body } = await select(orderRequest('order-select', 'qian-bo', ['LAB-CRE'], { hospitalId: HOSPITALS.jinghua }));
+    const { body } = await select(
+      orderRequest('order-select', 'qian-bo', ['LAB-CRE'], { hospitalId: HOSPITALS.jinghua }),
+    );
     expect(body.cards).toHaveLength(1);
     expect(body.cards[0].summary).toContain('海河区第三人民医院');
     expect(body.cards[0].detail).toContain('互认标识：京津冀鲁HR');
   });
 
   it('a chest CT marked by -JJJLHR after the institution name on the images is recognised', async () => {
-    const { body } = await select(orderRequest('order-select', 'qian-bo', ['CT-CHEST'], { hospitalId: HOSPITALS.jinghua }));
+    const { body } = await select(
+      orderRequest('order-select', 'qian-bo', ['CT-CHEST'], { hospitalId: HOSPITALS.jinghua }),
+    );
     expect(body.cards[0].detail).toContain('互认标识：-JJJLHR');
   });
 
   it('the same Tianjin creatinine is not recognised in Chongqing (no agreement)', async () => {
-    const [verdict] = (await explain(orderRequest('order-select', 'qian-bo', ['LAB-CRE']), HOSPITALS.shancheng)).verdicts;
+    const [verdict] = (await explain(orderRequest('order-select', 'qian-bo', ['LAB-CRE']), HOSPITALS.shancheng))
+      .verdicts;
     expect(reasonsOf(verdict)).toEqual(['scope.region']);
   });
 });
@@ -106,7 +132,8 @@ describe('5. similar examinations (002_e9c8f6f4790952a5.txt: 类似检查)', () 
   it('an enhanced chest CT stands for the plain one, and the card says which and why', async () => {
     const { body } = await select(orderRequest('order-select', 'feng-xue', ['CT-CHEST']));
     expect(unescaped(body.cards[0].detail)).toContain('胸部CT平扫+增强包含胸部CT平扫的检查内容，其结果可替代本次申请');
-    const [verdict] = (await explain(orderRequest('order-select', 'feng-xue', ['CT-CHEST']), HOSPITALS.shancheng)).verdicts;
+    const [verdict] = (await explain(orderRequest('order-select', 'feng-xue', ['CT-CHEST']), HOSPITALS.shancheng))
+      .verdicts;
     expect(verdict.recognisable[0].standsFor).toMatchObject({ code: 'CT-CHEST-ENH' });
   });
 
@@ -137,8 +164,11 @@ describe('7. accepting on the card records the result (002_e9c8f6f4790952a5.txt:
     const { body } = await select(orderRequest('order-select', 'zhang-wei', ['CT-CHEST']));
     const [create, remove] = body.cards[0].suggestions[0].actions;
     expect(create.resource).toMatchObject({
-      resourceType: 'DiagnosticReport', status: 'final', subject: { reference: 'Patient/zhang-wei' },
-      performer: [{ display: '嘉陵江中心医院' }], effectiveDateTime: '2026-02-18T01:30:00.000Z',
+      resourceType: 'DiagnosticReport',
+      status: 'final',
+      subject: { reference: 'Patient/zhang-wei' },
+      performer: [{ display: '嘉陵江中心医院' }],
+      effectiveDateTime: '2026-02-18T01:30:00.000Z',
     });
     expect(create.resource.contained.map((o: { id: string }) => o.id)).toEqual(['findings', 'impression']);
     expect(remove).toMatchObject({ type: 'delete', resourceId: 'ServiceRequest/sr-1' });
@@ -157,7 +187,12 @@ describe("8. the ordering hospital's own results are 本院, never 外院", () =
 
   it('patient-view tells 本院 from 外院', async () => {
     const { prefetch } = orderRequest('order-select', 'song-yu', ['LAB-K']);
-    const request = { hook: 'patient-view', hookInstance: crypto.randomUUID(), context: { userId: 'Practitioner/dr-test', patientId: 'song-yu', encounterId: 'enc-test' }, prefetch };
+    const request = {
+      hook: 'patient-view',
+      hookInstance: crypto.randomUUID(),
+      context: { userId: 'Practitioner/dr-test', patientId: 'song-yu', encounterId: 'enc-test' },
+      prefetch,
+    };
     const { body } = await postJson(`${server.url}/cds-services/recognition-patient-view`, request);
     expect(body.cards[0].summary).toContain('本院1项');
     expect(body.cards[0].detail).toContain('本院·山城医科大学附属第一医院');
@@ -169,7 +204,10 @@ describe('9. windows in months are calendar months (002_e9c8f6f4790952a5.txt: �
   it('a head CT of 06-01 is recognised on 09-01, 92 days later', async () => {
     const september = await startServer({ seed: true, now: new Date('2026-09-01T02:00:00Z') });
     try {
-      const { body } = await postJson(`${september.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'feng-xue', ['CT-HEAD']));
+      const { body } = await postJson(
+        `${september.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'feng-xue', ['CT-HEAD']),
+      );
       expect(body.cards[0].summary).toContain('92天前（2026-06-01）');
       expect(body.cards[0].detail).toContain('今日到期');
     } finally {
@@ -181,7 +219,9 @@ describe('9. windows in months are calendar months (002_e9c8f6f4790952a5.txt: �
 // 004_abbfdbaff83305ff.txt: "各紧密型医联体(含城市医疗集团和县域医共体)实现医联体内医疗机构间全部项目互认"
 describe('11. close alliances recognise all items (004_abbfdbaff83305ff.txt: 紧密型医联体…全部项目互认)', () => {
   it('an item off the regional list prompts between members of a county alliance (医共体)', async () => {
-    const { body } = await select(orderRequest('order-select', 'pan-lei', ['LAB-ESR'], { hospitalId: HOSPITALS.qijiang }));
+    const { body } = await select(
+      orderRequest('order-select', 'pan-lei', ['LAB-ESR'], { hospitalId: HOSPITALS.qijiang }),
+    );
     expect(body.cards[0].summary).toContain('古南街道卫生院');
   });
 
@@ -189,7 +229,9 @@ describe('11. close alliances recognise all items (004_abbfdbaff83305ff.txt: 紧
     const request = orderRequest('order-select', 'pan-lei', ['LAB-ESR']);
     expect((await select(request)).body.cards).toEqual([]);
     const [verdict] = (await explain(request, HOSPITALS.shancheng)).verdicts;
-    const jialing = verdict.excluded.find((exclusion: { institution: { id: string } }) => exclusion.institution.id === HOSPITALS.jialing);
+    const jialing = verdict.excluded.find(
+      (exclusion: { institution: { id: string } }) => exclusion.institution.id === HOSPITALS.jialing,
+    );
     expect(jialing.reasons.map((reason: { code: string }) => reason.code)).toEqual(['scope.off-list']);
   });
 });
@@ -201,7 +243,8 @@ describe('12. no charging again through bundles (001_0b4a79971fa7303c.txt: 不�
     const [card] = body.cards;
     expect(card.summary).toBe('肝功能：其中丙氨酸氨基转移酶、天门冬氨酸氨基转移酶已有可互认结果，不得重复收费');
     expect(card.suggestions[0].actions.map((a: { type: string }) => a.type)).toEqual(['create', 'create']);
-    const [verdict] = (await explain(orderRequest('order-select', 'tang-yu', ['LAB-LFT']), HOSPITALS.shancheng)).verdicts;
+    const [verdict] = (await explain(orderRequest('order-select', 'tang-yu', ['LAB-LFT']), HOSPITALS.shancheng))
+      .verdicts;
     expect(verdict.components.map((c: { item: { code: string } }) => c.item.code)).toEqual(['LAB-ALT', 'LAB-AST']);
   });
 });
@@ -217,6 +260,8 @@ describe('14. card wording a medical-affairs office would sign', () => {
   });
 
   it('says 今日 rather than 0天前', () => {
-    expect(messages('zh-CN').orderSummary('钾', '渝中区人民医院', '2026-03-10', 0, false)).toBe('钾：患者今日（2026-03-10）在渝中区人民医院的结果可互认，建议不重复检查');
+    expect(messages('zh-CN').orderSummary('钾', '渝中区人民医院', '2026-03-10', 0, false)).toBe(
+      '钾：患者今日（2026-03-10）在渝中区人民医院的结果可互认，建议不重复检查',
+    );
   });
 });

@@ -26,7 +26,13 @@ function withoutPatientPrefetch(): { request: any; patient: any } {
   const patient = request.prefetch.patient;
   delete request.prefetch.patient;
   request.fhirServer = EHR;
-  request.fhirAuthorization = { access_token: 'ehr-access-token-123', token_type: 'Bearer', expires_in: 300, scope: 'user/Patient.read', subject: 'huren' };
+  request.fhirAuthorization = {
+    access_token: 'ehr-access-token-123',
+    token_type: 'Bearer',
+    expires_in: 300,
+    scope: 'user/Patient.read',
+    subject: 'huren',
+  };
   return { request, patient };
 }
 
@@ -48,7 +54,11 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
 
   it('not found: 412 with an OperationOutcome saying the patient cannot be identified', async () => {
     const { request } = withoutPatientPrefetch();
-    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, () => HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 404 })));
+    ehr.use(
+      http.get(`${EHR}/Patient/zhang-wei`, () =>
+        HttpResponse.json({ resourceType: 'OperationOutcome', issue: [] }, { status: 404 }),
+      ),
+    );
     const { status, body } = await postJson(url(), request);
     expect(status).toBe(412);
     expect(body.resourceType).toBe('OperationOutcome');
@@ -63,7 +73,9 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
     expect(status).toBe(412);
     // Why the read failed is for the metrics, not the caller: the answer must not map networks.
     expect(body.issue[0].diagnostics).not.toContain('unauthorized');
-    expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain('outcome="unauthorized"');
+    expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain(
+      'outcome="unauthorized"',
+    );
     expect(server.logs.join('')).not.toContain('ehr-access-token-123');
   });
 
@@ -86,18 +98,33 @@ describe("prefetch fallback: what the EHR did not prefetch is read from its FHIR
   });
 
   it.each([
-    ['an HTML error page', () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }), 'not-json'],
-    ['JSON that is not a Patient', () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' }), 'not-a-resource'],
+    [
+      'an HTML error page',
+      () => new HttpResponse('<html>502 Bad Gateway</html>', { status: 200, headers: { 'content-type': 'text/html' } }),
+      'not-json',
+    ],
+    [
+      'JSON that is not a Patient',
+      () => HttpResponse.json({ resourceType: 'Bundle', type: 'searchset' }),
+      'not-a-resource',
+    ],
     ['a 500', () => new HttpResponse(null, { status: 500 }), 'failed'],
     ['a dropped connection', () => HttpResponse.error(), 'failed'],
-  ])('garbage or failure from the FHIR server (%s): 412 with the same text, the reason counted in the metrics', async (_name, answer, reason) => {
-    const { request } = withoutPatientPrefetch();
-    ehr.use(http.get(`${EHR}/Patient/zhang-wei`, answer));
-    const { status, body } = await postJson(url(), request);
-    expect(status).toBe(412);
-    expect(body.issue[0].diagnostics).toBe('cannot identify the patient: it is not in prefetch and could not be read from fhirServer');
-    expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain(`outcome="${reason}"`);
-  });
+  ])(
+    'garbage or failure from the FHIR server (%s): 412 with the same text, the reason counted in the metrics',
+    async (_name, answer, reason) => {
+      const { request } = withoutPatientPrefetch();
+      ehr.use(http.get(`${EHR}/Patient/zhang-wei`, answer));
+      const { status, body } = await postJson(url(), request);
+      expect(status).toBe(412);
+      expect(body.issue[0].diagnostics).toBe(
+        'cannot identify the patient: it is not in prefetch and could not be read from fhirServer',
+      );
+      expect(await server.services.metrics.registry.getSingleMetricAsString('huren_prefetch_fallback_total')).toContain(
+        `outcome="${reason}"`,
+      );
+    },
+  );
 
   it('a prefetch key holding an OperationOutcome counts as not prefetched', async () => {
     const { request, patient } = withoutPatientPrefetch();

@@ -12,7 +12,9 @@ const ROOT = join(import.meta.dirname, '..', '..');
 function huren(sqlite: string, ...args: string[]): { stdout: string; stderr: string; status: number } {
   try {
     const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/huren.ts', ...args], {
-      cwd: ROOT, env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development' }, stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: ROOT,
+      env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'pipe'],
     }).toString();
     return { stdout, stderr: '', status: 0 };
   } catch (error) {
@@ -25,14 +27,30 @@ describe('npm run huren: the operator CLI', () => {
   it('creates, lists and revokes API tokens, stored only as a hash', async () => {
     const folder = tempDir();
     const sqlite = join(folder, 'cli.sqlite');
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], { cwd: ROOT, env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' }, stdio: 'pipe' });
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' },
+      stdio: 'pipe',
+    });
 
-    const created = huren(sqlite, 'tokens', 'create', '--name', '质控科', '--role', 'quality', '--hospital', 'H-CQ-001');
+    const created = huren(
+      sqlite,
+      'tokens',
+      'create',
+      '--name',
+      '质控科',
+      '--role',
+      'quality',
+      '--hospital',
+      'H-CQ-001',
+    );
     expect(created.status).toBe(0);
     const token = created.stdout.trim();
     expect(token).toMatch(/^hrn_[\w-]{40,}$/);
     expect(huren(sqlite, 'tokens', 'create', '--name', 'x', '--role', 'admin').stderr).toContain('give --hospital');
-    expect(huren(sqlite, 'tokens', 'create', '--name', 'x', '--role', 'quality', '--hospital', 'H-NOWHERE').status).toBe(2);
+    expect(
+      huren(sqlite, 'tokens', 'create', '--name', 'x', '--role', 'quality', '--hospital', 'H-NOWHERE').status,
+    ).toBe(2);
 
     const db = knex({ client: 'sqlite3', connection: { filename: sqlite }, useNullAsDefault: true });
     const rows = await db('api_tokens').select('*');
@@ -44,15 +62,36 @@ describe('npm run huren: the operator CLI', () => {
 
     // Imports a CSV of qualifications with a progress line, refusing the bad row.
     const file = join(folder, 'qualifications.csv');
-    writeFileSync(file, 'institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\nH-CQ-004,discipline,radiography,qc-evaluation,true,2026-01-01,2027-12-31,\nH-NOWHERE,discipline,ct,eqa,true,2026-01-01,2026-12-31,\n');
+    writeFileSync(
+      file,
+      'institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\nH-CQ-004,discipline,radiography,qc-evaluation,true,2026-01-01,2027-12-31,\nH-NOWHERE,discipline,ct,eqa,true,2026-01-01,2026-12-31,\n',
+    );
     const imported = huren(sqlite, 'import', 'qualifications', file);
     expect(imported.stdout).toContain('qualifications: 1 saved, 1 refused');
-    expect(await db('qualifications').where({ institution_id: 'H-CQ-004', scope_code: 'radiography', valid_from: '2026-01-01' })).toHaveLength(1);
+    expect(
+      await db('qualifications').where({
+        institution_id: 'H-CQ-004',
+        scope_code: 'radiography',
+        valid_from: '2026-01-01',
+      }),
+    ).toHaveLength(1);
 
     // Registers and revokes a CDS client.
     const jwks = join(folder, 'jwks.json');
     writeFileSync(jwks, JSON.stringify({ keys: [{ kty: 'EC', crv: 'P-384', x: 'x', y: 'y', kid: 'k' }] }));
-    expect(huren(sqlite, 'clients', 'register', '--issuer', 'https://ehr.cli.example', '--hospital', 'H-CQ-002', '--jwks', jwks).stdout).toContain('registered https://ehr.cli.example for H-CQ-002');
+    expect(
+      huren(
+        sqlite,
+        'clients',
+        'register',
+        '--issuer',
+        'https://ehr.cli.example',
+        '--hospital',
+        'H-CQ-002',
+        '--jwks',
+        jwks,
+      ).stdout,
+    ).toContain('registered https://ehr.cli.example for H-CQ-002');
     expect(huren(sqlite, 'clients', 'list').stdout).toMatch(/https:\/\/ehr\.cli\.example\s+H-CQ-002\s+active/);
     expect(huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout).toContain('revoked');
     await db.destroy();
@@ -62,14 +101,28 @@ describe('npm run huren: the operator CLI', () => {
     const folder = tempDir();
     writeFileSync(join(folder, '.env'), 'SQLITE_FILE=from-dotenv.sqlite\nNODE_ENV=development\n');
     const { SQLITE_FILE: _file, DATABASE_URL: _url, ...environment } = process.env;
-    const run = spawnSync(process.execPath, ['--import', pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href, join(ROOT, 'server', 'cli', 'huren.ts'), 'tokens', 'list'], {
-      cwd: folder, env: environment, encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href,
+        join(ROOT, 'server', 'cli', 'huren.ts'),
+        'tokens',
+        'list',
+      ],
+      {
+        cwd: folder,
+        env: environment,
+        encoding: 'utf8',
+      },
+    );
     expect(run.status).toBe(0);
     expect(run.stderr).toContain(`store: SQLite ${join(folder, 'from-dotenv.sqlite')} (SQLITE_FILE)`);
   }, 60_000);
 
   it('names a PostgreSQL store by server and database, never its password', () => {
-    expect(describeStore({ client: 'pg', url: 'postgres://huren:s3cret@db.internal:5432/huren' })).toBe('PostgreSQL huren@db.internal:5432/huren (DATABASE_URL)');
+    expect(describeStore({ client: 'pg', url: 'postgres://huren:s3cret@db.internal:5432/huren' })).toBe(
+      'PostgreSQL huren@db.internal:5432/huren (DATABASE_URL)',
+    );
   });
 });

@@ -8,7 +8,11 @@ import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../su
 let server: TestServer;
 const platform = () => ({ authorization: `Bearer ${server.platformToken}` });
 const send = async (method: string, path: string, body: unknown, contentType = 'application/json') => {
-  const response = await fetch(`${server.url}${path}`, { method, headers: { 'content-type': contentType, ...platform() }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'content-type': contentType, ...platform() },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   return { status: response.status, body: await response.json() };
 };
 
@@ -21,7 +25,8 @@ afterAll(async () => {
 
 describe("the platform operator's registry", () => {
   it('imports institutions from CSV, refusing bad rows with their number, field and reason', async () => {
-    const csv = 'id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
+    const csv =
+      'id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
     const { status, body } = await send('POST', '/api/platform/import/institutions', csv, 'text/csv');
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/platform/import/{kind}', 'post', 200, body);
@@ -37,7 +42,7 @@ describe("the platform operator's registry", () => {
     expect(institutions.find((i: any) => i.id === 'H-CQ-101')).toMatchObject({ level: 2, alliances: ['A-YUZHONG'] });
   });
 
-  it('holds a CSV row to the JSON form\'s limits, and names the refused row by its line in the file and the field by its column', async () => {
+  it("holds a CSV row to the JSON form's limits, and names the refused row by its line in the file and the field by its column", async () => {
     const long = '院'.repeat(201);
     // A blank line still counts: row 3 is the third line under the header.
     const institutions = `id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-111,长寿区人民医院,2,甲,CQ,,\n\nH-CQ-112,${long},2,,CQ,,\nH-CQ-113,江津区中心医院,二级,,CQ,,\n`;
@@ -52,34 +57,61 @@ describe("the platform operator's registry", () => {
       ],
     });
     // The same limit as the JSON form.
-    expect((await send('POST', '/api/platform/import/institutions', [{ id: 'H-CQ-112', name: long, level: 2, grade: null, region: 'CQ', alliances: [], localCodeSystem: null }])).body.refused).toEqual([
-      { row: 1, field: 'name', message: expect.stringMatching(/200/) },
-    ]);
-    const saved = (await getJson(`${server.url}/api/platform/institutions`, platform())).body.map((institution: any) => institution.id);
+    expect(
+      (
+        await send('POST', '/api/platform/import/institutions', [
+          { id: 'H-CQ-112', name: long, level: 2, grade: null, region: 'CQ', alliances: [], localCodeSystem: null },
+        ])
+      ).body.refused,
+    ).toEqual([{ row: 1, field: 'name', message: expect.stringMatching(/200/) }]);
+    const saved = (await getJson(`${server.url}/api/platform/institutions`, platform())).body.map(
+      (institution: any) => institution.id,
+    );
     expect(saved).toContain('H-CQ-111');
     expect(saved).not.toContain('H-CQ-112');
 
     // Columns that are not JSON fields: the refusal names the column the file has.
-    const catalog = 'code,nameZh,nameEn,kind,discipline,windowAmount,windowUnit,priceFen\nLAB-X1,某项,Some test,lab,chemistry,三十,days,100\n';
-    expect((await send('POST', '/api/platform/import/catalog', catalog, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'windowAmount', message: expect.any(String) }]);
+    const catalog =
+      'code,nameZh,nameEn,kind,discipline,windowAmount,windowUnit,priceFen\nLAB-X1,某项,Some test,lab,chemistry,三十,days,100\n';
+    expect((await send('POST', '/api/platform/import/catalog', catalog, 'text/csv')).body.refused).toEqual([
+      { row: 1, field: 'windowAmount', message: expect.any(String) },
+    ]);
     const qualifications = `institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\n${HOSPITALS.nanan},item,LAB-NOPE,eqa,true,2026-01-01,2026-12-31,\n`;
-    expect((await send('POST', '/api/platform/import/qualifications', qualifications, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'scopeCode', message: 'unknown item LAB-NOPE' }]);
+    expect(
+      (await send('POST', '/api/platform/import/qualifications', qualifications, 'text/csv')).body.refused,
+    ).toEqual([{ row: 1, field: 'scopeCode', message: 'unknown item LAB-NOPE' }]);
     const clients = `issuer,hospitalId,jwks,jkuAllowlist\nhttps://ehr.bad.example,${HOSPITALS.nanan},"{""keys"": [",\n`;
-    expect((await send('POST', '/api/platform/import/clients', clients, 'text/csv')).body.refused).toEqual([{ row: 1, field: 'jwks', message: 'not JSON' }]);
+    expect((await send('POST', '/api/platform/import/clients', clients, 'text/csv')).body.refused).toEqual([
+      { row: 1, field: 'jwks', message: 'not JSON' },
+    ]);
   });
 
   it('records a withdrawn qualification, which the rules apply at once', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     const hookCall = async () => {
       const { mintClientToken } = await import('../../fixtures/clients/mint');
-      const token = await mintClientToken({ issuer: 'https://ehr.h-cq-001.example', audience: 'http://huren.test/cds-services/recognition-order-select', now: TEST_NOW });
-      return (await postJson(`${server.url}/cds-services/recognition-order-select`, { ...request, hookInstance: crypto.randomUUID() }, { authorization: `Bearer ${token}` })).body.cards;
+      const token = await mintClientToken({
+        issuer: 'https://ehr.h-cq-001.example',
+        audience: 'http://huren.test/cds-services/recognition-order-select',
+        now: TEST_NOW,
+      });
+      return (
+        await postJson(
+          `${server.url}/cds-services/recognition-order-select`,
+          { ...request, hookInstance: crypto.randomUUID() },
+          { authorization: `Bearer ${token}` },
+        )
+      ).body.cards;
     };
     expect(await hookCall()).toHaveLength(1);
     // 渝中区人民医院 holds potassium by an item-level blind-sample test; withdraw it before the result.
-    const qualifications = (await getJson(`${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.yuzhong}`, platform())).body;
+    const qualifications = (
+      await getJson(`${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.yuzhong}`, platform())
+    ).body;
     const potassium = qualifications.find((q: any) => q.scope.kind === 'item' && q.scope.itemCode === 'LAB-K');
-    const withdrawn = await send('POST', `/api/platform/qualifications/${potassium.id}/withdraw`, { withdrawnOn: '2026-03-01' });
+    const withdrawn = await send('POST', `/api/platform/qualifications/${potassium.id}/withdraw`, {
+      withdrawnOn: '2026-03-01',
+    });
     expect(withdrawn.status).toBe(200);
     expect(await hookCall()).toEqual([]);
   });
@@ -87,19 +119,35 @@ describe("the platform operator's registry", () => {
   it('registers a CDS client whose key then signs hook calls, and revokes it', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: 'new-ehr-1', alg: 'RS384' };
-    const registered = await send('POST', '/api/platform/clients', { issuer: 'https://ehr.new.example', hospitalId: HOSPITALS.qijiang, jwks: { keys: [jwk] } });
+    const registered = await send('POST', '/api/platform/clients', {
+      issuer: 'https://ehr.new.example',
+      hospitalId: HOSPITALS.qijiang,
+      jwks: { keys: [jwk] },
+    });
     expect(registered.status).toBe(201);
     const call = async () => {
       const iat = Math.floor(TEST_NOW.getTime() / 1000);
-      const token = await new SignJWT({}).setProtectedHeader({ alg: 'RS384', kid: 'new-ehr-1', typ: 'JWT' }).setIssuer('https://ehr.new.example')
-        .setAudience('http://huren.test/cds-services/recognition-order-select').setIssuedAt(iat).setExpirationTime(iat + 60).setJti(crypto.randomUUID()).sign(privateKey);
-      return postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'chen-jing', ['LAB-CBC']), { authorization: `Bearer ${token}` });
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'RS384', kid: 'new-ehr-1', typ: 'JWT' })
+        .setIssuer('https://ehr.new.example')
+        .setAudience('http://huren.test/cds-services/recognition-order-select')
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 60)
+        .setJti(crypto.randomUUID())
+        .sign(privateKey);
+      return postJson(
+        `${server.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'chen-jing', ['LAB-CBC']),
+        { authorization: `Bearer ${token}` },
+      );
     };
     const answer = await call();
     expect(answer.status).toBe(200);
     // The registration says 綦江 (level 2), where 陈静's level-2 blood count is recognised.
     expect(answer.body.cards).toHaveLength(1);
-    expect((await send('POST', '/api/platform/clients/revoke', { issuer: 'https://ehr.new.example' })).status).toBe(200);
+    expect((await send('POST', '/api/platform/clients/revoke', { issuer: 'https://ehr.new.example' })).status).toBe(
+      200,
+    );
     expect((await call()).status).toBe(401);
   });
 
@@ -108,13 +156,17 @@ describe("the platform operator's registry", () => {
     const potassium = catalog.find((item: any) => item.code === 'LAB-K');
     const { status } = await send('PUT', '/api/platform/catalog/LAB-K', { ...potassium, priceFen: 650 });
     expect(status).toBe(200);
-    expect((await getJson(`${server.url}/api/catalog`, platform())).body.find((item: any) => item.code === 'LAB-K').priceFen).toBe(650);
+    expect(
+      (await getJson(`${server.url}/api/catalog`, platform())).body.find((item: any) => item.code === 'LAB-K').priceFen,
+    ).toBe(650);
     expect((await send('PUT', '/api/platform/catalog/LAB-NA', { ...potassium, priceFen: 650 })).status).toBe(400);
   });
 
   it('is for platform tokens only', async () => {
     const admin = await server.token('admin', HOSPITALS.shancheng);
-    expect((await getJson(`${server.url}/api/platform/institutions`, { authorization: `Bearer ${admin}` })).status).toBe(403);
+    expect(
+      (await getJson(`${server.url}/api/platform/institutions`, { authorization: `Bearer ${admin}` })).status,
+    ).toBe(403);
     expect((await getJson(`${server.url}/api/platform/institutions`)).status).toBe(401);
   });
 });
@@ -122,10 +174,18 @@ describe("the platform operator's registry", () => {
 describe('the policy as data: a new province, its catalog and its alliances are configuration, not code', () => {
   it('registers a region policy with its marks and their forms, its level rule for marked results and its assessment interval', async () => {
     const jiangsu = {
-      code: 'JS', name: '江苏省', markRequired: true,
-      marks: { lab: [{ text: '苏HR', forms: ['tag', 'item-name-prefix'] }], imaging: [{ text: '-SUHR', forms: ['institution-name-suffix'] }] },
-      markedLevelRule: 'none', annotationRequired: true, assessmentIntervalMonths: 12,
-      lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: [],
+      code: 'JS',
+      name: '江苏省',
+      markRequired: true,
+      marks: {
+        lab: [{ text: '苏HR', forms: ['tag', 'item-name-prefix'] }],
+        imaging: [{ text: '-SUHR', forms: ['institution-name-suffix'] }],
+      },
+      markedLevelRule: 'none',
+      annotationRequired: true,
+      assessmentIntervalMonths: 12,
+      lowerLevelAcceptance: { default: 'alliance', max: 'all' },
+      partnerRegions: [],
     };
     expect((await send('PUT', '/api/platform/regions/JS', jiangsu)).status).toBe(200);
     const regions = (await getJson(`${server.url}/api/platform/regions`, platform())).body;
@@ -144,19 +204,33 @@ describe('the policy as data: a new province, its catalog and its alliances are 
     const { body } = await send('POST', '/api/platform/import/catalog', csv, 'text/csv');
     expect(body).toMatchObject({ saved: 2, refused: [{ row: 3, field: 'windowUnit' }] });
     const catalog = (await getJson(`${server.url}/api/catalog`, platform())).body;
-    expect(catalog.find((item: any) => item.code === 'MR-CSPINE-ENH')).toMatchObject({ window: { amount: 3, unit: 'months' }, contains: ['MR-CSPINE'], synonyms: ['颈椎增强核磁'] });
-    expect(catalog.find((item: any) => item.code === 'LAB-RFT')).toMatchObject({ annotation: 'method', contains: ['LAB-CRE', 'LAB-UREA', 'LAB-UA'], onRegionalList: false });
+    expect(catalog.find((item: any) => item.code === 'MR-CSPINE-ENH')).toMatchObject({
+      window: { amount: 3, unit: 'months' },
+      contains: ['MR-CSPINE'],
+      synonyms: ['颈椎增强核磁'],
+    });
+    expect(catalog.find((item: any) => item.code === 'LAB-RFT')).toMatchObject({
+      annotation: 'method',
+      contains: ['LAB-CRE', 'LAB-UREA', 'LAB-UA'],
+      onRegionalList: false,
+    });
   });
 
   it('tells close alliances from loose ones', async () => {
-    expect((await send('PUT', '/api/platform/alliances/A-NEW', { id: 'A-NEW', name: '沙坪坝区紧密型医联体', kind: 'close' })).status).toBe(200);
-    expect((await send('PUT', '/api/platform/alliances/A-BAD', { id: 'A-BAD', name: '某联盟', kind: 'tight' })).status).toBe(400);
+    expect(
+      (await send('PUT', '/api/platform/alliances/A-NEW', { id: 'A-NEW', name: '沙坪坝区紧密型医联体', kind: 'close' }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await send('PUT', '/api/platform/alliances/A-BAD', { id: 'A-BAD', name: '某联盟', kind: 'tight' })).status,
+    ).toBe(400);
   });
 });
 
 describe("the registry's answers are the ones the OpenAPI document describes", () => {
   const documented = async (method: string, path: string, template: string, status: number, body?: unknown) => {
-    const answer = method === 'GET' ? await getJson(`${server.url}${path}`, platform()) : await send(method, path, body);
+    const answer =
+      method === 'GET' ? await getJson(`${server.url}${path}`, platform()) : await send(method, path, body);
     expect(answer.status).toBe(status);
     await expectMatchesOpenApi(server.url, template, method, status, answer.body);
     return answer.body;
@@ -164,20 +238,60 @@ describe("the registry's answers are the ones the OpenAPI document describes", (
 
   it('for every platform route', async () => {
     const regions = await documented('GET', '/api/platform/regions', '/api/platform/regions', 200);
-    await documented('PUT', `/api/platform/regions/${regions[0].code}`, '/api/platform/regions/{code}', 200, regions[0]);
+    await documented(
+      'PUT',
+      `/api/platform/regions/${regions[0].code}`,
+      '/api/platform/regions/{code}',
+      200,
+      regions[0],
+    );
     const institutions = await documented('GET', '/api/platform/institutions', '/api/platform/institutions', 200);
-    await documented('PUT', `/api/platform/institutions/${institutions[0].id}`, '/api/platform/institutions/{id}', 200, institutions[0]);
-    await documented('PUT', '/api/platform/alliances/A-DOC', '/api/platform/alliances/{id}', 200, { id: 'A-DOC', name: '文档医联体', kind: 'loose' });
+    await documented(
+      'PUT',
+      `/api/platform/institutions/${institutions[0].id}`,
+      '/api/platform/institutions/{id}',
+      200,
+      institutions[0],
+    );
+    await documented('PUT', '/api/platform/alliances/A-DOC', '/api/platform/alliances/{id}', 200, {
+      id: 'A-DOC',
+      name: '文档医联体',
+      kind: 'loose',
+    });
     const qualifications = await documented('GET', '/api/platform/qualifications', '/api/platform/qualifications', 200);
     const { id: _id, ...qualification } = qualifications[0];
-    const saved = await documented('POST', '/api/platform/qualifications', '/api/platform/qualifications', 201, qualification);
-    await documented('POST', `/api/platform/qualifications/${saved.id}/withdraw`, '/api/platform/qualifications/{id}/withdraw', 200, { withdrawnOn: '2026-03-09' });
+    const saved = await documented(
+      'POST',
+      '/api/platform/qualifications',
+      '/api/platform/qualifications',
+      201,
+      qualification,
+    );
+    await documented(
+      'POST',
+      `/api/platform/qualifications/${saved.id}/withdraw`,
+      '/api/platform/qualifications/{id}/withdraw',
+      200,
+      { withdrawnOn: '2026-03-09' },
+    );
     const { publicKey } = await generateKeyPair('ES256', { extractable: true });
-    await documented('POST', '/api/platform/clients', '/api/platform/clients', 201, { issuer: 'https://ehr.doc.example', hospitalId: HOSPITALS.qijiang, jwks: { keys: [await exportJWK(publicKey)] } });
+    await documented('POST', '/api/platform/clients', '/api/platform/clients', 201, {
+      issuer: 'https://ehr.doc.example',
+      hospitalId: HOSPITALS.qijiang,
+      jwks: { keys: [await exportJWK(publicKey)] },
+    });
     await documented('GET', '/api/platform/clients', '/api/platform/clients', 200);
-    await documented('POST', '/api/platform/clients/revoke', '/api/platform/clients/revoke', 200, { issuer: 'https://ehr.doc.example' });
+    await documented('POST', '/api/platform/clients/revoke', '/api/platform/clients/revoke', 200, {
+      issuer: 'https://ehr.doc.example',
+    });
     const catalog = await documented('GET', '/api/platform/catalog', '/api/platform/catalog', 200);
-    await documented('PUT', `/api/platform/catalog/${catalog[0].code}`, '/api/platform/catalog/{code}', 200, catalog[0]);
+    await documented(
+      'PUT',
+      `/api/platform/catalog/${catalog[0].code}`,
+      '/api/platform/catalog/{code}',
+      200,
+      catalog[0],
+    );
     await documented('GET', '/api/catalog', '/api/catalog', 200);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { localDateTime } from '../../server/quality/csv';
 
-describe('instants in the CSV, as the hospital\'s clock shows them', () => {
+describe("instants in the CSV, as the hospital's clock shows them", () => {
   it.each([
     ['2026-03-10T02:00:00Z', 'Asia/Shanghai', '2026-03-10 10:00:00+08:00'],
     ['2026-12-31T16:30:05.123Z', 'Asia/Shanghai', '2027-01-01 00:30:05+08:00'],

@@ -22,7 +22,7 @@ describe("configuration: a hospital override may only narrow a window, and widen
     expect(lastDay(none, creatinine.code)).toBe('2026-03-31');
   });
 
-  it("a window in months is bounded, in days, by the fewest days it can span (3 months: 89, 01-31 → 04-30)", () => {
+  it('a window in months is bounded, in days, by the fewest days it can span (3 months: 89, 01-31 → 04-30)', () => {
     expect(dayBound(headCt.window)).toBe(89);
     expect(overrideViolations({ ...none, windowDays: { [headCt.code]: 90 } }, catalog, chongqing)).toEqual([
       { field: 'windowDays.CT-HEAD', code: 'window-out-of-bounds', itemCode: 'CT-HEAD', bound: 89 },
@@ -36,14 +36,28 @@ describe("configuration: a hospital override may only narrow a window, and widen
 
   it('clamps a widened acceptance to the region maximum', () => {
     const strict = { ...chongqing, lowerLevelAcceptance: { default: 'alliance', max: 'alliance' } } as const;
-    expect(configure({ policy: strict, override: { ...none, lowerLevelAcceptance: 'all' } }).lowerLevelAcceptance).toBe('alliance');
+    expect(configure({ policy: strict, override: { ...none, lowerLevelAcceptance: 'all' } }).lowerLevelAcceptance).toBe(
+      'alliance',
+    );
   });
 
   it.each([
     { name: 'a narrower window is fine', override: { ...none, windowDays: { [potassium.code]: 3 } }, expected: [] },
-    { name: 'a window wider than the bound names the bound', override: { ...none, windowDays: { [potassium.code]: 8 } }, expected: [{ field: 'windowDays.LAB-K', code: 'window-out-of-bounds', itemCode: 'LAB-K', bound: 7 }] },
-    { name: 'a negative window is refused', override: { ...none, windowDays: { [potassium.code]: -1 } }, expected: [{ field: 'windowDays.LAB-K', code: 'window-out-of-bounds', itemCode: 'LAB-K', bound: 7 }] },
-    { name: 'an unknown item is refused', override: { ...none, disabledItems: ['LAB-NOPE'] }, expected: [{ field: 'disabledItems', code: 'unknown-item', itemCode: 'LAB-NOPE' }] },
+    {
+      name: 'a window wider than the bound names the bound',
+      override: { ...none, windowDays: { [potassium.code]: 8 } },
+      expected: [{ field: 'windowDays.LAB-K', code: 'window-out-of-bounds', itemCode: 'LAB-K', bound: 7 }],
+    },
+    {
+      name: 'a negative window is refused',
+      override: { ...none, windowDays: { [potassium.code]: -1 } },
+      expected: [{ field: 'windowDays.LAB-K', code: 'window-out-of-bounds', itemCode: 'LAB-K', bound: 7 }],
+    },
+    {
+      name: 'an unknown item is refused',
+      override: { ...none, disabledItems: ['LAB-NOPE'] },
+      expected: [{ field: 'disabledItems', code: 'unknown-item', itemCode: 'LAB-NOPE' }],
+    },
   ])('$name', ({ override, expected }) => {
     expect(overrideViolations(override, catalog, chongqing)).toEqual(expected);
   });

@@ -6,12 +6,42 @@ import { chongqing, headCt, markedRegion, potassium } from './world';
 // "在医学影像图像上医疗机构名称后增加“-JJJLHR”标识"
 describe('mark: the result carries the recognition mark where the region requires one (001_0b4a79971fa7303c.txt)', () => {
   it.each([
-    { name: 'region without a mark requirement accepts an unmarked result', policy: chongqing, mark: null, item: potassium, expected: null },
-    { name: 'marked lab result (京津冀鲁HR) is accepted', policy: markedRegion, mark: '京津冀鲁HR', item: potassium, expected: null },
+    {
+      name: 'region without a mark requirement accepts an unmarked result',
+      policy: chongqing,
+      mark: null,
+      item: potassium,
+      expected: null,
+    },
+    {
+      name: 'marked lab result (京津冀鲁HR) is accepted',
+      policy: markedRegion,
+      mark: '京津冀鲁HR',
+      item: potassium,
+      expected: null,
+    },
     { name: 'the ★ mark is accepted for lab items', policy: markedRegion, mark: '★', item: potassium, expected: null },
-    { name: 'an unmarked result is refused where marks are required', policy: markedRegion, mark: null, item: potassium, expected: 'mark.missing' },
-    { name: 'a lab mark does not mark an image (-JJJLHR is the imaging mark)', policy: markedRegion, mark: '京津冀鲁HR', item: headCt, expected: 'mark.missing' },
-    { name: 'marked imaging result (-JJJLHR) is accepted', policy: markedRegion, mark: '-JJJLHR', item: headCt, expected: null },
+    {
+      name: 'an unmarked result is refused where marks are required',
+      policy: markedRegion,
+      mark: null,
+      item: potassium,
+      expected: 'mark.missing',
+    },
+    {
+      name: 'a lab mark does not mark an image (-JJJLHR is the imaging mark)',
+      policy: markedRegion,
+      mark: '京津冀鲁HR',
+      item: headCt,
+      expected: 'mark.missing',
+    },
+    {
+      name: 'marked imaging result (-JJJLHR) is accepted',
+      policy: markedRegion,
+      mark: '-JJJLHR',
+      item: headCt,
+      expected: null,
+    },
   ])('$name', ({ policy, mark, item, expected }) => {
     const check = checkMark(mark, item, policy);
     expect(check.ok ? null : check.reason).toBe(expected);

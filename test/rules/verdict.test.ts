@@ -1,13 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { decide, survey, type Qualification, type RecognitionFacts, type ResultFacts } from '../../rules';
 import {
-  beijingTertiary, bloodCount, byInstitution, configure, creatinine, enhancedHeadCt, headCt, hemoglobin, institutions, jingjinjilu, markedRegion, NOW,
-  otherTertiary, platelets, potassium, primaryOutside, qualificationList, qualifications, result, secondaryInAlliance, secondaryOutside, tertiary,
+  beijingTertiary,
+  bloodCount,
+  byInstitution,
+  configure,
+  creatinine,
+  enhancedHeadCt,
+  headCt,
+  hemoglobin,
+  institutions,
+  jingjinjilu,
+  markedRegion,
+  NOW,
+  otherTertiary,
+  platelets,
+  potassium,
+  primaryOutside,
+  qualificationList,
+  qualifications,
+  result,
+  secondaryInAlliance,
+  secondaryOutside,
+  tertiary,
   tianjinSecondary,
 } from './world';
 
-function facts(results: ResultFacts[], extra: Partial<RecognitionFacts<ResultFacts>> = {}): RecognitionFacts<ResultFacts> {
-  return { results, institutions, qualifications, encounter: 'outpatient', configuration: configure(), now: NOW, ...extra };
+function facts(
+  results: ResultFacts[],
+  extra: Partial<RecognitionFacts<ResultFacts>> = {},
+): RecognitionFacts<ResultFacts> {
+  return {
+    results,
+    institutions,
+    qualifications,
+    encounter: 'outpatient',
+    configuration: configure(),
+    now: NOW,
+    ...extra,
+  };
 }
 
 const order = { orderId: 'ServiceRequest/1', itemCode: potassium.code };
@@ -35,15 +66,28 @@ describe('verdict: for every order the recognisable results ranked best first, a
     const preliminary = result({ status: 'preliminary' });
     const [verdict] = decide([order], facts([amended, preliminary]));
     expect(verdict?.recognisable.map((c) => c.result.id)).toEqual([amended.id]);
-    expect(verdict?.excluded).toEqual([expect.objectContaining({ result: preliminary, reasons: ['status.not-final'] })]);
+    expect(verdict?.excluded).toEqual([
+      expect.objectContaining({ result: preliminary, reasons: ['status.not-final'] }),
+    ]);
   });
 
   it('reports every failing rule of a result, in the documented order', () => {
-    const bad = result({ status: 'preliminary', effectiveAt: '2026-01-01T01:00:00Z', institutionId: primaryOutside.id });
+    const bad = result({
+      status: 'preliminary',
+      effectiveAt: '2026-01-01T01:00:00Z',
+      institutionId: primaryOutside.id,
+    });
     const noQualifications = byInstitution(qualificationList.filter((q) => q.institutionId !== primaryOutside.id));
-    const [verdict] = decide([order], facts([bad], { qualifications: noQualifications, configuration: configure({ policy: markedRegion }) }));
+    const [verdict] = decide(
+      [order],
+      facts([bad], { qualifications: noQualifications, configuration: configure({ policy: markedRegion }) }),
+    );
     expect(verdict?.excluded[0]?.reasons).toEqual([
-      'status.not-final', 'window.expired', 'qualification.none', 'mark.missing', 'scope.lower-level',
+      'status.not-final',
+      'window.expired',
+      'qualification.none',
+      'mark.missing',
+      'scope.lower-level',
     ]);
   });
 
@@ -57,15 +101,22 @@ describe('verdict: for every order the recognisable results ranked best first, a
 
   it('a hospital widening acceptance within policy recognises the lower-level result outside the alliance', () => {
     const outside = result({ institutionId: secondaryOutside.id });
-    const configuration = configure({ override: { disabledItems: [], disabledDisciplines: [], windowDays: {}, lowerLevelAcceptance: 'all' } });
+    const configuration = configure({
+      override: { disabledItems: [], disabledDisciplines: [], windowDays: {}, lowerLevelAcceptance: 'all' },
+    });
     const [verdict] = decide([order], facts([outside], { configuration }));
     expect(verdict?.recognisable.map((c) => c.result.id)).toEqual([outside.id]);
   });
 
   it('a method/brand difference keeps the result but warns', () => {
     const jaffe = result({ itemCode: creatinine.code, testSystem: { method: '苦味酸法', brand: null } });
-    const configuration = configure({ localTestSystems: new Map([[creatinine.code, { method: '酶法', brand: null }]]) });
-    const [verdict] = decide([{ orderId: 'ServiceRequest/2', itemCode: creatinine.code }], facts([jaffe], { configuration }));
+    const configuration = configure({
+      localTestSystems: new Map([[creatinine.code, { method: '酶法', brand: null }]]),
+    });
+    const [verdict] = decide(
+      [{ orderId: 'ServiceRequest/2', itemCode: creatinine.code }],
+      facts([jaffe], { configuration }),
+    );
     expect(verdict?.recognisable[0]?.warnings).toEqual(['method.differs']);
   });
 
@@ -88,19 +139,30 @@ describe('verdict: for every order the recognisable results ranked best first, a
 
   it('judges each order on its own', () => {
     const verdicts = decide([order, { orderId: 'ServiceRequest/9', itemCode: headCt.code }], facts([result()]));
-    expect(verdicts.map((v) => [v.orderId, v.recognisable.length])).toEqual([['ServiceRequest/1', 1], ['ServiceRequest/9', 0]]);
+    expect(verdicts.map((v) => [v.orderId, v.recognisable.length])).toEqual([
+      ['ServiceRequest/1', 1],
+      ['ServiceRequest/9', 0],
+    ]);
   });
 
   it('gives the window position of each candidate', () => {
     const [verdict] = decide([order], facts([result({ effectiveAt: '2026-03-08T01:00:00Z' })]));
-    expect(verdict?.recognisable[0]?.window).toEqual({ resultDate: '2026-03-08', ageDays: 2, daysLeft: 5, lastDay: '2026-03-15' });
+    expect(verdict?.recognisable[0]?.window).toEqual({
+      resultDate: '2026-03-08',
+      ageDays: 2,
+      daysLeft: 5,
+      lastDay: '2026-03-15',
+    });
   });
 });
 
 describe('survey: opening the chart lists the recognisable results per item', () => {
   it('returns one verdict per item the patient has results for', () => {
     const verdicts = survey(facts([result(), result({ itemCode: headCt.code, institutionId: tertiary.id }), result()]));
-    expect(verdicts.map((v) => [v.itemCode, v.recognisable.length])).toEqual([[potassium.code, 2], [headCt.code, 1]]);
+    expect(verdicts.map((v) => [v.itemCode, v.recognisable.length])).toEqual([
+      [potassium.code, 2],
+      [headCt.code, 1],
+    ]);
   });
 });
 
@@ -135,15 +197,31 @@ describe('similar examinations stand for the ordered one, never the other way (0
   });
 
   it('one analyte does not stand for the panel', () => {
-    const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([result({ itemCode: hemoglobin.code })]));
+    const [verdict] = decide(
+      [{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }],
+      facts([result({ itemCode: hemoglobin.code })]),
+    );
     expect(verdict?.recognisable).toEqual([]);
   });
 
   it('the containing result is judged by its own qualification', () => {
     const enhanced = result({ itemCode: enhancedHeadCt.code, institutionId: otherTertiary.id });
-    const itemFailure: Qualification = { institutionId: otherTertiary.id, scope: { kind: 'item', itemCode: enhancedHeadCt.code }, kind: 'qc-evaluation', passed: false, validFrom: '2026-01-01', validUntil: '2026-12-31', withdrawnOn: null };
-    const [verdict] = decide([plainOrder], facts([enhanced], { qualifications: byInstitution([...qualificationList, itemFailure]) }));
-    expect(verdict?.excluded).toEqual([expect.objectContaining({ reasons: ['qualification.failed'], via: enhancedHeadCt })]);
+    const itemFailure: Qualification = {
+      institutionId: otherTertiary.id,
+      scope: { kind: 'item', itemCode: enhancedHeadCt.code },
+      kind: 'qc-evaluation',
+      passed: false,
+      validFrom: '2026-01-01',
+      validUntil: '2026-12-31',
+      withdrawnOn: null,
+    };
+    const [verdict] = decide(
+      [plainOrder],
+      facts([enhanced], { qualifications: byInstitution([...qualificationList, itemFailure]) }),
+    );
+    expect(verdict?.excluded).toEqual([
+      expect.objectContaining({ reasons: ['qualification.failed'], via: enhancedHeadCt }),
+    ]);
   });
 });
 
@@ -152,7 +230,9 @@ describe('a panel whose analytes already have recognisable results says which (0
   it('lists the analytes with recognisable results, when the panel itself has none', () => {
     const hgb = result({ itemCode: hemoglobin.code });
     const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([hgb]));
-    expect(verdict?.components.map((c) => [c.item.code, c.recognisable.map((r) => r.result.id)])).toEqual([[hemoglobin.code, [hgb.id]]]);
+    expect(verdict?.components.map((c) => [c.item.code, c.recognisable.map((r) => r.result.id)])).toEqual([
+      [hemoglobin.code, [hgb.id]],
+    ]);
   });
 
   it('leaves out analytes whose results are not recognisable', () => {
@@ -167,25 +247,40 @@ describe("the ordering hospital's own results are reminders, not mutual recognit
     const mine = result({ institutionId: tertiary.id, effectiveAt: '2026-03-09T01:00:00Z' });
     const theirs = result({ institutionId: otherTertiary.id });
     const [verdict] = decide([order], facts([mine, theirs]));
-    expect(verdict?.recognisable.map((c) => [c.result.id, c.own])).toEqual([[mine.id, true], [theirs.id, false]]);
+    expect(verdict?.recognisable.map((c) => [c.result.id, c.own])).toEqual([
+      [mine.id, true],
+      [theirs.id, false],
+    ]);
   });
 });
 
 describe('京津冀鲁 through the whole verdict (001_0b4a79971fa7303c.txt)', () => {
   const beijing = configure({ hospital: beijingTertiary, policy: jingjinjilu });
   const recent: Qualification[] = [...institutions.keys()].map((institutionId) => ({
-    institutionId, scope: { kind: 'discipline', discipline: 'chemistry' }, kind: 'eqa', passed: true, validFrom: '2026-01-01', validUntil: '2026-12-31', withdrawnOn: null,
+    institutionId,
+    scope: { kind: 'discipline', discipline: 'chemistry' },
+    kind: 'eqa',
+    passed: true,
+    validFrom: '2026-01-01',
+    validUntil: '2026-12-31',
+    withdrawnOn: null,
   }));
 
   it('能认尽认: a marked result of a secondary hospital in Tianjin is recognised in a Beijing tertiary hospital', () => {
     const marked = result({ institutionId: tianjinSecondary.id, mark: '京津冀鲁HR' });
-    const [verdict] = decide([order], facts([marked], { configuration: beijing, qualifications: byInstitution(recent) }));
+    const [verdict] = decide(
+      [order],
+      facts([marked], { configuration: beijing, qualifications: byInstitution(recent) }),
+    );
     expect(verdict?.recognisable.map((c) => c.result.id)).toEqual([marked.id]);
   });
 
   it('the same result without the mark is not (标识 required, and the level rule applies)', () => {
     const unmarked = result({ institutionId: tianjinSecondary.id });
-    const [verdict] = decide([order], facts([unmarked], { configuration: beijing, qualifications: byInstitution(recent) }));
+    const [verdict] = decide(
+      [order],
+      facts([unmarked], { configuration: beijing, qualifications: byInstitution(recent) }),
+    );
     expect(verdict?.excluded[0]?.reasons).toEqual(['mark.missing', 'scope.lower-level']);
   });
 

@@ -2,19 +2,74 @@ import { describe, expect, it } from 'vitest';
 import { checkWindow, windowPosition, type EffectiveWindow } from '../../rules';
 import { NOW, TZ } from './world';
 
-const days = (amount: number, narrowedToDays: number | null = null): EffectiveWindow => ({ window: { amount, unit: 'days' }, narrowedToDays });
-const months = (amount: number, narrowedToDays: number | null = null): EffectiveWindow => ({ window: { amount, unit: 'months' }, narrowedToDays });
+const days = (amount: number, narrowedToDays: number | null = null): EffectiveWindow => ({
+  window: { amount, unit: 'days' },
+  narrowedToDays,
+});
+const months = (amount: number, narrowedToDays: number | null = null): EffectiveWindow => ({
+  window: { amount, unit: 'months' },
+  narrowedToDays,
+});
 
 // NOW is 2026-03-10 10:00 in Shanghai.
 describe('window: result date within the item validity window, measured from the clinically relevant time', () => {
   it.each([
-    { name: 'taken today is recognisable', effectiveAt: '2026-03-10T00:30:00Z', window: days(7), ok: true, age: 0, left: 7 },
-    { name: 'last day of a 7-day window is still recognisable', effectiveAt: '2026-03-03T09:00:00Z', window: days(7), ok: true, age: 7, left: 0 },
-    { name: 'the day after the last day is expired', effectiveAt: '2026-03-02T09:00:00Z', window: days(7), ok: false, age: 8, left: -1 },
-    { name: 'days are local: 00:30 Shanghai on the 3rd (still the 2nd in UTC) is the last day', effectiveAt: '2026-03-02T16:30:00Z', window: days(7), ok: true, age: 7, left: 0 },
-    { name: 'days are local: 23:30 Shanghai on the 2nd is one day too old', effectiveAt: '2026-03-02T15:30:00Z', window: days(7), ok: false, age: 8, left: -1 },
-    { name: 'a 0-day window accepts only results of the same day', effectiveAt: '2026-03-09T09:00:00Z', window: days(0), ok: false, age: 1, left: -1 },
-    { name: 'a hospital narrowing to 3 days ends the window earlier', effectiveAt: '2026-03-06T02:00:00Z', window: days(7, 3), ok: false, age: 4, left: -1 },
+    {
+      name: 'taken today is recognisable',
+      effectiveAt: '2026-03-10T00:30:00Z',
+      window: days(7),
+      ok: true,
+      age: 0,
+      left: 7,
+    },
+    {
+      name: 'last day of a 7-day window is still recognisable',
+      effectiveAt: '2026-03-03T09:00:00Z',
+      window: days(7),
+      ok: true,
+      age: 7,
+      left: 0,
+    },
+    {
+      name: 'the day after the last day is expired',
+      effectiveAt: '2026-03-02T09:00:00Z',
+      window: days(7),
+      ok: false,
+      age: 8,
+      left: -1,
+    },
+    {
+      name: 'days are local: 00:30 Shanghai on the 3rd (still the 2nd in UTC) is the last day',
+      effectiveAt: '2026-03-02T16:30:00Z',
+      window: days(7),
+      ok: true,
+      age: 7,
+      left: 0,
+    },
+    {
+      name: 'days are local: 23:30 Shanghai on the 2nd is one day too old',
+      effectiveAt: '2026-03-02T15:30:00Z',
+      window: days(7),
+      ok: false,
+      age: 8,
+      left: -1,
+    },
+    {
+      name: 'a 0-day window accepts only results of the same day',
+      effectiveAt: '2026-03-09T09:00:00Z',
+      window: days(0),
+      ok: false,
+      age: 1,
+      left: -1,
+    },
+    {
+      name: 'a hospital narrowing to 3 days ends the window earlier',
+      effectiveAt: '2026-03-06T02:00:00Z',
+      window: days(7, 3),
+      ok: false,
+      age: 4,
+      left: -1,
+    },
   ])('$name', ({ effectiveAt, window, ok, age, left }) => {
     const position = windowPosition(effectiveAt, window, NOW, TZ);
     expect(position.ageDays).toBe(age);
@@ -31,7 +86,9 @@ describe('window: result date within the item validity window, measured from the
     });
 
     it('and outside it on 09-02', () => {
-      expect(checkWindow(windowPosition('2026-06-01T02:00:00Z', months(3), new Date('2026-09-02T02:00:00Z'), TZ)).ok).toBe(false);
+      expect(
+        checkWindow(windowPosition('2026-06-01T02:00:00Z', months(3), new Date('2026-09-02T02:00:00Z'), TZ)).ok,
+      ).toBe(false);
     });
 
     it('a month that is too short ends on its last day (11-30 + 3 months = 02-28)', () => {
@@ -39,7 +96,9 @@ describe('window: result date within the item validity window, measured from the
     });
 
     it("a hospital's narrower window in days still applies", () => {
-      expect(windowPosition('2026-06-01T02:00:00Z', months(3, 60), new Date('2026-09-01T02:00:00Z'), TZ).lastDay).toBe('2026-07-31');
+      expect(windowPosition('2026-06-01T02:00:00Z', months(3, 60), new Date('2026-09-01T02:00:00Z'), TZ).lastDay).toBe(
+        '2026-07-31',
+      );
     });
   });
 

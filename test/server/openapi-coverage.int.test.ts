@@ -18,8 +18,14 @@ function mountedRoutes(stack: readonly Layer[]): string[] {
   return stack.flatMap((layer) => {
     if (layer.route) {
       // Paths given as regular expressions (the web app's fallbacks) are not under /api.
-      const paths = (Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path]).filter((path): path is string => typeof path === 'string');
-      return paths.flatMap((path) => Object.keys(layer.route?.methods ?? {}).map((method) => `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`));
+      const paths = (Array.isArray(layer.route.path) ? layer.route.path : [layer.route.path]).filter(
+        (path): path is string => typeof path === 'string',
+      );
+      return paths.flatMap((path) =>
+        Object.keys(layer.route?.methods ?? {}).map(
+          (method) => `${method.toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`,
+        ),
+      );
     }
     return layer.handle?.stack ? mountedRoutes(layer.handle.stack) : [];
   });
@@ -27,15 +33,24 @@ function mountedRoutes(stack: readonly Layer[]): string[] {
 
 function documentedRoutes(): string[] {
   const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
-  return Object.entries(paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
+  return Object.entries(paths).flatMap(([path, operations]) =>
+    Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
+  );
 }
 
 /** Operations answering JSON, which `test/support/openapi.ts` can check a real answer against. */
 function jsonOperations(): string[] {
-  const paths = openApiDocument().paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  const paths = openApiDocument().paths as Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
+  >;
   return Object.entries(paths).flatMap(([path, operations]) =>
     Object.entries(operations)
-      .filter(([, operation]) => Object.entries(operation.responses).some(([status, response]) => status.startsWith('2') && response.content?.['application/json']))
+      .filter(([, operation]) =>
+        Object.entries(operation.responses).some(
+          ([status, response]) => status.startsWith('2') && response.content?.['application/json'],
+        ),
+      )
       .map(([method]) => `${method.toUpperCase()} ${path}`),
   );
 }
@@ -43,12 +58,18 @@ function jsonOperations(): string[] {
 /** `METHOD /api/…` wherever a suite that checks answers against the document names a path and a method on one line. */
 function checkedOperations(): Set<string> {
   const tests = resolve(import.meta.dirname, '..');
-  const files = readdirSync(tests, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.test.ts')).map((file) => readFileSync(join(tests, file), 'utf8'));
-  const lines = files.filter((source) => source.includes("from '../support/openapi'")).flatMap((source) => source.split('\n'));
+  const files = readdirSync(tests, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.test.ts'))
+    .map((file) => readFileSync(join(tests, file), 'utf8'));
+  const lines = files
+    .filter((source) => source.includes("from '../support/openapi'"))
+    .flatMap((source) => source.split('\n'));
   return new Set(
     lines.flatMap((line) => {
       const paths = [...line.matchAll(/'(\/api\/[^'?]*)'/g)].map((match) => match[1] as string);
-      const methods = [...line.matchAll(/'(get|post|put|delete|GET|POST|PUT|DELETE)'/g)].map((match) => (match[1] as string).toUpperCase());
+      const methods = [...line.matchAll(/'(get|post|put|delete|GET|POST|PUT|DELETE)'/g)].map((match) =>
+        (match[1] as string).toUpperCase(),
+      );
       return paths.flatMap((path) => methods.map((method) => `${method} ${path}`));
     }),
   );
@@ -59,15 +80,30 @@ let apiRoutes: string[];
 
 beforeAll(async () => {
   server = await startServer();
-  const { app } = createApp({ config: server.config, db: server.services.db, logger: createLogger('silent'), clock: () => TEST_NOW });
-  apiRoutes = [...new Set(mountedRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack))].filter((route) => route.split(' ')[1]?.startsWith('/api/')).sort();
+  const { app } = createApp({
+    config: server.config,
+    db: server.services.db,
+    logger: createLogger('silent'),
+    clock: () => TEST_NOW,
+  });
+  apiRoutes = [...new Set(mountedRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack))]
+    .filter((route) => route.split(' ')[1]?.startsWith('/api/'))
+    .sort();
 });
 
 afterAll(() => server.close());
 
 describe('the OpenAPI document', () => {
   it('finds the routers’ routes (the platform registry, the decisions, the quality department)', () => {
-    expect(apiRoutes).toEqual(expect.arrayContaining(['PUT /api/platform/regions/{code}', 'POST /api/prompts/{promptId}/decision', 'GET /api/quality/orders.csv', 'POST /api/explain', 'GET /api/access-log']));
+    expect(apiRoutes).toEqual(
+      expect.arrayContaining([
+        'PUT /api/platform/regions/{code}',
+        'POST /api/prompts/{promptId}/decision',
+        'GET /api/quality/orders.csv',
+        'POST /api/explain',
+        'GET /api/access-log',
+      ]),
+    );
   });
 
   it('documents every /api route the app mounts', () => {
@@ -82,6 +118,8 @@ describe('the OpenAPI document', () => {
 
   it('has every JSON answer checked against it by some suite (the document itself aside)', () => {
     const checked = checkedOperations();
-    expect(jsonOperations().filter((operation) => operation !== 'GET /api/openapi.json' && !checked.has(operation))).toEqual([]);
+    expect(
+      jsonOperations().filter((operation) => operation !== 'GET /api/openapi.json' && !checked.has(operation)),
+    ).toEqual([]);
   });
 });

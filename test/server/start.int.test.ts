@@ -15,7 +15,16 @@ beforeAll(async () => {
   const sqlite = join(tempDir(), 'nested', 'huren.sqlite');
   child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', SQLITE_FILE: sqlite, CDS_AUTH: 'off', SEED_DEMO: '', LOG_LEVEL: 'info', PUBLIC_URL: '' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      SQLITE_FILE: sqlite,
+      CDS_AUTH: 'off',
+      SEED_DEMO: '',
+      LOG_LEVEL: 'info',
+      PUBLIC_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -41,7 +50,10 @@ afterAll(() => {
 
 describe('npm start', () => {
   it('serves the seeded demo: the sample order-select gets its card', async () => {
-    const { status, body } = await postJson(`${url}/cds-services/recognition-order-select`, sampleRequest('order-select-zhang-wei.json'));
+    const { status, body } = await postJson(
+      `${url}/cds-services/recognition-order-select`,
+      sampleRequest('order-select-zhang-wei.json'),
+    );
     expect(status).toBe(200);
     expect(body.cards).toHaveLength(1);
   });

@@ -22,13 +22,18 @@ describe('accepting an external result', () => {
     // The EHR's id for it is for support, folded behind the technical toggle.
     expect(within(decision).getByText('DiagnosticReport/dr-report-1').closest('details')).not.toBeNull();
     // The EHR shows the order still as a draft: the decision is made before signing, and the server is told so.
-    expect(api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: DOCTOR, orderSigned: false }]);
+    expect(api.decisions).toEqual([
+      { outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: DOCTOR, orderSigned: false },
+    ]);
 
     // What reached the EHR: our report, for the patient of the launch, with the EHR's access token.
     expect(ehr.created).toHaveLength(1);
     const [created] = ehr.created;
     const resource = writeBackResource(RESULT_IDS.potassium);
-    expect(created?.body).toMatchObject({ resourceType: 'DiagnosticReport', subject: { reference: `Patient/${ZHANG_WEI.id}` } });
+    expect(created?.body).toMatchObject({
+      resourceType: 'DiagnosticReport',
+      subject: { reference: `Patient/${ZHANG_WEI.id}` },
+    });
     expect(created?.body.performer).toEqual(resource.performer);
     expect(created?.body.identifier).toEqual(resource.identifier);
     expect(created?.authorization).toBe(`Bearer ${ehr.accessToken}`);
@@ -48,8 +53,12 @@ describe('accepting an external result', () => {
 
     const decision = currentDecision();
     const refusal = await within(decision).findByText('病历未更新：医生工作站拒绝写入该结果。互认决定仍然有效。');
-    expect(within(decision).getByText('原因：HTTP 403 Forbidden: DiagnosticReport.write is not granted to this app')).toBeTruthy();
-    expect(api.writeBacks).toEqual([{ status: 'refused', detail: 'HTTP 403 Forbidden: DiagnosticReport.write is not granted to this app' }]);
+    expect(
+      within(decision).getByText('原因：HTTP 403 Forbidden: DiagnosticReport.write is not granted to this app'),
+    ).toBeTruthy();
+    expect(api.writeBacks).toEqual([
+      { status: 'refused', detail: 'HTTP 403 Forbidden: DiagnosticReport.write is not granted to this app' },
+    ]);
     expect(within(decision).getByText('已采用 渝中区人民医院 2026-03-08 的结果，不重复检查')).toBeTruthy();
     expect(api.current?.outcome).toBe('accepted');
 
@@ -87,7 +96,14 @@ describe('accepting an external result', () => {
 
   it('a result that left its window meanwhile: the server refuses, the screen says so and shows the card as it is now', async () => {
     const api = new FakeDecisionApi('potassium');
-    await openCard(network, api, new MockEhr(), http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/decision`, () => HttpResponse.json({ error: { code: 'not-recognisable', message: 'gone', field: 'resultId' } }, { status: 409 })));
+    await openCard(
+      network,
+      api,
+      new MockEhr(),
+      http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/decision`, () =>
+        HttpResponse.json({ error: { code: 'not-recognisable', message: 'gone', field: 'resultId' } }, { status: 409 }),
+      ),
+    );
     const loads = api.viewLanguages.length;
     await doctor().click(acceptButton());
     expect((await screen.findByRole('alert')).textContent).toContain('该结果已不再符合互认条件');
@@ -97,6 +113,15 @@ describe('accepting an external result', () => {
   it('without fhirUser in the launch, the decision names the user the card was raised for', async () => {
     const { api } = await openCard(network, new FakeDecisionApi('potassium'), new MockEhr({ fhirUser: null }));
     await doctor().click(acceptButton());
-    await expect.poll(() => api.decisions).toEqual([{ outcome: 'accepted', resultId: RESULT_IDS.potassium, practitioner: { ref: 'Practitioner/dr-li', name: '李明' }, orderSigned: false }]);
+    await expect
+      .poll(() => api.decisions)
+      .toEqual([
+        {
+          outcome: 'accepted',
+          resultId: RESULT_IDS.potassium,
+          practitioner: { ref: 'Practitioner/dr-li', name: '李明' },
+          orderSigned: false,
+        },
+      ]);
   });
 });

@@ -22,15 +22,24 @@ async function openAccessLog(api: FakeAccessLogApi): Promise<void> {
 const grid = () => screen.getByRole('grid', { name: '访问记录' });
 const section = () => screen.getByRole('region', { name: '访问记录' });
 /** The cells of the listed rows, by column, as the reader sees them. */
-const listed = (field: string) => Array.from(grid().querySelectorAll(`[role="row"] [role="gridcell"][data-field="${field}"]`)).map((cell) => cell.textContent);
+const listed = (field: string) =>
+  Array.from(grid().querySelectorAll(`[role="row"] [role="gridcell"][data-field="${field}"]`)).map(
+    (cell) => cell.textContent,
+  );
 
 describe('the access log page (quality console)', () => {
   it("lists the hospital's reads newest first: when in local time, who, endpoint, the patient key shortened with copy, results, hospital", async () => {
     const api = new FakeAccessLogApi(reads(3));
     await openAccessLog(api);
     await waitFor(() => expect(listed('at')).toHaveLength(3));
-    expect(listed('at')).toEqual([2, 1, 0].map((minute) => dayjs(Date.UTC(2026, 2, 10, 2, minute)).format('YYYY-MM-DD HH:mm:ss')));
-    expect(listed('actor')).toEqual(['医生工作站 · https://ehr.shancheng.example', 'API 令牌 · 质控科 王敏', '医生工作站 · https://ehr.shancheng.example']);
+    expect(listed('at')).toEqual(
+      [2, 1, 0].map((minute) => dayjs(Date.UTC(2026, 2, 10, 2, minute)).format('YYYY-MM-DD HH:mm:ss')),
+    );
+    expect(listed('actor')).toEqual([
+      '医生工作站 · https://ehr.shancheng.example',
+      'API 令牌 · 质控科 王敏',
+      '医生工作站 · https://ehr.shancheng.example',
+    ]);
     expect(listed('endpoint')).toEqual(['开单时的提示', '结果说明（explain）', '开单时的提示']);
     expect(listed('patientKey')).toEqual([KEY_ZHANG, KEY_ZHANG, KEY_WANG].map((key) => `${key.slice(0, 10)}…`));
     expect(listed('results')).toEqual(['3', '2', '1']);
@@ -38,7 +47,9 @@ describe('the access log page (quality console)', () => {
     expect(api.last().get('limit')).toBe('25');
 
     const user = doctor();
-    await user.click(within(grid()).getAllByRole('button', { name: `复制患者标识 ${KEY_WANG.slice(0, 10)}…` })[0] as HTMLElement);
+    await user.click(
+      within(grid()).getAllByRole('button', { name: `复制患者标识 ${KEY_WANG.slice(0, 10)}…` })[0] as HTMLElement,
+    );
     expect(await screen.findByText('已复制患者标识')).toBeTruthy();
     expect(await navigator.clipboard.readText()).toBe(KEY_WANG);
 
@@ -57,10 +68,18 @@ describe('the access log page (quality console)', () => {
     await user.click(screen.getByRole('combobox', { name: '访问途径' }));
     await user.click(await screen.findByRole('option', { name: '结果说明（explain）' }));
     await waitFor(() => expect(api.last().get('endpoint')).toBe('POST /api/explain'));
-    await waitFor(() => expect(listed('endpoint')).toEqual(['结果说明（explain）', '结果说明（explain）', '结果说明（explain）']));
+    await waitFor(() =>
+      expect(listed('endpoint')).toEqual(['结果说明（explain）', '结果说明（explain）', '结果说明（explain）']),
+    );
 
     await user.type(screen.getByRole('textbox', { name: '患者' }), `${KEY_WANG}{Enter}`);
-    await waitFor(() => expect(Object.fromEntries(api.last())).toEqual({ endpoint: 'POST /api/explain', patientKey: KEY_WANG, limit: '25' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last())).toEqual({
+        endpoint: 'POST /api/explain',
+        patientKey: KEY_WANG,
+        limit: '25',
+      }),
+    );
     await waitFor(() => expect(listed('patientKey')).toEqual([`${KEY_WANG.slice(0, 10)}…`]));
 
     // A national ID goes as one (the server turns it into the key); the filter button on a row takes the row's key.
@@ -72,7 +91,9 @@ describe('the access log page (quality console)', () => {
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(Object.fromEntries(api.last())).toEqual({ limit: '25' }));
     await waitFor(() => expect(listed('at')).toHaveLength(6));
-    await user.click(within(grid()).getAllByRole('button', { name: `只看患者 ${KEY_ZHANG.slice(0, 10)}… 的记录` })[0] as HTMLElement);
+    await user.click(
+      within(grid()).getAllByRole('button', { name: `只看患者 ${KEY_ZHANG.slice(0, 10)}… 的记录` })[0] as HTMLElement,
+    );
     await waitFor(() => expect(api.last().get('patientKey')).toBe(KEY_ZHANG));
   });
 
@@ -84,7 +105,9 @@ describe('the access log page (quality console)', () => {
     const nextPage = () => within(section()).getByRole('button', { name: '下一页' });
     await user.click(nextPage());
     await waitFor(() => expect(api.last().get('before')).toBe('36'));
-    await waitFor(() => expect(listed('at')[0]).toBe(dayjs(Date.UTC(2026, 2, 10, 2, 34)).format('YYYY-MM-DD HH:mm:ss')));
+    await waitFor(() =>
+      expect(listed('at')[0]).toBe(dayjs(Date.UTC(2026, 2, 10, 2, 34)).format('YYYY-MM-DD HH:mm:ss')),
+    );
     await user.click(nextPage());
     await waitFor(() => expect(api.last().get('before')).toBe('11'));
     await waitFor(() => expect(listed('at')).toHaveLength(10));
@@ -93,13 +116,20 @@ describe('the access log page (quality console)', () => {
     expect(nextPage().hasAttribute('disabled')).toBe(true);
 
     await user.click(within(section()).getByRole('button', { name: '上一页' }));
-    await waitFor(() => expect(listed('at')[0]).toBe(dayjs(Date.UTC(2026, 2, 10, 2, 34)).format('YYYY-MM-DD HH:mm:ss')));
+    await waitFor(() =>
+      expect(listed('at')[0]).toBe(dayjs(Date.UTC(2026, 2, 10, 2, 34)).format('YYYY-MM-DD HH:mm:ss')),
+    );
     expect(api.last().get('before')).toBe('36');
 
     // A new filter starts again at the newest entries.
     await user.click(screen.getByRole('combobox', { name: '访问途径' }));
     await user.click(await screen.findByRole('option', { name: '开单时的提示' }));
-    await waitFor(() => expect(Object.fromEntries(api.last())).toEqual({ endpoint: 'POST /cds-services/recognition-order-select', limit: '25' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last())).toEqual({
+        endpoint: 'POST /cds-services/recognition-order-select',
+        limit: '25',
+      }),
+    );
   });
 
   it('says so when no read matches', async () => {
@@ -150,6 +180,8 @@ describe('the access log page (admin console)', () => {
     expect(window.sessionStorage.getItem('huren.console.admin.token')).toBe(ADMIN_TOKEN);
     const navigation = screen.getByRole('navigation', { name: '控制台页面' });
     expect(within(navigation).getByRole('link', { name: '规则管理' }).getAttribute('href')).toBe('/app/admin');
-    expect(within(navigation).getByRole('link', { name: '访问日志' }).getAttribute('href')).toBe('/app/admin/access-log');
+    expect(within(navigation).getByRole('link', { name: '访问日志' }).getAttribute('href')).toBe(
+      '/app/admin/access-log',
+    );
   });
 });

@@ -52,17 +52,31 @@ export class FakeAccessLogApi {
         const url = new URL(request.url);
         this.queries.push(url.searchParams);
         const authorization = request.headers.get('authorization');
-        if (authorization !== `Bearer ${QUALITY_TOKEN}` && authorization !== `Bearer ${ADMIN_TOKEN}`) return refuse(new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked'));
-        if (this.failing) return HttpResponse.json({ error: { code: 'internal', message: 'something broke', field: null } }, { status: 500 });
+        if (authorization !== `Bearer ${QUALITY_TOKEN}` && authorization !== `Bearer ${ADMIN_TOKEN}`)
+          return refuse(new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked'));
+        if (this.failing)
+          return HttpResponse.json(
+            { error: { code: 'internal', message: 'something broke', field: null } },
+            { status: 500 },
+          );
         const parsed = accessLogQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) return refuse(new HttpError(400, 'invalid', parsed.error.message));
         const query = parsed.data;
         const selected = [...this.entries]
           .sort((a, b) => b.id - a.id)
-          .filter((entry) => (query.endpoint === undefined || entry.endpoint === query.endpoint) && (query.patientKey === undefined || entry.patientKey === query.patientKey))
+          .filter(
+            (entry) =>
+              (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
+              (query.patientKey === undefined || entry.patientKey === query.patientKey),
+          )
           .filter((entry) => query.before === undefined || entry.id < query.before)
           .slice(0, query.limit);
-        return HttpResponse.json(accessLogPageSchema.parse({ entries: selected, next: selected.length === query.limit ? (selected.at(-1)?.id ?? null) : null }));
+        return HttpResponse.json(
+          accessLogPageSchema.parse({
+            entries: selected,
+            next: selected.length === query.limit ? (selected.at(-1)?.id ?? null) : null,
+          }),
+        );
       }),
     ];
   }

@@ -14,7 +14,10 @@ export function preloadAdminConsole(): void {
 export const RENDERED = { timeout: 60_000 } as const;
 
 /** Opens /app/admin signed in (the token in the tab's storage), once the rules in force show. */
-export async function openAdminConsole(network: ReturnType<typeof setupServer>, api = new FakeAdminApi()): Promise<FakeAdminApi> {
+export async function openAdminConsole(
+  network: ReturnType<typeof setupServer>,
+  api = new FakeAdminApi(),
+): Promise<FakeAdminApi> {
   network.use(...api.handlers());
   window.sessionStorage.setItem('huren.console.admin.token', ADMIN_TOKEN);
   await loadPage('/app/admin');

@@ -5,8 +5,17 @@ import { dayBound, overrideViolations, type RegionPolicy } from '../../rules';
 import { parseCodeMappings } from '../../server/admin/csv-mappings';
 import { localeFrom, messages } from '../../server/i18n';
 import {
-  catalogSchema, codeMappingsSchema, dryRunReportSchema, mappingUploadSchema, overrideHistorySchema, rulesStateSchema, unmappedCodesSchema,
-  type DryRunReportView, type OverrideHistory, type RulesState, type UnmappedCodes,
+  catalogSchema,
+  codeMappingsSchema,
+  dryRunReportSchema,
+  mappingUploadSchema,
+  overrideHistorySchema,
+  rulesStateSchema,
+  unmappedCodesSchema,
+  type DryRunReportView,
+  type OverrideHistory,
+  type RulesState,
+  type UnmappedCodes,
 } from '../../server/contract/admin-responses';
 import { codeMappingInputSchema, hospitalOverrideSchema, type CodeMapping } from '../../server/contract/admin';
 import { apiInvalid, HttpError } from '../../server/errors/http-error';
@@ -25,13 +34,27 @@ const LOCAL_CODES = 'https://his.example/H-CQ-001/order-item';
 export const CATALOG = catalogSchema.parse(items);
 const DISCIPLINES = [...new Set(CATALOG.map((item) => item.discipline))];
 const CHONGQING: RegionPolicy = {
-  code: 'CQ', name: '重庆市', markRequired: false, marks: { lab: [], imaging: [] }, markedLevelRule: 'hierarchy', annotationRequired: true,
-  assessmentIntervalMonths: null, lowerLevelAcceptance: { default: 'alliance', max: 'all' }, partnerRegions: ['SC'],
+  code: 'CQ',
+  name: '重庆市',
+  markRequired: false,
+  marks: { lab: [], imaging: [] },
+  markedLevelRule: 'hierarchy',
+  annotationRequired: true,
+  assessmentIntervalMonths: null,
+  lowerLevelAcceptance: { default: 'alliance', max: 'all' },
+  partnerRegions: ['SC'],
 };
 
 /** Version 1 switched 超声 off; version 2 narrowed 胸部CT to 60 days and switched 超声 on again. */
 export const HISTORY: OverrideHistory = overrideHistorySchema.parse([
-  { version: 1, override: { disabledItems: [], disabledDisciplines: ['ultrasound'], windowDays: {} }, before: null, action: 'save', updatedBy: '信息科', updatedAt: '2026-03-01T02:00:00.000Z' },
+  {
+    version: 1,
+    override: { disabledItems: [], disabledDisciplines: ['ultrasound'], windowDays: {} },
+    before: null,
+    action: 'save',
+    updatedBy: '信息科',
+    updatedAt: '2026-03-01T02:00:00.000Z',
+  },
   {
     version: 2,
     override: { disabledItems: [], disabledDisciplines: [], windowDays: { 'CT-CHEST': 60 }, indicator: 'info' },
@@ -50,7 +73,16 @@ export const DRY_RUN: Omit<DryRunReportView, 'days'> = {
   disappearReasons: { 'item.disabled': 3, 'window.expired+scope.lower-level': 1 },
   acceptedAmongDisappearing: 1,
   indicatorChanges: 0,
-  samples: [{ promptId: 'p-ct', createdAt: '2026-03-08T03:00:00.000Z', itemCode: 'CT-CHEST', department: '呼吸内科门诊', doctor: '赵华', after: 'item.disabled' }],
+  samples: [
+    {
+      promptId: 'p-ct',
+      createdAt: '2026-03-08T03:00:00.000Z',
+      itemCode: 'CT-CHEST',
+      department: '呼吸内科门诊',
+      doctor: '赵华',
+      after: 'item.disabled',
+    },
+  ],
   limits: 'past-cards-only',
 };
 
@@ -60,8 +92,22 @@ const MAPPINGS: CodeMapping[] = [
 ];
 
 const UNMAPPED: UnmappedCodes = unmappedCodesSchema.parse([
-  { system: LOCAL_CODES, code: 'JY9999', display: '铁蛋白', firstSeen: '2026-03-02T01:00:00.000Z', lastSeen: '2026-03-09T01:00:00.000Z', seen: 12 },
-  { system: LOCAL_CODES, code: 'JY9998', display: '降钙素原', firstSeen: '2026-03-05T01:00:00.000Z', lastSeen: '2026-03-08T01:00:00.000Z', seen: 3 },
+  {
+    system: LOCAL_CODES,
+    code: 'JY9999',
+    display: '铁蛋白',
+    firstSeen: '2026-03-02T01:00:00.000Z',
+    lastSeen: '2026-03-09T01:00:00.000Z',
+    seen: 12,
+  },
+  {
+    system: LOCAL_CODES,
+    code: 'JY9998',
+    display: '降钙素原',
+    firstSeen: '2026-03-05T01:00:00.000Z',
+    lastSeen: '2026-03-08T01:00:00.000Z',
+    seen: 3,
+  },
 ]);
 
 type Override = OverrideHistory[number]['override'];
@@ -98,7 +144,11 @@ export class FakeAdminApi {
       version: current?.version ?? 0,
       updatedBy: current?.updatedBy ?? null,
       updatedAt: current?.updatedAt ?? null,
-      bounds: { windowDays: Object.fromEntries(CATALOG.map((item) => [item.code, dayBound(item.window)])), lowerLevelAcceptance: this.lowerLevelAcceptance, disciplines: DISCIPLINES },
+      bounds: {
+        windowDays: Object.fromEntries(CATALOG.map((item) => [item.code, dayBound(item.window)])),
+        lowerLevelAcceptance: this.lowerLevelAcceptance,
+        disciplines: DISCIPLINES,
+      },
     });
   }
 
@@ -111,15 +161,34 @@ export class FakeAdminApi {
   private validOverride(body: unknown): Override {
     const parsed = hospitalOverrideSchema.safeParse(body);
     if (!parsed.success) throw apiInvalid(parsed.error);
-    const catalog = CATALOG.map((item) => ({ ...item, window: { amount: this.serverBounds.get(item.code) ?? dayBound(item.window), unit: 'days' as const } }));
-    const [violation] = overrideViolations(parsed.data, catalog, { ...CHONGQING, lowerLevelAcceptance: this.lowerLevelAcceptance });
-    if (violation) throw new HttpError(400, 'out-of-bounds', `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`, violation.field);
+    const catalog = CATALOG.map((item) => ({
+      ...item,
+      window: { amount: this.serverBounds.get(item.code) ?? dayBound(item.window), unit: 'days' as const },
+    }));
+    const [violation] = overrideViolations(parsed.data, catalog, {
+      ...CHONGQING,
+      lowerLevelAcceptance: this.lowerLevelAcceptance,
+    });
+    if (violation)
+      throw new HttpError(
+        400,
+        'out-of-bounds',
+        `${violation.field}: beyond the region's bound${'bound' in violation ? ` (${violation.bound})` : ''}`,
+        violation.field,
+      );
     return parsed.data;
   }
 
   private save(override: Override, action: 'save' | 'rollback'): RulesState {
     const before = this.history.at(-1)?.override ?? null;
-    this.history.push({ version: this.history.length + 1, override, before, action, updatedBy: '信息科', updatedAt: '2026-03-10T02:00:00.000Z' });
+    this.history.push({
+      version: this.history.length + 1,
+      override,
+      before,
+      action,
+      updatedBy: '信息科',
+      updatedAt: '2026-03-10T02:00:00.000Z',
+    });
     return this.state;
   }
 
@@ -128,9 +197,17 @@ export class FakeAdminApi {
       const url = new URL(request.url);
       const body = await request.text();
       const authorization = request.headers.get('authorization');
-      this.requests.push({ method: request.method, path: url.pathname, query: url.searchParams, authorization, contentType: request.headers.get('content-type'), body });
+      this.requests.push({
+        method: request.method,
+        path: url.pathname,
+        query: url.searchParams,
+        authorization,
+        contentType: request.headers.get('content-type'),
+        body,
+      });
       try {
-        if (authorization !== `Bearer ${ADMIN_TOKEN}`) throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
+        if (authorization !== `Bearer ${ADMIN_TOKEN}`)
+          throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
         return HttpResponse.json(respond(body));
       } catch (error) {
         if (error instanceof HttpError) return HttpResponse.json(error.body(), { status: error.status });
@@ -142,9 +219,13 @@ export class FakeAdminApi {
     const rollbackBody = z.object({ version: z.number() });
     return [
       http.get(`${ORIGIN}/api/admin/rules`, ({ request }) => answer(request, () => this.state)),
-      http.get(`${ORIGIN}/api/admin/rules/history`, ({ request }) => answer(request, () => overrideHistorySchema.parse(this.history))),
+      http.get(`${ORIGIN}/api/admin/rules/history`, ({ request }) =>
+        answer(request, () => overrideHistorySchema.parse(this.history)),
+      ),
       http.get(`${ORIGIN}/api/catalog`, ({ request }) => answer(request, () => CATALOG)),
-      http.put(`${ORIGIN}/api/admin/rules`, ({ request }) => answer(request, (body) => this.save(this.validOverride(json(body)), 'save'))),
+      http.put(`${ORIGIN}/api/admin/rules`, ({ request }) =>
+        answer(request, (body) => this.save(this.validOverride(json(body)), 'save')),
+      ),
       http.post(`${ORIGIN}/api/admin/rules/dry-run`, ({ request }) =>
         answer(request, (body) => {
           const { override, days } = dryRunBody.parse(json(body));
@@ -155,16 +236,30 @@ export class FakeAdminApi {
       http.post(`${ORIGIN}/api/admin/rules/rollback`, ({ request }) =>
         answer(request, (body) => {
           const { version } = rollbackBody.parse(json(body));
-          const target = version === 0 ? { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } } : this.history.find((entry) => entry.version === version);
-          if (!target) throw new HttpError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
+          const target =
+            version === 0
+              ? { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} } }
+              : this.history.find((entry) => entry.version === version);
+          if (!target)
+            throw new HttpError(404, 'not-found', `no version ${version} of this hospital's rules`, 'version');
           return this.save(target.override, 'rollback');
         }),
       ),
-      http.get(`${ORIGIN}/api/admin/code-mappings`, ({ request }) => answer(request, () => codeMappingsSchema.parse(this.mappings))),
+      http.get(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
+        answer(request, () => codeMappingsSchema.parse(this.mappings)),
+      ),
       http.put(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
         answer(request, (body) => {
-          const { accepted, refused } = parseCodeMappings(body, HOSPITAL, new Map(CATALOG.map((item) => [item.code, item])), messages(localeFrom(request.headers.get('accept-language') ?? undefined)));
-          const kept = new URL(request.url).searchParams.get('replace') === 'true' ? [] : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
+          const { accepted, refused } = parseCodeMappings(
+            body,
+            HOSPITAL,
+            new Map(CATALOG.map((item) => [item.code, item])),
+            messages(localeFrom(request.headers.get('accept-language') ?? undefined)),
+          );
+          const kept =
+            new URL(request.url).searchParams.get('replace') === 'true'
+              ? []
+              : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
           this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
           return mappingUploadSchema.parse({ accepted: accepted.length, refused, unmappedSeen: this.unmapped() });
         }),
@@ -172,9 +267,17 @@ export class FakeAdminApi {
       http.post(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
         answer(request, (body) => {
           const input = codeMappingInputSchema.parse(json(body));
-          if (!CATALOG.some((item) => item.code === input.itemCode)) throw new HttpError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
-          const mapping = { institutionId: HOSPITAL, localCode: input.localCode, localName: input.localName ?? input.localCode, itemCode: input.itemCode };
-          this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort((a, b) => a.localCode.localeCompare(b.localCode));
+          if (!CATALOG.some((item) => item.code === input.itemCode))
+            throw new HttpError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
+          const mapping = {
+            institutionId: HOSPITAL,
+            localCode: input.localCode,
+            localName: input.localName ?? input.localCode,
+            itemCode: input.itemCode,
+          };
+          this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort(
+            (a, b) => a.localCode.localeCompare(b.localCode),
+          );
           return mappingUploadSchema.parse({ accepted: 1, refused: [], unmappedSeen: this.unmapped() });
         }),
       ),

@@ -14,13 +14,23 @@ const versions = () =>
   within(within(history()).getByRole('list', { name: '变更记录' }))
     .getAllByRole('listitem')
     .filter((item) => within(item).queryByRole('heading'))
-    .map((item) => [within(item).getByRole('heading').textContent, ...within(item).getAllByRole('listitem').map((change) => change.textContent)]);
+    .map((item) => [
+      within(item).getByRole('heading').textContent,
+      ...within(item)
+        .getAllByRole('listitem')
+        .map((change) => change.textContent),
+    ]);
 
 describe('admin console: every version of the rules, and rolling back to one', () => {
   it('lists who changed what when, before → after in words, newest first', async () => {
     await openAdminConsole(network);
     expect(versions()).toEqual([
-      [expect.stringMatching(/^第 2 版 · 保存 · 信息科 · 2026-03-09 \d\d:00$/), '恢复专业：超声', '胸部CT平扫 有效期：地区默认 (3 个月) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）'],
+      [
+        expect.stringMatching(/^第 2 版 · 保存 · 信息科 · 2026-03-09 \d\d:00$/),
+        '恢复专业：超声',
+        '胸部CT平扫 有效期：地区默认 (3 个月) → 60 天',
+        '提示级别：地区默认 → 信息（蓝色，仅提示）',
+      ],
       [expect.stringMatching(/^第 1 版 · 保存 · 信息科 · 2026-03-01 \d\d:00$/), '停用专业：超声'],
     ]);
     expect(within(history()).getByText('当前版本')).toBeTruthy();
@@ -38,11 +48,21 @@ describe('admin console: every version of the rules, and rolling back to one', (
     const [rollback] = api.sent('POST', '/api/admin/rules/rollback');
     expect(JSON.parse(rollback?.body ?? '')).toEqual({ version: 1 });
     expect(rollback?.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
-    expect(within(screen.getByRole('region', { name: '当前规则' })).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['停用专业：超声']);
+    expect(
+      within(screen.getByRole('region', { name: '当前规则' }))
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['停用专业：超声']);
     await waitFor(() => expect(versions()[0]?.[0]).toMatch(/^第 3 版 · 回滚 · 信息科/));
-    expect(versions()[0]?.slice(1)).toEqual(['停用专业：超声', '胸部CT平扫 有效期：60 天 → 地区默认 (3 个月)', '提示级别：信息（蓝色，仅提示） → 地区默认']);
+    expect(versions()[0]?.slice(1)).toEqual([
+      '停用专业：超声',
+      '胸部CT平扫 有效期：60 天 → 地区默认 (3 个月)',
+      '提示级别：信息（蓝色，仅提示） → 地区默认',
+    ]);
     // The editor starts again from the rules now in force.
-    expect(within(screen.getByRole('region', { name: '修改规则' })).getByRole('checkbox', { name: '停用超声' })).toHaveProperty('checked', true);
+    expect(
+      within(screen.getByRole('region', { name: '修改规则' })).getByRole('checkbox', { name: '停用超声' }),
+    ).toHaveProperty('checked', true);
   });
 
   it("rolls back to the region's defaults: no hospital rules at all (issue 11 point 13)", async () => {

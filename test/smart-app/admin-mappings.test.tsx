@@ -14,7 +14,10 @@ beforeAll(() => {
   Blob.prototype.arrayBuffer = function arrayBuffer(this: Blob) {
     return new Promise<ArrayBuffer>((resolve, reject) => {
       const reader = new FileReader();
-      reader.onload = () => (typeof reader.result === 'string' || reader.result === null ? reject(new Error('not read as bytes')) : resolve(reader.result));
+      reader.onload = () =>
+        typeof reader.result === 'string' || reader.result === null
+          ? reject(new Error('not read as bytes'))
+          : resolve(reader.result);
       reader.onerror = () => reject(reader.error);
       reader.readAsArrayBuffer(this);
     });
@@ -63,7 +66,11 @@ describe('admin console: local order codes', () => {
       within(within(report).getByRole('table'))
         .getAllByRole('row')
         .slice(1)
-        .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent)),
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((cell) => cell.textContent),
+        ),
     ).toEqual([
       ['第 2 行（表格第 3 行）', '互认项目编码', '互认目录中没有项目编码 NOPE'],
       ['第 3 行（表格第 4 行）', '本院编码', '本院编码为空'],
@@ -77,7 +84,16 @@ describe('admin console: local order codes', () => {
 
   it('merges by default, and reads a file Excel saved in GB18030 without garbling the names', async () => {
     const api = await openAdminConsole(network);
-    const gbk = new Uint8Array([...new TextEncoder().encode('local_code,local_name,item_code\r\nJY9999,'), 0xcc, 0xfa, 0xb5, 0xb0, 0xb0, 0xd7, ...new TextEncoder().encode(',LAB-FER\r\n')]);
+    const gbk = new Uint8Array([
+      ...new TextEncoder().encode('local_code,local_name,item_code\r\nJY9999,'),
+      0xcc,
+      0xfa,
+      0xb5,
+      0xb0,
+      0xb0,
+      0xd7,
+      ...new TextEncoder().encode(',LAB-FER\r\n'),
+    ]);
     await upload(new File([gbk], 'excel.csv'), '合并');
     await within(mappingsRegion()).findByRole('region', { name: '上传结果' });
     const [sent] = api.sent('PUT', '/api/admin/code-mappings');

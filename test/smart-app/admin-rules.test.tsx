@@ -10,7 +10,10 @@ preloadAdminConsole();
 
 const editor = () => screen.getByRole('region', { name: '修改规则' });
 const button = (name: string) => within(editor()).getByRole('button', { name });
-const listed = (element: HTMLElement) => within(element).getAllByRole('listitem').map((item) => item.textContent);
+const listed = (element: HTMLElement) =>
+  within(element)
+    .getAllByRole('listitem')
+    .map((item) => item.textContent);
 
 /** Narrows 头颅CT平扫 to `days` in the editor. */
 async function narrowHeadCt(days: string) {
@@ -25,7 +28,8 @@ async function narrowHeadCt(days: string) {
   return field;
 }
 
-const helpOf = (field: HTMLElement) => document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
+const helpOf = (field: HTMLElement) =>
+  document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent;
 
 describe("admin console: the hospital's rules, changed only after a dry run", () => {
   it('signs in with an admin token and shows the rules in force: version, who, when, and how they depart from the defaults', async () => {
@@ -41,7 +45,10 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     await user.click(screen.getByRole('button', { name: '登录' }));
     const current = await screen.findByRole('region', { name: '当前规则' }, RENDERED);
     expect(within(current).getByText(/^第 2 版，信息科 于 2026-03-09 \d\d:00 修改$/)).toBeTruthy();
-    expect(listed(current)).toEqual(['胸部CT平扫 有效期：地区默认 (3 个月) → 60 天', '提示级别：地区默认 → 信息（蓝色，仅提示）']);
+    expect(listed(current)).toEqual([
+      '胸部CT平扫 有效期：地区默认 (3 个月) → 60 天',
+      '提示级别：地区默认 → 信息（蓝色，仅提示）',
+    ]);
     expect(screen.getByText('医院编码：H-CQ-001')).toBeTruthy();
     expect(window.sessionStorage.getItem('huren.console.admin.token')).toBe(ADMIN_TOKEN);
   });
@@ -63,9 +70,22 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
 
     await user.click(button('试运行'));
     const report = await within(editor()).findByRole('region', { name: '试运行结果：最近 30 天' });
-    const proposed = { disabledItems: [], disabledDisciplines: ['ct'], windowDays: { 'CT-CHEST': 60, 'CT-HEAD': 30 }, indicator: 'info', silenceInEmergency: true };
-    expect(JSON.parse(api.sent('POST', '/api/admin/rules/dry-run')[0]?.body ?? '')).toEqual({ override: proposed, days: 30 });
-    expect(within(report).getAllByRole('term').map((term) => [term.textContent, term.nextElementSibling?.textContent])).toEqual([
+    const proposed = {
+      disabledItems: [],
+      disabledDisciplines: ['ct'],
+      windowDays: { 'CT-CHEST': 60, 'CT-HEAD': 30 },
+      indicator: 'info',
+      silenceInEmergency: true,
+    };
+    expect(JSON.parse(api.sent('POST', '/api/admin/rules/dry-run')[0]?.body ?? '')).toEqual({
+      override: proposed,
+      days: 30,
+    });
+    expect(
+      within(report)
+        .getAllByRole('term')
+        .map((term) => [term.textContent, term.nextElementSibling?.textContent]),
+    ).toEqual([
       ['重放的提示', '14'],
       ['不受影响', '10'],
       ['将不再提示', '4'],
@@ -81,9 +101,15 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     expect(await screen.findByText('已保存为第 3 版。')).toBeTruthy();
     expect(JSON.parse(api.sent('PUT', '/api/admin/rules')[0]?.body ?? '')).toEqual(proposed);
     expect(api.sent('PUT', '/api/admin/rules')[0]?.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
-    await waitFor(() => expect(within(screen.getByRole('region', { name: '当前规则' })).getByText(/^第 3 版/)).toBeTruthy());
+    await waitFor(() =>
+      expect(within(screen.getByRole('region', { name: '当前规则' })).getByText(/^第 3 版/)).toBeTruthy(),
+    );
     // The history is read again and shows the new version on top.
-    await waitFor(() => expect(within(screen.getByRole('region', { name: '变更记录' })).getAllByRole('heading', { level: 3 })[0]?.textContent).toMatch(/^第 3 版 · 保存 · 信息科/));
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('region', { name: '变更记录' })).getAllByRole('heading', { level: 3 })[0]?.textContent,
+      ).toMatch(/^第 3 版 · 保存 · 信息科/),
+    );
     expect(within(editor()).getByRole('status').textContent).toBe('规则没有修改。');
   });
 
@@ -116,7 +142,9 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     const field = await narrowHeadCt('60');
     expect(helpOf(field)).toBe('地区上限 89 天');
     await doctor().click(button('试运行'));
-    await waitFor(() => expect(helpOf(field)).toBe("超出地区政策允许的范围。 windowDays.CT-HEAD: beyond the region's bound (30)"));
+    await waitFor(() =>
+      expect(helpOf(field)).toBe("超出地区政策允许的范围。 windowDays.CT-HEAD: beyond the region's bound (30)"),
+    );
     expect(field.getAttribute('aria-invalid')).toBe('true');
     expect(within(editor()).queryByRole('region', { name: /试运行结果/ })).toBeNull();
     expect(button('保存').hasAttribute('disabled')).toBe(true);
@@ -130,7 +158,11 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     narrow.lowerLevelAcceptance = { default: 'alliance', max: 'alliance' };
     await openAdminConsole(network, narrow);
     const group = within(editor()).getByRole('group', { name: '认可下级医院的结果' });
-    expect(within(group).getAllByRole('radio').map((radio) => radio.closest('label')?.textContent)).toEqual(['仅认可同一医联体（医共体）内下级医院的结果']);
+    expect(
+      within(group)
+        .getAllByRole('radio')
+        .map((radio) => radio.closest('label')?.textContent),
+    ).toEqual(['仅认可同一医联体（医共体）内下级医院的结果']);
     expect(within(group).getByText('地区政策最宽允许：仅认可同一医联体（医共体）内下级医院的结果')).toBeTruthy();
   });
 });

@@ -20,7 +20,11 @@ describe('the decision screen', () => {
     expect(within(card).getByText('有效期剩余5天（至2026-03-15）')).toBeTruthy();
     // The lab table: value, unit, reference range, and the abnormal flag in words.
     const row = within(card).getByRole('row', { name: /钾/ });
-    expect(within(row).getAllByRole('cell').map((cell) => cell.textContent)).toEqual(['5.6', 'mmol/L', '3.5-5.3', '↑ 偏高']);
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['5.6', 'mmol/L', '3.5-5.3', '↑ 偏高']);
     const accept = within(card).getByRole('button', { name: '采用此结果：渝中区人民医院 2026-03-08' });
     expect(document.activeElement).toBe(accept);
     // The first button in the card: before the report and anything else to press.
@@ -40,7 +44,9 @@ describe('the decision screen', () => {
   it('shows an imaging report (检查所见, 诊断意见) with its image viewer in a new tab', async () => {
     await openCard(network, new FakeDecisionApi('chest-ct'));
     const card = resultCard('嘉陵江中心医院');
-    expect(within(card).getByText('检查所见').nextElementSibling?.textContent).toBe('右肺上叶见一直径约4mm的实性小结节，边界清。');
+    expect(within(card).getByText('检查所见').nextElementSibling?.textContent).toBe(
+      '右肺上叶见一直径约4mm的实性小结节，边界清。',
+    );
     // The external impression only under its own heading, apart from the findings (issue 9 point 6).
     const impression = within(card).getByRole('complementary', { name: '外院诊断意见（仅供参考）' });
     expect(within(impression).getByText('右肺上叶微小结节，建议年度随访。')).toBeTruthy();

@@ -55,7 +55,9 @@ describe('recording an exception and the patient notification', () => {
         orderSigned: false,
       },
     ]);
-    expect(new Date((api.decisions[0] as { notification: { notifiedAt: string } }).notification.notifiedAt).getTime()).toBe(NOW.getTime());
+    expect(
+      new Date((api.decisions[0] as { notification: { notifiedAt: string } }).notification.notifiedAt).getTime(),
+    ).toBe(NOW.getTime());
     expect(within(decision).getByText('不采用外院结果，重新检查：病情变化，原结果与当前临床表现不符')).toBeTruthy();
     expect(within(decision).getByText(`${dayjs(NOW).format('YYYY-MM-DD HH:mm')} 由王医生书面告知家属`)).toBeTruthy();
   });
@@ -67,9 +69,14 @@ describe('recording an exception and the patient notification', () => {
       .getAllByRole('radio')
       .map((radio) => radio.closest('label')?.textContent);
     const note = within(group).getByText('以下理由只作记录，不计入不互认：');
-    const after = [...group.querySelectorAll('label')].filter((label) => note.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING);
+    const after = [...group.querySelectorAll('label')].filter(
+      (label) => note.compareDocumentPosition(label) & Node.DOCUMENT_POSITION_FOLLOWING,
+    );
     expect(labels).toHaveLength(10);
-    expect(after.map((label) => label.textContent)).toEqual(['未收到外院影像资料（不计入不互认）', '特定疾病持续监测（不计入不互认，需注明疾病）']);
+    expect(after.map((label) => label.textContent)).toEqual([
+      '未收到外院影像资料（不计入不互认）',
+      '特定疾病持续监测（不计入不互认，需注明疾病）',
+    ]);
   });
 
   it('says what is missing, next to each field, and sends nothing', async () => {
@@ -129,7 +136,10 @@ describe('recording an exception and the patient notification', () => {
     const { user, form } = await openForm(
       new FakeDecisionApi('potassium'),
       http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/decision`, () =>
-        HttpResponse.json({ error: { code: 'invalid', message: 'notification.notifiedBy: Too big', field: 'notification.notifiedBy' } }, { status: 400 }),
+        HttpResponse.json(
+          { error: { code: 'invalid', message: 'notification.notifiedBy: Too big', field: 'notification.notifiedBy' } },
+          { status: 400 },
+        ),
       ),
     );
     await user.click(within(form).getByLabelText('急诊、急救等紧急情况'));
@@ -164,7 +174,11 @@ describe('recording an exception and the patient notification', () => {
     expect(text).toContain('医生签字：');
     expect(text).toContain(`日期：${dayjs().format('YYYY年M月D日')}`);
     // On paper, only the sheet.
-    expect([...document.querySelectorAll('style')].some((style) => /@media print[^]*huren-notification-sheet/.test(style.textContent ?? ''))).toBe(true);
+    expect(
+      [...document.querySelectorAll('style')].some((style) =>
+        /@media print[^]*huren-notification-sheet/.test(style.textContent ?? ''),
+      ),
+    ).toBe(true);
     await user.click(within(sheet).getByRole('button', { name: '打印' }));
     expect(print).toHaveBeenCalledOnce();
   });

@@ -14,7 +14,11 @@ const historyRows = () =>
   within(screen.getByRole('table', { name: '决定记录' }))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+    .map((row) =>
+      within(row)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    );
 
 const acceptedAndWritten = decisionView({
   outcome: 'accepted',
@@ -40,7 +44,9 @@ describe('the decision after the fact', () => {
     expect(within(decision).getByText(/^王医生 · 2026-03-10 \d\d:10 · 来源：互认助手$/)).toBeTruthy();
     expect(within(decision).getByText('已写入病历。')).toBeTruthy();
     expect(within(decision).getByText('DiagnosticReport/dr-report-7').closest('details')).not.toBeNull();
-    expect(historyRows()).toEqual([['1', expect.stringMatching(/^2026-03-10 \d\d:10$/), '采用外院结果', '王医生', '互认助手', '完整已写入病历']]);
+    expect(historyRows()).toEqual([
+      ['1', expect.stringMatching(/^2026-03-10 \d\d:10$/), '采用外院结果', '王医生', '互认助手', '完整已写入病历'],
+    ]);
     // Decided already: no result offered for accepting again until the doctor asks to change.
     expect(screen.queryByRole('button', { name: /^采用此结果/ })).toBeNull();
   });
@@ -63,14 +69,23 @@ describe('the decision after the fact', () => {
       outcome: 'overridden',
       reason: { system: SYSTEMS.exceptionReason, code: 'emergency', display: null },
       reasonText: messages('zh-CN').exceptionReasons.emergency,
-      notification: { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:05:00.000Z', notifiedBy: '王医生' },
+      notification: {
+        party: 'patient',
+        method: 'verbal',
+        notifiedAt: '2026-03-10T02:05:00.000Z',
+        notifiedBy: '王医生',
+      },
     });
     const { api } = await openCard(network, new FakeDecisionApi('potassium', { decision: overridden }));
     const user = doctor();
     expect(within(currentDecision()).getByText('不采用外院结果，重新检查：急诊、急救等紧急情况')).toBeTruthy();
     await user.click(within(currentDecision()).getByRole('button', { name: '更改决定' }));
     await user.click(screen.getByRole('button', { name: '采用此结果：渝中区人民医院 2026-03-08' }));
-    expect(await within(await screen.findByRole('region', { name: '当前决定' })).findByText('已采用 渝中区人民医院 2026-03-08 的结果，不重复检查')).toBeTruthy();
+    expect(
+      await within(await screen.findByRole('region', { name: '当前决定' })).findByText(
+        '已采用 渝中区人民医院 2026-03-08 的结果，不重复检查',
+      ),
+    ).toBeTruthy();
     expect(api.decisions[0]).toMatchObject({ outcome: 'accepted', resultId: RESULT_IDS.potassium });
   });
 
@@ -79,7 +94,12 @@ describe('the decision after the fact', () => {
     const decision = currentDecision();
     expect(within(decision).getByText('此决定来自医生工作站卡片，尚缺患者告知记录。')).toBeTruthy();
     expect(within(decision).getByText(/^李明 · .* · 来源：医生工作站卡片$/)).toBeTruthy();
-    expect(historyRows()[0]?.slice(2)).toEqual(['不采用，重新检查患者或家属要求复查', '李明', '医生工作站卡片', '待补充']);
+    expect(historyRows()[0]?.slice(2)).toEqual([
+      '不采用，重新检查患者或家属要求复查',
+      '李明',
+      '医生工作站卡片',
+      '待补充',
+    ]);
 
     const user = doctor();
     await user.click(within(decision).getByRole('button', { name: '补充告知信息' }));
@@ -90,7 +110,12 @@ describe('the decision after the fact', () => {
     await user.click(within(form).getByRole('button', { name: '保存决定' }));
 
     const completed = await screen.findByRole('region', { name: '当前决定' });
-    expect(api.decisions[0]).toMatchObject({ outcome: 'overridden', reason: 'patient-request', notification: { party: 'patient', method: 'verbal', notifiedBy: '王医生' }, practitioner: DOCTOR });
+    expect(api.decisions[0]).toMatchObject({
+      outcome: 'overridden',
+      reason: 'patient-request',
+      notification: { party: 'patient', method: 'verbal', notifiedBy: '王医生' },
+      practitioner: DOCTOR,
+    });
     expect(within(completed).queryByText('此决定来自医生工作站卡片，尚缺患者告知记录。')).toBeNull();
   });
 

@@ -3,10 +3,18 @@ import { itemSearch } from '../../smart-app/src/app/item-search';
 
 const CATALOG = [
   { code: 'LAB-CBC', nameZh: '血常规（五分类）', nameEn: 'Complete blood count', synonyms: ['血常规', 'CBC'] },
-  { code: 'LAB-HBSAG', nameZh: '乙型肝炎病毒表面抗原', nameEn: 'Hepatitis B surface antigen', synonyms: ['乙肝表面抗原', '乙肝'] },
+  {
+    code: 'LAB-HBSAG',
+    nameZh: '乙型肝炎病毒表面抗原',
+    nameEn: 'Hepatitis B surface antigen',
+    synonyms: ['乙肝表面抗原', '乙肝'],
+  },
   { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', synonyms: [] },
 ];
-const search = itemSearch(CATALOG, (item) => ({ names: [item.nameZh, item.nameEn, ...item.synonyms], codes: [item.code] }));
+const search = itemSearch(CATALOG, (item) => ({
+  names: [item.nameZh, item.nameEn, ...item.synonyms],
+  codes: [item.code],
+}));
 const codes = (query: string) => search(query).map((item) => item.code);
 
 describe('catalog search as clinicians type (issue 11 point 7)', () => {

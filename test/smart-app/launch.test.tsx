@@ -83,27 +83,38 @@ describe('the SMART launch', () => {
     [409, 'not-an-order-card', '这张卡片只用于查看外院结果'],
     [429, 'rate-limited', '请求过于频繁'],
     [503, 'unavailable', '服务器暂时不可用'],
-  ])('our API answers %i %s: the doctor reads why, and to open the card again where that helps', async (status, code, text) => {
-    const ehr = new MockEhr();
-    network.use(
-      http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, () => HttpResponse.json({ error: { code, message: 'refused', field: null } }, { status })),
-      // An expired card is renewed with the launch's proof of the patient; here the server refuses.
-      http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/renewal`, () => HttpResponse.json({ error: { code: 'forbidden', message: 'another patient', field: null } }, { status: 403 })),
-      ...ehr.handlers(),
-      ...new FakeDecisionApi('potassium').handlers(),
-    );
-    await returnFromAuthorization(await startLaunch(ehr));
-    const alert = await problem();
-    expect(alert.textContent).toContain(text);
-    // Opening the card again cannot cure an expired card (it carries the same token): the way is a new card.
-    expect(alert.textContent?.includes('重新点击')).toBe(code === 'unauthenticated' || code === 'forbidden');
-  });
+  ])(
+    'our API answers %i %s: the doctor reads why, and to open the card again where that helps',
+    async (status, code, text) => {
+      const ehr = new MockEhr();
+      network.use(
+        http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, () =>
+          HttpResponse.json({ error: { code, message: 'refused', field: null } }, { status }),
+        ),
+        // An expired card is renewed with the launch's proof of the patient; here the server refuses.
+        http.post(`${ORIGIN}/api/prompts/${PROMPT_ID}/renewal`, () =>
+          HttpResponse.json({ error: { code: 'forbidden', message: 'another patient', field: null } }, { status: 403 }),
+        ),
+        ...ehr.handlers(),
+        ...new FakeDecisionApi('potassium').handlers(),
+      );
+      await returnFromAuthorization(await startLaunch(ehr));
+      const alert = await problem();
+      expect(alert.textContent).toContain(text);
+      // Opening the card again cannot cure an expired card (it carries the same token): the way is a new card.
+      expect(alert.textContent?.includes('重新点击')).toBe(code === 'unauthenticated' || code === 'forbidden');
+    },
+  );
 
   it('our server cannot be reached: said so, with a retry that loads the card once it is back', async () => {
     const ehr = new MockEhr();
     const api = new FakeDecisionApi('potassium');
     let down = true;
-    network.use(http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, () => (down ? HttpResponse.error() : undefined)), ...ehr.handlers(), ...api.handlers());
+    network.use(
+      http.get(`${ORIGIN}/api/prompts/${PROMPT_ID}`, () => (down ? HttpResponse.error() : undefined)),
+      ...ehr.handlers(),
+      ...api.handlers(),
+    );
     await returnFromAuthorization(await startLaunch(ehr));
     const alert = await problem();
     expect(alert.textContent).toContain('无法连接服务器');
@@ -114,7 +125,10 @@ describe('the SMART launch', () => {
 
   it('the app settings cannot be fetched at launch: said so instead of a blank page', async () => {
     const ehr = new MockEhr();
-    network.use(http.get(`${ORIGIN}/app/config.json`, () => HttpResponse.error()), ...ehr.handlers());
+    network.use(
+      http.get(`${ORIGIN}/app/config.json`, () => HttpResponse.error()),
+      ...ehr.handlers(),
+    );
     await loadPage(`/app/launch?launch=${ehr.launch}&iss=${encodeURIComponent(ehr.iss)}`);
     expect((await problem()).textContent).toContain('无法连接服务器');
   });

@@ -18,7 +18,11 @@ export function preloadQualityConsole(): void {
 export const RENDERED = { timeout: 60_000 } as const;
 
 /** Opens /app/quality at `path` signed in (the token in the tab's storage, as after signing in), once the figures show. */
-export async function openQualityConsole(network: ReturnType<typeof setupServer>, path = '/app/quality', api = new FakeQualityApi()): Promise<FakeQualityApi> {
+export async function openQualityConsole(
+  network: ReturnType<typeof setupServer>,
+  path = '/app/quality',
+  api = new FakeQualityApi(),
+): Promise<FakeQualityApi> {
   network.use(...api.handlers());
   window.sessionStorage.setItem('huren.console.quality.token', QUALITY_TOKEN);
   await loadPage(path);
@@ -44,7 +48,10 @@ export interface SavedFile {
 export function captureDownloads(): SavedFile[] {
   const saved: SavedFile[] = [];
   const blobs = new Map<string, Blob>();
-  const original = { create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'), revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL') };
+  const original = {
+    create: Object.getOwnPropertyDescriptor(URL, 'createObjectURL'),
+    revoke: Object.getOwnPropertyDescriptor(URL, 'revokeObjectURL'),
+  };
   Object.defineProperty(URL, 'createObjectURL', {
     configurable: true,
     value: (blob: Blob) => {
@@ -59,7 +66,10 @@ export function captureDownloads(): SavedFile[] {
     if (blob) saved.push({ name: this.download, blob });
   });
   onTestFinished(() => {
-    for (const [name, descriptor] of [['createObjectURL', original.create], ['revokeObjectURL', original.revoke]] as const) {
+    for (const [name, descriptor] of [
+      ['createObjectURL', original.create],
+      ['revokeObjectURL', original.revoke],
+    ] as const) {
       if (descriptor) Object.defineProperty(URL, name, descriptor);
       else Reflect.deleteProperty(URL, name);
     }

@@ -21,12 +21,28 @@ async function choose(label: string, option: string) {
 
 describe('quality console: the filters live in the address and go to the API as they stand', () => {
   it('a shared link (or a reload) shows its view: every filter to the statistics, the order and page to the list', async () => {
-    const api = await openQualityConsole(network, '/app/quality?from=2026-03-01&to=2026-03-10&department=0502&outcome=overridden&granularity=week&sort=item&order=asc');
+    const api = await openQualityConsole(
+      network,
+      '/app/quality?from=2026-03-01&to=2026-03-10&department=0502&outcome=overridden&granularity=week&sort=item&order=asc',
+    );
     await waitFor(() =>
-      expect(Object.fromEntries(api.last('/api/quality/statistics'))).toEqual({ from: '2026-03-01', to: '2026-03-10', department: '0502', outcome: 'overridden', granularity: 'week' }),
+      expect(Object.fromEntries(api.last('/api/quality/statistics'))).toEqual({
+        from: '2026-03-01',
+        to: '2026-03-10',
+        department: '0502',
+        outcome: 'overridden',
+        granularity: 'week',
+      }),
     );
     expect(Object.fromEntries(api.last('/api/quality/orders'))).toEqual({
-      from: '2026-03-01', to: '2026-03-10', department: '0502', outcome: 'overridden', sort: 'item', order: 'asc', page: '1', pageSize: '25',
+      from: '2026-03-01',
+      to: '2026-03-10',
+      department: '0502',
+      outcome: 'overridden',
+      sort: 'item',
+      order: 'asc',
+      page: '1',
+      pageSize: '25',
     });
     // The filters' choices depend on the period only.
     expect(Object.fromEntries(api.last('/api/quality/facets'))).toEqual({ from: '2026-03-01', to: '2026-03-10' });
@@ -38,8 +54,19 @@ describe('quality console: the filters live in the address and go to the API as 
   });
 
   it('an outdated or hand-edited link still opens, with what cannot be read left at its default', async () => {
-    const api = await openQualityConsole(network, '/app/quality?outcome=maybe&from=March&page=zero&pageSize=7&department=0301');
-    await waitFor(() => expect(Object.fromEntries(api.last('/api/quality/orders'))).toEqual({ department: '0301', sort: 'createdAt', order: 'desc', page: '1', pageSize: '25' }));
+    const api = await openQualityConsole(
+      network,
+      '/app/quality?outcome=maybe&from=March&page=zero&pageSize=7&department=0301',
+    );
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last('/api/quality/orders'))).toEqual({
+        department: '0301',
+        sort: 'createdAt',
+        order: 'desc',
+        page: '1',
+        pageSize: '25',
+      }),
+    );
   });
 
   it('choosing a filter updates the address, asks the API again, and the list changes', async () => {
@@ -67,7 +94,9 @@ describe('quality console: the filters live in the address and go to the API as 
     expect(addressQuery().get('granularity')).toBe('month');
     await doctor().click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(Object.fromEntries(addressQuery())).toEqual({ granularity: 'month', pageSize: '50' }));
-    await waitFor(() => expect(Object.fromEntries(api.last('/api/quality/statistics'))).toEqual({ granularity: 'month' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last('/api/quality/statistics'))).toEqual({ granularity: 'month' }),
+    );
   });
 
   it('a day picked from the calendar becomes the period', async () => {

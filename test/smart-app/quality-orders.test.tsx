@@ -3,7 +3,13 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { doctor, mockNetwork } from './support/app';
 import { FakeQualityApi, potassiumOrders, QUALITY_TOKEN } from './quality-fake-api';
-import { addressQuery, captureDownloads, openQualityConsole, preloadQualityConsole, RENDERED } from './quality-console-page';
+import {
+  addressQuery,
+  captureDownloads,
+  openQualityConsole,
+  preloadQualityConsole,
+  RENDERED,
+} from './quality-console-page';
 
 const network = mockNetwork();
 preloadQualityConsole();
@@ -49,14 +55,18 @@ describe('quality console: the orders list, a page at a time from the server', (
 
     await user.click(screen.getByRole('combobox', { name: '科室' }));
     await user.click(await screen.findByRole('option', { name: '心血管内科门诊' }));
-    await waitFor(() => expect(Object.fromEntries(api.last('/api/quality/orders'))).toMatchObject({ department: '0301', page: '1' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last('/api/quality/orders'))).toMatchObject({ department: '0301', page: '1' }),
+    );
     expect(Object.fromEntries(addressQuery())).toEqual({ department: '0301' });
 
     await user.click(within(ordersSection()).getByRole('button', { name: '下一页' }));
     await waitFor(() => expect(addressQuery().get('page')).toBe('2'));
     await user.click(within(ordersSection()).getByRole('combobox', { name: /每页行数/ }));
     await user.click(await screen.findByRole('option', { name: '50' }));
-    await waitFor(() => expect(Object.fromEntries(api.last('/api/quality/orders'))).toMatchObject({ page: '1', pageSize: '50' }));
+    await waitFor(() =>
+      expect(Object.fromEntries(api.last('/api/quality/orders'))).toMatchObject({ page: '1', pageSize: '50' }),
+    );
     expect(Object.fromEntries(addressQuery())).toEqual({ department: '0301', pageSize: '50' });
   });
 
@@ -67,7 +77,12 @@ describe('quality console: the orders list, a page at a time from the server', (
     expect(await screen.findByText('已下载 huren-orders-2026-02-09-2026-03-10.csv')).toBeTruthy();
     const request = api.requests.filter((seen) => seen.path === '/api/quality/orders.csv').at(-1);
     expect(request?.authorization).toBe(`Bearer ${QUALITY_TOKEN}`);
-    expect(Object.fromEntries(request?.query ?? [])).toEqual({ department: '0502', granularity: 'day', sort: 'item', order: 'asc' });
+    expect(Object.fromEntries(request?.query ?? [])).toEqual({
+      department: '0502',
+      granularity: 'day',
+      sort: 'item',
+      order: 'asc',
+    });
     const [file] = saved;
     expect(file?.name).toBe('huren-orders-2026-02-09-2026-03-10.csv');
     const bytes = new Uint8Array((await file?.blob.arrayBuffer()) ?? new ArrayBuffer(0));
@@ -83,7 +98,11 @@ describe('quality console: the orders list, a page at a time from the server', (
     await doctor().click(screen.getByRole('button', { name: '下载月报（CSV）' }));
     expect(await screen.findByText(`已下载 huren-report-${month}.csv`)).toBeTruthy();
     expect(api.last('/api/quality/report.csv').get('month')).toBe(month);
-    expect(api.requests.filter((seen) => seen.path === '/api/quality/report.csv').every((seen) => seen.authorization === `Bearer ${QUALITY_TOKEN}`)).toBe(true);
+    expect(
+      api.requests
+        .filter((seen) => seen.path === '/api/quality/report.csv')
+        .every((seen) => seen.authorization === `Bearer ${QUALITY_TOKEN}`),
+    ).toBe(true);
     expect(saved.map((file) => file.name)).toEqual([`huren-report-${month}.csv`]);
   });
 
@@ -92,14 +111,36 @@ describe('quality console: the orders list, a page at a time from the server', (
     await doctor().click(await screen.findByRole('button', { name: '查看“胸部CT平扫”的处理记录' }, RENDERED));
     const dialog = await screen.findByRole('dialog', { name: '处理记录：胸部CT平扫' });
     await within(dialog).findByRole('heading', { name: /^第 1 次提示 · 开单时 · 2026-03-08 \d\d:00$/ });
-    expect(api.requests.some((seen) => seen.path === '/api/quality/orders/p-ct' && seen.authorization === `Bearer ${QUALITY_TOKEN}`)).toBe(true);
+    expect(
+      api.requests.some(
+        (seen) => seen.path === '/api/quality/orders/p-ct' && seen.authorization === `Bearer ${QUALITY_TOKEN}`,
+      ),
+    ).toBe(true);
     const versions = within(within(dialog).getByRole('table', { name: /^第 1 次提示/ }))
       .getAllByRole('row')
       .slice(1)
-      .map((row) => within(row).getAllByRole('cell').map((cell) => cell.textContent));
+      .map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      );
     expect(versions).toEqual([
-      ['1', expect.stringMatching(/^2026-03-08 \d\d:01$/), '不采用，重新检查患者或家属要求复查', '赵华', '医生工作站卡片', '未记录'],
-      ['2', expect.stringMatching(/^2026-03-08 \d\d:05$/), '不采用，重新检查病情变化，原结果与当前临床表现不符说明：咯血加重，需复查', '赵华', '互认助手', expect.stringMatching(/^2026-03-08 \d\d:05 由赵华口头告知患者本人$/)],
+      [
+        '1',
+        expect.stringMatching(/^2026-03-08 \d\d:01$/),
+        '不采用，重新检查患者或家属要求复查',
+        '赵华',
+        '医生工作站卡片',
+        '未记录',
+      ],
+      [
+        '2',
+        expect.stringMatching(/^2026-03-08 \d\d:05$/),
+        '不采用，重新检查病情变化，原结果与当前临床表现不符说明：咯血加重，需复查',
+        '赵华',
+        '互认助手',
+        expect.stringMatching(/^2026-03-08 \d\d:05 由赵华口头告知患者本人$/),
+      ],
     ]);
     expect(within(dialog).getAllByText('嘉陵江中心医院 · 2026-02-18（18 天前，有效期剩余 72 天）')).toHaveLength(2);
     expect(within(dialog).getByRole('heading', { name: /^第 2 次提示 · 签署时/ })).toBeTruthy();

@@ -17,7 +17,8 @@ afterAll(() => store.destroy());
 /** SQLite's plan for the statement listAccess runs: every step, as SQLite words it. */
 async function planOf(query: AccessQuery): Promise<string[]> {
   let statement: { sql: string; bindings: readonly Knex.RawBinding[] } | undefined;
-  const capture = (data: { sql: string; bindings?: readonly Knex.RawBinding[] }) => (statement ??= { sql: data.sql, bindings: data.bindings ?? [] });
+  const capture = (data: { sql: string; bindings?: readonly Knex.RawBinding[] }) =>
+    (statement ??= { sql: data.sql, bindings: data.bindings ?? [] });
   store.db.on('query', capture);
   await listAccess(store.db, query);
   store.db.removeListener('query', capture);

@@ -6,9 +6,18 @@ import { expect } from 'vitest';
  * Validates a response body against the schema the running server publishes at /api/openapi.json
  * for that path, method and status, so the document and the behaviour cannot drift apart.
  */
-export async function expectMatchesOpenApi(baseUrl: string, path: string, method: string, status: number, body: unknown): Promise<void> {
+export async function expectMatchesOpenApi(
+  baseUrl: string,
+  path: string,
+  method: string,
+  status: number,
+  body: unknown,
+): Promise<void> {
   const document = (await (await fetch(`${baseUrl}/api/openapi.json`)).json()) as {
-    paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>>;
+    paths: Record<
+      string,
+      Record<string, { responses: Record<string, { content?: Record<string, { schema: unknown }> }> }>
+    >;
     components: { schemas: Record<string, unknown> };
   };
   const operation = document.paths[path]?.[method.toLowerCase()];

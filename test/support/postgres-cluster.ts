@@ -22,7 +22,10 @@ function binDir(): string {
   const base = '/usr/lib/postgresql';
   const versions = existsSync(base) ? readdirSync(base).sort((a, b) => Number(b) - Number(a)) : [];
   const found = versions.map((version) => join(base, version, 'bin')).find((dir) => existsSync(join(dir, 'initdb')));
-  if (!found) throw new Error('PostgreSQL server binaries not found: run `apt-get install -y postgresql` (test/setup.sh does it as root)');
+  if (!found)
+    throw new Error(
+      'PostgreSQL server binaries not found: run `apt-get install -y postgresql` (test/setup.sh does it as root)',
+    );
   return found;
 }
 
@@ -32,7 +35,9 @@ function freePort(): Promise<number> {
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
       const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -57,7 +62,8 @@ export async function startCluster(options: { durable?: boolean } = {}): Promise
   const port = await freePort();
   const durability = options.durable ? '' : ' -c fsync=off -c full_page_writes=off';
   const serverOptions = `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c max_connections=300${durability}`;
-  const start = () => run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
+  const start = () =>
+    run(join(bin, 'pg_ctl'), ['-D', data, '-o', serverOptions, '-l', join(root, 'log'), '-w', '-t', '60', 'start']);
   start();
   return {
     adminUrl: `postgres://postgres@127.0.0.1:${port}/postgres`,

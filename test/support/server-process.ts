@@ -13,7 +13,16 @@ export interface Running {
 export async function launch(env: Record<string, string>, readyLine: string): Promise<Running> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: 'development', PORT: '0', CDS_AUTH: 'off', LOG_LEVEL: 'info', RATE_LIMIT_PER_MINUTE: '0', PUBLIC_URL: 'http://huren.test', ...env },
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      PORT: '0',
+      CDS_AUTH: 'off',
+      LOG_LEVEL: 'info',
+      RATE_LIMIT_PER_MINUTE: '0',
+      PUBLIC_URL: 'http://huren.test',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -67,12 +67,20 @@ export async function startServer(
   const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
-  const { app, services } = createApp({ config, db, reader: store.reader, logger, clock: options.clock ?? (() => now), resolveHost: options.resolveHost ?? documentationAddress });
+  const { app, services } = createApp({
+    config,
+    db,
+    reader: store.reader,
+    logger,
+    clock: options.clock ?? (() => now),
+    resolveHost: options.resolveHost ?? documentationAddress,
+  });
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   if (options.seed ?? true) await seedDemo(db, url, now, config.timeZone, () => services.reference.invalidate());
-  const token = async (role: ApiRole, hospitalId?: string) => (await createApiToken(db, { name: `test ${role}`, role, hospitalId: hospitalId ?? null }, now)).token;
+  const token = async (role: ApiRole, hospitalId?: string) =>
+    (await createApiToken(db, { name: `test ${role}`, role, hospitalId: hospitalId ?? null }, now)).token;
   return {
     url,
     services,
@@ -106,7 +114,12 @@ function freePort(): Promise<number> {
 
 /** A second instance over the same store with its own clock (another server, another day). */
 export async function startSibling(first: TestServer, now: Date): Promise<{ url: string; close(): Promise<void> }> {
-  const { app } = createApp({ config: first.config, db: first.services.db, logger: createLogger('silent'), clock: () => now });
+  const { app } = createApp({
+    config: first.config,
+    db: first.services.db,
+    logger: createLogger('silent'),
+    clock: () => now,
+  });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   return {
@@ -115,14 +128,25 @@ export async function startSibling(first: TestServer, now: Date): Promise<{ url:
   };
 }
 
-export async function getJson(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+export async function getJson(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
   const response = await fetch(url, { headers });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : text };
 }
 
-export async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+export async function postJson(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
   const text = await response.text();
   let parsed: unknown = text;
   try {
@@ -140,11 +164,16 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
 export async function storeContents(server: TestServer): Promise<string> {
   if (server.config.store.client === 'sqlite') {
     const { file } = server.config.store;
-    return [file, `${file}-wal`].filter((path) => existsSync(path)).map((path) => readFileSync(path, 'latin1')).join('\n');
+    return [file, `${file}-wal`]
+      .filter((path) => existsSync(path))
+      .map((path) => readFileSync(path, 'latin1'))
+      .join('\n');
   }
   const { db } = server.services;
   const tables = await db('information_schema.tables').where({ table_schema: 'public' }).pluck('table_name');
-  const dumps = await Promise.all(tables.map((table: string) => db.raw('select coalesce(json_agg(t)::text, \'\') as rows from ?? t', [table])));
+  const dumps = await Promise.all(
+    tables.map((table: string) => db.raw("select coalesce(json_agg(t)::text, '') as rows from ?? t", [table])),
+  );
   return dumps.map((dump) => String(dump.rows[0]?.rows ?? '')).join('\n');
 }
 

@@ -13,7 +13,10 @@ beforeAll(async () => {
   app.get('/ok', (_request, response) => void response.json({ ok: true }));
   app.get('/refused', (_request, response) => void response.status(401).end());
   app.get('/invalid', (_request, response) => void response.status(400).json({ error: 'bad input' }));
-  app.use((error: { status?: number }, _request: express.Request, response: express.Response, _next: express.NextFunction) => void response.status(error.status ?? 500).end());
+  app.use(
+    (error: { status?: number }, _request: express.Request, response: express.Response, _next: express.NextFunction) =>
+      void response.status(error.status ?? 500).end(),
+  );
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -24,10 +27,12 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 const statusOf = async (path: string) => (await fetch(`${url}${path}`)).status;
 
 describe('the failure budget per source (server/web/failure-budget.ts)', () => {
-  it('counts refusals only: successes and a registered caller\'s 400 never spend it, the fourth refusal in a minute gets 429 with Retry-After', async () => {
+  it("counts refusals only: successes and a registered caller's 400 never spend it, the fourth refusal in a minute gets 429 with Retry-After", async () => {
     for (let call = 0; call < 20; call += 1) expect(await statusOf('/ok')).toBe(200);
     for (let call = 0; call < 5; call += 1) expect(await statusOf('/invalid')).toBe(400);
-    expect([await statusOf('/refused'), await statusOf('/refused'), await statusOf('/refused')]).toEqual([401, 401, 401]);
+    expect([await statusOf('/refused'), await statusOf('/refused'), await statusOf('/refused')]).toEqual([
+      401, 401, 401,
+    ]);
     const throttled = await fetch(`${url}/ok`);
     expect(throttled.status).toBe(429);
     const retryAfter = Number(throttled.headers.get('retry-after'));

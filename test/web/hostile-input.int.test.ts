@@ -14,10 +14,18 @@ let adminToken: string;
 beforeAll(async () => {
   server = await startServer();
   adminToken = await server.token('admin', 'H-CQ-001');
-  const { body } = await postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']));
+  const { body } = await postJson(
+    `${server.url}/cds-services/recognition-order-select`,
+    orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+  );
   const first = body.cards[0];
   const appContext = JSON.parse(first.links[0].appContext);
-  card = { uuid: first.uuid, suggestionId: first.suggestions[0].uuid, promptId: appContext.promptId, token: appContext.token };
+  card = {
+    uuid: first.uuid,
+    suggestionId: first.suggestions[0].uuid,
+    promptId: appContext.promptId,
+    token: appContext.token,
+  };
 });
 afterAll(async () => {
   await server.close();
@@ -26,7 +34,15 @@ afterAll(async () => {
 /** A fingerprint of everything a request could write: any change to these tables changes it. */
 async function fingerprint(): Promise<string> {
   const hash = createHash('sha256');
-  for (const table of ['results', 'prompts', 'decisions', 'decision_history', 'unexplained_repeats', 'institutions', 'items']) {
+  for (const table of [
+    'results',
+    'prompts',
+    'decisions',
+    'decision_history',
+    'unexplained_repeats',
+    'institutions',
+    'items',
+  ]) {
     const rows = await server.services.db(table).select('*');
     hash.update(JSON.stringify(rows.map((row) => Object.values(row).map(String)).sort()));
   }
@@ -37,25 +53,107 @@ type Json = unknown;
 type Endpoint = { path: string; valid: () => Json; required: string[][]; headers?: () => Record<string, string> };
 
 function validBundle(): Json {
-  const patient = { resourceType: 'Patient', id: 'p', identifier: [{ system: NATIONAL_ID_SYSTEM, value: '990101199901010011' }] };
+  const patient = {
+    resourceType: 'Patient',
+    id: 'p',
+    identifier: [{ system: NATIONAL_ID_SYSTEM, value: '990101199901010011' }],
+  };
   const report = {
-    resourceType: 'DiagnosticReport', id: 'r', identifier: [{ system: 's', value: 'hostile' }], status: 'final',
-    code: { coding: [{ system: SYSTEMS.recognitionItem, code: 'LAB-K' }] }, subject: { reference: 'Patient/p' }, effectiveDateTime: '2026-03-09',
+    resourceType: 'DiagnosticReport',
+    id: 'r',
+    identifier: [{ system: 's', value: 'hostile' }],
+    status: 'final',
+    code: { coding: [{ system: SYSTEMS.recognitionItem, code: 'LAB-K' }] },
+    subject: { reference: 'Patient/p' },
+    effectiveDateTime: '2026-03-09',
     performer: [{ reference: `Organization/${HOSPITALS.jialing}` }],
   };
-  return { resourceType: 'Bundle', type: 'transaction', entry: [patient, organizationResource(HOSPITALS.jialing), report].map((resource) => ({ resource })) };
+  return {
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [patient, organizationResource(HOSPITALS.jialing), report].map((resource) => ({ resource })),
+  };
 }
 
 const ENDPOINTS: Endpoint[] = [
-  { path: '/cds-services/recognition-order-select', valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']), required: [['hook'], ['hookInstance'], ['context'], ['context', 'patientId'], ['context', 'userId'], ['context', 'selections'], ['context', 'draftOrders'], ['context', 'draftOrders', 'resourceType']] },
-  { path: '/cds-services/recognition-order-sign', valid: () => orderRequest('order-sign', 'zhang-wei', ['LAB-K']), required: [['hook'], ['hookInstance'], ['context', 'patientId'], ['context', 'draftOrders']] },
-  { path: '/cds-services/recognition-order-select/feedback', valid: () => ({ feedback: [{ card: card.uuid, outcome: 'accepted', acceptedSuggestions: [{ id: card.suggestionId }], outcomeTimestamp: '2026-03-10T02:00:00Z' }] }), required: [['feedback'], ['feedback', '0', 'card'], ['feedback', '0', 'outcome'], ['feedback', '0', 'outcomeTimestamp'], ['feedback', '0', 'acceptedSuggestions']] },
-  { path: '/fhir', headers: () => ({ authorization: `Bearer ${server.platformToken}` }), valid: validBundle, required: [['resourceType'], ['type'], ['entry', '2', 'resource', 'status'], ['entry', '2', 'resource', 'code'], ['entry', '2', 'resource', 'subject'], ['entry', '2', 'resource', 'performer'], ['entry', '0', 'resource', 'identifier']] },
-  { path: '/api/explain', headers: () => ({ authorization: `Bearer ${adminToken}` }), valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']), required: [['hook'], ['context'], ['context', 'patientId']] },
+  {
+    path: '/cds-services/recognition-order-select',
+    valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+    required: [
+      ['hook'],
+      ['hookInstance'],
+      ['context'],
+      ['context', 'patientId'],
+      ['context', 'userId'],
+      ['context', 'selections'],
+      ['context', 'draftOrders'],
+      ['context', 'draftOrders', 'resourceType'],
+    ],
+  },
+  {
+    path: '/cds-services/recognition-order-sign',
+    valid: () => orderRequest('order-sign', 'zhang-wei', ['LAB-K']),
+    required: [['hook'], ['hookInstance'], ['context', 'patientId'], ['context', 'draftOrders']],
+  },
+  {
+    path: '/cds-services/recognition-order-select/feedback',
+    valid: () => ({
+      feedback: [
+        {
+          card: card.uuid,
+          outcome: 'accepted',
+          acceptedSuggestions: [{ id: card.suggestionId }],
+          outcomeTimestamp: '2026-03-10T02:00:00Z',
+        },
+      ],
+    }),
+    required: [
+      ['feedback'],
+      ['feedback', '0', 'card'],
+      ['feedback', '0', 'outcome'],
+      ['feedback', '0', 'outcomeTimestamp'],
+      ['feedback', '0', 'acceptedSuggestions'],
+    ],
+  },
+  {
+    path: '/fhir',
+    headers: () => ({ authorization: `Bearer ${server.platformToken}` }),
+    valid: validBundle,
+    required: [
+      ['resourceType'],
+      ['type'],
+      ['entry', '2', 'resource', 'status'],
+      ['entry', '2', 'resource', 'code'],
+      ['entry', '2', 'resource', 'subject'],
+      ['entry', '2', 'resource', 'performer'],
+      ['entry', '0', 'resource', 'identifier'],
+    ],
+  },
+  {
+    path: '/api/explain',
+    headers: () => ({ authorization: `Bearer ${adminToken}` }),
+    valid: () => orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+    required: [['hook'], ['context'], ['context', 'patientId']],
+  },
   {
     path: '/api/prompts/:prompt/decision',
-    valid: () => ({ outcome: 'overridden', reason: 'other', explanation: '说明', notification: { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: '王医生' }, practitioner: { ref: 'Practitioner/x', name: null } }),
-    required: [['outcome'], ['reason'], ['explanation'], ['notification'], ['notification', 'party'], ['notification', 'notifiedAt'], ['practitioner'], ['practitioner', 'ref']],
+    valid: () => ({
+      outcome: 'overridden',
+      reason: 'other',
+      explanation: '说明',
+      notification: { party: 'patient', method: 'verbal', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: '王医生' },
+      practitioner: { ref: 'Practitioner/x', name: null },
+    }),
+    required: [
+      ['outcome'],
+      ['reason'],
+      ['explanation'],
+      ['notification'],
+      ['notification', 'party'],
+      ['notification', 'notifiedAt'],
+      ['practitioner'],
+      ['practitioner', 'ref'],
+    ],
     headers: () => ({ authorization: `Bearer ${card.token}` }),
   },
 ];
@@ -74,8 +172,15 @@ function nested(depth: number): unknown {
 
 /** Values of the wrong type for any field we require: none of them is a valid string, array or object of ours. */
 const wrongValue = fc.oneof(
-  fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.constant([]), fc.constant({}),
-  fc.constant(''), fc.constant('   '), fc.string({ minLength: 100_001, maxLength: 100_050 }).map((s) => `x${s}`),
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+  fc.constant([]),
+  fc.constant({}),
+  fc.constant(''),
+  fc.constant('   '),
+  fc.string({ minLength: 100_001, maxLength: 100_050 }).map((s) => `x${s}`),
   fc.constant(nested(40)),
 );
 
@@ -83,12 +188,55 @@ type Attack = { endpoint: Endpoint; body: string | Buffer; contentType: string; 
 
 const attack: fc.Arbitrary<Attack> = fc.constantFrom(...ENDPOINTS).chain((endpoint) =>
   fc.oneof(
-    fc.constantFrom(...endpoint.required).map((path) => ({ endpoint, label: `without ${path.join('.')}`, contentType: 'application/json', body: JSON.stringify(withPath(endpoint.valid(), path, (parent, key) => { delete parent[key]; })) })),
-    fc.tuple(fc.constantFrom(...endpoint.required), wrongValue).map(([path, value]) => ({ endpoint, label: `${path.join('.')} = ${JSON.stringify(value)?.slice(0, 40)}`, contentType: 'application/json', body: JSON.stringify(withPath(endpoint.valid(), path, (parent, key) => { parent[key] = value; })) })),
-    fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 })).map((value) => ({ endpoint, label: `body ${JSON.stringify(value)?.slice(0, 40)}`, contentType: 'application/json', body: JSON.stringify(value) })),
-    fc.string({ minLength: 1, maxLength: 200 }).filter((text) => { try { JSON.parse(text); return false; } catch { return true; } }).map((text) => ({ endpoint, label: 'not JSON', contentType: 'application/json', body: text })),
-    fc.constant({ endpoint, label: 'invalid UTF-8', contentType: 'application/json', body: Buffer.concat([Buffer.from('{"hook":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]) }),
-    fc.integer({ min: 2_000, max: 200_000 }).map((depth) => ({ endpoint, label: `nested ${depth} deep`, contentType: 'application/json', body: `${'['.repeat(depth)}${']'.repeat(depth)}` })),
+    fc.constantFrom(...endpoint.required).map((path) => ({
+      endpoint,
+      label: `without ${path.join('.')}`,
+      contentType: 'application/json',
+      body: JSON.stringify(
+        withPath(endpoint.valid(), path, (parent, key) => {
+          delete parent[key];
+        }),
+      ),
+    })),
+    fc.tuple(fc.constantFrom(...endpoint.required), wrongValue).map(([path, value]) => ({
+      endpoint,
+      label: `${path.join('.')} = ${JSON.stringify(value)?.slice(0, 40)}`,
+      contentType: 'application/json',
+      body: JSON.stringify(
+        withPath(endpoint.valid(), path, (parent, key) => {
+          parent[key] = value;
+        }),
+      ),
+    })),
+    fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.jsonValue(), { maxLength: 3 })).map((value) => ({
+      endpoint,
+      label: `body ${JSON.stringify(value)?.slice(0, 40)}`,
+      contentType: 'application/json',
+      body: JSON.stringify(value),
+    })),
+    fc
+      .string({ minLength: 1, maxLength: 200 })
+      .filter((text) => {
+        try {
+          JSON.parse(text);
+          return false;
+        } catch {
+          return true;
+        }
+      })
+      .map((text) => ({ endpoint, label: 'not JSON', contentType: 'application/json', body: text })),
+    fc.constant({
+      endpoint,
+      label: 'invalid UTF-8',
+      contentType: 'application/json',
+      body: Buffer.concat([Buffer.from('{"hook":"'), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from('"}')]),
+    }),
+    fc.integer({ min: 2_000, max: 200_000 }).map((depth) => ({
+      endpoint,
+      label: `nested ${depth} deep`,
+      contentType: 'application/json',
+      body: `${'['.repeat(depth)}${']'.repeat(depth)}`,
+    })),
   ),
 );
 
@@ -122,15 +270,33 @@ describe('hostile and malformed input: always a clear 4xx, never a 5xx, a crash 
 
   it('refuses a body over the size limit with 413', async () => {
     for (const endpoint of ENDPOINTS) {
-      const status = await send({ endpoint, label: 'huge', contentType: 'application/json', body: JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) }) });
+      const status = await send({
+        endpoint,
+        label: 'huge',
+        contentType: 'application/json',
+        body: JSON.stringify({ padding: 'x'.repeat(6 * 1024 * 1024) }),
+      });
       expect(status, endpoint.path).toBe(413);
     }
   });
 
   it('stores SQL and markdown injection in free text verbatim, as data, and shows report text escaped', async () => {
     const hostile = "'); DROP TABLE results; -- [点我](javascript:alert(1)) <script>alert(1)</script>";
-    const decision = { outcome: 'overridden', reason: 'other', explanation: hostile, notification: { party: 'family', method: 'written', notifiedAt: '2026-03-10T02:00:00Z', notifiedBy: hostile.slice(0, 90) }, practitioner: { ref: 'Practitioner/x', name: null } };
-    const { status, body } = await postJson(`${server.url}/api/prompts/${card.promptId}/decision`, decision, { authorization: `Bearer ${card.token}` });
+    const decision = {
+      outcome: 'overridden',
+      reason: 'other',
+      explanation: hostile,
+      notification: {
+        party: 'family',
+        method: 'written',
+        notifiedAt: '2026-03-10T02:00:00Z',
+        notifiedBy: hostile.slice(0, 90),
+      },
+      practitioner: { ref: 'Practitioner/x', name: null },
+    };
+    const { status, body } = await postJson(`${server.url}/api/prompts/${card.promptId}/decision`, decision, {
+      authorization: `Bearer ${card.token}`,
+    });
     expect(status).toBe(200);
     expect(body.decision.explanation).toBe(hostile);
     expect(await server.services.db('results').count({ n: '*' }).first()).toBeDefined();
@@ -139,11 +305,22 @@ describe('hostile and malformed input: always a clear 4xx, never a 5xx, a crash 
     const report = bundle.entry[2]?.resource as Record<string, unknown>;
     report.identifier = [{ system: 's', value: 'injection' }];
     report.result = [{ reference: 'Observation/o' }];
-    bundle.entry.push({ resource: { resourceType: 'Observation', id: 'o', status: 'final', code: { text: hostile }, valueString: '![x](https://evil.example/x.png) | broken' } });
-    expect((await postJson(`${server.url}/fhir`, bundle, { authorization: `Bearer ${server.platformToken}` })).status).toBe(200);
+    bundle.entry.push({
+      resource: {
+        resourceType: 'Observation',
+        id: 'o',
+        status: 'final',
+        code: { text: hostile },
+        valueString: '![x](https://evil.example/x.png) | broken',
+      },
+    });
+    expect(
+      (await postJson(`${server.url}/fhir`, bundle, { authorization: `Bearer ${server.platformToken}` })).status,
+    ).toBe(200);
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     request.prefetch.patient.identifier = [{ system: NATIONAL_ID_SYSTEM, value: '990101199901010011' }];
-    const detail: string = (await postJson(`${server.url}/cds-services/recognition-order-select`, request)).body.cards[0].detail;
+    const detail: string = (await postJson(`${server.url}/cds-services/recognition-order-select`, request)).body
+      .cards[0].detail;
     expect(detail).not.toContain('<script>');
     expect(detail).not.toContain('](javascript');
     expect(detail).not.toContain('![x](');

@@ -7,7 +7,9 @@ import { postJson, startServer, TEST_NOW, type TestServer } from '../support/ser
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startServer({ env: { RATE_LIMIT_PER_MINUTE: '3', CDS_AUTH: 'on', APP_FRAME_ANCESTORS: 'https://ehr.h-cq-001.example' } });
+  server = await startServer({
+    env: { RATE_LIMIT_PER_MINUTE: '3', CDS_AUTH: 'on', APP_FRAME_ANCESTORS: 'https://ehr.h-cq-001.example' },
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -36,8 +38,16 @@ describe('security headers and the per-client rate limit', () => {
 
   it('answers 429 with an OperationOutcome once a CDS client exceeds its budget; another client is not affected', async () => {
     const call = async (issuer: string) => {
-      const token = await mintClientToken({ issuer, audience: 'http://huren.test/cds-services/recognition-order-select', now: TEST_NOW });
-      return postJson(`${server.url}/cds-services/recognition-order-select`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), { authorization: `Bearer ${token}` });
+      const token = await mintClientToken({
+        issuer,
+        audience: 'http://huren.test/cds-services/recognition-order-select',
+        now: TEST_NOW,
+      });
+      return postJson(
+        `${server.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+        { authorization: `Bearer ${token}` },
+      );
     };
     const statuses = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await call(DEMO_CLIENTS[0].issuer)).status);

@@ -37,7 +37,10 @@ module.exports = {
       comment: 'All SQL lives in server/store/, which depends on the rules, the settings and the contract only.',
       severity: 'error',
       from: { path: '^server/store/' },
-      to: { path: '^(server|fixtures|smart-app)/', pathNot: ['^server/store/', '^server/config\\.ts$', '^server/contract/'] },
+      to: {
+        path: '^(server|fixtures|smart-app)/',
+        pathNot: ['^server/store/', '^server/config\\.ts$', '^server/contract/'],
+      },
     },
     {
       name: 'knex-only-in-the-store',
@@ -58,7 +61,12 @@ module.exports = {
     doNotFollow: { path: 'node_modules' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js', '.json'], conditionNames: ['import', 'require', 'node', 'default'], exportsFields: ['exports'], mainFields: ['module', 'main', 'types'] },
+    enhancedResolveOptions: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      exportsFields: ['exports'],
+      mainFields: ['module', 'main', 'types'],
+    },
     exclude: { path: '^(node_modules|dist|tools/lint/node_modules)/' },
   },
 };

@@ -175,8 +175,21 @@ export async function up(db: Knex): Promise<void> {
 
 export async function down(db: Knex): Promise<void> {
   for (const table of [
-    'unexplained_repeats', 'decision_history', 'decisions', 'prompts', 'results', 'cds_clients', 'hospital_overrides',
-    'local_test_systems', 'code_mappings', 'items', 'qualifications', 'alliance_members', 'alliances', 'institutions', 'regions',
+    'unexplained_repeats',
+    'decision_history',
+    'decisions',
+    'prompts',
+    'results',
+    'cds_clients',
+    'hospital_overrides',
+    'local_test_systems',
+    'code_mappings',
+    'items',
+    'qualifications',
+    'alliance_members',
+    'alliances',
+    'institutions',
+    'regions',
   ]) {
     await db.schema.dropTableIfExists(table);
   }

@@ -22,7 +22,8 @@ export async function up(db: Knex): Promise<void> {
 export async function down(db: Knex): Promise<void> {
   await db.schema.alterTable('alliances', (t) => t.dropColumn('kind'));
   await db.schema.alterTable('items', (t) => {
-    for (const column of ['window_unit', 'annotation', 'contains', 'synonyms', 'on_regional_list']) t.dropColumn(column);
+    for (const column of ['window_unit', 'annotation', 'contains', 'synonyms', 'on_regional_list'])
+      t.dropColumn(column);
   });
   await db.raw('alter table items rename column window_amount to window_days');
 }

@@ -16,7 +16,11 @@ function markOf(mark: StoredMark, kind: 'lab' | 'imaging'): { text: string; form
 }
 
 export async function up(db: Knex): Promise<void> {
-  const items = await db<{ code: string; discipline: string; method_relevant: boolean | number }>('items').select('code', 'discipline', 'method_relevant');
+  const items = await db<{ code: string; discipline: string; method_relevant: boolean | number }>('items').select(
+    'code',
+    'discipline',
+    'method_relevant',
+  );
   for (const item of items) {
     if (!item.method_relevant) continue;
     const annotation = BRAND.has(item.discipline) ? 'brand' : item.discipline === 'chemistry' ? 'method' : 'both';
@@ -24,15 +28,23 @@ export async function up(db: Knex): Promise<void> {
   }
   const regions = await db<{ code: string; policy: string }>('regions').select('code', 'policy');
   for (const region of regions) {
-    const policy = JSON.parse(region.policy) as { marks: { lab: StoredMark[]; imaging: StoredMark[] } } & Record<string, unknown>;
+    const policy = JSON.parse(region.policy) as { marks: { lab: StoredMark[]; imaging: StoredMark[] } } & Record<
+      string,
+      unknown
+    >;
     const updated = {
       ...policy,
-      marks: { lab: policy.marks.lab.map((mark) => markOf(mark, 'lab')), imaging: policy.marks.imaging.map((mark) => markOf(mark, 'imaging')) },
+      marks: {
+        lab: policy.marks.lab.map((mark) => markOf(mark, 'lab')),
+        imaging: policy.marks.imaging.map((mark) => markOf(mark, 'imaging')),
+      },
       markedLevelRule: policy.markedLevelRule ?? 'hierarchy',
       annotationRequired: policy.annotationRequired ?? false,
       assessmentIntervalMonths: policy.assessmentIntervalMonths ?? null,
     };
-    await db('regions').where('code', region.code).update({ policy: JSON.stringify(updated) });
+    await db('regions')
+      .where('code', region.code)
+      .update({ policy: JSON.stringify(updated) });
   }
   await db('alliances').where('name', 'like', '%紧密型%').orWhere('name', 'like', '%医共体%').update({ kind: 'close' });
 }

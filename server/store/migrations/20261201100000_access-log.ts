@@ -22,7 +22,9 @@ export async function up(db: Knex): Promise<void> {
   if (db.client.config.client === 'pg') {
     await db.raw(`create function access_log_append_only() returns trigger language plpgsql as $$
       begin raise exception 'access_log is append-only'; end $$`);
-    await db.raw('create trigger access_log_no_update before update on access_log for each row execute function access_log_append_only()');
+    await db.raw(
+      'create trigger access_log_no_update before update on access_log for each row execute function access_log_append_only()',
+    );
   } else {
     await db.raw(`create trigger access_log_no_update before update on access_log
       begin select raise(abort, 'access_log is append-only'); end`);

@@ -11,12 +11,29 @@ export async function up(db: Knex): Promise<void> {
     t.string('order_key', 64);
     t.index(['order_key']);
   });
-  const rows = await db('prompts')
-    .whereNotNull('order_ref')
-    .whereNotNull('item_code')
-    .select<{ id: string; hospital_id: string; patient_key: string; item_code: string; encounter_ref: string | null; order_ref: string; created_on: string }[]>('id', 'hospital_id', 'patient_key', 'item_code', 'encounter_ref', 'order_ref', 'created_on');
+  const rows = await db('prompts').whereNotNull('order_ref').whereNotNull('item_code').select<
+    {
+      id: string;
+      hospital_id: string;
+      patient_key: string;
+      item_code: string;
+      encounter_ref: string | null;
+      order_ref: string;
+      created_on: string;
+    }[]
+  >('id', 'hospital_id', 'patient_key', 'item_code', 'encounter_ref', 'order_ref', 'created_on');
   for (const row of rows) {
-    const key = createHash('sha256').update(JSON.stringify([row.hospital_id, row.patient_key, row.item_code, row.encounter_ref ?? `day:${row.created_on}`, row.order_ref])).digest('hex');
+    const key = createHash('sha256')
+      .update(
+        JSON.stringify([
+          row.hospital_id,
+          row.patient_key,
+          row.item_code,
+          row.encounter_ref ?? `day:${row.created_on}`,
+          row.order_ref,
+        ]),
+      )
+      .digest('hex');
     await db('prompts').where('id', row.id).update({ order_key: key });
   }
 }

@@ -43,7 +43,9 @@ function AccessLogWorkspace({ api }: { readonly api: ConsoleApi }) {
   const [paging, setPaging] = useState<Paging>(FIRST_PAGE);
   const [copied, setCopied] = useState(false);
   const query = accessLogQuery(filters, pageSize, paging.cursors[paging.index]);
-  const log = useResource(JSON.stringify([query.data, language]), (signal) => (query.success ? accessLogPage(api, query.data, signal) : Promise.reject(query.error)));
+  const log = useResource(JSON.stringify([query.data, language]), (signal) =>
+    query.success ? accessLogPage(api, query.data, signal) : Promise.reject(query.error),
+  );
 
   const filter = (next: AccessLogFilters) => {
     setFilters(next);

@@ -28,7 +28,9 @@ export function AccessLogFilterBar({ filters, onChange }: AccessLogFilterBarProp
           size="small"
           label={t.endpoint}
           value={filters.endpoint ?? ''}
-          onChange={(event) => onChange({ ...filters, endpoint: ACCESS_LOG_ENDPOINTS.find((endpoint) => endpoint === event.target.value) })}
+          onChange={(event) =>
+            onChange({ ...filters, endpoint: ACCESS_LOG_ENDPOINTS.find((endpoint) => endpoint === event.target.value) })
+          }
           slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           sx={{ minWidth: 200 }}
         >
@@ -47,7 +49,13 @@ export function AccessLogFilterBar({ filters, onChange }: AccessLogFilterBarProp
 }
 
 /** Taken on Enter or on leaving the field, not at every key: a national ID typed halfway finds nobody. */
-function PatientFilter({ value, onCommit }: { readonly value: string | undefined; readonly onCommit: (patient: string | undefined) => void }) {
+function PatientFilter({
+  value,
+  onCommit,
+}: {
+  readonly value: string | undefined;
+  readonly onCommit: (patient: string | undefined) => void;
+}) {
   const { messages } = useAccessLogMessages();
   const t = messages.accessLog.filters;
   const [draft, setDraft] = useState(value ?? '');

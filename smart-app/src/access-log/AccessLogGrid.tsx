@@ -23,7 +23,13 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
   const { messages } = useAccessLogMessages();
   const t = messages.accessLog;
   const columns: GridColDef<AccessEntryView>[] = [
-    { field: 'at', headerName: t.columns.at, width: 170, sortable: false, valueFormatter: (value: string) => localTime(value, t.timeFormat) },
+    {
+      field: 'at',
+      headerName: t.columns.at,
+      width: 170,
+      sortable: false,
+      valueFormatter: (value: string) => localTime(value, t.timeFormat),
+    },
     {
       field: 'actor',
       headerName: t.columns.actor,
@@ -50,7 +56,13 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
       renderCell: ({ row }) => <PatientKeyCell patientKey={row.patientKey} onCopied={onCopied} onOnly={onPatient} />,
     },
     { field: 'results', headerName: t.columns.results, type: 'number', width: 90, sortable: false },
-    { field: 'hospitalId', headerName: t.columns.hospital, width: 120, sortable: false, valueGetter: (value: string | null) => value ?? t.noHospital },
+    {
+      field: 'hospitalId',
+      headerName: t.columns.hospital,
+      width: 120,
+      sortable: false,
+      valueGetter: (value: string | null) => value ?? t.noHospital,
+    },
   ];
   const entries = page?.entries ?? [];
   // The count is known once the last page is reached; before, the grid offers the next page while the API has one.

@@ -20,13 +20,21 @@ const PATIENT_KEY = /^[0-9a-f]{64}$/i;
  * patient a key or a national ID by its shape. Checked with the API's own schema, so a filter the
  * server would refuse is said at its field and never sent.
  */
-export function accessLogQuery(filters: AccessLogFilters, limit: number, before: number | undefined): ReturnType<typeof accessLogQuerySchema.safeParse> {
+export function accessLogQuery(
+  filters: AccessLogFilters,
+  limit: number,
+  before: number | undefined,
+): ReturnType<typeof accessLogQuerySchema.safeParse> {
   const patient = filters.patient?.trim() || undefined;
   const query: AccessLogQuery = {
     ...(filters.from ? { from: dayjs(filters.from).startOf('day').toISOString() } : {}),
     ...(filters.to ? { to: dayjs(filters.to).add(1, 'day').startOf('day').toISOString() } : {}),
     ...(filters.endpoint ? { endpoint: filters.endpoint } : {}),
-    ...(patient === undefined ? {} : PATIENT_KEY.test(patient) ? { patientKey: patient.toLowerCase() } : { nationalId: patient }),
+    ...(patient === undefined
+      ? {}
+      : PATIENT_KEY.test(patient)
+        ? { patientKey: patient.toLowerCase() }
+        : { nationalId: patient }),
     ...(before === undefined ? {} : { before }),
     limit,
   };

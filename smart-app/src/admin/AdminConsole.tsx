@@ -39,7 +39,11 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
   const state = rules.value;
   if (!state || !catalog.value) {
     const problem = rules.problem ?? catalog.problem;
-    return problem ? <ProblemNotice problem={problem} onRetry={problem === rules.problem ? rules.reload : catalog.reload} /> : <Loading label={messages.app.loading} />;
+    return problem ? (
+      <ProblemNotice problem={problem} onRetry={problem === rules.problem ? rules.reload : catalog.reload} />
+    ) : (
+      <Loading label={messages.app.loading} />
+    );
   }
   const names = ruleNames(messages, language, catalog.value, state.bounds);
   // A new version of the rules: show it, its history, and an editor started afresh from it.
@@ -63,7 +67,14 @@ function AdminWorkspace({ api }: { readonly api: AdminApi }) {
       ) : null}
       {rules.problem ? <ProblemNotice problem={rules.problem} onRetry={rules.reload} /> : null}
       <CurrentRules state={state} names={names} />
-      <RulesEditor key={state.version} api={api} state={state} catalog={catalog.value} names={names} onSaved={(saved) => changed(saved, t.editor.saved(saved.version))} />
+      <RulesEditor
+        key={state.version}
+        api={api}
+        state={state}
+        catalog={catalog.value}
+        names={names}
+        onSaved={(saved) => changed(saved, t.editor.saved(saved.version))}
+      />
       {history.problem ? <ProblemNotice problem={history.problem} onRetry={history.reload} /> : null}
       <RulesHistory
         api={api}

@@ -4,7 +4,15 @@ import type { OverrideChange } from './override-changes';
 import { describeChange, type RuleNames } from './rule-words';
 
 /** Changes to the rules as a list of sentences; "no change" when a version saved the same rules again. */
-export function ChangeList({ changes, names, label }: { readonly changes: readonly OverrideChange[]; readonly names: RuleNames; readonly label?: string }) {
+export function ChangeList({
+  changes,
+  names,
+  label,
+}: {
+  readonly changes: readonly OverrideChange[];
+  readonly names: RuleNames;
+  readonly label?: string;
+}) {
   const { messages } = useAdminMessages();
   if (changes.length === 0) return <Typography variant="body2">{messages.admin.changes.none}</Typography>;
   return (

@@ -25,7 +25,13 @@ export function CodeMappings({ api, mappings, names, onUploaded }: CodeMappingsP
     { field: 'localCode', headerName: t.columns.localCode, width: 150 },
     { field: 'localName', headerName: t.columns.localName, flex: 1, minWidth: 160 },
     { field: 'itemCode', headerName: t.columns.itemCode, width: 160 },
-    { field: 'itemName', headerName: t.columns.itemName, flex: 1, minWidth: 160, valueGetter: (_value, row) => names.item(row.itemCode) },
+    {
+      field: 'itemName',
+      headerName: t.columns.itemName,
+      flex: 1,
+      minWidth: 160,
+      valueGetter: (_value, row) => names.item(row.itemCode),
+    },
   ];
   return (
     <Section heading={t.heading}>

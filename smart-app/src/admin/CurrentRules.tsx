@@ -15,10 +15,18 @@ export function CurrentRules({ state, names }: { readonly state: RulesState; rea
   return (
     <Section heading={t.heading}>
       <Typography>
-        {state.version === 0 ? t.never : t.version(state.version, state.updatedBy ?? '', state.updatedAt ? localTime(state.updatedAt, messages.time.format) : '')}
+        {state.version === 0
+          ? t.never
+          : t.version(
+              state.version,
+              state.updatedBy ?? '',
+              state.updatedAt ? localTime(state.updatedAt, messages.time.format) : '',
+            )}
       </Typography>
       {departures.length === 0 ? (
-        state.version === 0 ? null : <Typography variant="body2">{t.defaults}</Typography>
+        state.version === 0 ? null : (
+          <Typography variant="body2">{t.defaults}</Typography>
+        )
       ) : (
         <ChangeList changes={departures} names={names} />
       )}

@@ -23,7 +23,13 @@ export function DisabledItems({ catalog, off, names, onChange }: DisabledItemsPr
   const t = messages.admin.editor.items;
   return (
     <Section level={3} heading={t.heading}>
-      <ItemPicker items={catalog} exclude={off} label={t.search} action={t.add} onPick={(item) => onChange([...off, item.code])} />
+      <ItemPicker
+        items={catalog}
+        exclude={off}
+        label={t.search}
+        action={t.add}
+        onPick={(item) => onChange([...off, item.code])}
+      />
       {off.length === 0 ? (
         <Typography variant="body2">{t.none}</Typography>
       ) : (
@@ -32,7 +38,11 @@ export function DisabledItems({ catalog, off, names, onChange }: DisabledItemsPr
             <ListItem
               key={code}
               secondaryAction={
-                <IconButton edge="end" aria-label={t.remove(names.item(code))} onClick={() => onChange(off.filter((other) => other !== code))}>
+                <IconButton
+                  edge="end"
+                  aria-label={t.remove(names.item(code))}
+                  onClick={() => onChange(off.filter((other) => other !== code))}
+                >
                   <UndoIcon />
                 </IconButton>
               }

@@ -35,7 +35,9 @@ export function DisciplineSwitches({ disciplines, off, names, onChange }: Discip
               <Checkbox
                 checked={off.includes(discipline)}
                 slotProps={{ input: { 'aria-label': t.off(names.discipline(discipline)) } }}
-                onChange={(event) => onChange(event.target.checked ? [...off, discipline] : off.filter((code) => code !== discipline))}
+                onChange={(event) =>
+                  onChange(event.target.checked ? [...off, discipline] : off.filter((code) => code !== discipline))
+                }
               />
             }
           />

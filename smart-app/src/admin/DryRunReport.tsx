@@ -44,7 +44,10 @@ export function DryRunReport({ report, stale, names }: DryRunReportProps) {
   return (
     <Section level={3} heading={t.heading(report.days)}>
       {stale ? <Alert severity="warning">{t.stale}</Alert> : null}
-      <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, 1fr)', md: 'repeat(5, 1fr)' }, gap: 1.5, m: 0 }}>
+      <Box
+        component="dl"
+        sx={{ display: 'grid', gridTemplateColumns: { xs: 'repeat(2, 1fr)', md: 'repeat(5, 1fr)' }, gap: 1.5, m: 0 }}
+      >
         {figures.map(([label, value]) => (
           <Box key={label} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 2, py: 1 }}>
             <Typography component="dt" variant="body2" color="text.secondary">

@@ -32,7 +32,11 @@ export function GeneralSettings({ draft, acceptanceBounds, acceptanceRefusal, on
     <Stack spacing={2}>
       <FormControl component="fieldset">
         <Legend>{t.indicator.heading}</Legend>
-        <RadioGroup row value={draft.indicator ?? RULE_DEFAULTS.indicator} onChange={(_event, value) => onChange({ ...draft, indicator: INDICATORS.find((option) => option === value) })}>
+        <RadioGroup
+          row
+          value={draft.indicator ?? RULE_DEFAULTS.indicator}
+          onChange={(_event, value) => onChange({ ...draft, indicator: INDICATORS.find((option) => option === value) })}
+        >
           {INDICATORS.map((option) => (
             <FormControlLabel key={option} value={option} control={<Radio />} label={t.indicator.options[option]} />
           ))}
@@ -41,11 +45,21 @@ export function GeneralSettings({ draft, acceptanceBounds, acceptanceRefusal, on
       <FormControl component="fieldset">
         <Legend>{t.switches.heading}</Legend>
         <FormControlLabel
-          control={<Switch checked={draft.silenceInEmergency ?? RULE_DEFAULTS.silenceInEmergency} onChange={(event) => onChange({ ...draft, silenceInEmergency: event.target.checked })} />}
+          control={
+            <Switch
+              checked={draft.silenceInEmergency ?? RULE_DEFAULTS.silenceInEmergency}
+              onChange={(event) => onChange({ ...draft, silenceInEmergency: event.target.checked })}
+            />
+          }
           label={t.switches.silenceInEmergency}
         />
         <FormControlLabel
-          control={<Switch checked={draft.requireMethodMatch ?? RULE_DEFAULTS.requireMethodMatch} onChange={(event) => onChange({ ...draft, requireMethodMatch: event.target.checked })} />}
+          control={
+            <Switch
+              checked={draft.requireMethodMatch ?? RULE_DEFAULTS.requireMethodMatch}
+              onChange={(event) => onChange({ ...draft, requireMethodMatch: event.target.checked })}
+            />
+          }
           label={t.switches.requireMethodMatch}
         />
       </FormControl>
@@ -55,13 +69,25 @@ export function GeneralSettings({ draft, acceptanceBounds, acceptanceRefusal, on
           <>
             <RadioGroup
               value={draft.lowerLevelAcceptance ?? acceptanceBounds.default}
-              onChange={(_event, value) => onChange({ ...draft, lowerLevelAcceptance: acceptance.find((option: LowerLevelAcceptance) => option === value) })}
+              onChange={(_event, value) =>
+                onChange({
+                  ...draft,
+                  lowerLevelAcceptance: acceptance.find((option: LowerLevelAcceptance) => option === value),
+                })
+              }
             >
               {acceptance.map((option) => (
-                <FormControlLabel key={option} value={option} control={<Radio />} label={t.acceptance.options[option]} />
+                <FormControlLabel
+                  key={option}
+                  value={option}
+                  control={<Radio />}
+                  label={t.acceptance.options[option]}
+                />
               ))}
             </RadioGroup>
-            <FormHelperText sx={{ mx: 0 }}>{acceptanceRefusal ?? t.acceptance.bound(t.acceptance.options[acceptanceBounds.max])}</FormHelperText>
+            <FormHelperText sx={{ mx: 0 }}>
+              {acceptanceRefusal ?? t.acceptance.bound(t.acceptance.options[acceptanceBounds.max])}
+            </FormHelperText>
           </>
         ) : (
           <FormHelperText sx={{ mx: 0 }}>{t.acceptance.unavailable}</FormHelperText>

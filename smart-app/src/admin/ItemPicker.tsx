@@ -25,7 +25,14 @@ export function ItemPicker({ items, exclude, label, action, onPick }: ItemPicker
   const excluded = exclude.join('|');
   const available = useMemo(() => items.filter((item) => !exclude.includes(item.code)), [items, excluded]);
   // By name, synonym or abbreviation, code, or their pinyin (xcg → 血常规), not only MUI's substring match.
-  const search = useMemo(() => itemSearch(available, (item) => ({ names: [item.nameZh, item.nameEn, ...item.synonyms], codes: [item.code, item.loinc] })), [available]);
+  const search = useMemo(
+    () =>
+      itemSearch(available, (item) => ({
+        names: [item.nameZh, item.nameEn, ...item.synonyms],
+        codes: [item.code, item.loinc],
+      })),
+    [available],
+  );
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
       <Autocomplete

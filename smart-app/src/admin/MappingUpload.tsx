@@ -53,7 +53,12 @@ export function MappingUpload({ api, onUploaded }: MappingUploadProps) {
           {t.choose}
         </Typography>
         {/* The browser's own file input: labelled, and reachable and operable from the keyboard. */}
-        <input id={inputId} type="file" accept=".csv,text/csv" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+        <input
+          id={inputId}
+          type="file"
+          accept=".csv,text/csv"
+          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+        />
       </Stack>
       <FormControl component="fieldset">
         <Legend>{t.mode}</Legend>
@@ -62,7 +67,12 @@ export function MappingUpload({ api, onUploaded }: MappingUploadProps) {
           <FormControlLabel value="replace" control={<Radio />} label={t.replace} />
         </RadioGroup>
       </FormControl>
-      <Button variant="contained" disabled={!file || busy} onClick={() => file && void upload(file)} sx={{ alignSelf: 'flex-start' }}>
+      <Button
+        variant="contained"
+        disabled={!file || busy}
+        onClick={() => file && void upload(file)}
+        sx={{ alignSelf: 'flex-start' }}
+      >
         {busy ? t.uploading : t.submit}
       </Button>
       {problem ? <ProblemNotice problem={problem} /> : null}

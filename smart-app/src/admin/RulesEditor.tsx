@@ -52,7 +52,8 @@ export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditor
   // A refusal that names a field is shown at that field; anything else beneath the buttons.
   const refusal = problem ? `${messages.consoles.problems.kinds[problem.kind]} ${problem.detail ?? ''}`.trim() : null;
   const windowRefusals = new Map<string, string>();
-  if (problem?.field?.startsWith(WINDOW_FIELD) && refusal) windowRefusals.set(problem.field.slice(WINDOW_FIELD.length), refusal);
+  if (problem?.field?.startsWith(WINDOW_FIELD) && refusal)
+    windowRefusals.set(problem.field.slice(WINDOW_FIELD.length), refusal);
   const acceptanceRefusal = problem?.field === 'lowerLevelAcceptance' ? refusal : null;
   const elsewhere = problem && windowRefusals.size === 0 && acceptanceRefusal === null ? problem : null;
 
@@ -71,14 +72,26 @@ export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditor
       setBusy(null);
     }
   };
-  const runDry = () => attempt('dry-run', async () => setDryRun({ report: await api.dryRun(override, Number(days)), of: proposal }));
+  const runDry = () =>
+    attempt('dry-run', async () => setDryRun({ report: await api.dryRun(override, Number(days)), of: proposal }));
   const save = () => attempt('save', async () => onSaved(await api.save(override)));
 
-  const status = problems.size > 0 ? t.fixFields : changes.length === 0 ? t.unchanged : dryRunShown ? null : t.dryRunFirst;
+  const status =
+    problems.size > 0 ? t.fixFields : changes.length === 0 ? t.unchanged : dryRunShown ? null : t.dryRunFirst;
   return (
     <Section heading={t.heading}>
-      <DisciplineSwitches disciplines={state.bounds.disciplines} off={draft.disabledDisciplines} names={names} onChange={(off) => edit({ ...draft, disabledDisciplines: off })} />
-      <DisabledItems catalog={catalog} off={draft.disabledItems} names={names} onChange={(off) => edit({ ...draft, disabledItems: off })} />
+      <DisciplineSwitches
+        disciplines={state.bounds.disciplines}
+        off={draft.disabledDisciplines}
+        names={names}
+        onChange={(off) => edit({ ...draft, disabledDisciplines: off })}
+      />
+      <DisabledItems
+        catalog={catalog}
+        off={draft.disabledItems}
+        names={names}
+        onChange={(off) => edit({ ...draft, disabledItems: off })}
+      />
       <WindowOverrides
         catalog={catalog}
         windows={draft.windowDays}
@@ -87,7 +100,12 @@ export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditor
         refusals={windowRefusals}
         onChange={(windowDays) => edit({ ...draft, windowDays })}
       />
-      <GeneralSettings draft={draft} acceptanceBounds={state.bounds.lowerLevelAcceptance} acceptanceRefusal={acceptanceRefusal} onChange={edit} />
+      <GeneralSettings
+        draft={draft}
+        acceptanceBounds={state.bounds.lowerLevelAcceptance}
+        acceptanceRefusal={acceptanceRefusal}
+        onChange={edit}
+      />
       {changes.length > 0 ? (
         <div>
           <Typography variant="subtitle2">{t.pending}</Typography>
@@ -104,10 +122,18 @@ export function RulesEditor({ api, state, catalog, names, onSaved }: RulesEditor
           slotProps={{ htmlInput: { inputMode: 'numeric' } }}
           sx={{ width: 120 }}
         />
-        <Button variant="outlined" disabled={busy !== null || changes.length === 0 || !daysValid} onClick={() => void runDry()}>
+        <Button
+          variant="outlined"
+          disabled={busy !== null || changes.length === 0 || !daysValid}
+          onClick={() => void runDry()}
+        >
           {busy === 'dry-run' ? t.dryRunning : t.dryRun}
         </Button>
-        <Button variant="contained" disabled={busy !== null || changes.length === 0 || !dryRunShown} onClick={() => void save()}>
+        <Button
+          variant="contained"
+          disabled={busy !== null || changes.length === 0 || !dryRunShown}
+          onClick={() => void save()}
+        >
           {busy === 'save' ? t.saving : t.save}
         </Button>
         <Button

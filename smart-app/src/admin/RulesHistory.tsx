@@ -59,7 +59,12 @@ export function RulesHistory({ api, history, current, atDefaults, names, onRolle
     <Section heading={t.heading}>
       {history.length === 0 ? <Typography variant="body2">{t.empty}</Typography> : null}
       {history.length > 0 && !atDefaults ? (
-        <Button size="small" variant="outlined" sx={{ alignSelf: 'flex-start', mb: 1 }} onClick={() => setAsked('defaults')}>
+        <Button
+          size="small"
+          variant="outlined"
+          sx={{ alignSelf: 'flex-start', mb: 1 }}
+          onClick={() => setAsked('defaults')}
+        >
           {t.toDefaults}
         </Button>
       ) : null}
@@ -68,7 +73,12 @@ export function RulesHistory({ api, history, current, atDefaults, names, onRolle
           <ListItem key={version.version} divider sx={{ display: 'block', px: 0 }}>
             <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography component="h3" variant="subtitle2">
-                {t.entry(version.version, t.actions[version.action], version.updatedBy, localTime(version.updatedAt, messages.time.format))}
+                {t.entry(
+                  version.version,
+                  t.actions[version.action],
+                  version.updatedBy,
+                  localTime(version.updatedAt, messages.time.format),
+                )}
               </Typography>
               {version.version === current ? <Chip size="small" color="primary" label={t.current} /> : null}
               {version.version === current ? null : (
@@ -90,7 +100,11 @@ export function RulesHistory({ api, history, current, atDefaults, names, onRolle
           </DialogContent>
           <DialogActions>
             <Button onClick={close}>{t.cancel}</Button>
-            <Button variant="contained" disabled={busy} onClick={() => void rollBack(asked === 'defaults' ? 0 : asked.version)}>
+            <Button
+              variant="contained"
+              disabled={busy}
+              onClick={() => void rollBack(asked === 'defaults' ? 0 : asked.version)}
+            >
               {t.confirm}
             </Button>
           </DialogActions>

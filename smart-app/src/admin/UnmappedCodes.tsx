@@ -85,7 +85,14 @@ export function UnmappedCodes({ api, codes, days, onDays, catalog, onMapped }: U
     <Section
       heading={t.heading}
       actions={
-        <TextField select size="small" label={t.days} value={days} onChange={(event) => onDays(UNMAPPED_DAYS.find((option) => option === Number(event.target.value)) ?? 30)} sx={{ width: 120 }}>
+        <TextField
+          select
+          size="small"
+          label={t.days}
+          value={days}
+          onChange={(event) => onDays(UNMAPPED_DAYS.find((option) => option === Number(event.target.value)) ?? 30)}
+          sx={{ width: 120 }}
+        >
           {UNMAPPED_DAYS.map((option) => (
             <MenuItem key={option} value={option}>
               {t.dayOptions(option)}
@@ -112,7 +119,13 @@ export function UnmappedCodes({ api, codes, days, onDays, catalog, onMapped }: U
           <DialogContent>
             <DialogContentText sx={{ mb: 2 }}>{t.mapText}</DialogContentText>
             {problem ? <ProblemNotice problem={problem} /> : null}
-            <ItemPicker items={catalog} exclude={[]} label={t.pickLabel} action={busy ? t.mapping : t.mapConfirm} onPick={(item) => void map(mapping, item)} />
+            <ItemPicker
+              items={catalog}
+              exclude={[]}
+              label={t.pickLabel}
+              action={busy ? t.mapping : t.mapConfirm}
+              onPick={(item) => void map(mapping, item)}
+            />
           </DialogContent>
           <DialogActions>
             <Button onClick={close}>{t.cancel}</Button>

@@ -15,7 +15,13 @@ export function UploadReport({ answer }: { readonly answer: MappingUpload }) {
   const { messages } = useAdminMessages();
   const t = messages.admin.mappings.report;
   // A field is a CSV column name, or several joined by commas (a header lacking columns).
-  const columnName = (field: string | null) => (field === null ? '' : field.split(',').map((name) => t.fields[name] ?? name).join(', '));
+  const columnName = (field: string | null) =>
+    field === null
+      ? ''
+      : field
+          .split(',')
+          .map((name) => t.fields[name] ?? name)
+          .join(', ');
   return (
     <Section level={3} heading={t.heading}>
       <Alert severity={answer.refused.length === 0 ? 'success' : 'warning'} role="status">

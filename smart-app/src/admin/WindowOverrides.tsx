@@ -37,7 +37,13 @@ export function WindowOverrides({ catalog, windows, names, problems, refusals, o
       <Typography variant="body2" color="text.secondary">
         {t.hint}
       </Typography>
-      <ItemPicker items={catalog} exclude={codes} label={t.search} action={t.add} onPick={(item) => onChange({ ...windows, [item.code]: String(names.bound(item.code) ?? '') })} />
+      <ItemPicker
+        items={catalog}
+        exclude={codes}
+        label={t.search}
+        action={t.add}
+        onPick={(item) => onChange({ ...windows, [item.code]: String(names.bound(item.code) ?? '') })}
+      />
       {codes.length === 0 ? <Typography variant="body2">{t.none}</Typography> : null}
       {codes.map((code) => {
         const bound = names.bound(code);

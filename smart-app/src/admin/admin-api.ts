@@ -1,5 +1,14 @@
 import type { ConsoleApi } from '../consoles/console-api';
-import type { CodeMapping, DryRunReportView, HospitalOverride, MappingUpload, OverrideHistory, RecognitionItem, RulesState, UnmappedCodes } from './admin-model';
+import type {
+  CodeMapping,
+  DryRunReportView,
+  HospitalOverride,
+  MappingUpload,
+  OverrideHistory,
+  RecognitionItem,
+  RulesState,
+  UnmappedCodes,
+} from './admin-model';
 
 /** The admin API (server/admin/routes.ts), for one signed-in admin token. */
 export interface AdminApi {
@@ -27,7 +36,8 @@ export function adminApi(api: ConsoleApi): AdminApi {
     save: (override) => api.send('PUT', '/api/admin/rules', { json: override }),
     rollback: (version) => api.send('POST', '/api/admin/rules/rollback', { json: { version } }),
     mappings: (signal) => api.get('/api/admin/code-mappings', {}, signal),
-    uploadMappings: (csv, replace) => api.send('PUT', '/api/admin/code-mappings', { csv }, { replace: replace ? 'true' : undefined }),
+    uploadMappings: (csv, replace) =>
+      api.send('PUT', '/api/admin/code-mappings', { csv }, { replace: replace ? 'true' : undefined }),
     unmapped: (days, signal) => api.get('/api/admin/unmapped-codes', { days }, signal),
     mapCode: (mapping) => api.send('POST', '/api/admin/code-mappings', { json: mapping }),
   };

@@ -18,7 +18,11 @@ export interface OverrideDraft {
  * What the rules do where the override says nothing (rules/configuration.ts `effectiveConfiguration`;
  * the acceptance default is the region's, sent with the bounds). The API does not send these.
  */
-export const RULE_DEFAULTS = { indicator: 'warning', silenceInEmergency: false, requireMethodMatch: false } as const satisfies Partial<HospitalOverride>;
+export const RULE_DEFAULTS = {
+  indicator: 'warning',
+  silenceInEmergency: false,
+  requireMethodMatch: false,
+} as const satisfies Partial<HospitalOverride>;
 
 /** Narrowest first (rules/policy.ts): a region's maximum allows itself and everything before it. */
 const ACCEPTANCE_WIDTH = ['alliance', 'all'] as const satisfies readonly LowerLevelAcceptance[];
@@ -28,7 +32,10 @@ export function acceptanceOptions(max: LowerLevelAcceptance): LowerLevelAcceptan
 }
 
 export function draftOf(override: HospitalOverride): OverrideDraft {
-  return { ...override, windowDays: Object.fromEntries(Object.entries(override.windowDays).map(([code, days]) => [code, String(days)])) };
+  return {
+    ...override,
+    windowDays: Object.fromEntries(Object.entries(override.windowDays).map(([code, days]) => [code, String(days)])),
+  };
 }
 
 /**
@@ -36,13 +43,19 @@ export function draftOf(override: HospitalOverride): OverrideDraft {
  * unset (JSON drops them): they follow the region's default, now and when it changes.
  */
 export function overrideOf(draft: OverrideDraft): HospitalOverride {
-  return { ...draft, windowDays: Object.fromEntries(Object.entries(draft.windowDays).map(([code, days]) => [code, Number(days)])) };
+  return {
+    ...draft,
+    windowDays: Object.fromEntries(Object.entries(draft.windowDays).map(([code, days]) => [code, Number(days)])),
+  };
 }
 
 export type WindowProblem = { readonly kind: 'not-whole' } | { readonly kind: 'too-long'; readonly bound: number };
 
 /** The editor's own check of the windows against the bounds it was sent; the server checks again. */
-export function windowProblems(draft: OverrideDraft, bounds: Readonly<Record<string, number>>): Map<string, WindowProblem> {
+export function windowProblems(
+  draft: OverrideDraft,
+  bounds: Readonly<Record<string, number>>,
+): Map<string, WindowProblem> {
   const problems = new Map<string, WindowProblem>();
   for (const [code, text] of Object.entries(draft.windowDays)) {
     const bound = bounds[code];

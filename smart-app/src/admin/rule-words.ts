@@ -13,7 +13,12 @@ export interface RuleNames {
   window(code: string): RecognitionItem['window'] | undefined;
 }
 
-export function ruleNames(messages: Messages, language: Language, catalog: readonly RecognitionItem[], bounds: RulesState['bounds']): RuleNames {
+export function ruleNames(
+  messages: Messages,
+  language: Language,
+  catalog: readonly RecognitionItem[],
+  bounds: RulesState['bounds'],
+): RuleNames {
   const items = new Map(catalog.map((item) => [item.code, language === 'en' ? item.nameEn : item.nameZh]));
   const windows = new Map(catalog.map((item) => [item.code, item.window]));
   const disciplines: Readonly<Record<string, string>> = messages.consoles.disciplines;
@@ -39,15 +44,26 @@ export function describeChange(change: OverrideChange, messages: Messages, names
     case 'window': {
       const window = names.window(change.itemCode);
       const regional = window && (window.unit === 'months' ? t.months(window.amount) : t.days(window.amount));
-      const days = (value: number | undefined) => (value !== undefined ? t.days(value) : regional === undefined ? t.regionDefault : `${t.regionDefault} (${regional})`);
+      const days = (value: number | undefined) =>
+        value !== undefined
+          ? t.days(value)
+          : regional === undefined
+            ? t.regionDefault
+            : `${t.regionDefault} (${regional})`;
       return t.window(names.item(change.itemCode), days(change.before), days(change.after));
     }
     case 'indicator':
-      return t.indicator(orDefault(change.before && options.indicator.options[change.before]), orDefault(change.after && options.indicator.options[change.after]));
+      return t.indicator(
+        orDefault(change.before && options.indicator.options[change.before]),
+        orDefault(change.after && options.indicator.options[change.after]),
+      );
     case 'silenceInEmergency':
     case 'requireMethodMatch':
       return t[change.kind](yesNo(change.before), yesNo(change.after));
     case 'lowerLevelAcceptance':
-      return t.acceptance(orDefault(change.before && options.acceptance.options[change.before]), orDefault(change.after && options.acceptance.options[change.after]));
+      return t.acceptance(
+        orDefault(change.before && options.acceptance.options[change.before]),
+        orDefault(change.after && options.acceptance.options[change.after]),
+      );
   }
 }

@@ -27,7 +27,10 @@ export function AppProviders({ children }: { readonly children: ReactNode }) {
             MuiToggleButton: { styleOverrides: { root: ({ theme }) => ({ color: theme.palette.text.secondary }) } },
           },
           // Chinese system fonts first; buttons in sentence case (capitals shout, and mean nothing in Chinese).
-          typography: { fontFamily: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif', button: { textTransform: 'none' } },
+          typography: {
+            fontFamily: '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", Arial, sans-serif',
+            button: { textTransform: 'none' },
+          },
         },
         locale.pickers,
         locale.material,

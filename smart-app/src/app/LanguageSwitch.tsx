@@ -7,7 +7,11 @@ import { LANGUAGES, useLanguage, type Language } from '../i18n/language';
  * consoles' bars); given a value and a handler, any other language choice, such as the notification
  * sheet's own.
  */
-export function LanguageSwitch(props: { readonly value?: Language; readonly onChange?: (language: Language) => void; readonly label?: string }) {
+export function LanguageSwitch(props: {
+  readonly value?: Language;
+  readonly onChange?: (language: Language) => void;
+  readonly label?: string;
+}) {
   const { language, messages, setLanguage } = useLanguage();
   const change = props.onChange ?? setLanguage;
   return (

@@ -7,7 +7,10 @@ import Box from '@mui/material/Box';
 export function TechnicalDetail({ label, detail }: { readonly label: string; readonly detail: string | null }) {
   if (!detail) return null;
   return (
-    <Box component="details" sx={{ mt: 0.5, typography: 'caption', '& > summary': { cursor: 'pointer', width: 'fit-content' } }}>
+    <Box
+      component="details"
+      sx={{ mt: 0.5, typography: 'caption', '& > summary': { cursor: 'pointer', width: 'fit-content' } }}
+    >
       <summary>{label}</summary>
       <Box component="code" sx={{ display: 'block', wordBreak: 'break-word', whiteSpace: 'pre-wrap' }}>
         {detail}

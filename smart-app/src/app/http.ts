@@ -27,11 +27,17 @@ export class ApiProblem extends Error {
  * ApiProblem. The URL is absolute, so the same code runs where fetch has no page to resolve against
  * (the tests' Node fetch).
  */
-export async function apiFetch(url: URL, init: RequestInit & { readonly token: string; readonly language: string }): Promise<Response> {
+export async function apiFetch(
+  url: URL,
+  init: RequestInit & { readonly token: string; readonly language: string },
+): Promise<Response> {
   const { token, language, headers, ...rest } = init;
   let response: Response;
   try {
-    response = await fetch(url, { ...rest, headers: { authorization: `Bearer ${token}`, 'accept-language': language, ...headers } });
+    response = await fetch(url, {
+      ...rest,
+      headers: { authorization: `Bearer ${token}`, 'accept-language': language, ...headers },
+    });
   } catch (error) {
     throw new ApiProblem(null, 'unreachable', null, error instanceof Error ? error.message : String(error));
   }
@@ -41,7 +47,8 @@ export async function apiFetch(url: URL, init: RequestInit & { readonly token: s
 
 async function problemFrom(response: Response): Promise<ApiProblem> {
   const parsed = errorBodySchema.safeParse(await response.json().catch(() => null));
-  if (parsed.success) return new ApiProblem(response.status, parsed.data.error.code, parsed.data.error.field, parsed.data.error.message);
+  if (parsed.success)
+    return new ApiProblem(response.status, parsed.data.error.code, parsed.data.error.field, parsed.data.error.message);
   // A gateway's own page in front of a server that is down: the server cannot be reached.
   const gatewayDown = response.status === 502 || response.status === 503 || response.status === 504;
   return new ApiProblem(response.status, gatewayDown ? 'unreachable' : 'unexpected', null, `HTTP ${response.status}`);

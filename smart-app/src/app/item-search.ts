@@ -12,7 +12,9 @@ const LATIN = /^[a-z0-9]+$/;
 /** A Chinese name as typed on a Latin keyboard: full pinyin (xuechanggui) and its initials (xcg). */
 function spellings(name: string): string[] {
   if (!HAN.test(name)) return [];
-  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }).map((syllable) => syllable.toLowerCase().replace(/[^a-z0-9]/g, ''));
+  const syllables = pinyin(name, { toneType: 'none', type: 'array', v: true }).map((syllable) =>
+    syllable.toLowerCase().replace(/[^a-z0-9]/g, ''),
+  );
   return [syllables.join(''), syllables.map((syllable) => syllable.charAt(0)).join('')];
 }
 
@@ -21,10 +23,15 @@ function spellings(name: string): string[] {
  * of a Chinese name or synonym, in full or by initials (xcg → 血常规). The spellings are worked out
  * once per item, not per keystroke.
  */
-export function itemSearch<T>(items: readonly T[], termsOf: (item: T) => SearchTerms): (query: string, limit?: number) => T[] {
+export function itemSearch<T>(
+  items: readonly T[],
+  termsOf: (item: T) => SearchTerms,
+): (query: string, limit?: number) => T[] {
   const index = items.map((item) => {
     const { names, codes } = termsOf(item);
-    const texts = [...names, ...codes].filter((text): text is string => Boolean(text)).map((text) => text.toLowerCase());
+    const texts = [...names, ...codes]
+      .filter((text): text is string => Boolean(text))
+      .map((text) => text.toLowerCase());
     const spelled = names.filter((name): name is string => Boolean(name)).flatMap(spellings);
     return { item, texts, spelled };
   });
@@ -34,7 +41,11 @@ export function itemSearch<T>(items: readonly T[], termsOf: (item: T) => SearchT
     const compact = needle.replace(/\s+/g, '');
     const latin = LATIN.test(compact);
     return index
-      .filter(({ texts, spelled }) => texts.some((text) => text.includes(needle)) || (latin && spelled.some((spelling) => spelling.includes(compact))))
+      .filter(
+        ({ texts, spelled }) =>
+          texts.some((text) => text.includes(needle)) ||
+          (latin && spelled.some((spelling) => spelling.includes(compact))),
+      )
       .slice(0, limit)
       .map(({ item }) => item);
   };

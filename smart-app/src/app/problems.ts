@@ -41,7 +41,8 @@ const isProblemKind = (code: string): code is ProblemKind => (PROBLEM_KINDS as r
 /** Classifies by the error's type and the API's error code, never by its message text. */
 export function problemOf(error: unknown): Problem {
   if (error instanceof LaunchError) return { kind: error.kind, detail: error.detail };
-  if (error instanceof ApiProblem) return { kind: isProblemKind(error.code) ? error.code : 'unexpected', detail: error.message };
+  if (error instanceof ApiProblem)
+    return { kind: isProblemKind(error.code) ? error.code : 'unexpected', detail: error.message };
   return { kind: 'unexpected', detail: error instanceof Error ? error.message : String(error) };
 }
 
@@ -50,5 +51,12 @@ export function problemOf(error: unknown): Problem {
  * Not an expired card (the app renews it itself) nor a refused renewal (the card cannot be renewed: a new order is the way).
  */
 export function needsRelaunch(kind: ProblemKind): boolean {
-  return kind === 'no-card' || kind === 'bad-card' || kind === 'authorization' || kind === 'unauthenticated' || kind === 'forbidden' || kind === 'no-iss';
+  return (
+    kind === 'no-card' ||
+    kind === 'bad-card' ||
+    kind === 'authorization' ||
+    kind === 'unauthenticated' ||
+    kind === 'forbidden' ||
+    kind === 'no-iss'
+  );
 }

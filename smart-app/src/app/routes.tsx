@@ -11,9 +11,13 @@ import { NotFoundPage } from './NotFoundPage';
  * The consoles load on demand, each in its own chunk with its charts and grids: the doctor's decision
  * screen, opened from every card, does not download them.
  */
-const QualityConsole = lazy(() => import('../quality/QualityConsole').then((module) => ({ default: module.QualityConsole })));
+const QualityConsole = lazy(() =>
+  import('../quality/QualityConsole').then((module) => ({ default: module.QualityConsole })),
+);
 const AdminConsole = lazy(() => import('../admin/AdminConsole').then((module) => ({ default: module.AdminConsole })));
-const AccessLogConsole = lazy(() => import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })));
+const AccessLogConsole = lazy(() =>
+  import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })),
+);
 
 const onDemand = (page: ReactNode) => <Suspense fallback={<ConsoleLoading />}>{page}</Suspense>;
 

@@ -38,7 +38,12 @@ export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
     setToken(candidate);
   };
   return (
-    <ConsoleFrame title={messages.consoles.titles[role]} signOutLabel={messages.consoles.signOut} onSignOut={api ? () => end(false) : undefined} navigation={api ? <ConsoleNavigation role={role} /> : null}>
+    <ConsoleFrame
+      title={messages.consoles.titles[role]}
+      signOutLabel={messages.consoles.signOut}
+      onSignOut={api ? () => end(false) : undefined}
+      navigation={api ? <ConsoleNavigation role={role} /> : null}
+    >
       {api ? children(api) : <SignInForm role={role} expired={expired} onSignIn={signIn} />}
     </ConsoleFrame>
   );

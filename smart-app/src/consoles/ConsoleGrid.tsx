@@ -13,7 +13,19 @@ const LOCALE_TEXT: Record<Language, DataGridProps['localeText']> = {
  * a scroll box inside the page), without row selection (nothing here acts on a selection). A grid's
  * own `localeText` (its "no rows" sentence) goes over the language's.
  */
-export function ConsoleGrid<Row extends GridValidRowModel>({ localeText, ...props }: DataGridProps<Row> & { readonly 'aria-label': string }) {
+export function ConsoleGrid<Row extends GridValidRowModel>({
+  localeText,
+  ...props
+}: DataGridProps<Row> & { readonly 'aria-label': string }) {
   const { language } = useLanguage();
-  return <DataGrid<Row> autoHeight density="compact" disableRowSelectionOnClick disableColumnMenu {...props} localeText={{ ...LOCALE_TEXT[language], ...localeText }} />;
+  return (
+    <DataGrid<Row>
+      autoHeight
+      density="compact"
+      disableRowSelectionOnClick
+      disableColumnMenu
+      {...props}
+      localeText={{ ...LOCALE_TEXT[language], ...localeText }}
+    />
+  );
 }

@@ -28,7 +28,15 @@ export function ConsoleNavigation({ role }: { readonly role: ConsoleRole }) {
       {PAGES[role].map(({ path, page }) => {
         const current = pathname.replace(/\/$/, '') === path;
         return (
-          <Button key={path} component={Link} to={path} size="small" variant={current ? 'contained' : 'text'} disableElevation aria-current={current ? 'page' : undefined}>
+          <Button
+            key={path}
+            component={Link}
+            to={path}
+            size="small"
+            variant={current ? 'contained' : 'text'}
+            disableElevation
+            aria-current={current ? 'page' : undefined}
+          >
             {t.pages[page]}
           </Button>
         );

@@ -6,7 +6,13 @@ import type { ConsoleProblem } from './console-problems';
 import { TechnicalDetail } from '../app/TechnicalDetail';
 
 /** What went wrong, in words, with the server's message small beneath; a retry where it can help. */
-export function ProblemNotice({ problem, onRetry }: { readonly problem: ConsoleProblem; readonly onRetry?: (() => void) | undefined }) {
+export function ProblemNotice({
+  problem,
+  onRetry,
+}: {
+  readonly problem: ConsoleProblem;
+  readonly onRetry?: (() => void) | undefined;
+}) {
   const { messages } = useConsoleMessages();
   const t = messages.consoles.problems;
   return (

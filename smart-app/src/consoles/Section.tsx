@@ -17,7 +17,12 @@ export function Section({ heading, level = 2, actions, children }: SectionProps)
   return (
     <Stack component="section" aria-labelledby={headingId} spacing={1.5} sx={{ mb: 4 }}>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1 }}>
-        <Typography id={headingId} component={`h${level}`} variant={level === 2 ? 'h6' : 'subtitle1'} sx={{ flexGrow: 1, fontWeight: 600 }}>
+        <Typography
+          id={headingId}
+          component={`h${level}`}
+          variant={level === 2 ? 'h6' : 'subtitle1'}
+          sx={{ flexGrow: 1, fontWeight: 600 }}
+        >
           {heading}
         </Typography>
         {actions}

@@ -42,7 +42,12 @@ export function SignInForm({ role, expired, onSignIn }: SignInFormProps) {
     }
   };
 
-  const refusal = problem?.kind === 'unauthenticated' ? t.unauthenticated : problem?.kind === 'forbidden' ? t.forbidden(messages.consoles.roles[role]) : null;
+  const refusal =
+    problem?.kind === 'unauthenticated'
+      ? t.unauthenticated
+      : problem?.kind === 'forbidden'
+        ? t.forbidden(messages.consoles.roles[role])
+        : null;
   return (
     <Stack component="section" aria-labelledby={headingId} spacing={2} sx={{ maxWidth: 520, mx: 'auto', mt: 4 }}>
       <Typography id={headingId} component="h1" variant="h5">

@@ -35,12 +35,25 @@ function fileNameOf(disposition: string | null, fallback: string): string {
  * @param onUnauthenticated called on any 401: the token was revoked or has gone, the session ends.
  */
 export function consoleApi(token: string, language: Language, onUnauthenticated: () => void): ConsoleApi {
-  const call = async (method: string, path: string, query: Query | undefined, body?: Body, signal?: AbortSignal): Promise<Response> => {
+  const call = async (
+    method: string,
+    path: string,
+    query: Query | undefined,
+    body?: Body,
+    signal?: AbortSignal,
+  ): Promise<Response> => {
     const headers: Record<string, string> = {};
     if (body && 'json' in body) headers['content-type'] = 'application/json';
     if (body && 'csv' in body) headers['content-type'] = 'text/csv; charset=utf-8';
     try {
-      return await apiFetch(urlOf(path, query), { token, language, method, headers, signal: signal ?? null, ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.csv } : {}) });
+      return await apiFetch(urlOf(path, query), {
+        token,
+        language,
+        method,
+        headers,
+        signal: signal ?? null,
+        ...(body ? { body: 'json' in body ? JSON.stringify(body.json) : body.csv } : {}),
+      });
     } catch (error) {
       if (error instanceof ApiProblem && error.status === 401) onUnauthenticated();
       throw error;
@@ -48,8 +61,10 @@ export function consoleApi(token: string, language: Language, onUnauthenticated:
   };
   return {
     // Our own server, whose answers are validated against these schemas by its own tests.
-    get: async <T,>(path: string, query?: Query, signal?: AbortSignal) => (await (await call('GET', path, query, undefined, signal)).json()) as T,
-    send: async <T,>(method: 'POST' | 'PUT', path: string, body: Body, query?: Query) => (await (await call(method, path, query, body)).json()) as T,
+    get: async <T>(path: string, query?: Query, signal?: AbortSignal) =>
+      (await (await call('GET', path, query, undefined, signal)).json()) as T,
+    send: async <T>(method: 'POST' | 'PUT', path: string, body: Body, query?: Query) =>
+      (await (await call(method, path, query, body)).json()) as T,
     async download(path, query) {
       const response = await call('GET', path, query);
       const name = fileNameOf(response.headers.get('content-disposition'), path.split('/').at(-1) ?? 'download');

@@ -25,10 +25,12 @@ export interface ConsoleProblem {
   readonly detail: string | null;
 }
 
-const isKind = (code: string): code is ConsoleProblemKind => (CONSOLE_PROBLEM_KINDS as readonly string[]).includes(code);
+const isKind = (code: string): code is ConsoleProblemKind =>
+  (CONSOLE_PROBLEM_KINDS as readonly string[]).includes(code);
 
 /** Classifies by the error's type and the API's error code, never by its message text. */
 export function consoleProblemOf(error: unknown): ConsoleProblem {
-  if (error instanceof ApiProblem) return { kind: isKind(error.code) ? error.code : 'unexpected', field: error.field, detail: error.message };
+  if (error instanceof ApiProblem)
+    return { kind: isKind(error.code) ? error.code : 'unexpected', field: error.field, detail: error.message };
   return { kind: 'unexpected', field: null, detail: error instanceof Error ? error.message : String(error) };
 }

@@ -5,7 +5,11 @@ import type { Language } from '../i18n/language';
 
 export function percent(rate: number | null, language: Language): string {
   if (rate === null) return '—';
-  return new Intl.NumberFormat(language, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(rate);
+  return new Intl.NumberFormat(language, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(rate);
 }
 
 export function yuan(amount: number, language: Language): string {

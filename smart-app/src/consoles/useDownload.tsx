@@ -25,7 +25,13 @@ export function useDownload(): DownloadState & { readonly start: (download: () =
 }
 
 /** Says the file was saved (read out politely), or shows the problem. */
-export function DownloadOutcome({ state, done }: { readonly state: DownloadState; readonly done: (name: string) => string }) {
+export function DownloadOutcome({
+  state,
+  done,
+}: {
+  readonly state: DownloadState;
+  readonly done: (name: string) => string;
+}) {
   if (state.problem) return <ProblemNotice problem={state.problem} />;
   return (
     <Typography role="status" variant="body2" color="text.secondary">

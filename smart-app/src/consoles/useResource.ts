@@ -16,7 +16,11 @@ export interface Resource<T> {
  * that a newer one has overtaken. `load` is read at the time `key` changes.
  */
 export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
-  const [state, setState] = useState<{ value: T | null; loading: boolean; problem: ConsoleProblem | null }>({ value: null, loading: true, problem: null });
+  const [state, setState] = useState<{ value: T | null; loading: boolean; problem: ConsoleProblem | null }>({
+    value: null,
+    loading: true,
+    problem: null,
+  });
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     const controller = new AbortController();
@@ -26,7 +30,8 @@ export function useResource<T>(key: string, load: (signal: AbortSignal) => Promi
         if (!controller.signal.aborted) setState({ value, loading: false, problem: null });
       },
       (error: unknown) => {
-        if (!controller.signal.aborted) setState((previous) => ({ value: previous.value, loading: false, problem: consoleProblemOf(error) }));
+        if (!controller.signal.aborted)
+          setState((previous) => ({ value: previous.value, loading: false, problem: consoleProblemOf(error) }));
       },
     );
     return () => controller.abort();

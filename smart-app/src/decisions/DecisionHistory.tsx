@@ -43,11 +43,17 @@ export function DecisionHistory({ history }: { readonly history: readonly Decisi
                   {t.outcomes[version.outcome]}
                   {version.reasonText ? <Typography variant="body2">{version.reasonText}</Typography> : null}
                 </TableCell>
-                <TableCell>{version.practitioner?.name ?? version.practitioner?.ref ?? messages.decision.unknownPractitioner}</TableCell>
+                <TableCell>
+                  {version.practitioner?.name ?? version.practitioner?.ref ?? messages.decision.unknownPractitioner}
+                </TableCell>
                 <TableCell>{messages.decision.sources[version.source]}</TableCell>
                 <TableCell>
                   {version.complete ? t.complete : t.incomplete}
-                  {version.writeBack ? <Typography variant="body2">{version.writeBack.status === 'written' ? t.written : t.refused}</Typography> : null}
+                  {version.writeBack ? (
+                    <Typography variant="body2">
+                      {version.writeBack.status === 'written' ? t.written : t.refused}
+                    </Typography>
+                  ) : null}
                 </TableCell>
               </TableRow>
             ))}

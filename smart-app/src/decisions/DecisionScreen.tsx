@@ -14,7 +14,13 @@ import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { LaunchPractitioner, PatientSummary, SmartSession } from '../launch/smart';
-import { EMPTY_SHEET, NotificationSheet, sheetFromDecision, sheetFromForm, type SheetContent } from '../notification/NotificationSheet';
+import {
+  EMPTY_SHEET,
+  NotificationSheet,
+  sheetFromDecision,
+  sheetFromForm,
+  type SheetContent,
+} from '../notification/NotificationSheet';
 import { DecisionHistory } from './DecisionHistory';
 import { DecisionSummary } from './DecisionSummary';
 import { ExceptionForm } from './ExceptionForm';
@@ -55,7 +61,12 @@ function usePromised<T>(promise: Promise<T>): T | undefined {
 
 function patientLine(messages: Messages, patient: PatientSummary): string {
   const age = ageInYears(patient.birthDate, dayjs());
-  const facts = [patient.gender ? messages.prompt.genders[patient.gender] : null, age === null ? null : messages.prompt.ageYears(age)].filter(Boolean).join(' · ');
+  const facts = [
+    patient.gender ? messages.prompt.genders[patient.gender] : null,
+    age === null ? null : messages.prompt.ageYears(age),
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return messages.prompt.patient(patient.name ?? messages.prompt.unknownPatient, facts);
 }
 
@@ -126,7 +137,12 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
 
   const accept = (resultId: string) =>
     run('saving', async () => {
-      const answer = await api.decide({ outcome: 'accepted', resultId, practitioner: await decider(), ...(await signedInEhr()) });
+      const answer = await api.decide({
+        outcome: 'accepted',
+        resultId,
+        practitioner: await decider(),
+        ...(await signedInEhr()),
+      });
       onView((current) => withAnswer(current, answer));
       setEditing(null);
       setUnreported(null);
@@ -170,7 +186,12 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
   const openException = () => setEditing({ step: 'exception', values: initialValues(active, view, dayjs()) });
 
   const decisionSheet: SheetContent | null =
-    active?.outcome === 'overridden' ? sheetFromDecision(active, view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null) : null;
+    active?.outcome === 'overridden'
+      ? sheetFromDecision(
+          active,
+          view.exceptionReasons.find((reason) => reason.code === active.reason?.code)?.code ?? null,
+        )
+      : null;
   const defaultNotifiedBy = practitioner === undefined ? '' : (deciderOf(practitioner).name ?? '');
   const lastWritten = [...view.history].reverse().find((version) => version.writeBack?.status === 'written')?.writeBack;
   const withdrawnAfterWrite = view.decision?.outcome === 'withdrawn' && lastWritten;
@@ -185,7 +206,12 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
           {view.item.name}
         </Typography>
         <Typography color="text.secondary">
-          {[view.hospital.name, view.prompt.department, view.prompt.encounterKind.text, view.prompt.orderedBy.name ? messages.prompt.orderedBy(view.prompt.orderedBy.name) : null]
+          {[
+            view.hospital.name,
+            view.prompt.department,
+            view.prompt.encounterKind.text,
+            view.prompt.orderedBy.name ? messages.prompt.orderedBy(view.prompt.orderedBy.name) : null,
+          ]
             .filter(Boolean)
             .join(' · ')}
         </Typography>
@@ -271,7 +297,14 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
       <ExcludedResults excluded={view.excluded} />
       <DecisionHistory history={view.history} />
 
-      <NotificationSheet open={sheet !== null} onClose={() => setSheet(null)} card={session.card} view={view} content={sheet ?? EMPTY_SHEET} patient={patient ?? null} />
+      <NotificationSheet
+        open={sheet !== null}
+        onClose={() => setSheet(null)}
+        card={session.card}
+        view={view}
+        content={sheet ?? EMPTY_SHEET}
+        patient={patient ?? null}
+      />
     </Stack>
   );
 }

@@ -25,7 +25,18 @@ interface DecisionSummaryProps {
 }
 
 /** The decision in force on this card, what became of it in the record, and what can still be done. */
-export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, onChange, onComplete, onWrite, onReport, onPrint }: DecisionSummaryProps) {
+export function DecisionSummary({
+  view,
+  decision,
+  busy,
+  unreported,
+  onWithdraw,
+  onChange,
+  onComplete,
+  onWrite,
+  onReport,
+  onPrint,
+}: DecisionSummaryProps) {
   const { messages } = useSheetMessages();
   const t = messages.decision;
   const headingId = useId();
@@ -37,7 +48,15 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
   const notification = decision.notification;
   return (
     <Paper variant="outlined" component="section" aria-labelledby={headingId} sx={{ p: 2 }}>
-      <Typography id={headingId} ref={heading} tabIndex={-1} component="h2" variant="h6" gutterBottom sx={{ outline: 'none' }}>
+      <Typography
+        id={headingId}
+        ref={heading}
+        tabIndex={-1}
+        component="h2"
+        variant="h6"
+        gutterBottom
+        sx={{ outline: 'none' }}
+      >
         {t.heading}
       </Typography>
       <Stack spacing={1}>
@@ -46,7 +65,9 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
             ? accepted
               ? t.accepted(accepted.institution.name, accepted.resultDate)
               : t.acceptedUnknown
-            : (originOf(view.recognisable) === 'own' ? t.overriddenOwn : t.overridden)(decision.reasonText ?? t.unknownReason)}
+            : (originOf(view.recognisable) === 'own' ? t.overriddenOwn : t.overridden)(
+                decision.reasonText ?? t.unknownReason,
+              )}
         </Typography>
         {decision.explanation ? <Typography>{t.explanation(decision.explanation)}</Typography> : null}
         {notification ? (
@@ -80,7 +101,14 @@ export function DecisionSummary({ view, decision, busy, unreported, onWithdraw, 
         {decision.outcome === 'accepted' ? (
           <>
             <Alert severity="info">{t.cancelOrder(view.item.name)}</Alert>
-            <WriteBackStatus decision={decision} unreported={unreported} canWrite={view.writeBackResource !== null} busy={busy} onWrite={onWrite} onReport={onReport} />
+            <WriteBackStatus
+              decision={decision}
+              unreported={unreported}
+              canWrite={view.writeBackResource !== null}
+              busy={busy}
+              onWrite={onWrite}
+              onReport={onReport}
+            />
           </>
         ) : null}
         {view.editable ? null : <Typography color="text.secondary">{t.locked}</Typography>}

@@ -31,7 +31,15 @@ interface ExceptionFormProps {
 }
 
 /** Why the result is not used, and how the patient was told: the reason, its explanation, the notification. */
-export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit, onCancel, onPrint }: ExceptionFormProps) {
+export function ExceptionForm({
+  view,
+  initial,
+  defaultNotifiedBy,
+  busy,
+  onSubmit,
+  onCancel,
+  onPrint,
+}: ExceptionFormProps) {
   const { messages } = useLanguage();
   const t = messages.exception;
   const [values, setValues] = useState<ExceptionValues>(initial);
@@ -40,7 +48,15 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
   const [attempted, setAttempted] = useState(false);
   const [summaryShown, setSummaryShown] = useState(0);
   const summary = useRef<HTMLDivElement>(null);
-  const ids = { reason: useId(), party: useId(), method: useId(), heading: useId(), reasonError: useId(), partyError: useId(), methodError: useId() };
+  const ids = {
+    reason: useId(),
+    party: useId(),
+    method: useId(),
+    heading: useId(),
+    reasonError: useId(),
+    partyError: useId(),
+    methodError: useId(),
+  };
 
   const heading = useRef<HTMLHeadingElement>(null);
   // The button that opened the form is gone; the focus goes to the form's heading.
@@ -87,7 +103,15 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
 
   return (
     <Paper variant="outlined" component="section" aria-labelledby={ids.heading} sx={{ p: 2 }}>
-      <Typography id={ids.heading} ref={heading} tabIndex={-1} component="h2" variant="h6" gutterBottom sx={{ outline: 'none' }}>
+      <Typography
+        id={ids.heading}
+        ref={heading}
+        tabIndex={-1}
+        component="h2"
+        variant="h6"
+        gutterBottom
+        sx={{ outline: 'none' }}
+      >
         {originOf(view.recognisable) === 'own' ? t.headingOwn : t.heading}
       </Typography>
       <Box component="form" noValidate onSubmit={submit}>
@@ -106,10 +130,20 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
               aria-describedby={errors.reason ? ids.reasonError : undefined}
               name="reason"
               value={values.reason ?? ''}
-              onChange={(event) => change({ reason: view.exceptionReasons.find((candidate) => candidate.code === event.target.value)?.code ?? null })}
+              onChange={(event) =>
+                change({
+                  reason:
+                    view.exceptionReasons.find((candidate) => candidate.code === event.target.value)?.code ?? null,
+                })
+              }
             >
               {counted.map((candidate) => (
-                <FormControlLabel key={candidate.code} value={candidate.code} control={<Radio />} label={candidate.text} />
+                <FormControlLabel
+                  key={candidate.code}
+                  value={candidate.code}
+                  control={<Radio />}
+                  label={candidate.text}
+                />
               ))}
               {notCounted.length > 0 ? (
                 <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
@@ -117,7 +151,12 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
                 </Typography>
               ) : null}
               {notCounted.map((candidate) => (
-                <FormControlLabel key={candidate.code} value={candidate.code} control={<Radio />} label={candidate.text} />
+                <FormControlLabel
+                  key={candidate.code}
+                  value={candidate.code}
+                  control={<Radio />}
+                  label={candidate.text}
+                />
               ))}
             </RadioGroup>
             {errors.reason ? <FormHelperText id={ids.reasonError}>{errors.reason}</FormHelperText> : null}
@@ -158,13 +197,17 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
                   aria-describedby={errors['notification.party'] ? ids.partyError : undefined}
                   name="party"
                   value={values.party ?? ''}
-                  onChange={(event) => change({ party: NOTIFIED_PARTIES.find((party) => party === event.target.value) ?? null })}
+                  onChange={(event) =>
+                    change({ party: NOTIFIED_PARTIES.find((party) => party === event.target.value) ?? null })
+                  }
                 >
                   {NOTIFIED_PARTIES.map((party) => (
                     <FormControlLabel key={party} value={party} control={<Radio />} label={t.parties[party]} />
                   ))}
                 </RadioGroup>
-                {errors['notification.party'] ? <FormHelperText id={ids.partyError}>{errors['notification.party']}</FormHelperText> : null}
+                {errors['notification.party'] ? (
+                  <FormHelperText id={ids.partyError}>{errors['notification.party']}</FormHelperText>
+                ) : null}
               </FormControl>
 
               <FormControl component="fieldset" required error={Boolean(errors['notification.method'])}>
@@ -177,13 +220,17 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
                   aria-describedby={errors['notification.method'] ? ids.methodError : undefined}
                   name="method"
                   value={values.method ?? ''}
-                  onChange={(event) => change({ method: NOTIFICATION_METHODS.find((method) => method === event.target.value) ?? null })}
+                  onChange={(event) =>
+                    change({ method: NOTIFICATION_METHODS.find((method) => method === event.target.value) ?? null })
+                  }
                 >
                   {NOTIFICATION_METHODS.map((method) => (
                     <FormControlLabel key={method} value={method} control={<Radio />} label={t.methods[method]} />
                   ))}
                 </RadioGroup>
-                {errors['notification.method'] ? <FormHelperText id={ids.methodError}>{errors['notification.method']}</FormHelperText> : null}
+                {errors['notification.method'] ? (
+                  <FormHelperText id={ids.methodError}>{errors['notification.method']}</FormHelperText>
+                ) : null}
               </FormControl>
 
               <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
@@ -193,7 +240,11 @@ export function ExceptionForm({ view, initial, defaultNotifiedBy, busy, onSubmit
                   onChange={(notifiedAt) => change({ notifiedAt })}
                   slotProps={{
                     field: { clearable: true },
-                    textField: { required: true, error: Boolean(errors['notification.notifiedAt']), helperText: errors['notification.notifiedAt'] },
+                    textField: {
+                      required: true,
+                      error: Boolean(errors['notification.notifiedAt']),
+                      helperText: errors['notification.notifiedAt'],
+                    },
                   }}
                 />
                 <TextField

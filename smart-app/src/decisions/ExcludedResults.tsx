@@ -12,7 +12,11 @@ export function ExcludedResults({ excluded }: { readonly excluded: readonly Excl
   const { messages } = useLanguage();
   if (excluded.length === 0) return null;
   return (
-    <Accordion variant="outlined" disableGutters slotProps={{ heading: { component: 'h2' }, transition: { unmountOnExit: true } }}>
+    <Accordion
+      variant="outlined"
+      disableGutters
+      slotProps={{ heading: { component: 'h2' }, transition: { unmountOnExit: true } }}
+    >
       <AccordionSummary expandIcon={<ExpandMoreIcon />}>
         <Typography component="span" variant="subtitle1">
           {messages.excluded.heading(excluded.length)}
@@ -20,7 +24,11 @@ export function ExcludedResults({ excluded }: { readonly excluded: readonly Excl
       </AccordionSummary>
       <AccordionDetails>
         {excluded.map((result) => (
-          <Box key={result.resultId} component="section" sx={{ '& + &': { mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' } }}>
+          <Box
+            key={result.resultId}
+            component="section"
+            sx={{ '& + &': { mt: 2, pt: 2, borderTop: 1, borderColor: 'divider' } }}
+          >
             <Typography component="h3" variant="subtitle2">
               {messages.excluded.title(result.institution.name, result.institution.levelText, result.report.title)}
             </Typography>

@@ -88,7 +88,11 @@ function ImagingFindings({ report }: { readonly report: ImagingReport }) {
       </Box>
       {/* The external doctor's conclusion is not recognised (001, 002: 不包括医师出具的诊断结论): apart, for reference only. */}
       {report.impression ? (
-        <Box component="aside" aria-label={messages.report.impression} sx={{ mt: 1.5, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'grey.50' }}>
+        <Box
+          component="aside"
+          aria-label={messages.report.impression}
+          sx={{ mt: 1.5, p: 1, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'grey.50' }}
+        >
           <Typography variant="subtitle2" component="h4">
             {messages.report.impression}
           </Typography>
@@ -99,7 +103,12 @@ function ImagingFindings({ report }: { readonly report: ImagingReport }) {
         </Box>
       ) : null}
       {report.viewerUrl ? (
-        <Link href={report.viewerUrl} target="_blank" rel="noopener noreferrer" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 1 }}>
+        <Link
+          href={report.viewerUrl}
+          target="_blank"
+          rel="noopener noreferrer"
+          sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, mt: 1 }}
+        >
           {messages.report.viewImages}
           <OpenInNewIcon fontSize="small" aria-hidden />
         </Link>

@@ -29,7 +29,12 @@ export function ResultCard({ result, item, localTestSystem, primary, disabled, o
   const text = messages.result;
   const headingId = useId();
   return (
-    <Card variant="outlined" component="article" aria-labelledby={headingId} sx={primary ? { borderColor: 'primary.main', borderWidth: 2 } : undefined}>
+    <Card
+      variant="outlined"
+      component="article"
+      aria-labelledby={headingId}
+      sx={primary ? { borderColor: 'primary.main', borderWidth: 2 } : undefined}
+    >
       <CardContent>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
           <Box>
@@ -42,11 +47,18 @@ export function ResultCard({ result, item, localTestSystem, primary, disabled, o
               {result.own ? (
                 <Chip size="small" color="primary" label={messages.prompt.own} />
               ) : (
-                <Chip size="small" variant={result.mark ? 'filled' : 'outlined'} color={result.mark ? 'success' : 'default'} label={result.mark ? text.mark(result.mark) : text.noMark} />
+                <Chip
+                  size="small"
+                  variant={result.mark ? 'filled' : 'outlined'}
+                  color={result.mark ? 'success' : 'default'}
+                  label={result.mark ? text.mark(result.mark) : text.noMark}
+                />
               )}
             </Stack>
             <Typography>{text.date(result.resultDate, result.ageDays)}</Typography>
-            <Typography color={result.daysLeft <= 1 ? 'warning.main' : 'text.secondary'}>{text.daysLeft(result.daysLeft, result.lastDay)}</Typography>
+            <Typography color={result.daysLeft <= 1 ? 'warning.main' : 'text.secondary'}>
+              {text.daysLeft(result.daysLeft, result.lastDay)}
+            </Typography>
           </Box>
           <Button
             variant={primary ? 'contained' : 'outlined'}

@@ -1,7 +1,14 @@
 import dayjs, { type Dayjs } from 'dayjs';
 import { NOTIFIED_BY_MAX_LENGTH } from '../../../server/contract/decisions';
 import type { Messages } from '../i18n/zh-CN';
-import type { DecisionView, ExceptionReason, NotificationMethod, NotifiedParty, OverrideInput, PromptView } from './model';
+import type {
+  DecisionView,
+  ExceptionReason,
+  NotificationMethod,
+  NotifiedParty,
+  OverrideInput,
+  PromptView,
+} from './model';
 
 /** The exception form as the doctor fills it in: anything may still be missing. */
 export interface ExceptionValues {
@@ -15,11 +22,19 @@ export interface ExceptionValues {
 }
 
 /** The form's fields, named by their path in the decision input, as the server names them in a 400. */
-export const EXCEPTION_FIELDS = ['reason', 'explanation', 'notification.party', 'notification.method', 'notification.notifiedAt', 'notification.notifiedBy'] as const;
+export const EXCEPTION_FIELDS = [
+  'reason',
+  'explanation',
+  'notification.party',
+  'notification.method',
+  'notification.notifiedAt',
+  'notification.notifiedBy',
+] as const;
 export type ExceptionField = (typeof EXCEPTION_FIELDS)[number];
 export type FieldErrors = Partial<Record<ExceptionField, string>>;
 
-export const isExceptionField = (field: string): field is ExceptionField => (EXCEPTION_FIELDS as readonly string[]).includes(field);
+export const isExceptionField = (field: string): field is ExceptionField =>
+  (EXCEPTION_FIELDS as readonly string[]).includes(field);
 
 type ReasonsOf = Pick<PromptView, 'exceptionReasons' | 'explanationMaxLength'>;
 
@@ -45,7 +60,12 @@ export function initialValues(decision: DecisionView | null, prompt: ReasonsOf, 
 export type ExceptionCheck = { readonly input: Omit<OverrideInput, 'practitioner'> } | { readonly errors: FieldErrors };
 
 /** Everything the server will check, checked first here, so the doctor sees it at once and in words. */
-export function checkException(values: ExceptionValues, prompt: ReasonsOf, messages: Messages, defaultNotifiedBy: string): ExceptionCheck {
+export function checkException(
+  values: ExceptionValues,
+  prompt: ReasonsOf,
+  messages: Messages,
+  defaultNotifiedBy: string,
+): ExceptionCheck {
   const text = messages.exception.errors;
   const errors: FieldErrors = {};
   const reason = prompt.exceptionReasons.find((candidate) => candidate.code === values.reason);
@@ -53,14 +73,17 @@ export function checkException(values: ExceptionValues, prompt: ReasonsOf, messa
   const notifiedBy = (values.notifiedBy ?? defaultNotifiedBy).trim();
   if (!reason) errors.reason = text.reasonRequired;
   if (reason?.needsExplanation && !explanation) errors.explanation = text.explanationRequired;
-  if (explanation.length > prompt.explanationMaxLength) errors.explanation = text.explanationTooLong(prompt.explanationMaxLength);
+  if (explanation.length > prompt.explanationMaxLength)
+    errors.explanation = text.explanationTooLong(prompt.explanationMaxLength);
   if (!values.party) errors['notification.party'] = text.partyRequired;
   if (!values.method) errors['notification.method'] = text.methodRequired;
   if (!values.notifiedAt) errors['notification.notifiedAt'] = text.notifiedAtRequired;
   else if (!values.notifiedAt.isValid()) errors['notification.notifiedAt'] = text.notifiedAtInvalid;
   if (!notifiedBy) errors['notification.notifiedBy'] = text.notifiedByRequired;
-  if (notifiedBy.length > NOTIFIED_BY_MAX_LENGTH) errors['notification.notifiedBy'] = text.notifiedByTooLong(NOTIFIED_BY_MAX_LENGTH);
-  if (!reason || !values.party || !values.method || !values.notifiedAt || Object.keys(errors).length > 0) return { errors };
+  if (notifiedBy.length > NOTIFIED_BY_MAX_LENGTH)
+    errors['notification.notifiedBy'] = text.notifiedByTooLong(NOTIFIED_BY_MAX_LENGTH);
+  if (!reason || !values.party || !values.method || !values.notifiedAt || Object.keys(errors).length > 0)
+    return { errors };
   return {
     input: {
       outcome: 'overridden',

@@ -14,7 +14,11 @@ export type ExcludedResult = PromptView['excluded'][number];
 export type Report = RecognisableResult['report'];
 
 export const NOTIFIED_PARTIES = ['patient', 'family', 'guardian'] as const satisfies readonly NotifiedParty[];
-export const NOTIFICATION_METHODS = ['verbal', 'written', 'electronic'] as const satisfies readonly NotificationMethod[];
+export const NOTIFICATION_METHODS = [
+  'verbal',
+  'written',
+  'electronic',
+] as const satisfies readonly NotificationMethod[];
 
 /**
  * Whose results the card offers: external ones (mutual recognition), the ordering hospital's own
@@ -35,5 +39,11 @@ export function activeDecision(view: Pick<PromptView, 'decision'>): DecisionView
 
 /** An answer to a decision or write-back carries everything about the decision; the rest of the view stays. */
 export function withAnswer(view: PromptView, answer: DecisionAnswer): PromptView {
-  return { ...view, decision: answer.decision, history: answer.history, editable: answer.editable, writeBackResource: answer.writeBackResource };
+  return {
+    ...view,
+    decision: answer.decision,
+    history: answer.history,
+    editable: answer.editable,
+    writeBackResource: answer.writeBackResource,
+  };
 }

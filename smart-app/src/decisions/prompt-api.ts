@@ -34,12 +34,13 @@ export function promptApi(card: CardIdentity, language: Language, proof: LaunchP
     try {
       response = await send(`${base}/renewal`, proof);
     } catch (error) {
-      if (error instanceof ApiProblem && error.status !== null) throw new ApiProblem(error.status, 'renewal-refused', null, error.message);
+      if (error instanceof ApiProblem && error.status !== null)
+        throw new ApiProblem(error.status, 'renewal-refused', null, error.message);
       throw error;
     }
     token = renewalSchema.parse(await response.json()).token;
   };
-  const call = async <T,>(path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(path: string, body?: unknown): Promise<T> => {
     let response: Response;
     try {
       response = await send(path, body);

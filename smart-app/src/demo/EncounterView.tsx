@@ -13,7 +13,13 @@ import { SigningSummary } from './signing/SigningSummary';
 import { SmartAppDialog } from './smart/SmartAppDialog';
 
 /** One open chart: banner, order entry and orders, the record, the cards, and the SMART app when launched. */
-export function EncounterView({ setup, encounter }: { readonly setup: WorkstationSetup; readonly encounter: Encounter }) {
+export function EncounterView({
+  setup,
+  encounter,
+}: {
+  readonly setup: WorkstationSetup;
+  readonly encounter: Encounter;
+}) {
   const messages = useDemoMessages();
   const session = useChartSession(setup, encounter);
   const patient = setup.patients.find((candidate) => candidate.key === encounter.patientKey);
@@ -21,17 +27,35 @@ export function EncounterView({ setup, encounter }: { readonly setup: Workstatio
   if (!patient) return null;
   return (
     <>
-      <PatientBanner patient={patient} hospital={encounter.hospital} doctor={doctor} emergency={encounter.emergency} chart={session.chart} />
+      <PatientBanner
+        patient={patient}
+        hospital={encounter.hospital}
+        doctor={doctor}
+        emergency={encounter.emergency}
+        chart={session.chart}
+      />
       <Grid container spacing={2} sx={{ mt: 0 }}>
         <Grid size={{ xs: 12, md: 7 }}>
           <Paper variant="outlined" sx={{ p: 2 }}>
             <Typography component="h2" variant="h6" sx={{ mb: 1.5 }}>
               {messages.orders.heading}
             </Typography>
-            <OrderEntry hospital={encounter.hospital} catalog={setup.catalog} disabled={session.chart.state !== 'open' || session.signing} onOrder={session.addOrder} />
-            <OrderList orders={session.orders} signing={session.signing} onRemove={session.removeOrder} onSign={() => void session.sign()} />
+            <OrderEntry
+              hospital={encounter.hospital}
+              catalog={setup.catalog}
+              disabled={session.chart.state !== 'open' || session.signing}
+              onOrder={session.addOrder}
+            />
+            <OrderList
+              orders={session.orders}
+              signing={session.signing}
+              onRemove={session.removeOrder}
+              onSign={() => void session.sign()}
+            />
           </Paper>
-          {session.summary && <SigningSummary summary={session.summary} onRefresh={() => void session.refreshSummary()} />}
+          {session.summary && (
+            <SigningSummary summary={session.summary} onRefresh={() => void session.refreshSummary()} />
+          )}
           <PatientRecord record={session.record} onRefresh={() => void session.refreshRecord()} />
         </Grid>
         <Grid size={{ xs: 12, md: 5 }}>

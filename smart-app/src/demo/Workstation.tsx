@@ -68,7 +68,10 @@ function Encounters({ setup }: { readonly setup: WorkstationSetup }) {
   );
 }
 
-type SetupState = { readonly state: 'loading' } | { readonly state: 'ready'; readonly setup: WorkstationSetup } | { readonly state: 'failed'; readonly detail: string };
+type SetupState =
+  | { readonly state: 'loading' }
+  | { readonly state: 'ready'; readonly setup: WorkstationSetup }
+  | { readonly state: 'failed'; readonly detail: string };
 
 /** The demo workstation: a doctor's order entry that uses Huren as a registered EHR would. */
 export function Workstation() {

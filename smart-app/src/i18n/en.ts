@@ -26,8 +26,10 @@ export const en = {
       unreachable: 'The server cannot be reached. Check the network and try again.',
       unavailable: 'The server is briefly unavailable; nothing was saved. Try again shortly.',
       'rate-limited': 'Too many requests. Wait a minute and try again.',
-      expired: "This card's authorization has expired and this launch brought nothing to confirm the patient with, so it cannot be renewed. Select the order again in the workstation to get a new card.",
-      'renewal-refused': "This card's authorization has expired and renewal was refused (the patient differs from the card's, or the card is older than 30 days). Select the order again in the workstation to get a new card.",
+      expired:
+        "This card's authorization has expired and this launch brought nothing to confirm the patient with, so it cannot be renewed. Select the order again in the workstation to get a new card.",
+      'renewal-refused':
+        "This card's authorization has expired and renewal was refused (the patient differs from the card's, or the card is older than 30 days). Select the order again in the workstation to get a new card.",
       unauthenticated: 'The authorization is not valid (any more).',
       forbidden: 'This authorization does not belong to this recognition card.',
       'not-found': 'This recognition card cannot be found (it may have been deleted).',
@@ -50,7 +52,11 @@ export const en = {
     orderedItem: 'Ordered',
     orderedBy: (name: string) => `Ordered by ${name}`,
     recognisableHeading: (count: number, origin: ResultOrigin) =>
-      ({ external: `Recognisable external results (${count})`, own: `Recent results of this hospital (${count})`, mixed: `Recognisable external and recent own results (${count})` })[origin],
+      ({
+        external: `Recognisable external results (${count})`,
+        own: `Recent results of this hospital (${count})`,
+        mixed: `Recognisable external and recent own results (${count})`,
+      })[origin],
     own: 'This hospital',
     noneRecognisable: 'No external result is recognisable now (its window may have closed); order as needed.',
     exceptionButton: 'Do not use; give the reason',
@@ -58,9 +64,12 @@ export const en = {
   result: {
     mark: (mark: string) => `Recognition mark: ${mark}`,
     noMark: 'No recognition mark',
-    date: (date: string, ageDays: number) => `Done ${date} (${ageDays === 0 ? 'today' : ageDays === 1 ? '1 day ago' : `${ageDays} days ago`})`,
+    date: (date: string, ageDays: number) =>
+      `Done ${date} (${ageDays === 0 ? 'today' : ageDays === 1 ? '1 day ago' : `${ageDays} days ago`})`,
     daysLeft: (daysLeft: number, lastDay: string) =>
-      daysLeft === 0 ? `Last day of its window today (${lastDay})` : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left in its window (until ${lastDay})`,
+      daysLeft === 0
+        ? `Last day of its window today (${lastDay})`
+        : `${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} left in its window (until ${lastDay})`,
     testSystem: (method: string, brand: string) => `Test system: method ${method}, brand ${brand}`,
     notStated: 'not stated',
     ours: (method: string, brand: string) => `Ours: method ${method}, brand ${brand}`,
@@ -78,7 +87,8 @@ export const en = {
   },
   excluded: {
     heading: (count: number) => `Results not recognisable (${count})`,
-    title: (institution: string, level: string | null, report: string) => `${institution}${level ? ` (${level})` : ''} · ${report}`,
+    title: (institution: string, level: string | null, report: string) =>
+      `${institution}${level ? ` (${level})` : ''} · ${report}`,
     reasons: 'Why not:',
   },
   exception: {
@@ -122,25 +132,29 @@ export const en = {
   },
   decision: {
     heading: 'Current decision',
-    afterSigning: 'This decision was made after the order was signed: the examination is ordered, so no cost is counted as saved. Cancel the order in the workstation if it is no longer needed.',
+    afterSigning:
+      'This decision was made after the order was signed: the examination is ordered, so no cost is counted as saved. Cancel the order in the workstation if it is no longer needed.',
     accepted: (institution: string, date: string) => `The result of ${institution} of ${date} is used; no repeat`,
     acceptedUnknown: 'An external result is used; no repeat',
     overridden: (reason: string) => `External result not used, examination repeated: ${reason}`,
     overriddenOwn: (reason: string) => `This hospital's recent result not used, examination repeated: ${reason}`,
     unknownReason: 'no reason given',
     explanation: (text: string) => `Explanation: ${text}`,
-    notified: (time: string, by: string, method: string, party: string) => `${time}: ${by} notified the ${party} ${method}`,
+    notified: (time: string, by: string, method: string, party: string) =>
+      `${time}: ${by} notified the ${party} ${method}`,
     by: (who: string, when: string, source: string) => `${who} · ${when} · via ${source}`,
     unknownPractitioner: 'unknown doctor',
     sources: { 'cds-feedback': 'workstation card', 'smart-app': 'recognition assistant' },
     incomplete: 'This decision came from the workstation card; the patient notification is still missing.',
     complete: 'Add the notification',
-    cancelOrder: (item: string) => `Cancel the "${item}" order in the workstation: this assistant does not change orders.`,
+    cancelOrder: (item: string) =>
+      `Cancel the "${item}" order in the workstation: this assistant does not change orders.`,
     withdraw: 'Take back',
     change: 'Change',
     locked: 'Locked: a decision can only be changed on the day it was made.',
     withdrawn: 'The earlier decision was taken back. Choose again.',
-    writtenStays: 'The external result written to the record before the withdrawal is not deleted automatically; handle it in the workstation.',
+    writtenStays:
+      'The external result written to the record before the withdrawal is not deleted automatically; handle it in the workstation.',
   },
   writeBack: {
     written: 'Written to the record.',

@@ -21,12 +21,17 @@ export function catalogFor(language: Language): Messages {
  * A feature's catalogs beside the ones it builds on, per language. A feature's strings live in its own
  * folder and so ship in its own chunk: the doctor's screen does not carry the consoles' texts.
  */
-export function withCatalogs<Base extends object, Own extends object>(base: (language: Language) => Base, own: Record<Language, Own>): Record<Language, Base & Own> {
+export function withCatalogs<Base extends object, Own extends object>(
+  base: (language: Language) => Base,
+  own: Record<Language, Own>,
+): Record<Language, Base & Own> {
   return { 'zh-CN': { ...base('zh-CN'), ...own['zh-CN'] }, en: { ...base('en'), ...own.en } };
 }
 
 /** The chosen language with a feature's catalogs (see `withCatalogs`). */
-export function useCatalogs<Catalog>(catalogs: Record<Language, Catalog>): Omit<LanguageState, 'messages'> & { readonly messages: Catalog } {
+export function useCatalogs<Catalog>(
+  catalogs: Record<Language, Catalog>,
+): Omit<LanguageState, 'messages'> & { readonly messages: Catalog } {
   const state = useLanguage();
   return { ...state, messages: catalogs[state.language] };
 }
@@ -34,7 +39,8 @@ export function useCatalogs<Catalog>(catalogs: Record<Language, Catalog>): Omit<
 /** Remembered per browser, so the doctor chooses once, not on every card. */
 const STORAGE_KEY = 'huren.language';
 
-const isLanguage = (value: string | null): value is Language => (LANGUAGES as readonly (string | null)[]).includes(value);
+const isLanguage = (value: string | null): value is Language =>
+  (LANGUAGES as readonly (string | null)[]).includes(value);
 
 function storedLanguage(): Language {
   try {

@@ -31,8 +31,10 @@ export const zhCN = {
       unreachable: '无法连接服务器，请检查网络后重试。',
       unavailable: '服务器暂时不可用，没有保存任何内容，请稍后重试。',
       'rate-limited': '请求过于频繁，请稍候一分钟再试。',
-      expired: '此卡片的授权已过期，本次启动又没有提供可核实患者的信息，无法续期。请在医生工作站重新选择该医嘱，生成新的互认提示卡片。',
-      'renewal-refused': '此卡片的授权已过期，续期未获批准（患者与卡片不一致，或卡片签发已超过30天）。请在医生工作站重新选择该医嘱，生成新的互认提示卡片。',
+      expired:
+        '此卡片的授权已过期，本次启动又没有提供可核实患者的信息，无法续期。请在医生工作站重新选择该医嘱，生成新的互认提示卡片。',
+      'renewal-refused':
+        '此卡片的授权已过期，续期未获批准（患者与卡片不一致，或卡片签发已超过30天）。请在医生工作站重新选择该医嘱，生成新的互认提示卡片。',
       unauthenticated: '授权无效或已失效。',
       forbidden: '此授权不属于这张互认提示卡片，无权查看或处理。',
       'not-found': '找不到这张互认提示（可能已被删除）。',
@@ -55,7 +57,11 @@ export const zhCN = {
     orderedItem: '申请项目',
     orderedBy: (name: string) => `开单医生：${name}`,
     recognisableHeading: (count: number, origin: ResultOrigin) =>
-      ({ external: `可互认的外院结果（${count}）`, own: `本院近期的结果（${count}）`, mixed: `可互认的外院结果及本院近期结果（${count}）` })[origin],
+      ({
+        external: `可互认的外院结果（${count}）`,
+        own: `本院近期的结果（${count}）`,
+        mixed: `可互认的外院结果及本院近期结果（${count}）`,
+      })[origin],
     own: '本院',
     noneRecognisable: '目前没有可互认的外院结果（可能已过有效期），可以按需开单。',
     exceptionButton: '不采用，说明理由',
@@ -64,7 +70,8 @@ export const zhCN = {
     mark: (mark: string) => `互认标识：${mark}`,
     noMark: '无互认标识',
     date: (date: string, ageDays: number) => `检查日期 ${date}（${ageDays === 0 ? '今天' : `${ageDays}天前`}）`,
-    daysLeft: (daysLeft: number, lastDay: string) => (daysLeft === 0 ? `今天是有效期最后一天（${lastDay}）` : `有效期剩余${daysLeft}天（至${lastDay}）`),
+    daysLeft: (daysLeft: number, lastDay: string) =>
+      daysLeft === 0 ? `今天是有效期最后一天（${lastDay}）` : `有效期剩余${daysLeft}天（至${lastDay}）`,
     testSystem: (method: string, brand: string) => `检测系统：方法 ${method}，品牌 ${brand}`,
     notStated: '未注明',
     ours: (method: string, brand: string) => `本院：方法 ${method}，品牌 ${brand}`,
@@ -82,7 +89,8 @@ export const zhCN = {
   },
   excluded: {
     heading: (count: number) => `未纳入互认的结果（${count}）`,
-    title: (institution: string, level: string | null, report: string) => `${institution}${level ? `（${level}）` : ''} · ${report}`,
+    title: (institution: string, level: string | null, report: string) =>
+      `${institution}${level ? `（${level}）` : ''} · ${report}`,
     reasons: '未纳入原因：',
   },
   exception: {
@@ -126,7 +134,8 @@ export const zhCN = {
   },
   decision: {
     heading: '当前决定',
-    afterSigning: '此决定在医嘱签署之后做出：检查已经开出，本决定不计入节约费用。如已不需要该检查，请在工作站撤销医嘱。',
+    afterSigning:
+      '此决定在医嘱签署之后做出：检查已经开出，本决定不计入节约费用。如已不需要该检查，请在工作站撤销医嘱。',
     accepted: (institution: string, date: string) => `已采用 ${institution} ${date} 的结果，不重复检查`,
     acceptedUnknown: '已采用外院结果，不重复检查',
     overridden: (reason: string) => `不采用外院结果，重新检查：${reason}`,

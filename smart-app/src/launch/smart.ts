@@ -77,7 +77,9 @@ type BrowserAdapterClass = typeof browserAdapter.default;
  */
 const BrowserAdapter = ((): BrowserAdapterClass => {
   const imported: unknown = browserAdapter.default;
-  return typeof imported === 'function' ? (imported as BrowserAdapterClass) : (imported as { readonly default: BrowserAdapterClass }).default;
+  return typeof imported === 'function'
+    ? (imported as BrowserAdapterClass)
+    : (imported as { readonly default: BrowserAdapterClass }).default;
 })();
 
 /**
@@ -130,7 +132,8 @@ async function start(): Promise<string> {
   } catch (error) {
     throw new LaunchError('authorization', messageOf(error));
   }
-  if (typeof url !== 'string') throw new LaunchError('authorization', 'the authorization server gave no address to go to');
+  if (typeof url !== 'string')
+    throw new LaunchError('authorization', 'the authorization server gave no address to go to');
   return url;
 }
 
@@ -159,7 +162,10 @@ async function connect(): Promise<SmartSession> {
   const patientId = client.patient.id;
   return {
     card: cardIdentityFrom(appContext),
-    proof: accessToken && patientId ? { fhirServer: client.state.serverUrl, accessToken, patientId: String(patientId) } : null,
+    proof:
+      accessToken && patientId
+        ? { fhirServer: client.state.serverUrl, accessToken, patientId: String(patientId) }
+        : null,
     practitioner: readPractitioner(client),
     patient: readPatient(client),
     writeToRecord: (resource) => writeToRecord(client, resource),
@@ -202,7 +208,6 @@ const personSchema = z.object({
   birthDate: z.string().optional(),
 });
 
-
 const idTokenClaimsSchema = z.object({ fhirUser: z.string().optional(), profile: z.string().optional() });
 
 /**
@@ -235,8 +240,12 @@ async function readPractitioner(client: Client): Promise<LaunchPractitioner | nu
 
 /** The resident ID card's system (GB 11643), as Chinese EHRs and our hooks name it, or an identifier typed as national. */
 const NATIONAL_ID_SYSTEM = 'urn:oid:2.16.156.10011.1.3';
-const typed = (identifier: Identifier, codes: readonly string[]): boolean => (identifier.type?.coding ?? []).some((coding) => codes.includes(coding.code ?? ''));
-const valueOf = (identifiers: readonly Identifier[] | undefined, pick: (identifier: Identifier) => boolean): string | null =>
+const typed = (identifier: Identifier, codes: readonly string[]): boolean =>
+  (identifier.type?.coding ?? []).some((coding) => codes.includes(coding.code ?? ''));
+const valueOf = (
+  identifiers: readonly Identifier[] | undefined,
+  pick: (identifier: Identifier) => boolean,
+): string | null =>
   identifiers?.find((identifier) => pick(identifier) && identifier.value?.trim())?.value?.trim() ?? null;
 
 const encounterSchema = z.object({
@@ -278,7 +287,10 @@ async function readPatient(client: Client): Promise<PatientSummary | null> {
       name: writtenName(person.name),
       gender: person.gender ?? null,
       birthDate: person.birthDate ?? null,
-      nationalId: valueOf(person.identifier, (identifier) => identifier.system === NATIONAL_ID_SYSTEM || typed(identifier, ['NNCHN', 'NI'])),
+      nationalId: valueOf(
+        person.identifier,
+        (identifier) => identifier.system === NATIONAL_ID_SYSTEM || typed(identifier, ['NNCHN', 'NI']),
+      ),
       recordNumber: await readRecordNumber(client, person),
     };
   } catch {
@@ -306,10 +318,16 @@ async function writeToRecord(client: Client, resource: Record<string, unknown>):
   const patientId = client.patient.id;
   if (!patientId) return { status: 'refused', detail: 'the SMART launch has no patient in context' };
   try {
-    const { body, response } = await client.create({ ...resource, subject: { reference: `Patient/${patientId}` } }, { includeResponse: true });
+    const { body, response } = await client.create(
+      { ...resource, subject: { reference: `Patient/${patientId}` } },
+      { includeResponse: true },
+    );
     const created = createdSchema.safeParse(body);
     // A server answering `return=minimal` sends no body, only where it put the resource.
-    return { status: 'written', detail: created.success ? `${created.data.resourceType}/${created.data.id}` : response.headers.get('location') };
+    return {
+      status: 'written',
+      detail: created.success ? `${created.data.resourceType}/${created.data.id}` : response.headers.get('location'),
+    };
   } catch (error) {
     return { status: 'refused', detail: refusalDetail(error) };
   }
@@ -317,11 +335,22 @@ async function writeToRecord(client: Client, resource: Record<string, unknown>):
 
 const operationOutcomeSchema = z.object({
   resourceType: z.literal('OperationOutcome'),
-  issue: z.array(z.object({ code: z.string().optional(), diagnostics: z.string().optional(), details: z.object({ text: z.string().optional() }).optional() })),
+  issue: z.array(
+    z.object({
+      code: z.string().optional(),
+      diagnostics: z.string().optional(),
+      details: z.object({ text: z.string().optional() }).optional(),
+    }),
+  ),
 });
 
 /** fhirclient's HttpError, recognised by its shape (its class does not survive the bundler's CommonJS interop). */
-const httpErrorSchema = z.object({ name: z.literal('HttpError'), status: z.number(), statusText: z.string(), message: z.string() });
+const httpErrorSchema = z.object({
+  name: z.literal('HttpError'),
+  status: z.number(),
+  statusText: z.string(),
+  message: z.string(),
+});
 
 /** "HTTP 403 Forbidden: <what the EHR's OperationOutcome says>", or the network error. */
 function refusalDetail(error: unknown): string {
@@ -347,6 +376,8 @@ function outcomeText(message: string): string | null {
   }
   const outcome = operationOutcomeSchema.safeParse(body);
   if (!outcome.success) return null;
-  const texts = outcome.data.issue.map((issue) => issue.diagnostics ?? issue.details?.text ?? issue.code).filter((text): text is string => Boolean(text));
+  const texts = outcome.data.issue
+    .map((issue) => issue.diagnostics ?? issue.details?.text ?? issue.code)
+    .filter((text): text is string => Boolean(text));
   return texts.length > 0 ? texts.join('; ') : null;
 }

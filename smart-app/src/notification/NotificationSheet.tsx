@@ -14,7 +14,14 @@ import { LanguageSwitch } from '../app/LanguageSwitch';
 import { Loading } from '../app/Loading';
 import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
-import { originOf, type DecisionView, type ExceptionReason, type NotificationMethod, type NotifiedParty, type PromptView } from '../decisions/model';
+import {
+  originOf,
+  type DecisionView,
+  type ExceptionReason,
+  type NotificationMethod,
+  type NotifiedParty,
+  type PromptView,
+} from '../decisions/model';
 import type { ExceptionValues } from '../decisions/exception-input';
 import { promptApi } from '../decisions/prompt-api';
 import { DAYJS_LOCALES, type Language } from '../i18n/language';
@@ -32,7 +39,14 @@ export interface SheetContent {
   readonly notifiedBy: string | null;
 }
 
-export const EMPTY_SHEET: SheetContent = { reason: null, explanation: '', party: null, method: null, notifiedAt: null, notifiedBy: null };
+export const EMPTY_SHEET: SheetContent = {
+  reason: null,
+  explanation: '',
+  party: null,
+  method: null,
+  notifiedAt: null,
+  notifiedBy: null,
+};
 
 /** The sheet for the exception form as it stands (the launch user notifies unless another name is typed). */
 export function sheetFromForm(values: ExceptionValues, defaultNotifiedBy: string): SheetContent {
@@ -103,7 +117,9 @@ const printStyles = (
 export function NotificationSheet({ open, onClose, card, view, content, patient }: NotificationSheetProps) {
   const { language: screenLanguage, messages } = useSheetMessages();
   const [language, setLanguage] = useState<Language>('zh-CN');
-  const [translated, setTranslated] = useState<{ language: Language; view: PromptView } | { language: Language; problem: Problem } | null>(null);
+  const [translated, setTranslated] = useState<
+    { language: Language; view: PromptView } | { language: Language; problem: Problem } | null
+  >(null);
   const titleId = useId();
 
   useEffect(() => {
@@ -120,8 +136,16 @@ export function NotificationSheet({ open, onClose, card, view, content, patient 
     };
   }, [open, language, screenLanguage, card]);
 
-  const sheetView = language === screenLanguage ? view : translated?.language === language && 'view' in translated ? translated.view : null;
-  const problem = language !== screenLanguage && translated?.language === language && 'problem' in translated ? translated.problem : null;
+  const sheetView =
+    language === screenLanguage
+      ? view
+      : translated?.language === language && 'view' in translated
+        ? translated.view
+        : null;
+  const problem =
+    language !== screenLanguage && translated?.language === language && 'problem' in translated
+      ? translated.problem
+      : null;
 
   return (
     <Dialog open={open} onClose={onClose} fullScreen className={SHEET_CLASS} aria-labelledby={titleId}>
@@ -162,7 +186,9 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
   const today = dayjs();
   const age = ageInYears(patient?.birthDate ?? null, today);
   const reason = view.exceptionReasons.find((candidate) => candidate.code === content.reason);
-  const when = (content.notifiedAt ? dayjs(content.notifiedAt) : today).locale(DAYJS_LOCALES[language]).format(t.dateFormat);
+  const when = (content.notifiedAt ? dayjs(content.notifiedAt) : today)
+    .locale(DAYJS_LOCALES[language])
+    .format(t.dateFormat);
   const line = { borderBottom: 1, borderColor: 'text.primary', minWidth: '8em', display: 'inline-block', px: 1 };
   const record = patient?.recordNumber ?? null;
   const facts: readonly (readonly [string, string])[] = [
@@ -192,7 +218,11 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
     </Box>
   );
   return (
-    <Box component="article" lang={language} sx={{ fontSize: '11pt', lineHeight: 1.7, color: 'common.black', breakInside: 'avoid' }}>
+    <Box
+      component="article"
+      lang={language}
+      sx={{ fontSize: '11pt', lineHeight: 1.7, color: 'common.black', breakInside: 'avoid' }}
+    >
       <Typography component="p" align="center" variant="subtitle1" sx={{ fontWeight: 700 }}>
         {view.hospital.name}
       </Typography>

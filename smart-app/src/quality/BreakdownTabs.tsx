@@ -28,7 +28,12 @@ export const BreakdownTabs = memo(function BreakdownTabs({ statistics }: { reado
   const [shown, setShown] = useState<Breakdown>('department');
   const tabsId = useId();
   const flagged = new Map<string, FlaggedDoctor>(statistics.flaggedDoctors.map((doctor) => [doctor.doctorRef, doctor]));
-  const count = (field: keyof typeof t.columns): GridColDef<Group> => ({ field, headerName: t.columns[field], type: 'number', width: 96 });
+  const count = (field: keyof typeof t.columns): GridColDef<Group> => ({
+    field,
+    headerName: t.columns[field],
+    type: 'number',
+    width: 96,
+  });
   const columns: GridColDef<Group>[] = [
     {
       field: 'label',
@@ -41,7 +46,13 @@ export const BreakdownTabs = memo(function BreakdownTabs({ statistics }: { reado
         return (
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
             {String(formattedValue)}
-            {flag ? <Chip size="small" color={flag.direction === 'higher' ? 'warning' : 'info'} label={messages.quality.flagged.directions[flag.direction]} /> : null}
+            {flag ? (
+              <Chip
+                size="small"
+                color={flag.direction === 'higher' ? 'warning' : 'info'}
+                label={messages.quality.flagged.directions[flag.direction]}
+              />
+            ) : null}
           </Box>
         );
       },
@@ -53,14 +64,32 @@ export const BreakdownTabs = memo(function BreakdownTabs({ statistics }: { reado
     count('notCounted'),
     count('noDecision'),
     count('unexplained'),
-    { field: 'rate', headerName: t.columns.rate, type: 'number', width: 96, valueFormatter: (value: number | null) => percent(value, language) },
-    { field: 'yuanSaved', headerName: t.columns.yuanSaved, type: 'number', width: 130, valueFormatter: (value: number) => value.toFixed(2) },
+    {
+      field: 'rate',
+      headerName: t.columns.rate,
+      type: 'number',
+      width: 96,
+      valueFormatter: (value: number | null) => percent(value, language),
+    },
+    {
+      field: 'yuanSaved',
+      headerName: t.columns.yuanSaved,
+      type: 'number',
+      width: 130,
+      valueFormatter: (value: number) => value.toFixed(2),
+    },
   ];
   return (
     <Section heading={t.heading}>
       <Tabs value={shown} onChange={(_event, next: Breakdown) => setShown(next)} aria-label={t.heading}>
         {BREAKDOWNS.map((breakdown) => (
-          <Tab key={breakdown} value={breakdown} label={t.tabs[breakdown]} id={`${tabsId}-${breakdown}`} aria-controls={`${tabsId}-panel`} />
+          <Tab
+            key={breakdown}
+            value={breakdown}
+            label={t.tabs[breakdown]}
+            id={`${tabsId}-${breakdown}`}
+            aria-controls={`${tabsId}-panel`}
+          />
         ))}
       </Tabs>
       <Box role="tabpanel" id={`${tabsId}-panel`} aria-labelledby={`${tabsId}-${shown}`}>

@@ -25,11 +25,20 @@ export function FilterBar({ view, period, facets, onChange }: FilterBarProps) {
   const t = messages.quality.filters;
   const items = facets?.items ?? [];
   const choices = {
-    department: (facets?.departments ?? []).map((department): Choice => ({ value: department.code, label: department.name })),
+    department: (facets?.departments ?? []).map((department): Choice => ({
+      value: department.code,
+      label: department.name,
+    })),
     doctor: (facets?.doctors ?? []).map((doctor): Choice => ({ value: doctor.ref, label: doctor.name ?? doctor.ref })),
     item: items.map((item): Choice => ({ value: item.code, label: `${item.name} (${item.code})` })),
-    discipline: distinct(items.map((item) => item.discipline)).map((code): Choice => ({ value: code, label: disciplineName(messages, code) })),
-    modality: distinct(items.map((item) => item.modality)).map((code): Choice => ({ value: code, label: modalityName(messages, code) })),
+    discipline: distinct(items.map((item) => item.discipline)).map((code): Choice => ({
+      value: code,
+      label: disciplineName(messages, code),
+    })),
+    modality: distinct(items.map((item) => item.modality)).map((code): Choice => ({
+      value: code,
+      label: modalityName(messages, code),
+    })),
     outcome: ORDER_OUTCOMES.map((outcome): Choice => ({ value: outcome, label: messages.quality.outcomes[outcome] })),
     reason: (facets?.reasons ?? []).map((reason): Choice => ({ value: reason.code, label: reason.text })),
     scope: ORDER_SCOPES.map((scope): Choice => ({ value: scope, label: messages.quality.policy.scopes[scope] })),
@@ -37,25 +46,79 @@ export function FilterBar({ view, period, facets, onChange }: FilterBarProps) {
   return (
     <Section heading={t.heading}>
       <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 2, alignItems: 'center' }}>
-        <DateFilter label={t.from} value={view.from ?? period?.from ?? null} onCommit={(day) => onChange(withFilter(view, 'from', day))} />
-        <DateFilter label={t.to} value={view.to ?? period?.to ?? null} onCommit={(day) => onChange(withFilter(view, 'to', day))} />
-        <ChoiceFilter label={t.department} value={view.department} choices={choices.department} onChange={(value) => onChange(withFilter(view, 'department', value))} />
-        <SearchFilter label={t.doctor} value={view.doctor} choices={choices.doctor} onChange={(value) => onChange(withFilter(view, 'doctor', value))} />
-        <SearchFilter label={t.item} value={view.item} choices={choices.item} onChange={(value) => onChange(withFilter(view, 'item', value))} />
-        <ChoiceFilter label={t.discipline} value={view.discipline} choices={choices.discipline} onChange={(value) => onChange(withFilter(view, 'discipline', value))} />
-        <ChoiceFilter label={t.modality} value={view.modality} choices={choices.modality} onChange={(value) => onChange(withFilter(view, 'modality', value))} />
+        <DateFilter
+          label={t.from}
+          value={view.from ?? period?.from ?? null}
+          onCommit={(day) => onChange(withFilter(view, 'from', day))}
+        />
+        <DateFilter
+          label={t.to}
+          value={view.to ?? period?.to ?? null}
+          onCommit={(day) => onChange(withFilter(view, 'to', day))}
+        />
+        <ChoiceFilter
+          label={t.department}
+          value={view.department}
+          choices={choices.department}
+          onChange={(value) => onChange(withFilter(view, 'department', value))}
+        />
+        <SearchFilter
+          label={t.doctor}
+          value={view.doctor}
+          choices={choices.doctor}
+          onChange={(value) => onChange(withFilter(view, 'doctor', value))}
+        />
+        <SearchFilter
+          label={t.item}
+          value={view.item}
+          choices={choices.item}
+          onChange={(value) => onChange(withFilter(view, 'item', value))}
+        />
+        <ChoiceFilter
+          label={t.discipline}
+          value={view.discipline}
+          choices={choices.discipline}
+          onChange={(value) => onChange(withFilter(view, 'discipline', value))}
+        />
+        <ChoiceFilter
+          label={t.modality}
+          value={view.modality}
+          choices={choices.modality}
+          onChange={(value) => onChange(withFilter(view, 'modality', value))}
+        />
         <ChoiceFilter
           label={t.outcome}
           value={view.outcome}
           choices={choices.outcome}
-          onChange={(value) => onChange(withFilter(view, 'outcome', ORDER_OUTCOMES.find((outcome) => outcome === value)))}
+          onChange={(value) =>
+            onChange(
+              withFilter(
+                view,
+                'outcome',
+                ORDER_OUTCOMES.find((outcome) => outcome === value),
+              ),
+            )
+          }
         />
-        <ChoiceFilter label={t.reason} value={view.reason} choices={choices.reason} onChange={(value) => onChange(withFilter(view, 'reason', value))} />
+        <ChoiceFilter
+          label={t.reason}
+          value={view.reason}
+          choices={choices.reason}
+          onChange={(value) => onChange(withFilter(view, 'reason', value))}
+        />
         <ChoiceFilter
           label={messages.quality.policy.scopeFilter}
           value={view.scope}
           choices={choices.scope}
-          onChange={(value) => onChange(withFilter(view, 'scope', ORDER_SCOPES.find((scope) => scope === value)))}
+          onChange={(value) =>
+            onChange(
+              withFilter(
+                view,
+                'scope',
+                ORDER_SCOPES.find((scope) => scope === value),
+              ),
+            )
+          }
         />
         <Button onClick={() => onChange(withoutFilters(view))}>{t.clear}</Button>
       </Stack>

@@ -5,7 +5,13 @@ import type { Granularity } from './quality-model';
 import { GRANULARITIES } from '../../../server/contract/quality';
 
 /** The trend's step: 日 | 周 | 月. */
-export function GranularitySwitch({ value, onChange }: { readonly value: Granularity; readonly onChange: (granularity: Granularity) => void }) {
+export function GranularitySwitch({
+  value,
+  onChange,
+}: {
+  readonly value: Granularity;
+  readonly onChange: (granularity: Granularity) => void;
+}) {
   const { messages } = useQualityMessages();
   const t = messages.quality.filters;
   return (

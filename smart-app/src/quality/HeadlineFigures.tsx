@@ -7,7 +7,11 @@ import { FigureList } from './FigureList';
 import type { StatisticsView } from './quality-model';
 
 /** The period's figures as a description list (label, value), with the rate's definition beneath. */
-export const HeadlineFigures = memo(function HeadlineFigures({ totals }: { readonly totals: StatisticsView['totals'] }) {
+export const HeadlineFigures = memo(function HeadlineFigures({
+  totals,
+}: {
+  readonly totals: StatisticsView['totals'];
+}) {
   const { language, messages } = useQualityMessages();
   const t = messages.quality.figures;
   const figures: readonly [string, string][] = [

@@ -35,7 +35,11 @@ export function MonthlyReport({ api, today }: { readonly api: QualityApi; readon
           {...(serverToday ? { maxDate: serverToday } : {})}
           slotProps={{ textField: { size: 'small', sx: { width: 170 } } }}
         />
-        <Button variant="outlined" disabled={!valid || download.busy} onClick={() => month && void download.start(() => api.downloadMonthlyReport(month.format('YYYY-MM')))}>
+        <Button
+          variant="outlined"
+          disabled={!valid || download.busy}
+          onClick={() => month && void download.start(() => api.downloadMonthlyReport(month.format('YYYY-MM')))}
+        >
           {download.busy ? t.downloading : t.report}
         </Button>
       </Stack>

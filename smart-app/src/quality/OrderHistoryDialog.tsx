@@ -77,7 +77,16 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
       </Typography>
       <Typography component="ul" variant="body2" sx={{ m: 0, pl: 3 }}>
         {card.candidates.map((candidate) => (
-          <li key={candidate.resultId}>{messages.quality.policy.history.candidate(candidate.own ? messages.quality.policy.history.own(candidate.institutionName) : candidate.institutionName, localTime(candidate.effectiveAt, 'YYYY-MM-DD'), candidate.ageDays, candidate.daysLeft)}</li>
+          <li key={candidate.resultId}>
+            {messages.quality.policy.history.candidate(
+              candidate.own
+                ? messages.quality.policy.history.own(candidate.institutionName)
+                : candidate.institutionName,
+              localTime(candidate.effectiveAt, 'YYYY-MM-DD'),
+              candidate.ageDays,
+              candidate.daysLeft,
+            )}
+          </li>
         ))}
       </Typography>
       {card.history.length === 0 ? (
@@ -107,9 +116,13 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
                   <TableCell>
                     {messages.history.outcomes[version.outcome]}
                     {version.reasonText ? <Typography variant="body2">{version.reasonText}</Typography> : null}
-                    {version.explanation ? <Typography variant="body2">{messages.decision.explanation(version.explanation)}</Typography> : null}
+                    {version.explanation ? (
+                      <Typography variant="body2">{messages.decision.explanation(version.explanation)}</Typography>
+                    ) : null}
                   </TableCell>
-                  <TableCell>{version.practitioner?.name ?? version.practitioner?.ref ?? messages.decision.unknownPractitioner}</TableCell>
+                  <TableCell>
+                    {version.practitioner?.name ?? version.practitioner?.ref ?? messages.decision.unknownPractitioner}
+                  </TableCell>
                   <TableCell>{messages.decision.sources[version.source]}</TableCell>
                   <TableCell>
                     {version.notification

@@ -41,38 +41,96 @@ export function OrdersGrid({ page, loading, view, onView, onOpen }: OrdersGridPr
   const { messages } = useQualityMessages();
   const t = messages.quality.orders;
   const columns: GridColDef<OrderRow>[] = [
-    { field: 'createdAt', headerName: t.columns.createdAt, width: 150, valueFormatter: (value: string) => localTime(value, messages.time.format) },
-    { field: 'departmentName', headerName: t.columns.department, flex: 1, minWidth: 130, valueGetter: (_value, row) => row.departmentName ?? row.departmentCode ?? t.unknown },
-    { field: 'doctorName', headerName: t.columns.doctor, width: 110, valueGetter: (_value, row) => row.doctorName ?? row.doctorRef },
+    {
+      field: 'createdAt',
+      headerName: t.columns.createdAt,
+      width: 150,
+      valueFormatter: (value: string) => localTime(value, messages.time.format),
+    },
+    {
+      field: 'departmentName',
+      headerName: t.columns.department,
+      flex: 1,
+      minWidth: 130,
+      valueGetter: (_value, row) => row.departmentName ?? row.departmentCode ?? t.unknown,
+    },
+    {
+      field: 'doctorName',
+      headerName: t.columns.doctor,
+      width: 110,
+      valueGetter: (_value, row) => row.doctorName ?? row.doctorRef,
+    },
     { field: 'itemName', headerName: t.columns.item, flex: 1, minWidth: 150 },
-    { field: 'modality', headerName: t.columns.modality, width: 90, sortable: false, valueFormatter: (value: string) => modalityName(messages, value) },
+    {
+      field: 'modality',
+      headerName: t.columns.modality,
+      width: 90,
+      sortable: false,
+      valueFormatter: (value: string) => modalityName(messages, value),
+    },
     {
       field: 'outcome',
       headerName: t.columns.outcome,
       width: 190,
-      renderCell: ({ row }) => <Chip size="small" variant="outlined" color={OUTCOME_COLOURS[row.outcome]} label={messages.quality.outcomes[row.outcome]} />,
+      renderCell: ({ row }) => (
+        <Chip
+          size="small"
+          variant="outlined"
+          color={OUTCOME_COLOURS[row.outcome]}
+          label={messages.quality.outcomes[row.outcome]}
+        />
+      ),
     },
-    { field: 'scope', headerName: messages.quality.policy.scopeColumn, width: 100, sortable: false, valueFormatter: (value: OrderRow['scope']) => messages.quality.policy.scopes[value] },
+    {
+      field: 'scope',
+      headerName: messages.quality.policy.scopeColumn,
+      width: 100,
+      sortable: false,
+      valueFormatter: (value: OrderRow['scope']) => messages.quality.policy.scopes[value],
+    },
     {
       field: 'reasonText',
       headerName: t.columns.reason,
       flex: 1.4,
       minWidth: 180,
       sortable: false,
-      valueGetter: (_value, row) => (row.explanationMissing ? messages.quality.policy.reasonIncomplete(row.reasonText ?? '') : row.reasonText),
+      valueGetter: (_value, row) =>
+        row.explanationMissing ? messages.quality.policy.reasonIncomplete(row.reasonText ?? '') : row.reasonText,
     },
     { field: 'candidates', headerName: t.columns.candidates, type: 'number', width: 100, sortable: false },
-    { field: 'yuan', headerName: t.columns.yuan, type: 'number', width: 120, sortable: false, valueFormatter: (value: number) => value.toFixed(2) },
+    {
+      field: 'yuan',
+      headerName: t.columns.yuan,
+      type: 'number',
+      width: 120,
+      sortable: false,
+      valueFormatter: (value: number) => value.toFixed(2),
+    },
     {
       field: 'history',
       type: 'actions',
       headerName: t.columns.history,
       width: 90,
-      getActions: ({ row }) => [<GridActionsCellItem key="open" icon={<HistoryIcon />} label={t.open(row.itemName)} onClick={() => onOpen(row)} />],
+      getActions: ({ row }) => [
+        <GridActionsCellItem
+          key="open"
+          icon={<HistoryIcon />}
+          label={t.open(row.itemName)}
+          onClick={() => onOpen(row)}
+        />,
+      ],
     },
   ];
   // The same models while the view is the same: a new one, even equal, makes the grid go back to page one.
-  const sortModel = useMemo<GridSortModel>(() => [{ field: Object.keys(SORTED_BY).find((field) => SORTED_BY[field] === view.sort) ?? 'createdAt', sort: view.order }], [view.sort, view.order]);
+  const sortModel = useMemo<GridSortModel>(
+    () => [
+      {
+        field: Object.keys(SORTED_BY).find((field) => SORTED_BY[field] === view.sort) ?? 'createdAt',
+        sort: view.order,
+      },
+    ],
+    [view.sort, view.order],
+  );
   const paginationModel = useMemo(() => ({ page: view.page - 1, pageSize: view.pageSize }), [view.page, view.pageSize]);
   return (
     <ConsoleGrid<OrderRow>

@@ -36,7 +36,11 @@ export const PolicyTargets = memo(function PolicyTargets({ statistics }: { reado
         {targets.map(([label, target]) => (
           <Box key={label}>
             <Typography variant="body2">{t.items.target(label, target)}</Typography>
-            <LinearProgress variant="determinate" value={Math.min(100, (recognisedItems.count / target) * 100)} aria-label={t.items.progress(label)} />
+            <LinearProgress
+              variant="determinate"
+              value={Math.min(100, (recognisedItems.count / target) * 100)}
+              aria-label={t.items.progress(label)}
+            />
           </Box>
         ))}
         <Typography variant="body2" color="text.secondary">
@@ -44,11 +48,17 @@ export const PolicyTargets = memo(function PolicyTargets({ statistics }: { reado
         </Typography>
       </Section>
       <Section heading={t.exceptions.heading}>
-        <Typography variant="body1">{t.exceptions.share(exceptions.informed, exceptions.overridden, percent(exceptions.informedShare, language))}</Typography>
-        {exceptions.explanationMissing > 0 ? <Typography variant="body2">{t.exceptions.missing(exceptions.explanationMissing)}</Typography> : null}
+        <Typography variant="body1">
+          {t.exceptions.share(exceptions.informed, exceptions.overridden, percent(exceptions.informedShare, language))}
+        </Typography>
+        {exceptions.explanationMissing > 0 ? (
+          <Typography variant="body2">{t.exceptions.missing(exceptions.explanationMissing)}</Typography>
+        ) : null}
       </Section>
       <Section heading={t.repeats.heading}>
-        <Typography variant="body1">{t.repeats.summary(repeats.orders, repeats.patients, repeats.patientsWithMoreThanOne)}</Typography>
+        <Typography variant="body1">
+          {t.repeats.summary(repeats.orders, repeats.patients, repeats.patientsWithMoreThanOne)}
+        </Typography>
         {repeats.byPatientItem.length === 0 ? (
           <Typography variant="body2">{t.repeats.none}</Typography>
         ) : (

@@ -47,9 +47,13 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
   const [params, setParams] = useSearchParams();
   const view = useMemo(() => viewFrom(params), [params]);
   const show = (next: QualityView) => setParams(paramsOf(next));
-  const statistics = useResource(JSON.stringify([filtersQuery(view), language]), (signal) => api.statistics(view, signal));
+  const statistics = useResource(JSON.stringify([filtersQuery(view), language]), (signal) =>
+    api.statistics(view, signal),
+  );
   const orders = useResource(JSON.stringify([ordersQuery(view), language]), (signal) => api.orders(view, signal));
-  const facets = useResource(JSON.stringify([view.from, view.to, language]), (signal) => api.facets({ from: view.from, to: view.to }, signal));
+  const facets = useResource(JSON.stringify([view.from, view.to, language]), (signal) =>
+    api.facets({ from: view.from, to: view.to }, signal),
+  );
   const [opened, setOpened] = useState<OrderRow | null>(null);
   const exported = useDownload();
   const period = statistics.value?.period ?? null;
@@ -74,7 +78,15 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
           <PolicyTargets statistics={statistics.value} />
           <FlaggedDoctors doctors={statistics.value.flaggedDoctors} />
           <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, columnGap: 4 }}>
-            <Section heading={t.trend.heading} actions={<GranularitySwitch value={view.granularity} onChange={(granularity) => show({ ...view, granularity })} />}>
+            <Section
+              heading={t.trend.heading}
+              actions={
+                <GranularitySwitch
+                  value={view.granularity}
+                  onChange={(granularity) => show({ ...view, granularity })}
+                />
+              }
+            >
               <TrendChart trend={statistics.value.trend} loading={statistics.loading} />
             </Section>
             <ReasonsChart reasons={statistics.value.reasons} facets={facets.value} />
@@ -86,7 +98,11 @@ function QualityWorkspace({ api }: { readonly api: QualityApi }) {
       <Section
         heading={t.orders.heading}
         actions={
-          <Button variant="outlined" disabled={exported.busy} onClick={() => void exported.start(() => api.downloadOrders(view))}>
+          <Button
+            variant="outlined"
+            disabled={exported.busy}
+            onClick={() => void exported.start(() => api.downloadOrders(view))}
+          >
             {exported.busy ? t.exports.downloading : t.exports.orders}
           </Button>
         }

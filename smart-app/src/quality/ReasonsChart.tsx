@@ -26,7 +26,8 @@ export const ReasonsChart = memo(function ReasonsChart({ reasons, facets }: Reas
   const { messages } = useQualityMessages();
   const t = messages.quality.reasons;
   const words = new Map((facets?.reasons ?? []).map((reason) => [reason.code, reason.text]));
-  const labelOf = (reason: ReasonCount) => (reason.code ? (words.get(reason.code) ?? reason.display ?? reason.code) : t.unknown);
+  const labelOf = (reason: ReasonCount) =>
+    reason.code ? (words.get(reason.code) ?? reason.display ?? reason.code) : t.unknown;
   if (reasons.length === 0) {
     return (
       <Section heading={t.heading}>
@@ -43,8 +44,18 @@ export const ReasonsChart = memo(function ReasonsChart({ reasons, facets }: Reas
         yAxis={[{ scaleType: 'band', data: reasons.map(labelOf), width: 240, tickLabelStyle: { fontSize: 12 } }]}
         xAxis={[{ tickMinStep: 1 }]}
         series={[
-          { id: 'counted', label: t.counted, stack: 'reason', data: reasons.map((reason) => (reason.counted ? reason.count : null)) },
-          { id: 'not-counted', label: t.notCounted, stack: 'reason', data: reasons.map((reason) => (reason.counted ? null : reason.count)) },
+          {
+            id: 'counted',
+            label: t.counted,
+            stack: 'reason',
+            data: reasons.map((reason) => (reason.counted ? reason.count : null)),
+          },
+          {
+            id: 'not-counted',
+            label: t.notCounted,
+            stack: 'reason',
+            data: reasons.map((reason) => (reason.counted ? null : reason.count)),
+          },
         ]}
       />
       <Box sx={{ overflowX: 'auto' }}>

@@ -9,7 +9,13 @@ import type { Group } from './quality-model';
  * Memoised, as the other statistics parts: paging or sorting the list leaves the statistics as they
  * are. Not animated: a hospital PC spends no time on it, and the numbers stand at once.
  */
-export const TrendChart = memo(function TrendChart({ trend, loading }: { readonly trend: readonly Group[]; readonly loading: boolean }) {
+export const TrendChart = memo(function TrendChart({
+  trend,
+  loading,
+}: {
+  readonly trend: readonly Group[];
+  readonly loading: boolean;
+}) {
   const { language, messages } = useQualityMessages();
   const t = messages.quality.trend;
   return (
@@ -21,11 +27,30 @@ export const TrendChart = memo(function TrendChart({ trend, loading }: { readonl
       xAxis={[{ scaleType: 'point', data: trend.map((period) => period.key) }]}
       yAxis={[
         { id: 'counts', label: t.counts, position: 'left', min: 0, tickMinStep: 1 },
-        { id: 'rate', label: t.rate, position: 'right', min: 0, max: 100, valueFormatter: (value: number) => `${value}%` },
+        {
+          id: 'rate',
+          label: t.rate,
+          position: 'right',
+          min: 0,
+          max: 100,
+          valueFormatter: (value: number) => `${value}%`,
+        },
       ]}
       series={[
-        { id: 'eligible', label: t.eligible, yAxisId: 'counts', showMark: true, data: trend.map((period) => period.eligible) },
-        { id: 'accepted', label: t.accepted, yAxisId: 'counts', showMark: true, data: trend.map((period) => period.accepted) },
+        {
+          id: 'eligible',
+          label: t.eligible,
+          yAxisId: 'counts',
+          showMark: true,
+          data: trend.map((period) => period.eligible),
+        },
+        {
+          id: 'accepted',
+          label: t.accepted,
+          yAxisId: 'counts',
+          showMark: true,
+          data: trend.map((period) => period.accepted),
+        },
         {
           id: 'rate',
           label: t.rate,

@@ -20,7 +20,9 @@ interface ChoiceProps {
 
 /** A value from a shared link that the period's choices lack still shows, as its code. */
 function withCurrent(choices: readonly Choice[], value: string | undefined): readonly Choice[] {
-  return value === undefined || choices.some((choice) => choice.value === value) ? choices : [...choices, { value, label: value }];
+  return value === undefined || choices.some((choice) => choice.value === value)
+    ? choices
+    : [...choices, { value, label: value }];
 }
 
 /** A short list: a select, "all" first. */
@@ -59,7 +61,14 @@ export function SearchFilter({ label, value, choices, onChange }: ChoiceProps) {
       getOptionKey={(choice) => choice.value}
       isOptionEqualToValue={(option, selected) => option.value === selected.value}
       onChange={(_event, choice) => onChange(choice?.value)}
-      renderInput={(params) => <TextField {...params} label={label} placeholder={messages.quality.filters.all} slotProps={{ ...params.slotProps, inputLabel: { shrink: true } }} />}
+      renderInput={(params) => (
+        <TextField
+          {...params}
+          label={label}
+          placeholder={messages.quality.filters.all}
+          slotProps={{ ...params.slotProps, inputLabel: { shrink: true } }}
+        />
+      )}
       sx={{ minWidth: 220 }}
     />
   );

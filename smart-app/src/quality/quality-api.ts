@@ -20,7 +20,8 @@ export function qualityApi(api: ConsoleApi): QualityApi {
     orders: (view, signal) => api.get('/api/quality/orders', ordersQuery(view), signal),
     facets: (period, signal) => api.get('/api/quality/facets', period, signal),
     order: (promptId, signal) => api.get(`/api/quality/orders/${encodeURIComponent(promptId)}`, {}, signal),
-    downloadOrders: (view) => api.download('/api/quality/orders.csv', { ...filtersQuery(view), sort: view.sort, order: view.order }),
+    downloadOrders: (view) =>
+      api.download('/api/quality/orders.csv', { ...filtersQuery(view), sort: view.sort, order: view.order }),
     downloadMonthlyReport: (month) => api.download('/api/quality/report.csv', { month }),
   };
 }

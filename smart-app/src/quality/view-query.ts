@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import {
-  GRANULARITIES, ORDER_FILTER_MAX_LENGTH as MAX, ORDER_OUTCOMES, ORDER_SCOPES, ORDER_SORT_KEYS, type OrderFilters,
+  GRANULARITIES,
+  ORDER_FILTER_MAX_LENGTH as MAX,
+  ORDER_OUTCOMES,
+  ORDER_SCOPES,
+  ORDER_SORT_KEYS,
+  type OrderFilters,
 } from '../../../server/contract/quality';
 import type { Query } from '../consoles/console-api';
 
@@ -10,13 +15,24 @@ import type { Query } from '../consoles/console-api';
  * server/contract/quality.ts): the query goes to the API as it stands.
  */
 export type QualityView = Pick<OrderFilters, 'granularity' | 'sort' | 'order' | 'page' | 'pageSize'> &
-  Partial<Pick<OrderFilters, 'from' | 'to' | 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope'>>;
+  Partial<
+    Pick<
+      OrderFilters,
+      'from' | 'to' | 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope'
+    >
+  >;
 
 type FilterName = 'department' | 'doctor' | 'item' | 'discipline' | 'modality' | 'outcome' | 'reason' | 'scope';
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 
-const DEFAULTS = { granularity: 'day', sort: 'createdAt', order: 'desc', page: 1, pageSize: 25 } as const satisfies Partial<QualityView>;
+const DEFAULTS = {
+  granularity: 'day',
+  sort: 'createdAt',
+  order: 'desc',
+  page: 1,
+  pageSize: 25,
+} as const satisfies Partial<QualityView>;
 
 const text = (max: number) => z.string().trim().min(1).max(max).optional().catch(undefined);
 const day = z.iso.date().optional().catch(undefined);
@@ -69,7 +85,11 @@ export function ordersQuery(view: QualityView): Query {
 }
 
 /** A filter changed: the list starts again at its first page. */
-export function withFilter<Name extends FilterName | 'from' | 'to'>(view: QualityView, name: Name, value: QualityView[Name]): QualityView {
+export function withFilter<Name extends FilterName | 'from' | 'to'>(
+  view: QualityView,
+  name: Name,
+  value: QualityView[Name],
+): QualityView {
   return { ...view, [name]: value || undefined, page: 1 };
 }
 

@@ -51,7 +51,10 @@ export async function loadPage(path: string): Promise<RenderResult> {
 }
 
 /** The first step of the launch on /app/launch, driven through our launch module: the authorize URL. */
-export async function startLaunch(ehr: MockEhr, query = `launch=${ehr.launch}&iss=${encodeURIComponent(ehr.iss)}`): Promise<URL> {
+export async function startLaunch(
+  ehr: MockEhr,
+  query = `launch=${ehr.launch}&iss=${encodeURIComponent(ehr.iss)}`,
+): Promise<URL> {
   window.history.replaceState(null, '', `/app/launch?${query}`);
   vi.resetModules();
   const { beginLaunch } = await import('../../../smart-app/src/launch/smart');
@@ -69,7 +72,12 @@ export interface OpenedCard {
 }
 
 /** The doctor opens the card's smart link: the whole launch, up to the decision screen on show. */
-export async function openCard(network: ReturnType<typeof setupServer>, api: FakeDecisionApi, ehr = new MockEhr(), ...more: RequestHandler[]): Promise<OpenedCard> {
+export async function openCard(
+  network: ReturnType<typeof setupServer>,
+  api: FakeDecisionApi,
+  ehr = new MockEhr(),
+  ...more: RequestHandler[]
+): Promise<OpenedCard> {
   network.use(...more, ...ehr.handlers(), ...api.handlers());
   await returnFromAuthorization(await startLaunch(ehr));
   await screen.findByRole('heading', { level: 1 });

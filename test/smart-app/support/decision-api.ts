@@ -1,6 +1,11 @@
 import { http, HttpResponse, type RequestHandler } from 'msw';
 import { EXCEPTION_REASONS, type ExceptionReason } from '../../../rules';
-import { decisionInputSchema, writeBackInputSchema, type DecisionView, type PromptView } from '../../../server/contract/decisions';
+import {
+  decisionInputSchema,
+  writeBackInputSchema,
+  type DecisionView,
+  type PromptView,
+} from '../../../server/contract/decisions';
 import { apiInvalid, HttpError } from '../../../server/errors/http-error';
 import { SYSTEMS } from '../../../server/fhir/systems';
 import { localeFrom, messages } from '../../../server/i18n';
@@ -41,15 +46,29 @@ export class FakeDecisionApi {
     const locale = localeFrom(acceptLanguage ?? undefined);
     const inLocale = (version: DecisionView): DecisionView => ({
       ...version,
-      reasonText: version.reason && isOurReason(version.reason.code) ? messages(locale).exceptionReasons[version.reason.code] : version.reasonText,
+      reasonText:
+        version.reason && isOurReason(version.reason.code)
+          ? messages(locale).exceptionReasons[version.reason.code]
+          : version.reasonText,
     });
-    return promptView(this.story, locale, { decision: this.current ? inLocale(this.current) : null, history: this.history.map(inLocale), editable: this.editable });
+    return promptView(this.story, locale, {
+      decision: this.current ? inLocale(this.current) : null,
+      history: this.history.map(inLocale),
+      editable: this.editable,
+    });
   }
 
   private answer(request: Request) {
     const view = this.view(request.headers.get('accept-language'));
     if (!view.decision) throw new Error('no decision to answer with');
-    return HttpResponse.json(decisionAnswer({ decision: view.decision, history: view.history, editable: view.editable, writeBackResource: view.writeBackResource }));
+    return HttpResponse.json(
+      decisionAnswer({
+        decision: view.decision,
+        history: view.history,
+        editable: view.editable,
+        writeBackResource: view.writeBackResource,
+      }),
+    );
   }
 
   private record(version: Omit<DecisionView, 'version' | 'recordedAt'>): void {
@@ -78,18 +97,49 @@ export class FakeDecisionApi {
         if (!parsed.success) return refuse(apiInvalid(parsed.error));
         const input = parsed.data;
         const now = new Date().toISOString();
-        const base = { practitioner: input.practitioner, source: 'smart-app' as const, complete: true, decidedAt: now, writeBack: null, reasonText: null, afterSigning: input.outcome !== 'withdrawn' && input.orderSigned === true };
+        const base = {
+          practitioner: input.practitioner,
+          source: 'smart-app' as const,
+          complete: true,
+          decidedAt: now,
+          writeBack: null,
+          reasonText: null,
+          afterSigning: input.outcome !== 'withdrawn' && input.orderSigned === true,
+        };
         switch (input.outcome) {
           case 'accepted':
-            if (input.resultId !== this.view(null).recognisable[0]?.resultId) return refuse(new HttpError(409, 'not-recognisable', 'not recognisable', 'resultId'));
-            this.record({ ...base, outcome: 'accepted', resultId: input.resultId, reason: null, explanation: null, notification: null });
+            if (input.resultId !== this.view(null).recognisable[0]?.resultId)
+              return refuse(new HttpError(409, 'not-recognisable', 'not recognisable', 'resultId'));
+            this.record({
+              ...base,
+              outcome: 'accepted',
+              resultId: input.resultId,
+              reason: null,
+              explanation: null,
+              notification: null,
+            });
             break;
           case 'overridden':
-            this.record({ ...base, outcome: 'overridden', resultId: null, reason: { system: SYSTEMS.exceptionReason, code: input.reason, display: null }, explanation: input.explanation, notification: input.notification });
+            this.record({
+              ...base,
+              outcome: 'overridden',
+              resultId: null,
+              reason: { system: SYSTEMS.exceptionReason, code: input.reason, display: null },
+              explanation: input.explanation,
+              notification: input.notification,
+            });
             break;
           case 'withdrawn':
-            if (!this.current || this.current.outcome === 'withdrawn') return refuse(new HttpError(409, 'nothing-to-withdraw', 'there is no decision to take back'));
-            this.record({ ...base, outcome: 'withdrawn', resultId: null, reason: null, explanation: null, notification: null });
+            if (!this.current || this.current.outcome === 'withdrawn')
+              return refuse(new HttpError(409, 'nothing-to-withdraw', 'there is no decision to take back'));
+            this.record({
+              ...base,
+              outcome: 'withdrawn',
+              resultId: null,
+              reason: null,
+              explanation: null,
+              notification: null,
+            });
             break;
         }
         return this.answer(request);
@@ -101,7 +151,8 @@ export class FakeDecisionApi {
         const parsed = writeBackInputSchema.safeParse(body);
         if (!parsed.success) return refuse(apiInvalid(parsed.error));
         const current = this.current;
-        if (current?.outcome !== 'accepted') return refuse(new HttpError(409, 'not-accepted', 'only an accepted result is written back'));
+        if (current?.outcome !== 'accepted')
+          return refuse(new HttpError(409, 'not-accepted', 'only an accepted result is written back'));
         this.record({ ...current, writeBack: parsed.data });
         return this.answer(request);
       }),

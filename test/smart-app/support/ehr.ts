@@ -4,7 +4,13 @@ import { DOCTOR, PROMPT_ID } from './fixtures';
 
 /** The code the authorization server hands back; the token endpoint takes nothing else. */
 export const AUTH_CODE = 'auth-code-1';
-export const ZHANG_WEI = { resourceType: 'Patient', id: 'zhang-wei', name: [{ use: 'official', text: '张伟' }], gender: 'male', birthDate: '1968-03-12' } as const;
+export const ZHANG_WEI = {
+  resourceType: 'Patient',
+  id: 'zhang-wei',
+  name: [{ use: 'official', text: '张伟' }],
+  gender: 'male',
+  birthDate: '1968-03-12',
+} as const;
 const DR_WANG = { resourceType: 'Practitioner', id: 'dr-wang', name: [{ family: '王', given: ['医生'] }] } as const;
 
 export const CARD_APP_CONTEXT = JSON.stringify({ promptId: PROMPT_ID, token: CARD_TOKEN });
@@ -62,7 +68,10 @@ export class MockEhr {
         this.tokenRequests.push(form);
         // A public client proves the code is its own with the PKCE verifier; without it, no token.
         if (form.get('code') !== AUTH_CODE || !form.get('code_verifier')) {
-          return HttpResponse.json({ error: 'invalid_grant', error_description: 'code or code_verifier missing' }, { status: 400 });
+          return HttpResponse.json(
+            { error: 'invalid_grant', error_description: 'code or code_verifier missing' },
+            { status: 400 },
+          );
         }
         return HttpResponse.json({
           access_token: this.accessToken,
@@ -70,25 +79,48 @@ export class MockEhr {
           expires_in: 3600,
           scope: 'launch openid fhirUser patient/Patient.read patient/DiagnosticReport.write',
           patient: ZHANG_WEI.id,
-          ...(fhirUser ? { id_token: idToken({ iss: this.iss, sub: 'dr-wang', name: DOCTOR.name, fhirUser: `${this.iss}/${fhirUser}` }) } : {}),
+          ...(fhirUser
+            ? {
+                id_token: idToken({
+                  iss: this.iss,
+                  sub: 'dr-wang',
+                  name: DOCTOR.name,
+                  fhirUser: `${this.iss}/${fhirUser}`,
+                }),
+              }
+            : {}),
           ...(appContext === null ? {} : { appContext }),
         });
       }),
       http.get(`${this.iss}/Patient/${ZHANG_WEI.id}`, () => HttpResponse.json(ZHANG_WEI)),
       http.get(`${this.iss}/${DOCTOR.ref}`, () => HttpResponse.json(DR_WANG)),
       // The order the card is about, still unsigned while the doctor decides.
-      http.get(`${this.iss}/ServiceRequest/:id`, ({ params }) => HttpResponse.json({ resourceType: 'ServiceRequest', id: params.id, status: 'draft', intent: 'order' })),
+      http.get(`${this.iss}/ServiceRequest/:id`, ({ params }) =>
+        HttpResponse.json({ resourceType: 'ServiceRequest', id: params.id, status: 'draft', intent: 'order' }),
+      ),
       http.post(`${this.iss}/DiagnosticReport`, async ({ request }) => {
         const body = (await request.json()) as Record<string, unknown>;
         this.created.push({ body, authorization: request.headers.get('authorization') });
         if (this.refuseWrites) {
           return HttpResponse.json(
-            { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'forbidden', diagnostics: 'DiagnosticReport.write is not granted to this app' }] },
+            {
+              resourceType: 'OperationOutcome',
+              issue: [
+                {
+                  severity: 'error',
+                  code: 'forbidden',
+                  diagnostics: 'DiagnosticReport.write is not granted to this app',
+                },
+              ],
+            },
             { status: 403, headers: { 'content-type': 'application/fhir+json' } },
           );
         }
         const id = `dr-report-${this.created.length}`;
-        return HttpResponse.json({ ...body, id, meta: { versionId: '1' } }, { status: 201, headers: { location: `${this.iss}/DiagnosticReport/${id}/_history/1` } });
+        return HttpResponse.json(
+          { ...body, id, meta: { versionId: '1' } },
+          { status: 201, headers: { location: `${this.iss}/DiagnosticReport/${id}/_history/1` } },
+        );
       }),
     ];
   }

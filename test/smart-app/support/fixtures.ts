@@ -1,5 +1,11 @@
 import { countsAsNonRecognition, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation } from '../../../rules';
-import { decisionAnswerSchema, promptViewSchema, type DecisionAnswer, type DecisionView, type PromptView } from '../../../server/contract/decisions';
+import {
+  decisionAnswerSchema,
+  promptViewSchema,
+  type DecisionAnswer,
+  type DecisionView,
+  type PromptView,
+} from '../../../server/contract/decisions';
 import { messages, type Locale } from '../../../server/i18n';
 
 /**
@@ -12,17 +18,70 @@ export const DOCTOR = { ref: 'Practitioner/dr-wang', name: '王医生' } as cons
 
 type Story = 'potassium' | 'creatinine' | 'chest-ct';
 
-const yuzhong = (locale: Locale) => ({ id: 'H-CQ-003', name: '渝中区人民医院', level: 2, levelText: messages(locale).level(2, '甲') });
-const jialing = (locale: Locale) => ({ id: 'H-CQ-002', name: '嘉陵江中心医院', level: 3, levelText: messages(locale).level(3, '乙') });
-const nanan = (locale: Locale) => ({ id: 'H-CQ-004', name: '南岸区第二人民医院', level: 2, levelText: messages(locale).level(2, '乙') });
+const yuzhong = (locale: Locale) => ({
+  id: 'H-CQ-003',
+  name: '渝中区人民医院',
+  level: 2,
+  levelText: messages(locale).level(2, '甲'),
+});
+const jialing = (locale: Locale) => ({
+  id: 'H-CQ-002',
+  name: '嘉陵江中心医院',
+  level: 3,
+  levelText: messages(locale).level(3, '乙'),
+});
+const nanan = (locale: Locale) => ({
+  id: 'H-CQ-004',
+  name: '南岸区第二人民医院',
+  level: 2,
+  levelText: messages(locale).level(2, '乙'),
+});
 
 const items = {
-  potassium: { code: 'LAB-K', nameZh: '钾', nameEn: 'Potassium', kind: 'lab', modality: null, bodySite: null, window: { amount: 7, unit: 'days' }, windowDays: 7, annotation: 'none', methodRelevant: false },
-  creatinine: { code: 'LAB-CRE', nameZh: '肌酐', nameEn: 'Creatinine', kind: 'lab', modality: null, bodySite: null, window: { amount: 30, unit: 'days' }, windowDays: 30, annotation: 'method', methodRelevant: true },
-  'chest-ct': { code: 'CT-CHEST', nameZh: '胸部CT平扫', nameEn: 'Chest CT, plain', kind: 'imaging', modality: 'CT', bodySite: '胸部', window: { amount: 3, unit: 'months' }, windowDays: 89, annotation: 'none', methodRelevant: false },
+  potassium: {
+    code: 'LAB-K',
+    nameZh: '钾',
+    nameEn: 'Potassium',
+    kind: 'lab',
+    modality: null,
+    bodySite: null,
+    window: { amount: 7, unit: 'days' },
+    windowDays: 7,
+    annotation: 'none',
+    methodRelevant: false,
+  },
+  creatinine: {
+    code: 'LAB-CRE',
+    nameZh: '肌酐',
+    nameEn: 'Creatinine',
+    kind: 'lab',
+    modality: null,
+    bodySite: null,
+    window: { amount: 30, unit: 'days' },
+    windowDays: 30,
+    annotation: 'method',
+    methodRelevant: true,
+  },
+  'chest-ct': {
+    code: 'CT-CHEST',
+    nameZh: '胸部CT平扫',
+    nameEn: 'Chest CT, plain',
+    kind: 'imaging',
+    modality: 'CT',
+    bodySite: '胸部',
+    window: { amount: 3, unit: 'months' },
+    windowDays: 89,
+    annotation: 'none',
+    methodRelevant: false,
+  },
 } as const;
 
-export const RESULT_IDS = { potassium: 'result-k-yuzhong', creatinine: 'result-cre-yuzhong', 'chest-ct': 'result-ct-jialing', excludedCt: 'result-ct-nanan' } as const;
+export const RESULT_IDS = {
+  potassium: 'result-k-yuzhong',
+  creatinine: 'result-cre-yuzhong',
+  'chest-ct': 'result-ct-jialing',
+  excludedCt: 'result-ct-nanan',
+} as const;
 
 function recognisable(story: Story, locale: Locale): PromptView['recognisable'] {
   const text = messages(locale);
@@ -44,7 +103,11 @@ function recognisable(story: Story, locale: Locale): PromptView['recognisable'] 
           warnings: [],
           own: false,
           via: null,
-          report: { kind: 'lab', title: '钾', values: [{ name: '钾', value: '5.6', unit: 'mmol/L', referenceRange: '3.5-5.3', flag: 'H' }] },
+          report: {
+            kind: 'lab',
+            title: '钾',
+            values: [{ name: '钾', value: '5.6', unit: 'mmol/L', referenceRange: '3.5-5.3', flag: 'H' }],
+          },
         },
       ];
     case 'creatinine':
@@ -64,7 +127,11 @@ function recognisable(story: Story, locale: Locale): PromptView['recognisable'] 
           warnings: [{ code: 'method.differs', text: text.warnings['method.differs'] }],
           own: false,
           via: null,
-          report: { kind: 'lab', title: '肌酐', values: [{ name: '肌酐', value: '68', unit: 'μmol/L', referenceRange: '41-73', flag: 'N' }] },
+          report: {
+            kind: 'lab',
+            title: '肌酐',
+            values: [{ name: '肌酐', value: '68', unit: 'μmol/L', referenceRange: '41-73', flag: 'N' }],
+          },
         },
       ];
     case 'chest-ct':
@@ -108,8 +175,19 @@ function excluded(story: Story, locale: Locale): PromptView['excluded'] {
       status: 'final',
       resultDate: '2026-02-08',
       ageDays: 30,
-      reasons: (['qualification.not-valid-on-date', 'scope.lower-level'] as const).map((code) => ({ code, text: text.exclusionReasons[code] })),
-      report: { kind: 'imaging', title: '胸部CT平扫', modality: 'CT', findings: '两肺纹理增多。', impression: '慢性支气管炎表现。', studyUid: '2.25.1', viewerUrl: null },
+      reasons: (['qualification.not-valid-on-date', 'scope.lower-level'] as const).map((code) => ({
+        code,
+        text: text.exclusionReasons[code],
+      })),
+      report: {
+        kind: 'imaging',
+        title: '胸部CT平扫',
+        modality: 'CT',
+        findings: '两肺纹理增多。',
+        impression: '慢性支气管炎表现。',
+        studyUid: '2.25.1',
+        viewerUrl: null,
+      },
     },
   ];
 }
@@ -135,16 +213,32 @@ export function promptView(story: Story, locale: Locale, options: ViewOptions = 
       orderedBy: { ref: 'Practitioner/dr-li', name: '李明' },
     },
     hospital: { id: 'H-CQ-001', name: '山城医科大学附属第一医院' },
-    item: { code: item.code, name: locale === 'en' ? item.nameEn : item.nameZh, kind: item.kind, modality: item.modality, bodySite: item.bodySite, window: item.window, windowDays: item.windowDays, annotation: item.annotation, methodRelevant: item.methodRelevant },
+    item: {
+      code: item.code,
+      name: locale === 'en' ? item.nameEn : item.nameZh,
+      kind: item.kind,
+      modality: item.modality,
+      bodySite: item.bodySite,
+      window: item.window,
+      windowDays: item.windowDays,
+      annotation: item.annotation,
+      methodRelevant: item.methodRelevant,
+    },
     localTestSystem: story === 'creatinine' ? { method: '酶法', brand: 'Roche cobas c702' } : null,
     recognisable: recognisable(story, locale),
     excluded: excluded(story, locale),
-    exceptionReasons: EXCEPTION_REASONS.map((code) => ({ code, text: text.exceptionReasons[code], countsAsNonRecognition: countsAsNonRecognition(code), needsExplanation: needsExplanation(code) })),
+    exceptionReasons: EXCEPTION_REASONS.map((code) => ({
+      code,
+      text: text.exceptionReasons[code],
+      countsAsNonRecognition: countsAsNonRecognition(code),
+      needsExplanation: needsExplanation(code),
+    })),
     explanationMaxLength: EXPLANATION_MAX_LENGTH,
     decision,
     history: options.history ?? (decision ? [decision] : []),
     editable: options.editable ?? true,
-    writeBackResource: decision?.outcome === 'accepted' && decision.resultId ? writeBackResource(decision.resultId) : null,
+    writeBackResource:
+      decision?.outcome === 'accepted' && decision.resultId ? writeBackResource(decision.resultId) : null,
   });
 }
 
@@ -157,9 +251,17 @@ export function writeBackResource(resultId: string): Record<string, unknown> {
       { system: 'https://his.example/H-CQ-003/report', value: 'zhang-wei-r1' },
     ],
     status: 'final',
-    code: { coding: [{ system: 'https://fhir.huren.example/CodeSystem/recognition-item', code: 'LAB-K', display: '钾' }], text: '钾' },
+    code: {
+      coding: [{ system: 'https://fhir.huren.example/CodeSystem/recognition-item', code: 'LAB-K', display: '钾' }],
+      text: '钾',
+    },
     effectiveDateTime: '2026-03-08T01:30:00.000Z',
-    performer: [{ identifier: { system: 'https://fhir.huren.example/sid/institution', value: 'H-CQ-003' }, display: '渝中区人民医院' }],
+    performer: [
+      {
+        identifier: { system: 'https://fhir.huren.example/sid/institution', value: 'H-CQ-003' },
+        display: '渝中区人民医院',
+      },
+    ],
     conclusion: '互认外院结果：渝中区人民医院 2026-03-08 钾',
   };
 }

@@ -18,7 +18,14 @@ export const accessLogEn = {
       clear: 'Clear filters',
     },
     list: { heading: 'Reads' },
-    columns: { at: 'When', actor: 'Who', endpoint: 'Endpoint', patient: 'Patient key', results: 'Results', hospital: 'Hospital' },
+    columns: {
+      at: 'When',
+      actor: 'Who',
+      endpoint: 'Endpoint',
+      patient: 'Patient key',
+      results: 'Results',
+      hospital: 'Hospital',
+    },
     actorKinds: {
       'cds-client': 'EHR',
       'api-token': 'API token',

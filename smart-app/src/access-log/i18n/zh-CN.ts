@@ -4,7 +4,8 @@ import type { AccessEntryView, AccessLogEndpoint } from '../../../../server/cont
 export const accessLogZhCN = {
   accessLog: {
     heading: '访问日志',
-    intro: '每次读取患者的检查检验结果（医生工作站的提示、结果说明、互认助手、质控查看申请历史）都记录在此：谁、何时、通过哪个途径、哪位患者、读取了几条结果。日志只能查看，不能修改；超过保存期限的记录自动清除。',
+    intro:
+      '每次读取患者的检查检验结果（医生工作站的提示、结果说明、互认助手、质控查看申请历史）都记录在此：谁、何时、通过哪个途径、哪位患者、读取了几条结果。日志只能查看，不能修改；超过保存期限的记录自动清除。',
     filters: {
       heading: '筛选',
       from: '开始日期',
@@ -17,7 +18,14 @@ export const accessLogZhCN = {
       clear: '清除筛选',
     },
     list: { heading: '访问记录' },
-    columns: { at: '时间', actor: '访问者', endpoint: '访问途径', patient: '患者标识', results: '结果数', hospital: '医院' },
+    columns: {
+      at: '时间',
+      actor: '访问者',
+      endpoint: '访问途径',
+      patient: '患者标识',
+      results: '结果数',
+      hospital: '医院',
+    },
     actorKinds: {
       'cds-client': '医生工作站',
       'api-token': 'API 令牌',

@@ -13,7 +13,11 @@ export const adminEn = {
     },
     editor: {
       heading: 'Change the rules',
-      disciplines: { heading: 'Switch off whole disciplines', hint: 'No item of a switched-off discipline is prompted.', off: (name: string) => `Switch off ${name}` },
+      disciplines: {
+        heading: 'Switch off whole disciplines',
+        hint: 'No item of a switched-off discipline is prompted.',
+        off: (name: string) => `Switch off ${name}`,
+      },
       items: {
         heading: 'Switch off single items',
         search: 'Find an item (name or code)',
@@ -37,11 +41,15 @@ export const adminEn = {
       switches: {
         heading: 'Other settings',
         silenceInEmergency: "No prompt in emergency encounters (the results still show in the patient's overview)",
-        requireMethodMatch: "Do not recognise results whose method or brand differs from ours (by default the difference is only pointed out)",
+        requireMethodMatch:
+          'Do not recognise results whose method or brand differs from ours (by default the difference is only pointed out)',
       },
       acceptance: {
         heading: 'Results of lower-level hospitals',
-        options: { alliance: 'Only from lower-level hospitals of the same alliance', all: 'From all lower-level hospitals' },
+        options: {
+          alliance: 'Only from lower-level hospitals of the same alliance',
+          all: 'From all lower-level hospitals',
+        },
         bound: (widest: string) => `The widest the region allows: ${widest}`,
         unavailable: "The hospital's region sets nothing here; it cannot be changed.",
       },
@@ -68,7 +76,13 @@ export const adminEn = {
       reasonCount: (reason: string, count: number) => `${reason}: ${count}`,
       joiner: ', ',
       samplesHeading: 'Examples (at most 20)',
-      sampleColumns: { createdAt: 'Prompted', item: 'Item', department: 'Department', doctor: 'Doctor', after: 'After the change' },
+      sampleColumns: {
+        createdAt: 'Prompted',
+        item: 'Item',
+        department: 'Department',
+        doctor: 'Doctor',
+        after: 'After the change',
+      },
       limits:
         'Note: only orders that got a prompt are stored, so the dry run replays those and tells which past prompts would no longer appear. A change that would add prompts (a wider acceptance of lower-level results, say) cannot be counted from the past: orders without a prompt were never stored.',
       reasons: {
@@ -117,19 +131,24 @@ export const adminEn = {
     history: {
       heading: 'History of changes',
       empty: 'No change has been made yet.',
-      entry: (version: number, action: string, by: string, at: string) => `Version ${version} · ${action} · ${by} · ${at}`,
+      entry: (version: number, action: string, by: string, at: string) =>
+        `Version ${version} · ${action} · ${by} · ${at}`,
       actions: { save: 'saved', rollback: 'rolled back' },
       current: 'In force',
       rollback: (version: number) => `Roll back to version ${version}`,
       confirmTitle: (version: number) => `Roll back to version ${version}?`,
-      confirmText: 'The rules of that version are saved as a new version; everything stays in the history and can be rolled back again.',
+      confirmText:
+        'The rules of that version are saved as a new version; everything stays in the history and can be rolled back again.',
       confirm: 'Roll back',
       cancel: 'Cancel',
       rolledBack: (version: number, to: number) =>
-        to === 0 ? `Back to the region's defaults (no hospital rules), now version ${version}.` : `Rolled back: the rules of version ${to} are now version ${version}.`,
+        to === 0
+          ? `Back to the region's defaults (no hospital rules), now version ${version}.`
+          : `Rolled back: the rules of version ${to} are now version ${version}.`,
       toDefaults: "Back to the region's defaults (no hospital rules)",
       confirmDefaultsTitle: "Back to the region's defaults?",
-      confirmDefaultsText: 'A new version without any hospital rule is saved: disabled items and disciplines and shortened windows are all lifted. Every earlier version stays in the history and can be brought back.',
+      confirmDefaultsText:
+        'A new version without any hospital rule is saved: disabled items and disciplines and shortened windows are all lifted. Every earlier version stays in the history and can be brought back.',
     },
     mappings: {
       heading: 'Local order codes',
@@ -137,7 +156,8 @@ export const adminEn = {
       columns: { localCode: 'Local code', localName: 'Local name', itemCode: 'Catalog code', itemName: 'Catalog item' },
       upload: {
         heading: 'Upload a mapping table',
-        format: 'A CSV file (UTF-8, or GBK as Excel saves it in China) with the header local_code,local_name,item_code (or 本院编码,本院名称,互认项目编码).',
+        format:
+          'A CSV file (UTF-8, or GBK as Excel saves it in China) with the header local_code,local_name,item_code (or 本院编码,本院名称,互认项目编码).',
         choose: 'Choose a CSV file',
         mode: 'How',
         merge: 'Merge: add or update the codes in the file, keep the others',
@@ -147,7 +167,8 @@ export const adminEn = {
       },
       report: {
         heading: 'Upload report',
-        summary: (accepted: number, refused: number) => `${accepted} rows accepted${refused > 0 ? `; ${refused} refused, each with why below` : ''}.`,
+        summary: (accepted: number, refused: number) =>
+          `${accepted} rows accepted${refused > 0 ? `; ${refused} refused, each with why below` : ''}.`,
         refused: (count: number) => `${count} rows refused`,
         columns: { row: 'Data row', field: 'Column', message: 'Why' },
         rowCell: (row: number) => `${row} (spreadsheet row ${row + 1})`,
@@ -158,15 +179,25 @@ export const adminEn = {
     },
     unmapped: {
       heading: 'Local codes without a mapping',
-      intro: 'Codes seen in recent orders that map to no catalog item: add them to the table, or those orders get no recognition prompt.',
+      intro:
+        'Codes seen in recent orders that map to no catalog item: add them to the table, or those orders get no recognition prompt.',
       days: 'Last',
       dayOptions: (days: number) => `${days} days`,
-      columns: { code: 'Local code', display: 'Name', system: 'Code system', seen: 'Seen', firstSeen: 'First seen', lastSeen: 'Last seen', map: 'Mapping' },
+      columns: {
+        code: 'Local code',
+        display: 'Name',
+        system: 'Code system',
+        seen: 'Seen',
+        firstSeen: 'First seen',
+        lastSeen: 'Last seen',
+        map: 'Mapping',
+      },
       none: 'No unmapped code recently.',
       map: 'Map…',
       mapButton: (code: string) => `Map ${code}`,
       mapTitle: (code: string, name: string | null) => `Map local code ${code}${name ? ` (${name})` : ''}`,
-      mapText: 'Choose the catalog item this code stands for. Once saved, orders with this code are checked for recognisable results of that item.',
+      mapText:
+        'Choose the catalog item this code stands for. Once saved, orders with this code are checked for recognisable results of that item.',
       pickLabel: 'Catalog item (name or code)',
       mapConfirm: 'Save mapping',
       mapping: 'Saving…',

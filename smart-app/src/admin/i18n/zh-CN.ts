@@ -14,7 +14,11 @@ export const adminZhCN = {
     },
     editor: {
       heading: '修改规则',
-      disciplines: { heading: '按专业停用', hint: '停用后，该专业所有项目都不再提示。', off: (name: string) => `停用${name}` },
+      disciplines: {
+        heading: '按专业停用',
+        hint: '停用后，该专业所有项目都不再提示。',
+        off: (name: string) => `停用${name}`,
+      },
       items: {
         heading: '停用单个项目',
         search: '搜索项目（名称或编码）',
@@ -34,7 +38,10 @@ export const adminZhCN = {
         notWhole: '请输入 0 或正整数',
         none: '所有项目都按地区有效期。',
       },
-      indicator: { heading: '提示级别', options: { info: '信息（蓝色，仅提示）', warning: '警示（黄色）' } satisfies Record<PromptIndicator, string> },
+      indicator: {
+        heading: '提示级别',
+        options: { info: '信息（蓝色，仅提示）', warning: '警示（黄色）' } satisfies Record<PromptIndicator, string>,
+      },
       switches: {
         heading: '其他设置',
         silenceInEmergency: '急诊就诊时不弹出互认提示（患者概览中仍可查看外院结果）',
@@ -42,7 +49,10 @@ export const adminZhCN = {
       },
       acceptance: {
         heading: '认可下级医院的结果',
-        options: { alliance: '仅认可同一医联体（医共体）内下级医院的结果', all: '认可所有下级医院的结果' } satisfies Record<LowerLevelAcceptance, string>,
+        options: {
+          alliance: '仅认可同一医联体（医共体）内下级医院的结果',
+          all: '认可所有下级医院的结果',
+        } satisfies Record<LowerLevelAcceptance, string>,
         bound: (widest: string) => `地区政策最宽允许：${widest}`,
         unavailable: '本院所属地区没有规定，不能设置。',
       },
@@ -118,7 +128,8 @@ export const adminZhCN = {
     history: {
       heading: '变更记录',
       empty: '还没有修改记录。',
-      entry: (version: number, action: string, by: string, at: string) => `第 ${version} 版 · ${action} · ${by} · ${at}`,
+      entry: (version: number, action: string, by: string, at: string) =>
+        `第 ${version} 版 · ${action} · ${by} · ${at}`,
       actions: { save: '保存', rollback: '回滚' } satisfies Record<OverrideAction, string>,
       current: '当前版本',
       rollback: (version: number) => `回滚到第 ${version} 版`,
@@ -126,10 +137,14 @@ export const adminZhCN = {
       confirmText: '回滚会把这一版的规则保存为新的一版，之后的修改都记录在变更记录中，可以再次回滚。',
       confirm: '回滚',
       cancel: '取消',
-      rolledBack: (version: number, to: number) => (to === 0 ? `已恢复为区域默认规则（不设院内规则），现为第 ${version} 版。` : `已回滚：第 ${to} 版的规则现为第 ${version} 版。`),
+      rolledBack: (version: number, to: number) =>
+        to === 0
+          ? `已恢复为区域默认规则（不设院内规则），现为第 ${version} 版。`
+          : `已回滚：第 ${to} 版的规则现为第 ${version} 版。`,
       toDefaults: '恢复为区域默认规则（不设院内规则）',
       confirmDefaultsTitle: '恢复为区域默认规则？',
-      confirmDefaultsText: '将保存一个不含任何院内规则的新版本：停用的项目、专业和缩短的有效期全部取消，按区域规则执行。之前的版本都保留在变更记录中，可以再次回滚。',
+      confirmDefaultsText:
+        '将保存一个不含任何院内规则的新版本：停用的项目、专业和缩短的有效期全部取消，按区域规则执行。之前的版本都保留在变更记录中，可以再次回滚。',
     },
     mappings: {
       heading: '本院项目对照',
@@ -137,7 +152,8 @@ export const adminZhCN = {
       columns: { localCode: '本院编码', localName: '本院名称', itemCode: '互认项目编码', itemName: '互认项目' },
       upload: {
         heading: '上传对照表',
-        format: 'CSV 文件（UTF-8，或 Excel 另存的 GBK 编码均可），表头为：本院编码,本院名称,互认项目编码（也可用 local_code,local_name,item_code）。',
+        format:
+          'CSV 文件（UTF-8，或 Excel 另存的 GBK 编码均可），表头为：本院编码,本院名称,互认项目编码（也可用 local_code,local_name,item_code）。',
         choose: '选择 CSV 文件',
         mode: '上传方式',
         merge: '合并：新增或更新文件中的编码，保留其他对照',
@@ -147,13 +163,16 @@ export const adminZhCN = {
       },
       report: {
         heading: '上传结果',
-        summary: (accepted: number, refused: number) => `接受 ${accepted} 行${refused > 0 ? `；拒绝 ${refused} 行，原因见下表` : ''}。`,
+        summary: (accepted: number, refused: number) =>
+          `接受 ${accepted} 行${refused > 0 ? `；拒绝 ${refused} 行，原因见下表` : ''}。`,
         refused: (count: number) => `拒绝 ${count} 行`,
         columns: { row: '数据行', field: '列', message: '原因' },
         rowCell: (row: number) => `第 ${row} 行（表格第 ${row + 1} 行）`,
         stillUnmapped: (count: number) => `最近开单中仍未对照的编码（${count} 个）：`,
         header: '表头',
-        fields: { local_code: '本院编码', local_name: '本院名称', item_code: '互认项目编码' } as Readonly<Record<string, string>>,
+        fields: { local_code: '本院编码', local_name: '本院名称', item_code: '互认项目编码' } as Readonly<
+          Record<string, string>
+        >,
       },
     },
     unmapped: {
@@ -161,7 +180,15 @@ export const adminZhCN = {
       intro: '最近开单时出现、但没有对照到互认项目的本院编码：请补充到对照表中，否则这些申请不会有互认提示。',
       days: '最近',
       dayOptions: (days: number) => `${days} 天`,
-      columns: { code: '本院编码', display: '名称', system: '编码系统', seen: '出现次数', firstSeen: '首次出现', lastSeen: '最近出现', map: '对照' },
+      columns: {
+        code: '本院编码',
+        display: '名称',
+        system: '编码系统',
+        seen: '出现次数',
+        firstSeen: '首次出现',
+        lastSeen: '最近出现',
+        map: '对照',
+      },
       none: '最近没有未对照的编码。',
       map: '对照…',
       mapButton: (code: string) => `对照 ${code}`,

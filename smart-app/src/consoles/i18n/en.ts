@@ -6,12 +6,17 @@ export const consolesEn = {
     titles: { quality: 'Recognition quality review', admin: 'Hospital recognition rules' },
     roles: { quality: 'the quality department', admin: "the hospital's administrator" },
     signOut: 'Sign out',
-    navigation: { label: 'Console pages', pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log' } },
+    navigation: {
+      label: 'Console pages',
+      pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log' },
+    },
     signIn: {
       heading: (console: string) => `Sign in: ${console}`,
       intro: {
-        quality: "Enter the quality department's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
-        admin: "Enter the hospital administrator's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
+        quality:
+          "Enter the quality department's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
+        admin:
+          "Enter the hospital administrator's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
       },
       token: 'API token',
       tokenHint: 'Starts with hrn_; created by the platform operator (npm run huren -- tokens create)',
@@ -32,7 +37,8 @@ export const consolesEn = {
         'not-found': 'What you asked for cannot be found (it may have been deleted).',
         invalid: 'The server did not accept the input. Check it and try again.',
         'out-of-bounds': "Outside what the region's policy allows.",
-        'hospital-unregistered': "The hospital's region has no recognition policy registered. Contact the platform operator.",
+        'hospital-unregistered':
+          "The hospital's region has no recognition policy registered. Contact the platform operator.",
         unexpected: 'The server had an unexpected error. Try again later.',
       },
       technical: 'Technical detail',

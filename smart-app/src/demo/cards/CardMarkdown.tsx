@@ -39,8 +39,20 @@ const components: Components = {
 
 export function CardMarkdown({ markdown }: { readonly markdown: string }) {
   return (
-    <Box sx={{ '& p': { my: 0.75 }, '& blockquote': { m: 0, pl: 1.5, borderLeft: 3, borderColor: 'info.main', color: 'text.secondary' }, fontSize: '0.875rem' }}>
-      <ReactMarkdown remarkPlugins={[remarkGfm]} skipHtml disallowedElements={['img']} unwrapDisallowed components={components}>
+    <Box
+      sx={{
+        '& p': { my: 0.75 },
+        '& blockquote': { m: 0, pl: 1.5, borderLeft: 3, borderColor: 'info.main', color: 'text.secondary' },
+        fontSize: '0.875rem',
+      }}
+    >
+      <ReactMarkdown
+        remarkPlugins={[remarkGfm]}
+        skipHtml
+        disallowedElements={['img']}
+        unwrapDisallowed
+        components={components}
+      >
         {markdown}
       </ReactMarkdown>
     </Box>

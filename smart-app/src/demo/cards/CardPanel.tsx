@@ -36,7 +36,15 @@ export function CardPanel(props: {
         const order = orders.find((candidate) => candidate.id === shown.orderId);
         // Order cards act on an unsigned order; the patient-view card has no order and nothing to act on.
         const actionable = shown.service === 'recognition-order-select' && order?.status === 'draft';
-        return <CdsCard key={shown.key} shown={shown} order={order ?? null} actionable={actionable} actions={actionsFor(shown)} />;
+        return (
+          <CdsCard
+            key={shown.key}
+            shown={shown}
+            order={order ?? null}
+            actionable={actionable}
+            actions={actionsFor(shown)}
+          />
+        );
       })}
     </Stack>
   );

@@ -27,7 +27,12 @@ export interface CardActions {
 function ResolutionNote({ resolution }: { readonly resolution: CardResolution }) {
   const { resolved } = useDemoMessages().cards;
   if (resolution.kind === 'accepted') return <Alert severity="success">{resolved.accepted(resolution.label)}</Alert>;
-  if (resolution.kind === 'decided-in-app') return <Alert severity="success">{resolution.outcome === 'accepted' ? resolved.appAccepted : resolved.appOverridden}</Alert>;
+  if (resolution.kind === 'decided-in-app')
+    return (
+      <Alert severity="success">
+        {resolution.outcome === 'accepted' ? resolved.appAccepted : resolved.appOverridden}
+      </Alert>
+    );
   return (
     <Alert severity="info">
       {resolved.overridden(resolution.reason ?? resolved.noReason)}
@@ -41,7 +46,12 @@ function ResolutionNote({ resolution }: { readonly resolution: CardResolution })
  * as buttons, override reasons, and links (a `smart` link launches the app). `actionable` is false
  * once the card's order is gone or signed: then it is for reading, and for the SMART app.
  */
-export function CdsCard(props: { readonly shown: ShownCard; readonly order: DraftOrder | null; readonly actionable: boolean; readonly actions: CardActions }) {
+export function CdsCard(props: {
+  readonly shown: ShownCard;
+  readonly order: DraftOrder | null;
+  readonly actionable: boolean;
+  readonly actions: CardActions;
+}) {
   const { shown, order, actionable, actions } = props;
   const messages = useDemoMessages();
   const summaryId = useId();
@@ -50,7 +60,12 @@ export function CdsCard(props: { readonly shown: ShownCard; readonly order: Draf
   const colour = INDICATOR_COLOURS[card.indicator];
   const open = actionable && !resolution;
   return (
-    <Paper component="article" aria-labelledby={summaryId} variant="outlined" sx={{ p: 1.5, borderLeft: 5, borderLeftColor: `${colour}.main` }}>
+    <Paper
+      component="article"
+      aria-labelledby={summaryId}
+      variant="outlined"
+      sx={{ p: 1.5, borderLeft: 5, borderLeftColor: `${colour}.main` }}
+    >
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <Chip size="small" color={colour} label={messages.cards.indicators[card.indicator]} />
         <Typography id={summaryId} component="h3" variant="subtitle1" sx={{ fontWeight: 600, lineHeight: 1.4 }}>
@@ -58,11 +73,21 @@ export function CdsCard(props: { readonly shown: ShownCard; readonly order: Draf
         </Typography>
       </Stack>
       <Typography variant="caption" color="text.secondary" component="p">
-        {[messages.cards.origins[shown.service], order ? messages.cards.forOrder(order.coding.display) : null, messages.cards.source(card.source.label)].filter(Boolean).join(' · ')}
+        {[
+          messages.cards.origins[shown.service],
+          order ? messages.cards.forOrder(order.coding.display) : null,
+          messages.cards.source(card.source.label),
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       </Typography>
       {card.detail && <CardMarkdown markdown={card.detail} />}
       {resolution && <ResolutionNote resolution={resolution} />}
-      {!resolution && order && order.status !== 'draft' && <Alert severity="info">{order.status === 'signed' ? messages.cards.signedOnly : messages.cards.orderGone}</Alert>}
+      {!resolution && order && order.status !== 'draft' && (
+        <Alert severity="info">
+          {order.status === 'signed' ? messages.cards.signedOnly : messages.cards.orderGone}
+        </Alert>
+      )}
       {problem && (
         <Alert severity="error" sx={{ mt: 1 }}>
           {messages.cards.feedbackFailed}
@@ -72,7 +97,14 @@ export function CdsCard(props: { readonly shown: ShownCard; readonly order: Draf
       <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 1, flexWrap: 'wrap' }}>
         {open &&
           (card.suggestions ?? []).map((suggestion, index) => (
-            <Button key={suggestion.uuid ?? index} size="small" variant={suggestion.isRecommended ? 'contained' : 'outlined'} color="success" disabled={busy} onClick={() => actions.onAccept(suggestion)}>
+            <Button
+              key={suggestion.uuid ?? index}
+              size="small"
+              variant={suggestion.isRecommended ? 'contained' : 'outlined'}
+              color="success"
+              disabled={busy}
+              onClick={() => actions.onAccept(suggestion)}
+            >
               {suggestion.label}
             </Button>
           ))}
@@ -83,11 +115,25 @@ export function CdsCard(props: { readonly shown: ShownCard; readonly order: Draf
         )}
         {(card.links ?? []).map((link, index) =>
           link.type === 'smart' ? (
-            <Button key={index} size="small" variant="outlined" startIcon={<OpenInNewIcon />} disabled={busy} onClick={() => actions.onOpenSmart(link)}>
+            <Button
+              key={index}
+              size="small"
+              variant="outlined"
+              startIcon={<OpenInNewIcon />}
+              disabled={busy}
+              onClick={() => actions.onOpenSmart(link)}
+            >
               {link.label}
             </Button>
           ) : (
-            <Button key={index} size="small" href={link.url} target="_blank" rel="noopener noreferrer" startIcon={<OpenInNewIcon />}>
+            <Button
+              key={index}
+              size="small"
+              href={link.url}
+              target="_blank"
+              rel="noopener noreferrer"
+              startIcon={<OpenInNewIcon />}
+            >
               {link.label}
             </Button>
           ),

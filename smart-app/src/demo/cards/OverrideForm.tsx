@@ -7,7 +7,17 @@ import type { CardCoding } from '../cds/cards';
 import { useDemoMessages } from '../i18n/messages';
 
 /** The card's override reasons as a choice, with the doctor's comment: sent as `overridden` feedback. */
-export function OverrideForm({ reasons, busy, onSubmit, onCancel }: { readonly reasons: readonly CardCoding[]; readonly busy: boolean; readonly onSubmit: (reason: CardCoding, comment: string | null) => void; readonly onCancel: () => void }) {
+export function OverrideForm({
+  reasons,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  readonly reasons: readonly CardCoding[];
+  readonly busy: boolean;
+  readonly onSubmit: (reason: CardCoding, comment: string | null) => void;
+  readonly onCancel: () => void;
+}) {
   const messages = useDemoMessages();
   const headingId = useId();
   const [code, setCode] = useState('');
@@ -47,7 +57,16 @@ export function OverrideForm({ reasons, busy, onSubmit, onCancel }: { readonly r
           </option>
         ))}
       </TextField>
-      <TextField size="small" label={messages.cards.comment} helperText={messages.cards.commentHelp} multiline minRows={2} value={comment} onChange={(event) => setComment(event.target.value)} slotProps={{ htmlInput: { maxLength: 2000 } }} />
+      <TextField
+        size="small"
+        label={messages.cards.comment}
+        helperText={messages.cards.commentHelp}
+        multiline
+        minRows={2}
+        value={comment}
+        onChange={(event) => setComment(event.target.value)}
+        slotProps={{ htmlInput: { maxLength: 2000 } }}
+      />
       <Stack direction="row" spacing={1}>
         <Button type="submit" variant="contained" color="warning" disabled={busy}>
           {busy ? messages.cards.sending : messages.cards.submitOverride}

@@ -69,5 +69,7 @@ export function cardIdentity(card: Card): CardIdentity | null {
 
 /** The draft orders a suggestion takes off (its `delete` actions' resource ids, `ServiceRequest/<id>`). */
 export function ordersDeletedBy(suggestion: CardSuggestion): string[] {
-  return (suggestion.actions ?? []).flatMap((action) => (action.type === 'delete' && action.resourceId ? [action.resourceId] : []));
+  return (suggestion.actions ?? []).flatMap((action) =>
+    action.type === 'delete' && action.resourceId ? [action.resourceId] : [],
+  );
 }

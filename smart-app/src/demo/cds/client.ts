@@ -14,7 +14,9 @@ import type { HookCall } from './requests';
 const feedbackAnswerSchema = z.looseObject({});
 
 async function clientToken(hospitalId: string, service: DemoServiceId, feedback: boolean): Promise<string> {
-  const { token } = await fetchJson('/demo/client-token', clientTokenSchema, { body: { hospitalId, service, feedback } });
+  const { token } = await fetchJson('/demo/client-token', clientTokenSchema, {
+    body: { hospitalId, service, feedback },
+  });
   return token;
 }
 
@@ -33,7 +35,12 @@ export type CardFeedback =
   | { readonly outcome: 'accepted'; readonly suggestionId: string }
   | { readonly outcome: 'overridden'; readonly reason: CardCoding | null; readonly comment: string | null };
 
-export async function sendFeedback(hospitalId: string, service: DemoServiceId, cardId: string, feedback: CardFeedback): Promise<void> {
+export async function sendFeedback(
+  hospitalId: string,
+  service: DemoServiceId,
+  cardId: string,
+  feedback: CardFeedback,
+): Promise<void> {
   const token = await clientToken(hospitalId, service, true);
   const outcomeTimestamp = new Date().toISOString();
   const item =
@@ -43,9 +50,25 @@ export async function sendFeedback(hospitalId: string, service: DemoServiceId, c
           card: cardId,
           outcome: 'overridden',
           ...(feedback.reason || feedback.comment
-            ? { overrideReason: { ...(feedback.reason ? { reason: { system: feedback.reason.system, code: feedback.reason.code, display: feedback.reason.display } } : {}), ...(feedback.comment ? { userComment: feedback.comment } : {}) } }
+            ? {
+                overrideReason: {
+                  ...(feedback.reason
+                    ? {
+                        reason: {
+                          system: feedback.reason.system,
+                          code: feedback.reason.code,
+                          display: feedback.reason.display,
+                        },
+                      }
+                    : {}),
+                  ...(feedback.comment ? { userComment: feedback.comment } : {}),
+                },
+              }
             : {}),
           outcomeTimestamp,
         };
-  await fetchJson(`/cds-services/${service}/feedback`, feedbackAnswerSchema, { body: { feedback: [item] }, headers: { authorization: `Bearer ${token}` } });
+  await fetchJson(`/cds-services/${service}/feedback`, feedbackAnswerSchema, {
+    body: { feedback: [item] },
+    headers: { authorization: `Bearer ${token}` },
+  });
 }

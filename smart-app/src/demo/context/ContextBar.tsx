@@ -19,11 +19,24 @@ export interface Selection {
 
 export function initialSelection(setup: WorkstationSetup): Selection {
   const hospital = setup.hospitals[0];
-  return { hospitalId: hospital?.id ?? '', doctorId: hospital?.doctors[0]?.id ?? '', patientKey: null, emergency: false };
+  return {
+    hospitalId: hospital?.id ?? '',
+    doctorId: hospital?.doctors[0]?.id ?? '',
+    patientKey: null,
+    emergency: false,
+  };
 }
 
 /** The encounter bar of the workstation: hospital, doctor, patient, emergency. */
-export function ContextBar({ setup, selection, onChange }: { readonly setup: WorkstationSetup; readonly selection: Selection; readonly onChange: (next: Selection) => void }) {
+export function ContextBar({
+  setup,
+  selection,
+  onChange,
+}: {
+  readonly setup: WorkstationSetup;
+  readonly selection: Selection;
+  readonly onChange: (next: Selection) => void;
+}) {
   const messages = useDemoMessages();
   const hospital = setup.hospitals.find((candidate) => candidate.id === selection.hospitalId);
   return (
@@ -46,7 +59,14 @@ export function ContextBar({ setup, selection, onChange }: { readonly setup: Wor
             </MenuItem>
           ))}
         </TextField>
-        <TextField select label={messages.context.doctor} value={selection.doctorId} size="small" sx={{ minWidth: 200 }} onChange={(event) => onChange({ ...selection, doctorId: event.target.value })}>
+        <TextField
+          select
+          label={messages.context.doctor}
+          value={selection.doctorId}
+          size="small"
+          sx={{ minWidth: 200 }}
+          onChange={(event) => onChange({ ...selection, doctorId: event.target.value })}
+        >
           {(hospital?.doctors ?? []).map((doctor) => (
             <MenuItem key={doctor.id} value={doctor.id}>
               {messages.context.doctorOption(doctor.name, doctor.departmentName)}
@@ -59,7 +79,14 @@ export function ContextBar({ setup, selection, onChange }: { readonly setup: Wor
           value={selection.patientKey ?? ''}
           size="small"
           sx={{ minWidth: 200, flexGrow: 1 }}
-          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, renderValue: (key) => setup.patients.find((patient) => patient.key === key)?.name ?? messages.context.choosePatient } }}
+          slotProps={{
+            inputLabel: { shrink: true },
+            select: {
+              displayEmpty: true,
+              renderValue: (key) =>
+                setup.patients.find((patient) => patient.key === key)?.name ?? messages.context.choosePatient,
+            },
+          }}
           onChange={(event) => onChange({ ...selection, patientKey: event.target.value || null })}
         >
           {setup.patients.map((patient) => (
@@ -68,7 +95,15 @@ export function ContextBar({ setup, selection, onChange }: { readonly setup: Wor
             </MenuItem>
           ))}
         </TextField>
-        <FormControlLabel control={<Switch checked={selection.emergency} onChange={(event) => onChange({ ...selection, emergency: event.target.checked })} />} label={messages.context.emergency} />
+        <FormControlLabel
+          control={
+            <Switch
+              checked={selection.emergency}
+              onChange={(event) => onChange({ ...selection, emergency: event.target.checked })}
+            />
+          }
+          label={messages.context.emergency}
+        />
       </Stack>
       <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
         {messages.context.hint}

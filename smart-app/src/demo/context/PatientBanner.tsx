@@ -24,13 +24,24 @@ export function PatientBanner(props: {
   const age = ageInYears(patient.birthDate, dayjs());
   const kind = emergency ? messages.patient.encounterKinds.emergency : messages.patient.encounterKinds.outpatient;
   return (
-    <Paper component="section" aria-label={patient.name} variant="outlined" sx={{ p: 2, borderLeft: 4, borderLeftColor: emergency ? 'error.main' : 'primary.main' }}>
+    <Paper
+      component="section"
+      aria-label={patient.name}
+      variant="outlined"
+      sx={{ p: 2, borderLeft: 4, borderLeftColor: emergency ? 'error.main' : 'primary.main' }}
+    >
       <Stack direction="row" spacing={2} sx={{ alignItems: 'baseline', flexWrap: 'wrap' }}>
         <Typography component="h2" variant="h5">
           {patient.name}
         </Typography>
         <Typography>
-          {[messages.patient.genders[patient.gender], age === null ? null : messages.patient.age(age), messages.patient.born(patient.birthDate)].filter(Boolean).join(' · ')}
+          {[
+            messages.patient.genders[patient.gender],
+            age === null ? null : messages.patient.age(age),
+            messages.patient.born(patient.birthDate),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Typography>
         <Chip size="small" color={emergency ? 'error' : 'default'} label={kind} />
         <Typography color="text.secondary">

@@ -26,7 +26,10 @@ export function encounterId(patientKey: string, doctorId: string, emergency: boo
 }
 
 export async function openChart(patientKey: string, doctorId: string, emergency: boolean): Promise<Chart> {
-  const read = <T extends string>(type: T, id: string) => fetchJson(`${FHIR_BASE}/${type}/${encodeURIComponent(id)}`, resourceOf(type), { headers: { accept: 'application/fhir+json' } });
+  const read = <T extends string>(type: T, id: string) =>
+    fetchJson(`${FHIR_BASE}/${type}/${encodeURIComponent(id)}`, resourceOf(type), {
+      headers: { accept: 'application/fhir+json' },
+    });
   const [patient, encounter, practitioner] = await Promise.all([
     read('Patient', patientKey),
     read('Encounter', encounterId(patientKey, doctorId, emergency)),
@@ -60,7 +63,11 @@ const searchsetSchema = z.looseObject({
 
 /** The DiagnosticReports in the patient's record (those the SMART app wrote back), newest first. */
 export async function loadRecord(patientKey: string): Promise<RecordReport[]> {
-  const bundle = await fetchJson(`${FHIR_BASE}/DiagnosticReport?patient=${encodeURIComponent(patientKey)}`, searchsetSchema, { headers: { accept: 'application/fhir+json' } });
+  const bundle = await fetchJson(
+    `${FHIR_BASE}/DiagnosticReport?patient=${encodeURIComponent(patientKey)}`,
+    searchsetSchema,
+    { headers: { accept: 'application/fhir+json' } },
+  );
   const reports = (bundle.entry ?? []).map((entry) => entry.resource);
   return reports.sort((a, b) => (b.issued ?? '').localeCompare(a.issued ?? ''));
 }
@@ -69,11 +76,15 @@ export async function loadRecord(patientKey: string): Promise<RecordReport[]> {
 export async function saveSignedOrders(resources: readonly Record<string, unknown>[]): Promise<void> {
   await Promise.all(
     resources.map((resource) =>
-      fetchJson(`${FHIR_BASE}/ServiceRequest/${encodeURIComponent(String(resource.id))}`, resourceOf('ServiceRequest'), {
-        method: 'PUT',
-        body: resource,
-        headers: { accept: 'application/fhir+json' },
-      }),
+      fetchJson(
+        `${FHIR_BASE}/ServiceRequest/${encodeURIComponent(String(resource.id))}`,
+        resourceOf('ServiceRequest'),
+        {
+          method: 'PUT',
+          body: resource,
+          headers: { accept: 'application/fhir+json' },
+        },
+      ),
     ),
   );
 }

@@ -13,7 +13,8 @@ export class CallFailed extends Error {
 
 /** The technical text of what went wrong, for the small print under a message. */
 export function detailOf(error: unknown): string {
-  if (error instanceof CallFailed) return error.status === null ? error.message : `HTTP ${error.status}: ${error.message}`;
+  if (error instanceof CallFailed)
+    return error.status === null ? error.message : `HTTP ${error.status}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
 }
 
@@ -39,7 +40,11 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, call: Jso
   try {
     response = await fetch(new URL(path, window.location.origin), {
       method: call.method ?? (call.body === undefined ? 'GET' : 'POST'),
-      headers: { accept: 'application/json', ...(call.body === undefined ? {} : { 'content-type': 'application/json' }), ...call.headers },
+      headers: {
+        accept: 'application/json',
+        ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...call.headers,
+      },
       ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
     });
   } catch (error) {
@@ -54,6 +59,10 @@ export async function fetchJson<T>(path: string, schema: z.ZodType<T>, call: Jso
     throw new CallFailed(response.status, `not JSON: ${text.slice(0, 100)}`);
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new CallFailed(response.status, `unexpected answer from ${path}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success)
+    throw new CallFailed(
+      response.status,
+      `unexpected answer from ${path}: ${parsed.error.issues[0]?.path.join('.') ?? ''} ${parsed.error.issues[0]?.message ?? ''}`,
+    );
   return parsed.data;
 }

@@ -32,7 +32,8 @@ export const demoEn: DemoMessages = {
   orders: {
     heading: 'Order exams and lab tests',
     search: 'Search items (name or code)',
-    searchHelp: "Items the hospital has mapped are ordered with its own code, the others with the regional recognition code.",
+    searchHelp:
+      'Items the hospital has mapped are ordered with its own code, the others with the regional recognition code.',
     noMatch: 'No matching item',
     localCode: (code) => `local code ${code}`,
     regionalCode: (code) => `regional code ${code}`,
@@ -40,20 +41,29 @@ export const demoEn: DemoMessages = {
     listHeading: 'Orders',
     empty: 'No orders yet.',
     columns: { item: 'Item', code: 'Code', status: 'Status', actions: 'Actions' },
-    statuses: { draft: 'unsigned', accepted: 'external result accepted, order withdrawn', removed: 'deleted', signed: 'signed' },
+    statuses: {
+      draft: 'unsigned',
+      accepted: 'external result accepted, order withdrawn',
+      removed: 'deleted',
+      signed: 'signed',
+    },
     remove: (label) => `Delete ${label}`,
     sign: 'Sign orders',
     signing: 'Signing…',
-    signHelp: 'Signing calls order-sign: an order that was prompted and has no decision is recorded as an unexplained repeat.',
+    signHelp:
+      'Signing calls order-sign: an order that was prompted and has no decision is recorded as an unexplained repeat.',
   },
   cards: {
     heading: 'Recognition cards',
     empty: 'No cards.',
     calling: 'Calling the recognition service…',
     callFailed: {
-      'recognition-patient-view': 'The recognition service did not answer when the chart opened; the workstation carries on (no cards).',
-      'recognition-order-select': 'The recognition service did not answer when the order was selected; the workstation carries on (no cards).',
-      'recognition-order-sign': 'The recognition service did not answer at signing; the orders are signed all the same (external results not checked).',
+      'recognition-patient-view':
+        'The recognition service did not answer when the chart opened; the workstation carries on (no cards).',
+      'recognition-order-select':
+        'The recognition service did not answer when the order was selected; the workstation carries on (no cards).',
+      'recognition-order-sign':
+        'The recognition service did not answer at signing; the orders are signed all the same (external results not checked).',
     },
     origins: {
       'recognition-patient-view': 'on opening the chart',
@@ -117,7 +127,11 @@ export const demoEn: DemoMessages = {
     },
     accepted: (institution, date) => `Accepted the result of ${institution} from ${date}; not repeated`,
     acceptedUnknown: 'Accepted an external result; not repeated',
-    writeBack: { written: 'written to the record', refused: 'the record refused it', none: 'not written to the record yet' },
+    writeBack: {
+      written: 'written to the record',
+      refused: 'the record refused it',
+      none: 'not written to the record yet',
+    },
     reason: (reason) => `Reason: ${reason}`,
     unknownReason: 'no reason given',
     explanation: (text) => `Comment: ${text}`,
@@ -127,11 +141,14 @@ export const demoEn: DemoMessages = {
     methods: { verbal: 'verbally', written: 'in writing', electronic: 'electronically' },
     source: (source) => `Source: ${source}`,
     sources: { 'cds-feedback': 'workstation card feedback', 'smart-app': 'recognition assistant' },
-    unexplained: 'Prompted, and signed without a decision: recorded as an unexplained repeat, which the quality department sees.',
+    unexplained:
+      'Prompted, and signed without a decision: recorded as an unexplained repeat, which the quality department sees.',
     noCard: 'No recognisable external result.',
     unavailable: 'The recognition record could not be read.',
-    unreachable: 'The recognition service could not be reached at signing: whether a recognisable external result exists is unknown (not "none").',
-    signedUnreachable: 'The recognition service could not be reached at signing: this order had a card and no decision. Not logged as an unexplained repeat; the decision can still be made in the assistant (recorded as made after signing).',
+    unreachable:
+      'The recognition service could not be reached at signing: whether a recognisable external result exists is unknown (not "none").',
+    signedUnreachable:
+      'The recognition service could not be reached at signing: this order had a card and no decision. Not logged as an unexplained repeat; the decision can still be made in the assistant (recorded as made after signing).',
     afterSigning: 'Decided after signing: the examination was ordered anyway, so no cost is counted as saved.',
   },
 };

@@ -16,12 +16,28 @@ export function orderableName(item: Orderable, hospitalId: string, language: str
 }
 
 /** Order entry: search the catalog by name or code, and pick an item to order it (order-select). */
-export function OrderEntry({ hospital, disabled, onOrder, catalog }: { readonly hospital: DemoHospital; readonly disabled: boolean; readonly onOrder: (item: Orderable) => void; readonly catalog: readonly Orderable[] }) {
+export function OrderEntry({
+  hospital,
+  disabled,
+  onOrder,
+  catalog,
+}: {
+  readonly hospital: DemoHospital;
+  readonly disabled: boolean;
+  readonly onOrder: (item: Orderable) => void;
+  readonly catalog: readonly Orderable[];
+}) {
   const messages = useDemoMessages();
   const { language } = useLanguage();
   const [input, setInput] = useState('');
   // The hospital's own (mapped) items first: those are what its doctors order every day.
-  const sorted = useMemo(() => [...catalog].sort((a, b) => Number(Boolean(b.localCodes[hospital.id])) - Number(Boolean(a.localCodes[hospital.id]))), [catalog, hospital.id]);
+  const sorted = useMemo(
+    () =>
+      [...catalog].sort(
+        (a, b) => Number(Boolean(b.localCodes[hospital.id])) - Number(Boolean(a.localCodes[hospital.id])),
+      ),
+    [catalog, hospital.id],
+  );
   const search = useMemo(() => catalogSearch(sorted, hospital.id), [sorted, hospital.id]);
   const options = useMemo(() => search(input), [search, input]);
   return (
@@ -48,12 +64,20 @@ export function OrderEntry({ hospital, disabled, onOrder, catalog }: { readonly 
           <Box component="li" key={key} {...props} sx={{ display: 'block !important' }}>
             <Typography>{orderableName(item, hospital.id, language)}</Typography>
             <Typography variant="body2" color="text.secondary">
-              {[messages.orders.kinds[item.kind], local ? messages.orders.localCode(local.code) : null, messages.orders.regionalCode(item.code)].filter(Boolean).join(' · ')}
+              {[
+                messages.orders.kinds[item.kind],
+                local ? messages.orders.localCode(local.code) : null,
+                messages.orders.regionalCode(item.code),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Typography>
           </Box>
         );
       }}
-      renderInput={(params) => <TextField {...params} label={messages.orders.search} helperText={messages.orders.searchHelp} />}
+      renderInput={(params) => (
+        <TextField {...params} label={messages.orders.search} helperText={messages.orders.searchHelp} />
+      )}
     />
   );
 }

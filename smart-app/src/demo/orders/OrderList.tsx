@@ -12,10 +12,25 @@ import Typography from '@mui/material/Typography';
 import { useDemoMessages } from '../i18n/messages';
 import type { DraftOrder, OrderStatus } from './orders';
 
-const STATUS_COLOURS: Record<OrderStatus, 'default' | 'primary' | 'success'> = { draft: 'primary', accepted: 'success', removed: 'default', signed: 'default' };
+const STATUS_COLOURS: Record<OrderStatus, 'default' | 'primary' | 'success'> = {
+  draft: 'primary',
+  accepted: 'success',
+  removed: 'default',
+  signed: 'default',
+};
 
 /** The encounter's orders with their state, and the signature. */
-export function OrderList({ orders, signing, onRemove, onSign }: { readonly orders: readonly DraftOrder[]; readonly signing: boolean; readonly onRemove: (orderId: string) => void; readonly onSign: () => void }) {
+export function OrderList({
+  orders,
+  signing,
+  onRemove,
+  onSign,
+}: {
+  readonly orders: readonly DraftOrder[];
+  readonly signing: boolean;
+  readonly onRemove: (orderId: string) => void;
+  readonly onSign: () => void;
+}) {
   const messages = useDemoMessages();
   const { columns, statuses } = messages.orders;
   const unsigned = orders.filter((order) => order.status === 'draft').length;
@@ -38,15 +53,35 @@ export function OrderList({ orders, signing, onRemove, onSign }: { readonly orde
           </TableHead>
           <TableBody>
             {orders.map((order) => (
-              <TableRow key={order.id} sx={order.status === 'removed' ? { '& td': { color: 'text.disabled', textDecoration: 'line-through' } } : undefined}>
+              <TableRow
+                key={order.id}
+                sx={
+                  order.status === 'removed'
+                    ? { '& td': { color: 'text.disabled', textDecoration: 'line-through' } }
+                    : undefined
+                }
+              >
                 <TableCell>{order.coding.display}</TableCell>
-                <TableCell>{order.local ? messages.orders.localCode(order.coding.code) : messages.orders.regionalCode(order.coding.code)}</TableCell>
                 <TableCell>
-                  <Chip size="small" variant="outlined" color={STATUS_COLOURS[order.status]} label={statuses[order.status]} />
+                  {order.local
+                    ? messages.orders.localCode(order.coding.code)
+                    : messages.orders.regionalCode(order.coding.code)}
+                </TableCell>
+                <TableCell>
+                  <Chip
+                    size="small"
+                    variant="outlined"
+                    color={STATUS_COLOURS[order.status]}
+                    label={statuses[order.status]}
+                  />
                 </TableCell>
                 <TableCell align="right">
                   {order.status === 'draft' && (
-                    <IconButton size="small" aria-label={messages.orders.remove(order.coding.display)} onClick={() => onRemove(order.id)}>
+                    <IconButton
+                      size="small"
+                      aria-label={messages.orders.remove(order.coding.display)}
+                      onClick={() => onRemove(order.id)}
+                    >
                       <DeleteIcon fontSize="small" />
                     </IconButton>
                   )}
@@ -57,7 +92,12 @@ export function OrderList({ orders, signing, onRemove, onSign }: { readonly orde
         </Table>
       )}
       <Stack direction="row" spacing={2} sx={{ mt: 1, alignItems: 'center' }}>
-        <Button variant="contained" disabled={unsigned === 0 || signing} onClick={onSign} sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}>
+        <Button
+          variant="contained"
+          disabled={unsigned === 0 || signing}
+          onClick={onSign}
+          sx={{ flexShrink: 0, whiteSpace: 'nowrap' }}
+        >
           {signing ? messages.orders.signing : messages.orders.sign}
         </Button>
         <Typography variant="body2" color="text.secondary">

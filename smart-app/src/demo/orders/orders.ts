@@ -33,18 +33,31 @@ export interface DraftOrder {
 export const orderRef = (order: Pick<DraftOrder, 'id'>): string => `ServiceRequest/${order.id}`;
 
 /** How this hospital's EHR orders the item: its local code when it has a mapping for it, else the regional code. */
-export function orderCoding(orderable: Orderable, hospital: DemoHospital, regionalCodeSystem: string): { coding: OrderCoding; local: boolean } {
+export function orderCoding(
+  orderable: Orderable,
+  hospital: DemoHospital,
+  regionalCodeSystem: string,
+): { coding: OrderCoding; local: boolean } {
   const local = orderable.localCodes[hospital.id];
-  if (local && hospital.localCodeSystem) return { coding: { system: hospital.localCodeSystem, code: local.code, display: local.name }, local: true };
+  if (local && hospital.localCodeSystem)
+    return { coding: { system: hospital.localCodeSystem, code: local.code, display: local.name }, local: true };
   return { coding: { system: regionalCodeSystem, code: orderable.code, display: orderable.nameZh }, local: false };
 }
 
 export function newOrder(orderable: Orderable, hospital: DemoHospital, regionalCodeSystem: string): DraftOrder {
-  return { id: `sr-${newId()}`, itemCode: orderable.code, ...orderCoding(orderable, hospital, regionalCodeSystem), status: 'draft' };
+  return {
+    id: `sr-${newId()}`,
+    itemCode: orderable.code,
+    ...orderCoding(orderable, hospital, regionalCodeSystem),
+    status: 'draft',
+  };
 }
 
 /** The order as a draft FHIR R4 ServiceRequest, the way the hooks' draftOrders carry it. */
-export function serviceRequest(order: DraftOrder, context: { readonly patientKey: string; readonly encounterId: string; readonly doctorId: string }): Record<string, unknown> {
+export function serviceRequest(
+  order: DraftOrder,
+  context: { readonly patientKey: string; readonly encounterId: string; readonly doctorId: string },
+): Record<string, unknown> {
   return {
     resourceType: 'ServiceRequest',
     id: order.id,
@@ -61,9 +74,15 @@ export function serviceRequest(order: DraftOrder, context: { readonly patientKey
  * The catalog search of one hospital's workstation: by name (Chinese, English, the hospital's own,
  * synonyms and abbreviations, also in pinyin or its initials) or by code (regional, local, LOINC).
  */
-export function catalogSearch(catalog: readonly Orderable[], hospitalId: string): (query: string, limit?: number) => Orderable[] {
+export function catalogSearch(
+  catalog: readonly Orderable[],
+  hospitalId: string,
+): (query: string, limit?: number) => Orderable[] {
   return itemSearch(catalog, (item) => {
     const local = item.localCodes[hospitalId];
-    return { names: [item.nameZh, item.nameEn, local?.name, ...item.synonyms], codes: [item.code, item.loinc, local?.code] };
+    return {
+      names: [item.nameZh, item.nameEn, local?.name, ...item.synonyms],
+      codes: [item.code, item.loinc, local?.code],
+    };
   });
 }

@@ -14,14 +14,21 @@ import { TechnicalDetail } from '../../app/TechnicalDetail';
 function ReportEntry({ report }: { readonly report: RecordReport }) {
   const messages = useDemoMessages();
   const performer = report.performer?.[0]?.display;
-  const values = (report.contained ?? []).filter((resource) => resource.resourceType === 'Observation' && resource.valueString);
+  const values = (report.contained ?? []).filter(
+    (resource) => resource.resourceType === 'Observation' && resource.valueString,
+  );
   return (
     <ListItem divider alignItems="flex-start" aria-label={report.code?.text ?? report.id}>
       <ListItemText
         primary={report.code?.text ?? report.id}
         secondary={
           <>
-            {[performer ? messages.record.performer(performer) : null, report.effectiveDateTime ? messages.record.effective(report.effectiveDateTime.slice(0, 10)) : null].filter(Boolean).join(' · ')}
+            {[
+              performer ? messages.record.performer(performer) : null,
+              report.effectiveDateTime ? messages.record.effective(report.effectiveDateTime.slice(0, 10)) : null,
+            ]
+              .filter(Boolean)
+              .join(' · ')}
             {values.map((value, index) => (
               <Typography key={index} component="span" variant="body2" sx={{ display: 'block' }}>
                 {value.code?.text}: {value.valueString}

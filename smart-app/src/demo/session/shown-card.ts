@@ -28,5 +28,14 @@ const SERVICE_REQUEST = /^ServiceRequest\/(.+)$/;
 export function shownCard(card: Card, service: DemoServiceId, selectedOrderId: string | null): ShownCard {
   const target = card.suggestions?.flatMap(ordersDeletedBy)[0];
   const orderId = selectedOrderId ?? (target ? (SERVICE_REQUEST.exec(target)?.[1] ?? null) : null);
-  return { key: card.uuid ?? newId(), card, service, orderId, identity: cardIdentity(card), resolution: null, busy: false, problem: null };
+  return {
+    key: card.uuid ?? newId(),
+    card,
+    service,
+    orderId,
+    identity: cardIdentity(card),
+    resolution: null,
+    busy: false,
+    problem: null,
+  };
 }

@@ -1,5 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DemoHospital, DemoServiceId, Orderable, WorkstationSetup } from '../../../../server/contract/demo-workstation';
+import type {
+  DemoHospital,
+  DemoServiceId,
+  Orderable,
+  WorkstationSetup,
+} from '../../../../server/contract/demo-workstation';
 import { useLanguage } from '../../i18n/language';
 import { ordersDeletedBy, type CardCoding, type CardLink, type CardSuggestion } from '../cds/cards';
 import { callService, sendFeedback } from '../cds/client';
@@ -20,9 +25,13 @@ export interface Encounter {
   readonly emergency: boolean;
 }
 
-export type ChartState = { readonly state: 'opening' } | { readonly state: 'open'; readonly chart: Chart } | { readonly state: 'failed'; readonly detail: string };
+export type ChartState =
+  | { readonly state: 'opening' }
+  | { readonly state: 'open'; readonly chart: Chart }
+  | { readonly state: 'failed'; readonly detail: string };
 export type RecordState = { readonly reports: readonly RecordReport[]; readonly problem: string | null };
-export type SummaryState = { readonly state: 'loading' } | { readonly state: 'ready'; readonly records: readonly OrderRecord[] };
+export type SummaryState =
+  { readonly state: 'loading' } | { readonly state: 'ready'; readonly records: readonly OrderRecord[] };
 export interface HookProblem {
   readonly service: DemoServiceId;
   readonly detail: string;
@@ -48,7 +57,12 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   /** Orders signed while order-sign could not reach Huren: their summary must say "unknown", not "none". */
   const signUnreached = useRef<ReadonlySet<string>>(new Set());
 
-  const hookSession = (open: Chart): HookSession => ({ chart: open, patientKey, doctorId, fhirServer: setup.fhirServer });
+  const hookSession = (open: Chart): HookSession => ({
+    chart: open,
+    patientKey,
+    doctorId,
+    fhirServer: setup.fhirServer,
+  });
 
   /** A hook call whose cards join the panel; a failure only means no cards, as in any EHR. Answers whether Huren answered. */
   const runHook = useCallback(
@@ -56,7 +70,10 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
       setPending((count) => count + 1);
       try {
         const answered = await callService(hospital.id, call, language);
-        updateCards((current) => [...current, ...answered.map((card) => shownCard(card, call.service, selectedOrderId))]);
+        updateCards((current) => [
+          ...current,
+          ...answered.map((card) => shownCard(card, call.service, selectedOrderId)),
+        ]);
         return true;
       } catch (error) {
         setProblems((current) => [...current, { service: call.service, detail: detailOf(error) }]);
@@ -95,8 +112,13 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   }, []);
 
   const setOrderStatus = (refs: readonly string[], from: OrderStatus, to: OrderStatus) =>
-    updateOrders((current) => current.map((order) => (order.status === from && refs.includes(orderRef(order)) ? { ...order, status: to } : order)));
-  const patchCard = (key: string, patch: Partial<ShownCard>) => updateCards((current) => current.map((shown) => (shown.key === key ? { ...shown, ...patch } : shown)));
+    updateOrders((current) =>
+      current.map((order) =>
+        order.status === from && refs.includes(orderRef(order)) ? { ...order, status: to } : order,
+      ),
+    );
+  const patchCard = (key: string, patch: Partial<ShownCard>) =>
+    updateCards((current) => current.map((shown) => (shown.key === key ? { ...shown, ...patch } : shown)));
   const drafts = () => ordersRef.current.filter((order) => order.status === 'draft');
 
   const addOrder = (orderable: Orderable) => {
@@ -109,7 +131,12 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   const removeOrder = (orderId: string) => setOrderStatus([`ServiceRequest/${orderId}`], 'draft', 'removed');
 
   /** Feedback first: the card changes only once Huren has the decision on disk. */
-  const giveFeedback = async (shown: ShownCard, send: () => Promise<void>, resolution: CardResolution, after: () => void) => {
+  const giveFeedback = async (
+    shown: ShownCard,
+    send: () => Promise<void>,
+    resolution: CardResolution,
+    after: () => void,
+  ) => {
     patchCard(shown.key, { busy: true, problem: null });
     try {
       await send();
@@ -123,21 +150,38 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   const acceptSuggestion = (shown: ShownCard, suggestion: CardSuggestion) => {
     const { uuid } = shown.card;
     const suggestionId = suggestion.uuid;
-    const send = uuid && suggestionId ? () => sendFeedback(hospital.id, shown.service, uuid, { outcome: 'accepted', suggestionId }) : async () => undefined;
-    void giveFeedback(shown, send, { kind: 'accepted', label: suggestion.label }, () => setOrderStatus(ordersDeletedBy(suggestion), 'draft', 'accepted'));
+    const send =
+      uuid && suggestionId
+        ? () => sendFeedback(hospital.id, shown.service, uuid, { outcome: 'accepted', suggestionId })
+        : async () => undefined;
+    void giveFeedback(shown, send, { kind: 'accepted', label: suggestion.label }, () =>
+      setOrderStatus(ordersDeletedBy(suggestion), 'draft', 'accepted'),
+    );
   };
 
   const overrideCard = (shown: ShownCard, reason: CardCoding | null, comment: string | null) => {
     const { uuid } = shown.card;
-    const send = uuid ? () => sendFeedback(hospital.id, shown.service, uuid, { outcome: 'overridden', reason, comment }) : async () => undefined;
-    void giveFeedback(shown, send, { kind: 'overridden', reason: reason?.display ?? reason?.code ?? null, comment }, () => undefined);
+    const send = uuid
+      ? () => sendFeedback(hospital.id, shown.service, uuid, { outcome: 'overridden', reason, comment })
+      : async () => undefined;
+    void giveFeedback(
+      shown,
+      send,
+      { kind: 'overridden', reason: reason?.display ?? reason?.code ?? null, comment },
+      () => undefined,
+    );
   };
 
   const openSmartApp = async (shown: ShownCard, link: CardLink) => {
     if (chart.state !== 'open' || !link.appContext) return;
     patchCard(shown.key, { busy: true, problem: null });
     try {
-      const url = await smartLaunchUrl({ patientId: patientKey, practitionerId: doctorId, encounterId: chart.chart.encounter.id, appContext: link.appContext });
+      const url = await smartLaunchUrl({
+        patientId: patientKey,
+        practitionerId: doctorId,
+        encounterId: chart.chart.encounter.id,
+        appContext: link.appContext,
+      });
       setSmart({ url, cardKey: shown.key });
       patchCard(shown.key, { busy: false });
     } catch (error) {
@@ -147,7 +191,10 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
 
   const refreshSummary = useCallback(async () => {
     setSummary({ state: 'loading' });
-    setSummary({ state: 'ready', records: await readRecords(cardsRef.current, ordersRef.current, language, signUnreached.current) });
+    setSummary({
+      state: 'ready',
+      records: await readRecords(cardsRef.current, ordersRef.current, language, signUnreached.current),
+    });
   }, [cardsRef, ordersRef, language]);
 
   /** After the SMART app: what did the doctor decide there? The record may have a new report too. */
@@ -164,8 +211,10 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     }
     const decision = status.decision;
     if (decision && decision.outcome !== 'withdrawn') {
-      if (decision.outcome === 'accepted' && status.prompt.orderRef) setOrderStatus([status.prompt.orderRef], 'draft', 'accepted');
-      if (!shown.resolution || decision.source === 'smart-app') patchCard(shown.key, { resolution: { kind: 'decided-in-app', outcome: decision.outcome } });
+      if (decision.outcome === 'accepted' && status.prompt.orderRef)
+        setOrderStatus([status.prompt.orderRef], 'draft', 'accepted');
+      if (!shown.resolution || decision.source === 'smart-app')
+        patchCard(shown.key, { resolution: { kind: 'decided-in-app', outcome: decision.outcome } });
     }
     if (summary) void refreshSummary();
   };
@@ -189,8 +238,24 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   };
 
   return {
-    chart, orders, cards, pending, problems, record, signing, summary, smart,
-    addOrder, removeOrder, acceptSuggestion, overrideCard, openSmartApp, closeSmartApp, sign, refreshRecord, refreshSummary,
+    chart,
+    orders,
+    cards,
+    pending,
+    problems,
+    record,
+    signing,
+    summary,
+    smart,
+    addOrder,
+    removeOrder,
+    acceptSuggestion,
+    overrideCard,
+    openSmartApp,
+    closeSmartApp,
+    sign,
+    refreshRecord,
+    refreshSummary,
   };
 }
 

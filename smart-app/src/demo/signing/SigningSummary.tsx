@@ -29,7 +29,9 @@ function useRecordedLines(recorded: Recorded): string[] {
   switch (recorded.kind) {
     case 'accepted':
       return [
-        recorded.institution && recorded.resultDate ? summary.accepted(recorded.institution, recorded.resultDate) : summary.acceptedUnknown,
+        recorded.institution && recorded.resultDate
+          ? summary.accepted(recorded.institution, recorded.resultDate)
+          : summary.acceptedUnknown,
         summary.writeBack[recorded.writeBack ?? 'none'],
         summary.source(summary.sources[recorded.source]),
         ...(recorded.afterSigning ? [summary.afterSigning] : []),
@@ -38,7 +40,13 @@ function useRecordedLines(recorded: Recorded): string[] {
       return [
         summary.reason(recorded.reason ?? summary.unknownReason),
         ...(recorded.explanation ? [summary.explanation(recorded.explanation)] : []),
-        recorded.notification ? summary.notified(recorded.notification.notifiedBy, summary.methods[recorded.notification.method], summary.parties[recorded.notification.party]) : summary.notNotified,
+        recorded.notification
+          ? summary.notified(
+              recorded.notification.notifiedBy,
+              summary.methods[recorded.notification.method],
+              summary.parties[recorded.notification.party],
+            )
+          : summary.notNotified,
         summary.source(summary.sources[recorded.source]),
         ...(recorded.afterSigning ? [summary.afterSigning] : []),
       ];
@@ -55,7 +63,15 @@ function useRecordedLines(recorded: Recorded): string[] {
   }
 }
 
-function RecordedLine({ label, code, recorded }: { readonly label: string; readonly code: string; readonly recorded: Recorded }) {
+function RecordedLine({
+  label,
+  code,
+  recorded,
+}: {
+  readonly label: string;
+  readonly code: string;
+  readonly recorded: Recorded;
+}) {
   const messages = useDemoMessages();
   const { summary } = messages;
   const lines = useRecordedLines(recorded);
@@ -65,7 +81,10 @@ function RecordedLine({ label, code, recorded }: { readonly label: string; reado
         primary={
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <span>
-              {label} <Typography component="span" variant="body2" color="text.secondary">{code}</Typography>
+              {label}{' '}
+              <Typography component="span" variant="body2" color="text.secondary">
+                {code}
+              </Typography>
             </span>
             <Chip size="small" color={KIND_COLOURS[recorded.kind]} label={summary.kinds[recorded.kind]} />
           </Stack>
@@ -77,7 +96,9 @@ function RecordedLine({ label, code, recorded }: { readonly label: string; reado
                 {line}
               </Typography>
             ))}
-            {recorded.kind === 'unavailable' ? <TechnicalDetail label={messages.technical} detail={recorded.detail} /> : null}
+            {recorded.kind === 'unavailable' ? (
+              <TechnicalDetail label={messages.technical} detail={recorded.detail} />
+            ) : null}
           </>
         }
       />
@@ -86,7 +107,13 @@ function RecordedLine({ label, code, recorded }: { readonly label: string; reado
 }
 
 /** After signing: what Huren recorded for each order, read from the decision API. */
-export function SigningSummary({ summary, onRefresh }: { readonly summary: SummaryState; readonly onRefresh: () => void }) {
+export function SigningSummary({
+  summary,
+  onRefresh,
+}: {
+  readonly summary: SummaryState;
+  readonly onRefresh: () => void;
+}) {
   const messages = useDemoMessages();
   return (
     <Paper component="section" aria-label={messages.summary.heading} variant="outlined" sx={{ p: 2, mt: 2 }}>

@@ -8,7 +8,12 @@ import { orderRef, type DraftOrder } from '../orders/orders';
  * the card's token), as the doctor's "after signing" view. Only the parts shown are read.
  */
 
-const notificationSchema = z.object({ party: z.enum(['patient', 'family', 'guardian']), method: z.enum(['verbal', 'written', 'electronic']), notifiedAt: z.string(), notifiedBy: z.string() });
+const notificationSchema = z.object({
+  party: z.enum(['patient', 'family', 'guardian']),
+  method: z.enum(['verbal', 'written', 'electronic']),
+  notifiedAt: z.string(),
+  notifiedBy: z.string(),
+});
 export type RecordedNotification = z.infer<typeof notificationSchema>;
 
 const decisionSchema = z.looseObject({
@@ -23,7 +28,11 @@ const decisionSchema = z.looseObject({
   afterSigning: z.boolean(),
 });
 
-const resultSchema = z.looseObject({ resultId: z.string(), institution: z.looseObject({ name: z.string() }), resultDate: z.string() });
+const resultSchema = z.looseObject({
+  resultId: z.string(),
+  institution: z.looseObject({ name: z.string() }),
+  resultDate: z.string(),
+});
 
 export const promptStatusSchema = z.looseObject({
   prompt: z.looseObject({ id: z.string(), serviceId: z.string(), orderRef: z.string().nullable() }),
@@ -34,14 +43,30 @@ export const promptStatusSchema = z.looseObject({
 export type PromptStatus = z.infer<typeof promptStatusSchema>;
 
 export function loadPromptStatus(card: CardIdentity, language: string): Promise<PromptStatus> {
-  return fetchJson(`/api/prompts/${encodeURIComponent(card.promptId)}`, promptStatusSchema, { headers: { authorization: `Bearer ${card.token}`, 'accept-language': language } });
+  return fetchJson(`/api/prompts/${encodeURIComponent(card.promptId)}`, promptStatusSchema, {
+    headers: { authorization: `Bearer ${card.token}`, 'accept-language': language },
+  });
 }
 
 export type Source = z.infer<typeof decisionSchema>['source'];
 
 export type Recorded =
-  | { readonly kind: 'accepted'; readonly institution: string | null; readonly resultDate: string | null; readonly writeBack: 'written' | 'refused' | null; readonly source: Source; readonly afterSigning: boolean }
-  | { readonly kind: 'overridden'; readonly reason: string | null; readonly explanation: string | null; readonly notification: RecordedNotification | null; readonly source: Source; readonly afterSigning: boolean }
+  | {
+      readonly kind: 'accepted';
+      readonly institution: string | null;
+      readonly resultDate: string | null;
+      readonly writeBack: 'written' | 'refused' | null;
+      readonly source: Source;
+      readonly afterSigning: boolean;
+    }
+  | {
+      readonly kind: 'overridden';
+      readonly reason: string | null;
+      readonly explanation: string | null;
+      readonly notification: RecordedNotification | null;
+      readonly source: Source;
+      readonly afterSigning: boolean;
+    }
   /** Prompted, and signed without a decision: order-sign logged it as an unexplained repeat. */
   | { readonly kind: 'unexplained' }
   /** Prompted, and signed without a decision while Huren could not be reached: nothing logged, the decision can follow in the app. */
@@ -61,19 +86,42 @@ export interface OrderRecord {
  * One order's record from the statuses of every card it got (order-select and order-sign): the
  * latest decision in force, else an unexplained repeat when it was prompted, else "no card".
  */
-export function recordedFor(order: DraftOrder, statuses: readonly PromptStatus[], failures: readonly string[] = [], signUnreached = false): Recorded {
+export function recordedFor(
+  order: DraftOrder,
+  statuses: readonly PromptStatus[],
+  failures: readonly string[] = [],
+  signUnreached = false,
+): Recorded {
   const ref = orderRef(order);
   const mine = statuses.filter((status) => status.prompt.orderRef === ref);
   const decided = mine
-    .flatMap((status) => (status.decision && status.decision.outcome !== 'withdrawn' ? [{ status, decision: status.decision }] : []))
+    .flatMap((status) =>
+      status.decision && status.decision.outcome !== 'withdrawn' ? [{ status, decision: status.decision }] : [],
+    )
     .sort((a, b) => b.decision.decidedAt.localeCompare(a.decision.decidedAt))[0];
   if (decided) {
     const { status, decision } = decided;
     if (decision.outcome === 'accepted') {
-      const result = [...status.recognisable, ...status.excluded].find((candidate) => candidate.resultId === decision.resultId);
-      return { kind: 'accepted', institution: result?.institution.name ?? null, resultDate: result?.resultDate ?? null, writeBack: decision.writeBack?.status ?? null, source: decision.source, afterSigning: decision.afterSigning };
+      const result = [...status.recognisable, ...status.excluded].find(
+        (candidate) => candidate.resultId === decision.resultId,
+      );
+      return {
+        kind: 'accepted',
+        institution: result?.institution.name ?? null,
+        resultDate: result?.resultDate ?? null,
+        writeBack: decision.writeBack?.status ?? null,
+        source: decision.source,
+        afterSigning: decision.afterSigning,
+      };
     }
-    return { kind: 'overridden', reason: decision.reasonText, explanation: decision.explanation, notification: decision.notification, source: decision.source, afterSigning: decision.afterSigning };
+    return {
+      kind: 'overridden',
+      reason: decision.reasonText,
+      explanation: decision.explanation,
+      notification: decision.notification,
+      source: decision.source,
+      afterSigning: decision.afterSigning,
+    };
   }
   // order-sign did not get through: Huren never saw the signature, so it logged nothing and knows nothing.
   if (signUnreached) return mine.length > 0 ? { kind: 'signed-unreachable' } : { kind: 'unreachable' };
@@ -96,15 +144,25 @@ export async function readRecords(
   const read = await Promise.all(
     cards.flatMap(({ identity, orderId }) =>
       identity
-        ? [loadPromptStatus(identity, language).then(
-            (status) => ({ status, orderId, failure: null }),
-            (error: unknown) => ({ status: null, orderId, failure: detailOf(error) }),
-          )]
+        ? [
+            loadPromptStatus(identity, language).then(
+              (status) => ({ status, orderId, failure: null }),
+              (error: unknown) => ({ status: null, orderId, failure: detailOf(error) }),
+            ),
+          ]
         : [],
     ),
   );
   const statuses = read.flatMap((entry) => (entry.status ? [entry.status] : []));
   return orders
     .filter((order) => order.status === 'signed' || order.status === 'accepted')
-    .map((order) => ({ order, recorded: recordedFor(order, statuses, read.flatMap((entry) => (entry.failure && entry.orderId === order.id ? [entry.failure] : [])), signUnreached.has(order.id)) }));
+    .map((order) => ({
+      order,
+      recorded: recordedFor(
+        order,
+        statuses,
+        read.flatMap((entry) => (entry.failure && entry.orderId === order.id ? [entry.failure] : [])),
+        signUnreached.has(order.id),
+      ),
+    }));
 }

@@ -12,7 +12,13 @@ import { useDemoMessages } from '../i18n/messages';
 export function SmartAppDialog({ url, onClose }: { readonly url: string | null; readonly onClose: () => void }) {
   const messages = useDemoMessages();
   return (
-    <Dialog open={url !== null} onClose={onClose} fullWidth maxWidth="lg" slotProps={{ paper: { sx: { height: '90vh' } } }}>
+    <Dialog
+      open={url !== null}
+      onClose={onClose}
+      fullWidth
+      maxWidth="lg"
+      slotProps={{ paper: { sx: { height: '90vh' } } }}
+    >
       <DialogTitle>{messages.smart.title}</DialogTitle>
       <DialogContent dividers sx={{ p: 0, display: 'flex' }}>
         {url && <iframe title={messages.smart.frame} src={url} style={{ border: 0, flexGrow: 1, width: '100%' }} />}

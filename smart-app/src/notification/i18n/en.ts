@@ -31,7 +31,11 @@ export const sheetEn = {
     doctorSignature: "Doctor's signature: ",
     date: 'Date: ',
     dateFormat: 'D MMMM YYYY HH:mm',
-    recordNumbers: { outpatient: 'Outpatient no.: ', inpatient: 'Inpatient no.: ', unknown: 'Outpatient/inpatient no.: ' },
+    recordNumbers: {
+      outpatient: 'Outpatient no.: ',
+      inpatient: 'Inpatient no.: ',
+      unknown: 'Outpatient/inpatient no.: ',
+    },
     idNumber: 'ID number: ',
     notificationHeading: 'Notification',
     notifiedParty: 'Informed: ',

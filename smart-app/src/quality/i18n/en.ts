@@ -29,7 +29,16 @@ export const qualityEn = {
       'no-decision': 'No decision',
       'unexplained-repeat': 'Unexplained repeat',
     },
-    modalities: { LAB: 'Lab', DX: 'Radiography (DR)', CR: 'Radiography (CR)', CT: 'CT', MR: 'MR', US: 'Ultrasound', NM: 'Nuclear medicine', OT: 'Other' },
+    modalities: {
+      LAB: 'Lab',
+      DX: 'Radiography (DR)',
+      CR: 'Radiography (CR)',
+      CT: 'CT',
+      MR: 'MR',
+      US: 'Ultrasound',
+      NM: 'Nuclear medicine',
+      OT: 'Other',
+    },
     figures: {
       heading: 'Overview',
       orders: 'Prompted orders',
@@ -40,8 +49,10 @@ export const qualityEn = {
       notCounted: 'Reasons not counted',
       unexplained: 'Unexplained repeats',
       yuanSaved: 'Saved',
-      prompts: (count: number) => `${count} prompts in all: an order prompted at selection and again at signing counts once.`,
-      rateDefinition: 'Recognition rate = recognised ÷ eligible orders; prompts without a decision and unexplained repeats count as not recognised.',
+      prompts: (count: number) =>
+        `${count} prompts in all: an order prompted at selection and again at signing counts once.`,
+      rateDefinition:
+        'Recognition rate = recognised ÷ eligible orders; prompts without a decision and unexplained repeats count as not recognised.',
     },
     definitions: {
       heading: 'Definitions',
@@ -116,11 +127,19 @@ export const qualityEn = {
       loading: 'Loading the history…',
       card: (index: number, service: string, time: string) => `Prompt ${index} · ${service} · ${time}`,
       services: { 'recognition-order-select': 'at selection', 'recognition-order-sign': 'at signing' },
-      orderedBy: (doctor: string, department: string | null) => `Ordered by ${doctor}${department ? ` (${department})` : ''}`,
+      orderedBy: (doctor: string, department: string | null) =>
+        `Ordered by ${doctor}${department ? ` (${department})` : ''}`,
       candidatesHeading: 'Results offered',
       noDecision: 'No decision was recorded for this prompt.',
       unexplained: 'Still without a decision at signing: logged as an unexplained repeat.',
-      columns: { version: 'Version', decidedAt: 'Decided', outcome: 'Decision', who: 'Doctor', source: 'Through', notification: 'Patient told' },
+      columns: {
+        version: 'Version',
+        decidedAt: 'Decided',
+        outcome: 'Decision',
+        who: 'Doctor',
+        source: 'Through',
+        notification: 'Patient told',
+      },
       notNotified: 'not recorded',
     },
     exports: {
@@ -140,9 +159,11 @@ export const qualityEn = {
       apart: {
         heading: 'Orders outside the recognition rate',
         inHospital: 'Repeats of our own results',
-        inHospitalHint: 'The patient had a recent result of ours: worth a reminder, but not mutual recognition, so counted apart.',
+        inHospitalHint:
+          'The patient had a recent result of ours: worth a reminder, but not mutual recognition, so counted apart.',
         emergency: 'Emergency',
-        emergencyHint: 'Recognition applies mainly to non-emergency patients: emergency cards only inform, and signing undecided is no unexplained repeat.',
+        emergencyHint:
+          'Recognition applies mainly to non-emergency patients: emergency cards only inform, and signing undecided is no unexplained repeat.',
         orders: 'Orders',
         prompts: 'Cards',
         accepted: 'Accepted',
@@ -162,24 +183,28 @@ export const qualityEn = {
       },
       repeats: {
         heading: 'Repeat examinations of the same patient',
-        summary: (orders: number, patients: number, more: number) => `${orders} repeats despite a recognisable external result, ${patients} patients, ${more} of them more than once.`,
+        summary: (orders: number, patients: number, more: number) =>
+          `${orders} repeats despite a recognisable external result, ${patients} patients, ${more} of them more than once.`,
         columns: { patient: 'Patient (pseudonymised)', item: 'Item', count: 'Repeats' },
         none: 'No repeats in this period.',
       },
       exceptions: {
         heading: 'Exceptions and informing the patient',
-        share: (informed: number, overridden: number, share: string) => `Of ${overridden} counted exceptions, ${informed} had the patient or family informed (${share}).`,
-        missing: (count: number) => `${count} still lack the explanation their reason needs (the disease for monitoring, the text for "other") and count as non-recognition until completed.`,
+        share: (informed: number, overridden: number, share: string) =>
+          `Of ${overridden} counted exceptions, ${informed} had the patient or family informed (${share}).`,
+        missing: (count: number) =>
+          `${count} still lack the explanation their reason needs (the disease for monitoring, the text for "other") and count as non-recognition until completed.`,
       },
       history: {
-        candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date} (${ageDays === 0 ? 'today' : `${ageDays} days ago`}, ${daysLeft} days left)`,
+        candidate: (institution: string, date: string, ageDays: number, daysLeft: number) =>
+          `${institution} · ${date} (${ageDays === 0 ? 'today' : `${ageDays} days ago`}, ${daysLeft} days left)`,
         own: (institution: string) => `Ours (${institution})`,
         explanation: 'Explanation',
       },
       definitions: [
         'The rate counts only orders for which the patient had a recognisable result of another institution; emergency orders (recognition applies mainly to non-emergency patients) and orders with only our own results are counted apart, outside the denominator.',
         'Continuous monitoring without the disease, or "other" without text, counts as non-recognition until the explanation is added in the app.',
-        'Yuan saved: the ordered item\'s reference price; for a panel (e.g. liver function) of which only some analytes had results, those analytes\' prices (at most the panel\'s), since they may not be charged again through the bundle.',
+        "Yuan saved: the ordered item's reference price; for a panel (e.g. liver function) of which only some analytes had results, those analytes' prices (at most the panel's), since they may not be charged again through the bundle.",
         'Items recognised: distinct catalog items recognised from other institutions in the period, against the targets of 200 per city and 300 per province.',
         'Repeats: orders repeated (with a reason, or signed undecided) despite a recognisable external result, per patient and item.',
       ],

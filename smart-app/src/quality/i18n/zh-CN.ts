@@ -30,7 +30,16 @@ export const qualityZhCN = {
       'no-decision': '未处理',
       'unexplained-repeat': '未说明理由的重复检查',
     } satisfies Record<OrderOutcome, string>,
-    modalities: { LAB: '检验', DX: 'X线（DR）', CR: 'X线（CR）', CT: 'CT', MR: '磁共振', US: '超声', NM: '核医学', OT: '其他' } as Readonly<Record<string, string>>,
+    modalities: {
+      LAB: '检验',
+      DX: 'X线（DR）',
+      CR: 'X线（CR）',
+      CT: 'CT',
+      MR: '磁共振',
+      US: '超声',
+      NM: '核医学',
+      OT: '其他',
+    } as Readonly<Record<string, string>>,
     figures: {
       heading: '总体情况',
       orders: '提示的申请',
@@ -116,12 +125,22 @@ export const qualityZhCN = {
       close: '关闭',
       loading: '正在载入处理记录…',
       card: (index: number, service: string, time: string) => `第 ${index} 次提示 · ${service} · ${time}`,
-      services: { 'recognition-order-select': '开单时', 'recognition-order-sign': '签署时' } as Readonly<Record<string, string>>,
-      orderedBy: (doctor: string, department: string | null) => `开单医生：${doctor}${department ? `（${department}）` : ''}`,
+      services: { 'recognition-order-select': '开单时', 'recognition-order-sign': '签署时' } as Readonly<
+        Record<string, string>
+      >,
+      orderedBy: (doctor: string, department: string | null) =>
+        `开单医生：${doctor}${department ? `（${department}）` : ''}`,
       candidatesHeading: '提示的可互认结果',
       noDecision: '这次提示没有收到任何决定。',
       unexplained: '签署时仍未处理：记为未说明理由的重复检查。',
-      columns: { version: '版本', decidedAt: '决定时间', outcome: '决定', who: '医生', source: '来源', notification: '患者告知' },
+      columns: {
+        version: '版本',
+        decidedAt: '决定时间',
+        outcome: '决定',
+        who: '医生',
+        source: '来源',
+        notification: '患者告知',
+      },
       notNotified: '未记录',
     },
     exports: {
@@ -135,7 +154,10 @@ export const qualityZhCN = {
     },
     /** Issue 9 (figures the policy texts ask for) and issue 11 points 9-11. */
     policy: {
-      scopes: { external: '外院结果', 'in-hospital': '本院结果', emergency: '急诊' } satisfies Record<OrderScope, string>,
+      scopes: { external: '外院结果', 'in-hospital': '本院结果', emergency: '急诊' } satisfies Record<
+        OrderScope,
+        string
+      >,
       scopeFilter: '结果来源',
       scopeColumn: '结果来源',
       reasonIncomplete: (reason: string) => `${reason}（待补充说明）`,
@@ -164,17 +186,21 @@ export const qualityZhCN = {
       },
       repeats: {
         heading: '同一患者的重复检查检验',
-        summary: (orders: number, patients: number, more: number) => `已有外院可互认结果仍重复检查 ${orders} 次，涉及患者 ${patients} 人，其中 ${more} 人超过一次。`,
+        summary: (orders: number, patients: number, more: number) =>
+          `已有外院可互认结果仍重复检查 ${orders} 次，涉及患者 ${patients} 人，其中 ${more} 人超过一次。`,
         columns: { patient: '患者编号（脱敏）', item: '项目', count: '重复次数' },
         none: '本期间没有重复检查。',
       },
       exceptions: {
         heading: '不互认的患者告知',
-        share: (informed: number, overridden: number, share: string) => `计入不互认的 ${overridden} 个申请中，${informed} 个已告知患者或家属（${share}）。`,
-        missing: (count: number) => `其中 ${count} 个的理由缺少必需的说明（持续监测须注明疾病，“其他”须写明情况），补充前按不互认计。`,
+        share: (informed: number, overridden: number, share: string) =>
+          `计入不互认的 ${overridden} 个申请中，${informed} 个已告知患者或家属（${share}）。`,
+        missing: (count: number) =>
+          `其中 ${count} 个的理由缺少必需的说明（持续监测须注明疾病，“其他”须写明情况），补充前按不互认计。`,
       },
       history: {
-        candidate: (institution: string, date: string, ageDays: number, daysLeft: number) => `${institution} · ${date}（${ageDays === 0 ? '今日' : `${ageDays} 天前`}，有效期剩余 ${daysLeft} 天）`,
+        candidate: (institution: string, date: string, ageDays: number, daysLeft: number) =>
+          `${institution} · ${date}（${ageDays === 0 ? '今日' : `${ageDays} 天前`}，有效期剩余 ${daysLeft} 天）`,
         own: (institution: string) => `本院（${institution}）`,
         explanation: '说明',
       },
