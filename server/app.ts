@@ -7,23 +7,16 @@ import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import { ReplayGuard, type TokenIdGuard } from './auth/replay-guard';
 import type { RegistryChange } from './cluster/messages';
 import type { Config } from './config';
-import { principalIn, tokenActor } from './access-log/actors';
-import { promptReadsLogged } from './access-log/prompt-reads';
 import { AccessLog } from './access-log/recorder';
-import { accessLogRoutes } from './access-log/routes';
-import { adminRoutes } from './admin/routes';
-import { decisionRoutes } from './decisions/routes';
+import { apiRouter } from './api/mount';
+import { API_ROUTES } from './api/routes';
 import { demoRoutes } from './demo/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
-import { explainRoutes } from './explain/routes';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
 import { resolveWithDns, type ResolveHost } from './hooks/fhir-server-policy';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
-import { openApiRoutes } from './openapi/routes';
-import { platformRoutes } from './platform/routes';
-import { qualityRoutes } from './quality/routes';
 import type { Services } from './services';
 import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
@@ -139,43 +132,16 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // The hot path first: hook calls meet no other router on their way. They read their bodies after
   // authentication, and are limited per verified client, inside their router.
   app.use(hookRoutes(services));
-  // No body is read before routing: the rest by path, each with its own limit.
-  const apiBody = jsonBody(BODY_LIMITS.api);
-  const platformBody = jsonBody(BODY_LIMITS.platform);
+  // No body is read before routing, nor before the caller is known: each route reads its own, with its own limit.
   app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
-  app.use('/api', (request, response, next) =>
-    (request.path.startsWith('/platform/') ? platformBody : apiBody)(request, response, next),
-  );
-  if (!options.config.production) app.use('/demo', apiBody);
+  if (!options.config.production) app.use('/demo', jsonBody(BODY_LIMITS.api));
   app.use(healthRoutes(services));
   // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in
   // bursts the index must take.
   app.use('/api', clientRateLimit(services));
-  // Reads of the results behind one card, logged without touching the routes that serve them.
-  app.get(
-    '/api/prompts/:promptId',
-    promptReadsLogged(services, (request) => ({
-      kind: 'decision-token',
-      actor: `card ${String(request.params.promptId)}`,
-      name: null,
-      endpoint: 'GET /api/prompts/:promptId',
-    })),
-  );
-  app.get(
-    '/api/quality/orders/:promptId',
-    promptReadsLogged(services, (_request, response) => {
-      const principal = principalIn(response);
-      return principal ? tokenActor(principal, 'GET /api/quality/orders/:promptId') : null;
-    }),
-  );
-  app.use(accessLogRoutes(services));
   app.use(ingestRoutes(services));
-  app.use(explainRoutes(services));
-  app.use(decisionRoutes(services));
-  app.use(qualityRoutes(services));
-  app.use(adminRoutes(services));
-  app.use(platformRoutes(services));
-  app.use(openApiRoutes());
+  // Every /api route, from its declaration (server/api/routes.ts).
+  app.use(apiRouter(services, API_ROUTES));
   app.get('/', startPage(services));
   app.use(webRoutes(services));
   if (!options.config.production) app.use(demoRoutes(services));

@@ -18,20 +18,21 @@ export type AccessLogEndpoint = (typeof ACCESS_LOG_ENDPOINTS)[number];
 
 /** GET /api/access-log's query. */
 export const accessLogQuerySchema = z.strictObject({
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO date-time' }),
+  to: z.iso.datetime({ offset: true }).optional().meta({ description: 'ISO date-time' }),
   /** One person's reads, by national identifier (turned into the key here, never stored) or by key. */
-  nationalId: z.string().trim().min(1).max(64).optional(),
+  nationalId: z.string().trim().min(1).max(64).optional().meta({ description: "one person's reads" }),
   patientKey: z
     .string()
     .regex(/^[0-9a-f]{64}$/)
-    .optional(),
+    .optional()
+    .meta({ description: "one patient key's reads" }),
   /** Reads through one endpoint only. */
-  endpoint: z.enum(ACCESS_LOG_ENDPOINTS).optional(),
+  endpoint: z.enum(ACCESS_LOG_ENDPOINTS).optional().meta({ description: "one endpoint's reads, as the log names it" }),
   /** Platform only: one hospital's entries. */
-  hospitalId: z.string().min(1).max(64).optional(),
-  before: z.coerce.number().int().min(1).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
+  hospitalId: z.string().min(1).max(64).optional().meta({ description: 'platform only' }),
+  before: z.coerce.number().int().min(1).optional().meta({ description: "the previous page's next" }),
+  limit: z.coerce.number().int().min(1).max(500).default(100).meta({ description: 'up to 500' }),
 });
 
 /** One read of one patient's results, as the log keeps it. */

@@ -60,6 +60,7 @@ export const writeBackInputSchema = z.strictObject({
   status: z.enum(['written', 'refused']),
   detail: z.string().trim().max(WRITE_BACK_DETAIL_MAX_LENGTH).nullable().default(null),
 });
+export type WriteBackInput = z.infer<typeof writeBackInputSchema>;
 
 /** What the SMART app brings from its launch: the EHR it was launched from, its access token and the patient in context. */
 export const renewalInputSchema = z.strictObject({
@@ -67,6 +68,10 @@ export const renewalInputSchema = z.strictObject({
   accessToken: z.string().min(1).max(8192),
   patientId: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
 });
+export type RenewalInput = z.infer<typeof renewalInputSchema>;
+
+/** A renewed card's token. */
+export const renewalSchema = z.object({ token: z.string() });
 
 const coded = z.object({ code: z.string(), text: z.string() });
 const institutionView = z.object({

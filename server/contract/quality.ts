@@ -51,21 +51,24 @@ const max = ORDER_FILTER_MAX_LENGTH;
 
 /** The console's filters, as they travel in the URL so a view can be shared. */
 export const orderFiltersSchema = z.object({
-  from: day.optional(),
-  to: day.optional(),
-  department: z.string().max(max.department).optional(),
-  doctor: z.string().max(max.doctor).optional(),
-  item: z.string().max(max.item).optional(),
-  discipline: z.string().max(max.discipline).optional(),
-  modality: z.string().max(max.modality).optional(),
+  from: day.optional().meta({ description: 'first local day, YYYY-MM-DD (default: 29 days before `to`)' }),
+  to: day.optional().meta({ description: 'last local day (default: today)' }),
+  department: z.string().max(max.department).optional().meta({ description: 'department code or name' }),
+  doctor: z.string().max(max.doctor).optional().meta({ description: 'the doctor (Practitioner/…)' }),
+  item: z.string().max(max.item).optional().meta({ description: 'catalog item code' }),
+  discipline: z.string().max(max.discipline).optional().meta({ description: 'item discipline' }),
+  modality: z.string().max(max.modality).optional().meta({ description: 'LAB, DX, CT, MR, US, NM' }),
   outcome: z.enum(ORDER_OUTCOMES).optional(),
-  reason: z.string().max(max.reason).optional(),
-  scope: z.enum(ORDER_SCOPES).optional(),
-  granularity: z.enum(GRANULARITIES).default('day'),
+  reason: z.string().max(max.reason).optional().meta({ description: 'exception reason code' }),
+  scope: z
+    .enum(ORDER_SCOPES)
+    .optional()
+    .meta({ description: 'external (the recognition rate) | in-hospital | emergency' }),
+  granularity: z.enum(GRANULARITIES).default('day').meta({ description: "the trend's step (statistics)" }),
   sort: z.enum(ORDER_SORT_KEYS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
+  page: z.coerce.number().int().min(1).default(1).meta({ description: '1-based' }),
+  pageSize: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'up to 500' }),
 });
 export type OrderFilters = z.infer<typeof orderFiltersSchema>;
 

@@ -1,23 +1,12 @@
-import { apiInvalid, HttpError } from '../errors/http-error';
+import { HttpError } from '../errors/http-error';
 import { SYSTEMS } from '../fhir/systems';
 import { messages as messagesFor, type Locale } from '../i18n';
 import type { Services } from '../services';
 import { recordDecision, recordWriteBack, type Decision } from '../store/decisions';
 import { loadPromptContext, type PromptContext } from './prompt-context';
 import { seenSigned } from './signed';
-import {
-  decisionInputSchema,
-  writeBackInputSchema,
-  type DecisionAnswer,
-  type DecisionInput,
-} from '../contract/decisions';
+import type { DecisionAnswer, DecisionInput, WriteBackInput } from '../contract/decisions';
 import { decisionView, isEditable, writeBackFor } from './view';
-
-export function decisionInputValidator(body: unknown): DecisionInput {
-  const parsed = decisionInputSchema.safeParse(body);
-  if (!parsed.success) throw apiInvalid(parsed.error);
-  return parsed.data;
-}
 
 function decisionFrom(input: DecisionInput, context: PromptContext, now: Date, afterSigning: boolean): Decision {
   const base = {
@@ -86,12 +75,10 @@ export async function recordDecisionHandler(
   services: Services,
   promptId: string,
   authorization: string | undefined,
-  body: unknown,
+  input: DecisionInput,
   locale: Locale,
 ): Promise<DecisionAnswer> {
-  // The token first: without a valid one, not even the body is looked at.
   const context = await loadPromptContext(services, promptId, authorization);
-  const input = decisionInputValidator(body);
   const now = services.clock();
   if (!isEditable(context, now, context.configuration.timeZone)) {
     throw new HttpError(409, 'locked', 'a decision can only be changed on the day it was made');
@@ -114,17 +101,15 @@ export async function recordWriteBackHandler(
   services: Services,
   promptId: string,
   authorization: string | undefined,
-  body: unknown,
+  input: WriteBackInput,
   locale: Locale,
 ): Promise<DecisionAnswer> {
   const context = await loadPromptContext(services, promptId, authorization);
-  const parsed = writeBackInputSchema.safeParse(body);
-  if (!parsed.success) throw apiInvalid(parsed.error);
   const current = context.decision;
   if (current?.outcome !== 'accepted')
     throw new HttpError(409, 'not-accepted', 'only an accepted result is written back');
   const written = await services.db.transaction((trx) =>
-    recordWriteBack(trx, promptId, current.version, { status: parsed.data.status, detail: parsed.data.detail }),
+    recordWriteBack(trx, promptId, current.version, { status: input.status, detail: input.detail }),
   );
   // The doctor changed the decision meanwhile: what was written back belongs to a version no longer in force.
   if (!written) throw new HttpError(409, 'not-accepted', 'the decision changed while its result was written back');

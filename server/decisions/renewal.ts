@@ -1,5 +1,5 @@
-import { apiInvalid, HttpError } from '../errors/http-error';
-import { renewalInputSchema } from '../contract/decisions';
+import { HttpError } from '../errors/http-error';
+import type { RenewalInput } from '../contract/decisions';
 import { patientSchema } from '../contract/fhir';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { readFromEhr } from '../hooks/ehr-fhir';
@@ -20,12 +20,9 @@ export async function renewalHandler(
   services: Services,
   promptId: string,
   authorization: string | undefined,
-  body: unknown,
+  input: RenewalInput,
 ): Promise<{ token: string }> {
   const grant = await services.decisionTokens.verifyForRenewal(authorization, promptId);
-  const parsed = renewalInputSchema.safeParse(body);
-  if (!parsed.success) throw apiInvalid(parsed.error);
-  const input = parsed.data;
   if (!grant.fhirServer)
     throw new HttpError(409, 'not-renewable', 'the card named no FHIR server to prove the patient with');
   if (!sameServer(grant.fhirServer, input.fhirServer))

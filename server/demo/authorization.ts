@@ -3,7 +3,7 @@ import express, { Router } from 'express';
 import { SignJWT } from 'jose';
 import { z } from 'zod';
 import { HttpError } from '../errors/http-error';
-import { localeFrom, messages } from '../i18n';
+import { localeOf, messages } from '../i18n';
 import type { Services } from '../services';
 import { authorizationRefusedPage } from './authorization-page';
 
@@ -128,7 +128,7 @@ export class DemoAuthorization {
 
     router.get('/demo/auth/authorize', (request, response) => {
       const query = request.query as Record<string, string | undefined>;
-      const locale = localeFrom(request.get('accept-language'));
+      const locale = localeOf(request);
       const refuse = (message: string, kind: 'launch' | 'request' = 'request') =>
         response
           .status(400)

@@ -7,7 +7,7 @@ import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
-import { localeFrom, messages } from '../i18n';
+import { localeOf, messages } from '../i18n';
 import type { Services } from '../services';
 import type { Caller } from './assessment';
 import { serviceById, serviceDefinitions, validHookRequest, type CdsService } from './cds-services';
@@ -52,7 +52,7 @@ export function hookRoutes(services: Services): Router {
 
   // https://cds-hooks.hl7.org/2.0/#discovery
   router.get('/cds-services', (request: Request, response: Response) => {
-    response.json({ services: serviceDefinitions(messages(localeFrom(request.get('accept-language')))) });
+    response.json({ services: serviceDefinitions(messages(localeOf(request))) });
   });
 
   // https://cds-hooks.hl7.org/2.0/#calling-a-cds-service
@@ -69,7 +69,7 @@ export function hookRoutes(services: Services): Router {
       const end = services.metrics.hookDuration.startTimer({ service: serviceId });
       try {
         const hookRequest = validHookRequest(service, request.body);
-        const locale = localeFrom(request.get('accept-language'));
+        const locale = localeOf(request);
         const verified = callerOf(response);
         const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
         const answer = await withinBudget(

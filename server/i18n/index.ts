@@ -10,8 +10,4 @@ export function messages(locale: Locale): Messages {
   return CATALOGS[locale];
 }
 
-/** Simplified Chinese unless the caller clearly prefers English. */
-export function localeFrom(acceptLanguage: string | undefined): Locale {
-  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('en') ? 'en' : 'zh-CN';
-}
+export { localeFrom, localeOf } from './negotiate';

@@ -14,7 +14,12 @@ export const BODY_LIMITS = {
   api: '1mb',
   platform: '5mb',
   ingest: '5mb',
+  /** A hospital's code mappings as CSV. */
+  mappings: '5mb',
+  /** The platform's bulk registry import (JSON or CSV). */
+  registryImport: '20mb',
 } as const;
+export type BodyLimit = keyof typeof BODY_LIMITS;
 
 const JSON_TYPES = ['application/json', 'application/fhir+json', 'application/*+json'];
 

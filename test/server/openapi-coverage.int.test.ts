@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../server/app';
 import { createLogger } from '../../server/logger';
+import { API_ROUTES } from '../../server/api/routes';
 import { openApiDocument } from '../../server/openapi/document';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -32,7 +33,7 @@ function mountedRoutes(stack: readonly Layer[]): string[] {
 }
 
 function documentedRoutes(): string[] {
-  const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+  const paths = openApiDocument(API_ROUTES).paths as Record<string, Record<string, unknown>>;
   return Object.entries(paths).flatMap(([path, operations]) =>
     Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`),
   );
@@ -40,7 +41,7 @@ function documentedRoutes(): string[] {
 
 /** Operations answering JSON, which `test/support/openapi.ts` can check a real answer against. */
 function jsonOperations(): string[] {
-  const paths = openApiDocument().paths as Record<
+  const paths = openApiDocument(API_ROUTES).paths as Record<
     string,
     Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>
   >;
@@ -55,7 +56,7 @@ function jsonOperations(): string[] {
   );
 }
 
-/** `METHOD /api/…` wherever a suite that checks answers against the document names a path and a method on one line. */
+/** `METHOD /api/…` wherever a suite that checks answers against the document names a path and a method in one statement. */
 function checkedOperations(): Set<string> {
   const tests = resolve(import.meta.dirname, '..');
   const files = readdirSync(tests, { recursive: true, encoding: 'utf8' })
@@ -63,7 +64,7 @@ function checkedOperations(): Set<string> {
     .map((file) => readFileSync(join(tests, file), 'utf8'));
   const lines = files
     .filter((source) => source.includes("from '../support/openapi'"))
-    .flatMap((source) => source.split('\n'));
+    .flatMap((source) => source.replace(/\s*\n\s*/g, ' ').split(';'));
   return new Set(
     lines.flatMap((line) => {
       const paths = [...line.matchAll(/'(\/api\/[^'?]*)'/g)].map((match) => match[1] as string);

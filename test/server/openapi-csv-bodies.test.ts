@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { CODE_MAPPING_CSV_HEADERS, registryCsvRows } from '../../server/contract/csv-rows';
+import { API_ROUTES } from '../../server/api/routes';
 import { openApiDocument } from '../../server/openapi/document';
 
 /** The text/csv request bodies are documented with the columns the contract's row schemas read. */
 type Operation = { requestBody: { content: Record<string, { schema: { type: string; description: string } }> } };
 const operation = (path: string, method: string) =>
-  (openApiDocument().paths as Record<string, Record<string, Operation>>)[path]?.[method];
+  (openApiDocument(API_ROUTES).paths as Record<string, Record<string, Operation>>)[path]?.[method];
 
 describe('CSV request bodies in the OpenAPI document', () => {
   it('the registry import lists every column of every kind', () => {
