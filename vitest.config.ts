@@ -11,6 +11,8 @@ export default defineConfig({
     // jsdom console suites run ten times slower than on a quiet one (up to ~2 minutes a test), and must still pass.
     testTimeout: 300_000,
     hookTimeout: 90_000,
+    // Every throwaway folder a test file made is removed after it.
+    setupFiles: ['test/support/cleanup.ts'],
     projects: [
       {
         extends: true,

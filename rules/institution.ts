@@ -9,7 +9,6 @@ export type Level = 1 | 2 | 3;
  * only lifts the level rule.
  */
 export const ALLIANCE_KINDS = ['close', 'loose'] as const;
-export type AllianceKind = (typeof ALLIANCE_KINDS)[number];
 
 export interface Institution {
   readonly id: string;

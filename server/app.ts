@@ -18,6 +18,7 @@ import { resolveWithDns, type ResolveHost } from './hooks/fhir-server-policy';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import type { Services } from './services';
+import type { Preparation } from './start/prepare';
 import type { Database } from './store/database';
 import { ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
@@ -37,6 +38,8 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly clock?: () => Date;
   readonly resolveHost?: ResolveHost;
+  /** What was done to the store before listening; /health/ready reports it. */
+  readonly preparation?: Preparation;
   /** In a cluster: the token-id guard the processes share, and how to tell siblings the registry changed. */
   readonly cluster?: { readonly replayGuard?: TokenIdGuard; announce(change: RegistryChange): void };
 }
@@ -135,7 +138,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // No body is read before routing, nor before the caller is known: each route reads its own, with its own limit.
   app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
   if (!options.config.production) app.use('/demo', jsonBody(BODY_LIMITS.api));
-  app.use(healthRoutes(services));
+  app.use(healthRoutes(services, options.preparation ?? null));
   // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in
   // bursts the index must take.
   app.use('/api', clientRateLimit(services));

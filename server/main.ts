@@ -1,13 +1,12 @@
 import 'dotenv/config';
 import cluster from 'node:cluster';
-import { seedDemo } from '../fixtures/seed';
 import { ClusterLink } from './cluster/cluster-link';
 import { runPrimary, WORKER_INDEX } from './cluster/primary';
 import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
 import { serve, stopOnSignals } from './serve';
-import { migrate, openStore } from './store/database';
-import { isEmpty } from './store/registry';
+import { DEMO_DATA, preparedByThePrimary, prepareStore } from './start/prepare';
+import { openStore } from './store/database';
 
 function configOrExit(): Config {
   try {
@@ -21,26 +20,18 @@ function configOrExit(): Config {
   }
 }
 
-/** WORKERS=1: this process serves, after migrating and (development) seeding an empty store. */
+/** WORKERS=1: this process migrates, (development) seeds an empty store, then serves. */
 async function alone(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openStore(config.store, logger);
-  await migrate(store.db);
-  const serving = await serve(config, logger, store, { retention: true });
-  const { port, services } = serving;
+  const preparation = await prepareStore(config, store, logger);
+  const serving = await serve(config, logger, store, { retention: true, preparation });
   logger.info(
-    { port, store: config.store.client, publicUrl: config.publicUrl },
-    `Huren listening on http://${config.host}:${port}`,
+    { port: serving.port, store: config.store.client, publicUrl: config.publicUrl },
+    `Huren listening on http://${config.host}:${serving.port}`,
   );
   announceMode(config, logger);
   stopOnSignals(logger, serving.stop);
-  if (config.seedDemo && (await isEmpty(store.db))) {
-    const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, services.clock(), config.timeZone, () =>
-      services.reference.invalidate(),
-    );
-    logger.info(counts, 'demo data loaded into the empty store');
-    logger.flush();
-  }
 }
 
 /** WORKERS>1, a worker: the primary has migrated (and seeds); this one serves its share of connections. */
@@ -56,6 +47,7 @@ async function worker(config: Config): Promise<void> {
       ...(config.store.client === 'sqlite' ? { replayGuard: link.replayGuard } : {}),
     },
     retention: process.env[WORKER_INDEX] === '0',
+    preparation: preparedByThePrimary(),
   });
   link.onChange((change) =>
     change === 'reference' ? serving.services.reference.forget() : serving.services.clients.forget(),
@@ -71,7 +63,9 @@ async function worker(config: Config): Promise<void> {
 async function primary(config: Config): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = openStore(config.store, logger);
-  await migrate(store.db);
+  const preparation = await prepareStore(config, store, logger);
+  // The workers fork with this environment; they report the preparation on /health/ready.
+  process.env[DEMO_DATA] = preparation.demoData;
   announceMode(config, logger);
   await runPrimary(config, logger, store);
 }

@@ -4,6 +4,7 @@ import { createApp, type AppOptions } from './app';
 import type { Config } from './config';
 import { startMaintenance } from './maintenance';
 import type { Services } from './services';
+import type { Preparation } from './start/prepare';
 import type { Store } from './store/database';
 
 export interface Serving {
@@ -18,7 +19,12 @@ export async function serve(
   config: Config,
   logger: Logger,
   store: Store,
-  options: { readonly cluster?: AppOptions['cluster']; readonly retention: boolean },
+  options: {
+    readonly cluster?: AppOptions['cluster'];
+    readonly retention: boolean;
+    /** What the store holds (migrations, demo data), reported by /health/ready. */
+    readonly preparation: Preparation;
+  },
 ): Promise<Serving> {
   const { app, services } = createApp({
     config,
@@ -27,6 +33,7 @@ export async function serve(
     volatile: store.volatile,
     logger,
     ...(options.cluster ? { cluster: options.cluster } : {}),
+    preparation: options.preparation,
   });
   await services.replayGuard.load();
   const server = app.listen(config.port, config.host);

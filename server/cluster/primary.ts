@@ -1,12 +1,10 @@
 import cluster, { type Worker } from 'node:cluster';
 import type { Logger } from 'pino';
-import { seedDemo } from '../../fixtures/seed';
 import { ReplayGuard } from '../auth/replay-guard';
 import type { Config } from '../config';
 import { TOKEN_IDS_EVERY_MS } from '../maintenance';
-import { isEmpty } from '../store/registry';
 import type { Store } from '../store/database';
-import { REGISTRY_CHANGES, toPrimarySchema, type ToWorker } from './messages';
+import { toPrimarySchema, type ToWorker } from './messages';
 
 /** A process that dies sooner than this after its start counts as a failed start. */
 const QUICK_DEATH_MS = 10_000;
@@ -16,7 +14,7 @@ const MAX_RESTART_DELAY_MS = 30_000;
 export const WORKER_INDEX = 'HUREN_WORKER_INDEX';
 
 /**
- * The primary process of WORKERS > 1: migrations are run by the caller before this starts; it forks
+ * The primary process of WORKERS > 1: the store is prepared (migrations, demo data) by the caller before this starts; it forks
  * the workers (which share the port), starts a new one when one dies, relays registry changes between
  * them, and on SQLite decides the CDS client token ids for all of them (in memory, written in batches,
  * as a single server does). It serves no request itself.
@@ -52,19 +50,12 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
     for (const worker of indexOf.keys()) if (worker !== from && worker.isConnected()) worker.send(message);
   };
 
-  const firstListening = async (port: number) => {
+  const firstListening = (port: number) => {
     logger.info(
       { port, store: config.store.client, publicUrl: config.publicUrl, workers: config.workers },
       `Huren listening on http://${config.host}:${port} (${config.workers} processes)`,
     );
     logger.flush();
-    if (config.seedDemo && (await isEmpty(store.db))) {
-      const counts = await seedDemo(store.db, `http://127.0.0.1:${port}`, clock(), config.timeZone, () => {
-        for (const what of REGISTRY_CHANGES) tellOthers(null, { huren: 'changed', what });
-      });
-      logger.info(counts, 'demo data loaded into the empty store');
-      logger.flush();
-    }
   };
 
   const handle = (worker: Worker, raw: unknown) => {
@@ -74,7 +65,7 @@ export async function runPrimary(config: Config, logger: Logger, store: Store): 
     if (message.huren === 'listening') {
       if (listening) return;
       listening = true;
-      firstListening(message.port).catch((error: unknown) => logger.error({ err: error }, 'demo data not loaded'));
+      firstListening(message.port);
     } else if (message.huren === 'changed') {
       tellOthers(worker, message);
     } else if (guard) {

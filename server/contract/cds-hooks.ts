@@ -37,7 +37,6 @@ export const draftOrdersSchema = z.looseObject({
     .max(500)
     .optional(),
 });
-export type DraftOrders = z.infer<typeof draftOrdersSchema>;
 
 /** https://cds-hooks.org/hooks/patient-view/ */
 export const patientViewContextSchema = z.looseObject({
@@ -68,7 +67,6 @@ const hookContextSchema = patientViewContextSchema.extend({
   selections: z.array(id).optional(),
   draftOrders: draftOrdersSchema.optional(),
 });
-export type HookContext = z.infer<typeof hookContextSchema>;
 
 const hookRequestBaseSchema = z.looseObject({
   hook: z.string(),

@@ -70,7 +70,6 @@ export const clientTokenRequestSchema = z.strictObject({
   /** A token for the service's feedback endpoint instead of the service itself. */
   feedback: z.boolean().default(false),
 });
-export type ClientTokenRequest = z.input<typeof clientTokenRequestSchema>;
 
 export const clientTokenSchema = z.object({ token: z.string(), issuer: z.string(), audience: z.string() });
 export type ClientToken = z.infer<typeof clientTokenSchema>;

@@ -1,6 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import { Router } from 'express';
 import type { Services } from '../services';
+import type { Preparation } from '../start/prepare';
 import { ping } from '../store/database';
 
 const READY_TIMEOUT_MS = 2_000;
@@ -15,8 +16,8 @@ function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
 }
 
-/** Liveness (the process answers), readiness (the store answers), Prometheus metrics. */
-export function healthRoutes(services: Services): Router {
+/** Liveness (the process answers), readiness (the store answers; migrations and demo data as prepared), Prometheus metrics. */
+export function healthRoutes(services: Services, preparation: Preparation | null): Router {
   const router = Router();
   router.get('/health/live', (_request, response) => {
     response.json({ status: 'live' });
@@ -28,7 +29,8 @@ export function healthRoutes(services: Services): Router {
         ping(services.db),
         new Promise((_resolve, reject) => setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS).unref()),
       ]);
-      response.json({ status: 'ready' });
+      // The server listens only once the store is prepared: this says what that found or did.
+      response.json({ status: 'ready', ...(preparation ?? {}) });
     } catch {
       response.status(503).json({ status: 'unavailable', reason: 'the store does not answer' });
     }

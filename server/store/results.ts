@@ -98,15 +98,6 @@ export async function resultsForPatient(
   return (await query).map(toResult);
 }
 
-export async function resultsByIds(db: Database, ids: readonly string[]): Promise<StoredResult[]> {
-  if (ids.length === 0) return [];
-  return (
-    await db('results')
-      .select<ResultRow[]>([...COLUMNS])
-      .whereIn('id', [...ids])
-  ).map(toResult);
-}
-
 /**
  * A new report is inserted; a later version of the same report (same institution and identifier)
  * replaces the earlier one, so an amendment or an entered-in-error status takes effect in place.
@@ -238,9 +229,4 @@ function rowFields(incoming: IncomingResult, now: Date): Record<string, unknown>
     report: JSON.stringify(incoming.report),
     updated_at: now.toISOString(),
   };
-}
-
-export async function countResults(db: Database): Promise<number> {
-  const row = await db('results').count<{ n: number | string }[]>({ n: '*' }).first();
-  return Number(row?.n ?? 0);
 }

@@ -10,7 +10,10 @@ let child: ChildProcess;
 let url: string;
 let output = '';
 
-/** `npm start` on a fresh machine: migrate a new SQLite file, seed the demo data, serve. */
+/**
+ * `npm start` on a fresh machine: migrate a new SQLite file, seed the demo data, serve. The first call
+ * is made the moment the server says it listens (issue 17 point 6: ready means ready).
+ */
 beforeAll(async () => {
   const sqlite = join(tempDir(), 'nested', 'huren.sqlite');
   child = spawn('npm', ['start', '--silent'], {
@@ -31,10 +34,10 @@ beforeAll(async () => {
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the server did not seed in time:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`the server did not start in time:\n${output}`)), 60_000);
     const check = setInterval(() => {
       const port = /"port":(\d+)/.exec(output)?.[1];
-      if (port && output.includes('demo data loaded')) {
+      if (port) {
         clearInterval(check);
         clearTimeout(timer);
         url = `http://127.0.0.1:${port}`;
@@ -49,7 +52,7 @@ afterAll(() => {
 });
 
 describe('npm start', () => {
-  it('serves the seeded demo: the sample order-select gets its card', async () => {
+  it('serves the seeded demo from its first answer: the sample order-select gets its card', async () => {
     const { status, body } = await postJson(
       `${url}/cds-services/recognition-order-select`,
       sampleRequest('order-select-zhang-wei.json'),
@@ -62,7 +65,14 @@ describe('npm start', () => {
     expect(output).toContain('CDS_AUTH=off');
   });
 
-  it('is ready', async () => {
-    expect((await fetch(`${url}/health/ready`)).status).toBe(200);
+  it('had loaded the demo data before it listened', () => {
+    expect(output.indexOf('demo data loaded')).toBeGreaterThan(-1);
+    expect(output.indexOf('demo data loaded')).toBeLessThan(output.indexOf('Huren listening'));
+  });
+
+  it('is ready, and says what it prepared', async () => {
+    const response = await fetch(`${url}/health/ready`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ready', migrations: 'current', demoData: 'loaded' });
   });
 });

@@ -1,11 +1,20 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../../server/config';
 
-/** A fresh temporary folder per call, for throwaway SQLite files. */
+const made: string[] = [];
+
+/** A fresh temporary folder per call, for throwaway SQLite files; removed after the test file (`removeTempDirs`). */
 export function tempDir(prefix = 'huren-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const folder = mkdtempSync(join(tmpdir(), prefix));
+  made.push(folder);
+  return folder;
+}
+
+/** Removes every folder `tempDir` made in this test file (test/support/cleanup.ts runs it after each file). */
+export function removeTempDirs(): void {
+  for (const folder of made.splice(0)) rmSync(folder, { recursive: true, force: true });
 }
 
 /**

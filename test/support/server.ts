@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import knex from 'knex';
 import { inject } from 'vitest';
 import { seedDemo } from '../../fixtures/seed';
+import { seedSettings } from '../../server/start/prepare';
 import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
 import type { ResolveHost } from '../../server/hooks/fhir-server-policy';
@@ -32,7 +33,7 @@ export interface TestServer {
 
 /**
  * Starts the real app on a real port over a real SQLite file, migrated; with `seed`, the demo
- * data is loaded the way `npm start` does it (reports through POST /fhir).
+ * data is loaded the way `npm start` does it (before listening, reports through the extraction POST /fhir uses).
  */
 export async function startServer(
   options: {
@@ -67,6 +68,8 @@ export async function startServer(
   const { db } = store;
   await migrate(db);
   const now = options.now ?? TEST_NOW;
+  // As `npm start` does: the demo data is in place before the server listens.
+  if (options.seed ?? true) await seedDemo(db, seedSettings(config, now), () => undefined);
   const { app, services } = createApp({
     config,
     db,
@@ -78,7 +81,6 @@ export async function startServer(
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  if (options.seed ?? true) await seedDemo(db, url, now, config.timeZone, () => services.reference.invalidate());
   const token = async (role: ApiRole, hospitalId?: string) =>
     (await createApiToken(db, { name: `test ${role}`, role, hospitalId: hospitalId ?? null }, now)).token;
   return {

@@ -258,5 +258,3 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     refreshSummary,
   };
 }
-
-export type ChartSession = ReturnType<typeof useChartSession>;
