@@ -91,7 +91,8 @@ describe('point 8: floods before authentication get nowhere', () => {
 });
 
 /** Opens a POST whose body never finishes: a request held in flight until destroyed. */
-function heldRequest(url: string, path: string): Promise<ClientRequest> {
+/** A request whose body never finishes arriving; authenticated, since no body is read before the caller is known. */
+function heldRequest(url: string, path: string, token: string): Promise<ClientRequest> {
   return new Promise((resolve) => {
     const target = new URL(path, url);
     const request = httpRequest({
@@ -99,7 +100,7 @@ function heldRequest(url: string, path: string): Promise<ClientRequest> {
       port: target.port,
       path: target.pathname,
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'content-length': '1000000' },
+      headers: { 'content-type': 'application/json', 'content-length': '1000000', authorization: `Bearer ${token}` },
     });
     request.on('error', () => undefined);
     request.write('{"padding":"', () => resolve(request));
@@ -151,7 +152,10 @@ describe('point 8: the budget counts from arrival, and overload is shed early', 
   it('sheds new requests at once while too many are in flight: no cards for hooks, 503 elsewhere, then recovers', async () => {
     const busy = await startServer({ env: { MAX_IN_FLIGHT: '2' } });
     try {
-      const held = [await heldRequest(busy.url, '/api/explain'), await heldRequest(busy.url, '/fhir')];
+      const held = [
+        await heldRequest(busy.url, '/api/explain', await busy.token('quality', 'H-CQ-001')),
+        await heldRequest(busy.url, '/fhir', busy.platformToken),
+      ];
       // Both held requests are counted once the server sheds a probe.
       while ((await fetch(`${busy.url}/api/catalog`)).status !== 503)
         await new Promise((resolve) => setTimeout(resolve, 20));
