@@ -14,7 +14,7 @@ import { demoRoutes } from './demo/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
-import { resolveWithDns, type ResolveHost } from './hooks/fhir-server-policy';
+import { resolveWithDns, type ResolveHost } from './fhir/ehr-address';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import type { Services } from './services';

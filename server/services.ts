@@ -6,7 +6,7 @@ import type { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import type { TokenIdGuard } from './auth/replay-guard';
 import type { Config } from './config';
 import type { Metrics } from './health/metrics';
-import type { ResolveHost } from './hooks/fhir-server-policy';
+import type { ResolveHost } from './fhir/ehr-address';
 import type { Database } from './store/database';
 import type { ReferenceCache } from './store/reference';
 

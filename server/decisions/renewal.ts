@@ -2,11 +2,13 @@ import { HttpError } from '../errors/http-error';
 import type { RenewalInput } from '../contract/decisions';
 import { patientSchema } from '../contract/fhir';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
-import { readFromEhr } from '../hooks/ehr-fhir';
+import { allowedAddresses } from '../fhir/ehr-address';
+import { readFromEhr } from '../fhir/ehr-client';
 import type { Services } from '../services';
 import { findPrompt } from '../store/prompts';
 
 const RENEWAL_READ_MS = 5000;
+const NOT_CONFIRMED = 'the EHR did not confirm the patient of this card: open the card from the EHR again';
 
 const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
 
@@ -30,19 +32,24 @@ export async function renewalHandler(
   const prompt = await findPrompt(services.reader, promptId);
   if (!prompt || prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey)
     throw new HttpError(403, 'forbidden', 'this token does not match the card');
+  // Only the address signed into the card is read (it was checked against the client's registration
+  // when the card was issued), through the same address checks and pinning as a hook's reads.
+  const fhirServer = grant.fhirServer;
   const read = await readFromEhr(
-    grant.fhirServer,
+    fhirServer,
     { access_token: input.accessToken, token_type: 'Bearer' },
     `Patient/${input.patientId}`,
     RENEWAL_READ_MS,
+    () => allowedAddresses(new URL(fhirServer).hostname, services.resolveHost),
   );
-  if (!read.ok) throw new HttpError(403, 'forbidden', `the EHR did not confirm the patient (${read.reason})`);
-  const patient = patientSchema.safeParse(read.body);
-  const nationalId = patient.success
+  const patient = read.ok ? patientSchema.safeParse(read.body) : null;
+  const nationalId = patient?.success
     ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems)
     : null;
+  // One refusal whatever the EHR answered (nothing, an error, another patient): the text tells a
+  // caller nothing about what lies at the address.
   if (!nationalId || patientKey(services.config.patientKeySecret, nationalId) !== grant.patientKey) {
-    throw new HttpError(403, 'forbidden', 'the patient in the EHR is not the patient of this card');
+    throw new HttpError(403, 'forbidden', NOT_CONFIRMED);
   }
   return { token: await services.decisionTokens.issue(grant) };
 }

@@ -13,7 +13,9 @@ export function explainValidator(body: unknown): { serviceId: ServiceId; request
   const hook = typeof body === 'object' && body !== null ? (body as { hook?: unknown }).hook : undefined;
   const service = typeof hook === 'string' ? serviceByHook(hook) : undefined;
   if (!service) throw badRequest('hook: must be "patient-view", "order-select" or "order-sign"', 'hook');
-  return { serviceId: service.id, request: validHookRequest(service, body) };
+  // Explain answers from what the request carries: it never reads an EHR, whatever server it names.
+  const { fhirServer: _server, fhirAuthorization: _authorization, ...request } = validHookRequest(service, body);
+  return { serviceId: service.id, request };
 }
 
 export async function explainHandler(

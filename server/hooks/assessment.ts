@@ -22,7 +22,7 @@ import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
 import type { HookRequest } from '../contract/cds-hooks';
 import { gatherFhirContext } from './fhir-context';
-import { checkFhirServer, type FhirServerVerdict } from './fhir-server-policy';
+import { allowedAddresses, isListed, type AddressVerdict } from '../fhir/ehr-address';
 
 /** Who is calling: from the verified CDS client registration, or nobody when CDS_AUTH is off. */
 export interface Caller {
@@ -37,7 +37,8 @@ export interface Caller {
 }
 
 /** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
-const REFUSED_SERVER = new Set(['unlisted', 'forbidden-address']);
+const REFUSED_SERVER = new Set(['forbidden-address']);
+const NOT_READABLE = 'fhirServer is not a FHIR server Huren may read for this client';
 
 export interface DraftOrder extends OrderedItem {
   /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
@@ -177,20 +178,25 @@ export async function assess(
   if (scope !== 'history' && drafts.length === 0) return { nothing: 'no-orders' };
   const now = () => Date.now();
   const deadline = startedAt + services.config.hookBudgetMs - Math.min(100, services.config.hookBudgetMs / 5);
-  let verdict: Promise<FhirServerVerdict> | undefined;
-  const access = () =>
-    (verdict ??= checkFhirServer(request.fhirServer ?? '', {
-      registered: caller.fhirServers,
-      allowAny: services.config.fhirServerAny,
-      resolve: services.resolveHost,
-    }));
+  // A fhirServer the client did not register is refused whether or not it would be read: it is never
+  // read, and never signed into a card's token (renewal reads only that address).
+  if (
+    request.fhirServer !== undefined &&
+    !isListed(request.fhirServer, { registered: caller.fhirServers, allowAny: services.config.fhirServerAny })
+  ) {
+    services.metrics.prefetchFallbacks.inc({ resource: 'patient', outcome: 'unlisted' });
+    throw preconditionFailed(`cannot use fhirServer: ${NOT_READABLE}`, 'fhirServer');
+  }
+  let resolved: Promise<AddressVerdict> | undefined;
+  const addresses = () =>
+    (resolved ??= allowedAddresses(new URL(request.fhirServer ?? '').hostname, services.resolveHost));
   const [fhir, reference] = await Promise.all([
     gatherFhirContext({
       request,
       deadline,
       metrics: services.metrics,
       now,
-      access,
+      addresses,
       onDropped: (key, fields) =>
         services.logger.warn(
           { prefetch: key, fields },
@@ -203,9 +209,7 @@ export async function assess(
     // One text whether the server was closed, slow, refusing or not a FHIR server at all: the answer
     // must not let a caller map networks through us (the reason is in the metrics).
     const refused = fhir.patient.state === 'unavailable' && REFUSED_SERVER.has(fhir.patient.reason);
-    const why = refused
-      ? 'fhirServer is not a FHIR server Huren may read for this client'
-      : 'it is not in prefetch and could not be read from fhirServer';
+    const why = refused ? NOT_READABLE : 'it is not in prefetch and could not be read from fhirServer';
     throw preconditionFailed(`cannot identify the patient: ${why}`, 'prefetch.patient');
   }
   const nationalId = nationalIdOf(fhir.patient.resource.identifier, services.config.patientIdentifierSystems);

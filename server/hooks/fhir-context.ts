@@ -10,11 +10,11 @@ import {
 } from '../contract/fhir';
 import type { Metrics } from '../health/metrics';
 import type { HookRequest } from '../contract/cds-hooks';
-import { readFromEhr } from './ehr-fhir';
-import type { FhirServerVerdict } from './fhir-server-policy';
+import type { AddressVerdict } from '../fhir/ehr-address';
+import { readFromEhr } from '../fhir/ehr-client';
 
-/** Whether the request's fhirServer may be read, decided once per call before the first read. */
-export type FhirServerAccess = () => Promise<FhirServerVerdict>;
+/** The addresses of the request's fhirServer Huren may connect to, resolved and checked once per call. */
+export type FhirServerAddresses = () => Promise<AddressVerdict>;
 
 /** The prefetch keys our services declare in discovery. */
 export const PREFETCH = {
@@ -74,7 +74,7 @@ async function obtain<T>(
   relativeUrl: string | null,
   reading: FhirReading,
 ): Promise<Obtained<T>> {
-  const { request, deadline, metrics, now, access, onDropped } = reading;
+  const { request, deadline, metrics, now, addresses, onDropped } = reading;
   const prefetch = request.prefetch ?? {};
   if (Object.hasOwn(prefetch, key) && !isOperationOutcome(prefetch[key])) {
     const value = prefetch[key];
@@ -92,12 +92,13 @@ async function obtain<T>(
     return { state: 'found', resource: read.resource };
   }
   if (!relativeUrl) return { state: 'absent' };
-  const verdict = request.fhirServer ? await access() : 'allowed';
-  if (verdict !== 'allowed') {
-    metrics.prefetchFallbacks.inc({ resource: key, outcome: verdict });
-    return { state: 'unavailable', reason: verdict };
-  }
-  const fetched = await readFromEhr(request.fhirServer, request.fhirAuthorization, relativeUrl, deadline - now());
+  const fetched = await readFromEhr(
+    request.fhirServer,
+    request.fhirAuthorization,
+    relativeUrl,
+    deadline - now(),
+    addresses,
+  );
   if (!fetched.ok) {
     metrics.prefetchFallbacks.inc({ resource: key, outcome: fetched.reason });
     return fetched.reason === 'not-found' ? { state: 'absent' } : { state: 'unavailable', reason: fetched.reason };
@@ -128,7 +129,8 @@ export interface FhirReading {
   readonly deadline: number;
   readonly metrics: Metrics;
   readonly now: () => number;
-  readonly access: FhirServerAccess;
+  /** Only for a fhirServer the caller registered: assess() refuses the call otherwise. */
+  readonly addresses: FhirServerAddresses;
   readonly onDropped: DroppedFields;
 }
 

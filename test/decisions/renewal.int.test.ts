@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderRequest } from '../support/hook-requests';
 import { expectMatchesOpenApi } from '../support/openapi';
@@ -92,6 +94,38 @@ describe('renewing an expired card token (issue 11 point 1: no dead end when a c
     } finally {
       await sibling.close();
       await monthLater.close();
+    }
+  });
+
+  it('gives one refusal whatever the card’s EHR answered, so renewal cannot be used to probe it (issue 18 point 1)', async () => {
+    // A loopback listener stands in for the EHR named in the card: it refuses the token, answers
+    // something that is not a Patient, or another patient.
+    const answers = [
+      { status: 401, body: { resourceType: 'OperationOutcome' } },
+      { status: 200, body: { hello: 'not FHIR' } },
+      { status: 200, body: { resourceType: 'Patient', id: 'zhang-wei', identifier: [] } },
+    ];
+    let next = 0;
+    const ehr = createServer((_request, response) => {
+      const answer = answers[next++] ?? answers[0]!;
+      response.writeHead(answer.status, { 'content-type': 'application/fhir+json' }).end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => ehr.listen(0, '127.0.0.1', resolve));
+    const fhirServer = `http://127.0.0.1:${(ehr.address() as AddressInfo).port}/fhir`;
+    const sibling = await startSibling(server, later);
+    try {
+      const card = await cardFor('zhang-wei', 'LAB-K', fhirServer);
+      const proof = { fhirServer, accessToken: 'ehr-access-token', patientId: 'zhang-wei' };
+      const refusals = [];
+      for (const _answer of answers) {
+        refusals.push(await postJson(`${sibling.url}/api/prompts/${card.promptId}/renewal`, proof, auth(card.token)));
+      }
+      expect(next).toBe(answers.length);
+      expect(refusals.map((refusal) => refusal.status)).toEqual([403, 403, 403]);
+      expect(new Set(refusals.map((refusal) => refusal.body.error.message)).size).toBe(1);
+    } finally {
+      await sibling.close();
+      await new Promise<void>((resolve) => ehr.close(() => resolve()));
     }
   });
 });

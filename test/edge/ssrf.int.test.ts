@@ -173,4 +173,34 @@ describe('point 6: fhirServer cannot be turned against the network Huren sits in
     expect(second.status).toBe(412);
     expect(second.body.issue[0].diagnostics).toBe(first.body.issue[0].diagnostics);
   });
+
+  it('refuses an unregistered fhirServer even when the prefetch is complete, and signs no card with it (issue 18 point 1)', async () => {
+    const port = (listener.address() as AddressInfo).port;
+    const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+    request.fhirServer = `http://127.0.0.1:${port}/internal/admin`;
+    const { status, body } = await postJson(`${registered.url}/cds-services/${SELECT}`, request, {
+      authorization: `Bearer ${await mint()}`,
+    });
+    expect(status).toBe(412);
+    expect(body.cards).toBeUndefined();
+    expect(body.issue[0].diagnostics).toContain('not a FHIR server Huren may read for this client');
+    expect(connections).toBe(0);
+    // The registered server, with the same complete prefetch, gets its card.
+    request.fhirServer = REGISTERED_EHR;
+    const allowed = await postJson(`${registered.url}/cds-services/${SELECT}`, request, {
+      authorization: `Bearer ${await mint()}`,
+    });
+    expect(allowed.status).toBe(200);
+    expect(allowed.body.cards).toHaveLength(1);
+  });
+
+  it('explain never reads an EHR, whatever fhirServer its body names (issue 18 point 1)', async () => {
+    const port = (listener.address() as AddressInfo).port;
+    const token = await open.token('quality', 'H-CQ-001');
+    const { request } = naming(`http://127.0.0.1:${port}/fhir`);
+    const { status } = await postJson(`${open.url}/api/explain`, request, { authorization: `Bearer ${token}` });
+    expect(status).toBe(412);
+    expect(connections).toBe(0);
+    expect(resolved).toEqual([]);
+  });
 });

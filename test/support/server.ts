@@ -8,7 +8,7 @@ import { seedDemo } from '../../fixtures/seed';
 import { seedSettings } from '../../server/start/prepare';
 import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
-import type { ResolveHost } from '../../server/hooks/fhir-server-policy';
+import type { ResolveHost } from '../../server/fhir/ehr-address';
 import { createLogger } from '../../server/logger';
 import type { Services } from '../../server/services';
 import { createApiToken, type ApiRole } from '../../server/store/api-tokens';
