@@ -29,7 +29,13 @@ export class AccessLog {
 
   note(
     actor: AccessActor,
-    read: { readonly hospitalId: string | null; readonly patientKey: string; readonly results: number },
+    read: {
+      readonly hospitalId: string | null;
+      readonly patientKey: string;
+      readonly results: number;
+      /** A look-up Huren refused (not this hospital's patient): logged all the same. */
+      readonly refused?: boolean;
+    },
   ): void {
     this.writer.add({
       at: this.clock().toISOString(),
@@ -40,6 +46,7 @@ export class AccessLog {
       patientKey: read.patientKey,
       endpoint: actor.endpoint,
       results: read.results,
+      refused: read.refused ?? false,
     });
   }
 

@@ -48,6 +48,8 @@ export const accessEntrySchema = z.object({
   patientKey: z.string(),
   endpoint: z.string(),
   results: z.number().int(),
+  /** A look-up Huren refused (explain for a patient who is not the hospital's own): nothing was shown. */
+  refused: z.boolean(),
 });
 
 /** GET /api/access-log's answer: one page, newest first; `next` is the `before` of the next page. */

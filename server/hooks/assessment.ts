@@ -1,4 +1,5 @@
 import {
+  daysBefore,
   decide,
   relatedItemCodes,
   survey,
@@ -16,7 +17,7 @@ import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../contract/fhir';
 import type { Services } from '../services';
-import { hasPromptAt } from '../store/prompts';
+import { seenAtHospital } from '../store/own-patients';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
@@ -32,13 +33,16 @@ export interface Caller {
   readonly fhirServers?: readonly string[];
   /** Who reads the patient's results, for the access log; nothing is logged without it. */
   readonly access?: AccessActor;
-  /** Only the hospital's own patients (a card issued there, or an Encounter there in the request). */
+  /** Only the hospital's own patients, by Huren's records (a card issued there or a report from there, OWN_PATIENT_DAYS). */
   readonly ownPatientsOnly?: boolean;
 }
 
 /** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
 const REFUSED_SERVER = new Set(['forbidden-address']);
 const NOT_READABLE = 'fhirServer is not a FHIR server Huren may read for this client';
+
+/** How far back a card or a report makes someone a hospital's own patient, for explain. */
+export const OWN_PATIENT_DAYS = 365;
 
 export interface DraftOrder extends OrderedItem {
   /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
@@ -232,17 +236,20 @@ export async function assess(
     );
   }
   const key = patientKey(services.config.patientKeySecret, nationalId);
-  if (
-    caller.ownPatientsOnly &&
-    hospitalFromEncounter(encounter, reference) !== hospital.id &&
-    !(await hasPromptAt(services.reader, hospital.id, key))
-  ) {
-    throw new HttpError(
-      403,
-      'not-own-patient',
-      "explain is for this hospital's own patients: one with a card issued here, or an Encounter here in the request",
-      'prefetch.encounter',
-    );
+  // Whose patient this is, Huren's records say, never the request (its Encounter names any hospital).
+  if (caller.ownPatientsOnly) {
+    const since = daysBefore(services.clock(), OWN_PATIENT_DAYS).toISOString();
+    // The EHR's own reads reach the log in batches: the latest must be in before it is consulted.
+    await services.accessLog.flush();
+    if (!(await seenAtHospital(services.reader, hospital.id, key, since))) {
+      if (caller.access)
+        services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: 0, refused: true });
+      throw new HttpError(
+        403,
+        'not-own-patient',
+        `explain is for this hospital's own patients: a card issued here, a report from here, or a chart this hospital's EHR opened, in the last ${OWN_PATIENT_DAYS} days`,
+      );
+    }
   }
   const facts = encounterFacts(encounter, request.context.encounterId);
   const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { accessEntrySchema } from '../contract/access-log';
-import type { Database } from './database';
+import { bool, type Database } from './database';
 
 /** The log's entries have the contract's shape (GET /api/access-log answers them as they are). */
 export type StoredAccessEntry = z.infer<typeof accessEntrySchema>;
@@ -18,6 +18,7 @@ interface AccessRow {
   patient_key: string;
   endpoint: string;
   results: number | string;
+  refused: number | boolean;
 }
 
 /** Appends; the table has no update path (a trigger refuses it) and only retention deletes. */
@@ -33,6 +34,7 @@ export async function appendAccess(db: Database, entries: readonly AccessEntry[]
         patient_key: entry.patientKey,
         endpoint: entry.endpoint.slice(0, 100),
         results: entry.results,
+        refused: entry.refused,
       })),
     );
   }
@@ -69,6 +71,7 @@ export async function listAccess(db: Database, query: AccessQuery): Promise<Stor
     patientKey: row.patient_key,
     endpoint: row.endpoint,
     results: Number(row.results),
+    refused: bool(row.refused),
   }));
 }
 

@@ -140,10 +140,6 @@ export async function findPromptsSince(db: Database, hospitalId: string, since: 
 }
 
 /** Whether the hospital has met this patient: a card was issued for them there. */
-export async function hasPromptAt(db: Database, hospitalId: string, patientKey: string): Promise<boolean> {
-  return (await db('prompts').where({ hospital_id: hospitalId, patient_key: patientKey }).first('id')) !== undefined;
-}
-
 export async function findPrompt(db: Database, id: string): Promise<Prompt | null> {
   const row = await db<PromptRow>('prompts').where('id', id).first();
   return row ? toPrompt(row) : null;

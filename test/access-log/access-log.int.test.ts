@@ -43,15 +43,20 @@ async function untilLogged(token: string, endpoint: string): Promise<any> {
   }
 }
 
-async function hookCall(patient: string, item: string): Promise<any> {
+async function hookCall(
+  patient: string,
+  item: string,
+  issuer: string = SHANCHENG_EHR,
+  hospitalId?: string,
+): Promise<any> {
   const token = await mintClientToken({
-    issuer: SHANCHENG_EHR,
+    issuer,
     audience: `http://huren.test/cds-services/${SELECT}`,
     now: TEST_NOW,
   });
   const { status, body } = await postJson(
     `${server.url}/cds-services/${SELECT}`,
-    orderRequest('order-select', patient, [item]),
+    orderRequest('order-select', patient, [item], hospitalId ? { hospitalId } : {}),
     bearer(token),
   );
   expect(status).toBe(200);
@@ -69,11 +74,32 @@ describe('point 10: explain is for a hospital’s own patients', () => {
     expect(JSON.stringify(body)).not.toContain('渝中区');
   });
 
-  it('explains for a patient with an Encounter at the hospital in the request, and logs the look-up', async () => {
+  it('refuses what a request claims (issue 18 point 2): an Encounter at the hospital, or another patient on patient-view; each refusal logged', async () => {
+    const claimed = orderRequest('order-select', 'li-na', ['LAB-CRE'], { hospitalId: HOSPITALS.qijiang });
+    const byEncounter = await postJson(`${server.url}/api/explain`, claimed, bearer(otherQuality));
+    expect(byEncounter.status).toBe(403);
+    expect(byEncounter.body.error.code).toBe('not-own-patient');
+    const chart = orderRequest('order-sign', 'wang-fang', [], { hospitalId: HOSPITALS.qijiang });
+    const { draftOrders: _drafts, ...viewContext } = chart.context;
+    const history = { ...chart, hook: 'patient-view', context: viewContext };
+    const byHistory = await postJson(`${server.url}/api/explain`, history, bearer(otherQuality));
+    expect(byHistory.status).toBe(403);
+    expect(JSON.stringify(byHistory.body)).not.toContain('results');
+    const refused = (await logAs(otherQuality)).entries.filter((entry) => entry.refused);
+    expect([...new Set(refused.map((entry) => entry.patientKey))].sort()).toEqual(
+      [keyOf('li-na'), keyOf('wang-fang')].sort(),
+    );
+    expect(refused.every((entry) => entry.endpoint === 'POST /api/explain' && entry.results === 0)).toBe(true);
+  });
+
+  it('explains for a patient whose orders this hospital’s EHR sent (a signed hook call), and logs the look-up', async () => {
+    await hookCall('li-na', 'LAB-CRE', DEMO_CLIENTS[1].issuer, HOSPITALS.qijiang);
     const request = orderRequest('order-select', 'li-na', ['LAB-CRE'], { hospitalId: HOSPITALS.qijiang });
     const { status } = await postJson(`${server.url}/api/explain`, request, bearer(otherQuality));
     expect(status).toBe(200);
-    const entry = (await logAs(otherQuality)).entries.find((candidate) => candidate.endpoint === 'POST /api/explain');
+    const entry = (await logAs(otherQuality)).entries.find(
+      (candidate) => candidate.endpoint === 'POST /api/explain' && !candidate.refused,
+    );
     expect(entry).toMatchObject({
       hospitalId: HOSPITALS.qijiang,
       actorKind: 'api-token',
@@ -148,6 +174,7 @@ describe('point 10: every read of a patient’s results is on record', () => {
         at: old,
         hospitalId: HOSPITALS.shancheng,
         actorKind: 'api-token',
+        refused: false,
         actor: 'old',
         actorName: null,
         patientKey: keyOf('zhang-wei'),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
-import { orderRequest } from '../support/hook-requests';
-import { getJson, postJson, startServer, type TestServer } from '../support/server';
+import { demoPatient, orderRequest } from '../support/hook-requests';
+import { chartOpened, getJson, postJson, startServer, type TestServer } from '../support/server';
 
 const A = HOSPITALS.shancheng;
 const B = HOSPITALS.qijiang;
@@ -138,6 +138,8 @@ describe('a token of hospital A can neither read nor change anything of hospital
       as(tokens.adminA),
     );
     expect(other.status).toBe(403);
+    // Once A's own EHR has opened her chart, she is A's patient too.
+    await chartOpened(server, demoPatient('chen-jing').nationalId, A);
     const { body } = await postJson(
       `${server.url}/api/explain`,
       orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: A }),

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
-import { orderRequest } from '../support/hook-requests';
 import { expectMatchesOpenApi } from '../support/openapi';
-import { postJson, startServer, type TestServer } from '../support/server';
+import { demoPatient, orderRequest } from '../support/hook-requests';
+import { chartOpened, postJson, startServer, type TestServer } from '../support/server';
 
 let server: TestServer;
 let adminToken: string;
@@ -12,6 +12,9 @@ const explain = (body: unknown, headers: Record<string, string> = {}) =>
 beforeAll(async () => {
   server = await startServer();
   adminToken = await server.token('admin', HOSPITALS.shancheng);
+  // The hospital's own patients: its EHR has opened their charts.
+  for (const patient of ['chen-jing', 'hu-jun', 'liu-yang', 'zhang-wei', 'zhao-min'])
+    await chartOpened(server, demoPatient(patient).nationalId, HOSPITALS.shancheng);
 });
 afterAll(async () => {
   await server.close();

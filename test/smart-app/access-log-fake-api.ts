@@ -28,6 +28,7 @@ export function reads(count: number): AccessEntryView[] {
     actorName: index % 2 === 0 ? null : '质控科 王敏',
     patientKey: index % 3 === 0 ? KEY_WANG : KEY_ZHANG,
     endpoint: index % 2 === 0 ? 'POST /cds-services/recognition-order-select' : 'POST /api/explain',
+    refused: false,
     results: (index % 4) + 1,
   }));
 }

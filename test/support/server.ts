@@ -10,7 +10,9 @@ import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
 import type { ResolveHost } from '../../server/fhir/ehr-address';
 import { createLogger } from '../../server/logger';
+import { patientKey } from '../../server/fhir/patient-key';
 import type { Services } from '../../server/services';
+import { appendAccess } from '../../server/store/access-log';
 import { createApiToken, type ApiRole } from '../../server/store/api-tokens';
 import { migrate, openStore } from '../../server/store/database';
 import { testConfig } from './config';
@@ -194,4 +196,24 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop(): Pr
       await again.destroy();
     },
   };
+}
+
+/**
+ * Records that a hospital's EHR opened a patient's chart (a signed hook call's entry in the access
+ * log): what makes the patient the hospital's own for explain, as a real call would.
+ */
+export async function chartOpened(server: TestServer, nationalId: string, hospitalId: string): Promise<void> {
+  await appendAccess(server.services.db, [
+    {
+      at: TEST_NOW.toISOString(),
+      hospitalId,
+      actorKind: 'cds-client',
+      actor: `https://ehr.${hospitalId.toLowerCase()}.example`,
+      actorName: null,
+      patientKey: patientKey(server.config.patientKeySecret, nationalId),
+      endpoint: 'POST /cds-services/recognition-patient-view',
+      results: 0,
+      refused: false,
+    },
+  ]);
 }

@@ -55,7 +55,14 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
       sortable: false,
       renderCell: ({ row }) => <PatientKeyCell patientKey={row.patientKey} onCopied={onCopied} onOnly={onPatient} />,
     },
-    { field: 'results', headerName: t.columns.results, type: 'number', width: 90, sortable: false },
+    {
+      field: 'results',
+      headerName: t.columns.results,
+      width: 120,
+      sortable: false,
+      // A refused look-up showed nothing: it says so instead of a count.
+      valueGetter: (value: number, row) => (row.refused ? t.refused : String(value)),
+    },
     {
       field: 'hospitalId',
       headerName: t.columns.hospital,

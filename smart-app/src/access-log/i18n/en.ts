@@ -17,6 +17,7 @@ export const accessLogEn = {
       patientInvalid: 'A patient key or national ID has at most 64 characters',
       clear: 'Clear filters',
     },
+    refused: "Refused (not this hospital's patient)",
     list: { heading: 'Reads' },
     columns: {
       at: 'When',

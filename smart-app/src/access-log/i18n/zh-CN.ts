@@ -18,6 +18,7 @@ export const accessLogZhCN = {
       clear: '清除筛选',
     },
     list: { heading: '访问记录' },
+    refused: '已拒绝（非本院患者）',
     columns: {
       at: '时间',
       actor: '访问者',
