@@ -136,7 +136,6 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // authentication, and are limited per verified client, inside their router.
   app.use(hookRoutes(services));
   // No body is read before routing, nor before the caller is known: each route reads its own, with its own limit.
-  app.use('/fhir', jsonBody(BODY_LIMITS.ingest));
   if (!options.config.production) app.use('/demo', jsonBody(BODY_LIMITS.api));
   app.use(healthRoutes(services, options.preparation ?? null));
   // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in

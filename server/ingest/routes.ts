@@ -3,6 +3,7 @@ import { requireRole } from '../auth/api-token';
 import { badRequest, invalidInput } from '../errors/operation-outcome';
 import { bundleSchema } from '../contract/fhir';
 import type { Services } from '../services';
+import { BODY_LIMITS, jsonBody } from '../web/json-body';
 import { ingestBundle } from './ingest';
 
 /**
@@ -11,7 +12,8 @@ import { ingestBundle } from './ingest';
  */
 export function ingestRoutes(services: Services): Router {
   const router = Router();
-  router.post('/fhir', requireRole(services, 'platform'), async (request, response) => {
+  // The token first: no byte of a body is read for a caller nobody knows.
+  router.post('/fhir', requireRole(services, 'platform'), jsonBody(BODY_LIMITS.ingest), async (request, response) => {
     const parsed = bundleSchema.safeParse(request.body);
     if (!parsed.success) throw invalidInput(parsed.error, 'Bundle');
     const bundle = parsed.data;

@@ -2,8 +2,11 @@ import type { RequestHandler } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { rateLimited } from './security';
 
-/** Refused credentials, unknown paths and methods, oversized bodies and headers. */
-const PROBE_FAILURES = new Set([401, 403, 404, 405, 413, 431]);
+/**
+ * Refused credentials, unknown paths and methods, bodies that are not what the route reads (400),
+ * oversized bodies and headers.
+ */
+const PROBE_FAILURES = new Set([400, 401, 403, 404, 405, 413, 431]);
 const WINDOW_MS = 60_000;
 
 interface Window {
@@ -13,7 +16,7 @@ interface Window {
 
 /**
  * Before anything else: a source whose requests keep failing (bad or missing tokens, unknown paths,
- * probes, oversized bodies) is answered 429 at once after `perMinute` (UNAUTHENTICATED_PER_MINUTE) failures in a
+ * probes, malformed or oversized bodies) is answered 429 at once after `perMinute` (UNAUTHENTICATED_PER_MINUTE) failures in a
  * one-minute window, so a flood costs a counter lookup, not a signature check, a body read or a
  * query. Only failures are counted, when the answer is known: a successful call costs one map lookup
  * and a listener, and only failing sources are held in memory (forgotten when their window ends).

@@ -78,6 +78,25 @@ describe('point 8: floods before authentication get nowhere', () => {
     expect(after.body.cards).toHaveLength(1);
   });
 
+  it('counts malformed bodies from a source too: past the budget they get 429, even with a valid token (issue 18 point 3)', async () => {
+    const strict = await startServer({ env: { UNAUTHENTICATED_PER_MINUTE: '5' } });
+    try {
+      const statuses: number[] = [];
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const response = await fetch(`${strict.url}/fhir`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/fhir+json', authorization: `Bearer ${strict.platformToken}` },
+          body: '{"resourceType": "Bundle", ',
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses.slice(0, 5)).toEqual([400, 400, 400, 400, 400]);
+      expect(statuses.slice(5)).toEqual([429, 429, 429]);
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('serves /metrics only with its token', async () => {
     expect((await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.77' } })).status).toBe(
       401,

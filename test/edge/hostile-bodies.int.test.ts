@@ -56,6 +56,52 @@ describe('point 1: a hostile body costs nothing before authentication, and littl
     expect(await answerBeforeBody(`/cds-services/${SELECT}/feedback`, 5 * 1024 * 1024)).toBe(401);
   });
 
+  it('refuses ingest, the API and the decision API without a token before the body has arrived (issue 18 point 3)', async () => {
+    expect(await answerBeforeBody('/fhir', 5 * 1024 * 1024)).toBe(401);
+    expect(await answerBeforeBody('/api/platform/clients', 5 * 1024 * 1024)).toBe(401);
+    expect(await answerBeforeBody('/api/explain', 5 * 1024 * 1024)).toBe(401);
+    expect(await answerBeforeBody(`/api/prompts/${crypto.randomUUID()}/decision`, 5 * 1024 * 1024)).toBe(401);
+  });
+
+  it('keeps every signed hook undegraded, with its card, while another address sends 5 MB of invalid JSON without a token (issue 18 point 3)', async () => {
+    const junk = Buffer.alloc(5 * 1024 * 1024, 'x');
+    const flood = (path: string) =>
+      new Promise<number>((resolve) => {
+        const url = new URL(path, server.url);
+        // From 127.0.0.2: its failures are its own, not the hook caller's.
+        const request = httpRequest({
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          method: 'POST',
+          localAddress: '127.0.0.2',
+          headers: { 'content-type': 'application/json', 'content-length': String(junk.length) },
+        });
+        request.on('response', (response) => {
+          response.resume();
+          resolve(response.statusCode ?? 0);
+        });
+        request.on('error', () => resolve(0));
+        request.end(junk);
+      });
+    const attacker = Promise.all(
+      Array.from({ length: 10 }, (_, index) => flood(index % 2 === 0 ? '/api/platform/clients' : '/fhir')),
+    );
+    const hooks = [];
+    // As in the report: 11 hook calls while the flood goes on.
+    while (hooks.length < 11) {
+      const response = await fetch(`${server.url}/cds-services/${SELECT}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await mint()}` },
+        body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+      });
+      hooks.push({ degraded: response.headers.get('x-huren-degraded'), cards: (await response.json()).cards.length });
+    }
+    const statuses = await attacker;
+    expect(hooks).toEqual(hooks.map(() => ({ degraded: null, cards: 1 })));
+    for (const status of statuses) expect([0, 401]).toContain(status);
+  });
+
   it('answers an unknown path without reading its body', async () => {
     expect(await answerBeforeBody('/no/such/route', 5 * 1024 * 1024)).toBe(404);
   });
