@@ -7,6 +7,7 @@ import type { StoredResult } from '../store/results';
 import type { Action, Card, Coding, Link, Source, Suggestion } from '../contract/cds-hooks';
 import type { DraftOrder } from './assessment';
 import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
+import { ownValue } from '../web/own-key';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
@@ -109,7 +110,7 @@ function candidateDetail(
           value.value,
           value.unit ?? '',
           value.referenceRange ?? '',
-          value.flag ? (messages.flags[value.flag] ?? value.flag) : '',
+          value.flag ? (ownValue(messages.flags, value.flag) ?? value.flag) : '',
         ]),
       ),
     );
@@ -287,7 +288,10 @@ function renderPanelCard(
     best
       .map(
         ({ component, candidate }, index) =>
-          `${escapeMarkdown(context.itemName(component.item))}：\n\n${candidateDetail(candidate, index + 1, component.item, context)}`,
+          `${escapeMarkdown(context.itemName(component.item))}：\n\n${renderedOr(
+            () => candidateDetail(candidate, index + 1, component.item, context),
+            `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`,
+          )}`,
       )
       .join('\n\n'),
   ].join('\n');

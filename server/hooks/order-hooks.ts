@@ -57,7 +57,14 @@ export async function orderHookHandler({
       patientKey,
       fhirServer: request.fhirServer ?? null,
     });
-    const card = renderOrderCard(verdict, order, context, { uuid, appToken });
+    // One card that cannot be rendered never takes the patient's other cards down.
+    let card: ReturnType<typeof renderOrderCard>;
+    try {
+      card = renderOrderCard(verdict, order, context, { uuid, appToken });
+    } catch (error) {
+      services.logger.error({ err: error, item: verdict.item?.code }, 'a card could not be rendered; left out');
+      continue;
+    }
     if (!card) continue;
     const rendered = prompted.has(keyOf(verdict) ?? '')
       ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages)

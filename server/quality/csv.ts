@@ -5,6 +5,7 @@ import type { Messages } from '../i18n';
 import type { PatientNotification } from '../contract/decisions';
 import type { OrderListing } from './order-records';
 import type { Group, Statistics } from './statistics';
+import { ownValue } from '../web/own-key';
 
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
@@ -74,7 +75,7 @@ export function orderCsvRow(record: OrderListing, messages: Messages, timeZone: 
     record.doctorName ?? record.doctorRef,
     record.itemCode,
     record.itemName,
-    words.modalities[record.modality] ?? record.modality,
+    ownValue(words.modalities, record.modality) ?? record.modality,
     words.scopes[record.scope],
     record.candidates,
     words.outcomes[record.outcome],
@@ -169,7 +170,7 @@ export function monthlyReportCsv(stats: Statistics, month: string, hospital: str
     [],
     [words.byModality],
     words.groupColumns,
-    ...groupRows(stats.byModality, (group) => messages.quality.modalities[group.key] ?? group.label),
+    ...groupRows(stats.byModality, (group) => ownValue(messages.quality.modalities, group.key) ?? group.label),
     [],
     [words.byItem],
     words.groupColumns,

@@ -415,3 +415,28 @@ describe('POST /fhir: the results index', () => {
     expect(response.body.resourceType).toBe('OperationOutcome');
   });
 });
+
+describe('names a report brings are looked up by own keys only (issue 18 point 4)', () => {
+  it.each(['constructor', '__proto__', 'toString'])(
+    'renders the card of a result whose interpretation code is "%s", with the code as its flag',
+    async (code) => {
+      const patient = newPatient();
+      const [report, observation] = potassiumReport(patient.id);
+      (observation as { interpretation: unknown }).interpretation = [
+        { coding: [{ system: SYSTEMS.interpretation, code }] },
+      ];
+      const filed = await ingest(
+        bundle('transaction', [patient.resource, organizationResource(HOSPITALS.jialing), report!, observation!]),
+      );
+      expect(filed.body.entry[2].response.status).toBe('201 Created');
+      const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
+      request.prefetch.patient.identifier = patient.resource.identifier;
+      const { status, body } = await postJson(`${server.url}/cds-services/recognition-order-select`, request);
+      expect(status).toBe(200);
+      expect(body.cards).toHaveLength(1);
+      // The flag column shows the code itself (markdown-escaped), not a member of Object.prototype.
+      expect(body.cards[0].detail.replaceAll('\\', '')).toContain(code);
+      expect(body.cards[0].detail).not.toContain('[native code]');
+    },
+  );
+});
