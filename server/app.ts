@@ -26,6 +26,8 @@ import { webRoutes } from './web/routes';
 import { BODY_LIMITS, jsonBody } from './web/json-body';
 import { arrivalAndShedding } from './web/load';
 import { failureBudget } from './web/failure-budget';
+import { RefusalLog } from './web/refusal-log';
+import { ipKeyGenerator } from 'express-rate-limit';
 import { clientRateLimit, securityHeaders } from './web/security';
 
 export interface AppOptions {
@@ -72,6 +74,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       options.logger.warn({ err: error }, 'unmapped order codes not recorded; will retry'),
     ),
     resolveHost: options.resolveHost ?? resolveWithDns,
+    refusals: new RefusalLog(options.logger),
     accessLog: new AccessLog(options.db, clock, (error) =>
       options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry'),
     ),
@@ -109,10 +112,14 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       },
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
       // Hook calls come by the thousand a minute: their successes are for debugging and for the
-      // metrics; refusals and failures are always logged.
+      // metrics. Failures are always logged; refusals (4xx) as one line per source a minute.
       customLogLevel: (request, response, error) => {
         if (error || response.statusCode >= 500) return 'error';
-        if (response.statusCode >= 400) return 'warn';
+        if (response.statusCode >= 400) {
+          services.metrics.refusals.inc({ status: String(response.statusCode) });
+          services.refusals.note(ipKeyGenerator(request.ip ?? 'unknown'), response.statusCode, request.path);
+          return 'silent';
+        }
         return request.url?.startsWith('/cds-services/') ? 'debug' : 'info';
       },
     }),

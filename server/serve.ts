@@ -49,6 +49,7 @@ export async function serve(
     stop: () =>
       new Promise<void>((resolve) => {
         stopMaintenance();
+        services.refusals.stop();
         server.close(() => {
           void Promise.allSettled([
             services.replayGuard.flush(),

@@ -9,6 +9,7 @@ import type { Metrics } from './health/metrics';
 import type { ResolveHost } from './fhir/ehr-address';
 import type { Database } from './store/database';
 import type { ReferenceCache } from './store/reference';
+import type { RefusalLog } from './web/refusal-log';
 
 /** What every capability's routes are built from; assembled once in `createApp`. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   readonly unmappedCodes: UnmappedCodeRecorder;
   /** Resolves an EHR's host name before Huren connects to it (tests inject their own). */
   readonly resolveHost: ResolveHost;
+  /** Refused requests, logged as one line per source a minute. */
+  readonly refusals: RefusalLog;
   /** Every read of a patient's results, appended (see docs/security.md). */
   readonly accessLog: AccessLog;
 }

@@ -49,6 +49,12 @@ export function createMetrics() {
       labelNames: ['kind'] as const,
       registers: [registry],
     }),
+    refusals: new Counter({
+      name: 'huren_refusals_total',
+      help: 'Requests refused with a 4xx, by status (logged as one line per source a minute, not one per request)',
+      labelNames: ['status'] as const,
+      registers: [registry],
+    }),
     resultsIngested: new Counter({
       name: 'huren_results_ingested_total',
       help: 'Reports stored or updated in the results index',

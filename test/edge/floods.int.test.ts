@@ -97,6 +97,23 @@ describe('point 8: floods before authentication get nowhere', () => {
     }
   });
 
+  it('logs refusals as one line per source, not one per request, and counts each (issue 18 point 6)', async () => {
+    const quiet = await startServer();
+    try {
+      for (let attempt = 0; attempt < 30; attempt++) expect((await fetch(`${quiet.url}/api/catalog`)).status).toBe(401);
+      const perRequest = quiet.logs.filter((line) => line.includes('"statusCode":401'));
+      expect(perRequest).toEqual([]);
+      quiet.services.refusals.flush();
+      const summaries = quiet.logs.filter((line) => line.includes('requests refused from this source'));
+      expect(summaries).toHaveLength(1);
+      expect(JSON.parse(summaries[0]!)).toMatchObject({ source: '127.0.0.1', refused: 30, statuses: { 401: 30 } });
+      const metrics = await quiet.services.metrics.registry.getSingleMetricAsString('huren_refusals_total');
+      expect(metrics).toContain('huren_refusals_total{status="401"} 30');
+    } finally {
+      await quiet.close();
+    }
+  });
+
   it('serves /metrics only with its token', async () => {
     expect((await fetch(`${server.url}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.77' } })).status).toBe(
       401,
