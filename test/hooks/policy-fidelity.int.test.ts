@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { messages } from '../../server/i18n';
 import { orderRequest, sampleRequest } from '../support/hook-requests';
-import { postJson, startServer, type TestServer } from '../support/server';
+import { chartOpened, postJson, startServer, type TestServer } from '../support/server';
 
 /**
  * Every rule the policy texts state, through the public interface: the demo reports were ingested by
@@ -13,8 +13,11 @@ let tokens: Record<string, string>;
 
 const select = (request: unknown) => postJson(`${server.url}/cds-services/recognition-order-select`, request);
 const sign = (request: unknown) => postJson(`${server.url}/cds-services/recognition-order-sign`, request);
-const explain = async (request: unknown, hospitalId: string) =>
-  (await postJson(`${server.url}/api/explain`, request, { authorization: `Bearer ${tokens[hospitalId]}` })).body;
+/** Explain as the hospital's administrator, for a patient whose chart its EHR has opened (its own patient). */
+const explain = async (request: any, hospitalId: string) => {
+  await chartOpened(server, request.prefetch.patient.identifier[0].value, hospitalId);
+  return (await postJson(`${server.url}/api/explain`, request, { authorization: `Bearer ${tokens[hospitalId]}` })).body;
+};
 /** Card markdown escapes report punctuation (`+` → `\+`); the words are what matter here. */
 const unescaped = (markdown: string) => markdown.replace(/\\(.)/g, '$1');
 const reasonsOf = (verdict: { excluded: { reasons: { code: string }[] }[] }) =>
