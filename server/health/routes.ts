@@ -39,9 +39,8 @@ export function healthRoutes(services: Services, preparation: Preparation | null
   // (a scraper on the same machine or through the loopback) may read them.
   router.get('/metrics', (request, response, next) => {
     const token = services.config.metricsToken;
-    const allowed = token
-      ? sameSecret(request.get('authorization') ?? '', `Bearer ${token}`)
-      : isLoopback(request.socket.remoteAddress);
+    // The caller's address as TRUST_PROXY says (request.ip): behind a proxy on this host, not the proxy's loopback.
+    const allowed = token ? sameSecret(request.get('authorization') ?? '', `Bearer ${token}`) : isLoopback(request.ip);
     if (allowed) next();
     else response.status(401).set('WWW-Authenticate', 'Bearer').end();
   });

@@ -8,6 +8,7 @@ import type { Action, Card, Coding, Link, Source, Suggestion } from '../contract
 import type { DraftOrder } from './assessment';
 import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 import { ownValue } from '../web/own-key';
+import { viewerUrlOf } from '../fhir/viewer-url';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
@@ -117,7 +118,9 @@ function candidateDetail(
   }
   if (report.kind === 'imaging') {
     if (report.findings) lines.push('', `**${messages.findingsLabel}**：${escapeParagraph(report.findings)}`);
-    if (report.viewerUrl) lines.push(...viewerLink(messages.viewImages, report.viewerUrl));
+    // Checked again as at ingest: an address stored before the check existed is left out, not linked.
+    const viewer = viewerUrlOf(report.viewerUrl ?? undefined);
+    if (viewer) lines.push(...viewerLink(messages.viewImages, viewer));
     // The other doctor's conclusion is not part of the recognised result: apart, and for reference only.
     if (report.impression)
       lines.push('', `*${messages.impressionLabel(candidate.own)}*：${escapeParagraph(report.impression)}`);

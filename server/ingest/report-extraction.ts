@@ -17,7 +17,7 @@ import type { LabValue, Report } from '../contract/report';
 import type { IncomingResult } from '../store/results';
 import type { BundleIndex } from './bundle-index';
 import { instantOf } from './effective-time';
-import { viewerUrlOf } from './viewer-url';
+import { viewerUrlOf } from '../fhir/viewer-url';
 
 export interface EntryProblem {
   /** FHIR issue type: `required`, `invalid`, `not-found`, `code-invalid`, … */

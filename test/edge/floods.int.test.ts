@@ -124,10 +124,24 @@ describe('point 8: floods before authentication get nowhere', () => {
     expect(response.status).toBe(200);
     expect(await response.text()).toContain('huren_hook_duration_seconds');
   });
+
+  it('judges /metrics without a token by the client address TRUST_PROXY gives, as everything else (issue 18 point 10)', async () => {
+    const proxied = await startServer({ env: { TRUST_PROXY: 'loopback' } });
+    try {
+      // Through a proxy on this host: the caller is the forwarded address, not the proxy's loopback.
+      const outside = await fetch(`${proxied.url}/metrics`, { headers: { 'x-forwarded-for': '198.51.100.79' } });
+      expect(outside.status).toBe(401);
+      expect((await fetch(`${proxied.url}/metrics`)).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
 });
 
-/** Opens a POST whose body never finishes: a request held in flight until destroyed. */
-/** A request whose body never finishes arriving; authenticated, since no body is read before the caller is known. */
+/**
+ * Opens a POST whose body never finishes: a request held in flight until destroyed. Authenticated,
+ * since no body is read before the caller is known.
+ */
 function heldRequest(url: string, path: string, token: string): Promise<ClientRequest> {
   return new Promise((resolve) => {
     const target = new URL(path, url);

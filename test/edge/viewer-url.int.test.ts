@@ -63,6 +63,8 @@ describe('point 5: one report with a malformed viewer address never takes the pa
     expect(body.cards).toHaveLength(2);
     const imaging = body.cards.find((card: { detail: string }) => card.detail.includes('嘉陵江'));
     expect(imaging).toBeDefined();
+    // Checked at render with the decoder ingest uses (issue 18 point 11): no link to the malformed address.
+    expect(imaging.detail).not.toContain('pacs.example');
   });
 
   it('keeps a well-formed viewer address, as the URL parser writes it', async () => {
