@@ -8,6 +8,7 @@ import { localeOf } from '../i18n';
 import type { Services } from '../services';
 import type { AccessLogEndpoint } from '../contract/access-log';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
+import { uploadedText } from '../csv/uploaded-text';
 import { isCsvBody, type ApiRoute } from './route';
 
 /** `/api/prompts/{promptId}` as express writes it: `/api/prompts/:promptId`. */
@@ -47,8 +48,13 @@ function bodyReader(route: ApiRoute): RequestHandler[] {
   if (!route.body) return [];
   const limit = BODY_LIMITS[route.bodyLimit ?? 'api'];
   if (!isCsvBody(route.body)) return [jsonBody(limit)];
-  const csv = express.text({ type: ['text/csv', 'text/plain'], limit });
-  return route.body.orJson ? [csv, jsonBody(limit)] : [csv];
+  // CSV arrives as bytes and is decoded here: UTF-8, or GBK/GB18030 as Chinese Excel saves it.
+  const raw = express.raw({ type: ['text/csv', 'text/plain'], limit });
+  const decode: RequestHandler = (request, _response, next) => {
+    if (Buffer.isBuffer(request.body)) request.body = uploadedText(request.body, request.get('content-type'));
+    next();
+  };
+  return route.body.orJson ? [raw, decode, jsonBody(limit)] : [raw, decode];
 }
 
 /** The access-log entry of a read of one card's results: the card's own token, or the API token's holder. */

@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { orderRequest } from '../support/hook-requests';
@@ -235,6 +236,24 @@ describe('local code mappings', () => {
     expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
     expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
+  });
+
+  it('reads a CSV saved by Chinese Excel (GBK) as Chinese, and refuses bytes that are no known encoding, in Chinese (issue 18 point 9)', async () => {
+    const upload = (bytes: Buffer) =>
+      fetch(`${server.url}/api/admin/code-mappings`, {
+        method: 'PUT',
+        headers: { ...headers(), 'content-type': 'text/csv' },
+        body: new Uint8Array(bytes),
+      });
+    const gbk = iconv.encode('本院编码,本院名称,互认项目编码\r\nJY9201,血钾（GBK）,LAB-K\r\n', 'gbk');
+    const answer = await upload(gbk);
+    expect(answer.status).toBe(200);
+    expect((await answer.json()).accepted).toBe(1);
+    const mappings = await getJson(`${server.url}/api/admin/code-mappings`, headers());
+    expect(mappings.body.find((mapping: any) => mapping.localCode === 'JY9201')?.localName).toBe('血钾（GBK）');
+    const garbage = await upload(Buffer.from([0x4a, 0x59, 0x2c, 0xff, 0xff, 0x80, 0x2c, 0x0a]));
+    expect(garbage.status).toBe(400);
+    expect((await garbage.json()).error.message).toContain('文件编码无法识别');
   });
 
   it('holds each CSV row to the limits of the one-mapping JSON body, refusing an over-long field by its row and column', async () => {
