@@ -20,7 +20,7 @@ import { ingestRoutes } from './ingest/routes';
 import type { Services } from './services';
 import type { Preparation } from './start/prepare';
 import type { Database } from './store/database';
-import { ReferenceCache } from './store/reference';
+import { REFERENCE_REFRESH_MS, ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
 import { webRoutes } from './web/routes';
 import { BODY_LIMITS, jsonBody } from './web/json-body';
@@ -45,9 +45,6 @@ export interface AppOptions {
   /** In a cluster: the token-id guard the processes share, and how to tell siblings the registry changed. */
   readonly cluster?: { readonly replayGuard?: TokenIdGuard; announce(change: RegistryChange): void };
 }
-
-/** Reference data is re-read at most this often when other instances may have changed it. */
-const REFERENCE_REFRESH_MS = 30_000;
 
 /** Builds the express app; `main.ts` listens. Tests use the app over a real port or supertest. */
 export function createApp(options: AppOptions): { app: Express; services: Services } {

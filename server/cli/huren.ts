@@ -9,6 +9,7 @@ import { API_ROLES, createApiToken, listApiTokens, revokeApiToken, type ApiRole 
 import { migrate, openStore, type Database } from '../store/database';
 import { isRegistered, listClients, revokeClient } from '../store/registry';
 import { describeStore } from './store-description';
+import { REFERENCE_REFRESH_MS } from '../store/reference';
 
 const USAGE = `npm run huren -- <command>
 
@@ -122,8 +123,11 @@ async function clients(db: Database, args: string[]): Promise<void> {
         `${client.issuer}  ${client.hospitalId}  ${client.revoked ? 'revoked' : 'active'}  ${client.jwks ? 'jwks' : ''} ${client.jkuAllowlist.join(' ')}\n`,
       );
   } else if (action === 'revoke' && issuer) {
+    // A server reads the registry again within REFERENCE_REFRESH_MS; the API's revocation is seen at once.
     process.stdout.write(
-      (await revokeClient(db, issuer, new Date())) ? `revoked ${issuer}\n` : `no active client ${issuer}\n`,
+      (await revokeClient(db, issuer, new Date()))
+        ? `revoked ${issuer}: running servers refuse its tokens within ${REFERENCE_REFRESH_MS / 1000} seconds, when they next read the registry. To refuse them at once, revoke through the API: POST /api/platform/clients/revoke\n`
+        : `no active client ${issuer}\n`,
     );
   } else fail('clients: register, list or revoke <issuer>');
 }

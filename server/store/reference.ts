@@ -46,6 +46,9 @@ function group<T, K, V>(rows: readonly T[], key: (row: T) => K, value: (row: T) 
   return groups;
 }
 
+/** Reference data and the client registry are re-read at most this often when other instances may have changed them. */
+export const REFERENCE_REFRESH_MS = 30_000;
+
 export async function loadReferenceData(db: Database): Promise<ReferenceData> {
   const [catalog, regions, alliances, institutions, qualifications, mappings, testSystems, overrides] =
     await Promise.all([

@@ -93,7 +93,11 @@ describe('npm run huren: the operator CLI', () => {
       ).stdout,
     ).toContain('registered https://ehr.cli.example for H-CQ-002');
     expect(huren(sqlite, 'clients', 'list').stdout).toMatch(/https:\/\/ehr\.cli\.example\s+H-CQ-002\s+active/);
-    expect(huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout).toContain('revoked');
+    const revoked = huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout;
+    expect(revoked).toContain('revoked');
+    // When it applies, said in the output (issue 18 point 7).
+    expect(revoked).toContain('within 30 seconds');
+    expect(revoked).toContain('POST /api/platform/clients/revoke');
     await db.destroy();
   }, 120_000);
 
