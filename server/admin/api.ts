@@ -26,7 +26,9 @@ import {
   rollbackInputSchema,
   type CodeMapping,
 } from '../contract/admin';
+import { MANY_PATIENTS } from '../contract/access-log';
 import { CODE_MAPPING_CSV_HEADERS } from '../contract/csv-rows';
+import { tokenActor } from '../access-log/actors';
 import type { ApiRole, Principal } from '../store/api-tokens';
 import { apiInvalid, HttpError } from '../errors/http-error';
 import { messages } from '../i18n';
@@ -201,11 +203,18 @@ export const adminApi = [
       const override = validOverride(body.override, hospitalId, reference);
       const current = configurationFor(reference, hospitalId, services.config.timeZone);
       if (!current) throw new HttpError(409, 'hospital-unregistered', `hospital ${hospitalId} is not registered`);
-      return dryRun(services.reader, reference, hospitalId, override, current, {
+      const report = await dryRun(services.reader, reference, hospitalId, override, current, {
         days: body.days,
         now: services.clock(),
         timeZone: services.config.timeZone,
       });
+      // The replay read the results behind every past card: one entry for the run, with how many cards.
+      services.accessLog.note(tokenActor(principal, 'POST /api/admin/rules/dry-run'), {
+        hospitalId,
+        patientKey: MANY_PATIENTS,
+        results: report.evaluated,
+      });
+      return report;
     },
   }),
   apiRoute({

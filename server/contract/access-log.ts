@@ -12,8 +12,15 @@ export const ACCESS_LOG_ENDPOINTS = [
   `POST /cds-services/${SERVICE_IDS.orderSign}`,
   'POST /api/explain',
   'GET /api/prompts/:promptId',
+  'POST /api/prompts/:promptId/decision',
+  'POST /api/prompts/:promptId/write-back',
+  'POST /api/prompts/:promptId/renewal',
   'GET /api/quality/orders/:promptId',
+  'POST /api/admin/rules/dry-run',
 ] as const;
+
+/** The patient key of an entry that stands for many patients at once (a dry run's replay of past cards). */
+export const MANY_PATIENTS = '*';
 export type AccessLogEndpoint = (typeof ACCESS_LOG_ENDPOINTS)[number];
 
 /** GET /api/access-log's query. */

@@ -44,6 +44,7 @@ export const decisionApi = [
     answerDescription: 'the decision as stored, with its history',
     errors: [404, 409],
     localized: true,
+    readsCard: true,
     handle: ({ params, body, request, locale, services }) =>
       recordDecisionHandler(services, params.promptId, request.get('authorization'), body, locale),
   }),
@@ -58,6 +59,7 @@ export const decisionApi = [
     answerDescription: 'the decision as stored',
     errors: [404, 409],
     localized: true,
+    readsCard: true,
     handle: ({ params, body, request, locale, services }) =>
       recordWriteBackHandler(services, params.promptId, request.get('authorization'), body, locale),
   }),
@@ -72,6 +74,7 @@ export const decisionApi = [
     answer: renewalSchema,
     answerDescription: 'the new token',
     errors: [409],
+    readsCard: true,
     handle: ({ params, body, request, services }) =>
       renewalHandler(services, params.promptId, request.get('authorization'), body),
   }),

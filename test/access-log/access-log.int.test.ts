@@ -3,6 +3,7 @@ import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { patientKey } from '../../server/fhir/patient-key';
+import { findPrompt } from '../../server/store/prompts';
 import { accessLogRetentionCutoff, appendAccess, pruneAccessLog } from '../../server/store/access-log';
 import { demoPatient, orderRequest } from '../support/hook-requests';
 import { expectMatchesOpenApi } from '../support/openapi';
@@ -123,6 +124,39 @@ describe('point 10: every read of a patient’s results is on record', () => {
       actor: SHANCHENG_EHR,
       patientKey: keyOf('zhang-wei'),
       results: 1,
+    });
+  });
+
+  it('logs a decision recorded without a GET first, and a rules dry run as one entry for its many patients (issue 18 point 8)', async () => {
+    const admin = await server.token('admin', HOSPITALS.shancheng);
+    const card = (await hookCall('zhang-wei', 'LAB-K')).cards[0];
+    const { promptId, token } = JSON.parse(card.links[0].appContext);
+    const [candidate] = (await findPrompt(server.services.db, promptId))!.candidates;
+    const decided = await postJson(
+      `${server.url}/api/prompts/${promptId}/decision`,
+      {
+        outcome: 'accepted',
+        resultId: candidate!.resultId,
+        practitioner: { ref: 'Practitioner/dr-log', name: '医生' },
+      },
+      bearer(token),
+    );
+    expect(decided.status).toBe(200);
+    expect(await untilLogged(quality, 'POST /api/prompts/:promptId/decision')).toMatchObject({
+      actorKind: 'decision-token',
+      patientKey: keyOf('zhang-wei'),
+      refused: false,
+    });
+    const replay = await postJson(
+      `${server.url}/api/admin/rules/dry-run`,
+      { override: { disabledItems: [], disabledDisciplines: [], windowDays: {} }, days: 30 },
+      bearer(admin),
+    );
+    expect(replay.status).toBe(200);
+    expect(await untilLogged(quality, 'POST /api/admin/rules/dry-run')).toMatchObject({
+      actorKind: 'api-token',
+      patientKey: '*',
+      results: replay.body.evaluated,
     });
   });
 
