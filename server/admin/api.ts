@@ -244,7 +244,7 @@ export const adminApi = [
       const hospitalId = hospitalOf(principal);
       if (typeof body !== 'string') throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
       const reference = await services.reference.current();
-      const { accepted, refused } = parseCodeMappings(body, hospitalId, reference.catalog, messages(locale));
+      const { accepted, refused } = await parseCodeMappings(body, hospitalId, reference.catalog, messages(locale));
       return saveMappings(services, hospitalId, accepted, refused, query.replace === 'true');
     },
   }),

@@ -2,11 +2,12 @@ import type { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
 import type { CodeMapping } from '../contract/admin';
 import { CODE_MAPPING_CSV_HEADERS, codeMappingCsvRow } from '../contract/csv-rows';
-import { readUploadedCsv } from '../csv/uploaded-csv';
+import { readUploadedCsvYielding, type UploadedCsv } from '../csv/uploaded-csv';
 import type { Messages } from '../i18n';
 import type { Refusal } from '../platform/records';
 
 type Column = keyof typeof CODE_MAPPING_CSV_HEADERS;
+const YIELD_EVERY = 2_000;
 const COLUMNS = codeMappingCsvRow.columns;
 const columnOf = (name: string): Column | null =>
   COLUMNS.find((column) =>
@@ -31,16 +32,16 @@ function schemaRefusal(row: number, issue: z.core.$ZodIssue | undefined, t: Mess
  * (in the uploader's language) and its data row: 1 is the line under the header, counted in the file
  * as the user sees it (a blank line still counts, so the number leads to the row).
  */
-export function parseCodeMappings(
+export async function parseCodeMappings(
   text: string,
   institutionId: string,
   catalog: ReadonlyMap<string, RecognitionItem>,
   messages: Messages,
-): { accepted: CodeMapping[]; refused: Refusal[] } {
+): Promise<{ accepted: CodeMapping[]; refused: Refusal[] }> {
   const t = messages.mappingRefusals;
-  let csv: ReturnType<typeof readUploadedCsv>;
+  let csv: UploadedCsv;
   try {
-    csv = readUploadedCsv(text, { relaxColumnCount: true });
+    csv = await readUploadedCsvYielding(text, { relaxColumnCount: true });
   } catch (error) {
     return {
       accepted: [],
@@ -53,7 +54,9 @@ export function parseCodeMappings(
   const accepted: CodeMapping[] = [];
   const refused: Refusal[] = [];
   const seen = new Set<string>();
-  for (const { row, cells } of csv.rows) {
+  for (const [index, { row, cells }] of csv.rows.entries()) {
+    // A whole hospital's table is 100 thousand rows: other requests are served between batches.
+    if (index > 0 && index % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
     const parsed = codeMappingCsvRow.schema.safeParse(
       Object.fromEntries(COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])),
     );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { RecognitionItem } from '../../rules';
 import { bool, type Database } from './database';
+import { referenceChanged } from './reference-version';
 
 interface ItemRow {
   code: string;
@@ -48,6 +49,7 @@ export async function loadCatalog(db: Database): Promise<RecognitionItem[]> {
 }
 
 export async function saveItems(db: Database, items: readonly RecognitionItem[]): Promise<void> {
+  await referenceChanged(db);
   for (const item of items) {
     const row = {
       code: item.code,

@@ -2,18 +2,25 @@ import { NO_OVERRIDE, type HospitalOverride } from '../../rules';
 import { storedHospitalOverride, type CodeMapping, type LocalTestSystem } from './stored-records';
 import type { OverrideHistory, UnmappedCodes } from '../contract/admin-responses';
 import type { Database } from './database';
+import { referenceChanged } from './reference-version';
 
 /** A hospital's own configuration: local order codes, its own test systems, its rule override. */
 
+/** Rows written per statement: a whole hospital's table is a few hundred statements, not 100 thousand. */
+const MAPPINGS_PER_STATEMENT = 500;
+
 export async function saveCodeMappings(db: Database, mappings: readonly CodeMapping[]): Promise<void> {
-  for (const mapping of mappings) {
+  await referenceChanged(db);
+  for (let start = 0; start < mappings.length; start += MAPPINGS_PER_STATEMENT) {
     await db('code_mappings')
-      .insert({
-        institution_id: mapping.institutionId,
-        local_code: mapping.localCode,
-        local_name: mapping.localName,
-        item_code: mapping.itemCode,
-      })
+      .insert(
+        mappings.slice(start, start + MAPPINGS_PER_STATEMENT).map((mapping) => ({
+          institution_id: mapping.institutionId,
+          local_code: mapping.localCode,
+          local_name: mapping.localName,
+          item_code: mapping.itemCode,
+        })),
+      )
       .onConflict(['institution_id', 'local_code'])
       .merge();
   }
@@ -36,6 +43,7 @@ export async function loadCodeMappings(db: Database, institutionId?: string): Pr
 }
 
 export async function saveLocalTestSystems(db: Database, systems: readonly LocalTestSystem[]): Promise<void> {
+  await referenceChanged(db);
   for (const system of systems) {
     await db('local_test_systems')
       .insert({
@@ -76,6 +84,7 @@ export async function saveOverride(
   now: Date,
   action: OverrideVersion['action'] = 'save',
 ): Promise<number> {
+  await referenceChanged(db);
   return db.transaction(async (trx) => {
     // Locks the hospital's row on PostgreSQL so two saves cannot take the same version.
     const current = await trx<{ version: number; override: string }>('hospital_overrides')
@@ -140,6 +149,7 @@ export async function currentOverride(
 }
 
 export async function deleteCodeMappings(db: Database, institutionId: string): Promise<void> {
+  await referenceChanged(db);
   await db('code_mappings').where('institution_id', institutionId).delete();
 }
 

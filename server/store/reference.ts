@@ -14,6 +14,7 @@ import { loadCatalog } from './catalog';
 import type { Database } from './database';
 import { loadCodeMappings, loadLocalTestSystems, loadOverrides } from './hospital-config';
 import { loadAlliances, loadInstitutions, loadQualifications, loadRegions } from './registry';
+import { referenceVersion } from './reference-version';
 
 /**
  * The slowly changing data every hook call needs (catalog, institutions, qualifications, policies,
@@ -90,9 +91,17 @@ export async function loadReferenceData(db: Database): Promise<ReferenceData> {
   };
 }
 
+/**
+ * The reference data of this process. Read once; then, every `refreshMs`, the store's reference version
+ * is compared (one small query) and the data read again only when it moved. Meanwhile callers are
+ * answered from what is held: a hook never waits for a refresh, and an unchanged registry of a
+ * hundred hospitals' code mappings is not rebuilt every half minute. A change made through this
+ * process (`invalidate`) is read before the next answer.
+ */
 export class ReferenceCache {
-  private loaded: { data: ReferenceData; at: number } | null = null;
+  private loaded: { data: ReferenceData; at: number; version: number } | null = null;
   private loading: Promise<ReferenceData> | null = null;
+  private checking = false;
 
   constructor(
     private readonly db: Database,
@@ -104,18 +113,44 @@ export class ReferenceCache {
 
   async current(): Promise<ReferenceData> {
     const now = this.clock().getTime();
-    if (this.loaded && now - this.loaded.at < this.refreshMs) return this.loaded.data;
-    if (!this.loading) {
-      this.loading = loadReferenceData(this.db)
-        .then((data) => {
-          this.loaded = { data, at: now };
-          return data;
-        })
-        .finally(() => {
-          this.loading = null;
-        });
+    const held = this.loaded;
+    if (held && now - held.at < this.refreshMs) return held.data;
+    if (held) {
+      this.revalidate(held, now);
+      return held.data;
     }
+    return this.load(now);
+  }
+
+  private load(now: number): Promise<ReferenceData> {
+    this.loading ??= (async () => {
+      try {
+        // The version first: a change landing while the data is read moves it again, and is read next time.
+        const version = await referenceVersion(this.db);
+        const data = await loadReferenceData(this.db);
+        this.loaded = { data, at: now, version };
+        return data;
+      } finally {
+        this.loading = null;
+      }
+    })();
     return this.loading;
+  }
+
+  /** In the background: reads everything again only if the version moved. A failed check is retried next time. */
+  private revalidate(held: { data: ReferenceData; at: number; version: number }, now: number): void {
+    if (this.checking || this.loading) return;
+    this.checking = true;
+    void referenceVersion(this.db)
+      .then(async (version) => {
+        if (this.loaded !== held) return;
+        if (version === held.version) this.loaded = { ...held, at: now };
+        else await this.load(now);
+      })
+      .catch(() => undefined)
+      .finally(() => {
+        this.checking = false;
+      });
   }
 
   /** Reference data changed through this process. */

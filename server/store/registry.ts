@@ -3,10 +3,12 @@ import { storedRegionPolicy, type Alliance, type CdsClient, type InstitutionReco
 import type { z } from 'zod';
 import type { storedQualificationSchema } from '../contract/platform';
 import { bool, type Database } from './database';
+import { referenceChanged } from './reference-version';
 
 /** Regions, institutions, alliances, qualifications and CDS client registrations (the platform's registry). */
 
 export async function saveRegion(db: Database, policy: RegionPolicy): Promise<void> {
+  await referenceChanged(db);
   await db('regions')
     .insert({ code: policy.code, name: policy.name, policy: JSON.stringify(policy) })
     .onConflict('code')
@@ -23,10 +25,12 @@ export async function loadAlliances(db: Database): Promise<Alliance[]> {
 }
 
 export async function saveAlliance(db: Database, alliance: Alliance): Promise<void> {
+  await referenceChanged(db);
   await db('alliances').insert(alliance).onConflict('id').merge();
 }
 
 export async function saveInstitution(db: Database, institution: InstitutionRecord, now: Date): Promise<void> {
+  await referenceChanged(db);
   await db.transaction(async (trx) => {
     await trx('institutions')
       .insert({
@@ -77,6 +81,7 @@ export async function loadInstitutions(db: Database): Promise<InstitutionRecord[
 }
 
 export async function saveQualification(db: Database, qualification: Qualification): Promise<number> {
+  await referenceChanged(db);
   const [row] = await db('qualifications')
     .insert({
       institution_id: qualification.institutionId,
@@ -182,6 +187,7 @@ export async function listQualifications(db: Database, institutionId?: string): 
 
 /** A qualification is identified by institution, scope, kind and start: importing it again replaces it. */
 export async function upsertQualification(db: Database, qualification: Qualification): Promise<number> {
+  await referenceChanged(db);
   await db('qualifications')
     .where({
       institution_id: qualification.institutionId,
@@ -195,6 +201,7 @@ export async function upsertQualification(db: Database, qualification: Qualifica
 }
 
 export async function withdrawQualification(db: Database, id: number, withdrawnOn: string): Promise<boolean> {
+  await referenceChanged(db);
   return (await db('qualifications').where('id', id).update({ withdrawn_on: withdrawnOn })) > 0;
 }
 

@@ -193,7 +193,10 @@ export class FakeAdminApi {
   }
 
   handlers(): RequestHandler[] {
-    const answer = async (request: Request, respond: (body: string) => JsonBodyType): Promise<Response> => {
+    const answer = async (
+      request: Request,
+      respond: (body: string) => JsonBodyType | Promise<JsonBodyType>,
+    ): Promise<Response> => {
       const url = new URL(request.url);
       const body = await request.text();
       const authorization = request.headers.get('authorization');
@@ -208,7 +211,7 @@ export class FakeAdminApi {
       try {
         if (authorization !== `Bearer ${ADMIN_TOKEN}`)
           throw new HttpError(401, 'unauthenticated', 'this API token is not valid or was revoked');
-        return HttpResponse.json(respond(body));
+        return HttpResponse.json(await respond(body));
       } catch (error) {
         if (error instanceof HttpError) return HttpResponse.json(error.body(), { status: error.status });
         throw error;
@@ -249,8 +252,8 @@ export class FakeAdminApi {
         answer(request, () => codeMappingsSchema.parse(this.mappings)),
       ),
       http.put(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
-        answer(request, (body) => {
-          const { accepted, refused } = parseCodeMappings(
+        answer(request, async (body) => {
+          const { accepted, refused } = await parseCodeMappings(
             body,
             HOSPITAL,
             new Map(CATALOG.map((item) => [item.code, item])),
