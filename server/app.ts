@@ -17,6 +17,7 @@ import { healthRoutes } from './health/routes';
 import { resolveWithDns, type ResolveHost } from './fhir/ehr-address';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
+import { sourceRoutes } from './ingest/source-routes';
 import type { Services } from './services';
 import type { Preparation } from './start/prepare';
 import type { Database } from './store/database';
@@ -129,7 +130,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
   const pageHeaders = securityHeaders(services);
   app.use((request, response, next) => {
-    if (/^\/(cds-services|fhir|api|health|metrics)(\/|$)/.test(request.path)) {
+    if (/^\/(cds-services|fhir|ingest|api|health|metrics)(\/|$)/.test(request.path)) {
       response.setHeader('x-content-type-options', 'nosniff');
       next();
     } else {
@@ -146,6 +147,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // bursts the index must take.
   app.use('/api', clientRateLimit(services));
   app.use(ingestRoutes(services));
+  app.use(sourceRoutes(services));
   // Every /api route, from its declaration (server/api/routes.ts).
   app.use(apiRouter(services, API_ROUTES));
   app.get('/', startPage(services));
@@ -153,6 +155,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   if (!options.config.production) app.use(demoRoutes(services));
   app.use(notFoundHandler);
   app.use('/api', errorHandler('api', options.logger));
+  app.use('/ingest', errorHandler('api', options.logger));
   app.use(errorHandler('fhir', options.logger));
   return { app, services };
 }

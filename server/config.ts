@@ -48,6 +48,8 @@ const settings = z.object({
   UNAUTHENTICATED_PER_MINUTE: z.coerce.number().int().min(0).max(1_000_000).default(120),
   MAX_IN_FLIGHT: z.coerce.number().int().min(0).max(100_000).default(512),
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
+  HL7_MLLP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  HL7_MLLP_HOST: z.string().trim().min(1).default('127.0.0.1'),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
@@ -133,6 +135,8 @@ export interface Config {
   /** Requests per minute per client (CDS client issuer, or source address); 0 switches the limit off. */
   readonly rateLimitPerMinute: number;
   readonly hookBudgetMs: number;
+  /** The MLLP listener for HL7 v2 results; null: off. */
+  readonly mllp: { readonly port: number; readonly host: string } | null;
   readonly timeZone: string;
   readonly seedDemo: boolean;
   readonly logLevel: string;
@@ -200,5 +204,10 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     unauthenticatedPerMinute: e.UNAUTHENTICATED_PER_MINUTE,
     maxInFlight: e.MAX_IN_FLIGHT,
     workers: e.WORKERS,
+    // Development listens for the demo LIS on 2575 (the registered HL7 port); production only when set.
+    mllp:
+      (e.HL7_MLLP_PORT ?? (production ? 0 : 2575)) > 0
+        ? { port: e.HL7_MLLP_PORT ?? 2575, host: e.HL7_MLLP_HOST }
+        : null,
   };
 }

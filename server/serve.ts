@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp, type AppOptions } from './app';
 import type { Config } from './config';
+import { startMllp } from './ingest/hl7v2/mllp';
 import { startMaintenance } from './maintenance';
 import type { Services } from './services';
 import type { Preparation } from './start/prepare';
@@ -42,6 +43,9 @@ export async function serve(
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
+  const mllp = config.mllp ? await startMllp(services, config.mllp.port, config.mllp.host) : null;
+  if (config.mllp)
+    logger.info({ mllpHost: config.mllp.host, mllpPort: config.mllp.port }, 'HL7 v2 over MLLP listening');
   const stopMaintenance = startMaintenance(services, { retention: options.retention });
   return {
     port,
@@ -50,6 +54,7 @@ export async function serve(
       new Promise<void>((resolve) => {
         stopMaintenance();
         services.refusals.stop();
+        mllp?.close();
         server.close(() => {
           void Promise.allSettled([
             services.replayGuard.flush(),

@@ -6,6 +6,7 @@ import { explainApi } from '../explain/api';
 import { openApiDocument } from '../openapi/document';
 import { platformApi } from '../platform/api';
 import { qualityApi } from '../quality/api';
+import { sourcesApi } from '../ingest/sources-api';
 import { apiRoute, type ApiRoute } from './route';
 
 const CAPABILITIES: readonly ApiRoute[] = [
@@ -15,6 +16,7 @@ const CAPABILITIES: readonly ApiRoute[] = [
   ...qualityApi,
   ...adminApi,
   ...platformApi,
+  ...sourcesApi,
 ];
 
 let document: Record<string, unknown> | null = null;

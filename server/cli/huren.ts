@@ -9,6 +9,7 @@ import { API_ROLES, createApiToken, listApiTokens, revokeApiToken, type ApiRole 
 import { migrate, openStore, type Database } from '../store/database';
 import { isRegistered, listClients, revokeClient } from '../store/registry';
 import { describeStore } from './store-description';
+import { sendHl7 } from './send-hl7';
 import { REFERENCE_REFRESH_MS } from '../store/reference';
 
 const USAGE = `npm run huren -- <command>
@@ -25,6 +26,8 @@ const USAGE = `npm run huren -- <command>
   clients register --issuer <iss> --hospital <institution id> (--jwks <file.json> | --jku <url>...)
   clients list
   clients revoke <issuer>
+  send hl7v2 [file]   sends one HL7 v2 message over MLLP to the running server (HL7_MLLP_PORT) and prints
+                      the ACK; without a file, the demo LIS's 血钾 for 梁伟 (docs/ingest.md)
 `;
 
 function fail(message: string): never {
@@ -135,6 +138,12 @@ async function clients(db: Database, args: string[]): Promise<void> {
 async function run(): Promise<void> {
   const [command, ...rest] = process.argv.slice(2);
   const config = loadConfig(process.env);
+  // Talks to the running server, not to the store.
+  if (command === 'send') {
+    if (rest[0] !== 'hl7v2') fail('send: hl7v2 [file]');
+    process.stdout.write(`${await sendHl7(config, rest[1])}\n`);
+    return;
+  }
   // The same settings as the server (.env and the environment): say which store that is, before touching it.
   process.stderr.write(`store: ${describeStore(config.store)}\n`);
   const store = openStore(config.store);

@@ -49,7 +49,7 @@ export async function startChild(
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', entry], {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, HL7_MLLP_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

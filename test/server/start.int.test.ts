@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../support/config';
-import { sampleRequest } from '../support/hook-requests';
-import { postJson } from '../support/server';
+import { orderRequest, sampleRequest } from '../support/hook-requests';
+import { freePort, postJson } from '../support/server';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 let child: ChildProcess;
@@ -14,7 +14,10 @@ let output = '';
  * `npm start` on a fresh machine: migrate a new SQLite file, seed the demo data, serve. The first call
  * is made the moment the server says it listens (issue 17 point 6: ready means ready).
  */
+let mllpPort = 0;
+
 beforeAll(async () => {
+  mllpPort = await freePort();
   const sqlite = join(tempDir(), 'nested', 'huren.sqlite');
   child = spawn('npm', ['start', '--silent'], {
     cwd: ROOT,
@@ -23,6 +26,7 @@ beforeAll(async () => {
       NODE_ENV: 'development',
       PORT: '0',
       SQLITE_FILE: sqlite,
+      HL7_MLLP_PORT: String(mllpPort),
       CDS_AUTH: 'off',
       SEED_DEMO: '',
       LOG_LEVEL: 'info',
@@ -74,5 +78,21 @@ describe('npm start', () => {
     const response = await fetch(`${url}/health/ready`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ready', migrations: 'current', demoData: 'loaded' });
+  });
+
+  it('takes the demo LIS’s HL7 v2 message over MLLP (npm run huren -- send hl7v2), and 梁伟 gets his first card', async () => {
+    const sent = spawnSync('npm', ['run', '-s', 'huren', '--', 'send', 'hl7v2'], {
+      cwd: ROOT,
+      env: { ...process.env, HL7_MLLP_PORT: String(mllpPort), SQLITE_FILE: join(tempDir(), 'unused.sqlite') },
+      encoding: 'utf8',
+    });
+    expect(sent.stdout).toMatch(/MSA\|AA\|DEMO-/);
+    const { status, body } = await postJson(
+      `${url}/cds-services/recognition-order-select`,
+      orderRequest('order-select', 'liang-wei', ['LAB-K']),
+    );
+    expect(status).toBe(200);
+    expect(body.cards).toHaveLength(1);
+    expect(body.cards[0].detail).toContain('嘉陵江中心医院');
   });
 });

@@ -30,6 +30,8 @@ export function testConfig(env: Record<string, string> = {}): Config {
     PUBLIC_URL: 'http://huren.test',
     RATE_LIMIT_PER_MINUTE: '0',
     UNAUTHENTICATED_PER_MINUTE: '0',
+    // Test servers run side by side: a test that needs the MLLP listener starts its own on a free port.
+    HL7_MLLP_PORT: '0',
     ...env,
   });
 }

@@ -21,6 +21,8 @@ export async function launch(env: Record<string, string>, readyLine: string): Pr
       LOG_LEVEL: 'info',
       RATE_LIMIT_PER_MINUTE: '0',
       PUBLIC_URL: 'http://huren.test',
+      // Servers run side by side in the suites: none takes the development MLLP port.
+      HL7_MLLP_PORT: '0',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

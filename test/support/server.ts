@@ -105,7 +105,7 @@ export async function startServer(
 /** TEST-NET-3 (RFC 5737): never routed; the mocked EHRs are answered by msw before any socket. */
 const documentationAddress: ResolveHost = async () => ['203.0.113.10'];
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -1,0 +1,241 @@
+import type { Hl7Field, Hl7Message, Hl7Segment } from '@medplum/core';
+import { SYSTEMS } from '../../fhir/systems';
+import type { ReferenceData } from '../../store/reference';
+import type { RegisteredSource } from '../../store/result-sources';
+import { hl7Instant } from './time';
+
+/** Versions of HL7 v2 whose ORU^R01 we read (Chinese LIS send 2.3.1 to 2.5.1). */
+const VERSIONS = new Set(['2.3', '2.3.1', '2.4', '2.5', '2.5.1']);
+/** PID-3 identifier types (CX-5) and assigning authorities (CX-4) that mean 身份证. */
+const NATIONAL_ID_TYPES = new Set(['ID', 'NNCHN', 'SFZ', 'PPN-CN']);
+const NATIONAL_ID_OID = '2.16.156.10011.1.3';
+
+/** Why a message is refused: AR when it cannot be read at all, AE when it is read but cannot be filed. */
+export interface MessageProblem {
+  readonly ack: 'AR' | 'AE';
+  /** Where, as HL7 names it: `MSH-9`, `PID-3`, `OBR[2]-4`. */
+  readonly field: string;
+  /** For the people who fix it, in Chinese. */
+  readonly reason: string;
+}
+
+export interface ReadOru {
+  readonly institutionId: string;
+  readonly bundle: Record<string, unknown>;
+}
+
+const text = (field: Hl7Field | undefined, component = 1): string => field?.getComponent(component).trim() ?? '';
+// getField numbers fields as HL7 does (MSH-1 is the field separator).
+const fieldOf = (segment: Hl7Segment, index: number): Hl7Field | undefined => segment.getField(index);
+
+/** OBX-11 and OBR-25, as the index keeps them: C corrected is an amendment, X and W withdraw it. */
+function statusOf(code: string): string {
+  switch (code.toUpperCase()) {
+    case 'C':
+      return 'amended';
+    case 'X':
+    case 'W':
+    case 'D':
+      return 'entered-in-error';
+    case 'P':
+    case 'R':
+    case 'I':
+      return 'preliminary';
+    default:
+      return 'final';
+  }
+}
+
+function nationalIdOf(pid: Hl7Segment): string | null {
+  const identifiers = fieldOf(pid, 3);
+  if (!identifiers) return null;
+  for (let repetition = 0; repetition < identifiers.components.length; repetition++) {
+    const value = identifiers.getComponent(1, undefined, repetition).trim();
+    const authority = identifiers.getComponent(4, undefined, repetition);
+    const type = identifiers.getComponent(5, undefined, repetition).trim().toUpperCase();
+    if (value && (NATIONAL_ID_TYPES.has(type) || authority.includes(NATIONAL_ID_OID))) return value;
+  }
+  return null;
+}
+
+/**
+ * OBR-4 as codings: LOINC, the regional catalog's own code, or a local code through the hospital's
+ * code mapping (the same table the administrator keeps for orders), kept with its own system too.
+ */
+function codingsOf(
+  field: Hl7Field | undefined,
+  institutionId: string,
+  localSystem: string | undefined,
+  reference: ReferenceData,
+) {
+  const code = text(field, 1);
+  const display = text(field, 2);
+  const system = text(field, 3).toUpperCase();
+  const codings: Record<string, string>[] = [];
+  if (!code) return { codings, display };
+  if (system === 'LN' || system === 'LOINC') codings.push({ system: SYSTEMS.loinc, code });
+  const mapped = reference.catalog.has(code) ? code : reference.codeMappings.get(institutionId)?.get(code);
+  if (mapped) codings.push({ system: SYSTEMS.recognitionItem, code: mapped });
+  if (localSystem) codings.push({ system: localSystem, code, ...(display ? { display } : {}) });
+  return { codings, display };
+}
+
+/** One OBX as an Observation (NM, SN, ST, TX, CE and CWE values). */
+function observationOf(obx: Hl7Segment, id: string, timeZone: string): Record<string, unknown> {
+  const type = text(fieldOf(obx, 2)).toUpperCase();
+  const valueField = fieldOf(obx, 5);
+  const unit = text(fieldOf(obx, 6)) || undefined;
+  let value: Record<string, unknown>;
+  if (type === 'NM' && Number.isFinite(Number(text(valueField)))) {
+    value = { valueQuantity: { value: Number(text(valueField)), ...(unit ? { unit } : {}) } };
+  } else if (type === 'SN' && Number.isFinite(Number(text(valueField, 2)))) {
+    const comparator = text(valueField, 1);
+    value = {
+      valueQuantity: {
+        value: Number(text(valueField, 2)),
+        ...(['<', '<=', '>', '>='].includes(comparator) ? { comparator } : {}),
+        ...(unit ? { unit } : {}),
+      },
+    };
+  } else if (type === 'CE' || type === 'CWE') {
+    value = { valueCodeableConcept: { text: text(valueField, 2) || text(valueField, 1) } };
+  } else {
+    value = { valueString: valueField?.toString() ?? '' };
+  }
+  const name = text(fieldOf(obx, 3), 2) || text(fieldOf(obx, 3), 1);
+  const range = text(fieldOf(obx, 7));
+  const flag = text(fieldOf(obx, 8));
+  const method = text(fieldOf(obx, 17), 2) || text(fieldOf(obx, 17), 1);
+  const equipment = text(fieldOf(obx, 18), 2) || text(fieldOf(obx, 18), 1);
+  const effective = hl7Instant(text(fieldOf(obx, 14)), timeZone);
+  return {
+    resourceType: 'Observation',
+    id,
+    status: statusOf(text(fieldOf(obx, 11))) === 'entered-in-error' ? 'entered-in-error' : 'final',
+    code: { text: name },
+    ...(effective ? { effectiveDateTime: effective } : {}),
+    ...value,
+    ...(range ? { referenceRange: [{ text: range }] } : {}),
+    ...(flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: flag }] }] } : {}),
+    ...(method ? { method: { text: method } } : {}),
+    ...(equipment ? { device: { display: equipment } } : {}),
+  };
+}
+
+const entry = (resource: Record<string, unknown>) => ({
+  fullUrl: `urn:uuid:${String(resource.resourceType)}-${String(resource.id)}`,
+  resource,
+  request: { method: 'PUT', url: `${String(resource.resourceType)}/${String(resource.id)}` },
+});
+
+/** The institution MSH-4 stands for, through the source's registration; null when it is not one of the source's. */
+function institutionOf(msh: Hl7Segment, source: RegisteredSource): string | null {
+  const facility = text(fieldOf(msh, 4));
+  const mapped = facility
+    ? (source.facilities?.[facility] ?? (source.institutions.includes(facility) ? facility : null))
+    : null;
+  const institution =
+    mapped ?? (!facility && source.institutions.length === 1 ? (source.institutions[0] ?? null) : null);
+  return institution && source.institutions.includes(institution) ? institution : null;
+}
+
+/**
+ * An ORU^R01 as the FHIR Bundle `POST /fhir` takes, so it is filed by the same extraction: one
+ * DiagnosticReport per OBR with its OBX as Observations, the patient by 身份证 (PID-3), the performing
+ * institution by the sending facility (MSH-4) as the source registered it.
+ */
+export function oruAsBundle(
+  message: Hl7Message,
+  source: RegisteredSource,
+  context: { reference: ReferenceData; nationalIdSystem: string; timeZone: string },
+): ReadOru | MessageProblem {
+  const msh = message.header;
+  const type = `${text(fieldOf(msh, 9), 1)}^${text(fieldOf(msh, 9), 2)}`;
+  if (type !== 'ORU^R01')
+    return { ack: 'AR', field: 'MSH-9', reason: `不支持的消息类型 ${type}：只接收 ORU^R01 检验检查结果` };
+  const version = text(fieldOf(msh, 12));
+  if (!VERSIONS.has(version))
+    return { ack: 'AR', field: 'MSH-12', reason: `不支持的 HL7 版本 ${version || '（未填）'}：支持 2.3.1 至 2.5.1` };
+  const institutionId = institutionOf(msh, source);
+  if (!institutionId)
+    return {
+      ack: 'AE',
+      field: 'MSH-4',
+      reason: `发送机构 ${text(fieldOf(msh, 4)) || '（未填）'} 不是该数据源登记的机构`,
+    };
+  const pid = message.getSegment('PID');
+  if (!pid) return { ack: 'AE', field: 'PID', reason: '缺少患者信息（PID 段）' };
+  const nationalId = nationalIdOf(pid);
+  if (!nationalId)
+    return {
+      ack: 'AE',
+      field: 'PID-3',
+      reason: 'PID-3 中没有患者身份证号（标识类型 ID 或分配机构 2.16.156.10011.1.3）',
+    };
+  const institution = context.reference.institutions.get(institutionId);
+  const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
+  const controlId = text(fieldOf(msh, 10));
+  const patientId = `p-${controlId || 'hl7'}`;
+  const patient = {
+    resourceType: 'Patient',
+    id: patientId,
+    identifier: [{ system: context.nationalIdSystem, value: nationalId }],
+    ...(text(fieldOf(pid, 5)) ? { name: [{ text: text(fieldOf(pid, 5)) }] } : {}),
+  };
+  const organization = {
+    resourceType: 'Organization',
+    id: `o-${institutionId}`,
+    identifier: [{ system: SYSTEMS.institution, value: institutionId }],
+    name: text(fieldOf(msh, 4), 2) || institution?.name || institutionId,
+  };
+  const resources: Record<string, unknown>[] = [patient, organization];
+  interface Filed {
+    readonly report: Record<string, unknown>;
+    readonly results: Record<string, unknown>[];
+  }
+  let current: Filed | null = null;
+  const reports: Filed[] = [];
+  let position = 0;
+  for (const segment of message.segments) {
+    if (segment.name === 'OBR') {
+      position += 1;
+      const filler = text(fieldOf(segment, 3)) || text(fieldOf(segment, 2)) || `${controlId}-${position}`;
+      const { codings, display } = codingsOf(fieldOf(segment, 4), institutionId, localSystem, context.reference);
+      const effective = hl7Instant(text(fieldOf(segment, 7)), context.timeZone);
+      const issued = hl7Instant(text(fieldOf(segment, 22)), context.timeZone);
+      current = {
+        report: {
+          resourceType: 'DiagnosticReport',
+          id: `r-${filler}`,
+          identifier: [{ system: `urn:huren:source:${source.id}:report`, value: filler }],
+          status: statusOf(text(fieldOf(segment, 25))),
+          code: { coding: codings, ...(display ? { text: display } : {}) },
+          subject: { reference: `Patient/${patientId}` },
+          ...(effective ? { effectiveDateTime: effective } : {}),
+          ...(issued ? { issued } : {}),
+          performer: [{ reference: `Organization/${organization.id}` }],
+        },
+        results: [],
+      };
+      reports.push(current);
+    } else if (segment.name === 'OBX' && current) {
+      const observation = observationOf(
+        segment,
+        `${String(current.report.id)}-obx${current.results.length + 1}`,
+        context.timeZone,
+      );
+      current.results.push(observation);
+      // A withdrawn or corrected OBX speaks for its report (OBX-11).
+      const status = statusOf(text(fieldOf(segment, 11)));
+      if (status !== 'final' && current.report.status === 'final') current.report.status = status;
+    }
+  }
+  if (reports.length === 0) return { ack: 'AE', field: 'OBR', reason: '消息中没有检验检查项目（OBR 段）' };
+  for (const { report, results } of reports) {
+    resources.push(
+      { ...report, result: results.map((result) => ({ reference: `Observation/${String(result.id)}` })) },
+      ...results,
+    );
+  }
+  return { institutionId, bundle: { resourceType: 'Bundle', type: 'batch', entry: resources.map(entry) } };
+}

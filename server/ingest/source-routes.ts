@@ -1,0 +1,43 @@
+import express, { Router, type RequestHandler, type Response } from 'express';
+import { HttpError } from '../errors/http-error';
+import type { Services } from '../services';
+import { sourceByToken, type RegisteredSource } from '../store/result-sources';
+import { receiveHl7 } from './hl7v2/receive';
+
+/** The largest HL7 v2 message taken over HTTP: a day's batch of one LIS fits, a 50 MB body does not. */
+const HL7_LIMIT = '5mb';
+
+/** A registered, unrevoked source of this format, from its bearer token: before any byte of the body is read. */
+function sourceAuthentication(services: Services, format: RegisteredSource['format']): RequestHandler {
+  return async (request, response, next) => {
+    const token = /^Bearer\s+(hrs_[\w-]+)$/.exec(request.get('authorization') ?? '')?.[1];
+    const source = token ? await sourceByToken(services.reader, token) : null;
+    if (!source || source.revoked || source.format !== format)
+      throw new HttpError(401, 'unauthenticated', '数据源令牌无效或已吊销（Authorization: Bearer hrs_…）');
+    response.locals.source = source;
+    next();
+  };
+}
+
+const sourceOf = (response: Response): RegisteredSource => response.locals.source as RegisteredSource;
+
+/** Results in as hospitals send them: HL7 v2 over HTTP (the MLLP listener is server/ingest/hl7v2/mllp.ts). */
+export function sourceRoutes(services: Services): Router {
+  const router = Router();
+  router.post(
+    '/ingest/hl7v2',
+    sourceAuthentication(services, 'hl7v2'),
+    express.raw({ type: () => true, limit: HL7_LIMIT }),
+    async (request, response) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+        throw new HttpError(400, 'invalid', '请求体为空：请发送一条 HL7 v2 消息', null);
+      const ack = await receiveHl7(services, sourceOf(response), request.body);
+      // The ACK says what happened; the status says it to HTTP: stored, or refused for the message or its content.
+      response
+        .status(ack.code === 'AA' ? 200 : ack.code === 'AE' ? 422 : 400)
+        .type('x-application/hl7-v2+er7; charset=utf-8')
+        .send(ack.text);
+    },
+  );
+  return router;
+}
