@@ -2,10 +2,13 @@ import express, { Router, type RequestHandler, type Response } from 'express';
 import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { sourceByToken, type RegisteredSource } from '../store/result-sources';
+import { receiveCda } from './cda/receive';
 import { receiveHl7 } from './hl7v2/receive';
 
 /** The largest HL7 v2 message taken over HTTP: a day's batch of one LIS fits, a 50 MB body does not. */
 const HL7_LIMIT = '5mb';
+/** A CDA document with its text and a few images' references; a 50 MB body is refused unread. */
+const CDA_LIMIT = '10mb';
 
 /** A registered, unrevoked source of this format, from its bearer token: before any byte of the body is read. */
 function sourceAuthentication(services: Services, format: RegisteredSource['format']): RequestHandler {
@@ -37,6 +40,17 @@ export function sourceRoutes(services: Services): Router {
         .status(ack.code === 'AA' ? 200 : ack.code === 'AE' ? 422 : 400)
         .type('x-application/hl7-v2+er7; charset=utf-8')
         .send(ack.text);
+    },
+  );
+  router.post(
+    '/ingest/cda',
+    sourceAuthentication(services, 'cda'),
+    express.raw({ type: () => true, limit: CDA_LIMIT }),
+    async (request, response) => {
+      if (!Buffer.isBuffer(request.body) || request.body.length === 0)
+        throw new HttpError(400, 'invalid', '请求体为空：请发送一份 CDA 文档（application/xml）', null);
+      const answer = await receiveCda(services, sourceOf(response), request.body);
+      response.status(answer.status).json(answer);
     },
   );
   return router;

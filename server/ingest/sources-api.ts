@@ -21,6 +21,7 @@ import {
   type Quarantined,
 } from '../store/result-sources';
 import { daysBefore } from '../../rules';
+import { receiveCda } from './cda/receive';
 import { receiveHl7 } from './hl7v2/receive';
 
 /** Runs a quarantined message through the ingest again (after its mapping was fixed); answered with what became of it. */
@@ -28,6 +29,14 @@ async function replay(services: Services, entry: Quarantined) {
   const source = await findSource(services.db, entry.sourceId);
   if (!source) throw new HttpError(404, 'not-found', `no source ${entry.sourceId}`);
   await markReplayed(services.db, entry.id, services.clock());
+  if (entry.format === 'cda') {
+    const answer = await receiveCda(services, source, { replay: entry.raw });
+    return {
+      id: entry.id,
+      outcome: answer.outcome === 'quarantined' ? ('quarantined' as const) : ('stored' as const),
+      reason: answer.reason,
+    };
+  }
   const ack = await receiveHl7(services, source, { replay: entry.raw });
   return {
     id: entry.id,

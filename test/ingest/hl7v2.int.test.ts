@@ -2,13 +2,11 @@ import { connect, type Server } from 'node:net';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { potassiumOru } from '../../fixtures/hl7v2/samples';
-import { NATIONAL_ID_SYSTEM, organizationResource } from '../../fixtures/patients/bundles';
 import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
-import { addDays, localDate } from '../../rules';
-import { SYSTEMS } from '../../server/fhir/systems';
+import { localDate } from '../../rules';
 import { MllpFramer, mllpFrame, startMllp } from '../../server/ingest/hl7v2/mllp';
-import { orderRequest } from '../support/hook-requests';
+import { cardsForPerson, comparable, sameReportAsFhir } from '../support/incoming-results';
 import { expectMatchesOpenApi } from '../support/openapi';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -86,63 +84,13 @@ function sendMllp(pieces: Buffer[], count: number): Promise<string[]> {
   });
 }
 
-async function cardsFor(nationalId: string) {
-  const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
-  request.prefetch.patient.identifier = [{ system: NATIONAL_ID_SYSTEM, value: nationalId }];
-  return (await postJson(`${server.url}/cds-services/recognition-order-select`, request)).body.cards;
-}
-
-/** The same report as FHIR: what a hospital's platform would have sent before. */
-function sameReportAsFhir(person: { nationalId: string; name: string }) {
-  const collected = `${addDays(today, -1)}T09:30:00+08:00`;
-  const id = `fhir-${person.nationalId.slice(-6)}`;
-  const observation = {
-    resourceType: 'Observation',
-    id: `${id}-k`,
-    status: 'final',
-    code: { text: '钾' },
-    effectiveDateTime: collected,
-    valueQuantity: { value: 4.3, unit: 'mmol/L' },
-    referenceRange: [{ text: '3.5-5.3' }],
-    interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: 'N' }] }],
-    method: { text: '离子选择电极法' },
-    device: { display: 'Beckman AU5800' },
-  };
-  const patient = {
-    resourceType: 'Patient',
-    id: `p-${id}`,
-    identifier: [{ system: NATIONAL_ID_SYSTEM, value: person.nationalId }],
-  };
-  const report = {
-    resourceType: 'DiagnosticReport',
-    id,
-    identifier: [{ system: 'https://his.example/H-CQ-002/report', value: id }],
-    status: 'final',
-    code: { coding: [{ system: SYSTEMS.recognitionItem, code: 'LAB-K' }], text: '血钾' },
-    subject: { reference: `Patient/${patient.id}` },
-    effectiveDateTime: collected,
-    performer: [{ reference: `Organization/${HOSPITALS.jialing}` }],
-    result: [{ reference: `Observation/${observation.id}` }],
-  };
-  return {
-    resourceType: 'Bundle',
-    type: 'batch',
-    entry: [patient, organizationResource(HOSPITALS.jialing), report, observation].map((resource) => ({
-      fullUrl: `urn:uuid:${resource.resourceType}-${resource.id}`,
-      resource,
-      request: { method: 'PUT', url: `${resource.resourceType}/${resource.id}` },
-    })),
-  };
-}
-
-/** A card without what differs per call (its uuid, the app link's token, the patient). */
-const comparable = (card: any) => ({ summary: card.summary, detail: card.detail, indicator: card.indicator });
+const cardsFor = (nationalId: string) => cardsForPerson(server, nationalId, 'LAB-K');
 
 describe('HL7 v2 ORU^R01 in, as a LIS sends it', () => {
   it('turns a message into the same card as the FHIR path', async () => {
     const viaFhir = newPerson();
     const viaHl7 = newPerson();
-    const fhir = await postJson(`${server.url}/fhir`, sameReportAsFhir(viaFhir), {
+    const fhir = await postJson(`${server.url}/fhir`, sameReportAsFhir(viaFhir, today), {
       authorization: `Bearer ${server.platformToken}`,
     });
     expect(fhir.status).toBe(200);

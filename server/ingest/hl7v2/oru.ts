@@ -2,6 +2,7 @@ import type { Hl7Field, Hl7Message, Hl7Segment } from '@medplum/core';
 import { SYSTEMS } from '../../fhir/systems';
 import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
+import { incomingBundle, type IncomingReport } from '../incoming-bundle';
 import { hl7Instant } from './time';
 
 /** Versions of HL7 v2 whose ORU^R01 we read (Chinese LIS send 2.3.1 to 2.5.1). */
@@ -122,12 +123,6 @@ function observationOf(obx: Hl7Segment, id: string, timeZone: string): Record<st
   };
 }
 
-const entry = (resource: Record<string, unknown>) => ({
-  fullUrl: `urn:uuid:${String(resource.resourceType)}-${String(resource.id)}`,
-  resource,
-  request: { method: 'PUT', url: `${String(resource.resourceType)}/${String(resource.id)}` },
-});
-
 /** The institution MSH-4 stands for, through the source's registration; null when it is not one of the source's. */
 function institutionOf(msh: Hl7Segment, source: RegisteredSource): string | null {
   const facility = text(fieldOf(msh, 4));
@@ -175,67 +170,49 @@ export function oruAsBundle(
   const institution = context.reference.institutions.get(institutionId);
   const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
   const controlId = text(fieldOf(msh, 10));
-  const patientId = `p-${controlId || 'hl7'}`;
-  const patient = {
-    resourceType: 'Patient',
-    id: patientId,
-    identifier: [{ system: context.nationalIdSystem, value: nationalId }],
-    ...(text(fieldOf(pid, 5)) ? { name: [{ text: text(fieldOf(pid, 5)) }] } : {}),
+  const reports: IncomingReport[] = [];
+  let current: { report: Omit<IncomingReport, 'observations'>; results: Record<string, unknown>[] } | null = null;
+  const close = () => {
+    if (current) reports.push({ ...current.report, observations: current.results });
   };
-  const organization = {
-    resourceType: 'Organization',
-    id: `o-${institutionId}`,
-    identifier: [{ system: SYSTEMS.institution, value: institutionId }],
-    name: text(fieldOf(msh, 4), 2) || institution?.name || institutionId,
-  };
-  const resources: Record<string, unknown>[] = [patient, organization];
-  interface Filed {
-    readonly report: Record<string, unknown>;
-    readonly results: Record<string, unknown>[];
-  }
-  let current: Filed | null = null;
-  const reports: Filed[] = [];
-  let position = 0;
   for (const segment of message.segments) {
     if (segment.name === 'OBR') {
-      position += 1;
-      const filler = text(fieldOf(segment, 3)) || text(fieldOf(segment, 2)) || `${controlId}-${position}`;
+      close();
+      const filler = text(fieldOf(segment, 3)) || text(fieldOf(segment, 2)) || `${controlId}-${reports.length + 1}`;
       const { codings, display } = codingsOf(fieldOf(segment, 4), institutionId, localSystem, context.reference);
-      const effective = hl7Instant(text(fieldOf(segment, 7)), context.timeZone);
-      const issued = hl7Instant(text(fieldOf(segment, 22)), context.timeZone);
       current = {
         report: {
-          resourceType: 'DiagnosticReport',
           id: `r-${filler}`,
-          identifier: [{ system: `urn:huren:source:${source.id}:report`, value: filler }],
+          identifier: { system: `urn:huren:source:${source.id}:report`, value: filler },
           status: statusOf(text(fieldOf(segment, 25))),
           code: { coding: codings, ...(display ? { text: display } : {}) },
-          subject: { reference: `Patient/${patientId}` },
-          ...(effective ? { effectiveDateTime: effective } : {}),
-          ...(issued ? { issued } : {}),
-          performer: [{ reference: `Organization/${organization.id}` }],
+          effective: hl7Instant(text(fieldOf(segment, 7)), context.timeZone),
+          issued: hl7Instant(text(fieldOf(segment, 22)), context.timeZone),
         },
         results: [],
       };
-      reports.push(current);
     } else if (segment.name === 'OBX' && current) {
-      const observation = observationOf(
-        segment,
-        `${String(current.report.id)}-obx${current.results.length + 1}`,
-        context.timeZone,
+      current.results.push(
+        observationOf(segment, `${current.report.id}-obx${current.results.length + 1}`, context.timeZone),
       );
-      current.results.push(observation);
       // A withdrawn or corrected OBX speaks for its report (OBX-11).
       const status = statusOf(text(fieldOf(segment, 11)));
-      if (status !== 'final' && current.report.status === 'final') current.report.status = status;
+      if (status !== 'final' && current.report.status === 'final') current.report = { ...current.report, status };
     }
   }
+  close();
   if (reports.length === 0) return { ack: 'AE', field: 'OBR', reason: '消息中没有检验检查项目（OBR 段）' };
-  for (const { report, results } of reports) {
-    resources.push(
-      { ...report, result: results.map((result) => ({ reference: `Observation/${String(result.id)}` })) },
-      ...results,
-    );
-  }
-  return { institutionId, bundle: { resourceType: 'Bundle', type: 'batch', entry: resources.map(entry) } };
+  return {
+    institutionId,
+    bundle: incomingBundle({
+      patient: {
+        id: `p-${controlId || 'hl7'}`,
+        system: context.nationalIdSystem,
+        nationalId,
+        name: text(fieldOf(pid, 5)),
+      },
+      institution: { id: institutionId, name: text(fieldOf(msh, 4), 2) || institution?.name || institutionId },
+      reports,
+    }),
+  };
 }

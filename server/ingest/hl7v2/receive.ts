@@ -1,10 +1,9 @@
 import { isUtf8 } from 'node:buffer';
 import { Hl7Message, Hl7Segment } from '@medplum/core';
 import iconv from 'iconv-lite';
-import { bundleSchema } from '../../contract/fhir';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
-import { ingestBundle } from '../ingest';
+import { fileBundle } from '../file-bundle';
 import { oruAsBundle, type MessageProblem } from './oru';
 
 /** What the sender is answered: the ACK (MSA-1 AA, AE or AR), with an ERR naming the field when refused. */
@@ -64,15 +63,6 @@ function ackOf(
   if (problem) ack.getSegment('MSA')?.setField(3, problem.reason);
   const text = ack.toString();
   return { code, text, bytes: iconv.encode(text, charset), reason: problem?.reason ?? null };
-}
-
-/** Why FHIR's extraction refused a report, in the words a LIS engineer needs. */
-function refusalText(status: string, diagnostics: string): string {
-  if (/catalog item|code/i.test(diagnostics))
-    return `项目编码未能对照到互认目录，请在“项目对照”中维护（${diagnostics}）`;
-  if (/institution/i.test(diagnostics)) return `执行机构未在平台登记（${diagnostics}）`;
-  if (/time|effective/i.test(diagnostics)) return `缺少检查检验时间（OBR-7）（${diagnostics}）`;
-  return `报告无法入库：${status} ${diagnostics}`;
 }
 
 /**
@@ -137,19 +127,7 @@ export async function receiveHl7(
     timeZone: services.config.timeZone,
   });
   if ('ack' in read) return refuse(read, controlId, text, message);
-  const bundle = bundleSchema.parse(read.bundle);
-  const answer = await ingestBundle(services.db, bundle, 'batch', {
-    reference,
-    patientKeySecret: services.config.patientKeySecret,
-    patientIdentifierSystems: services.config.patientIdentifierSystems,
-    now,
-  });
-  services.metrics.resultsIngested.inc(answer.stored);
-  const refused = answer.bundle.entry.flatMap((entry) =>
-    /^20[01]/.test(entry.response.status)
-      ? []
-      : [refusalText(entry.response.status, entry.response.outcome?.issue[0]?.diagnostics ?? '')],
-  );
+  const refused = await fileBundle(services, read.bundle, reference);
   if (refused.length > 0)
     return refuse({ ack: 'AE', field: 'OBR-4', reason: refused.join('；') }, controlId, text, message);
   await recordReceived(services.db, source.id, controlId, 'stored', now);

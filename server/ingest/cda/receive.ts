@@ -1,0 +1,56 @@
+import type { Services } from '../../services';
+import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
+import { fileBundle } from '../file-bundle';
+import { documentAsBundle } from './document';
+import { child, readXml } from './xml';
+
+export interface DocumentAnswer {
+  /** 200 stored (or stored before), 400 unreadable, 422 read but not filed; both refusals quarantined. */
+  readonly status: 200 | 400 | 422;
+  readonly outcome: 'stored' | 'duplicate' | 'quarantined';
+  readonly documentId: string | null;
+  readonly field: string | null;
+  readonly reason: string | null;
+}
+
+/**
+ * One WS/T 500 CDA document from a registered source: decoded by its XML declaration, DTDs refused,
+ * read as 检验报告 or 检查报告 and filed through the same extraction as FHIR. Answered only once stored;
+ * what cannot be read or filed is quarantined raw with the reason. A document id and version already
+ * stored is answered as such, not stored twice.
+ */
+export async function receiveCda(
+  services: Services,
+  source: RegisteredSource,
+  input: Buffer | { readonly replay: string },
+): Promise<DocumentAnswer> {
+  const now = services.clock();
+  const read = Buffer.isBuffer(input) ? readXml(input, source.charset) : readXml(Buffer.from(input.replay), 'UTF-8');
+  const raw = Buffer.isBuffer(input) ? (read.ok ? read.text : input.toString('latin1')) : input.replay;
+  const refuse = async (
+    status: 400 | 422,
+    field: string,
+    reason: string,
+    documentId: string | null,
+  ): Promise<DocumentAnswer> => {
+    await quarantine(services.db, { sourceId: source.id, format: 'cda', controlId: documentId, reason, raw }, now);
+    if (documentId) await recordReceived(services.db, source.id, documentId, 'quarantined', now);
+    return { status, outcome: 'quarantined', documentId, field, reason };
+  };
+  if (!read.ok) return refuse(400, '/', read.reason, null);
+  const document = child(read.root, 'ClinicalDocument');
+  if (!document) return refuse(400, '/ClinicalDocument', '不是 CDA 文档：根元素须为 ClinicalDocument', null);
+  const reference = await services.reference.current();
+  const mapped = documentAsBundle(document, source, {
+    reference,
+    nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
+    timeZone: services.config.timeZone,
+  });
+  if ('reason' in mapped) return refuse(mapped.status, mapped.field, mapped.reason, null);
+  if ((await receivedBefore(services.db, source.id, mapped.documentId)) === 'stored')
+    return { status: 200, outcome: 'duplicate', documentId: mapped.documentId, field: null, reason: null };
+  const refused = await fileBundle(services, mapped.bundle, reference);
+  if (refused.length > 0) return refuse(422, '/ClinicalDocument/component', refused.join('；'), mapped.documentId);
+  await recordReceived(services.db, source.id, mapped.documentId, 'stored', now);
+  return { status: 200, outcome: 'stored', documentId: mapped.documentId, field: null, reason: null };
+}

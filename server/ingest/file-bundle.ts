@@ -1,0 +1,36 @@
+import { bundleSchema } from '../contract/fhir';
+import type { Services } from '../services';
+import type { ReferenceData } from '../store/reference';
+import { ingestBundle } from './ingest';
+
+/** Why FHIR's extraction refused a report, in the words a LIS or PACS engineer needs. */
+function refusalText(status: string, diagnostics: string): string {
+  if (/catalog item|code/i.test(diagnostics))
+    return `项目编码未能对照到互认目录，请在“项目对照”中维护（${diagnostics}）`;
+  if (/institution/i.test(diagnostics)) return `执行机构未在平台登记（${diagnostics}）`;
+  if (/time|effective/i.test(diagnostics)) return `缺少检查检验时间（${diagnostics}）`;
+  return `报告无法入库：${status} ${diagnostics}`;
+}
+
+/**
+ * A report that came another way, as a FHIR Bundle, filed by the extraction `POST /fhir` uses (one
+ * transaction). The answer lists why any of its reports was refused; empty when all were stored.
+ */
+export async function fileBundle(
+  services: Services,
+  bundle: Record<string, unknown>,
+  reference: ReferenceData,
+): Promise<string[]> {
+  const answer = await ingestBundle(services.db, bundleSchema.parse(bundle), 'batch', {
+    reference,
+    patientKeySecret: services.config.patientKeySecret,
+    patientIdentifierSystems: services.config.patientIdentifierSystems,
+    now: services.clock(),
+  });
+  services.metrics.resultsIngested.inc(answer.stored);
+  return answer.bundle.entry.flatMap((entry) =>
+    /^20[01]/.test(entry.response.status)
+      ? []
+      : [refusalText(entry.response.status, entry.response.outcome?.issue[0]?.diagnostics ?? '')],
+  );
+}

@@ -1,0 +1,127 @@
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chestCtDocument, potassiumDocument } from '../../fixtures/cda/samples';
+import { syntheticNationalId } from '../../fixtures/patients/national-id';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { localDate } from '../../rules';
+import { cardsForPerson, comparable, sameReportAsFhir } from '../support/incoming-results';
+import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+
+/**
+ * Issue 19 point 1: WS/T 500 CDA documents (C0007 检验报告, C0006 检查报告) over HTTP, filed through the
+ * same extraction as FHIR; hostile XML refused unread. Documents built from the standard's structure.
+ */
+
+let server: TestServer;
+let token: string;
+const today = localDate(TEST_NOW, 'Asia/Shanghai');
+let sequence = 800;
+const newPerson = () => {
+  sequence += 1;
+  return { nationalId: syntheticNationalId('1975-05-05', sequence), name: `文档${sequence}` };
+};
+
+beforeAll(async () => {
+  server = await startServer();
+  const registered = await postJson(
+    `${server.url}/api/platform/sources`,
+    { id: 'CDA-TEST', name: '嘉陵江中心医院 文档', format: 'cda', institutions: [HOSPITALS.jialing] },
+    { authorization: `Bearer ${server.platformToken}` },
+  );
+  token = registered.body.token;
+});
+afterAll(() => server.close());
+
+async function send(document: string | Buffer, encoding: 'utf8' | 'gb18030' = 'utf8') {
+  const body = typeof document === 'string' ? iconv.encode(document, encoding) : document;
+  const response = await fetch(`${server.url}/ingest/cda`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+    body: new Uint8Array(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+describe('WS/T 500 CDA documents in', () => {
+  it('turns a 检验报告 (C0007) into the same card as the FHIR path, in UTF-8 or GB18030', async () => {
+    const viaFhir = newPerson();
+    const viaCda = newPerson();
+    const viaGb = newPerson();
+    await postJson(`${server.url}/fhir`, sameReportAsFhir(viaFhir, today), {
+      authorization: `Bearer ${server.platformToken}`,
+    });
+    const stored = await send(potassiumDocument({ ...viaCda, today, documentId: 'LR-1' }));
+    expect(stored).toMatchObject({ status: 200, body: { outcome: 'stored' } });
+    const gb = await send(potassiumDocument({ ...viaGb, today, documentId: 'LR-2', encoding: 'GB18030' }), 'gb18030');
+    expect(gb.body.outcome).toBe('stored');
+    const [fromFhir] = await cardsForPerson(server, viaFhir.nationalId, 'LAB-K');
+    const [fromCda] = await cardsForPerson(server, viaCda.nationalId, 'LAB-K');
+    const [fromGb] = await cardsForPerson(server, viaGb.nationalId, 'LAB-K');
+    expect(comparable(fromCda)).toEqual(comparable(fromFhir));
+    expect(comparable(fromGb)).toEqual(comparable(fromFhir));
+  });
+
+  it('answers the same document id and version as stored before; a later version amends, -1 withdraws', async () => {
+    const person = newPerson();
+    const first = potassiumDocument({ ...person, today, documentId: 'LR-V' });
+    expect((await send(first)).body.outcome).toBe('stored');
+    expect((await send(first)).body.outcome).toBe('duplicate');
+    expect(
+      (await send(potassiumDocument({ ...person, today, documentId: 'LR-V', version: 1, value: 4.7 }))).body.outcome,
+    ).toBe('stored');
+    expect((await cardsForPerson(server, person.nationalId, 'LAB-K'))[0].detail).toContain('| 4.7 |');
+    await send(potassiumDocument({ ...person, today, documentId: 'LR-V', version: -1 }));
+    expect(await cardsForPerson(server, person.nationalId, 'LAB-K')).toEqual([]);
+  });
+
+  it('keeps 检查所见 apart from the conclusion, with the study’s viewer link, in a 检查报告 (C0006)', async () => {
+    const person = newPerson();
+    expect((await send(chestCtDocument({ ...person, today, documentId: 'CT-1' }))).body.outcome).toBe('stored');
+    const [card] = await cardsForPerson(server, person.nationalId, 'CT-CHEST');
+    expect(card.detail).toContain('双肺纹理清晰');
+    expect(card.detail).toContain('pacs.example');
+    // The other hospital's conclusion is shown apart, for reference only (never the recognised result).
+    expect(card.detail.indexOf('胸部CT平扫未见明显异常')).toBeGreaterThan(card.detail.indexOf('双肺纹理清晰'));
+  });
+
+  it('refuses XML with a DTD or external entities unread, a billion laughs, no recordTarget, another institution; each named and quarantined', async () => {
+    const person = newPerson();
+    const good = potassiumDocument({ ...person, today, documentId: 'BAD-X' });
+    const xxe = good
+      .replace('<ClinicalDocument', '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<ClinicalDocument')
+      .replace('<name>', '<name>&xxe;');
+    const laughs = good.replace(
+      '<ClinicalDocument',
+      `<!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, n) => `<!ENTITY lol${n + 1} "${`&lol${n || ''};`.repeat(10)}">`).join('')}]>\n<ClinicalDocument`,
+    );
+    const noPatient = good.replace(/<recordTarget[\s\S]*<\/recordTarget>/, '');
+    const otherHospital = good.replaceAll(`extension="${HOSPITALS.jialing}"`, `extension="${HOSPITALS.shancheng}"`);
+    const answers = [
+      await send(xxe),
+      await send(laughs),
+      await send(noPatient),
+      await send(otherHospital),
+      await send('<notxml'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 422, 422, 400]);
+    expect(answers[0]!.body.reason).toContain('DTD');
+    expect(answers[2]!.body.field).toContain('recordTarget');
+    expect(answers[3]!.body.field).toContain('custodian');
+    expect(JSON.stringify(answers)).not.toContain('root:');
+    const waiting = await getJson(`${server.url}/api/platform/quarantine?sourceId=CDA-TEST`, {
+      authorization: `Bearer ${server.platformToken}`,
+    });
+    expect(waiting.body.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('refuses a 50 MB body with 413 and a caller without a source token with 401', async () => {
+    const big = await fetch(`${server.url}/ingest/cda`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` },
+      body: new Uint8Array(Buffer.alloc(50 * 1024 * 1024, 0x20)),
+    });
+    expect(big.status).toBe(413);
+    const anonymous = await fetch(`${server.url}/ingest/cda`, { method: 'POST', body: '<ClinicalDocument/>' });
+    expect(anonymous.status).toBe(401);
+  });
+});
