@@ -50,6 +50,7 @@ const settings = z.object({
   WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   HL7_MLLP_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   HL7_MLLP_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  FRONT_TABLES: z.string().trim().min(1).optional(),
 });
 
 /** Every setting the server reads; `.env.example` and the README document each one (a test checks). */
@@ -135,6 +136,8 @@ export interface Config {
   /** Requests per minute per client (CDS client issuer, or source address); 0 switches the limit off. */
   readonly rateLimitPerMinute: number;
   readonly hookBudgetMs: number;
+  /** A JSON file of front tables to poll (server/ingest/front-table/settings.ts); null: none. */
+  readonly frontTables: string | null;
   /** The MLLP listener for HL7 v2 results; null: off. */
   readonly mllp: { readonly port: number; readonly host: string } | null;
   readonly timeZone: string;
@@ -205,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxInFlight: e.MAX_IN_FLIGHT,
     workers: e.WORKERS,
     // Development listens for the demo LIS on 2575 (the registered HL7 port); production only when set.
+    frontTables: e.FRONT_TABLES ?? null,
     mllp:
       (e.HL7_MLLP_PORT ?? (production ? 0 : 2575)) > 0
         ? { port: e.HL7_MLLP_PORT ?? 2575, host: e.HL7_MLLP_HOST }

@@ -2,6 +2,8 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import { createApp, type AppOptions } from './app';
 import type { Config } from './config';
+import { FrontTablePoller } from './ingest/front-table/poller';
+import { readFrontTables } from './ingest/front-table/settings';
 import { startMllp } from './ingest/hl7v2/mllp';
 import { startMaintenance } from './maintenance';
 import type { Services } from './services';
@@ -46,6 +48,12 @@ export async function serve(
   const mllp = config.mllp ? await startMllp(services, config.mllp.port, config.mllp.host) : null;
   if (config.mllp)
     logger.info({ mllpHost: config.mllp.host, mllpPort: config.mllp.port }, 'HL7 v2 over MLLP listening');
+  // One process polls the front tables (the one that also prunes), so each row is read once.
+  const pollers =
+    config.frontTables && options.retention
+      ? readFrontTables(config.frontTables).map((table) => new FrontTablePoller(services, table))
+      : [];
+  for (const poller of pollers) poller.start();
   const stopMaintenance = startMaintenance(services, { retention: options.retention });
   return {
     port,
@@ -55,6 +63,7 @@ export async function serve(
         stopMaintenance();
         services.refusals.stop();
         mllp?.close();
+        for (const poller of pollers) void poller.stop();
         server.close(() => {
           void Promise.allSettled([
             services.replayGuard.flush(),

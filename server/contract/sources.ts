@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The ways a result source sends reports, besides FHIR. */
-export const SOURCE_FORMATS = ['hl7v2', 'cda'] as const;
+export const SOURCE_FORMATS = ['hl7v2', 'cda', 'front-table'] as const;
 
 const id = z
   .string()

@@ -22,6 +22,7 @@ import {
 } from '../store/result-sources';
 import { daysBefore } from '../../rules';
 import { receiveCda } from './cda/receive';
+import { replayRows } from './front-table/replay';
 import { receiveHl7 } from './hl7v2/receive';
 
 /** Runs a quarantined message through the ingest again (after its mapping was fixed); answered with what became of it. */
@@ -29,6 +30,10 @@ async function replay(services: Services, entry: Quarantined) {
   const source = await findSource(services.db, entry.sourceId);
   if (!source) throw new HttpError(404, 'not-found', `no source ${entry.sourceId}`);
   await markReplayed(services.db, entry.id, services.clock());
+  if (entry.format === 'front-table') {
+    const refused = await replayRows(services, source, entry.raw);
+    return { id: entry.id, outcome: refused ? ('quarantined' as const) : ('stored' as const), reason: refused };
+  }
   if (entry.format === 'cda') {
     const answer = await receiveCda(services, source, { replay: entry.raw });
     return {
