@@ -83,7 +83,8 @@ async function mariadbFront(): Promise<FrontDatabase> {
     await admin.raw('create database ??', [name]);
   } catch (error) {
     throw new Error(
-      `MariaDB at ${MARIADB} is needed for the front-table test (the machine starts it; set HUREN_TEST_MARIADB otherwise): ${String(error)}`,
+      `MariaDB at ${MARIADB} is needed for the front-table test (the machine starts it; set HUREN_TEST_MARIADB otherwise)`,
+      { cause: error },
     );
   } finally {
     await admin.destroy();
