@@ -138,7 +138,13 @@ export type Endpoint = z.infer<typeof endpointSchema>;
 export const diagnosticReportSchema = z.looseObject({
   resourceType: z.literal('DiagnosticReport'),
   id: z.string().max(64).optional(),
-  meta: z.looseObject({ tag: z.array(codingSchema).max(50).optional() }).optional(),
+  meta: z
+    .looseObject({
+      /** The source's version of the report: one that arrives after a later one does not overwrite it. */
+      versionId: z.string().max(40).optional(),
+      tag: z.array(codingSchema).max(50).optional(),
+    })
+    .optional(),
   identifier: z.array(identifierSchema).max(20).optional(),
   status: z.string().max(30),
   category: z.array(codeableConceptSchema).max(20).optional(),

@@ -9,6 +9,8 @@ export interface IncomingReport {
   /** Kept across versions of the same report, so a later one replaces it. */
   readonly identifier: { readonly system: string; readonly value: string };
   readonly status: string;
+  /** The source's version of the report (numbers, or UTC instants), when it has one. */
+  readonly version?: string;
   readonly code: { readonly coding: readonly Record<string, string>[]; readonly text?: string };
   readonly effective: string | null;
   readonly issued: string | null;
@@ -47,6 +49,7 @@ export function incomingBundle(input: {
       {
         resourceType: 'DiagnosticReport',
         id: report.id,
+        ...(report.version ? { meta: { versionId: report.version } } : {}),
         identifier: [report.identifier],
         status: report.status,
         code: report.code,

@@ -283,6 +283,7 @@ export function extractResult(report: DiagnosticReport, context: ExtractionConte
       method: textOf(withSystem?.method) ?? null,
       brand: withSystem?.device?.display ?? null,
       report: content,
+      sourceVersion: report.meta?.versionId ?? null,
     },
   };
 }

@@ -25,6 +25,18 @@ export interface IncomingResult {
   readonly method: string | null;
   readonly brand: string | null;
   readonly report: Report;
+  /**
+   * The source's own version of the report, when it gives one (numbers, or UTC instants): an incoming
+   * version older than the stored one is not applied. Null always applies (and withdrawals carry none).
+   */
+  readonly sourceVersion?: string | null;
+}
+
+/** Whether `incoming` is a version the source made before `stored` (versions that arrive out of order). */
+export function olderVersion(incoming: string | null | undefined, stored: string | null | undefined): boolean {
+  if (!incoming || !stored) return false;
+  const [a, b] = [Number(incoming), Number(stored)];
+  return Number.isFinite(a) && Number.isFinite(b) ? a < b : incoming < stored;
 }
 
 export type UpsertOutcome = { readonly id: string; readonly created: boolean; readonly version: number };
@@ -114,11 +126,13 @@ export async function upsertResult(db: Database, incoming: IncomingResult, now: 
 }
 
 async function upsertOnce(db: Database, incoming: IncomingResult, now: Date): Promise<UpsertOutcome> {
-  const existing = await db<ResultRow>('results')
-    .select('id', 'version')
+  const existing = await db<ResultRow & { source_version: string | null }>('results')
+    .select('id', 'version', 'source_version')
     .where({ institution_id: incoming.institutionId, report_key: incoming.reportKey })
     .first();
   const fields = rowFields(incoming, now);
+  if (existing && olderVersion(incoming.sourceVersion, existing.source_version))
+    return { id: existing.id, created: false, version: Number(existing.version) };
   if (existing) {
     const version = Number(existing.version) + 1;
     await db('results')
@@ -162,15 +176,15 @@ export async function upsertResults(
     const pairs = chunk.map((result) => [result.institutionId, result.reportKey]);
     // A row-value lookup, so the (institution_id, report_key) unique index answers it.
     const rows = await db('results')
-      .select<{ id: string; version: number; institution_id: string; report_key: string }[]>(
-        'id',
-        'version',
-        'institution_id',
-        'report_key',
-      )
+      .select<
+        { id: string; version: number; institution_id: string; report_key: string; source_version: string | null }[]
+      >('id', 'version', 'institution_id', 'report_key', 'source_version')
       .whereIn(['institution_id', 'report_key'], pairs);
-    const known = new Map(
-      rows.map((row) => [`${row.institution_id}\u0000${row.report_key}`, { id: row.id, version: Number(row.version) }]),
+    const known = new Map<string, { id: string; version: number; sourceVersion: string | null }>(
+      rows.map((row) => [
+        `${row.institution_id}\u0000${row.report_key}`,
+        { id: row.id, version: Number(row.version), sourceVersion: row.source_version },
+      ]),
     );
     const inserts: Record<string, unknown>[] = [];
     const updates: (() => Promise<unknown>)[] = [];
@@ -178,9 +192,11 @@ export async function upsertResults(
       const key = `${result.institutionId}\u0000${result.reportKey}`;
       const fields = rowFields(result, now);
       const existing = known.get(key);
-      if (existing) {
+      if (existing && olderVersion(result.sourceVersion, existing.sourceVersion)) {
+        outcomes.push({ id: existing.id, created: false, version: existing.version });
+      } else if (existing) {
         const version = existing.version + 1;
-        known.set(key, { id: existing.id, version });
+        known.set(key, { id: existing.id, version, sourceVersion: result.sourceVersion ?? existing.sourceVersion });
         updates.push(() =>
           db('results')
             .where('id', existing.id)
@@ -189,7 +205,7 @@ export async function upsertResults(
         outcomes.push({ id: existing.id, created: false, version });
       } else {
         const id = randomUUID();
-        known.set(key, { id, version: 1 });
+        known.set(key, { id, version: 1, sourceVersion: result.sourceVersion ?? null });
         inserts.push({
           id,
           institution_id: result.institutionId,
@@ -227,6 +243,8 @@ function rowFields(incoming: IncomingResult, now: Date): Record<string, unknown>
     method: incoming.method,
     brand: incoming.brand,
     report: JSON.stringify(incoming.report),
+    // A version without one (a withdrawal) keeps the stored version: an older one still cannot come back.
+    ...(incoming.sourceVersion ? { source_version: incoming.sourceVersion } : {}),
     updated_at: now.toISOString(),
   };
 }

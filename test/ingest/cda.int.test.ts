@@ -74,6 +74,15 @@ describe('WS/T 500 CDA documents in', () => {
     expect(await cardsForPerson(server, person.nationalId, 'LAB-K')).toEqual([]);
   });
 
+  it('keeps the latest version when an earlier one arrives after it', async () => {
+    const person = newPerson();
+    await send(potassiumDocument({ ...person, today, documentId: 'LR-O', version: 2, value: 4.8 }));
+    expect(
+      (await send(potassiumDocument({ ...person, today, documentId: 'LR-O', version: 1, value: 4.1 }))).body.outcome,
+    ).toBe('stored');
+    expect((await cardsForPerson(server, person.nationalId, 'LAB-K'))[0].detail).toContain('| 4.8 |');
+  });
+
   it('keeps 检查所见 apart from the conclusion, with the study’s viewer link, in a 检查报告 (C0006)', async () => {
     const person = newPerson();
     expect((await send(chestCtDocument({ ...person, today, documentId: 'CT-1' }))).body.outcome).toBe('stored');

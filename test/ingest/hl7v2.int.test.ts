@@ -125,6 +125,16 @@ describe('HL7 v2 ORU^R01 in, as a LIS sends it', () => {
     expect(await cardsFor(person.nationalId)).toEqual([]);
   });
 
+  it('keeps the latest version when an earlier one arrives after it (MSH-7 orders them)', async () => {
+    const person = newPerson();
+    await sendHttp(
+      potassiumOru({ ...person, today, controlId: 'O-2', value: 4.8, resultStatus: 'C', sentAt: '170000' }),
+      'gb18030',
+    );
+    await sendHttp(potassiumOru({ ...person, today, controlId: 'O-1', value: 4.1, sentAt: '150000' }), 'gb18030');
+    expect((await cardsFor(person.nationalId))[0].detail).toContain('| 4.8 |');
+  });
+
   it('refuses, names the field in ERR and quarantines: no PID, a facility not of the source, no 身份证', async () => {
     const person = newPerson();
     const good = potassiumOru({ ...person, today, controlId: 'BAD-0', charset: 'UNICODE UTF-8' });

@@ -173,6 +173,8 @@ export function documentAsBundle(
       id: `d-${setId}-${index}`,
       identifier: { system: `urn:huren:source:${source.id}:document`, value: `${setId}#${index}` },
       status,
+      // A deletion (−1) applies whatever came before it; other versions apply in their order.
+      ...(version >= 0 ? { version: String(version) } : {}),
       code: { coding: codes.codings, ...(codes.display ? { text: codes.display } : {}) },
       effective: effective ?? documentTime,
       issued: documentTime,

@@ -170,10 +170,19 @@ export function oruAsBundle(
   const institution = context.reference.institutions.get(institutionId);
   const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
   const controlId = text(fieldOf(msh, 10));
+  const sent = hl7Instant(text(fieldOf(msh, 7)), context.timeZone);
+  const messageTime = sent ? new Date(sent).toISOString() : null;
   const reports: IncomingReport[] = [];
   let current: { report: Omit<IncomingReport, 'observations'>; results: Record<string, unknown>[] } | null = null;
   const close = () => {
-    if (current) reports.push({ ...current.report, observations: current.results });
+    if (!current) return;
+    // A withdrawal applies whatever came before it; other versions apply in their order.
+    const { version, ...report } = current.report;
+    reports.push({
+      ...report,
+      ...(report.status === 'entered-in-error' || !version ? {} : { version }),
+      observations: current.results,
+    });
   };
   for (const segment of message.segments) {
     if (segment.name === 'OBR') {
@@ -185,6 +194,8 @@ export function oruAsBundle(
           id: `r-${filler}`,
           identifier: { system: `urn:huren:source:${source.id}:report`, value: filler },
           status: statusOf(text(fieldOf(segment, 25))),
+          // The message's time orders its versions (MSH-7), as UTC so they compare as text.
+          ...(messageTime ? { version: messageTime } : {}),
           code: { coding: codings, ...(display ? { text: display } : {}) },
           effective: hl7Instant(text(fieldOf(segment, 7)), context.timeZone),
           issued: hl7Instant(text(fieldOf(segment, 22)), context.timeZone),
