@@ -256,22 +256,31 @@ describe('local code mappings', () => {
     expect((await garbage.json()).error.message).toContain('文件编码无法识别');
   });
 
-  it('takes a whole hospital table (30,000 rows) while other hospitals’ hooks keep their cards (issue 18 point 5)', async () => {
+  it('takes a whole hospital table (30,000 rows) while other hospitals’ hooks are answered with their cards (issue 18 point 5)', async () => {
+    // A budget no busy machine misses: what is asserted is that hooks get through while the upload runs,
+    // not how fast (npm run bench measures that).
+    const busy = await startServer({ env: { HOOK_BUDGET_MS: '10000' } });
+    const token = await busy.token('admin', HOSPITALS.shancheng);
     const lines = Array.from({ length: 30_000 }, (_, index) => `BIG${index},项目${index},LAB-K`);
-    const upload = put('/api/admin/code-mappings', `local_code,local_name,item_code\n${lines.join('\n')}\n`);
+    const upload = fetch(`${busy.url}/api/admin/code-mappings`, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+      body: `local_code,local_name,item_code\n${lines.join('\n')}\n`,
+    });
     const hooks = [];
     for (let call = 0; call < 10; call++) {
-      const response = await fetch(`${server.url}/cds-services/recognition-order-select`, {
+      const response = await fetch(`${busy.url}/cds-services/recognition-order-select`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(orderRequest('order-select', 'chen-jing', ['LAB-CBC'], { hospitalId: HOSPITALS.qijiang })),
       });
       hooks.push({ degraded: response.headers.get('x-huren-degraded'), cards: (await response.json()).cards.length });
     }
-    const { status, body } = await upload;
-    expect(status).toBe(200);
-    expect(body.accepted).toBe(30_000);
+    const answer = await upload;
+    expect(answer.status).toBe(200);
+    expect((await answer.json()).accepted).toBe(30_000);
     expect(hooks).toEqual(hooks.map(() => ({ degraded: null, cards: 1 })));
+    await busy.close();
   });
 
   it('holds each CSV row to the limits of the one-mapping JSON body, refusing an over-long field by its row and column', async () => {
