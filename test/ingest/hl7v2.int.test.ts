@@ -266,4 +266,30 @@ describe('over MLLP', () => {
     expect(lis.receivedPastDay).toBeGreaterThan(0);
     expect(lis.quarantined).toBeGreaterThan(0);
   });
+
+  it('closes, without a word, a connection from an address no source registered, a slow-loris and an over-long frame', async () => {
+    const closed = (socket: ReturnType<typeof connect>) =>
+      new Promise<boolean>((resolve) => {
+        let answered = false;
+        socket.on('data', () => (answered = true));
+        socket.on('close', () => resolve(answered));
+        socket.on('error', () => undefined);
+      });
+    const { port } = mllp.address() as { port: number };
+    const frame = mllpFrame(iconv.encode(potassiumOru({ ...newPerson(), today, controlId: 'STRANGER' }), 'gb18030'));
+    const stranger = connect({ port, host: '127.0.0.1', localAddress: '127.0.0.2' }, () => stranger.write(frame));
+    expect(await closed(stranger)).toBe(false);
+    const patient = await startMllp(server.services, 0, '127.0.0.1', { idleMs: 200 });
+    try {
+      const slowPort = (patient.address() as { port: number }).port;
+      const loris = connect({ port: slowPort, host: '127.0.0.1' }, () => loris.write(frame.subarray(0, 20)));
+      expect(await closed(loris)).toBe(false);
+    } finally {
+      await new Promise((resolve) => patient.close(resolve));
+    }
+    const flood = connect({ port, host: '127.0.0.1' }, () =>
+      flood.write(Buffer.concat([Buffer.from([0x0b]), Buffer.alloc(6 * 1024 * 1024, 0x41)])),
+    );
+    expect(await closed(flood)).toBe(false);
+  });
 });

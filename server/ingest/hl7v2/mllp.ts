@@ -66,9 +66,14 @@ async function sourceOf(services: Services, socket: Socket): Promise<RegisteredS
  * order, each ACK sent only once its message is stored or quarantined. A peer no source registered
  * is disconnected without a word; an idle or over-long one too.
  */
-export function startMllp(services: Services, port: number, host: string): Promise<Server> {
+export function startMllp(
+  services: Services,
+  port: number,
+  host: string,
+  options: { readonly idleMs?: number } = {},
+): Promise<Server> {
   const server = createServer((socket) => {
-    socket.setTimeout(IDLE_MS, () => socket.destroy());
+    socket.setTimeout(options.idleMs ?? IDLE_MS, () => socket.destroy());
     socket.on('error', () => socket.destroy());
     const framer = new MllpFramer();
     let source: Promise<RegisteredSource | null> | null = null;
