@@ -3,6 +3,7 @@ import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { sourceByToken, type RegisteredSource } from '../store/result-sources';
 import { receiveCda } from './cda/receive';
+import { documentInEnvelope, soapAnswer, soapFault, soapVersion, wsdl } from './cda/soap';
 import { receiveHl7 } from './hl7v2/receive';
 
 /** The largest HL7 v2 message taken over HTTP: a day's batch of one LIS fits, a 50 MB body does not. */
@@ -51,6 +52,34 @@ export function sourceRoutes(services: Services): Router {
         throw new HttpError(400, 'invalid', '请求体为空：请发送一份 CDA 文档（application/xml）', null);
       const answer = await receiveCda(services, sourceOf(response), request.body);
       response.status(answer.status).json(answer);
+    },
+  );
+  // The same upload as a one-operation SOAP 1.1/1.2 service, for 互联互通 platforms that speak SOAP.
+  router.get('/ingest/soap', (_request, response) => {
+    response.type('text/xml; charset=utf-8').send(wsdl(`${services.config.publicUrl}/ingest/soap`));
+  });
+  router.post(
+    '/ingest/soap',
+    sourceAuthentication(services, 'cda'),
+    express.text({ type: () => true, limit: CDA_LIMIT }),
+    async (request, response) => {
+      const version = soapVersion(request.get('content-type'));
+      const soapType = version === '1.2' ? 'application/soap+xml; charset=utf-8' : 'text/xml; charset=utf-8';
+      const found = documentInEnvelope(typeof request.body === 'string' ? request.body : '');
+      if (!found.ok) {
+        response
+          .status(400)
+          .type(soapType)
+          .send(soapFault(version, found.reason, 'Body'));
+        return;
+      }
+      const answer = await receiveCda(services, sourceOf(response), found.bytes);
+      if (answer.outcome === 'quarantined')
+        response
+          .status(answer.status)
+          .type(soapType)
+          .send(soapFault(version, answer.reason ?? '', answer.field));
+      else response.type(soapType).send(soapAnswer(version, answer));
     },
   );
   return router;

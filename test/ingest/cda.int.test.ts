@@ -134,3 +134,61 @@ describe('WS/T 500 CDA documents in', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('the same upload as SOAP', () => {
+  const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const soap = (body: string, contentType = 'text/xml; charset=utf-8') =>
+    fetch(`${server.url}/ingest/soap`, {
+      method: 'POST',
+      headers: {
+        'content-type': contentType,
+        authorization: `Bearer ${token}`,
+        soapaction: 'urn:huren:ingest:cda#UploadDocument',
+      },
+      body,
+    });
+
+  it('serves its WSDL', async () => {
+    const response = await fetch(`${server.url}/ingest/soap?wsdl`);
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    expect(text).toContain('<operation name="UploadDocument">');
+    expect(text).toContain('soap12:binding');
+  });
+
+  it('takes a document in a SOAP 1.1 call (escaped) and a SOAP 1.2 call (base64), and answers a refusal with a Fault in Chinese', async () => {
+    const [first, second] = [newPerson(), newPerson()];
+    const eleven = await soap(
+      `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><UploadDocument xmlns="urn:huren:ingest:cda"><document>${escapeXml(potassiumDocument({ ...first, today, documentId: 'SOAP-1', encoding: 'GB18030' }))}</document></UploadDocument></soap:Body></soap:Envelope>`,
+    );
+    expect(eleven.status).toBe(200);
+    expect(await eleven.text()).toContain('<outcome>stored</outcome>');
+    const base64 = iconv
+      .encode(potassiumDocument({ ...second, today, documentId: 'SOAP-2', encoding: 'GB18030' }), 'gb18030')
+      .toString('base64');
+    const twelve = await soap(
+      `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><UploadDocument xmlns="urn:huren:ingest:cda"><documentBase64>${base64}</documentBase64></UploadDocument></env:Body></env:Envelope>`,
+      'application/soap+xml; charset=utf-8',
+    );
+    expect(twelve.status).toBe(200);
+    expect(twelve.headers.get('content-type')).toContain('application/soap+xml');
+    for (const person of [first, second])
+      expect(await cardsForPerson(server, person.nationalId, 'LAB-K')).toHaveLength(1);
+    const noPatient = potassiumDocument({ ...newPerson(), today, documentId: 'SOAP-3' }).replace(
+      /<recordTarget[\s\S]*<\/recordTarget>/,
+      '',
+    );
+    const fault = await soap(
+      `<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><UploadDocument xmlns="urn:huren:ingest:cda"><document>${escapeXml(noPatient)}</document></UploadDocument></soap:Body></soap:Envelope>`,
+    );
+    expect(fault.status).toBe(422);
+    const text = await fault.text();
+    expect(text).toContain('<faultcode>soap:Client</faultcode>');
+    expect(text).toContain('缺少患者信息');
+    const dtd = await soap(
+      '<!DOCTYPE x [<!ENTITY a "b">]><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body/></soap:Envelope>',
+    );
+    expect(dtd.status).toBe(400);
+    expect(await dtd.text()).toContain('DTD');
+  });
+});
