@@ -2,6 +2,7 @@ import knex from 'knex';
 import { createApiToken } from '../../server/store/api-tokens';
 import { drive, type LoadFigures } from './load';
 import { startChild, type Child } from './processes';
+import { ingestWaysTable, runIngestWays } from './ingest-ways';
 import { qualityScaleTable, runQualityScale } from './quality-scale';
 import { benchStore } from './quality-store';
 import { orderSelectBody, patientCount, random, syntheticBundle } from './synthetic';
@@ -40,6 +41,8 @@ const QUALITY_HOSPITALS = Number(process.env.BENCH_QUALITY_HOSPITALS ?? 500);
 const PROFILE = process.env.BENCH_PROFILE;
 const BUNDLE = 500;
 const PUBLIC_URL = 'http://huren.bench';
+/** The ways results come in besides FHIR (test/bench/ingest-ways.ts): seconds a phase, 0 to skip. */
+const INGEST_SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 15);
 /** The server's default (HOOK_BUDGET_MS): an answer later than this is degraded to no cards. */
 const HOOK_BUDGET_MS = 500;
 /** Each load phase is preceded by this many seconds of the same load, not measured: the JIT warms up and the store's caches fill. */
@@ -270,6 +273,7 @@ async function main(): Promise<void> {
   const rows: Row[] = [];
   for (const store of STORES) rows.push(...(await orderSelectRows(store, floor.rps)));
   print(floor, { all: floorCpuMsPerCall, main: floorMainMsPerCall }, rows);
+  if (INGEST_SECONDS > 0) process.stdout.write(`\n${ingestWaysTable(await runIngestWays(INGEST_SECONDS, log))}\n`);
   if (QUALITY_PROMPTS > 0) {
     const quality = await runQualityScale({
       prompts: QUALITY_PROMPTS,
