@@ -68,3 +68,12 @@ export const replayReportSchema = z.object({
     z.object({ id: z.number().int(), outcome: z.enum(['stored', 'quarantined']), reason: z.string().nullable() }),
   ),
 });
+
+/** POST /ingest/cda's answer: stored (or stored before), or quarantined with the field and the reason in Chinese. */
+export const documentAnswerSchema = z.object({
+  status: z.union([z.literal(200), z.literal(400), z.literal(422)]),
+  outcome: z.enum(['stored', 'duplicate', 'quarantined']),
+  documentId: z.string().nullable(),
+  field: z.string().nullable(),
+  reason: z.string().nullable(),
+});

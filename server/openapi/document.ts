@@ -43,6 +43,7 @@ import {
 } from '../contract/platform';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 import { isCsvBody, type ApiRoute } from '../api/route';
+import { INGEST_PATHS } from './ingest-paths';
 
 /** Every schema of the API, by its name in `components.schemas`. */
 const SCHEMAS = {
@@ -176,7 +177,7 @@ function operation(route: ApiRoute): ZodOpenApiOperationObject {
  * so the document cannot drift from the code. Tests validate real responses against it.
  */
 export function openApiDocument(routes: readonly ApiRoute[]): Record<string, unknown> {
-  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = {};
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = { ...INGEST_PATHS };
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
   return createDocument({
     openapi: '3.1.0',
@@ -194,6 +195,12 @@ export function openApiDocument(routes: readonly ApiRoute[]): Record<string, unk
           scheme: 'bearer',
           bearerFormat: 'JWT',
           description: 'the token of the card appContext',
+        },
+        sourceToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'a result source’s token (hrs_…), given once when the platform registers the source (docs/ingest.md)',
         },
         apiToken: {
           type: 'http',

@@ -5,6 +5,7 @@ import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
 import { cardsForPerson, comparable, sameReportAsFhir } from '../support/incoming-results';
+import { expectMatchesOpenApi } from '../support/openapi';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
@@ -52,6 +53,7 @@ describe('WS/T 500 CDA documents in', () => {
     });
     const stored = await send(potassiumDocument({ ...viaCda, today, documentId: 'LR-1' }));
     expect(stored).toMatchObject({ status: 200, body: { outcome: 'stored' } });
+    await expectMatchesOpenApi(server.url, '/ingest/cda', 'post', 200, stored.body);
     const gb = await send(potassiumDocument({ ...viaGb, today, documentId: 'LR-2', encoding: 'GB18030' }), 'gb18030');
     expect(gb.body.outcome).toBe('stored');
     const [fromFhir] = await cardsForPerson(server, viaFhir.nationalId, 'LAB-K');

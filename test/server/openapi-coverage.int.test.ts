@@ -7,7 +7,7 @@ import { API_ROUTES } from '../../server/api/routes';
 import { openApiDocument } from '../../server/openapi/document';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
-/** Every /api route the express app mounts is in the OpenAPI document, and the document names no route that is not. */
+/** Every /api route the express app mounts, and the ways results come in (/fhir, /ingest/…), is in the OpenAPI document, and the document names no route that is not. */
 
 interface Layer {
   readonly route?: { readonly path: unknown; readonly methods: Record<string, boolean> };
@@ -67,7 +67,7 @@ function checkedOperations(): Set<string> {
     .flatMap((source) => source.replace(/\s*\n\s*/g, ' ').split(';'));
   return new Set(
     lines.flatMap((line) => {
-      const paths = [...line.matchAll(/'(\/api\/[^'?]*)'/g)].map((match) => match[1] as string);
+      const paths = [...line.matchAll(/'(\/(?:api|ingest)\/[^'?]*)'/g)].map((match) => match[1] as string);
       const methods = [...line.matchAll(/'(get|post|put|delete|GET|POST|PUT|DELETE)'/g)].map((match) =>
         (match[1] as string).toUpperCase(),
       );
@@ -88,7 +88,7 @@ beforeAll(async () => {
     clock: () => TEST_NOW,
   });
   apiRoutes = [...new Set(mountedRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack))]
-    .filter((route) => route.split(' ')[1]?.startsWith('/api/'))
+    .filter((route) => /^\/(api\/|ingest\/|fhir$)/.test(route.split(' ')[1] ?? ''))
     .sort();
 });
 

@@ -1,17 +1,13 @@
+import type { z } from 'zod';
+import type { documentAnswerSchema } from '../../contract/sources';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
 import { fileBundle } from '../file-bundle';
 import { documentAsBundle } from './document';
 import { child, readXml } from './xml';
 
-export interface DocumentAnswer {
-  /** 200 stored (or stored before), 400 unreadable, 422 read but not filed; both refusals quarantined. */
-  readonly status: 200 | 400 | 422;
-  readonly outcome: 'stored' | 'duplicate' | 'quarantined';
-  readonly documentId: string | null;
-  readonly field: string | null;
-  readonly reason: string | null;
-}
+/** 200 stored (or stored before), 400 unreadable, 422 read but not filed; both refusals quarantined. */
+export type DocumentAnswer = z.infer<typeof documentAnswerSchema>;
 
 /**
  * One WS/T 500 CDA document from a registered source: decoded by its XML declaration, DTDs refused,
