@@ -15,6 +15,9 @@ const QualityConsole = lazy(() =>
   import('../quality/QualityConsole').then((module) => ({ default: module.QualityConsole })),
 );
 const AdminConsole = lazy(() => import('../admin/AdminConsole').then((module) => ({ default: module.AdminConsole })));
+const QuarantineConsole = lazy(() =>
+  import('../quarantine/QuarantineConsole').then((module) => ({ default: module.QuarantineConsole })),
+);
 const AccessLogConsole = lazy(() =>
   import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })),
 );
@@ -39,6 +42,7 @@ export const routes: RouteObject[] = [
   { path: 'admin', element: onDemand(<AdminConsole />) },
   { path: 'quality/access-log', element: onDemand(<AccessLogConsole role="quality" />) },
   { path: 'admin/access-log', element: onDemand(<AccessLogConsole role="admin" />) },
+  { path: 'admin/quarantine', element: onDemand(<QuarantineConsole />) },
 ];
 
 export function createAppRouter() {

@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useConsoleMessages } from './i18n/messages';
 import type { ConsoleRole } from './session';
 
-type ConsolePage = 'quality' | 'admin' | 'accessLog';
+type ConsolePage = 'quality' | 'admin' | 'accessLog' | 'quarantine';
 
 /** Each console's pages (under /app/), all behind the same sign-in: the token is the console's. */
 const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page: ConsolePage }[]> = {
@@ -15,6 +15,7 @@ const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page
   admin: [
     { path: '/admin', page: 'admin' },
     { path: '/admin/access-log', page: 'accessLog' },
+    { path: '/admin/quarantine', page: 'quarantine' },
   ],
 };
 

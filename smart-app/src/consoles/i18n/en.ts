@@ -8,7 +8,7 @@ export const consolesEn = {
     signOut: 'Sign out',
     navigation: {
       label: 'Console pages',
-      pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log' },
+      pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log', quarantine: 'Quarantine' },
     },
     signIn: {
       heading: (console: string) => `Sign in: ${console}`,

@@ -8,7 +8,10 @@ export const consolesZhCN = {
     titles: { quality: '互认质控', admin: '院内互认规则管理' } satisfies Record<ConsoleRole, string>,
     roles: { quality: '质控科（医务部）', admin: '本院管理员' } satisfies Record<ConsoleRole, string>,
     signOut: '退出登录',
-    navigation: { label: '控制台页面', pages: { quality: '质控统计', admin: '规则管理', accessLog: '访问日志' } },
+    navigation: {
+      label: '控制台页面',
+      pages: { quality: '质控统计', admin: '规则管理', accessLog: '访问日志', quarantine: '数据接入隔离区' },
+    },
     signIn: {
       heading: (console: string) => `登录${console}`,
       intro: {

@@ -1,0 +1,99 @@
+import Accordion from '@mui/material/Accordion';
+import AccordionDetails from '@mui/material/AccordionDetails';
+import AccordionSummary from '@mui/material/AccordionSummary';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import type { QuarantinedMessage } from '../../../server/contract/sources';
+import type { ConsoleApi } from '../consoles/console-api';
+import { ConsoleGate } from '../consoles/ConsoleGate';
+import { localTime } from '../consoles/format';
+import { ProblemNotice } from '../consoles/ProblemNotice';
+import { Section } from '../consoles/Section';
+import { useResource } from '../consoles/useResource';
+import { useQuarantineMessages } from './i18n/messages';
+import { quarantinedMessages } from './quarantine-api';
+
+/**
+ * /app/admin/quarantine: what the hospital's own result sources sent that could not be filed, with
+ * the reason in Chinese and the message as it came, so the administrator can fix the mapping and ask
+ * the platform to replay. Read-only: replaying is the platform's.
+ */
+export function QuarantineConsole() {
+  return (
+    <ConsoleGate role="admin" probe={(api) => quarantinedMessages(api, new AbortController().signal)}>
+      {(api) => <QuarantineWorkspace api={api} />}
+    </ConsoleGate>
+  );
+}
+
+function QuarantineWorkspace({ api }: { readonly api: ConsoleApi }) {
+  const { language, messages } = useQuarantineMessages();
+  const t = messages.quarantine;
+  const waiting = useResource(language, (signal) => quarantinedMessages(api, signal));
+  return (
+    <>
+      <Typography component="h1" variant="h5" gutterBottom>
+        {t.heading}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
+        {t.intro}
+      </Typography>
+      <Section heading={t.list}>
+        {waiting.problem ? <ProblemNotice problem={waiting.problem} onRetry={waiting.reload} /> : null}
+        {waiting.value?.length === 0 ? <Typography>{t.empty}</Typography> : null}
+        {waiting.value && waiting.value.length > 0 ? (
+          <Stack spacing={1}>
+            <Typography color="text.secondary">{t.count(waiting.value.length)}</Typography>
+            {waiting.value.map((message) => (
+              <WaitingMessage key={message.id} message={message} />
+            ))}
+          </Stack>
+        ) : null}
+      </Section>
+    </>
+  );
+}
+
+function WaitingMessage({ message }: { readonly message: QuarantinedMessage }) {
+  const { messages } = useQuarantineMessages();
+  const t = messages.quarantine;
+  const summaryId = `quarantined-${message.id}`;
+  return (
+    <Accordion disableGutters variant="outlined">
+      <AccordionSummary expandIcon={<ExpandMoreIcon />} id={summaryId} aria-controls={`${summaryId}-raw`}>
+        <Box>
+          <Typography component="h3" variant="subtitle2">
+            {localTime(message.receivedAt, 'YYYY-MM-DD HH:mm:ss')} · {t.formats[message.format]} · {message.sourceId} ·{' '}
+            {t.control} {message.controlId ?? t.noControl}
+          </Typography>
+          <Typography variant="body2">
+            {t.reason}：{message.reason}
+          </Typography>
+        </Box>
+      </AccordionSummary>
+      <AccordionDetails id={`${summaryId}-raw`}>
+        <Typography variant="body2" color="text.secondary">
+          {t.raw}
+        </Typography>
+        <Box
+          component="pre"
+          tabIndex={0}
+          aria-label={t.raw}
+          sx={{
+            m: 0,
+            p: 1,
+            bgcolor: 'grey.100',
+            overflowX: 'auto',
+            fontSize: 12,
+            whiteSpace: 'pre-wrap',
+            wordBreak: 'break-all',
+          }}
+        >
+          {message.raw.replaceAll('\r', '\n')}
+        </Box>
+      </AccordionDetails>
+    </Accordion>
+  );
+}
