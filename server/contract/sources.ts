@@ -47,6 +47,7 @@ export const sourceStatusSchema = z.object({
   quarantined: z.number().int(),
 });
 export const sourceStatusesSchema = z.array(sourceStatusSchema);
+export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
 /** A message that could not be read or mapped, kept raw with the reason (in Chinese). */
 export const quarantinedMessageSchema = z.object({

@@ -133,6 +133,20 @@ export const sourcesApi = [
   }),
   apiRoute({
     method: 'get',
+    path: '/api/admin/sources',
+    summary:
+      'The result sources that file reports for the hospital: when each last sent, how many messages in the past 24 hours, how many wait in quarantine',
+    access: ['admin'],
+    answer: sourceStatusesSchema,
+    answerDescription: 'the sources',
+    handle: async ({ principal, services }) => {
+      const hospitalId = hospitalOf(principal);
+      const all = await sourceStatuses(services.reader, daysBefore(services.clock(), 1).toISOString());
+      return all.filter((source) => source.institutions.includes(hospitalId));
+    },
+  }),
+  apiRoute({
+    method: 'get',
     path: '/api/admin/quarantine',
     summary:
       "Messages from the hospital's own sources that could not be read or mapped (fix the mapping, then ask the platform to replay)",

@@ -65,6 +65,10 @@ describe('the quarantine in the administrator console (headless Chromium)', () =
     await waiting.waitFor({ timeout: 15_000 });
     expect(await waiting.textContent()).toContain('项目编码未能对照到互认目录');
     expect(await page.getByRole('button', { name: /E2E-QJ-1/ }).count()).toBe(0);
+    // The hospital's sources, with what they sent.
+    const sources = page.getByRole('region', { name: '本院数据源' });
+    expect(await sources.getByRole('rowheader', { name: /LIS-E2E-JLJ/ }).count()).toBe(1);
+    expect(await sources.getByRole('rowheader', { name: /LIS-E2E-QJ/ }).count()).toBe(0);
     await waiting.click();
     const raw = page.getByLabel('原始消息');
     await raw.waitFor({ timeout: 15_000 });

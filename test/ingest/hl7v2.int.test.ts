@@ -220,6 +220,12 @@ describe('the quarantine in the consoles', () => {
     expect([...new Set(own.body.map((entry: any) => entry.sourceId))]).toEqual(['LIS-TEST']);
     const other = await getJson(`${server.url}/api/admin/quarantine`, { authorization: `Bearer ${shancheng}` });
     expect(other.body).toEqual([]);
+    const sources = await getJson(`${server.url}/api/admin/sources`, { authorization: `Bearer ${jialing}` });
+    await expectMatchesOpenApi(server.url, '/api/admin/sources', 'get', 200, sources.body);
+    expect(sources.body.map((source: any) => source.id)).toEqual(expect.arrayContaining(['LIS-TEST', 'LIS-H-CQ-002']));
+    expect((await getJson(`${server.url}/api/admin/sources`, { authorization: `Bearer ${shancheng}` })).body).toEqual(
+      [],
+    );
     const all = await postJson(
       `${server.url}/api/platform/quarantine/replay?sourceId=LIS-TEST`,
       {},
