@@ -10,7 +10,6 @@ import type { Config } from './config';
 import { AccessLog } from './access-log/recorder';
 import { apiRouter } from './api/mount';
 import { API_ROUTES } from './api/routes';
-import { demoRoutes } from './demo/routes';
 import { errorHandler, notFoundHandler } from './errors/handler';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
@@ -20,6 +19,7 @@ import { ingestRoutes } from './ingest/routes';
 import { sourceRoutes } from './ingest/source-routes';
 import type { Services } from './services';
 import type { Preparation } from './start/prepare';
+import type { Development } from './demo/development';
 import type { Database } from './store/database';
 import { REFERENCE_REFRESH_MS, ReferenceCache } from './store/reference';
 import { startPage } from './start-page';
@@ -41,6 +41,8 @@ export interface AppOptions {
   readonly logger: Logger;
   readonly clock?: () => Date;
   readonly resolveHost?: ResolveHost;
+  /** The demo's routes and data (server/start/development.ts): outside production only, never loaded in it. */
+  readonly development?: Development | null;
   /** What was done to the store before listening; /health/ready reports it. */
   readonly preparation?: Preparation;
   /** In a cluster: the token-id guard the processes share, and how to tell siblings the registry changed. */
@@ -141,7 +143,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // authentication, and are limited per verified client, inside their router.
   app.use(hookRoutes(services));
   // No body is read before routing, nor before the caller is known: each route reads its own, with its own limit.
-  if (!options.config.production) app.use('/demo', jsonBody(BODY_LIMITS.api));
+  if (options.development) app.use('/demo', jsonBody(BODY_LIMITS.api));
   app.use(healthRoutes(services, options.preparation ?? null));
   // The API is limited per client here. Bulk ingest (POST /fhir) is not: hospitals send results in
   // bursts the index must take.
@@ -152,7 +154,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(apiRouter(services, API_ROUTES));
   app.get('/', startPage(services));
   app.use(webRoutes(services));
-  if (!options.config.production) app.use(demoRoutes(services));
+  if (options.development) app.use(options.development.routes(services));
   app.use(notFoundHandler);
   app.use('/api', errorHandler('api', options.logger));
   app.use('/ingest', errorHandler('api', options.logger));

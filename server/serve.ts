@@ -7,6 +7,7 @@ import { readFrontTables } from './ingest/front-table/settings';
 import { startMllp } from './ingest/hl7v2/mllp';
 import { startMaintenance } from './maintenance';
 import type { Services } from './services';
+import { loadDevelopment } from './start/development';
 import type { Preparation } from './start/prepare';
 import type { Store } from './store/database';
 
@@ -37,6 +38,7 @@ export async function serve(
     logger,
     ...(options.cluster ? { cluster: options.cluster } : {}),
     preparation: options.preparation,
+    development: await loadDevelopment(config),
   });
   await services.replayGuard.load();
   const server = app.listen(config.port, config.host);

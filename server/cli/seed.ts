@@ -1,8 +1,7 @@
 import 'dotenv/config';
-import { seedDemo } from '../../fixtures/seed';
+import { development } from '../demo/development';
 import { ConfigError, loadConfig } from '../config';
 import { createLogger } from '../logger';
-import { seedSettings } from '../start/prepare';
 import { migrate, openStore } from '../store/database';
 
 /** `npm run seed`: migrate, then (re)load the demo data, reports through the extraction `POST /fhir` uses. */
@@ -12,7 +11,7 @@ async function run(): Promise<void> {
   const store = openStore(config.store, createLogger('warn'));
   try {
     await migrate(store.db);
-    const counts = await seedDemo(store.db, seedSettings(config, new Date()), () => undefined);
+    const counts = await development.seed(store.db, config, new Date());
     process.stdout.write(
       `Demo data loaded into ${config.store.client === 'sqlite' ? config.store.file : 'PostgreSQL'}: ${JSON.stringify(counts)}\n`,
     );

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
-import { seedDemo, type SeedSettings } from '../../fixtures/seed';
 import type { Config } from '../config';
+import { loadDevelopment } from './development';
 import { migrate, type Store } from '../store/database';
 import { isEmpty } from '../store/registry';
 
@@ -9,13 +9,6 @@ export interface Preparation {
   readonly migrations: 'current';
   readonly demoData: 'loaded' | 'present' | 'off';
 }
-
-export const seedSettings = (config: Config, now: Date): SeedSettings => ({
-  now,
-  timeZone: config.timeZone,
-  patientKeySecret: config.patientKeySecret,
-  patientIdentifierSystems: config.patientIdentifierSystems,
-});
 
 /**
  * Everything before the first connection: the migrations, and in development the demo data into an
@@ -26,7 +19,9 @@ export async function prepareStore(config: Config, store: Store, logger: Logger)
   await migrate(store.db);
   if (!config.seedDemo) return { migrations: 'current', demoData: 'off' };
   if (!(await isEmpty(store.db))) return { migrations: 'current', demoData: 'present' };
-  const counts = await seedDemo(store.db, seedSettings(config, new Date()), () => undefined);
+  const development = await loadDevelopment(config);
+  if (!development) return { migrations: 'current', demoData: 'off' };
+  const counts = await development.seed(store.db, config, new Date());
   logger.info(counts, 'demo data loaded into the empty store');
   return { migrations: 'current', demoData: 'loaded' };
 }

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import knex from 'knex';
 import { inject } from 'vitest';
 import { seedDemo } from '../../fixtures/seed';
-import { seedSettings } from '../../server/start/prepare';
+import { development, seedSettings } from '../../server/demo/development';
 import { createApp } from '../../server/app';
 import type { Config } from '../../server/config';
 import type { ResolveHost } from '../../server/fhir/ehr-address';
@@ -79,6 +79,8 @@ export async function startServer(
     logger,
     clock: options.clock ?? (() => now),
     resolveHost: options.resolveHost ?? documentationAddress,
+    // As the server does outside production: the demo's routes.
+    development: config.production ? null : development,
   });
   const server: Server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
@@ -123,6 +125,7 @@ export async function startSibling(first: TestServer, now: Date): Promise<{ url:
     db: first.services.db,
     logger: createLogger('silent'),
     clock: () => now,
+    development: first.config.production ? null : development,
   });
   const server: Server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));

@@ -50,6 +50,14 @@ module.exports = {
       to: { path: '^node_modules/knex/' },
     },
     {
+      name: 'production-imports-no-demo',
+      comment:
+        'The demo (server/demo/, fixtures/) is loaded only outside production, by a dynamic import in server/start/development.ts; the CLIs are development tools.',
+      severity: 'error',
+      from: { path: '^server/', pathNot: ['^server/demo/', '^server/cli/'] },
+      to: { path: '^(fixtures|server/demo)/', dependencyTypesNot: ['dynamic-import', 'type-only'] },
+    },
+    {
       name: 'not-to-unresolvable',
       comment: 'An import that resolves to nothing is a typo or a missing dependency.',
       severity: 'error',
