@@ -21,7 +21,14 @@ export async function fileBundle(
   bundle: Record<string, unknown>,
   reference: ReferenceData,
 ): Promise<string[]> {
-  const answer = await ingestBundle(services.db, bundleSchema.parse(bundle), 'batch', {
+  // A report larger than FHIR's ingest takes (over 10,000 entries, over 500 results a report) is the
+  // sender's to split: refused and quarantined like any other, never our error.
+  const parsed = bundleSchema.safeParse(bundle);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return [`报告超出可接收的规模（${issue?.path.join('.') ?? ''}：${issue?.message ?? ''}），请拆分后重新发送`];
+  }
+  const answer = await ingestBundle(services.db, parsed.data, 'batch', {
     reference,
     patientKeySecret: services.config.patientKeySecret,
     patientIdentifierSystems: services.config.patientIdentifierSystems,

@@ -125,6 +125,16 @@ describe('WS/T 500 CDA documents in', () => {
     expect(waiting.body.length).toBeGreaterThanOrEqual(5);
   });
 
+  it('refuses a document larger than the index takes (over 10,000 results) as the sender’s to split, quarantined, not an error', async () => {
+    const one = potassiumDocument({ ...newPerson(), today, documentId: 'HUGE-1' });
+    const observation = /<component>\s*<observation[\s\S]*?<\/observation>\s*<\/component>/.exec(one)?.[0] ?? '';
+    const huge = one.replace(observation, Array.from({ length: 10_001 }, () => observation).join(''));
+    const { status, body } = await send(huge);
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ outcome: 'quarantined' });
+    expect(body.reason).toContain('请拆分');
+  });
+
   it('refuses a 50 MB body with 413 and a caller without a source token with 401', async () => {
     const big = await fetch(`${server.url}/ingest/cda`, {
       method: 'POST',
