@@ -18,7 +18,7 @@ export interface ApiTokenRecord extends Principal {
 }
 
 /** Only the hash is stored: a leaked database gives no usable token. */
-function hash(token: string): string {
+export function tokenHash(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
@@ -42,7 +42,7 @@ export async function createApiToken(
     name: record.name,
     role: record.role,
     hospital_id: record.hospitalId,
-    token_hash: hash(token),
+    token_hash: tokenHash(token),
     created_at: record.createdAt,
     revoked_at: null,
   });
@@ -70,7 +70,7 @@ function toRecord(row: TokenRow): ApiTokenRecord {
 }
 
 export async function findApiToken(db: Database, token: string): Promise<ApiTokenRecord | null> {
-  const row = await db<TokenRow>('api_tokens').where('token_hash', hash(token)).first();
+  const row = await db<TokenRow>('api_tokens').where('token_hash', tokenHash(token)).first();
   return row ? toRecord(row) : null;
 }
 

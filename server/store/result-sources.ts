@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { tokenHash } from './api-tokens';
 import type { z } from 'zod';
 import type { quarantinedMessageSchema, ResultSource, sourceStatusSchema } from '../contract/sources';
 import type { Database } from './database';
@@ -19,8 +20,6 @@ interface SourceRow {
   peers: string | null;
   revoked_at: string | null;
 }
-
-const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function toSource(row: SourceRow): RegisteredSource {
   return {
@@ -48,7 +47,7 @@ export async function saveSource(db: Database, source: ResultSource, now: Date):
       facilities: source.facilities ? JSON.stringify(source.facilities) : null,
       charset: source.charset,
       local_code_system: source.localCodeSystem ?? null,
-      token_hash: hash(token),
+      token_hash: tokenHash(token),
       peers: source.peers ? JSON.stringify(source.peers) : null,
       created_at: now.toISOString(),
       revoked_at: null,
@@ -59,7 +58,7 @@ export async function saveSource(db: Database, source: ResultSource, now: Date):
 }
 
 export async function sourceByToken(db: Database, token: string): Promise<RegisteredSource | null> {
-  const row = await db<SourceRow>('result_sources').where('token_hash', hash(token)).first();
+  const row = await db<SourceRow>('result_sources').where('token_hash', tokenHash(token)).first();
   return row ? toSource(row) : null;
 }
 
@@ -68,7 +67,7 @@ export async function findSource(db: Database, id: string): Promise<RegisteredSo
   return row ? toSource(row) : null;
 }
 
-/** Active sources of a format that accept MLLP peers. */
+/** Every registered source, revoked ones too (their status is shown). */
 export async function listSources(db: Database): Promise<RegisteredSource[]> {
   return (await db<SourceRow>('result_sources').orderBy('id')).map(toSource);
 }

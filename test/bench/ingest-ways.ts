@@ -10,6 +10,7 @@ import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { localDate } from '../../rules';
 import { MllpFramer, mllpFrame } from '../../server/ingest/hl7v2/mllp';
 import { createApiToken } from '../../server/store/api-tokens';
+import { freePort } from '../support/server';
 import { startChild } from './processes';
 
 /**
@@ -27,17 +28,6 @@ export interface IngestFigures {
   readonly bigDocumentStatus: number;
   readonly peakMiBBefore: number;
   readonly peakMiBAfter: number;
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** One LIS connection sending one message after another for `seconds`; the ACKs it got. */

@@ -107,14 +107,17 @@ describe('WS/T 500 CDA documents in', () => {
     );
     const noPatient = good.replace(/<recordTarget[\s\S]*<\/recordTarget>/, '');
     const otherHospital = good.replaceAll(`extension="${HOSPITALS.jialing}"`, `extension="${HOSPITALS.shancheng}"`);
+    const prototypeName = good.replaceAll(`extension="${HOSPITALS.jialing}"`, 'extension="constructor"');
     const answers = [
       await send(xxe),
       await send(laughs),
       await send(noPatient),
       await send(otherHospital),
       await send('<notxml'),
+      await send(prototypeName),
     ];
-    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 422, 422, 400]);
+    expect(answers.map((answer) => answer.status)).toEqual([400, 400, 422, 422, 400, 422]);
+    expect(answers[5]!.body.field).toContain('custodian');
     expect(answers[0]!.body.reason).toContain('DTD');
     expect(answers[2]!.body.field).toContain('recordTarget');
     expect(answers[3]!.body.field).toContain('custodian');

@@ -192,10 +192,12 @@ describe.each(backends as [string, () => Promise<FrontDatabase>][])('a front tab
       row(`R-${a}`, a),
       row(`R-${b}`, b, { hr_flag: '0' }),
       row(`R-${c}`, c, { item_code: 'NOT-MAPPED', item_name: '未对照项目' }),
+      // An institution code named like an Object member is an unknown institution.
+      row(`R-${c}-proto`, c, { org_code: 'constructor' }),
     ]);
     const poller = new FrontTablePoller(server.services, settingsFor(front));
     try {
-      expect(await poller.pollOnce()).toMatchObject({ rows: 3, filed: 1, quarantined: 1 });
+      expect(await poller.pollOnce()).toMatchObject({ rows: 4, filed: 1, quarantined: 2 });
       expect(await cardsForPerson(server, a, 'LAB-K')).toHaveLength(1);
       expect(await cardsForPerson(server, b, 'LAB-K')).toEqual([]);
       expect(await poller.pollOnce()).toMatchObject({ rows: 0, filed: 0 });

@@ -140,6 +140,8 @@ describe('HL7 v2 ORU^R01 in, as a LIS sends it', () => {
     const good = potassiumOru({ ...person, today, controlId: 'BAD-0', charset: 'UNICODE UTF-8' });
     const cases = [
       { message: good.replace(/PID\|[^\r]*\r/, '').replace('BAD-0', 'BAD-1'), field: 'PID' },
+      // A facility code named like an Object member is an unknown facility, not a lookup into the prototype.
+      { message: good.replace('|JLJ^', '|constructor^').replace('BAD-0', 'BAD-4'), field: '^1^4' },
       { message: good.replace('|JLJ^', `|${HOSPITALS.shancheng}^`).replace('BAD-0', 'BAD-2'), field: '^1^4' },
       {
         message: good.replace(/\^\^\^&2\.16\.156\.10011\.1\.3&ISO\^ID/, '^^^^MR').replace('BAD-0', 'BAD-3'),

@@ -4,6 +4,7 @@ import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { hl7Instant } from '../hl7v2/time';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
+import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
 import { at, attribute, child, children, textAt, textOf, type XmlNode } from './xml';
 
 /** WS/T 500.7 检验报告 and 500.6 检查报告: their document codes and template ids. */
@@ -50,16 +51,12 @@ function codingsOf(
   localSystem: string | undefined,
   reference: ReferenceData,
 ) {
-  const value = attribute(code, 'code');
-  const display = attribute(code, 'displayName') || textAt(code, 'originalText');
-  const codings: Record<string, string>[] = [];
-  if (!value) return { codings, display, mapped: false };
-  if (attribute(code, 'codeSystem') === LOINC_OID) codings.push({ system: SYSTEMS.loinc, code: value });
-  const mapped = reference.catalog.has(value) ? value : reference.codeMappings.get(institutionId)?.get(value);
-  if (mapped) codings.push({ system: SYSTEMS.recognitionItem, code: mapped });
-  if (localSystem) codings.push({ system: localSystem, code: value, ...(display ? { display } : {}) });
-  const loincItem = attribute(code, 'codeSystem') === LOINC_OID && reference.itemsByLoinc.has(value);
-  return { codings, display, mapped: Boolean(mapped) || loincItem };
+  const item = {
+    code: attribute(code, 'code'),
+    display: attribute(code, 'displayName') || textAt(code, 'originalText'),
+    loinc: attribute(code, 'codeSystem') === LOINC_OID,
+  };
+  return itemCodings(item, institutionId, localSystem, reference);
 }
 
 function observationOf(observation: XmlNode, id: string, timeZone: string): Record<string, unknown> {
@@ -104,8 +101,8 @@ function institutionOf(document: XmlNode, source: RegisteredSource): { id: strin
   for (const organization of organizations) {
     for (const id of children(organization, 'id')) {
       const code = attribute(id, 'extension') || attribute(id, 'root');
-      const mapped = source.facilities?.[code] ?? (source.institutions.includes(code) ? code : null);
-      if (mapped && source.institutions.includes(mapped)) return { id: mapped, name: textAt(organization, 'name') };
+      const mapped = code ? sourceInstitution(source, code) : null;
+      if (mapped) return { id: mapped, name: textAt(organization, 'name') };
     }
   }
   return null;
@@ -119,7 +116,7 @@ function institutionOf(document: XmlNode, source: RegisteredSource): { id: strin
 export function documentAsBundle(
   document: XmlNode,
   source: RegisteredSource,
-  context: { reference: ReferenceData; nationalIdSystem: string; timeZone: string },
+  context: SourceReading,
 ): ReadDocument | DocumentProblem {
   const code = attribute(child(document, 'code'), 'code');
   const templates = children(document, 'templateId').map((template) => attribute(template, 'root'));

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { documentAnswerSchema } from '../../contract/sources';
+import { sourceReading } from '../source-reading';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
 import { fileBundle } from '../file-bundle';
@@ -37,11 +38,7 @@ export async function receiveCda(
   const document = child(read.root, 'ClinicalDocument');
   if (!document) return refuse(400, '/ClinicalDocument', '不是 CDA 文档：根元素须为 ClinicalDocument', null);
   const reference = await services.reference.current();
-  const mapped = documentAsBundle(document, source, {
-    reference,
-    nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
-    timeZone: services.config.timeZone,
-  });
+  const mapped = documentAsBundle(document, source, sourceReading(services, reference));
   if ('reason' in mapped) return refuse(mapped.status, mapped.field, mapped.reason, null);
   if ((await receivedBefore(services.db, source.id, mapped.documentId)) === 'stored')
     return { status: 200, outcome: 'duplicate', documentId: mapped.documentId, field: null, reason: null };

@@ -8,7 +8,8 @@ import {
 } from '../../store/front-table';
 import { findSource, quarantine } from '../../store/result-sources';
 import { fileBundle } from '../file-bundle';
-import { cellOf, groupByReport, reportAsBundle } from './rows';
+import { sourceReading } from '../source-reading';
+import { cell, groupByReport, reportAsBundle } from './rows';
 import type { FrontTable } from './settings';
 
 export interface PollOutcome {
@@ -53,21 +54,17 @@ export class FrontTablePoller {
     if (rows.length === 0) return { rows: 0, filed: 0, quarantined: 0, watermark: after };
     const groups = groupByReport(rows, settings.columns.reportId);
     // A full batch may have cut its last report short: that one is read again, whole, next time.
-    const lastId = cellOf(rows.at(-1) ?? {}, settings.columns.reportId);
+    const lastId = cell(rows.at(-1) ?? {}, settings.columns.reportId);
     if (rows.length === settings.batch && groups.size > 1) groups.delete(lastId);
     const kept = [...groups.values()].flat();
     const reference = await services.reference.current();
-    const context = {
-      reference,
-      nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
-      timeZone: services.config.timeZone,
-    };
+    const context = sourceReading(services, reference);
     let filed = 0;
     let held = 0;
     const { recognised } = settings.columns;
     for (const [reportId, reportRows] of groups) {
       const counted = recognised
-        ? reportRows.filter((row) => settings.recognisedValues.includes(cellOf(row, recognised)))
+        ? reportRows.filter((row) => settings.recognisedValues.includes(cell(row, recognised)))
         : reportRows;
       if (counted.length === 0) continue;
       const bundle = reportAsBundle(counted, settings, source, context);
@@ -90,7 +87,7 @@ export class FrontTablePoller {
         services.clock(),
       );
     }
-    const watermark = cellOf(kept.at(-1) ?? {}, settings.watermark);
+    const watermark = cell(kept.at(-1) ?? {}, settings.watermark);
     await saveWatermark(services.db, source.id, watermark, services.clock());
     return { rows: kept.length, filed, quarantined: held, watermark };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sourceReading } from '../source-reading';
 import type { Services } from '../../services';
 import { quarantine, type RegisteredSource } from '../../store/result-sources';
 import { fileBundle } from '../file-bundle';
@@ -23,11 +24,7 @@ export async function replayRows(services: Services, source: RegisteredSource, r
     watermark: 'id',
     columns,
   });
-  const bundle = reportAsBundle(rows, settings, source, {
-    reference,
-    nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
-    timeZone: services.config.timeZone,
-  });
+  const bundle = reportAsBundle(rows, settings, source, sourceReading(services, reference));
   const refused = 'reason' in bundle ? [bundle.reason] : await fileBundle(services, bundle, reference);
   if (refused.length === 0) return null;
   const reason = refused.join('；');

@@ -1,12 +1,12 @@
 import { SYSTEMS } from '../../fhir/systems';
-import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { ownValue } from '../../web/own-key';
 import { hl7Instant } from '../hl7v2/time';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
+import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
 import type { FrontTable } from './settings';
 
-const cell = (row: Record<string, unknown>, name: string | undefined): string => {
+export const cell = (row: Record<string, unknown>, name: string | undefined): string => {
   if (!name) return '';
   const value = row[name];
   if (value instanceof Date) return value.toISOString();
@@ -36,7 +36,7 @@ export function reportAsBundle(
   rows: readonly Record<string, unknown>[],
   table: FrontTable,
   source: RegisteredSource,
-  context: { reference: ReferenceData; nationalIdSystem: string; timeZone: string },
+  context: SourceReading,
 ): Record<string, unknown> | RowProblem {
   const { columns } = table;
   const first = rows[0] ?? {};
@@ -44,20 +44,19 @@ export function reportAsBundle(
   const nationalId = cell(first, columns.nationalId);
   if (!nationalId) return { reportId, reason: `缺少患者身份证号（列 ${columns.nationalId}）` };
   const facility = cell(first, columns.institution);
-  const institutionId = facility
-    ? (source.facilities?.[facility] ?? (source.institutions.includes(facility) ? facility : null))
-    : source.institutions.length === 1
-      ? (source.institutions[0] ?? null)
-      : null;
-  if (!institutionId || !source.institutions.includes(institutionId))
-    return { reportId, reason: `机构 ${facility || '（未填）'} 不是该数据源登记的机构` };
+  const institutionId = sourceInstitution(source, facility);
+  if (!institutionId) return { reportId, reason: `机构 ${facility || '（未填）'} 不是该数据源登记的机构` };
   const collected = instantOf(cell(first, columns.collectedAt), context.timeZone);
   const itemCode = cell(first, columns.itemCode);
-  const mapped = context.reference.catalog.has(itemCode)
-    ? itemCode
-    : context.reference.codeMappings.get(institutionId)?.get(itemCode);
   const institution = context.reference.institutions.get(institutionId);
   const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
+  const itemName = cell(first, columns.itemName);
+  const item = itemCodings(
+    { code: itemCode, display: itemName, loinc: false },
+    institutionId,
+    localSystem,
+    context.reference,
+  );
   const status = rows.map((row) => ownValue(STATUS, cell(row, columns.status).toUpperCase())).find(Boolean) ?? 'final';
   const observations = rows.map((row, index) => {
     const value = cell(row, columns.value);
@@ -81,18 +80,11 @@ export function reportAsBundle(
       ...(instrument ? { device: { display: instrument } } : {}),
     };
   });
-  const itemName = cell(first, columns.itemName);
   const report: IncomingReport = {
     id: `t-${reportId}`,
     identifier: { system: `urn:huren:source:${source.id}:report`, value: reportId },
     status,
-    code: {
-      coding: [
-        ...(mapped ? [{ system: SYSTEMS.recognitionItem, code: mapped }] : []),
-        ...(localSystem && itemCode ? [{ system: localSystem, code: itemCode }] : []),
-      ],
-      ...(itemName ? { text: itemName } : {}),
-    },
+    code: { coding: item.codings, ...(itemName ? { text: itemName } : {}) },
     effective: collected,
     issued: null,
     observations,
@@ -123,5 +115,3 @@ export function groupByReport(
   }
   return groups;
 }
-
-export const cellOf = cell;

@@ -3,6 +3,7 @@ import { SYSTEMS } from '../../fhir/systems';
 import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
+import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
 import { hl7Instant } from './time';
 
 /** Versions of HL7 v2 whose ORU^R01 we read (Chinese LIS send 2.3.1 to 2.5.1). */
@@ -59,26 +60,20 @@ function nationalIdOf(pid: Hl7Segment): string | null {
   return null;
 }
 
-/**
- * OBR-4 as codings: LOINC, the regional catalog's own code, or a local code through the hospital's
- * code mapping (the same table the administrator keeps for orders), kept with its own system too.
- */
+/** OBR-4 (code^text^system) as codings, through the hospital's mapping. */
 function codingsOf(
   field: Hl7Field | undefined,
   institutionId: string,
   localSystem: string | undefined,
   reference: ReferenceData,
 ) {
-  const code = text(field, 1);
-  const display = text(field, 2);
   const system = text(field, 3).toUpperCase();
-  const codings: Record<string, string>[] = [];
-  if (!code) return { codings, display };
-  if (system === 'LN' || system === 'LOINC') codings.push({ system: SYSTEMS.loinc, code });
-  const mapped = reference.catalog.has(code) ? code : reference.codeMappings.get(institutionId)?.get(code);
-  if (mapped) codings.push({ system: SYSTEMS.recognitionItem, code: mapped });
-  if (localSystem) codings.push({ system: localSystem, code, ...(display ? { display } : {}) });
-  return { codings, display };
+  return itemCodings(
+    { code: text(field, 1), display: text(field, 2), loinc: system === 'LN' || system === 'LOINC' },
+    institutionId,
+    localSystem,
+    reference,
+  );
 }
 
 /** One OBX as an Observation (NM, SN, ST, TX, CE and CWE values). */
@@ -123,17 +118,6 @@ function observationOf(obx: Hl7Segment, id: string, timeZone: string): Record<st
   };
 }
 
-/** The institution MSH-4 stands for, through the source's registration; null when it is not one of the source's. */
-function institutionOf(msh: Hl7Segment, source: RegisteredSource): string | null {
-  const facility = text(fieldOf(msh, 4));
-  const mapped = facility
-    ? (source.facilities?.[facility] ?? (source.institutions.includes(facility) ? facility : null))
-    : null;
-  const institution =
-    mapped ?? (!facility && source.institutions.length === 1 ? (source.institutions[0] ?? null) : null);
-  return institution && source.institutions.includes(institution) ? institution : null;
-}
-
 /**
  * An ORU^R01 as the FHIR Bundle `POST /fhir` takes, so it is filed by the same extraction: one
  * DiagnosticReport per OBR with its OBX as Observations, the patient by 身份证 (PID-3), the performing
@@ -142,7 +126,7 @@ function institutionOf(msh: Hl7Segment, source: RegisteredSource): string | null
 export function oruAsBundle(
   message: Hl7Message,
   source: RegisteredSource,
-  context: { reference: ReferenceData; nationalIdSystem: string; timeZone: string },
+  context: SourceReading,
 ): ReadOru | MessageProblem {
   const msh = message.header;
   const type = `${text(fieldOf(msh, 9), 1)}^${text(fieldOf(msh, 9), 2)}`;
@@ -151,7 +135,7 @@ export function oruAsBundle(
   const version = text(fieldOf(msh, 12));
   if (!VERSIONS.has(version))
     return { ack: 'AR', field: 'MSH-12', reason: `不支持的 HL7 版本 ${version || '（未填）'}：支持 2.3.1 至 2.5.1` };
-  const institutionId = institutionOf(msh, source);
+  const institutionId = sourceInstitution(source, text(fieldOf(msh, 4)));
   if (!institutionId)
     return {
       ack: 'AE',

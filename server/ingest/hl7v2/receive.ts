@@ -1,6 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { Hl7Message, Hl7Segment } from '@medplum/core';
 import iconv from 'iconv-lite';
+import { sourceReading } from '../source-reading';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
 import { fileBundle } from '../file-bundle';
@@ -121,11 +122,7 @@ export async function receiveHl7(
   if ((await receivedBefore(services.db, source.id, controlId)) === 'stored')
     return ackOf(message, 'AA', null, encoding);
   const reference = await services.reference.current();
-  const read = oruAsBundle(message, source, {
-    reference,
-    nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
-    timeZone: services.config.timeZone,
-  });
+  const read = oruAsBundle(message, source, sourceReading(services, reference));
   if ('ack' in read) return refuse(read, controlId, text, message);
   const refused = await fileBundle(services, read.bundle, reference);
   if (refused.length > 0)
