@@ -8,7 +8,7 @@ import {
   type JWSAlgorithm,
   type JWTVerifyGetKey,
 } from 'jose';
-import type { Caller } from '../hooks/assessment';
+import type { Caller } from './caller';
 import type { Services } from '../services';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */

@@ -5,7 +5,7 @@ import { HttpError } from '../errors/http-error';
 import { type OutcomeIssue } from '../contract/errors';
 import { SYSTEMS } from '../fhir/systems';
 import { feedbackItemSchema, type FeedbackItem } from '../contract/cds-hooks';
-import type { Caller } from '../hooks/assessment';
+import type { Caller } from '../auth/caller';
 import type { Services } from '../services';
 import { findDecision, recordDecision, type Decision } from '../store/decisions';
 import { findPrompts, type Prompt } from '../store/prompts';

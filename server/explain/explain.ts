@@ -1,6 +1,7 @@
 import type { RecognitionItem, Verdict } from '../../rules';
 import { badRequest } from '../errors/operation-outcome';
-import { assess, type Caller } from '../hooks/assessment';
+import type { Caller } from '../auth/caller';
+import { assess } from '../hooks/resolve';
 import { SERVICE_IDS, type HookRequest, type ServiceId } from '../contract/cds-hooks';
 import { serviceByHook, validHookRequest } from '../hooks/cds-services';
 import { messages as messagesFor, type Locale } from '../i18n';

@@ -1,7 +1,7 @@
 import { messages as messagesFor, type Locale } from '../i18n';
 import { writeBackReport } from '../decisions/write-back';
 import type { Services } from '../services';
-import type { Assessment } from './assessment';
+import type { Assessment } from '../pipeline/resolution';
 import type { CardContext } from './cards';
 
 export function cardContext(

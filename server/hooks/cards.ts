@@ -5,7 +5,7 @@ import { SYSTEMS } from '../fhir/systems';
 import type { OfferedCandidate } from '../contract/quality';
 import type { StoredResult } from '../store/results';
 import type { Action, Card, Coding, Link, Source, Suggestion } from '../contract/cds-hooks';
-import type { DraftOrder } from './assessment';
+import type { DraftOrder } from '../pipeline/resolution';
 import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 import { ownValue } from '../web/own-key';
 import { viewerUrlOf } from '../fhir/viewer-url';

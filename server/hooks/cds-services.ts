@@ -13,7 +13,7 @@ import {
 import { invalidInput } from '../errors/operation-outcome';
 import type { Messages } from '../i18n';
 import { ownValue } from '../web/own-key';
-import { PREFETCH } from './fhir-context';
+import { PREFETCH } from '../fhir/context';
 import type { HookCall } from './hook-call';
 import { orderHookHandler } from './order-hooks';
 import { patientViewHandler } from './patient-view';

@@ -1,7 +1,7 @@
 import type { ServiceId, HookRequest } from '../contract/cds-hooks';
 import type { Locale } from '../i18n';
 import type { Services } from '../services';
-import type { Caller } from './assessment';
+import type { Caller } from '../auth/caller';
 
 /** One call of a service, as its handler is given it. */
 export interface HookCall {

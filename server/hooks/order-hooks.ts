@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { localDate } from '../../rules';
 import { logUnexplainedRepeats, orderHistory, savePrompts, type Prompt } from '../store/prompts';
-import { assess } from './assessment';
-import { ensureInBudget } from './budget';
+import { assess } from './resolve';
+import { ensureInBudget } from '../pipeline/budget';
 import { cardContext } from './card-context';
 import type { HookCall } from './hook-call';
 import { hasCard, renderOrderCard } from './cards';
 import { SERVICE_IDS, type Card, type HookResponse } from '../contract/cds-hooks';
-import { orderKeys, promptFor } from './prompt-record';
+import { orderKeys, promptFor } from '../pipeline/prompt-record';
 import { asSignReminder } from './sign-reminder';
-import { savePromptsWithinBudget } from './save-within-budget';
+import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
 
 /**
  * order-select and order-sign, top to bottom: assess (validate was done by the route) → skip orders
@@ -71,9 +71,8 @@ export async function orderHookHandler({
       : card;
     prompts.push(
       promptFor(
-        rendered,
-        request,
-        serviceId,
+        { id: rendered.card.uuid, offered: rendered.offered },
+        { serviceId, hookInstance: request.hookInstance },
         assessment,
         { orderRef: order.orderRef, itemCode: verdict.itemCode, presentation: verdict.presentation },
         now,

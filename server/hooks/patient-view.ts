@@ -1,10 +1,10 @@
-import { assess } from './assessment';
+import { assess } from './resolve';
 import { cardContext } from './card-context';
 import type { HookCall } from './hook-call';
 import { renderHistoryCard } from './cards';
 import { SERVICE_IDS, type HookResponse } from '../contract/cds-hooks';
-import { promptFor } from './prompt-record';
-import { savePromptsWithinBudget } from './save-within-budget';
+import { promptFor } from '../pipeline/prompt-record';
+import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
 
 /** patient-view: one information card with the patient's recognisable external results, before any order. */
 export async function patientViewHandler({
@@ -23,9 +23,8 @@ export async function patientViewHandler({
   );
   if (!rendered) return { cards: [] };
   const prompt = promptFor(
-    rendered,
-    request,
-    SERVICE_IDS.patientView,
+    { id: rendered.card.uuid, offered: rendered.offered },
+    { serviceId: SERVICE_IDS.patientView, hookInstance: request.hookInstance },
     assessment,
     { orderRef: null, itemCode: null, presentation: 'inform' },
     services.clock(),

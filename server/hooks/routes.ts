@@ -9,9 +9,9 @@ import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { notFound } from '../errors/operation-outcome';
 import { localeOf, messages } from '../i18n';
 import type { Services } from '../services';
-import type { Caller } from './assessment';
+import type { Caller } from '../auth/caller';
 import { serviceById, serviceDefinitions, validHookRequest, type CdsService } from './cds-services';
-import { withinBudget } from './budget';
+import { withinBudget } from '../pipeline/budget';
 import type { HookResponse } from '../contract/cds-hooks';
 
 function serviceOf(raw: string | string[] | undefined): CdsService {

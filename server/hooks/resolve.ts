@@ -1,72 +1,29 @@
-import {
-  daysBefore,
-  decide,
-  relatedItemCodes,
-  survey,
-  type EffectiveConfiguration,
-  type EncounterKind,
-  type OrderedItem,
-  type Verdict,
-} from '../../rules';
-import type { AccessActor } from '../access-log/recorder';
-import type { InstitutionRecord } from '../contract/admin';
-import { HttpError } from '../errors/http-error';
+import type { EncounterKind } from '../../rules';
+import type { Caller } from '../auth/caller';
 import { badRequest, preconditionFailed } from '../errors/operation-outcome';
 import { writtenName } from '../contract/human-name';
 import { institutionIdFrom, itemCodeFor } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import { serviceRequestSchema, type Encounter, type ServiceRequest } from '../contract/fhir';
 import type { Services } from '../services';
-import { seenAtHospital } from '../store/own-patients';
 import { configurationFor, type ReferenceData } from '../store/reference';
-import { resultsForPatient, type StoredResult } from '../store/results';
 import { ownValue } from '../web/own-key';
 import type { HookRequest } from '../contract/cds-hooks';
-import { gatherFhirContext } from './fhir-context';
+import { gatherFhirContext } from '../fhir/context';
 import { allowedAddresses, isListed, type AddressVerdict } from '../fhir/ehr-address';
-
-/** Who is calling: from the verified CDS client registration, or nobody when CDS_AUTH is off. */
-export interface Caller {
-  readonly issuer: string | null;
-  readonly hospitalId: string | null;
-  /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
-  readonly fhirServers?: readonly string[];
-  /** Who reads the patient's results, for the access log; nothing is logged without it. */
-  readonly access?: AccessActor;
-  /** Only the hospital's own patients, by Huren's records (a card issued there or a report from there, OWN_PATIENT_DAYS). */
-  readonly ownPatientsOnly?: boolean;
-}
+import {
+  assessResolution,
+  type Assessment,
+  type AssessmentScope,
+  type DraftOrder,
+  type EncounterFacts,
+  type NothingToAssess,
+  type Resolution,
+} from '../pipeline/resolution';
 
 /** Refusals decided on the URL alone, before any connection: saying so tells nothing about the network. */
 const REFUSED_SERVER = new Set(['forbidden-address']);
 const NOT_READABLE = 'fhirServer is not a FHIR server Huren may read for this client';
-
-/** How far back a card or a report makes someone a hospital's own patient, for explain. */
-export const OWN_PATIENT_DAYS = 365;
-
-export interface DraftOrder extends OrderedItem {
-  /** `ServiceRequest/{id}`, the resource a suggestion deletes; null when the client sent no id. */
-  readonly orderRef: string | null;
-  readonly label: string | null;
-}
-
-export interface EncounterFacts {
-  readonly ref: string | null;
-  readonly kind: EncounterKind;
-  readonly departmentCode: string | null;
-  readonly departmentName: string | null;
-}
-
-export interface Assessment {
-  readonly hospital: InstitutionRecord;
-  readonly configuration: EffectiveConfiguration;
-  readonly reference: ReferenceData;
-  readonly patientKey: string;
-  readonly encounter: EncounterFacts;
-  readonly user: { readonly ref: string; readonly name: string | null };
-  readonly orders: readonly DraftOrder[];
-  readonly verdicts: readonly Verdict<StoredResult>[];
-}
 
 const ENCOUNTER_CLASSES: Record<string, EncounterKind> = {
   EMER: 'emergency',
@@ -159,25 +116,18 @@ function mapOrders(
   });
 }
 
-export type AssessmentScope = 'selections' | 'all-drafts' | 'history';
-
-/** Nothing to judge: no draft ServiceRequest in scope, or a patient without a national identifier. */
-export interface NothingToAssess {
-  readonly nothing: 'no-orders' | 'patient-not-identifiable';
-}
-
 /**
- * The hook pipeline up to the verdicts, shared by the hooks and /api/explain: pick the draft
- * ServiceRequests → gather the FHIR context → identify the patient and the hospital → map orders to
- * items → load results → decide. Returns early, fetching nothing, when there is nothing to judge.
+ * The CDS Hooks channel's resolve stage: pick the draft ServiceRequests → gather the FHIR context →
+ * identify the patient and the hospital → map orders to items. Returns early, fetching nothing, when
+ * there is nothing to judge.
  */
-export async function assess(
+export async function resolveHook(
   request: HookRequest,
   scope: AssessmentScope,
   caller: Caller,
   services: Services,
   startedAt: number,
-): Promise<Assessment | NothingToAssess> {
+): Promise<Resolution | NothingToAssess> {
   const drafts = scope === 'history' ? [] : draftServiceRequests(request, scope === 'selections');
   if (scope !== 'history' && drafts.length === 0) return { nothing: 'no-orders' };
   const now = () => Date.now();
@@ -235,53 +185,30 @@ export async function assess(
       'prefetch.encounter.serviceProvider',
     );
   }
-  const key = patientKey(services.config.patientKeySecret, nationalId);
-  // Whose patient this is, Huren's records say, never the request (its Encounter names any hospital).
-  if (caller.ownPatientsOnly) {
-    const since = daysBefore(services.clock(), OWN_PATIENT_DAYS).toISOString();
-    // The EHR's own reads reach the log in batches: the latest must be in before it is consulted.
-    await services.accessLog.flush();
-    if (!(await seenAtHospital(services.reader, hospital.id, key, since))) {
-      if (caller.access)
-        services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: 0, refused: true });
-      throw new HttpError(
-        403,
-        'not-own-patient',
-        `explain is for this hospital's own patients: a card issued here, a report from here, or a chart this hospital's EHR opened, in the last ${OWN_PATIENT_DAYS} days`,
-      );
-    }
-  }
-  const facts = encounterFacts(encounter, request.context.encounterId);
-  const orders = mapOrders(drafts, reference, hospital.id, services.unmappedCodes);
-  const itemCodes =
-    scope === 'history'
-      ? undefined
-      : relatedItemCodes(
-          orders.flatMap((order) => (order.itemCode ? [order.itemCode] : [])),
-          configuration,
-        );
-  const results = await resultsForPatient(services.reader, key, itemCodes);
-  if (caller.access)
-    services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
-  const recognitionFacts = {
-    results,
-    institutions: reference.ruleInstitutions,
-    qualifications: reference.qualificationsByInstitution,
-    encounter: facts.kind,
-    configuration,
-    now: services.clock(),
-  };
-  return {
+  const resolution: Resolution = {
     hospital,
     configuration,
     reference,
-    patientKey: key,
-    encounter: facts,
+    patientKey: patientKey(services.config.patientKeySecret, nationalId),
+    encounter: encounterFacts(encounter, request.context.encounterId),
     user: {
       ref: request.context.userId ?? 'unknown',
       name: writtenName(fhir.user.state === 'found' ? fhir.user.resource.name : undefined),
     },
-    orders,
-    verdicts: scope === 'history' ? survey(recognitionFacts) : decide(orders, recognitionFacts),
+    orders: mapOrders(drafts, reference, hospital.id, services.unmappedCodes),
   };
+  return resolution;
+}
+
+/** The CDS Hooks channel up to the verdicts, shared by the hooks and /api/explain: resolve, then assess. */
+export async function assess(
+  request: HookRequest,
+  scope: AssessmentScope,
+  caller: Caller,
+  services: Services,
+  startedAt: number,
+): Promise<Assessment | NothingToAssess> {
+  const resolution = await resolveHook(request, scope, caller, services, startedAt);
+  if ('nothing' in resolution) return resolution;
+  return assessResolution(resolution, scope, caller, services);
 }

@@ -1,23 +1,21 @@
 import { orderKeyOf, type Prompt } from '../store/prompts';
 import type { Presentation, Verdict } from '../../rules';
-import type { HookRequest } from '../contract/cds-hooks';
-import type { Assessment } from './assessment';
-import type { RenderedCard } from './cards';
+import type { OfferedCandidate } from '../contract/quality';
+import type { Assessment } from './resolution';
 import type { StoredResult } from '../store/results';
 
-/** The prompt row for a card just rendered: who, where, which order and item, what was offered. */
+/** The prompt row for a prompt just rendered (a card, a HIS popup): who, where, which order and item, what was offered. */
 export function promptFor(
-  rendered: RenderedCard,
-  request: HookRequest,
-  serviceId: string,
+  shown: { readonly id: string; readonly offered: readonly OfferedCandidate[] },
+  call: { readonly serviceId: string; readonly hookInstance: string },
   assessment: Assessment,
   order: { orderRef: string | null; itemCode: string | null; presentation: Presentation },
   now: Date,
 ): Prompt {
   return {
-    id: rendered.card.uuid,
-    serviceId,
-    hookInstance: request.hookInstance,
+    id: shown.id,
+    serviceId: call.serviceId,
+    hookInstance: call.hookInstance,
     hospitalId: assessment.hospital.id,
     userRef: assessment.user.ref,
     practitionerName: assessment.user.name,
@@ -29,7 +27,7 @@ export function promptFor(
     orderRef: order.orderRef,
     itemCode: order.itemCode,
     presentation: order.presentation,
-    candidates: rendered.offered,
+    candidates: shown.offered,
     createdAt: now.toISOString(),
   };
 }

@@ -10,8 +10,8 @@ import {
 } from '../contract/fhir';
 import type { Metrics } from '../health/metrics';
 import type { HookRequest } from '../contract/cds-hooks';
-import type { AddressVerdict } from '../fhir/ehr-address';
-import { readFromEhr } from '../fhir/ehr-client';
+import type { AddressVerdict } from './ehr-address';
+import { readFromEhr } from './ehr-client';
 
 /** The addresses of the request's fhirServer Huren may connect to, resolved and checked once per call. */
 export type FhirServerAddresses = () => Promise<AddressVerdict>;

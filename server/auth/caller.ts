@@ -1,0 +1,13 @@
+import type { AccessActor } from '../access-log/recorder';
+
+/** Who is calling: a verified CDS client or HIS registration, or nobody when CDS_AUTH is off. */
+export interface Caller {
+  readonly issuer: string | null;
+  readonly hospitalId: string | null;
+  /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
+  readonly fhirServers?: readonly string[];
+  /** Who reads the patient's results, for the access log; nothing is logged without it. */
+  readonly access?: AccessActor;
+  /** Only the hospital's own patients, by Huren's records (a card issued there or a report from there, OWN_PATIENT_DAYS). */
+  readonly ownPatientsOnly?: boolean;
+}
