@@ -14,6 +14,8 @@ import { errorHandler, notFoundHandler } from './errors/handler';
 import { createMetrics } from './health/metrics';
 import { healthRoutes } from './health/routes';
 import { resolveWithDns, type ResolveHost } from './fhir/ehr-address';
+import { hisRoutes } from './his/routes';
+import { HisTokens } from './his/tokens';
 import { hookRoutes } from './hooks/routes';
 import { ingestRoutes } from './ingest/routes';
 import { sourceRoutes } from './ingest/source-routes';
@@ -84,6 +86,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
       options.config.appTokenTtlMinutes,
       clock,
     ),
+    hisTokens: new HisTokens(options.config.appTokenSecret, options.config.publicUrl, clock),
   };
   const app = express();
   app.disable('x-powered-by');
@@ -132,7 +135,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   // the start page); JSON and FHIR endpoints need only nosniff, and answer thousands of calls a minute.
   const pageHeaders = securityHeaders(services);
   app.use((request, response, next) => {
-    if (/^\/(cds-services|fhir|ingest|api|health|metrics)(\/|$)/.test(request.path)) {
+    if (/^\/(cds-services|fhir|ingest|his\/v1|api|health|metrics)(\/|$)/.test(request.path)) {
       response.setHeader('x-content-type-options', 'nosniff');
       next();
     } else {
@@ -150,6 +153,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use('/api', clientRateLimit(services));
   app.use(ingestRoutes(services));
   app.use(sourceRoutes(services));
+  app.use(hisRoutes(services));
   // Every /api route, from its declaration (server/api/routes.ts).
   app.use(apiRouter(services, API_ROUTES));
   app.get('/', startPage(services));
@@ -158,6 +162,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
   app.use(notFoundHandler);
   app.use('/api', errorHandler('api', options.logger));
   app.use('/ingest', errorHandler('api', options.logger));
+  app.use('/his', errorHandler('api', options.logger));
   app.use(errorHandler('fhir', options.logger));
   return { app, services };
 }

@@ -1,3 +1,4 @@
+import type { HisTokens } from './his/tokens';
 import type { Logger } from 'pino';
 import type { AccessLog } from './access-log/recorder';
 import type { ClientRegistry } from './auth/client-registry';
@@ -23,6 +24,8 @@ export interface Services {
   readonly metrics: Metrics;
   readonly clock: () => Date;
   readonly decisionTokens: DecisionTokens;
+  /** The HIS channel's browser tokens and decision page tickets. */
+  readonly hisTokens: HisTokens;
   readonly clients: ClientRegistry;
   readonly replayGuard: TokenIdGuard;
   readonly unmappedCodes: UnmappedCodeRecorder;

@@ -5,6 +5,7 @@ import { decisionApi } from '../decisions/api';
 import { explainApi } from '../explain/api';
 import { openApiDocument } from '../openapi/document';
 import { platformApi } from '../platform/api';
+import { hisClientsApi } from '../platform/his-clients-api';
 import { qualityApi } from '../quality/api';
 import { sourcesApi } from '../ingest/sources-api';
 import { apiRoute, type ApiRoute } from './route';
@@ -16,6 +17,7 @@ const CAPABILITIES: readonly ApiRoute[] = [
   ...qualityApi,
   ...adminApi,
   ...platformApi,
+  ...hisClientsApi,
   ...sourcesApi,
 ];
 

@@ -10,6 +10,7 @@ export const ACCESS_LOG_ENDPOINTS = [
   `POST /cds-services/${SERVICE_IDS.patientView}`,
   `POST /cds-services/${SERVICE_IDS.orderSelect}`,
   `POST /cds-services/${SERVICE_IDS.orderSign}`,
+  'POST /his/v1/check',
   'POST /api/explain',
   'GET /api/prompts/:promptId',
   'POST /api/prompts/:promptId/decision',
@@ -48,7 +49,7 @@ export const accessEntrySchema = z.object({
   at: z.string(),
   /** The hospital whose staff or system read (null: a development call that named none). */
   hospitalId: z.string().nullable(),
-  actorKind: z.enum(['cds-client', 'api-token', 'decision-token', 'unauthenticated']),
+  actorKind: z.enum(['cds-client', 'his-client', 'api-token', 'decision-token', 'unauthenticated']),
   /** The CDS client's issuer, the API token's id, or the card a decision token is for. */
   actor: z.string(),
   actorName: z.string().nullable(),

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { ANNOTATIONS, EXCEPTION_REASONS, EXPLANATION_MAX_LENGTH, needsExplanation, WINDOW_UNITS } from '../../rules';
 import { reportSchema } from './report';
 
-export const DECISION_SOURCES = ['cds-feedback', 'smart-app'] as const;
+/** Where a decision was taken: the EHR's card (feedback), the app, or a HIS's own popup (written back). */
+export const DECISION_SOURCES = ['cds-feedback', 'smart-app', 'his-popup'] as const;
 export type DecisionSource = (typeof DECISION_SOURCES)[number];
 
 /** The longest name of who told the patient; the app checks the same limit before sending. */

@@ -7,9 +7,8 @@ import { findPrompt, type Prompt } from '../store/prompts';
 import { configurationFor, type ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 
-/** Everything the decision API needs about one card, checked against the token that names it. */
-export interface PromptContext {
-  readonly grant: DecisionGrant;
+/** Everything a decision needs about one prompt: its item judged again now, and the decisions so far. */
+export interface JudgedPrompt {
   readonly prompt: Prompt & { readonly itemCode: string };
   readonly reference: ReferenceData;
   readonly configuration: EffectiveConfiguration;
@@ -17,6 +16,11 @@ export interface PromptContext {
   readonly verdict: Verdict<StoredResult>;
   readonly decision: StoredDecision | null;
   readonly history: readonly StoredDecision[];
+}
+
+/** A card's judged prompt, checked against the token that names it (the decision API). */
+export interface PromptContext extends JudgedPrompt {
+  readonly grant: DecisionGrant;
 }
 
 export async function loadPromptContext(
@@ -30,6 +34,11 @@ export async function loadPromptContext(
   if (prompt.hospitalId !== grant.hospitalId || prompt.patientKey !== grant.patientKey) {
     throw new HttpError(403, 'forbidden', 'this token does not match the card');
   }
+  return { grant, ...(await judgedPrompt(services, prompt)) };
+}
+
+/** The prompt's item judged again with today's rules and results, with its decision and history. */
+export async function judgedPrompt(services: Services, prompt: Prompt): Promise<JudgedPrompt> {
   const { itemCode } = prompt;
   if (itemCode === null)
     throw new HttpError(409, 'not-an-order-card', 'this card lists results for viewing; there is nothing to decide');
@@ -51,5 +60,5 @@ export async function loadPromptContext(
     now: services.clock(),
   });
   if (!verdict) throw new Error('decide returned no verdict for one order');
-  return { grant, prompt: { ...prompt, itemCode }, reference, configuration, verdict, decision, history };
+  return { prompt: { ...prompt, itemCode }, reference, configuration, verdict, decision, history };
 }

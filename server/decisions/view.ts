@@ -1,3 +1,4 @@
+import { HIS_SERVICE_ID } from '../contract/his';
 import {
   countsAsNonRecognition,
   dayBound,
@@ -65,6 +66,8 @@ export function writeBackFor(
 ): Record<string, unknown> | null {
   const { decision, verdict, reference } = context;
   if (decision?.outcome !== 'accepted' || !decision.resultId || !verdict.item) return null;
+  // A HIS files the accepted result itself (it reads the decision back); there is no FHIR record to write to.
+  if (context.prompt.serviceId === HIS_SERVICE_ID) return null;
   const result = [...verdict.recognisable.map((c) => c.result), ...verdict.excluded.map((e) => e.result)].find(
     (r) => r.id === decision.resultId,
   );

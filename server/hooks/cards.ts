@@ -31,7 +31,7 @@ export interface RenderedCard {
   readonly offered: readonly OfferedCandidate[];
 }
 
-function offer(
+export function offerOf(
   candidate: Candidate<StoredResult>,
   suggestionId: string | null,
   covers: RecognitionItem | null = null,
@@ -193,7 +193,7 @@ function renderRepeatCard(
   const itemName = context.itemName(item);
   const inform = verdict.presentation === 'inform';
   const offered = verdict.recognisable.map((candidate, index) =>
-    offer(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
+    offerOf(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
   );
   const suggestions: Suggestion[] = verdict.recognisable.flatMap((candidate, index) => {
     const suggestionId = offered[index]?.suggestionId;
@@ -266,7 +266,7 @@ function renderPanelCard(
   }));
   const names = best.map(({ component }) => context.itemName(component.item));
   const suggestionId = randomUUID();
-  const offered = best.map(({ component, candidate }) => offer(candidate, suggestionId, component.item));
+  const offered = best.map(({ component, candidate }) => offerOf(candidate, suggestionId, component.item));
   const records = best.flatMap(({ component, candidate }): Action[] =>
     candidate.own
       ? []
@@ -363,7 +363,7 @@ export function renderHistoryCard(
   ]);
   const own = candidates.filter(({ candidate }) => candidate.own).length;
   return {
-    offered: candidates.map(({ candidate }) => offer(candidate, null)),
+    offered: candidates.map(({ candidate }) => offerOf(candidate, null)),
     card: {
       uuid: randomUUID(),
       summary: fitSummary(messages.historySummary(candidates.length, own)),

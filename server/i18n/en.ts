@@ -31,6 +31,10 @@ export const en: Messages = {
     own === 0
       ? `${count} external result${count === 1 ? '' : 's'} within the recognition window`
       : `${count} result${count === 1 ? '' : 's'} within the recognition window (${count - own} external, ${own} from our hospital)`,
+  hisValue: (name, value, unit, range, flag) =>
+    `${name} ${value}${unit ? ` ${unit}` : ''}${range ? ` (ref. ${range})` : ''}${flag ? ` ${flag}` : ''}`,
+  hisNextStep: 'Accept the external result to avoid the repeat; to repeat it, choose a reason and tell the patient.',
+  hisPanelNextStep: 'These analytes are not charged again; the rest of the panel is done as usual.',
   emergencyNote: "Emergency encounter: these results may be referred to; whether to repeat is the doctor's call.",
   recognisableHeading: 'Recognisable results (most recent first)',
   orderedItem: 'Ordered item',
@@ -207,7 +211,7 @@ export const en: Messages = {
       NM: 'Nuclear medicine',
       OT: 'Other',
     },
-    sources: { 'cds-feedback': 'EHR card', 'smart-app': 'Huren app' },
+    sources: { 'cds-feedback': 'EHR card', 'smart-app': 'Huren app', 'his-popup': 'HIS popup' },
     reasonNames: {
       other: 'Other',
       'images-not-received': 'External images not received',

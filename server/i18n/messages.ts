@@ -50,6 +50,10 @@ export interface Messages {
   deleteOrder(item: string): string;
   recordResult(item: string, institution: string, date: string): string;
   readonly openApp: string;
+  /** The HIS popup (plain text): one analyte's value, and what the doctor does next. */
+  hisValue(name: string, value: string, unit: string | null, range: string | null, flag: string | null): string;
+  readonly hisNextStep: string;
+  readonly hisPanelNextStep: string;
   readonly historyColumns: readonly [string, string, string, string];
   daysLeft(days: number): string;
   readonly exceptionReasons: Record<ExceptionReason, string>;
@@ -108,7 +112,7 @@ export interface Messages {
     /** Codes as words in the exports (11.9): what the screen shows, never the code. */
     readonly scopes: Record<'external' | 'in-hospital' | 'emergency', string>;
     readonly modalities: Readonly<Record<string, string>>;
-    readonly sources: Record<'cds-feedback' | 'smart-app', string>;
+    readonly sources: Record<'cds-feedback' | 'smart-app' | 'his-popup', string>;
     /** The reasons whose wording for the doctor carries an instruction, as plain names (其他, not 其他（需说明）). */
     readonly reasonNames: Partial<Record<ExceptionReason, string>>;
     readonly notificationParties: Record<'patient' | 'family' | 'guardian', string>;

@@ -28,6 +28,10 @@ export const zhCN: Messages = {
     own === 0
       ? `患者有${count}项外院检查检验结果在有效期内可互认`
       : `患者有${count}项检查检验结果在有效期内（外院${count - own}项，本院${own}项）`,
+  hisValue: (name, value, unit, range, flag) =>
+    `${name} ${value}${unit ? ` ${unit}` : ''}${range ? `（参考 ${range}）` : ''}${flag ? ` ${flag}` : ''}`,
+  hisNextStep: '采用外院结果可免重复检查；如需重新检查，请选择不互认理由并告知患者。',
+  hisPanelNextStep: '以上项目不再重复收费；组合中其余项目照常检查。',
   emergencyNote: '急诊就诊：以下结果可供参考，是否重新检查由接诊医生根据病情决定。',
   recognisableHeading: '可互认结果（由近到远）',
   orderedItem: '申请项目',
@@ -193,7 +197,7 @@ export const zhCN: Messages = {
       NM: '核医学',
       OT: '其他',
     },
-    sources: { 'cds-feedback': '医生工作站卡片', 'smart-app': '互认助手' },
+    sources: { 'cds-feedback': '医生工作站卡片', 'smart-app': '互认助手', 'his-popup': 'HIS 弹窗' },
     reasonNames: {
       other: '其他',
       'images-not-received': '未收到外院影像资料',

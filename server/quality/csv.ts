@@ -82,9 +82,7 @@ export function orderCsvRow(record: OrderListing, messages: Messages, timeZone: 
     reasonText(record, messages),
     record.explanation ?? (record.explanationMissing ? words.explanationMissing : ''),
     notificationText(record.notification, messages, timeZone),
-    record.decisionSource === 'cds-feedback' || record.decisionSource === 'smart-app'
-      ? words.sources[record.decisionSource]
-      : record.decisionSource,
+    ownValue(words.sources, record.decisionSource ?? '') ?? record.decisionSource,
     record.decidedAt ? localDateTime(record.decidedAt, timeZone) : '',
     (record.priceFen / 100).toFixed(2),
     record.promptId,

@@ -223,3 +223,16 @@ export async function orderSeenBy(
     .first('p.id');
   return row !== undefined;
 }
+
+/** The prompts of one order reference at a hospital (a HIS order id is unique there), newest first. */
+export async function promptsOfOrderRef(db: Database, hospitalId: string, orderRef: string): Promise<Prompt[]> {
+  return (
+    await db<PromptRow>('prompts')
+      .where({ hospital_id: hospitalId, order_ref: orderRef })
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(50)
+  ).map(toPrompt);
+}

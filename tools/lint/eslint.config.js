@@ -37,6 +37,29 @@ export default tseslint.config(
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
   },
   {
+    // Browser scripts served as they are (the HIS SDK, the demo HIS page).
+    files: ['server/his/sdk/**/*.js', 'server/demo/his/**/*.js'],
+    languageOptions: {
+      sourceType: 'script',
+      globals: Object.fromEntries(
+        [
+          'window',
+          'document',
+          'fetch',
+          'globalThis',
+          'HTMLElement',
+          'customElements',
+          'CustomEvent',
+          'EventTarget',
+          'URL',
+          'URLSearchParams',
+          'HurenHis',
+          'console',
+        ].map((name) => [name, 'readonly']),
+      ),
+    },
+  },
+  {
     // The command-line tools print to the terminal.
     files: ['server/cli/**/*.ts', 'test/bench/**/*.ts'],
     rules: { 'no-console': 'off' },

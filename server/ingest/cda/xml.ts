@@ -43,6 +43,24 @@ export type XmlRead =
  * fetched, no billion laughs expand.
  */
 export function readXml(bytes: Buffer, fallback: string): XmlRead {
+  const decoded = xmlText(bytes, fallback);
+  if (!decoded.ok) return decoded;
+  const { text } = decoded;
+  try {
+    return { ok: true, root: parser.parse(text, true) as XmlNode, text };
+  } catch (error) {
+    return { ok: false, reason: `不是格式正确的 XML：${error instanceof Error ? error.message.slice(0, 200) : ''}` };
+  }
+}
+
+/**
+ * Bytes as XML text, decoded by the charset its declaration names, or `fallback`; refused when it
+ * carries a DTD or entity declarations (no external entity is ever fetched, no billion laughs expand).
+ */
+export function xmlText(
+  bytes: Buffer,
+  fallback: string,
+): { readonly ok: true; readonly text: string } | { readonly ok: false; readonly reason: string } {
   const head = bytes.subarray(0, 200).toString('latin1');
   const declared = /<\?xml[^>]*encoding=["']([\w-]+)["']/i.exec(head)?.[1]?.toLowerCase();
   const charset =
@@ -54,11 +72,7 @@ export function readXml(bytes: Buffer, fallback: string): XmlRead {
   if (!iconv.encodingExists(charset)) return { ok: false, reason: `不支持的字符集 ${charset}` };
   const text = iconv.decode(bytes, charset).replace(/^\uFEFF/, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { ok: false, reason: '文档含 DTD 或实体声明，已拒绝（不解析外部实体）' };
-  try {
-    return { ok: true, root: parser.parse(text, true) as XmlNode, text };
-  } catch (error) {
-    return { ok: false, reason: `不是格式正确的 XML：${error instanceof Error ? error.message.slice(0, 200) : ''}` };
-  }
+  return { ok: true, text };
 }
 
 /** The child element(s) of a node by name, as an array. */

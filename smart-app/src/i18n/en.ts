@@ -144,7 +144,7 @@ export const en = {
       `${time}: ${by} notified the ${party} ${method}`,
     by: (who: string, when: string, source: string) => `${who} · ${when} · via ${source}`,
     unknownPractitioner: 'unknown doctor',
-    sources: { 'cds-feedback': 'workstation card', 'smart-app': 'recognition assistant' },
+    sources: { 'cds-feedback': 'workstation card', 'smart-app': 'recognition assistant', 'his-popup': 'HIS popup' },
     incomplete: 'This decision came from the workstation card; the patient notification is still missing.',
     complete: 'Add the notification',
     cancelOrder: (item: string) =>

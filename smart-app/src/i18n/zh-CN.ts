@@ -145,7 +145,7 @@ export const zhCN = {
     notified: (time: string, by: string, method: string, party: string) => `${time} 由${by}${method}告知${party}`,
     by: (who: string, when: string, source: string) => `${who} · ${when} · 来源：${source}`,
     unknownPractitioner: '未知医生',
-    sources: { 'cds-feedback': '医生工作站卡片', 'smart-app': '互认助手' },
+    sources: { 'cds-feedback': '医生工作站卡片', 'smart-app': '互认助手', 'his-popup': 'HIS 弹窗' },
     incomplete: '此决定来自医生工作站卡片，尚缺患者告知记录。',
     complete: '补充告知信息',
     cancelOrder: (item: string) => `请在医生工作站撤销本次“${item}”申请：互认助手不修改医嘱。`,

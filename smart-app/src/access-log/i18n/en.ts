@@ -29,6 +29,7 @@ export const accessLogEn = {
     },
     actorKinds: {
       'cds-client': 'EHR',
+      'his-client': 'HIS',
       'api-token': 'API token',
       'decision-token': 'Assistant card',
       unauthenticated: 'Unauthenticated (development)',
@@ -37,6 +38,7 @@ export const accessLogEn = {
       'POST /cds-services/recognition-patient-view': 'Card on opening the chart',
       'POST /cds-services/recognition-order-select': 'Card on ordering',
       'POST /cds-services/recognition-order-sign': 'Card on signing',
+      'POST /his/v1/check': 'HIS check',
       'POST /api/explain': 'Explain',
       'GET /api/prompts/:promptId': 'Assistant opened a card',
       'POST /api/prompts/:promptId/decision': 'Assistant recorded a decision',

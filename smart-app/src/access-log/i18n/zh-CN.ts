@@ -29,6 +29,7 @@ export const accessLogZhCN = {
     },
     actorKinds: {
       'cds-client': '医生工作站',
+      'his-client': 'HIS 工作站',
       'api-token': 'API 令牌',
       'decision-token': '互认助手卡片',
       unauthenticated: '未认证（开发模式）',
@@ -37,6 +38,7 @@ export const accessLogZhCN = {
       'POST /cds-services/recognition-patient-view': '打开病历时的提示',
       'POST /cds-services/recognition-order-select': '开单时的提示',
       'POST /cds-services/recognition-order-sign': '签署医嘱时的提示',
+      'POST /his/v1/check': 'HIS 互认检查',
       'POST /api/explain': '结果说明（explain）',
       'GET /api/prompts/:promptId': '互认助手打开卡片',
       'POST /api/prompts/:promptId/decision': '互认助手记录决定',
