@@ -126,7 +126,11 @@ export const qualityEn = {
       close: 'Close',
       loading: 'Loading the history…',
       card: (index: number, service: string, time: string) => `Prompt ${index} · ${service} · ${time}`,
-      services: { 'recognition-order-select': 'at selection', 'recognition-order-sign': 'at signing' },
+      services: {
+        'recognition-order-select': 'at selection',
+        'recognition-order-sign': 'at signing',
+        'his-check': 'HIS check',
+      },
       orderedBy: (doctor: string, department: string | null) =>
         `Ordered by ${doctor}${department ? ` (${department})` : ''}`,
       candidatesHeading: 'Results offered',

@@ -125,9 +125,11 @@ export const qualityZhCN = {
       close: '关闭',
       loading: '正在载入处理记录…',
       card: (index: number, service: string, time: string) => `第 ${index} 次提示 · ${service} · ${time}`,
-      services: { 'recognition-order-select': '开单时', 'recognition-order-sign': '签署时' } as Readonly<
-        Record<string, string>
-      >,
+      services: {
+        'recognition-order-select': '开单时',
+        'recognition-order-sign': '签署时',
+        'his-check': 'HIS 开单检查',
+      } as Readonly<Record<string, string>>,
       orderedBy: (doctor: string, department: string | null) =>
         `开单医生：${doctor}${department ? `（${department}）` : ''}`,
       candidatesHeading: '提示的可互认结果',
