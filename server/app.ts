@@ -138,6 +138,12 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     if (/^\/(cds-services|fhir|ingest|his\/v1|api|health|metrics)(\/|$)/.test(request.path)) {
       response.setHeader('x-content-type-options', 'nosniff');
       next();
+    } else if (request.path === '/app/his') {
+      // The HIS decision page answers the HIS window that opened it (window.opener), from another origin.
+      pageHeaders(request, response, (error?: unknown) => {
+        response.setHeader('cross-origin-opener-policy', 'unsafe-none');
+        next(error);
+      });
     } else {
       pageHeaders(request, response, next);
     }

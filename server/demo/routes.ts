@@ -3,6 +3,7 @@ import type { Services } from '../services';
 import { DemoAuthorization } from './authorization';
 import { clientTokenHandler } from './client-token';
 import { demoFhirRoutes } from './fhir-server';
+import { demoHisRoutes } from './his/page';
 import { workstationPageHandler } from './workstation-page';
 import { workstationSetupHandler } from './workstation-setup';
 
@@ -20,6 +21,7 @@ export function demoRoutes(services: Services): Router {
   // The demo workstation: an EHR's order entry in a page, calling the hooks as a registered client.
   router.get('/demo', workstationPageHandler);
   router.get('/demo/workstation/setup', workstationSetupHandler(services));
+  router.use(demoHisRoutes(services));
   router.post('/demo/client-token', (request, response) => clientTokenHandler(services, request, response));
   return router;
 }

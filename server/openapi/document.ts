@@ -43,6 +43,7 @@ import {
 } from '../contract/platform';
 import { facetsSchema, orderDetailSchema, ordersPageSchema, statisticsSchema } from '../contract/quality';
 import { isCsvBody, type ApiRoute } from '../api/route';
+import { HIS_PATHS } from './his-paths';
 import { INGEST_PATHS } from './ingest-paths';
 
 /** Every schema of the API, by its name in `components.schemas`. */
@@ -177,7 +178,7 @@ function operation(route: ApiRoute): ZodOpenApiOperationObject {
  * so the document cannot drift from the code. Tests validate real responses against it.
  */
 export function openApiDocument(routes: readonly ApiRoute[]): Record<string, unknown> {
-  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = { ...INGEST_PATHS };
+  const paths: Record<string, Record<string, ZodOpenApiOperationObject>> = { ...INGEST_PATHS, ...HIS_PATHS };
   for (const route of routes) (paths[route.path] ??= {})[route.method] = operation(route);
   return createDocument({
     openapi: '3.1.0',
@@ -201,6 +202,18 @@ export function openApiDocument(routes: readonly ApiRoute[]): Record<string, unk
           scheme: 'bearer',
           description:
             'a result source’s token (hrs_…), given once when the platform registers the source (docs/ingest.md)',
+        },
+        hisSignature: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Huren-Signature',
+          description:
+            'HMAC-SHA256 with the HIS key over method, path, X-Huren-Timestamp, X-Huren-Nonce and the body hash (docs/his-integration.md), with X-Huren-Client',
+        },
+        hisBrowserToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: "a browser SDK token from POST /his/v1/browser-tokens (minted by the HIS's server)",
         },
         apiToken: {
           type: 'http',

@@ -3,6 +3,7 @@ import { DEMO_HIS, DEMO_HIS_QIJIANG } from '../../fixtures/clients/his';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { signatureOf } from '../../server/his/signature';
 import { hisCheckBody, signedFetch, signedJson } from '../support/his';
+import { expectMatchesOpenApi } from '../support/openapi';
 import { startServer, type TestServer } from '../support/server';
 
 /**
@@ -98,7 +99,17 @@ describe('HIS call signatures', () => {
       body: JSON.stringify({ id: 'HIS-TEMP', name: '临时 HIS', hospitalId: HOSPITALS.shancheng, origins: [] }),
     });
     expect(registered.status).toBe(201);
-    const { hmacKey } = (await registered.json()) as any;
+    const registration = (await registered.json()) as any;
+    await expectMatchesOpenApi(server.url, '/api/platform/his-clients', 'post', 201, registration);
+    const { hmacKey } = registration;
+    const listed = await (
+      await fetch(`${server.url}/api/platform/his-clients`, {
+        headers: { authorization: `Bearer ${server.platformToken}` },
+      })
+    ).json();
+    await expectMatchesOpenApi(server.url, '/api/platform/his-clients', 'get', 200, listed);
+    // The key is shown once, at registration: never listed.
+    expect(JSON.stringify(listed)).not.toContain(hmacKey);
     const temp = { id: 'HIS-TEMP', hmacKey };
     expect((await signedFetch(server, '/his/v1/check', { body, client: temp })).status).toBe(200);
     const revoked = await fetch(`${server.url}/api/platform/his-clients/HIS-TEMP/revoke`, {
@@ -106,6 +117,7 @@ describe('HIS call signatures', () => {
       headers: { authorization: `Bearer ${server.platformToken}` },
     });
     expect(revoked.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/platform/his-clients/{id}/revoke', 'post', 200, await revoked.json());
     expect(await refusal(await signedFetch(server, '/his/v1/check', { body, client: temp }))).toContain('已停用');
   });
 
@@ -147,7 +159,9 @@ describe('HIS call signatures', () => {
   it('mints browser tokens only for a signed server call, and a browser token cannot mint another', async () => {
     const minted = await signedFetch(server, '/his/v1/browser-tokens', { method: 'POST', body: '' });
     expect(minted.status).toBe(201);
-    const { token } = (await minted.json()) as any;
+    const mintedBody = (await minted.json()) as any;
+    await expectMatchesOpenApi(server.url, '/his/v1/browser-tokens', 'post', 201, mintedBody);
+    const { token } = mintedBody;
     const viaToken = await fetch(`${server.url}/his/v1/check`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

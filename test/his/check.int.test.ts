@@ -3,6 +3,7 @@ import { DEMO_HIS_QIJIANG } from '../../fixtures/clients/his';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { hisCheckAnswerSchema } from '../../server/contract/his';
 import { hisCheckBody, signedFetch, signedJson } from '../support/his';
+import { expectMatchesOpenApi } from '../support/openapi';
 import { orderRequest } from '../support/hook-requests';
 import { getJson, postJson, startServer, type TestServer } from '../support/server';
 
@@ -77,6 +78,7 @@ describe('the HIS check and the CDS Hooks cards agree', () => {
 
   it('gives values with units and reference ranges, one line per result, and the reason codes', async () => {
     const check = await signedJson(server, '/his/v1/check', hisCheckBody('zhang-wei', ['LAB-K']));
+    await expectMatchesOpenApi(server.url, '/his/v1/check', 'post', 200, check.body);
     const [order] = check.body.orders;
     expect(order.verdict).toBe('recognisable');
     const [result] = order.results;

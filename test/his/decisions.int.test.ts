@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HisTokens } from '../../server/his/tokens';
 import { hisCheckBody, signedJson } from '../support/his';
+import { expectMatchesOpenApi } from '../support/openapi';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 
@@ -50,7 +51,10 @@ describe('decisions written back by the HIS', () => {
     expect(again.body).toEqual(first.body);
     const versions = await server.services.db('decision_history').where('prompt_id', order.promptId);
     expect(versions).toHaveLength(1);
-    expect((await readBack(order.orderId)).body).toEqual(first.body);
+    await expectMatchesOpenApi(server.url, '/his/v1/decisions', 'post', 200, first.body);
+    const read = await readBack(order.orderId);
+    await expectMatchesOpenApi(server.url, '/his/v1/decisions', 'get', 200, read.body);
+    expect(read.body).toEqual(first.body);
     const row = await qualityRow(order.promptId);
     expect(row).toMatchObject({ outcome: 'accepted', serviceId: 'his-check', doctorName: '李明' });
   });

@@ -67,7 +67,7 @@ function checkedOperations(): Set<string> {
     .flatMap((source) => source.replace(/\s*\n\s*/g, ' ').split(';'));
   return new Set(
     lines.flatMap((line) => {
-      const paths = [...line.matchAll(/'(\/(?:api|ingest)\/[^'?]*)'/g)].map((match) => match[1] as string);
+      const paths = [...line.matchAll(/'(\/(?:api|ingest|his)\/[^'?]*)'/g)].map((match) => match[1] as string);
       const methods = [...line.matchAll(/'(get|post|put|delete|GET|POST|PUT|DELETE)'/g)].map((match) =>
         (match[1] as string).toUpperCase(),
       );
@@ -88,7 +88,7 @@ beforeAll(async () => {
     clock: () => TEST_NOW,
   });
   apiRoutes = [...new Set(mountedRoutes((app as unknown as { router: { stack: Layer[] } }).router.stack))]
-    .filter((route) => /^\/(api\/|ingest\/|fhir$)/.test(route.split(' ')[1] ?? ''))
+    .filter((route) => /^\/(api\/|ingest\/|his\/v1\/|fhir$)/.test(route.split(' ')[1] ?? ''))
     .sort();
 });
 

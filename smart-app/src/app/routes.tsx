@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { ConsoleLoading } from '../consoles/ConsoleLoading';
 import { DecisionPage } from '../decisions/DecisionPage';
+import { HisDecisionPage } from '../his/HisDecisionPage';
 import { LaunchPage } from '../launch/LaunchPage';
 import { AppFrame } from './AppFrame';
 import { APP_BASE_PATH } from './base-path';
@@ -35,6 +36,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DecisionPage /> },
       { path: 'launch', element: <LaunchPage /> },
+      { path: 'his', element: <HisDecisionPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -5,6 +5,7 @@ import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import { completeLaunch, type SmartSession } from '../launch/smart';
 import { DecisionScreen } from './DecisionScreen';
+import type { DecisionAnswer, DecisionInput } from '../../../server/contract/decisions';
 import type { PromptView } from './model';
 import { promptApi } from './prompt-api';
 
@@ -29,10 +30,30 @@ export function DecisionPage() {
   return <CardWorkspace session={launch.value} />;
 }
 
-/** Loads the card in the chosen language (again when it changes: reasons and item names come from the server). */
-function CardWorkspace({ session }: { readonly session: SmartSession }) {
+/**
+ * Loads the card in the chosen language (again when it changes: reasons and item names come from the
+ * server). `onDecided` hears of every decision saved (the HIS decision page tells its opener).
+ */
+export function CardWorkspace({
+  session,
+  onDecided,
+}: {
+  readonly session: SmartSession;
+  readonly onDecided?: (answer: DecisionAnswer) => void;
+}) {
   const { language, messages } = useLanguage();
-  const api = useMemo(() => promptApi(session.card, language, session.proof), [session, language]);
+  const api = useMemo(() => {
+    const base = promptApi(session.card, language, session.proof);
+    if (!onDecided) return base;
+    return {
+      ...base,
+      decide: async (input: DecisionInput) => {
+        const answer = await base.decide(input);
+        onDecided(answer);
+        return answer;
+      },
+    };
+  }, [session, language, onDecided]);
   const [view, setView] = useState<Loaded<PromptView>>(null);
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {

@@ -16,6 +16,11 @@ export const en = {
     continueLink: 'Not redirected? Continue here',
     completing: 'Completing sign-in and loading the card…',
   },
+  his: {
+    noCard:
+      'Open this page from the recognition prompt in the HIS (its link works once). Go back to the HIS and open the prompt on this order again for a new link.',
+    saved: 'Decision saved; the HIS will receive it. You may close this window.',
+  },
   problems: {
     title: 'Cannot continue',
     kinds: {

@@ -21,6 +21,10 @@ export const zhCN = {
     continueLink: '没有自动跳转？点击这里继续',
     completing: '正在完成登录并载入互认提示…',
   },
+  his: {
+    noCard: '此页面需从 HIS 的互认提示打开（链接只能使用一次）。请回到 HIS，在该医嘱上再次点击“互认提示”以取得新链接。',
+    saved: '决定已保存，HIS 会收到结果。可以关闭此窗口。',
+  },
   problems: {
     title: '无法继续',
     kinds: {
