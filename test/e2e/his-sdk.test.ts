@@ -36,8 +36,8 @@ describe('the browser SDK in a browser-based HIS (headless Chromium)', () => {
     await page.goto(`${server.url}/demo/his`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByLabel('患者').selectOption(demoPatient('zhang-wei').nationalId);
-    await page.getByLabel(/^血钾/).check();
-    await page.getByLabel(/^胸部CT平扫/).check();
+    await page.getByRole('checkbox', { name: '血钾（JY0001）' }).check();
+    await page.getByRole('checkbox', { name: '胸部CT平扫（JC1001）' }).check();
     await page.getByRole('button', { name: '保存医嘱' }).click();
 
     const dialog = page.getByRole('dialog', { name: '检查检验结果互认提示' });
