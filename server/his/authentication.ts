@@ -2,6 +2,7 @@ import express, { type RequestHandler, type Response } from 'express';
 import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { findHisClient, type HisClient } from '../store/his-clients';
+import { clientRateLimit } from '../web/security';
 import { CLOCK_SKEW_SECONDS, SIGNATURE_HEADERS, signatureMatches } from './signature';
 
 /** A check names up to 50 orders: a few kilobytes. Anything near this is not a check. */
@@ -42,6 +43,7 @@ function identify(services: Services, browser: boolean): RequestHandler {
       )
         throw new HttpError(403, 'forbidden', `来源 ${origin.slice(0, 100)} 未在该 HIS 的登记中`);
       response.locals.his = { client, signed: null } satisfies Authenticated;
+      response.locals.caller = { issuer: `his:${client.id}` };
       next();
       return;
     }
@@ -62,6 +64,8 @@ function identify(services: Services, browser: boolean): RequestHandler {
       );
     if (!NONCE.test(nonce)) throw refused('nonce 应为 16 至 64 位字母、数字、- 或 _，每次调用都不同');
     response.locals.his = { client, signed: { timestamp, nonce, signature } } satisfies Authenticated;
+    // The rate limit counts per HIS, as it counts per CDS client.
+    response.locals.caller = { issuer: `his:${client.id}` };
     next();
   };
 }
@@ -90,5 +94,10 @@ function verify(services: Services): RequestHandler {
  * The hospital is the registration's, never the body's.
  */
 export function hisAuthentication(services: Services, { browser }: { readonly browser: boolean }): RequestHandler[] {
-  return [identify(services, browser), express.raw({ type: () => true, limit: BODY_LIMIT }), verify(services)];
+  return [
+    identify(services, browser),
+    clientRateLimit(services),
+    express.raw({ type: () => true, limit: BODY_LIMIT }),
+    verify(services),
+  ];
 }

@@ -17,7 +17,7 @@ export async function drive(options: {
   url: string;
   connections: number;
   seconds: number;
-  next: () => { body: string; authorization?: string };
+  next: () => { body: string; authorization?: string; headers?: Record<string, string> };
   onResponse?: (status: number, body: string, headers: Record<string, string | string[] | undefined>) => void;
 }): Promise<LoadFigures> {
   const result = await autocannon({
@@ -29,8 +29,12 @@ export async function drive(options: {
     requests: [
       {
         setupRequest: (request) => {
-          const { body, authorization } = options.next();
-          return { ...request, body, headers: { ...request.headers, ...(authorization ? { authorization } : {}) } };
+          const { body, authorization, headers } = options.next();
+          return {
+            ...request,
+            body,
+            headers: { ...request.headers, ...headers, ...(authorization ? { authorization } : {}) },
+          };
         },
         onResponse: (status, body, _context, headers) => options.onResponse?.(status, body, headers ?? {}),
       },

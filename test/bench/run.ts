@@ -5,7 +5,9 @@ import { startChild, type Child } from './processes';
 import { ingestWaysTable, runIngestWays } from './ingest-ways';
 import { qualityScaleTable, runQualityScale } from './quality-scale';
 import { benchStore } from './quality-store';
-import { orderSelectBody, patientCount, random, syntheticBundle } from './synthetic';
+import { DEMO_HIS_QIJIANG } from '../../fixtures/clients/his';
+import { signatureOf } from '../../server/his/signature';
+import { hisCheckBody, orderSelectBody, patientCount, random, syntheticBundle } from './synthetic';
 import { mintTokens } from './tokens';
 
 /**
@@ -51,6 +53,8 @@ const ENDPOINT = 'recognition-order-select';
 
 interface Row {
   store: string;
+  /** order-select, or the HIS channel's check on the same server and store. */
+  endpoint: 'order-select' | 'his-check';
   results: number;
   processes: number;
   connections: number;
@@ -140,6 +144,48 @@ async function loadRun(
   return { load, cardsPerCall: answered ? cards / answered : 0, degraded };
 }
 
+/** The HIS channel's check on the same server: the same kind of call, HMAC-signed by the demo 綦江 HIS. */
+async function hisCheckRun(server: Child, patients: number, phase: Phase) {
+  const next = random(7 + calls);
+  let answered = 0;
+  let prompts = 0;
+  let degraded = 0;
+  const load = await drive({
+    url: `${server.url}/his/v1/check`,
+    connections: phase.connections,
+    seconds: phase.seconds,
+    next: () => {
+      calls += 1;
+      const body = JSON.stringify(hisCheckBody(next, patients, `bench-his-${calls}`));
+      const timestamp = String(Math.floor(Date.now() / 1000));
+      const nonce = `bench-nonce-${calls}-${Math.floor(next() * 1e9)}`;
+      const signature = signatureOf(DEMO_HIS_QIJIANG.hmacKey, {
+        method: 'POST',
+        path: '/his/v1/check',
+        timestamp,
+        nonce,
+        body: Buffer.from(body),
+      });
+      return {
+        body,
+        headers: {
+          'x-huren-client': DEMO_HIS_QIJIANG.id,
+          'x-huren-timestamp': timestamp,
+          'x-huren-nonce': nonce,
+          'x-huren-signature': signature,
+        },
+      };
+    },
+    onResponse: (status, body) => {
+      if (status !== 200) return;
+      answered += 1;
+      if (!body.includes('"degraded":null')) degraded += 1;
+      prompts += (body.match(/"promptId":"/g) ?? []).length;
+    },
+  });
+  return { load, cardsPerCall: answered ? prompts / answered : 0, degraded };
+}
+
 async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> {
   const rows: Row[] = [];
   const storage = await benchStore(store, 'huren_bench', log);
@@ -202,6 +248,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     }
     return {
       store,
+      endpoint: 'order-select',
       results: size,
       processes,
       connections: phase.connections,
@@ -216,6 +263,29 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     };
   };
 
+  const measureHis = async (size: number, phase: Phase): Promise<Row> => {
+    log(`${store}: HIS check at ${size} results, ${phase.connections} connections for ${phase.seconds} s`);
+    await hisCheckRun(server, patientCount(size), { connections: phase.connections, seconds: WARM_UP_SECONDS });
+    const cpuBefore = server.cpuMs();
+    const mainBefore = server.mainThreadCpuMs();
+    const { load, cardsPerCall, degraded } = await hisCheckRun(server, patientCount(size), phase);
+    return {
+      store,
+      endpoint: 'his-check',
+      results: size,
+      processes: 1,
+      connections: phase.connections,
+      seconds: phase.seconds,
+      ingestPerSecond: null,
+      load,
+      cardsPerCall,
+      degraded,
+      peakMiB: server.peakMemoryMiB(),
+      cpuMsPerCall: (server.cpuMs() - cpuBefore) / Math.max(1, load.requests),
+      mainThreadMsPerCall: (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests),
+    };
+  };
+
   try {
     let loaded = 0;
     for (const size of SIZES) {
@@ -225,6 +295,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       loaded = size;
       log(`${store}: ${Math.round(ingestPerSecond)} results/s`);
       rows.push(await measure(size, ingestPerSecond, { connections: CONNECTIONS, seconds: SECONDS }, 1));
+      rows.push(await measureHis(size, { connections: CONNECTIONS, seconds: SECONDS }));
     }
     const largest = SIZES[SIZES.length - 1] as number;
     if (SOAK_CONNECTIONS > 0)
@@ -240,15 +311,15 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
 function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows: Row[]): void {
   const fixed = (value: number, digits = 1) => value.toFixed(digits);
   const lines = [
-    `order-select, 2-5 draft orders per call, ${AUTH ? `a fresh JWT of ${CLIENT} per call` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON, ${CONNECTIONS} connections for ${SECONDS} s`,
+    `order-select and the HIS check (his-check, HMAC-signed; cards/call = prompts), 2-5 draft orders per call, ${AUTH ? `a fresh JWT of ${CLIENT} per call` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON, ${CONNECTIONS} connections for ${SECONDS} s`,
     `of floor: req/s ÷ (processes × floor req/s); hook budget ${HOOK_BUDGET_MS} ms`,
     '',
-    '| store | stored results | processes | connections × s | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| floor | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
+    '| store | endpoint | stored results | processes | connections × s | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| floor | – | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
     ...rows.map(
       (row) =>
-        `| ${row.store} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+        `| ${row.store} | ${row.endpoint} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

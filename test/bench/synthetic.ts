@@ -151,3 +151,20 @@ export function orderSelectBody(next: () => number, patients: number, hookInstan
     },
   };
 }
+
+/** The same kind of call as `orderSelectBody`, as a HIS posts it to /his/v1/check. */
+export function hisCheckBody(next: () => number, patients: number, checkId: string): Record<string, unknown> {
+  const patient = Math.floor(next() * patients);
+  const orders = 2 + Math.floor(next() * 4);
+  return {
+    patient: { idType: 'resident-id', idNumber: benchNationalId(patient) },
+    visit: {
+      kind: 'outpatient',
+      departmentCode: '0101',
+      departmentName: '全科门诊',
+      doctorId: 'D0001',
+      doctorName: '李明',
+    },
+    orders: Array.from({ length: orders }, (_, index) => ({ orderId: `${checkId}-${index}`, code: pickItem(next) })),
+  };
+}
