@@ -4,12 +4,15 @@ import type { Services } from '../services';
 import { sourceByToken, type RegisteredSource } from '../store/result-sources';
 import { receiveCda } from './cda/receive';
 import { documentInEnvelope, soapAnswer, soapFault, soapVersion, wsdl } from './cda/soap';
+import { xdsDocuments, xdsResponse } from './cda/xds';
 import { receiveHl7 } from './hl7v2/receive';
 
 /** The largest HL7 v2 message taken over HTTP: a day's batch of one LIS fits, a 50 MB body does not. */
 const HL7_LIMIT = '5mb';
 /** A CDA document with its text and a few images' references; a 50 MB body is refused unread. */
 const CDA_LIMIT = '10mb';
+/** A submission set of a few documents, base64 or MTOM. */
+const XDS_LIMIT = '25mb';
 
 /** A registered, unrevoked source of this format, from its bearer token: before any byte of the body is read. */
 function sourceAuthentication(services: Services, format: RegisteredSource['format']): RequestHandler {
@@ -80,6 +83,26 @@ export function sourceRoutes(services: Services): Router {
           .type(soapType)
           .send(soapFault(version, answer.reason ?? '', answer.field));
       else response.type(soapType).send(soapAnswer(version, answer));
+    },
+  );
+  // IHE XDS.b ITI-41 from a 互联互通 platform's document source: inline base64 or MTOM attachments.
+  router.post(
+    '/ingest/xds',
+    sourceAuthentication(services, 'cda'),
+    express.raw({ type: () => true, limit: XDS_LIMIT }),
+    async (request, response) => {
+      const soapType = 'application/soap+xml; charset=utf-8';
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const found = xdsDocuments(request.get('content-type') ?? '', body);
+      if (!found.ok) {
+        response.status(400).type(soapType).send(xdsResponse(null, found.reason));
+        return;
+      }
+      const answers = [];
+      // One after another: each is stored (or quarantined) before the next, and the response after all.
+      for (const document of found.documents)
+        answers.push({ id: document.id, answer: await receiveCda(services, sourceOf(response), document.bytes) });
+      response.type(soapType).send(xdsResponse(found.messageId, answers));
     },
   );
   return router;

@@ -99,4 +99,26 @@ export const INGEST_PATHS: Record<string, Record<string, ZodOpenApiOperationObje
       },
     },
   },
+  '/ingest/xds': {
+    post: {
+      summary:
+        'IHE XDS.b Provide and Register Document Set-b (ITI-41): CDA documents inline in base64 or as MTOM/XOP attachments',
+      security: SOURCE_TOKEN,
+      requestBody: {
+        required: true,
+        ...text('a SOAP 1.2 envelope, or multipart/related (MTOM/XOP)', 'application/soap+xml'),
+      },
+      responses: {
+        '200': {
+          description: 'RegistryResponse: Success, PartialSuccess (some quarantined) or Failure, each refusal named',
+          ...text('SOAP envelope', 'application/soap+xml'),
+        },
+        '400': {
+          description: 'not an ITI-41 request, or a DTD: Failure',
+          ...text('SOAP envelope', 'application/soap+xml'),
+        },
+        '401': jsonError('no valid source token'),
+      },
+    },
+  },
 };
