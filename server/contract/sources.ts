@@ -23,6 +23,18 @@ export const resultSourceSchema = z.strictObject({
   charset: z.enum(['UTF-8', 'GB18030', 'GBK']).default('UTF-8'),
   /** The code system of its local item codes; by default the institution's own. */
   localCodeSystem: z.string().trim().min(1).max(255).optional(),
+  /**
+   * HL7 PID-3: what this source's identifier type codes (CX-5) or assigning authorities (CX-4) stand
+   * for, beyond the built-in 身份证 codes: `resident-id` (居民身份证), another identifier system the
+   * platform keys patients by (PATIENT_IDENTIFIER_SYSTEMS), or `none` (its own numbers, e.g. an LIS
+   * whose `ID` is its patient number).
+   */
+  identifierTypes: z
+    .record(
+      z.string().trim().min(1).max(64),
+      z.union([z.literal('resident-id'), z.literal('none'), z.string().trim().min(1).max(255)]),
+    )
+    .optional(),
   /** The addresses an MLLP connection of this source may come from. */
   peers: z
     .array(z.union([z.ipv4(), z.ipv6()]))

@@ -8,6 +8,8 @@ import { ownValue } from '../web/own-key';
 export interface SourceReading {
   readonly reference: ReferenceData;
   readonly nationalIdSystem: string;
+  /** Every identifier system patients are keyed by, in order of preference (PATIENT_IDENTIFIER_SYSTEMS). */
+  readonly identifierSystems: readonly string[];
   readonly timeZone: string;
 }
 
@@ -15,6 +17,7 @@ export function sourceReading(services: Services, reference: ReferenceData): Sou
   return {
     reference,
     nationalIdSystem: services.config.patientIdentifierSystems[0] ?? '',
+    identifierSystems: services.config.patientIdentifierSystems,
     timeZone: services.config.timeZone,
   };
 }

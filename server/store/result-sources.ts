@@ -18,6 +18,7 @@ interface SourceRow {
   charset: string;
   local_code_system: string | null;
   peers: string | null;
+  identifier_types: string | null;
   revoked_at: string | null;
 }
 
@@ -31,6 +32,7 @@ function toSource(row: SourceRow): RegisteredSource {
     charset: row.charset as ResultSource['charset'],
     ...(row.local_code_system ? { localCodeSystem: row.local_code_system } : {}),
     ...(row.peers ? { peers: JSON.parse(row.peers) as string[] } : {}),
+    ...(row.identifier_types ? { identifierTypes: JSON.parse(row.identifier_types) as Record<string, string> } : {}),
     revoked: row.revoked_at !== null,
   };
 }
@@ -49,6 +51,7 @@ export async function saveSource(db: Database, source: ResultSource, now: Date):
       local_code_system: source.localCodeSystem ?? null,
       token_hash: tokenHash(token),
       peers: source.peers ? JSON.stringify(source.peers) : null,
+      identifier_types: source.identifierTypes ? JSON.stringify(source.identifierTypes) : null,
       created_at: now.toISOString(),
       revoked_at: null,
     })

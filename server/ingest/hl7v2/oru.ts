@@ -4,6 +4,7 @@ import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
 import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
+import { ownValue } from '../../web/own-key';
 import { hl7Instant } from './time';
 
 /** Versions of HL7 v2 whose ORU^R01 we read (Chinese LIS send 2.3.1 to 2.5.1). */
@@ -48,14 +49,42 @@ function statusOf(code: string): string {
   }
 }
 
-function nationalIdOf(pid: Hl7Segment): string | null {
+/**
+ * The patient's identifier from PID-3, by the platform's order of identifier systems: each repetition
+ * read through the source's own `identifierTypes` first (by CX-5, then CX-4), else the built-in
+ * 身份证 codes. Null when no repetition is one Huren keys patients by.
+ */
+function patientIdentifierOf(
+  pid: Hl7Segment,
+  source: RegisteredSource,
+  context: SourceReading,
+): { system: string; value: string } | null {
   const identifiers = fieldOf(pid, 3);
   if (!identifiers) return null;
+  const found: { system: string; value: string }[] = [];
   for (let repetition = 0; repetition < identifiers.components.length; repetition++) {
     const value = identifiers.getComponent(1, undefined, repetition).trim();
-    const authority = identifiers.getComponent(4, undefined, repetition);
-    const type = identifiers.getComponent(5, undefined, repetition).trim().toUpperCase();
-    if (value && (NATIONAL_ID_TYPES.has(type) || authority.includes(NATIONAL_ID_OID))) return value;
+    const authority = identifiers.getComponent(4, undefined, repetition).trim();
+    const type = identifiers.getComponent(5, undefined, repetition).trim();
+    if (!value) continue;
+    const own = source.identifierTypes ?? {};
+    const mapped = ownValue(own, type) ?? ownValue(own, authority);
+    const builtIn = NATIONAL_ID_TYPES.has(type.toUpperCase()) || authority.includes(NATIONAL_ID_OID);
+    const system =
+      mapped === undefined
+        ? builtIn
+          ? context.nationalIdSystem
+          : null
+        : mapped === 'resident-id'
+          ? context.nationalIdSystem
+          : mapped === 'none'
+            ? null
+            : mapped;
+    if (system && context.identifierSystems.includes(system)) found.push({ system, value });
+  }
+  for (const system of context.identifierSystems) {
+    const match = found.find((identifier) => identifier.system === system);
+    if (match) return match;
   }
   return null;
 }
@@ -144,12 +173,13 @@ export function oruAsBundle(
     };
   const pid = message.getSegment('PID');
   if (!pid) return { ack: 'AE', field: 'PID', reason: '缺少患者信息（PID 段）' };
-  const nationalId = nationalIdOf(pid);
-  if (!nationalId)
+  const patientId = patientIdentifierOf(pid, source, context);
+  if (!patientId)
     return {
       ack: 'AE',
       field: 'PID-3',
-      reason: 'PID-3 中没有患者身份证号（标识类型 ID 或分配机构 2.16.156.10011.1.3）',
+      reason:
+        'PID-3 中没有可识别的患者证件号（身份证：标识类型 ID 或分配机构 2.16.156.10011.1.3；其他类型须在数据源的 identifierTypes 中登记）',
     };
   const institution = context.reference.institutions.get(institutionId);
   const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
@@ -202,8 +232,8 @@ export function oruAsBundle(
     bundle: incomingBundle({
       patient: {
         id: `p-${controlId || 'hl7'}`,
-        system: context.nationalIdSystem,
-        nationalId,
+        system: patientId.system,
+        nationalId: patientId.value,
         name: text(fieldOf(pid, 5)),
       },
       institution: { id: institutionId, name: text(fieldOf(msh, 4), 2) || institution?.name || institutionId },
