@@ -67,7 +67,12 @@ export async function orderHookHandler({
     }
     if (!card) continue;
     const rendered = prompted.has(keyOf(verdict) ?? '')
-      ? asSignReminder(card, verdict.item ? context.itemName(verdict.item) : (order.label ?? ''), context.messages)
+      ? asSignReminder(
+          card,
+          verdict,
+          verdict.item ? context.itemName(verdict.item) : (order.label ?? ''),
+          context.messages,
+        )
       : card;
     prompts.push(
       promptFor(

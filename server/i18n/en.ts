@@ -245,9 +245,22 @@ export const en: Messages = {
     },
     technical: 'Technical detail',
   },
-  signReminderSummary: (item) => `Before signing: still no decision on the recognisable result for ${item}`,
-  signReminderNote:
-    'This order was prompted when it was selected and is still undecided. Use the external result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
+  signReminderSummary: (item, kind) =>
+    ({
+      external: `Before signing: still no decision on the recognisable result for ${item}`,
+      own: `Before signing: still no decision on this hospital's recent result for ${item}`,
+      emergency: `Before signing: recent results of ${item} for reference (emergency)`,
+      panel: `Before signing: some analytes of ${item} already have recognisable results`,
+    })[kind],
+  signReminderNote: {
+    external:
+      'This order was prompted when it was selected and is still undecided. Use the external result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
+    own: 'This order was prompted when it was selected: this hospital has a recent result of it. Use that result (withdrawing the order) or give the reason for repeating it; signing it as it is records an unexplained repeat.',
+    emergency:
+      "Emergency encounter: these results are for reference only; whether to repeat is the doctor's call. Signing records no repeat.",
+    panel:
+      'These analytes of the panel already have recognisable results and are not charged again; the rest of the panel is done as usual. Signing records no repeat.',
+  },
   mappingRefusals: {
     notCsv: (detail) => `not a valid CSV file: ${detail}`,
     header: 'the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)',

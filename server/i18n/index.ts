@@ -2,7 +2,7 @@ import { en } from './en';
 import type { Locale, Messages } from './messages';
 import { zhCN } from './zh-CN';
 
-export type { Locale, Messages } from './messages';
+export type { Locale, Messages, SignReminderKind } from './messages';
 
 const CATALOGS: Record<Locale, Messages> = { 'zh-CN': zhCN, en };
 

@@ -8,6 +8,12 @@ import type {
 } from '../../rules';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
+
+/**
+ * What a sign-time reminder is about: an external result, the hospital's own (本院), an emergency
+ * visit (information only, 001), or a panel some of whose analytes were done.
+ */
+export type SignReminderKind = 'external' | 'own' | 'emergency' | 'panel';
 export type Locale = (typeof LOCALES)[number];
 
 /** Every user-facing string of the service, per language. Code never holds the words themselves. */
@@ -132,8 +138,9 @@ export interface Messages {
     readonly technical: string;
   };
   /** order-sign, for an order prompted at order-select and still undecided. */
-  signReminderSummary(item: string): string;
-  readonly signReminderNote: string;
+  /** At signing, an order prompted before and still undecided: worded from what the prompt was (never a false threat). */
+  signReminderSummary(item: string, kind: SignReminderKind): string;
+  readonly signReminderNote: Record<SignReminderKind, string>;
   /** Why a row of an uploaded code-mapping CSV was refused. */
   readonly mappingRefusals: {
     notCsv(detail: string): string;

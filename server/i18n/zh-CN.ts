@@ -222,9 +222,20 @@ export const zhCN: Messages = {
     },
     technical: '技术信息',
   },
-  signReminderSummary: (item) => `签署前：仍未对可互认结果作出决定（${item}）`,
-  signReminderNote:
-    '选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。请采用外院结果（撤销该医嘱），或说明不采用的理由；直接签署将记为未说明理由的重复检查。',
+  signReminderSummary: (item, kind) =>
+    ({
+      external: `签署前：仍未对可互认结果作出决定（${item}）`,
+      own: `签署前：仍未对本院近期结果作出决定（${item}）`,
+      emergency: `签署前：${item}近期有结果可供参考（急诊）`,
+      panel: `签署前：${item}中部分项目已有可互认结果`,
+    })[kind],
+  signReminderNote: {
+    external:
+      '选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。请采用外院结果（撤销该医嘱），或说明不采用的理由；直接签署将记为未说明理由的重复检查。',
+    own: '选择医嘱时已提示本院近期已有此项目的结果，至今未作决定。请采用本院结果（撤销该医嘱），或说明重新检查的理由；直接签署将记为未说明理由的重复检查。',
+    emergency: '急诊就诊：以下结果仅供参考，是否重新检查由接诊医生根据病情决定。签署不记为重复检查。',
+    panel: '组合中以下项目已有可互认结果，不应重复收费；组合中其余项目照常检查。签署不记为重复检查。',
+  },
   mappingRefusals: {
     notCsv: (detail) => `不是有效的 CSV 文件：${detail}`,
     header: '表头需要“本院编码、本院名称、互认项目编码”三列（或 local_code、local_name、item_code）',

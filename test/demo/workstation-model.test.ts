@@ -97,8 +97,13 @@ describe('the workstation’s orders and hook requests', () => {
 });
 
 describe('what was recorded for an order, from the decision API', () => {
-  const status = (orderRef: string, decision: PromptStatus['decision']): PromptStatus => ({
-    prompt: { id: crypto.randomUUID(), serviceId: 'recognition-order-select', orderRef },
+  const status = (orderRef: string, decision: PromptStatus['decision'], encounter = 'outpatient'): PromptStatus => ({
+    prompt: {
+      id: crypto.randomUUID(),
+      serviceId: 'recognition-order-select',
+      orderRef,
+      encounterKind: { code: encounter },
+    },
     recognisable: [{ resultId: 'r-1', institution: { name: '渝中区人民医院' }, resultDate: '2026-03-08' }],
     excluded: [],
     decision,
@@ -143,5 +148,10 @@ describe('what was recorded for an order, from the decision API', () => {
       kind: 'no-card',
     });
     expect(recordedFor(k, [], ['HTTP 503'])).toEqual({ kind: 'unavailable', detail: 'HTTP 503' });
+  });
+
+  it('an emergency visit prompted and signed without a decision is for reference, not an unexplained repeat (issue 23 point 1)', () => {
+    // policy/001_0b4a79971fa7303c.txt: "(4)患者处于急诊、急救等紧急状态下的" may be repeated as needed.
+    expect(recordedFor(k, [status('ServiceRequest/sr-1', null, 'emergency')])).toEqual({ kind: 'informed' });
   });
 });

@@ -57,9 +57,11 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
       orderRequest('order-sign', 'huang-yong', ['DR-CHEST-PA']),
     );
     const [reminder] = sign.body.cards;
-    expect(reminder.summary).toBe('签署前：仍未对可互认结果作出决定（胸部正位）');
+    // 黄勇's recognisable chest film is this hospital's own (本院): the reminder says so, not "外院".
+    expect(reminder.summary).toBe('签署前：仍未对本院近期结果作出决定（胸部正位）');
     expect(reminder.summary).not.toBe(selectCard.summary);
-    expect(reminder.detail).toMatch(/^> 选择医嘱时已提示此项目有可互认的外院结果，至今未作决定。/);
+    expect(reminder.detail).toMatch(/^> 选择医嘱时已提示本院近期已有此项目的结果，至今未作决定。/);
+    expect(reminder.detail).not.toContain('外院结果');
     // Still actionable: the same suggestions (accept the external result) and the app link.
     expect(reminder.suggestions.map((s: { label: string }) => s.label)).toEqual(
       selectCard.suggestions.map((s: { label: string }) => s.label),
@@ -68,6 +70,30 @@ describe('order-sign: all draft orders, and unexplained repeats logged', () => {
     // Never prompted before: the card at signing is the ordinary one.
     const fresh = await postJson(url('recognition-order-sign'), orderRequest('order-sign', 'wang-fang', ['CT-HEAD']));
     expect(fresh.body.cards[0].summary).toMatch(/^头颅CT平扫：/);
+  });
+
+  it('words the reminder from the verdict: an external result, and an emergency visit that records no repeat (issue 23 point 1)', async () => {
+    await postJson(url('recognition-order-select'), orderRequest('order-select', 'zhang-wei', ['CT-CHEST']));
+    const external = await postJson(
+      url('recognition-order-sign'),
+      orderRequest('order-sign', 'zhang-wei', ['CT-CHEST']),
+    );
+    expect(external.body.cards[0].summary).toBe('签署前：仍未对可互认结果作出决定（胸部CT平扫）');
+    expect(external.body.cards[0].detail).toContain('直接签署将记为未说明理由的重复检查');
+
+    // policy/001_0b4a79971fa7303c.txt: "互认主要适用于非急诊患者的诊疗过程" … "(4)患者处于急诊、急救等紧急状态下的".
+    const emergency = { encounterClass: 'EMER' };
+    await postJson(url('recognition-order-select'), orderRequest('order-select', 'wu-xiuying', ['LAB-CBC'], emergency));
+    const before = (await unexplained()).length;
+    const signed = await postJson(
+      url('recognition-order-sign'),
+      orderRequest('order-sign', 'wu-xiuying', ['LAB-CBC'], emergency),
+    );
+    const [informed] = signed.body.cards;
+    expect(informed.summary).toBe('签署前：血常规近期有结果可供参考（急诊）');
+    expect(informed.detail).toContain('签署不记为重复检查');
+    expect(informed.detail).not.toMatch(/未说明理由的重复检查|外院结果（撤销/);
+    expect((await unexplained()).length).toBe(before);
   });
 
   it('an order already decided through feedback gets no second card and is not an unexplained repeat', async () => {

@@ -120,6 +120,7 @@ export const demoEn: DemoMessages = {
       accepted: 'External result accepted',
       overridden: 'Declined, repeated',
       unexplained: 'Unexplained repeat',
+      informed: 'For reference (emergency)',
       'signed-unreachable': 'Service down at signing',
       unreachable: 'Not checked',
       'no-card': 'No card',
@@ -143,6 +144,8 @@ export const demoEn: DemoMessages = {
     sources: { 'cds-feedback': 'workstation card feedback', 'smart-app': 'recognition assistant' },
     unexplained:
       'Prompted, and signed without a decision: recorded as an unexplained repeat, which the quality department sees.',
+    informed:
+      "An emergency visit's prompt is for reference only: whether to repeat is the doctor's call, and signing records no repeat.",
     noCard: 'No recognisable external result.',
     unavailable: 'The recognition record could not be read.',
     unreachable:

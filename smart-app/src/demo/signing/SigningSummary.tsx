@@ -17,6 +17,7 @@ const KIND_COLOURS: Record<Recorded['kind'], 'success' | 'warning' | 'error' | '
   accepted: 'success',
   overridden: 'warning',
   unexplained: 'error',
+  informed: 'default',
   'signed-unreachable': 'warning',
   unreachable: 'warning',
   'no-card': 'default',
@@ -52,6 +53,8 @@ function useRecordedLines(recorded: Recorded): string[] {
       ];
     case 'unexplained':
       return [summary.unexplained];
+    case 'informed':
+      return [summary.informed];
     case 'signed-unreachable':
       return [summary.signedUnreachable];
     case 'unreachable':

@@ -35,7 +35,12 @@ const resultSchema = z.looseObject({
 });
 
 export const promptStatusSchema = z.looseObject({
-  prompt: z.looseObject({ id: z.string(), serviceId: z.string(), orderRef: z.string().nullable() }),
+  prompt: z.looseObject({
+    id: z.string(),
+    serviceId: z.string(),
+    orderRef: z.string().nullable(),
+    encounterKind: z.looseObject({ code: z.string() }),
+  }),
   recognisable: z.array(resultSchema),
   excluded: z.array(resultSchema),
   decision: decisionSchema.nullable(),
@@ -69,6 +74,8 @@ export type Recorded =
     }
   /** Prompted, and signed without a decision: order-sign logged it as an unexplained repeat. */
   | { readonly kind: 'unexplained' }
+  /** Prompted for reference only (an emergency visit, 001), signed without a decision: nothing to explain, nothing logged. */
+  | { readonly kind: 'informed' }
   /** Prompted, and signed without a decision while Huren could not be reached: nothing logged, the decision can follow in the app. */
   | { readonly kind: 'signed-unreachable' }
   /** Signed while Huren could not be reached and never prompted: whether a result existed is unknown, not "none". */
@@ -125,7 +132,10 @@ export function recordedFor(
   }
   // order-sign did not get through: Huren never saw the signature, so it logged nothing and knows nothing.
   if (signUnreached) return mine.length > 0 ? { kind: 'signed-unreachable' } : { kind: 'unreachable' };
-  if (mine.length > 0) return { kind: 'unexplained' };
+  // As order-sign counts it: only a non-emergency prompt with a recognisable result is a repeat to explain.
+  if (mine.some((status) => status.prompt.encounterKind.code !== 'emergency' && status.recognisable.length > 0))
+    return { kind: 'unexplained' };
+  if (mine.length > 0) return { kind: 'informed' };
   if (failures.length > 0) return { kind: 'unavailable', detail: failures.join('; ') };
   return { kind: 'no-card' };
 }
