@@ -33,8 +33,9 @@ function decisionFrom(item: FeedbackItem, position: number, prompt: Prompt): Dec
   const base = {
     promptId: prompt.id,
     hospitalId: prompt.hospitalId,
-    practitionerRef: null,
-    practitionerName: null,
+    // The card was answered in the session of the user it was raised for: the doctor the EHR named.
+    practitionerRef: prompt.userRef,
+    practitionerName: prompt.practitionerName,
     writeBack: null,
     source: 'cds-feedback' as const,
     decidedAt: new Date(item.outcomeTimestamp).toISOString(),

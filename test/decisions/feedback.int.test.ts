@@ -87,6 +87,9 @@ describe('feedback: one decision per card, from the EHR', () => {
       reason_code: 'condition-changed',
       explanation: '头痛加重，需复查',
       result_id: null,
+      // Credited to the doctor the EHR named for the session the card was raised in (issue 23 point 2).
+      practitioner_ref: 'Practitioner/dr-test',
+      practitioner_name: '测试医生',
     });
     expect(Boolean(decision.complete)).toBe(false);
   });

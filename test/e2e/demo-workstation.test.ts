@@ -162,6 +162,9 @@ describe('demo workstation end to end (headless Chromium)', () => {
     expect(feedbackAnswer.status()).toBe(200);
     expect(feedbackAnswer.request().headers().authorization).toMatch(/^Bearer ey/);
     await cbc.getByText(/^已说明不采用：患者或家属要求复查/).waitFor({ timeout: 15_000 });
+    // The reason alone is not the whole decision: the card says what is missing, one click from the app (issue 23 point 2).
+    await cbc.getByText(/^尚缺患者告知记录/).waitFor();
+    expect(await cbc.getByRole('button', { name: '补充患者告知' }).isEnabled()).toBe(true);
 
     // 血钾 accepted on the card: its suggestion drops the draft order and says so in feedback.
     const kCall = await order(page, '血钾', /血钾/);

@@ -24,7 +24,14 @@ export interface CardActions {
   readonly onOpenSmart: (link: CardLink) => void;
 }
 
-function ResolutionNote({ resolution }: { readonly resolution: CardResolution }) {
+function ResolutionNote({
+  resolution,
+  onComplete,
+}: {
+  readonly resolution: CardResolution;
+  /** Opens the app on this card, where the patient notification is recorded; absent without an app link. */
+  readonly onComplete: (() => void) | null;
+}) {
   const { resolved } = useDemoMessages().cards;
   if (resolution.kind === 'accepted') return <Alert severity="success">{resolved.accepted(resolution.label)}</Alert>;
   if (resolution.kind === 'decided-in-app')
@@ -33,10 +40,21 @@ function ResolutionNote({ resolution }: { readonly resolution: CardResolution })
         {resolution.outcome === 'accepted' ? resolved.appAccepted : resolved.appOverridden}
       </Alert>
     );
+  // A reason given on the card is not the whole decision: 003 asks that the patient be told, which only the app records.
   return (
-    <Alert severity="info">
+    <Alert
+      severity="warning"
+      action={
+        onComplete ? (
+          <Button color="inherit" size="small" onClick={onComplete}>
+            {resolved.completeInApp}
+          </Button>
+        ) : undefined
+      }
+    >
       {resolved.overridden(resolution.reason ?? resolved.noReason)}
       {resolution.comment && <Box>{resolved.comment(resolution.comment)}</Box>}
+      <Box sx={{ fontWeight: 600 }}>{resolved.notificationMissing}</Box>
     </Alert>
   );
 }
@@ -59,6 +77,7 @@ export function CdsCard(props: {
   const { card, resolution, busy, problem } = shown;
   const colour = INDICATOR_COLOURS[card.indicator];
   const open = actionable && !resolution;
+  const smartLink = (card.links ?? []).find((link) => link.type === 'smart') ?? null;
   return (
     <Paper
       component="article"
@@ -82,7 +101,9 @@ export function CdsCard(props: {
           .join(' · ')}
       </Typography>
       {card.detail && <CardMarkdown markdown={card.detail} />}
-      {resolution && <ResolutionNote resolution={resolution} />}
+      {resolution && (
+        <ResolutionNote resolution={resolution} onComplete={smartLink ? () => actions.onOpenSmart(smartLink) : null} />
+      )}
       {!resolution && order && order.status !== 'draft' && (
         <Alert severity="info">
           {order.status === 'signed' ? messages.cards.signedOnly : messages.cards.orderGone}

@@ -90,6 +90,9 @@ export const demoEn: DemoMessages = {
     resolved: {
       accepted: (label) => `Accepted: ${label} (order withdrawn, feedback sent)`,
       overridden: (reason) => `Declined: ${reason} (feedback sent)`,
+      notificationMissing:
+        'The patient notification is still to be recorded: a repeat must be explained to the patient or family. Record it in the assistant.',
+      completeInApp: 'Record the notification',
       noReason: 'no reason chosen',
       comment: (text) => `Comment: ${text}`,
       appAccepted: 'The external result was accepted in the recognition assistant; the order is withdrawn.',

@@ -84,6 +84,8 @@ export const demoZhCN = {
     resolved: {
       accepted: (label: string) => `已采纳：${label}（医嘱已撤销，已发送反馈）`,
       overridden: (reason: string) => `已说明不采用：${reason}（已发送反馈）`,
+      notificationMissing: '尚缺患者告知记录：重新检查须告知患者或家属，请在互认助手中补充。',
+      completeInApp: '补充患者告知',
       noReason: '未选择理由',
       comment: (text: string) => `说明：${text}`,
       appAccepted: '已在互认助手中采用外院结果，医嘱已撤销。',
