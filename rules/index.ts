@@ -15,3 +15,4 @@ export * from './scope';
 export * from './status';
 export * from './verdict';
 export * from './window';
+export * from './panel';

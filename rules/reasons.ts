@@ -25,6 +25,7 @@ export const EXCLUSION_REASONS = [
   'brand.not-stated',
   'method.not-stated',
   'method.mismatch',
+  'panel.incomplete',
 ] as const;
 export type ExclusionReason = (typeof EXCLUSION_REASONS)[number];
 

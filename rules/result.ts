@@ -30,4 +30,9 @@ export interface ResultFacts {
   /** The recognition mark printed on the report (e.g. 京津冀鲁HR, ★, -JJJLHR), if any. */
   readonly mark: string | null;
   readonly testSystem: TestSystem;
+  /**
+   * A lab report's values by name, as the report printed them: which analytes a panel report holds.
+   * Absent when the store cannot say (then a panel report is taken to hold its panel).
+   */
+  readonly analyteNames?: readonly string[];
 }

@@ -8,6 +8,7 @@ import { carriesMark, checkMark } from './mark';
 import { checkQualification } from './qualification';
 import type { CandidateWarning, Check, ExclusionReason, OrderRefusal } from './reasons';
 import type { ResultFacts } from './result';
+import { missingAnalytes } from './panel';
 import { checkListed, checkScope } from './scope';
 import { checkStatus } from './status';
 import { checkWindow, windowPosition, type WindowPosition } from './window';
@@ -146,12 +147,23 @@ function judgeAll<R extends ResultFacts>(ordered: EffectiveItem, facts: Recognit
     : new Set<string>();
   const recognisable: Candidate<R>[] = [];
   const excluded: Exclusion<R>[] = [];
+  const analytes = panelAnalytes(ordered.item, facts);
   for (const result of facts.results) {
     const exact = result.itemCode === ordered.item.code;
     if (!exact && !containers.has(result.itemCode)) continue;
     const via = exact ? null : (configuration.items.get(result.itemCode)?.item ?? null);
     if (!exact && !via) continue;
+    // A lab panel's report stands for an analyte only when it holds that analyte.
+    if (via?.kind === 'lab' && missingAnalytes(result, [ordered.item]).length > 0) continue;
     const judged = judgeResult(result, ordered, via, facts);
+    // …and for the ordered panel only when it holds every analyte the catalog lists.
+    if (exact && analytes.length > 0 && missingAnalytes(result, analytes).length > 0) {
+      const exclusion = judged.recognisable
+        ? { result, window: judged.candidate.window, reasons: [], via }
+        : judged.exclusion;
+      excluded.push({ ...exclusion, reasons: [...exclusion.reasons, 'panel.incomplete'] });
+      continue;
+    }
     if (judged.recognisable) recognisable.push(judged.candidate);
     else excluded.push(judged.exclusion);
   }
@@ -159,13 +171,26 @@ function judgeAll<R extends ResultFacts>(ordered: EffectiveItem, facts: Recognit
   return { recognisable, excluded };
 }
 
-/** Only laboratory panels are charged as bundles of analytes; an enhanced CT is not a bundle of the plain one. */
+/** A lab panel's analytes as the catalog lists them (those it knows); none for anything else. */
+function panelAnalytes<R extends ResultFacts>(item: RecognitionItem, facts: RecognitionFacts<R>): RecognitionItem[] {
+  if (item.kind !== 'lab') return [];
+  return item.contains.flatMap((code) => {
+    const analyte = facts.configuration.items.get(code)?.item;
+    return analyte ? [analyte] : [];
+  });
+}
+
+/**
+ * Only laboratory panels are charged as bundles of analytes; an enhanced CT is not a bundle of the
+ * plain one. An analyte counts as done by its own report, or by another panel report that holds it
+ * (an incomplete report of this very panel included).
+ */
 function components<R extends ResultFacts>(panel: RecognitionItem, facts: RecognitionFacts<R>): ComponentVerdict<R>[] {
   if (panel.kind !== 'lab') return [];
   return panel.contains.flatMap((code) => {
     const check = checkItem(code, facts.configuration);
     if (!check.ok) return [];
-    const { recognisable } = judgeAll(check.item, facts, false);
+    const { recognisable } = judgeAll(check.item, facts, true);
     return recognisable.length > 0 ? [{ item: check.item.item, recognisable }] : [];
   });
 }

@@ -93,6 +93,7 @@ export const en: Messages = {
     'brand.not-stated': "This item must state the test system's brand; the report does not",
     'method.not-stated': 'This item must state its method; the report does not',
     'method.mismatch': 'Method or brand differs from ours, and our hospital requires a match',
+    'panel.incomplete': 'The panel report lacks analytes the catalog lists: it stands only for those it holds',
   },
   orderRefusals: {
     'item.unmapped': 'The order maps to no item of the recognition catalog (check the local code mapping)',

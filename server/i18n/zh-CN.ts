@@ -89,6 +89,7 @@ export const zhCN: Messages = {
     'brand.not-stated': '该项目需注明检测系统品牌，报告未注明',
     'method.not-stated': '该项目需注明检测方法，报告未注明',
     'method.mismatch': '检测方法或品牌与本院不同，本院要求一致',
+    'panel.incomplete': '组合报告不完整：缺少目录所列的部分项目，只能代替其中已有的项目',
   },
   orderRefusals: {
     'item.unmapped': '申请项目未对应互认目录中的项目（请检查本院项目对照）',

@@ -75,6 +75,11 @@ function toResult(row: ResultRow): StoredResult {
     get report() {
       return (report ??= reportSchema.parse(JSON.parse(row.report)));
     },
+    // Asked only of panel reports, so most results are never parsed for it either.
+    get analyteNames() {
+      const read = this.report;
+      return read.kind === 'lab' ? read.values.map((value) => value.name) : undefined;
+    },
     version: Number(row.version),
   };
 }

@@ -148,13 +148,9 @@ describe('the decision API of the SMART app', () => {
     const l = await launch('zhang-wei', 'LAB-CBC');
     const resultId = (await view(l)).body.recognisable[0].resultId;
     const { body } = await decide(l, { outcome: 'accepted', resultId, practitioner: doctor });
-    expect(body.writeBackResource.contained).toHaveLength(4);
-    expect(body.writeBackResource.result).toEqual([
-      { reference: '#v1' },
-      { reference: '#v2' },
-      { reference: '#v3' },
-      { reference: '#v4' },
-    ]);
+    // 张伟's 血常规 as reported: five values, 红细胞压积 included.
+    expect(body.writeBackResource.contained).toHaveLength(5);
+    expect(body.writeBackResource.result).toEqual([1, 2, 3, 4, 5].map((n) => ({ reference: `#v${n}` })));
     expect(body.writeBackResource.contained[2]).toMatchObject({ code: { text: '血红蛋白' }, valueString: '142 g/L' });
   });
 

@@ -224,3 +224,24 @@ describe('order-select: a draft order with a recognisable recent result gets one
     expect(outpatient.body.cards[0].indicator).toBe('info');
   });
 });
+
+describe('panels and reference ranges as the report gives them (issue 23 point 4)', () => {
+  it('a 血常规 report without 红细胞压积 does not stand for 血常规: the card names the four analytes done; it still stands for 血红蛋白', async () => {
+    const panel = await postJson(selectUrl(), orderRequest('order-select', 'tang-yu', ['LAB-CBC']));
+    expect(panel.body.cards).toHaveLength(1);
+    const [card] = panel.body.cards;
+    expect(card.indicator).toBe('info');
+    expect(card.summary).toMatch(/^血常规/);
+    for (const analyte of ['白细胞计数', '红细胞计数', '血红蛋白', '血小板计数'])
+      expect(card.summary + card.detail).toContain(analyte);
+    expect(card.links ?? []).toEqual([]);
+    const hgb = await postJson(selectUrl(), orderRequest('order-select', 'tang-yu', ['LAB-HGB']));
+    expect(hgb.body.cards[0].summary).toMatch(/^血红蛋白：/);
+  });
+
+  it('a woman’s 血红蛋白 is read against the female range her report printed, not flagged low by the male one', async () => {
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'tang-yu', ['LAB-HGB']));
+    expect(body.cards[0].detail).toContain('| 血红蛋白 | 126 | g/L | 115-150 |');
+    expect(body.cards[0].detail).not.toMatch(/\| 血红蛋白 \| 126 \|[^\n]*偏低/);
+  });
+});

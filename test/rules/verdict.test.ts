@@ -235,6 +235,31 @@ describe('a panel whose analytes already have recognisable results says which (0
     ]);
   });
 
+  it('a panel report stands for the ordered panel only when it holds every analyte the catalog lists (issue 23 point 4)', () => {
+    const complete = result({ itemCode: bloodCount.code, analyteNames: ['血红蛋白', '血小板计数(PLT)'] });
+    const cbcOrder = { orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code };
+    expect(decide([cbcOrder], facts([complete]))[0]?.recognisable.map((c) => c.result.id)).toEqual([complete.id]);
+
+    // Without 血小板: not the panel. It is excluded with its reason, and offered for the analyte it holds.
+    const partial = result({ itemCode: bloodCount.code, analyteNames: ['血红蛋白(HGB)', '白细胞计数'] });
+    const [verdict] = decide([cbcOrder], facts([partial]));
+    expect(verdict?.recognisable).toEqual([]);
+    expect(verdict?.excluded).toEqual([expect.objectContaining({ reasons: ['panel.incomplete'] })]);
+    expect(verdict?.components.map((c) => [c.item.code, c.recognisable[0]?.via?.code])).toEqual([
+      [hemoglobin.code, bloodCount.code],
+    ]);
+    const [forPlatelets] = decide([{ orderId: 'ServiceRequest/plt', itemCode: platelets.code }], facts([partial]));
+    expect(forPlatelets?.recognisable).toEqual([]);
+    const [forHgb] = decide([{ orderId: 'ServiceRequest/hgb', itemCode: hemoglobin.code }], facts([partial]));
+    expect(forHgb?.recognisable.map((c) => c.result.id)).toEqual([partial.id]);
+  });
+
+  it('does not take 糖化血红蛋白 for 血红蛋白', () => {
+    const glycated = result({ itemCode: bloodCount.code, analyteNames: ['糖化血红蛋白', '血小板计数'] });
+    const [verdict] = decide([{ orderId: 'ServiceRequest/hgb', itemCode: hemoglobin.code }], facts([glycated]));
+    expect(verdict?.recognisable).toEqual([]);
+  });
+
   it('leaves out analytes whose results are not recognisable', () => {
     const stale = result({ itemCode: platelets.code, effectiveAt: '2026-02-01T01:00:00Z' });
     const [verdict] = decide([{ orderId: 'ServiceRequest/cbc', itemCode: bloodCount.code }], facts([stale]));

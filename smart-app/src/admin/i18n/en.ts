@@ -105,6 +105,7 @@ export const adminEn = {
         'brand.not-stated': 'Brand not stated',
         'method.not-stated': 'Method not stated',
         'method.mismatch': 'Method or brand differs from ours',
+        'panel.incomplete': 'Panel report lacks analytes',
         'silenced-in-emergency': 'No prompt in emergencies',
         none: 'Could not be replayed',
         'no-result': 'No recognisable result',

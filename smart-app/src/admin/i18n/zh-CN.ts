@@ -102,6 +102,7 @@ export const adminZhCN = {
         'brand.not-stated': '未注明检测系统品牌',
         'method.not-stated': '未注明检测方法',
         'method.mismatch': '检测方法或品牌与本院不同',
+        'panel.incomplete': '组合报告缺少部分项目',
         'silenced-in-emergency': '急诊不提示',
         none: '无法重放',
         'no-result': '没有可互认的结果',
