@@ -170,6 +170,7 @@ describe('recording an exception and the patient notification', () => {
     expect(text).toContain('即将进行重大医疗干预（手术、输血等）');
     expect(text).toContain('术前评估');
     expect(text).toContain('重新检查的目的和必要性');
+    expect(text).toContain('医生建议重新进行该项检查');
     expect(text).toContain('患者或家属签字：');
     expect(text).toContain('医生签字：');
     expect(text).toContain(`日期：${dayjs().format('YYYY年M月D日')}`);
@@ -195,5 +196,8 @@ describe('recording an exception and the patient notification', () => {
     expect(await within(sheet).findByText('患者或家属要求复查')).toBeTruthy();
     expect(api.viewLanguages.at(-1)).toBe('zh-CN');
     expect(sheet.textContent).toContain('检查检验项目：钾');
+    // Asked for by the patient: the sheet does not put it in the doctor's mouth (issue 23 point 8).
+    expect(sheet.textContent).not.toContain('医生建议');
+    expect(sheet.textContent).toContain('应您（或家属）的要求重新进行该项检查');
   });
 });

@@ -323,6 +323,15 @@ const CT_DETAIL = orderDetailSchema.parse({
           decidedAt: '2026-03-08T03:05:00.000Z',
           recordedAt: '2026-03-08T03:05:00.000Z',
         }),
+        decisionView({
+          version: 3,
+          outcome: 'accepted',
+          source: 'smart-app',
+          practitioner: { ref: 'Practitioner/dr-zhao', name: '赵华' },
+          resultId: 'r-ct',
+          decidedAt: '2026-03-08T03:07:00.000Z',
+          recordedAt: '2026-03-08T03:07:00.000Z',
+        }),
       ],
     },
     {

@@ -141,6 +141,8 @@ describe('quality console: the orders list, a page at a time from the server', (
         '互认助手',
         expect.stringMatching(/^2026-03-08 \d\d:05 由赵华口头告知患者本人$/),
       ],
+      // Accepting a result needs no notice to the patient: not "未记录" (issue 23 point 14).
+      ['3', expect.stringMatching(/^2026-03-08 \d\d:07$/), '采用外院结果', '赵华', '互认助手', '无需告知'],
     ]);
     expect(within(dialog).getAllByText('嘉陵江中心医院 · 2026-02-18（18 天前，有效期剩余 72 天）')).toHaveLength(2);
     expect(within(dialog).getByRole('heading', { name: /^第 2 次提示 · 签署时/ })).toBeTruthy();

@@ -264,7 +264,8 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
       <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
         {t.purposeHeading}
       </Typography>
-      <Typography sx={{ mb: 1.5 }}>{t.purpose}</Typography>
+      {/* A repeat the patient asked for is not the doctor's advice: the sheet must not say it is. */}
+      <Typography sx={{ mb: 1.5 }}>{content.reason === 'patient-request' ? t.purposeOnRequest : t.purpose}</Typography>
       <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 700 }}>
         {t.notificationHeading}
       </Typography>

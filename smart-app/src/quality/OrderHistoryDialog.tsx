@@ -132,7 +132,10 @@ function CardHistory({ card, index }: { readonly card: Card; readonly index: num
                           messages.exception.methods[version.notification.method],
                           messages.exception.parties[version.notification.party],
                         )
-                      : t.notNotified}
+                      : // Only a repeat must be explained to the patient (003): an accepted result or a withdrawal needs no notice.
+                        version.outcome === 'overridden'
+                        ? t.notNotified
+                        : t.notNeeded}
                   </TableCell>
                 </TableRow>
               ))}

@@ -25,6 +25,8 @@ export const sheetEn = {
     purposeHeading: 'Purpose and necessity of the repeat',
     purpose:
       'To know your present condition precisely and to keep your care safe, the doctor advises repeating this examination. The repeat is charged as usual. Ask your doctor if you have questions.',
+    purposeOnRequest:
+      'The examination is repeated at your (or your family’s) request. It is charged as the rules say. Ask your doctor if anything is unclear.',
     acknowledgement: 'I have been told the reason, purpose and necessity of repeating the examination.',
     patientSignature: 'Signature of the patient or family member: ',
     relation: 'Relation to the patient: ',

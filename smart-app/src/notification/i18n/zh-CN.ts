@@ -23,6 +23,7 @@ export const sheetZhCN = {
     purposeHeading: '重新检查的目的和必要性',
     purpose:
       '为准确掌握您目前的病情、保障诊疗安全，医生建议重新进行该项检查。重新检查将按规定收费。如有疑问，请向医生咨询。',
+    purposeOnRequest: '应您（或家属）的要求重新进行该项检查。重新检查将按规定收费。如有疑问，请向医生咨询。',
     acknowledgement: '本人已知晓重新检查的理由、目的和必要性。',
     patientSignature: '患者或家属签字：',
     relation: '与患者关系：',

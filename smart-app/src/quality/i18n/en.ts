@@ -144,6 +144,7 @@ export const qualityEn = {
         source: 'Through',
         notification: 'Patient told',
       },
+      notNeeded: 'not needed',
       notNotified: 'not recorded',
     },
     exports: {

@@ -143,6 +143,7 @@ export const qualityZhCN = {
         source: '来源',
         notification: '患者告知',
       },
+      notNeeded: '无需告知',
       notNotified: '未记录',
     },
     exports: {
