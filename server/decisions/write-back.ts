@@ -3,20 +3,74 @@ import { SYSTEMS } from '../fhir/systems';
 import type { InstitutionRecord } from '../contract/admin';
 import type { Messages } from '../i18n';
 import type { StoredResult } from '../store/results';
+import { ownValue } from '../web/own-key';
 
 type LabValues = Extract<StoredResult['report'], { kind: 'lab' }>['values'];
 type ImagingReport = Extract<StoredResult['report'], { kind: 'imaging' }>;
 
+/** Units as Chinese reports print them, and their UCUM codes; others are written as printed, without a code. */
+const UCUM: Record<string, string> = {
+  'mmol/L': 'mmol/L',
+  'umol/L': 'umol/L',
+  'μmol/L': 'umol/L',
+  'g/L': 'g/L',
+  'mg/L': 'mg/L',
+  'mg/dL': 'mg/dL',
+  'ng/mL': 'ng/mL',
+  'pg/mL': 'pg/mL',
+  'pmol/L': 'pmol/L',
+  'U/L': 'U/L',
+  'IU/L': '[IU]/L',
+  'mIU/L': 'm[IU]/L',
+  'IU/mL': '[IU]/mL',
+  '10^9/L': '10*9/L',
+  '10^12/L': '10*12/L',
+  '%': '%',
+  s: 's',
+  'mm/h': 'mm/h',
+  fL: 'fL',
+  pg: 'pg',
+};
+
+const NUMBER = /^\s*([<>]=?)?\s*(-?\d+(?:\.\d+)?)\s*$/;
+
+/** A printed value as a FHIR Quantity (value, comparator, unit, UCUM system and code where known); null when not a number. */
+function quantityOf(printed: string, unit: string | null): Record<string, unknown> | null {
+  const match = NUMBER.exec(printed);
+  if (!match) return null;
+  const code = unit ? ownValue(UCUM, unit) : undefined;
+  return {
+    value: Number(match[2]),
+    ...(match[1] ? { comparator: match[1] } : {}),
+    ...(unit ? { unit } : {}),
+    ...(code ? { system: 'http://unitsofmeasure.org', code } : {}),
+  };
+}
+
+/** `3.5-5.3` as low and high in the value's unit, the printed text kept; the text alone when it is not a range. */
+function referenceRangeOf(printed: string, unit: string | null): Record<string, unknown> {
+  const match = /^\s*(-?\d+(?:\.\d+)?)\s*[-–~～]\s*(-?\d+(?:\.\d+)?)\s*$/.exec(printed);
+  const low = match ? quantityOf(match[1] ?? '', unit) : null;
+  const high = match ? quantityOf(match[2] ?? '', unit) : null;
+  return { ...(low ? { low } : {}), ...(high ? { high } : {}), text: printed };
+}
+
+/** The source report's values as the EHR can chart and flag them: a Quantity where the value is a number. */
 function labObservations(values: LabValues): Record<string, unknown>[] {
-  return values.map((value, index) => ({
-    resourceType: 'Observation',
-    id: `v${index + 1}`,
-    status: 'final',
-    code: { text: value.name },
-    valueString: value.unit ? `${value.value} ${value.unit}` : value.value,
-    ...(value.referenceRange ? { referenceRange: [{ text: value.referenceRange }] } : {}),
-    ...(value.flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: value.flag }] }] } : {}),
-  }));
+  return values.map((value, index) => {
+    const quantity = quantityOf(value.value, value.unit);
+    return {
+      resourceType: 'Observation',
+      id: `v${index + 1}`,
+      status: 'final',
+      code: { text: value.name },
+      ...(quantity
+        ? { valueQuantity: quantity }
+        : { valueString: value.unit ? `${value.value} ${value.unit}` : value.value }),
+      ...(value.referenceRange ? { referenceRange: [referenceRangeOf(value.referenceRange, value.unit)] } : {}),
+      ...(value.flag ? { interpretation: [{ coding: [{ system: SYSTEMS.interpretation, code: value.flag }] }] } : {}),
+    };
+  });
 }
 
 /**

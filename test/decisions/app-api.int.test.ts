@@ -151,7 +151,12 @@ describe('the decision API of the SMART app', () => {
     // 张伟's 血常规 as reported: five values, 红细胞压积 included.
     expect(body.writeBackResource.contained).toHaveLength(5);
     expect(body.writeBackResource.result).toEqual([1, 2, 3, 4, 5].map((n) => ({ reference: `#v${n}` })));
-    expect(body.writeBackResource.contained[2]).toMatchObject({ code: { text: '血红蛋白' }, valueString: '142 g/L' });
+    expect(body.writeBackResource.contained[2]).toMatchObject({
+      code: { text: '血红蛋白' },
+      valueQuantity: { value: 142, unit: 'g/L', system: 'http://unitsofmeasure.org', code: 'g/L' },
+    });
+    // 10^9/L as UCUM writes it.
+    expect(body.writeBackResource.contained[0].valueQuantity).toMatchObject({ unit: '10^9/L', code: '10*9/L' });
   });
 
   it('records whether the EHR took the write-back; a refusal leaves the decision standing', async () => {

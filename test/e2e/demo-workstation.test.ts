@@ -112,6 +112,8 @@ describe('demo workstation end to end (headless Chromium)', () => {
       .getByText('执行机构：渝中区人民医院')
       .first()
       .waitFor({ timeout: 15_000 });
+    // The value as the EHR charts it: the Quantity written back, number and unit.
+    await page.getByRole('region', { name: /^病历/ }).getByText('钾: 4.1 mmol/L').first().waitFor();
 
     const record = await getJson(`${server.url}/demo/fhir/DiagnosticReport?patient=zhang-wei`);
     expect(record.body.entry.map((entry: { resource: unknown }) => entry.resource)).toContainEqual(

@@ -43,7 +43,20 @@ describe('order-select: a draft order with a recognisable recent result gets one
             subject: { reference: 'Patient/zhang-wei' },
             effectiveDateTime: expect.stringMatching(/^2026-03-0[78]/),
             performer: [{ display: '渝中区人民医院' }],
-            contained: [expect.objectContaining({ code: { text: '钾' }, valueString: '4.1 mmol/L' })],
+            contained: [
+              expect.objectContaining({
+                code: { text: '钾' },
+                // A Quantity the EHR can chart and flag (issue 23 point 19), the range as numbers too.
+                valueQuantity: { value: 4.1, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+                referenceRange: [
+                  {
+                    low: { value: 3.5, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+                    high: { value: 5.3, unit: 'mmol/L', system: 'http://unitsofmeasure.org', code: 'mmol/L' },
+                    text: '3.5-5.3',
+                  },
+                ],
+              }),
+            ],
           },
         },
         { type: 'delete', resourceId: 'ServiceRequest/sr-k' },

@@ -42,6 +42,9 @@ const observationSchema = z.looseObject({
   resourceType: z.string(),
   code: z.looseObject({ text: z.string().optional() }).optional(),
   valueString: z.string().optional(),
+  valueQuantity: z
+    .looseObject({ value: z.number().optional(), comparator: z.string().optional(), unit: z.string().optional() })
+    .optional(),
 });
 
 const diagnosticReportSchema = z.looseObject({

@@ -14,9 +14,15 @@ import { TechnicalDetail } from '../../app/TechnicalDetail';
 function ReportEntry({ report }: { readonly report: RecordReport }) {
   const messages = useDemoMessages();
   const performer = report.performer?.[0]?.display;
-  const values = (report.contained ?? []).filter(
-    (resource) => resource.resourceType === 'Observation' && resource.valueString,
-  );
+  const values = (report.contained ?? []).flatMap((resource) => {
+    if (resource.resourceType !== 'Observation') return [];
+    const quantity = resource.valueQuantity;
+    const shown =
+      quantity?.value === undefined
+        ? resource.valueString
+        : [`${quantity.comparator ?? ''}${quantity.value}`, quantity.unit].filter(Boolean).join(' ');
+    return shown ? [{ name: resource.code?.text, shown }] : [];
+  });
   return (
     <ListItem divider alignItems="flex-start" aria-label={report.code?.text ?? report.id}>
       <ListItemText
@@ -31,7 +37,7 @@ function ReportEntry({ report }: { readonly report: RecordReport }) {
               .join(' · ')}
             {values.map((value, index) => (
               <Typography key={index} component="span" variant="body2" sx={{ display: 'block' }}>
-                {value.code?.text}: {value.valueString}
+                {value.name}: {value.shown}
               </Typography>
             ))}
             {report.conclusion && (
