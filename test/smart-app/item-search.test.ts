@@ -38,3 +38,24 @@ describe('catalog search as clinicians type (issue 11 point 7)', () => {
     expect(codes('zzz')).toEqual([]);
   });
 });
+
+describe('ranking: exact names and synonyms before substrings (issue 23 point 5)', () => {
+  const glycatedFirst = itemSearch(
+    [
+      { code: 'LAB-HBA1C', names: ['糖化血红蛋白', 'HbA1c'] },
+      { code: 'LAB-HGB', names: ['血红蛋白', '血色素', 'HGB'] },
+      { code: 'LAB-HGB-X', names: ['血红蛋白电泳'] },
+    ],
+    (item) => ({ names: item.names, codes: [item.code] }),
+  );
+  const ranked = (query: string) => glycatedFirst(query).map((item) => item.code);
+
+  it('lists 血红蛋白 before 血红蛋白电泳 and 糖化血红蛋白, whatever the catalog order', () => {
+    expect(ranked('血红蛋白')).toEqual(['LAB-HGB', 'LAB-HGB-X', 'LAB-HBA1C']);
+  });
+
+  it('ranks pinyin the same way: the whole name typed before names it begins', () => {
+    expect(ranked('xhdb')[0]).toBe('LAB-HGB');
+    expect(ranked('hgb')).toEqual(['LAB-HGB', 'LAB-HGB-X']);
+  });
+});

@@ -18,10 +18,22 @@ function spellings(name: string): string[] {
   return [syllables.join(''), syllables.map((syllable) => syllable.charAt(0)).join('')];
 }
 
+/** How well a text answers the query: whole (0), its beginning (1), somewhere inside (2), not at all. */
+function closeness(texts: readonly string[], needle: string): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (const text of texts) {
+    if (text === needle) return 0;
+    if (text.startsWith(needle)) best = Math.min(best, 1);
+    else if (text.includes(needle)) best = Math.min(best, 2);
+  }
+  return best;
+}
+
 /**
  * Search over a catalog the way clinicians type: a part of a name, synonym or code, or the pinyin
- * of a Chinese name or synonym, in full or by initials (xcg → 血常规). The spellings are worked out
- * once per item, not per keystroke.
+ * of a Chinese name or synonym, in full or by initials (xcg → 血常规). Exact names and synonyms come
+ * first, then those that begin with the query, then the rest (血红蛋白 before 糖化血红蛋白). The
+ * spellings are worked out once per item, not per keystroke.
  */
 export function itemSearch<T>(
   items: readonly T[],
@@ -41,12 +53,14 @@ export function itemSearch<T>(
     const compact = needle.replace(/\s+/g, '');
     const latin = LATIN.test(compact);
     return index
-      .filter(
-        ({ texts, spelled }) =>
-          texts.some((text) => text.includes(needle)) ||
-          (latin && spelled.some((spelling) => spelling.includes(compact))),
-      )
+      .map((entry, position) => ({
+        entry,
+        position,
+        score: Math.min(closeness(entry.texts, needle), latin ? closeness(entry.spelled, compact) : Infinity),
+      }))
+      .filter(({ score }) => Number.isFinite(score))
+      .sort((a, b) => a.score - b.score || a.position - b.position)
       .slice(0, limit)
-      .map(({ item }) => item);
+      .map(({ entry }) => entry.item);
   };
 }
