@@ -19,6 +19,12 @@ const AdminConsole = lazy(() => import('../admin/AdminConsole').then((module) =>
 const QuarantineConsole = lazy(() =>
   import('../quarantine/QuarantineConsole').then((module) => ({ default: module.QuarantineConsole })),
 );
+const PlatformConsole = lazy(() =>
+  import('../platform/InstitutionsPage').then((module) => ({ default: module.PlatformConsole })),
+);
+const PlatformConnections = lazy(() =>
+  import('../platform/ConnectionsPage').then((module) => ({ default: module.PlatformConnections })),
+);
 const AccessLogConsole = lazy(() =>
   import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })),
 );
@@ -45,6 +51,9 @@ export const routes: RouteObject[] = [
   { path: 'quality/access-log', element: onDemand(<AccessLogConsole role="quality" />) },
   { path: 'admin/access-log', element: onDemand(<AccessLogConsole role="admin" />) },
   { path: 'admin/quarantine', element: onDemand(<QuarantineConsole />) },
+  { path: 'platform', element: onDemand(<PlatformConsole />) },
+  { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
+  { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },
 ];
 
 export function createAppRouter() {

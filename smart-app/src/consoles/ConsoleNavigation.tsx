@@ -4,7 +4,7 @@ import { Link, useLocation } from 'react-router';
 import { useConsoleMessages } from './i18n/messages';
 import type { ConsoleRole } from './session';
 
-type ConsolePage = 'quality' | 'admin' | 'accessLog' | 'quarantine';
+type ConsolePage = 'quality' | 'admin' | 'accessLog' | 'quarantine' | 'institutions' | 'connections';
 
 /** Each console's pages (under /app/), all behind the same sign-in: the token is the console's. */
 const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page: ConsolePage }[]> = {
@@ -16,6 +16,11 @@ const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page
     { path: '/admin', page: 'admin' },
     { path: '/admin/access-log', page: 'accessLog' },
     { path: '/admin/quarantine', page: 'quarantine' },
+  ],
+  platform: [
+    { path: '/platform', page: 'institutions' },
+    { path: '/platform/connections', page: 'connections' },
+    { path: '/platform/access-log', page: 'accessLog' },
   ],
 };
 

@@ -64,7 +64,7 @@ export function SignInForm({ role, expired, onSignIn }: SignInFormProps) {
           value={token}
           onChange={(event) => setToken(event.target.value)}
           error={empty || refusal !== null}
-          helperText={empty ? t.required : (refusal ?? t.tokenHint)}
+          helperText={empty ? t.required : (refusal ?? t.tokenHint[role])}
         />
         <Button type="submit" variant="contained" disabled={checking} sx={{ alignSelf: 'flex-start' }}>
           {checking ? t.checking : t.submit}

@@ -1,5 +1,5 @@
-/** The two consoles, named by the API role each signs in with. */
-export type ConsoleRole = 'quality' | 'admin';
+/** The consoles, named by the API role each signs in with. */
+export type ConsoleRole = 'quality' | 'admin' | 'platform';
 
 /**
  * The API token lives in sessionStorage: it goes with the browser tab, is never written to the URL

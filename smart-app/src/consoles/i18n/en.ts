@@ -3,12 +3,27 @@ import type { ConsolesMessages } from './zh-CN';
 /** The strings of the consoles' shared strings (sign-in, problems, disciplines) in English; exactly the keys of the Chinese catalog. */
 export const consolesEn = {
   consoles: {
-    titles: { quality: 'Recognition quality review', admin: 'Hospital recognition rules' },
-    roles: { quality: 'the quality department', admin: "the hospital's administrator" },
+    titles: {
+      quality: 'Recognition quality review',
+      admin: 'Hospital recognition rules',
+      platform: 'Regional recognition platform',
+    },
+    roles: {
+      quality: 'the quality department',
+      admin: "the hospital's administrator",
+      platform: 'the platform operator',
+    },
     signOut: 'Sign out',
     navigation: {
       label: 'Console pages',
-      pages: { quality: 'Quality review', admin: 'Rules', accessLog: 'Access log', quarantine: 'Quarantine' },
+      pages: {
+        quality: 'Quality review',
+        admin: 'Rules',
+        accessLog: 'Access log',
+        quarantine: 'Quarantine',
+        institutions: 'Institutions',
+        connections: 'Connections and sources',
+      },
     },
     signIn: {
       heading: (console: string) => `Sign in: ${console}`,
@@ -17,9 +32,17 @@ export const consolesEn = {
           "Enter the quality department's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
         admin:
           "Enter the hospital administrator's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
+        platform:
+          "Enter the platform operator's API token. It is kept in this browser tab only, and forgotten when the tab closes or you sign out.",
       },
       token: 'API token',
-      tokenHint: 'Starts with hrn_; created by the platform operator (npm run huren -- tokens create)',
+      tokenHint: {
+        quality:
+          "Starts with hrn_. Without one, ask the hospital's IT department or the platform operator for a quality department token",
+        admin: "Starts with hrn_. Without one, ask the platform operator for your hospital's administrator token",
+        platform:
+          'Starts with hrn_; created on the server: npm run huren -- tokens create --name <who> --role platform',
+      },
       required: 'Enter the token',
       submit: 'Sign in',
       checking: 'Checking the token…',

@@ -5,21 +5,40 @@ import type { ConsoleRole } from '../session';
 /** The strings of the consoles' shared strings (sign-in, problems, disciplines) in Simplified Chinese; `en.ts` has the same keys. Loaded with the feature's code. */
 export const consolesZhCN = {
   consoles: {
-    titles: { quality: '互认质控', admin: '院内互认规则管理' } satisfies Record<ConsoleRole, string>,
-    roles: { quality: '质控科（医务部）', admin: '本院管理员' } satisfies Record<ConsoleRole, string>,
+    titles: { quality: '互认质控', admin: '院内互认规则管理', platform: '区域互认平台管理' } satisfies Record<
+      ConsoleRole,
+      string
+    >,
+    roles: { quality: '质控科（医务部）', admin: '本院管理员', platform: '平台管理员' } satisfies Record<
+      ConsoleRole,
+      string
+    >,
     signOut: '退出登录',
     navigation: {
       label: '控制台页面',
-      pages: { quality: '质控统计', admin: '规则管理', accessLog: '访问日志', quarantine: '数据接入隔离区' },
+      pages: {
+        quality: '质控统计',
+        admin: '规则管理',
+        accessLog: '访问日志',
+        quarantine: '数据接入隔离区',
+        institutions: '机构',
+        connections: '接入与数据源',
+      },
     },
     signIn: {
       heading: (console: string) => `登录${console}`,
       intro: {
         quality: '请输入质控科（医务部）的 API 令牌。令牌只保存在本浏览器标签页中，关闭标签页或退出登录后即失效。',
         admin: '请输入本院管理员的 API 令牌。令牌只保存在本浏览器标签页中，关闭标签页或退出登录后即失效。',
+        platform: '请输入平台管理员的 API 令牌。令牌只保存在本浏览器标签页中，关闭标签页或退出登录后即失效。',
       } satisfies Record<ConsoleRole, string>,
       token: 'API 令牌',
-      tokenHint: '以 hrn_ 开头，由平台管理员创建（npm run huren -- tokens create）',
+      // Who to ask, in the reader's terms: only the platform's operator runs the command line.
+      tokenHint: {
+        quality: '以 hrn_ 开头。没有令牌请向本院信息科或互认平台管理员申请“质控科”令牌',
+        admin: '以 hrn_ 开头。没有令牌请向互认平台管理员申请本院的“管理员”令牌',
+        platform: '以 hrn_ 开头，在服务器上创建：npm run huren -- tokens create --name <姓名> --role platform',
+      } satisfies Record<ConsoleRole, string>,
       required: '请输入令牌',
       submit: '登录',
       checking: '正在验证令牌…',

@@ -1,0 +1,370 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ConsoleApi } from '../consoles/console-api';
+import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
+import { ConsoleGate } from '../consoles/ConsoleGate';
+import { localTime } from '../consoles/format';
+import { ProblemNotice } from '../consoles/ProblemNotice';
+import { Section } from '../consoles/Section';
+import { useResource } from '../consoles/useResource';
+import { usePlatformMessages } from './i18n/messages';
+import {
+  ehrClients,
+  hisClients,
+  institutions,
+  registerHisClient,
+  replaySource,
+  resultSources,
+  revokeEhrClient,
+  revokeHisClient,
+} from './platform-api';
+
+/** /app/platform/connections: who calls (EHRs, HIS) and who sends results (sources), with their state. */
+export function PlatformConnections() {
+  return (
+    <ConsoleGate role="platform" probe={(api) => ehrClients(api, new AbortController().signal)}>
+      {(api) => <ConnectionsWorkspace api={api} />}
+    </ConsoleGate>
+  );
+}
+
+const TABLE_STYLE = { borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', p: 0.75, pr: 2 } } as const;
+
+function Table({
+  label,
+  head,
+  children,
+}: {
+  readonly label: string;
+  readonly head: string[];
+  readonly children: ReactNode;
+}) {
+  return (
+    <Box sx={{ overflowX: 'auto' }}>
+      <Box component="table" aria-label={label} sx={TABLE_STYLE}>
+        <thead>
+          <tr>
+            {head.map((column) => (
+              <th key={column} scope="col">
+                {column}
+              </th>
+            ))}
+            <td />
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </Box>
+    </Box>
+  );
+}
+
+/** Revoking takes two clicks: the first asks, the second does it. */
+function RevokeButton({ name, onRevoke }: { readonly name: string; readonly onRevoke: () => Promise<void> }) {
+  const { messages } = usePlatformMessages();
+  const t = messages.platform.connections;
+  const [asking, setAsking] = useState(false);
+  const [busy, setBusy] = useState(false);
+  if (!asking)
+    return (
+      <Button size="small" color="warning" onClick={() => setAsking(true)} aria-label={`${t.revoke} ${name}`}>
+        {t.revoke}
+      </Button>
+    );
+  return (
+    <Stack direction="row" spacing={1}>
+      <Button
+        size="small"
+        color="error"
+        variant="contained"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onRevoke();
+          } finally {
+            setBusy(false);
+            setAsking(false);
+          }
+        }}
+      >
+        {t.confirmRevoke(name)}
+      </Button>
+      <Button size="small" onClick={() => setAsking(false)} disabled={busy}>
+        {t.cancel}
+      </Button>
+    </Stack>
+  );
+}
+
+function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
+  const { language, messages } = usePlatformMessages();
+  const t = messages.platform.connections;
+  const ehr = useResource(`ehr ${language}`, (signal) => ehrClients(api, signal));
+  const his = useResource(`his ${language}`, (signal) => hisClients(api, signal));
+  const sources = useResource(`sources ${language}`, (signal) => resultSources(api, signal));
+  const registry = useResource(`institutions ${language}`, (signal) => institutions(api, signal));
+  const [problem, setProblem] = useState<ConsoleProblem | null>(null);
+  const [replayed, setReplayed] = useState<string | null>(null);
+  const hospitalName = (id: string) => registry.value?.find((institution) => institution.id === id)?.name ?? id;
+  const status = (revoked: boolean) => (revoked ? t.revoked : t.active);
+  const act = (work: () => Promise<unknown>, then: () => void) => async () => {
+    setProblem(null);
+    try {
+      await work();
+      then();
+    } catch (error) {
+      setProblem(consoleProblemOf(error));
+    }
+  };
+  return (
+    <>
+      <Typography component="h1" variant="h5" gutterBottom>
+        {t.heading}
+      </Typography>
+      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
+        {t.intro}
+      </Typography>
+      {problem ? <ProblemNotice problem={problem} /> : null}
+      <Section heading={t.ehr.heading}>
+        {ehr.problem ? <ProblemNotice problem={ehr.problem} onRetry={ehr.reload} /> : null}
+        {ehr.value?.length === 0 ? <Typography>{t.ehr.none}</Typography> : null}
+        {ehr.value && ehr.value.length > 0 ? (
+          <Table
+            label={t.ehr.heading}
+            head={[
+              t.ehr.columns.issuer,
+              t.ehr.columns.hospital,
+              t.ehr.columns.keys,
+              t.ehr.columns.created,
+              t.ehr.columns.status,
+            ]}
+          >
+            {ehr.value.map((client) => (
+              <tr key={client.issuer}>
+                <th scope="row">{client.issuer}</th>
+                <td>{hospitalName(client.hospitalId)}</td>
+                <td>
+                  {client.jwks
+                    ? t.ehr.jwks((client.jwks as { keys?: unknown[] }).keys?.length ?? 0)
+                    : t.ehr.jku(client.jkuAllowlist.length)}
+                </td>
+                <td>{localTime(client.createdAt, 'YYYY-MM-DD')}</td>
+                <td>{status(client.revoked)}</td>
+                <td>
+                  {client.revoked ? null : (
+                    <RevokeButton
+                      name={client.issuer}
+                      onRevoke={act(() => revokeEhrClient(api, client.issuer), ehr.reload)}
+                    />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        ) : null}
+      </Section>
+      <Section heading={t.his.heading}>
+        {his.problem ? <ProblemNotice problem={his.problem} onRetry={his.reload} /> : null}
+        {his.value?.length === 0 ? <Typography>{t.his.none}</Typography> : null}
+        {his.value && his.value.length > 0 ? (
+          <Table
+            label={t.his.heading}
+            head={[
+              t.his.columns.id,
+              t.his.columns.name,
+              t.his.columns.hospital,
+              t.his.columns.origins,
+              t.his.columns.status,
+            ]}
+          >
+            {his.value.map((client) => (
+              <tr key={client.id}>
+                <th scope="row">{client.id}</th>
+                <td>{client.name}</td>
+                <td>{hospitalName(client.hospitalId)}</td>
+                <td>{client.origins.join(' ')}</td>
+                <td>{status(client.revoked)}</td>
+                <td>
+                  {client.revoked ? null : (
+                    <RevokeButton name={client.id} onRevoke={act(() => revokeHisClient(api, client.id), his.reload)} />
+                  )}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        ) : null}
+        <HisRegistration
+          api={api}
+          hospitals={(registry.value ?? []).map((institution) => ({ id: institution.id, name: institution.name }))}
+          onRegistered={his.reload}
+        />
+      </Section>
+      <Section heading={t.sources.heading}>
+        {sources.problem ? <ProblemNotice problem={sources.problem} onRetry={sources.reload} /> : null}
+        {sources.value?.length === 0 ? <Typography>{t.sources.none}</Typography> : null}
+        {replayed ? (
+          <Alert severity="info" role="status" onClose={() => setReplayed(null)}>
+            {replayed}
+          </Alert>
+        ) : null}
+        {sources.value && sources.value.length > 0 ? (
+          <Table
+            label={t.sources.heading}
+            head={[
+              t.sources.columns.source,
+              t.sources.columns.format,
+              t.sources.columns.institutions,
+              t.sources.columns.last,
+              t.sources.columns.pastDay,
+              t.sources.columns.waiting,
+              t.sources.columns.status,
+            ]}
+          >
+            {sources.value.map((source) => (
+              <tr key={source.id}>
+                <th scope="row">
+                  {source.name}（{source.id}）
+                </th>
+                <td>{t.sources.formats[source.format] ?? source.format}</td>
+                <td>{source.institutions.map(hospitalName).join('、')}</td>
+                <td>
+                  {source.lastReceivedAt ? localTime(source.lastReceivedAt, 'YYYY-MM-DD HH:mm:ss') : t.sources.never}
+                </td>
+                <td>{source.receivedPastDay}</td>
+                <td>{source.quarantined}</td>
+                <td>{status(source.revoked)}</td>
+                <td>
+                  {source.quarantined > 0 ? (
+                    <Button
+                      size="small"
+                      onClick={act(async () => {
+                        const report = await replaySource(api, source.id);
+                        const stored = report.replayed.filter((entry) => entry.outcome === 'stored').length;
+                        setReplayed(t.sources.replayed(stored, report.replayed.length - stored));
+                      }, sources.reload)}
+                    >
+                      {t.sources.replay}
+                    </Button>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </Table>
+        ) : null}
+      </Section>
+    </>
+  );
+}
+
+/** Registers a HIS for a hospital and shows its HMAC key once, to hand to the vendor. */
+function HisRegistration({
+  api,
+  hospitals,
+  onRegistered,
+}: {
+  readonly api: ConsoleApi;
+  readonly hospitals: readonly { readonly id: string; readonly name: string }[];
+  readonly onRegistered: () => void;
+}) {
+  const { messages } = usePlatformMessages();
+  const t = messages.platform.connections.his;
+  const [values, setValues] = useState({ id: '', name: '', hospitalId: '', origins: '' });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<ConsoleProblem | null>(null);
+  const [key, setKey] = useState<{ id: string; hmacKey: string } | null>(null);
+  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+  const refusedAt = (field: string) => (problem?.field === field ? problem.detail : null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setProblem(null);
+    try {
+      const registered = await registerHisClient(api, {
+        id: values.id.trim(),
+        name: values.name.trim(),
+        hospitalId: values.hospitalId,
+        origins: values.origins
+          .split(/[,，\s]+/)
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      });
+      setKey({ id: registered.id, hmacKey: registered.hmacKey });
+      setValues({ id: '', name: '', hospitalId: '', origins: '' });
+      onRegistered();
+    } catch (error) {
+      setProblem(consoleProblemOf(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Section heading={t.form.heading} level={3}>
+      {key ? (
+        <Alert severity="warning" onClose={() => setKey(null)}>
+          <Typography>{t.key(key.id)}</Typography>
+          <TextField
+            label={t.keyLabel}
+            value={key.hmacKey}
+            slotProps={{ htmlInput: { readOnly: true } }}
+            fullWidth
+            size="small"
+            sx={{ mt: 1, fontFamily: 'monospace' }}
+          />
+        </Alert>
+      ) : null}
+      <Stack component="form" spacing={2} onSubmit={submit} sx={{ maxWidth: 560 }}>
+        <Stack direction="row" spacing={2}>
+          <TextField
+            label={t.form.id}
+            value={values.id}
+            onChange={set('id')}
+            required
+            error={refusedAt('id') !== null}
+            helperText={refusedAt('id')}
+          />
+          <TextField
+            label={t.form.name}
+            value={values.name}
+            onChange={set('name')}
+            required
+            error={refusedAt('name') !== null}
+            helperText={refusedAt('name')}
+          />
+        </Stack>
+        <TextField
+          select
+          label={t.form.hospital}
+          value={values.hospitalId}
+          onChange={set('hospitalId')}
+          required
+          error={refusedAt('hospitalId') !== null}
+          helperText={refusedAt('hospitalId')}
+        >
+          {hospitals.map((hospital) => (
+            <MenuItem key={hospital.id} value={hospital.id}>
+              {hospital.name}（{hospital.id}）
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label={t.form.origins}
+          value={values.origins}
+          onChange={set('origins')}
+          error={refusedAt('origins') !== null}
+          helperText={refusedAt('origins')}
+        />
+        {problem && !problem.field ? <ProblemNotice problem={problem} /> : null}
+        <Button type="submit" variant="contained" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
+          {busy ? t.form.submitting : t.form.submit}
+        </Button>
+      </Stack>
+    </Section>
+  );
+}

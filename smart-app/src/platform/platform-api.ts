@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { InstitutionRecord } from '../../../server/contract/admin';
+import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
+import { institutionsSchema, registeredClientsSchema, regionsSchema } from '../../../server/contract/platform';
+import { replayReportSchema, sourceStatusesSchema } from '../../../server/contract/sources';
+import type { ConsoleApi } from '../consoles/console-api';
+
+/** The platform operator's registry as the console reads and changes it (`/api/platform/…`). */
+
+export const institutions = async (api: ConsoleApi, signal: AbortSignal) =>
+  institutionsSchema.parse(await api.get<unknown>('/api/platform/institutions', {}, signal));
+
+export const regions = async (api: ConsoleApi, signal: AbortSignal) =>
+  regionsSchema.parse(await api.get<unknown>('/api/platform/regions', {}, signal));
+
+/** Creates or changes one institution through the same checks as an import row. */
+export const saveInstitution = (api: ConsoleApi, institution: InstitutionRecord) =>
+  api.send<unknown>('PUT', `/api/platform/institutions/${encodeURIComponent(institution.id)}`, { json: institution });
+
+export const ehrClients = async (api: ConsoleApi, signal: AbortSignal) =>
+  registeredClientsSchema.parse(await api.get<unknown>('/api/platform/clients', {}, signal));
+
+export const revokeEhrClient = (api: ConsoleApi, issuer: string) =>
+  api.send<unknown>('POST', '/api/platform/clients/revoke', { json: { issuer } });
+
+export const hisClients = async (api: ConsoleApi, signal: AbortSignal) =>
+  z.array(hisClientSchema).parse(await api.get<unknown>('/api/platform/his-clients', {}, signal));
+
+/** Registers a HIS (or rotates its key): the answer carries the key, shown once. */
+export const registerHisClient = async (
+  api: ConsoleApi,
+  registration: { id: string; name: string; hospitalId: string; origins: string[] },
+) =>
+  hisClientRegistrationSchema.parse(
+    await api.send<unknown>('POST', '/api/platform/his-clients', { json: registration }),
+  );
+
+export const revokeHisClient = (api: ConsoleApi, id: string) =>
+  api.send<unknown>('POST', `/api/platform/his-clients/${encodeURIComponent(id)}/revoke`, { json: {} });
+
+export const resultSources = async (api: ConsoleApi, signal: AbortSignal) =>
+  sourceStatusesSchema.parse(await api.get<unknown>('/api/platform/sources', {}, signal));
+
+/** Replays what one source's quarantine holds, after its mapping was fixed. */
+export const replaySource = async (api: ConsoleApi, sourceId: string) =>
+  replayReportSchema.parse(
+    await api.send<unknown>('POST', '/api/platform/quarantine/replay', { json: {} }, { sourceId, limit: 500 }),
+  );

@@ -1,0 +1,91 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { launchChromium } from '../support/browser';
+import { hisCheckBody, signedFetch } from '../support/his';
+import { startServer, type TestServer } from '../support/server';
+
+/**
+ * Issue 21 points 1 and 5: the platform operator's console at /app/platform, in Chromium: the
+ * institution registry searched by pinyin, edited and saved; the HIS registered with its key shown
+ * once, then revoked; the sources with their quarantine. axe-core on each page.
+ */
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+
+const seriousViolations = async () => {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
+  return violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
+};
+
+beforeAll(async () => {
+  server = await startServer({ reachable: true });
+  browser = await launchChromium();
+  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the platform console (headless Chromium)', () => {
+  it('finds an institution by pinyin and edits it; a hospital token cannot sign in', async () => {
+    await page.goto(`${server.url}/app/platform`);
+    await page.getByRole('heading', { name: '登录区域互认平台管理' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText('npm run huren -- tokens create').count()).toBeGreaterThan(0);
+    await page.getByLabel('API 令牌').fill(await server.token('admin', HOSPITALS.shancheng));
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('此令牌不能用于本页面，请使用平台管理员的令牌。').waitFor({ timeout: 15_000 });
+
+    await page.getByLabel('API 令牌').fill(server.platformToken);
+    await page.getByRole('button', { name: '登录' }).click();
+    const table = page.getByRole('table', { name: '机构目录' });
+    await table.waitFor({ timeout: 30_000 });
+    expect(await seriousViolations()).toEqual([]);
+    // 綦江 typed as pinyin initials.
+    await page.getByLabel('搜索机构（名称、拼音或编码）').fill('qj');
+    await expect
+      .poll(() => table.getByRole('rowheader').allTextContents())
+      .toEqual([expect.stringContaining(HOSPITALS.qijiang)]);
+    const name = (await table.getByRole('rowheader').first().textContent())?.replace(/（.*$/, '') ?? '';
+    await table.getByRole('button', { name: `编辑“${name}”` }).click();
+    const form = page.getByRole('region', { name: `编辑机构：${name}` });
+    await form.getByLabel(/^等次/).fill('乙');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText(`已保存“${name}”。`).waitFor({ timeout: 15_000 });
+    const stored = await server.services.db('institutions').where('id', HOSPITALS.qijiang).first();
+    expect(stored.grade).toBe('乙');
+  }, 120_000);
+
+  it('registers a HIS, shows its key once, and the key signs a check; revoking it refuses the next', async () => {
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '接入与数据源' }).click();
+    const his = page.getByRole('region', { name: 'HIS（无 CDS Hooks 的医生工作站）' });
+    await his.waitFor({ timeout: 30_000 });
+    expect(await seriousViolations()).toEqual([]);
+    const form = page.getByRole('region', { name: /^登记 HIS/ });
+    await form.getByLabel(/^HIS 编码/).fill('HIS-E2E');
+    await form.getByLabel(/^名称/).fill('端到端 HIS');
+    await form.getByLabel(/^所属医院/).click();
+    await page.getByRole('option', { name: new RegExp(HOSPITALS.shancheng) }).click();
+    await form.getByRole('button', { name: '登记并生成密钥' }).click();
+    const key = page.getByLabel('HMAC 密钥');
+    await key.waitFor({ timeout: 15_000 });
+    const hmacKey = await key.inputValue();
+    expect(hmacKey).toMatch(/^hk_/);
+    const body = JSON.stringify(hisCheckBody('zhang-wei', ['LAB-K']));
+    expect((await signedFetch(server, '/his/v1/check', { body, client: { id: 'HIS-E2E', hmacKey } })).status).toBe(200);
+
+    const row = his.getByRole('row', { name: /HIS-E2E/ });
+    await row.getByRole('button', { name: '停用 HIS-E2E' }).click();
+    await row.getByRole('button', { name: '确认停用 HIS-E2E' }).click();
+    await row.getByText('已停用').waitFor({ timeout: 15_000 });
+    expect((await signedFetch(server, '/his/v1/check', { body, client: { id: 'HIS-E2E', hmacKey } })).status).toBe(401);
+
+    // The demo sources, with what they sent.
+    const sources = page.getByRole('table', { name: '数据源（LIS、PACS、平台）' });
+    expect(await sources.getByRole('rowheader', { name: /LIS-H-CQ-002/ }).count()).toBe(1);
+  }, 120_000);
+});
