@@ -24,6 +24,7 @@ const USAGE = `npm run huren -- <command>
   tokens revoke <token id>
   import institutions|qualifications|clients|catalog <file.csv|file.json>
   clients register --issuer <iss> --hospital <institution id> (--jwks <file.json> | --jku <url>...)
+                   [--fhir-server <FHIR base URL>...]   the EHR's FHIR servers Huren may read
   clients list
   clients revoke <issuer>
   send hl7v2 [file]   sends one HL7 v2 message over MLLP to the running server (HL7_MLLP_PORT) and prints
@@ -103,6 +104,7 @@ async function clients(db: Database, args: string[]): Promise<void> {
       hospital: { type: 'string' },
       jwks: { type: 'string' },
       jku: { type: 'string', multiple: true },
+      'fhir-server': { type: 'string', multiple: true },
     },
   });
   const [action, issuer] = positionals;
@@ -112,6 +114,7 @@ async function clients(db: Database, args: string[]): Promise<void> {
       hospitalId: values.hospital,
       jwks: values.jwks ? JSON.parse(readFileSync(values.jwks, 'utf8')) : null,
       jkuAllowlist: values.jku ?? [],
+      ...(values['fhir-server'] ? { fhirServers: values['fhir-server'] } : {}),
     });
     if (!parsed.success)
       fail(`clients register: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
@@ -123,7 +126,7 @@ async function clients(db: Database, args: string[]): Promise<void> {
   } else if (action === 'list') {
     for (const client of await listClients(db))
       process.stdout.write(
-        `${client.issuer}  ${client.hospitalId}  ${client.revoked ? 'revoked' : 'active'}  ${client.jwks ? 'jwks' : ''} ${client.jkuAllowlist.join(' ')}\n`,
+        `${client.issuer}  ${client.hospitalId}  ${client.revoked ? 'revoked' : 'active'}  ${client.jwks ? 'jwks' : ''} ${client.jkuAllowlist.join(' ')}${client.fhirServers ? `  fhirServers: ${client.fhirServers.join(' ')}` : ''}\n`,
       );
   } else if (action === 'revoke' && issuer) {
     // A server reads the registry again within REFERENCE_REFRESH_MS; the API's revocation is seen at once.

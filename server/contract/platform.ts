@@ -10,7 +10,7 @@ export const storedQualificationsSchema = z.array(storedQualificationSchema);
 export const withdrawalSchema = z.object({ id: z.number().int(), withdrawnOn: z.iso.date() });
 export const registeredClientsSchema = z.array(
   cdsClientSchema
-    .pick({ issuer: true, hospitalId: true, jwks: true, jkuAllowlist: true })
+    .pick({ issuer: true, hospitalId: true, jwks: true, jkuAllowlist: true, fhirServers: true })
     .extend({ revoked: z.boolean(), createdAt: z.string() }),
 );
 export const clientRegistrationSchema = cdsClientSchema.pick({ issuer: true, hospitalId: true, jkuAllowlist: true });

@@ -211,6 +211,7 @@ export async function listClients(db: Database): Promise<(RegisteredClient & { c
     hospital_id: string;
     jwks: string | null;
     jku_allowlist: string;
+    fhir_servers: string | null;
     revoked_at: string | null;
     created_at: string;
   }>('cds_clients').orderBy('issuer');
@@ -219,6 +220,7 @@ export async function listClients(db: Database): Promise<(RegisteredClient & { c
     hospitalId: row.hospital_id,
     jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
     jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
     revoked: row.revoked_at !== null,
     createdAt: row.created_at,
   }));

@@ -90,9 +90,14 @@ describe('npm run huren: the operator CLI', () => {
         'H-CQ-002',
         '--jwks',
         jwks,
+        '--fhir-server',
+        'https://fhir.cli.example/r4',
       ).stdout,
     ).toContain('registered https://ehr.cli.example for H-CQ-002');
-    expect(huren(sqlite, 'clients', 'list').stdout).toMatch(/https:\/\/ehr\.cli\.example\s+H-CQ-002\s+active/);
+    const listed = huren(sqlite, 'clients', 'list').stdout;
+    expect(listed).toMatch(/https:\/\/ehr\.cli\.example\s+H-CQ-002\s+active/);
+    // The FHIR servers Huren may read for it, given as a flag and listed back (issue 23 point 17).
+    expect(listed).toContain('fhirServers: https://fhir.cli.example/r4');
     const revoked = huren(sqlite, 'clients', 'revoke', 'https://ehr.cli.example').stdout;
     expect(revoked).toContain('revoked');
     // When it applies, said in the output (issue 18 point 7).

@@ -123,8 +123,16 @@ describe("the platform operator's registry", () => {
       issuer: 'https://ehr.new.example',
       hospitalId: HOSPITALS.qijiang,
       jwks: { keys: [jwk] },
+      fhirServers: ['https://fhir.new.example/r4'],
     });
     expect(registered.status).toBe(201);
+    // What Huren may read for it is listed back (issue 23 point 17).
+    const listed = await getJson(`${server.url}/api/platform/clients`, {
+      authorization: `Bearer ${server.platformToken}`,
+    });
+    expect(listed.body.find((client: any) => client.issuer === 'https://ehr.new.example').fhirServers).toEqual([
+      'https://fhir.new.example/r4',
+    ]);
     const call = async () => {
       const iat = Math.floor(TEST_NOW.getTime() / 1000);
       const token = await new SignJWT({})
