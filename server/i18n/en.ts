@@ -119,6 +119,7 @@ export const en: Messages = {
       'no-decision': 'No decision',
       'unexplained-repeat': 'Unexplained repeat',
     },
+    timeColumn: (name, offset) => `${name} (UTC${offset})`,
     orderColumns: [
       'Prompted at',
       'Department',

@@ -73,6 +73,8 @@ export interface Messages {
   readonly quality: {
     readonly outcomes: Record<'accepted' | 'overridden' | 'not-counted' | 'no-decision' | 'unexplained-repeat', string>;
     readonly orderColumns: readonly string[];
+    /** A time column's header with the zone's offset (the cells hold local times Excel reads as dates). */
+    timeColumn(name: string, offset: string): string;
     readonly report: {
       readonly title: (month: string, hospital: string) => string;
       readonly totals: string;

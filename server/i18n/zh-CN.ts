@@ -114,6 +114,7 @@ export const zhCN: Messages = {
       'no-decision': '未处理',
       'unexplained-repeat': '未说明理由的重复检查',
     },
+    timeColumn: (name, offset) => `${name}（UTC${offset}）`,
     orderColumns: [
       '提示时间',
       '科室',

@@ -22,7 +22,7 @@ import { findPrompt, promptIdsOfOrder } from '../store/prompts';
 import { facetRows, orderChunks, orderPage } from '../store/quality-order-list';
 import type { OrderPeriod } from '../store/quality-orders';
 import { decisionView } from '../decisions/view';
-import { monthlyReportCsv, orderCsvRow, reasonText } from './csv';
+import { monthlyReportCsv, ORDER_TIME_COLUMNS, orderCsvRow, reasonText, zoneOffset } from './csv';
 import { periodOf } from './filters';
 import { orderListingOf, orderRecordsOf, type OrderRecord } from './order-records';
 import { orderStatistics } from './statistics';
@@ -82,7 +82,12 @@ async function ordersCsv({ query: filters, principal, locale, services, response
   const { period, scope } = scopeOf(filters, principal, locale, services);
   const words = messages(locale);
   async function* csvRows() {
-    yield [words.quality.orderColumns];
+    const offset = zoneOffset(services.clock().toISOString(), services.config.timeZone);
+    yield [
+      words.quality.orderColumns.map((name, index) =>
+        ORDER_TIME_COLUMNS.has(index) ? words.quality.timeColumn(name, offset) : name,
+      ),
+    ];
     for await (const chunk of orderChunks(services.reader, scope, filters, filters, CSV_CHUNK)) {
       yield chunk.map((row) => orderCsvRow(orderListingOf(row), words, services.config.timeZone));
     }

@@ -10,11 +10,27 @@ import { ownValue } from '../web/own-key';
 const clocks = new Map<string, Intl.DateTimeFormat>();
 
 /**
- * An instant as the hospital's clock shows it, with its offset: `2026-12-01 23:03:18+08:00`. One cached
- * Intl formatter per zone: a month's CSV formats two instants an order, and dayjs's zone plugin took ten
- * times as long for the same text.
+ * An instant as the hospital's clock shows it, `2026-12-01 23:03:18`: the form Excel and WPS read as a
+ * date and time (with an offset they keep the cell as text). The offset is in the column's header
+ * (`zoneOffset`). One cached Intl formatter per zone: a month's CSV formats two instants an order, and
+ * dayjs's zone plugin took ten times as long for the same text.
  */
 export function localDateTime(iso: string, timeZone: string): string {
+  const parts = clockParts(iso, timeZone);
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** The zone's offset from UTC at an instant, `+08:00`. */
+export function zoneOffset(iso: string, timeZone: string): string {
+  const name = clockParts(iso, timeZone).timeZoneName;
+  // `GMT+08:00`, or plain `GMT` at a zero offset.
+  return name === 'GMT' ? '+00:00' : (name ?? '').slice(3);
+}
+
+/** The columns of the orders CSV that hold a local time: their headers name the offset. */
+export const ORDER_TIME_COLUMNS: ReadonlySet<number> = new Set([0, 13]);
+
+function clockParts(iso: string, timeZone: string): Partial<Record<Intl.DateTimeFormatPartTypes, string>> {
   let clock = clocks.get(timeZone);
   if (!clock) {
     clock = new Intl.DateTimeFormat('en-US', {
@@ -32,9 +48,7 @@ export function localDateTime(iso: string, timeZone: string): string {
   }
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const part of clock.formatToParts(new Date(iso))) parts[part.type] = part.value;
-  // `GMT+08:00`, or plain `GMT` at a zero offset.
-  const offset = parts.timeZoneName === 'GMT' ? '+00:00' : (parts.timeZoneName ?? '').slice(3);
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}${offset}`;
+  return parts;
 }
 
 /** The reason's name (without the doctor's instructions); an EHR's own reason as it sent it. */

@@ -138,7 +138,7 @@ describe('quality console end to end (headless Chromium)', () => {
     const bytes = readFileSync(await download.path());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).trim().split('\r\n');
-    expect(lines[0]?.startsWith('提示时间,科室,开单医生')).toBe(true);
+    expect(lines[0]?.startsWith('提示时间（UTC+08:00）,科室,开单医生')).toBe(true);
     expect(lines.slice(1).map((line) => line.split(',')[8])).toEqual(['已互认', '已互认', '已互认']);
   }, 120_000);
 

@@ -326,7 +326,10 @@ describe('the orders CSV, streamed', () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes).endsWith('\r\n')).toBe(true);
     const [header, ...rows] = records as [string[], ...string[][]];
-    expect(header).toEqual(messages('zh-CN').quality.orderColumns);
+    // The time columns name the zone's offset; their cells are local times Excel reads as dates.
+    expect(header).toEqual(
+      messages('zh-CN').quality.orderColumns.map((name) => (name.endsWith('时间') ? `${name}（UTC+08:00）` : name)),
+    );
     const listed = (
       await api(`/api/quality/orders?from=${LIST_DAY}&to=${LIST_DAY}&sort=department&order=asc&pageSize=500`)
     ).rows;

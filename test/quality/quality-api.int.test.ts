@@ -401,7 +401,7 @@ describe('exports that open correctly in Excel', () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n');
-    expect(lines[0]?.startsWith('提示时间,科室,开单医生,项目编码,项目,类别,结果来源')).toBe(true);
+    expect(lines[0]?.startsWith('提示时间（UTC+08:00）,科室,开单医生,项目编码,项目,类别,结果来源')).toBe(true);
     expect(lines).toHaveLength(3);
     expect(lines.slice(1).every((line) => line.includes(',已互认,'))).toBe(true);
   });
@@ -416,19 +416,19 @@ describe('exports that open correctly in Excel', () => {
     // Every card was shown, and (feedback times are never later than the server's clock) decided, at
     // 2026-03-10 02:00 UTC: 10:00 in Asia/Shanghai. (CT is CT in Chinese too.)
     expect(byPrompt(cards.A.uuid)).toMatchObject({
-      提示时间: '2026-03-10 10:00:00+08:00',
+      '提示时间（UTC+08:00）': '2026-03-10 10:00:00',
       类别: '检验',
       结果来源: '外院结果',
       处理结果: '已互认',
       决定来源: '医生工作站卡片',
-      决定时间: '2026-03-10 10:00:00+08:00',
+      '决定时间（UTC+08:00）': '2026-03-10 10:00:00',
     });
     expect(byPrompt(cards.F.uuid)).toMatchObject({ 类别: '超声', 结果来源: '本院结果', 决定来源: '互认助手' });
     expect(byPrompt(cards.G.uuid)).toMatchObject({ 结果来源: '急诊', 处理结果: '未处理' });
     expect(byPrompt(cards.C.uuid)).toMatchObject({ 理由: '未收到外院影像资料' });
     expect(byPrompt(cards.K.uuid)).toMatchObject({
       理由: '其他',
-      '患者告知（对象、方式、时间、告知人）': '家属，书面告知，2026-03-10 10:40:00+08:00，测试医生',
+      '患者告知（对象、方式、时间、告知人）': '家属，书面告知，2026-03-10 10:40:00，测试医生',
     });
     expect(
       records.every(
@@ -441,7 +441,7 @@ describe('exports that open correctly in Excel', () => {
       ),
     ).toBe(true);
     const english = await csvOf('/api/quality/orders.csv?lang=en&item=US-LGPS');
-    expect(english.text).toContain('Prompted at,Department');
+    expect(english.text).toContain('Prompted at (UTC+08:00),Department');
     expect(english.text).toContain(',Ultrasound,Our own result,');
     expect(english.text).toContain(',Huren app,');
   });
