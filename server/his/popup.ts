@@ -1,5 +1,6 @@
 import { EXCEPTION_REASONS, needsExplanation, type Candidate, type RecognitionItem, type Verdict } from '../../rules';
 import type { HisOrderAnswer, HisResult, HisVerdict } from '../contract/his';
+import { typesetUnit } from '../contract/units';
 import { viewerUrlOf } from '../fhir/viewer-url';
 import type { Messages } from '../i18n';
 import type { StoredResult } from '../store/results';
@@ -52,9 +53,9 @@ function resultOf(candidate: Candidate<StoredResult>, words: PopupWords): HisRes
 /** One result as one line: where and when, then its values (lab) or its findings (imaging), never the conclusion. */
 function resultLine(result: HisResult, position: number, words: PopupWords): string {
   const { messages } = words;
-  const where = `${position}. ${messages.origin(result.own)}·${result.institution.name}（${result.institution.level}）`;
+  const where = `${position}. ${messages.origin(result.own)}·${result.institution.name}${messages.aside(result.institution.level)}`;
   const when = messages.resultLine(result.date, result.ageDays, result.daysLeft);
-  const mark = words.showMarks && result.mark ? ` ${messages.markLabel}：${result.mark}` : '';
+  const mark = words.showMarks && result.mark ? ` ${messages.markLabel}${messages.colon}${result.mark}` : '';
   const content =
     result.values.length > 0
       ? result.values
@@ -62,14 +63,14 @@ function resultLine(result: HisResult, position: number, words: PopupWords): str
             messages.hisValue(
               value.name,
               value.value,
-              value.unit,
+              value.unit ? typesetUnit(value.unit) : null,
               value.referenceRange,
               value.flag ? (ownValue(messages.flags, value.flag) ?? value.flag) : null,
             ),
           )
-          .join('；')
+          .join(messages.listSeparator)
       : result.findings
-        ? `${messages.findingsLabel}：${result.findings}`
+        ? `${messages.findingsLabel}${messages.colon}${result.findings}`
         : '';
   return oneLine([`${where} ${when}${mark}`, content].filter(Boolean).join(' ｜ '), 500);
 }
@@ -110,7 +111,7 @@ export function renderHisOrder(
       itemName,
       components.map((component) => component.name),
     ),
-    ...components.map(({ name, result }, index) => `${name}：${resultLine(result, index + 1, words)}`),
+    ...components.map(({ name, result }, index) => `${name}${messages.colon}${resultLine(result, index + 1, words)}`),
     messages.hisPanelNextStep,
   ];
   return { ...base, popupText: lines.join('\n'), results: components.map((component) => component.result) };

@@ -9,6 +9,7 @@ import type { DraftOrder } from '../pipeline/resolution';
 import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
 import { ownValue } from '../web/own-key';
 import { viewerUrlOf } from '../fhir/viewer-url';
+import { typesetUnit } from '../contract/units';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
@@ -68,11 +69,11 @@ export function overrideReasons(messages: Messages): Coding[] {
 
 function testSystemText(system: { method: string | null; brand: string | null }, messages: Messages): string {
   return [
-    system.method && `${messages.methodLabel}：${system.method}`,
-    system.brand && `${messages.brandLabel}：${system.brand}`,
+    system.method && `${messages.methodLabel}${messages.colon}${system.method}`,
+    system.brand && `${messages.brandLabel}${messages.colon}${system.brand}`,
   ]
     .filter(Boolean)
-    .join('；');
+    .join(messages.listSeparator);
 }
 
 /** The viewer link, unless its address cannot be a link (then the findings still show). */
@@ -93,9 +94,11 @@ function candidateDetail(
   const { messages } = context;
   const { result, institution, window } = candidate;
   const heading = [
-    `**${position}. ${messages.origin(candidate.own)}·${escapeMarkdown(institution.name)}**（${escapeMarkdown(messages.level(institution.level, institution.grade))}）`,
+    `**${position}. ${messages.origin(candidate.own)}·${escapeMarkdown(institution.name)}**${messages.aside(escapeMarkdown(messages.level(institution.level, institution.grade)))}`,
     escapeMarkdown(messages.resultLine(window.resultDate, window.ageDays, window.daysLeft)),
-    ...(context.showMarks && result.mark ? [`${messages.markLabel}：${escapeMarkdown(result.mark)}`] : []),
+    ...(context.showMarks && result.mark
+      ? [`${messages.markLabel}${messages.colon}${escapeMarkdown(result.mark)}`]
+      : []),
   ].join(' · ');
   const lines = [heading];
   if (candidate.via)
@@ -109,7 +112,7 @@ function candidateDetail(
         report.values.map((value) => [
           value.name,
           value.value,
-          value.unit ?? '',
+          value.unit ? typesetUnit(value.unit) : '',
           value.referenceRange ?? '',
           value.flag ? (ownValue(messages.flags, value.flag) ?? value.flag) : '',
         ]),
@@ -117,17 +120,21 @@ function candidateDetail(
     );
   }
   if (report.kind === 'imaging') {
-    if (report.findings) lines.push('', `**${messages.findingsLabel}**：${escapeParagraph(report.findings)}`);
+    if (report.findings)
+      lines.push('', `**${messages.findingsLabel}**${messages.colon}${escapeParagraph(report.findings)}`);
     // Checked again as at ingest: an address stored before the check existed is left out, not linked.
     const viewer = viewerUrlOf(report.viewerUrl ?? undefined);
     if (viewer) lines.push(...viewerLink(messages.viewImages, viewer));
     // The other doctor's conclusion is not part of the recognised result: apart, and for reference only.
     if (report.impression)
-      lines.push('', `*${messages.impressionLabel(candidate.own)}*：${escapeParagraph(report.impression)}`);
+      lines.push(
+        '',
+        `*${messages.impressionLabel(candidate.own)}*${messages.colon}${escapeParagraph(report.impression)}`,
+      );
   }
   if (item.annotation !== 'none') {
     const stated = testSystemText(result.testSystem, messages);
-    if (stated) lines.push('', `${messages.testSystemLabel}：${escapeMarkdown(stated)}`);
+    if (stated) lines.push('', `${messages.testSystemLabel}${messages.colon}${escapeMarkdown(stated)}`);
     const ours = context.localTestSystem(item.code);
     if (candidate.warnings.length > 0 && ours)
       lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
@@ -137,8 +144,10 @@ function candidateDetail(
 
 function orderedItemLine(itemName: string, order: DraftOrder, messages: Messages): string {
   const own =
-    order.label && order.label !== itemName ? `；${messages.hospitalItemName}：${escapeMarkdown(order.label)}` : '';
-  return `**${messages.orderedItem}**：${escapeMarkdown(itemName)}${own}`;
+    order.label && order.label !== itemName
+      ? `${messages.listSeparator}${messages.hospitalItemName}${messages.colon}${escapeMarkdown(order.label)}`
+      : '';
+  return `**${messages.orderedItem}**${messages.colon}${escapeMarkdown(itemName)}${own}`;
 }
 
 /** Accepting records the result in the chart (not needed for the hospital's own) and drops the draft order. */
@@ -291,7 +300,7 @@ function renderPanelCard(
     best
       .map(
         ({ component, candidate }, index) =>
-          `${escapeMarkdown(context.itemName(component.item))}：\n\n${renderedOr(
+          `${escapeMarkdown(context.itemName(component.item))}${messages.colon.trim()}\n\n${renderedOr(
             () => candidateDetail(candidate, index + 1, component.item, context),
             `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`,
           )}`,

@@ -1,5 +1,7 @@
+import { ownValue } from '../web/own-key';
 import type { Messages } from './messages';
 
+const GRADES: Record<string, string> = { 甲: 'A', 乙: 'B', 丙: 'C' };
 const LEVELS = { 1: 'Primary', 2: 'Secondary', 3: 'Tertiary' } as const;
 
 const when = (ageDays: number) => (ageDays === 0 ? 'today' : `${ageDays} d ago`);
@@ -39,7 +41,11 @@ export const en: Messages = {
   recognisableHeading: 'Recognisable results (most recent first)',
   orderedItem: 'Ordered item',
   hospitalItemName: 'Our item name',
-  level: (level, grade) => `${LEVELS[level]}${grade ? ` grade ${grade}` : ''}`,
+  // 甲乙丙 are the grades' Chinese names: A, B, C in English.
+  level: (level, grade) => `${LEVELS[level]}${grade ? ` grade ${ownValue(GRADES, grade) ?? grade}` : ''}`,
+  colon: ': ',
+  aside: (text) => ` (${text})`,
+  listSeparator: '; ',
   resultLine: (date, ageDays, daysLeft) =>
     `${date} (${when(ageDays)}; ${daysLeft === 0 ? 'last day in window' : `${daysLeft} d left in window`})`,
   origin: (own) => (own ? 'Our hospital' : 'External'),

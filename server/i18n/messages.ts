@@ -34,6 +34,11 @@ export interface Messages {
   readonly orderedItem: string;
   readonly hospitalItemName: string;
   level(level: Level, grade: string | null): string;
+  /** Each language's own punctuation between a label and its text, and between items of a list. */
+  readonly colon: string;
+  readonly listSeparator: string;
+  /** An aside in brackets: （…） in Chinese, ` (…)` in English. */
+  aside(text: string): string;
   resultLine(date: string, ageDays: number, daysLeft: number): string;
   /** 本院 or 外院. */
   origin(own: boolean): string;

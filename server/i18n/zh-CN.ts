@@ -36,6 +36,9 @@ export const zhCN: Messages = {
   recognisableHeading: '可互认结果（由近到远）',
   orderedItem: '申请项目',
   hospitalItemName: '本院项目名称',
+  colon: '：',
+  aside: (text) => `（${text}）`,
+  listSeparator: '；',
   level: (level, grade) => `${LEVELS[level]}${grade ? (grade.endsWith('等') ? grade : `${grade}等`) : ''}`,
   resultLine: (date, ageDays, daysLeft) =>
     `${date}（${when(ageDays)}，${daysLeft === 0 ? '今日到期' : `有效期剩余${daysLeft}天`}）`,

@@ -258,3 +258,21 @@ describe('panels and reference ranges as the report gives them (issue 23 point 4
     expect(body.cards[0].detail).not.toMatch(/\| 血红蛋白 \| 126 \|[^\n]*偏低/);
   });
 });
+
+describe('words and units (issue 23 point 7)', () => {
+  it('typesets units as they are read (10⁹/L), keeping the stored text', async () => {
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['LAB-CBC']));
+    expect(body.cards[0].detail).toContain('| 白细胞计数 | 6.2 | 10⁹/L |');
+    expect(body.cards[0].detail).not.toContain('10^9/L');
+  });
+
+  it('gives the English card its own punctuation and words: no full-width marks, no Chinese grades', async () => {
+    const { body } = await postJson(selectUrl(), orderRequest('order-select', 'zhang-wei', ['CT-CHEST']), {
+      'accept-language': 'en',
+    });
+    const [card] = body.cards;
+    expect(card.detail).toMatch(/\*\*Ordered item\*\*: /);
+    expect(card.detail).toMatch(/\(Tertiary grade B\)/);
+    expect(card.detail).not.toMatch(/[：；（）甲乙丙]/);
+  });
+});

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { Report } from './model';
+import { typesetUnit } from '../../../server/contract/units';
 
 type LabReport = Extract<Report, { kind: 'lab' }>;
 type ImagingReport = Extract<Report, { kind: 'imaging' }>;
@@ -63,7 +64,7 @@ function LabTable({ report }: { readonly report: LabReport }) {
                   {value.name}
                 </TableCell>
                 <TableCell sx={emphasis}>{value.value}</TableCell>
-                <TableCell>{value.unit ?? ''}</TableCell>
+                <TableCell>{value.unit ? typesetUnit(value.unit) : ''}</TableCell>
                 <TableCell>{value.referenceRange ?? ''}</TableCell>
                 <TableCell sx={emphasis}>{kind ? messages.report.flags[kind] : (value.flag ?? '')}</TableCell>
               </TableRow>
