@@ -44,7 +44,14 @@ export const accessLogApi = [
         ...(query.before !== undefined ? { before: query.before } : {}),
         limit: query.limit,
       });
-      return { entries, next: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null };
+      const { institutions } = await services.reference.current();
+      return {
+        entries: entries.map((entry) => ({
+          ...entry,
+          hospitalName: entry.hospitalId ? (institutions.get(entry.hospitalId)?.name ?? null) : null,
+        })),
+        next: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null,
+      };
     },
   }),
 ];

@@ -49,6 +49,8 @@ export const accessEntrySchema = z.object({
   at: z.string(),
   /** The hospital whose staff or system read (null: a development call that named none). */
   hospitalId: z.string().nullable(),
+  /** The hospital's name from the registry, for people reading the log (null when it names none or is gone). */
+  hospitalName: z.string().nullable(),
   actorKind: z.enum(['cds-client', 'his-client', 'api-token', 'decision-token', 'unauthenticated']),
   /** The CDS client's issuer, the API token's id, or the card a decision token is for. */
   actor: z.string(),

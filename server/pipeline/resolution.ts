@@ -16,6 +16,12 @@ import { seenAtHospital } from '../store/own-patients';
 import type { ReferenceData } from '../store/reference';
 import { resultsForPatient, type StoredResult } from '../store/results';
 
+/** `李明（Practitioner/dr-li）`: the doctor by name and by the id the channel gave; null when it gave neither. */
+function readerName(user: Resolution['user']): string | null {
+  if (user.ref === 'unknown') return user.name;
+  return user.name ? `${user.name}（${user.ref}）` : user.ref;
+}
+
 /** How far back a card or a report makes someone a hospital's own patient, for explain. */
 export const OWN_PATIENT_DAYS = 365;
 
@@ -93,8 +99,20 @@ export async function assessResolution(
           configuration,
         );
   const results = await resultsForPatient(services.reader, key, itemCodes);
+  // Who looked, as people reading the log know them: the doctor the channel named (the EHR's user, the
+  // HIS's 医生工号), the client itself staying the actor.
   if (caller.access)
-    services.accessLog.note(caller.access, { hospitalId: hospital.id, patientKey: key, results: results.length });
+    services.accessLog.note(
+      {
+        ...caller.access,
+        name:
+          // A token holder (explain, the consoles) is named by the token, not by the hook the request replays.
+          caller.access.kind === 'api-token' || caller.access.kind === 'decision-token'
+            ? caller.access.name
+            : (readerName(resolution.user) ?? caller.access.name),
+      },
+      { hospitalId: hospital.id, patientKey: key, results: results.length },
+    );
   const recognitionFacts = {
     results,
     institutions: reference.ruleInstitutions,

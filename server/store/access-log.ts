@@ -2,8 +2,8 @@ import type { z } from 'zod';
 import type { accessEntrySchema } from '../contract/access-log';
 import { bool, type Database } from './database';
 
-/** The log's entries have the contract's shape (GET /api/access-log answers them as they are). */
-export type StoredAccessEntry = z.infer<typeof accessEntrySchema>;
+/** The log's entries have the contract's shape (GET /api/access-log adds the hospital's name from the registry). */
+export type StoredAccessEntry = Omit<z.infer<typeof accessEntrySchema>, 'hospitalName'>;
 export type ActorKind = StoredAccessEntry['actorKind'];
 /** One read of one patient's results, before the log numbers it. */
 export type AccessEntry = Omit<StoredAccessEntry, 'id'>;

@@ -221,3 +221,30 @@ describe('point 10: every read of a patient’s results is on record', () => {
     expect((await logAs(server.platformToken, '?limit=500')).entries).toHaveLength(before - 1);
   });
 });
+
+describe('who looked, in words (issue 23 point 9)', () => {
+  it('names the doctor the EHR sent and the hospital by name, the client staying the actor', async () => {
+    const own = await startServer();
+    try {
+      await postJson(
+        `${own.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      );
+      await own.services.accessLog.flush();
+      const quality = await own.token('quality', HOSPITALS.shancheng);
+      const page = await getJson(
+        `${own.url}/api/access-log?endpoint=${encodeURIComponent('POST /cds-services/recognition-order-select')}`,
+        {
+          authorization: `Bearer ${quality}`,
+        },
+      );
+      expect(page.body.entries[0]).toMatchObject({
+        actorName: '测试医生（Practitioner/dr-test）',
+        hospitalId: HOSPITALS.shancheng,
+        hospitalName: '山城医科大学附属第一医院',
+      });
+    } finally {
+      await own.close();
+    }
+  });
+});

@@ -35,15 +35,16 @@ describe('the access log page (quality console)', () => {
     expect(listed('at')).toEqual(
       [2, 1, 0].map((minute) => dayjs(Date.UTC(2026, 2, 10, 2, minute)).format('YYYY-MM-DD HH:mm:ss')),
     );
+    // Who looked, as people know them: the doctor the EHR named, not the EHR's issuer (issue 23 point 9).
     expect(listed('actor')).toEqual([
-      '医生工作站 · https://ehr.shancheng.example',
+      '医生工作站 · 李明（Practitioner/dr-li）',
       'API 令牌 · 质控科 王敏',
-      '医生工作站 · https://ehr.shancheng.example',
+      '医生工作站 · 李明（Practitioner/dr-li）',
     ]);
     expect(listed('endpoint')).toEqual(['开单时的提示', '结果说明（explain）', '开单时的提示']);
     expect(listed('patientKey')).toEqual([KEY_ZHANG, KEY_ZHANG, KEY_WANG].map((key) => `${key.slice(0, 10)}…`));
     expect(listed('results')).toEqual(['3', '2', '1']);
-    expect(listed('hospitalId')).toEqual(['H-CQ-001', 'H-CQ-001', 'H-CQ-001']);
+    expect(listed('hospitalId')).toEqual(Array.from({ length: 3 }, () => '山城医科大学附属第一医院'));
     expect(api.last().get('limit')).toBe('25');
 
     const user = doctor();

@@ -66,9 +66,9 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
     {
       field: 'hospitalId',
       headerName: t.columns.hospital,
-      width: 120,
+      width: 220,
       sortable: false,
-      valueGetter: (value: string | null) => value ?? t.noHospital,
+      valueGetter: (value: string | null, row) => row.hospitalName ?? value ?? t.noHospital,
     },
   ];
   const entries = page?.entries ?? [];
