@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Router, type Response } from 'express';
-import { patientResource } from '../../fixtures/patients/bundles';
+import cors from 'cors';
+import { humanName, patientResource } from '../../fixtures/patients/bundles';
 import { demoPatients } from '../../fixtures/patients/people';
 import { demoDoctors } from '../../fixtures/ehr/staff';
 import { institutions } from '../../fixtures/registry/institutions';
@@ -41,7 +42,7 @@ export function encounterResource(patientId: string, doctorId: string, emergency
 
 export function practitionerResource(doctorId: string): Record<string, unknown> | null {
   const doctor = demoDoctors.find((candidate) => candidate.id === doctorId);
-  return doctor ? { resourceType: 'Practitioner', id: doctor.id, name: [{ text: doctor.name }], active: true } : null;
+  return doctor ? { resourceType: 'Practitioner', id: doctor.id, name: [humanName(doctor.name)], active: true } : null;
 }
 
 function notFound(type: string, id: string): HttpError {
@@ -58,6 +59,8 @@ function fhirJson(response: Response, status: number, body: unknown): void {
 export function demoFhirRoutes(authorization: DemoAuthorization): Router {
   const router = Router();
   const written = new Map<string, Record<string, unknown>>();
+  // Development only: a browser-based SMART launcher or CDS client on another origin reads the demo EHR.
+  router.use('/demo/fhir', cors({ origin: true, allowedHeaders: ['Authorization', 'Content-Type', 'Accept'] }));
 
   router.get('/demo/fhir/metadata', (_request, response) => {
     fhirJson(response, 200, {
@@ -87,6 +90,20 @@ export function demoFhirRoutes(authorization: DemoAuthorization): Router {
     const practitioner = practitionerResource(request.params.id);
     if (!practitioner) throw notFound('Practitioner', request.params.id);
     fhirJson(response, 200, practitioner);
+  });
+
+  // What a SMART launcher asks for the patient it launches with: the patient's current visit.
+  router.get('/demo/fhir/Encounter', (request, response) => {
+    const patientId = String(request.query.patient ?? request.query.subject ?? '').replace(/^Patient\//, '');
+    const encounters = demoPatients.some((patient) => patient.key === patientId)
+      ? [encounterResource(patientId, 'dr-li', false)]
+      : [];
+    fhirJson(response, 200, {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: encounters.length,
+      entry: encounters.map((resource) => ({ fullUrl: `Encounter/${String(resource.id)}`, resource })),
+    });
   });
 
   router.get('/demo/fhir/Encounter/:id', (request, response) => {

@@ -120,11 +120,22 @@ describe('the development SMART sandbox (/demo): authorization server and FHIR e
   it('serves the demo patients, doctors and encounters', async () => {
     expect((await getJson(`${server.url}/demo/fhir/Patient/zhang-wei`)).body).toMatchObject({
       resourceType: 'Patient',
-      name: [{ text: '张伟' }],
+      // family and given too, for clients that read only those (issue 23 point 16).
+      name: [{ text: '张伟', family: '张', given: ['伟'] }],
     });
     expect((await getJson(`${server.url}/demo/fhir/Practitioner/dr-li`)).body).toMatchObject({
-      name: [{ text: '李明' }],
+      name: [{ text: '李明', family: '李', given: ['明'] }],
     });
+    // What a standard SMART launcher asks (issue 23 point 20): the patient's visits, and CORS for its page.
+    const search = await fetch(`${server.url}/demo/fhir/Encounter?patient=zhang-wei`, {
+      headers: { origin: 'https://launch.smarthealthit.example' },
+    });
+    expect(search.status).toBe(200);
+    expect(search.headers.get('access-control-allow-origin')).toBe('https://launch.smarthealthit.example');
+    const bundle = (await search.json()) as any;
+    expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'searchset', total: 1 });
+    expect(bundle.entry[0].resource.subject).toEqual({ reference: 'Patient/zhang-wei' });
+    expect((await getJson(`${server.url}/demo/fhir/Encounter?patient=nobody`)).body.total).toBe(0);
     expect((await getJson(`${server.url}/demo/fhir/Encounter/enc-zhang-wei-dr-li`)).body).toMatchObject({
       class: { code: 'AMB' },
       serviceProvider: { identifier: { value: 'H-CQ-001' } },
