@@ -194,6 +194,18 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await page.getByRole('button', { name: '签署医嘱' }).click();
     const signCall = await signed;
     expect(signCall.status()).toBe(200);
+    // order-sign comes before the EHR commits: its card shows while the orders are still unsigned,
+    // with 仍要签署 and 返回处理 (issue 23 point 3).
+    await page.getByText(/^签署前：互认服务对待签署的医嘱给出了提示/).waitFor({ timeout: 15_000 });
+    const orderList = page.getByRole('region', { name: '医嘱' });
+    expect(await orderList.getByText('已签署').count()).toBe(0);
+    await page.getByRole('button', { name: '返回处理' }).click();
+    expect(await page.getByText(/^签署前：互认服务对待签署的医嘱给出了提示/).count()).toBe(0);
+    expect(await orderList.getByText('已签署').count()).toBe(0);
+    const again = page.waitForResponse(isCall('recognition-order-sign'));
+    await page.getByRole('button', { name: '签署医嘱' }).click();
+    await again;
+    await page.getByRole('button', { name: '仍要签署' }).click();
     // Every order still to sign; not the one withdrawn for the accepted result.
     expect(
       signCall

@@ -1,3 +1,6 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import Grid from '@mui/material/Grid';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
@@ -52,6 +55,24 @@ export function EncounterView({
               onRemove={session.removeOrder}
               onSign={() => void session.sign()}
             />
+            {session.signReview ? (
+              <Alert
+                severity="warning"
+                sx={{ mt: 1 }}
+                action={
+                  <Stack direction="row" spacing={1}>
+                    <Button color="inherit" size="small" onClick={() => void session.signAnyway()}>
+                      {messages.orders.signAnyway}
+                    </Button>
+                    <Button color="inherit" size="small" variant="outlined" onClick={session.backToOrders}>
+                      {messages.orders.backToOrders}
+                    </Button>
+                  </Stack>
+                }
+              >
+                {messages.orders.signReview}
+              </Alert>
+            ) : null}
           </Paper>
           {session.summary && (
             <SigningSummary summary={session.summary} onRefresh={() => void session.refreshSummary()} />

@@ -49,6 +49,10 @@ export const demoEn: DemoMessages = {
     },
     remove: (label) => `Delete ${label}`,
     sign: 'Sign orders',
+    signReview:
+      'Before signing: the recognition service has prompts for the orders to sign (the signing cards on the right). Nothing is signed yet: handle them first, or sign anyway.',
+    signAnyway: 'Sign anyway',
+    backToOrders: 'Back to the orders',
     signing: 'Signing…',
     signHelp:
       'Signing calls order-sign: an order that was prompted and has no decision is recorded as an unexplained repeat.',

@@ -49,6 +49,10 @@ export const demoZhCN = {
     sign: '签署医嘱',
     signing: '正在签署…',
     signHelp: '签署时调用 order-sign：有提示却没有决定的医嘱会被记为未说明的重复检查。',
+    signReview:
+      '签署前：互认服务对待签署的医嘱给出了提示（见右侧签署时的卡片）。医嘱尚未签署，可先处理提示，或仍要签署。',
+    signAnyway: '仍要签署',
+    backToOrders: '返回处理',
   },
   cards: {
     heading: '互认提示',

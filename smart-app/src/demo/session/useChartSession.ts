@@ -52,6 +52,8 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
   const [problems, setProblems] = useState<readonly HookProblem[]>([]);
   const [record, setRecord] = useState<RecordState>({ reports: [], problem: null });
   const [signing, setSigning] = useState(false);
+  /** order-sign answered cards: the EHR has not committed yet, and waits for the doctor's word. */
+  const [signReview, setSignReview] = useState(false);
   const [summary, setSummary] = useState<SummaryState | null>(null);
   const [smart, setSmart] = useState<{ readonly url: string; readonly cardKey: string } | null>(null);
   /** Orders signed while order-sign could not reach Huren: their summary must say "unknown", not "none". */
@@ -66,7 +68,8 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
 
   /** A hook call whose cards join the panel; a failure only means no cards, as in any EHR. Answers whether Huren answered. */
   const runHook = useCallback(
-    async (call: HookCall, selectedOrderId: string | null): Promise<boolean> => {
+    /** The number of cards the service answered; null when it could not be reached. */
+    async (call: HookCall, selectedOrderId: string | null): Promise<number | null> => {
       setPending((count) => count + 1);
       try {
         const answered = await callService(hospital.id, call, language);
@@ -74,10 +77,10 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
           ...current,
           ...answered.map((card) => shownCard(card, call.service, selectedOrderId)),
         ]);
-        return true;
+        return answered.length;
       } catch (error) {
         setProblems((current) => [...current, { service: call.service, detail: detailOf(error) }]);
-        return false;
+        return null;
       } finally {
         setPending((count) => count - 1);
       }
@@ -219,13 +222,41 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     if (summary) void refreshSummary();
   };
 
+  /**
+   * Signing as an EHR does it: order-sign is called before the orders are committed. With cards, the
+   * orders wait (签署前) until the doctor either signs anyway or goes back to handle them; without,
+   * they are signed at once. Decision support advises; it never blocks the signature, even when the
+   * service cannot be reached.
+   */
   const sign = async () => {
     const toSign = drafts();
     if (chart.state !== 'open' || toSign.length === 0) return;
     setSigning(true);
-    // Decision support advises; it never blocks the signature, even when the service cannot be reached.
-    const reached = await runHook(orderSign(hookSession(chart.chart), toSign), null);
-    if (!reached) signUnreached.current = new Set([...signUnreached.current, ...toSign.map((order) => order.id)]);
+    const answered = await runHook(orderSign(hookSession(chart.chart), toSign), null);
+    if (answered === null)
+      signUnreached.current = new Set([...signUnreached.current, ...toSign.map((order) => order.id)]);
+    if (answered !== null && answered > 0) {
+      setSignReview(true);
+      setSigning(false);
+      return;
+    }
+    await commitSignature(toSign);
+  };
+
+  /** 仍要签署: the orders still to sign (one accepted on a sign-time card has dropped out) are committed. */
+  const signAnyway = async () => {
+    setSignReview(false);
+    const toSign = drafts();
+    if (toSign.length === 0) return;
+    setSigning(true);
+    await commitSignature(toSign);
+  };
+
+  /** 返回处理: nothing is signed; the cards stay to act on, and signing can be asked again. */
+  const backToOrders = () => setSignReview(false);
+
+  const commitSignature = async (toSign: DraftOrder[]) => {
+    if (chart.state !== 'open') return;
     setOrderStatus(toSign.map(orderRef), 'draft', 'signed');
     const context = { patientKey, encounterId: chart.chart.encounter.id, doctorId };
     try {
@@ -245,6 +276,7 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     problems,
     record,
     signing,
+    signReview,
     summary,
     smart,
     addOrder,
@@ -254,6 +286,8 @@ export function useChartSession(setup: WorkstationSetup, encounter: Encounter) {
     openSmartApp,
     closeSmartApp,
     sign,
+    signAnyway,
+    backToOrders,
     refreshRecord,
     refreshSummary,
   };
