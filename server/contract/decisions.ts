@@ -71,6 +71,25 @@ export const renewalInputSchema = z.strictObject({
 });
 export type RenewalInput = z.infer<typeof renewalInputSchema>;
 
+/**
+ * The undecided cards of the launch's patient at the hospitals whose EHR launched the app, each with a
+ * token: for EHRs whose SMART server cannot hand over a card's appContext.
+ */
+export const openPromptsSchema = z.object({
+  prompts: z.array(
+    z.object({
+      promptId: z.string(),
+      token: z.string(),
+      itemCode: z.string(),
+      itemName: z.string(),
+      createdAt: z.string(),
+      orderedBy: z.object({ ref: z.string(), name: z.string().nullable() }),
+      department: z.string().nullable(),
+    }),
+  ),
+});
+export type OpenPrompts = z.infer<typeof openPromptsSchema>;
+
 /** A renewed card's token. */
 export const renewalSchema = z.object({ token: z.string() });
 

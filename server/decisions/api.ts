@@ -2,6 +2,7 @@ import {
   decisionAnswerSchema,
   decisionInputSchema,
   promptViewSchema,
+  openPromptsSchema,
   renewalInputSchema,
   renewalSchema,
   writeBackInputSchema,
@@ -11,6 +12,7 @@ import { apiRoute } from '../api/route';
 import { messages } from '../i18n';
 import { loadPromptContext } from './prompt-context';
 import { recordDecisionHandler, recordWriteBackHandler } from './record';
+import { openPromptsHandler } from './open-prompts';
 import { renewalHandler } from './renewal';
 import { promptView } from './view';
 
@@ -77,5 +79,18 @@ export const decisionApi = [
     readsCard: true,
     handle: ({ params, body, request, services }) =>
       renewalHandler(services, params.promptId, request.get('authorization'), body),
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/api/launch/prompts',
+    summary:
+      "The launch patient's undecided cards, for an EHR whose SMART server cannot pass a card's appContext: the launch proves the patient at a registered EHR's FHIR server",
+    access: 'public',
+    body: renewalInputSchema,
+    answer: openPromptsSchema,
+    answerDescription: 'the cards with their tokens, newest first',
+    errors: [403],
+    localized: true,
+    handle: ({ body, locale, services }) => openPromptsHandler(services, body, locale),
   }),
 ];

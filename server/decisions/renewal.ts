@@ -10,7 +10,31 @@ import { findPrompt } from '../store/prompts';
 const RENEWAL_READ_MS = 5000;
 const NOT_CONFIRMED = 'the EHR did not confirm the patient of this card: open the card from the EHR again';
 
-const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+export const sameServer = (a: string, b: string): boolean => a.replace(/\/+$/, '') === b.replace(/\/+$/, '');
+
+/**
+ * The patient key of the launch's patient, read from the EHR with the launch's own access token; null
+ * when the EHR does not confirm a patient with a national identifier. Only a FHIR server Huren already
+ * trusts is read, through the same address checks and pinning as a hook's reads.
+ */
+export async function confirmedPatientKey(
+  services: Services,
+  fhirServer: string,
+  input: Pick<RenewalInput, 'accessToken' | 'patientId'>,
+): Promise<string | null> {
+  const read = await readFromEhr(
+    fhirServer,
+    { access_token: input.accessToken, token_type: 'Bearer' },
+    `Patient/${input.patientId}`,
+    RENEWAL_READ_MS,
+    () => allowedAddresses(new URL(fhirServer).hostname, services.resolveHost),
+  );
+  const patient = read.ok ? patientSchema.safeParse(read.body) : null;
+  const nationalId = patient?.success
+    ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems)
+    : null;
+  return nationalId ? patientKey(services.config.patientKeySecret, nationalId) : null;
+}
 
 /**
  * A fresh decision token for a card whose token expired (the doctor comes back to it later): the old
@@ -34,21 +58,9 @@ export async function renewalHandler(
     throw new HttpError(403, 'forbidden', 'this token does not match the card');
   // Only the address signed into the card is read (it was checked against the client's registration
   // when the card was issued), through the same address checks and pinning as a hook's reads.
-  const fhirServer = grant.fhirServer;
-  const read = await readFromEhr(
-    fhirServer,
-    { access_token: input.accessToken, token_type: 'Bearer' },
-    `Patient/${input.patientId}`,
-    RENEWAL_READ_MS,
-    () => allowedAddresses(new URL(fhirServer).hostname, services.resolveHost),
-  );
-  const patient = read.ok ? patientSchema.safeParse(read.body) : null;
-  const nationalId = patient?.success
-    ? nationalIdOf(patient.data.identifier, services.config.patientIdentifierSystems)
-    : null;
   // One refusal whatever the EHR answered (nothing, an error, another patient): the text tells a
   // caller nothing about what lies at the address.
-  if (!nationalId || patientKey(services.config.patientKeySecret, nationalId) !== grant.patientKey) {
+  if ((await confirmedPatientKey(services, grant.fhirServer, input)) !== grant.patientKey) {
     throw new HttpError(403, 'forbidden', NOT_CONFIRMED);
   }
   return { token: await services.decisionTokens.issue(grant) };

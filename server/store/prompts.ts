@@ -236,3 +236,27 @@ export async function promptsOfOrderRef(db: Database, hospitalId: string, orderR
       .limit(50)
   ).map(toPrompt);
 }
+
+/** A patient's cards at these hospitals since a time, not decided yet, newest first (a launch without appContext). */
+export async function openPromptsOf(
+  db: Database,
+  hospitalIds: readonly string[],
+  patientKey: string,
+  since: string,
+): Promise<Prompt[]> {
+  if (hospitalIds.length === 0) return [];
+  const rows = await db<PromptRow>('prompts as p')
+    .leftJoin('decisions as d', 'd.prompt_id', 'p.id')
+    .whereIn('p.hospital_id', [...hospitalIds])
+    .andWhere('p.patient_key', patientKey)
+    .andWhere('p.created_at', '>=', since)
+    .whereNotNull('p.item_code')
+    .whereNull('d.prompt_id')
+    .orderBy([
+      { column: 'p.created_at', order: 'desc' },
+      { column: 'p.id', order: 'desc' },
+    ])
+    .limit(20)
+    .select('p.*');
+  return rows.map(toPrompt);
+}

@@ -52,17 +52,53 @@ describe('the SMART launch', () => {
     expect(ehr.tokenRequests).toHaveLength(1);
   });
 
-  it('standalone launch (iss only): no launch parameter, and without a card there is nothing to decide, said so', async () => {
+  it("standalone launch (iss only) without a card: the launch patient's open cards to choose from (issue 23 point 18)", async () => {
     const ehr = new MockEhr({ appContext: null });
-    network.use(...ehr.handlers(), ...new FakeDecisionApi('potassium').handlers());
+    const asked: unknown[] = [];
+    network.use(
+      ...ehr.handlers(),
+      ...new FakeDecisionApi('potassium').handlers(),
+      http.post(`${ORIGIN}/api/launch/prompts`, async ({ request }) => {
+        asked.push(await request.json());
+        return HttpResponse.json({
+          prompts: [
+            {
+              promptId: PROMPT_ID,
+              token: CARD_TOKEN,
+              itemCode: 'LAB-K',
+              itemName: '钾',
+              createdAt: '2026-03-10T02:00:00.000Z',
+              orderedBy: { ref: 'Practitioner/dr-li', name: '李明' },
+              department: '心血管内科门诊',
+            },
+          ],
+        });
+      }),
+    );
     const authorize = await startLaunch(ehr, `iss=${encodeURIComponent(ehr.iss)}`);
     expect(authorize.searchParams.has('launch')).toBe(false);
     expect(authorize.searchParams.get('code_challenge')).toBeTruthy();
     await returnFromAuthorization(authorize);
-    const alert = await problem();
-    expect(alert.textContent).toContain('此次启动没有带上互认提示卡片的信息');
-    expect(alert.textContent).toContain('重新点击“在互认助手中处理”');
-    expect(screen.getByRole('heading', { level: 1, name: '无法继续' })).toBeTruthy();
+    await screen.findByRole('heading', { level: 1, name: '选择要处理的互认提示' });
+    // The launch proves its patient with its own access token, at its own FHIR server.
+    // (StrictMode mounts the page twice: each mount asks the same.)
+    expect(asked.length).toBeGreaterThan(0);
+    for (const body of asked) expect(body).toMatchObject({ fhirServer: ehr.iss, patientId: ZHANG_WEI.id });
+    await doctor().click(screen.getByRole('button', { name: '处理：钾' }));
+    expect(await screen.findByRole('heading', { level: 1, name: '钾' })).toBeTruthy();
+  });
+
+  it('without a card and with no open card for the patient, says so and names the EHR’s missing support, not "click again"', async () => {
+    const ehr = new MockEhr({ appContext: null });
+    network.use(
+      ...ehr.handlers(),
+      ...new FakeDecisionApi('potassium').handlers(),
+      http.post(`${ORIGIN}/api/launch/prompts`, () => HttpResponse.json({ prompts: [] })),
+    );
+    await returnFromAuthorization(await startLaunch(ehr, `iss=${encodeURIComponent(ehr.iss)}`));
+    const said = await screen.findByText(/近一天内没有待处理的互认提示/);
+    expect(said.textContent).toContain('没有传递 appContext');
+    expect(document.body.textContent).not.toContain('重新点击');
   });
 
   it.each([

@@ -51,8 +51,8 @@ export function problemOf(error: unknown): Problem {
  * Not an expired card (the app renews it itself) nor a refused renewal (the card cannot be renewed: a new order is the way).
  */
 export function needsRelaunch(kind: ProblemKind): boolean {
+  // 'no-card' is not among them: an EHR that cannot pass appContext never will, however often it is clicked.
   return (
-    kind === 'no-card' ||
     kind === 'bad-card' ||
     kind === 'authorization' ||
     kind === 'unauthenticated' ||

@@ -1,13 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Loading } from '../app/Loading';
 import { ProblemScreen } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import { completeLaunch, type SmartSession } from '../launch/smart';
-import { DecisionScreen } from './DecisionScreen';
-import type { DecisionAnswer, DecisionInput } from '../../../server/contract/decisions';
-import type { PromptView } from './model';
-import { promptApi } from './prompt-api';
+import { CardWorkspace } from './CardWorkspace';
+import { OpenPrompts } from './OpenPrompts';
 
 type Loaded<T> = { readonly value: T } | { readonly problem: Problem } | null;
 
@@ -27,55 +25,10 @@ export function DecisionPage() {
   }, []);
   if (!launch) return <Loading label={messages.launch.completing} />;
   if ('problem' in launch) return <ProblemScreen problem={launch.problem} />;
-  return <CardWorkspace session={launch.value} />;
-}
-
-/**
- * Loads the card in the chosen language (again when it changes: reasons and item names come from the
- * server). `onDecided` hears of every decision saved (the HIS decision page tells its opener).
- */
-export function CardWorkspace({
-  session,
-  onDecided,
-}: {
-  readonly session: SmartSession;
-  readonly onDecided?: (answer: DecisionAnswer) => void;
-}) {
-  const { language, messages } = useLanguage();
-  const api = useMemo(() => {
-    const base = promptApi(session.card, language, session.proof);
-    if (!onDecided) return base;
-    return {
-      ...base,
-      decide: async (input: DecisionInput) => {
-        const answer = await base.decide(input);
-        onDecided(answer);
-        return answer;
-      },
-    };
-  }, [session, language, onDecided]);
-  const [view, setView] = useState<Loaded<PromptView>>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    let current = true;
-    api.view().then(
-      (loaded) => current && setView({ value: loaded }),
-      (error: unknown) => current && setView({ problem: problemOf(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [api, attempt]);
-  const reload = () => setAttempt((count) => count + 1);
-  if (!view) return <Loading label={messages.app.loading} />;
-  if ('problem' in view) return <ProblemScreen problem={view.problem} onRetry={reload} />;
-  return (
-    <DecisionScreen
-      session={session}
-      api={api}
-      view={view.value}
-      onView={(update) => setView((loaded) => (loaded && 'value' in loaded ? { value: update(loaded.value) } : loaded))}
-      onReload={reload}
-    />
+  const session = launch.value;
+  return session.card ? (
+    <CardWorkspace session={{ ...session, card: session.card }} />
+  ) : (
+    <OpenPrompts session={session} />
   );
 }

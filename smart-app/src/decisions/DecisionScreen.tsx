@@ -13,7 +13,7 @@ import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
-import type { LaunchPractitioner, PatientSummary, SmartSession } from '../launch/smart';
+import type { CardSession, LaunchPractitioner, PatientSummary } from '../launch/smart';
 import {
   EMPTY_SHEET,
   NotificationSheet,
@@ -32,7 +32,7 @@ import { ResultCard } from './ResultCard';
 import { TechnicalDetail } from '../app/TechnicalDetail';
 
 interface DecisionScreenProps {
-  readonly session: SmartSession;
+  readonly session: CardSession;
   readonly api: PromptApi;
   readonly view: PromptView;
   readonly onView: (update: (view: PromptView) => PromptView) => void;

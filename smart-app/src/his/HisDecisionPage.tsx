@@ -2,9 +2,9 @@ import Alert from '@mui/material/Alert';
 import { useCallback, useMemo, useState } from 'react';
 import { z } from 'zod';
 import type { DecisionAnswer } from '../../../server/contract/decisions';
-import { CardWorkspace } from '../decisions/DecisionPage';
+import { CardWorkspace } from '../decisions/CardWorkspace';
 import { useLanguage } from '../i18n/language';
-import type { SmartSession } from '../launch/smart';
+import type { CardSession } from '../launch/smart';
 
 const STORAGE_KEY = 'huren-his-card';
 
@@ -34,7 +34,7 @@ function cardFromLocation(): HisCard | null {
 }
 
 /** A HIS has no SMART launch: who decides is the doctor the HIS named in its check, and there is no EHR record to write. */
-function hisSession(card: HisCard): SmartSession {
+function hisSession(card: HisCard): CardSession {
   return {
     card: { promptId: card.promptId, token: card.token },
     proof: null,

@@ -16,6 +16,18 @@ export const en = {
     continueLink: 'Not redirected? Continue here',
     completing: 'Completing sign-in and loading the card…',
   },
+  openPrompts: {
+    heading: 'Choose the recognition card to handle',
+    intro:
+      "The workstation passed no card (appContext). These are the launch patient's cards of the past day still undecided:",
+    choose: (item: string) => `Handle: ${item}`,
+    line: (doctor: string | null, department: string | null, time: string) =>
+      [time, department, doctor ? `ordered by ${doctor}` : null].filter(Boolean).join(' · '),
+    none: "This launch did not bring a recognition card (the workstation's SMART server passed no appContext). Searched by the launch's patient: no card of the past day is waiting.",
+    refused:
+      "This launch did not bring a recognition card (the workstation's SMART server passed no appContext), and open cards cannot be found by patient: the workstation's FHIR server is not registered with the platform, or the patient could not be confirmed. Contact IT.",
+    loading: "Looking for the patient's open cards…",
+  },
   his: {
     noCard:
       'Open this page from the recognition prompt in the HIS (its link works once). Go back to the HIS and open the prompt on this order again for a new link.',
@@ -25,7 +37,8 @@ export const en = {
     title: 'Cannot continue',
     kinds: {
       'no-iss': "This address lacks the workstation's server (iss); sign-in is not possible.",
-      'no-card': 'This launch did not bring a recognition card: there is nothing to decide.',
+      'no-card':
+        "This launch did not bring a recognition card: the workstation's SMART server passed no appContext and nothing to confirm the patient with, so open cards cannot be found. Ask IT to enable appContext for this workstation, or to register its FHIR server.",
       'bad-card': 'The information the recognition card brought cannot be read.',
       authorization: "The workstation's sign-in did not complete.",
       unreachable: 'The server cannot be reached. Check the network and try again.',

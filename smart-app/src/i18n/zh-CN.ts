@@ -21,6 +21,17 @@ export const zhCN = {
     continueLink: '没有自动跳转？点击这里继续',
     completing: '正在完成登录并载入互认提示…',
   },
+  openPrompts: {
+    heading: '选择要处理的互认提示',
+    intro: '医生工作站没有传递具体的卡片（appContext），以下是本次启动的患者近一天内尚未处理的互认提示：',
+    choose: (item: string) => `处理：${item}`,
+    line: (doctor: string | null, department: string | null, time: string) =>
+      [time, department, doctor ? `开单医生：${doctor}` : null].filter(Boolean).join(' · '),
+    none: '此次启动没有带上互认提示卡片的信息（医生工作站的 SMART 授权服务没有传递 appContext）。已按本次启动的患者查找：近一天内没有待处理的互认提示。',
+    refused:
+      '此次启动没有带上互认提示卡片的信息（医生工作站的 SMART 授权服务没有传递 appContext），也无法按患者查找待处理的提示：该工作站的 FHIR 服务器未在互认平台登记，或未能核实患者。请联系信息科。',
+    loading: '正在查找该患者待处理的互认提示…',
+  },
   his: {
     noCard: '此页面需从 HIS 的互认提示打开（链接只能使用一次）。请回到 HIS，在该医嘱上再次点击“互认提示”以取得新链接。',
     saved: '决定已保存，HIS 会收到结果。可以关闭此窗口。',
@@ -29,7 +40,8 @@ export const zhCN = {
     title: '无法继续',
     kinds: {
       'no-iss': '此地址缺少医生工作站的信息（iss），无法登录。',
-      'no-card': '此次启动没有带上互认提示卡片的信息，没有需要处理的提示。',
+      'no-card':
+        '此次启动没有带上互认提示卡片的信息：医生工作站的 SMART 授权服务没有传递卡片（appContext），也未提供可核实患者的信息，无法查找待处理的提示。请信息科为本院工作站开通 appContext，或登记其 FHIR 服务器。',
       'bad-card': '互认提示卡片带来的信息无法识别。',
       authorization: '医生工作站的登录授权没有完成。',
       unreachable: '无法连接服务器，请检查网络后重试。',

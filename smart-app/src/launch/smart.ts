@@ -54,7 +54,8 @@ export interface LaunchProof {
 }
 
 export interface SmartSession {
-  readonly card: CardIdentity;
+  /** Null when the EHR's SMART server handed over no appContext: the app then lists the patient's open cards. */
+  readonly card: CardIdentity | null;
   /** Null when the launch had no access token or no patient (then an expired card cannot be renewed). */
   readonly proof: LaunchProof | null;
   /** Null when the EHR did not say who the user is (no `fhirUser` in the id token). */
@@ -66,6 +67,9 @@ export interface SmartSession {
   /** Whether the EHR shows the order (`ServiceRequest/…`) as signed; null when it cannot be read. Never rejects. */
   orderSigned(orderRef: string): Promise<boolean | null>;
 }
+
+/** A session with the card to decide: from appContext, or chosen among the launch patient's open cards. */
+export type CardSession = SmartSession & { readonly card: CardIdentity };
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
@@ -173,9 +177,13 @@ async function connect(): Promise<SmartSession> {
   };
 }
 
-/** SMART defines appContext as a string; ours holds the JSON `{promptId, token}` the card wrote. */
-function cardIdentityFrom(appContext: unknown): CardIdentity {
-  if (appContext === undefined || appContext === null || appContext === '') throw new LaunchError('no-card');
+/**
+ * SMART defines appContext as a string; ours holds the JSON `{promptId, token}` the card wrote. Many
+ * EHRs' SMART servers cannot pass one: none is not an error (the launch's patient stands in), a broken
+ * one is.
+ */
+function cardIdentityFrom(appContext: unknown): CardIdentity | null {
+  if (appContext === undefined || appContext === null || appContext === '') return null;
   if (typeof appContext !== 'string') throw new LaunchError('bad-card', 'appContext is not a string');
   let value: unknown;
   try {
