@@ -50,6 +50,14 @@ export class FakeAccessLogApi {
   handlers(): RequestHandler[] {
     const refuse = (error: HttpError) => HttpResponse.json(error.body(), { status: error.status });
     return [
+      // Whom the token speaks for: the console names the hospital in its header.
+      http.get(`${ORIGIN}/api/session`, () =>
+        HttpResponse.json({
+          role: 'quality',
+          name: 'test',
+          hospital: { id: 'H-CQ-001', name: '山城医科大学附属第一医院' },
+        }),
+      ),
       http.get(`${ORIGIN}/api/access-log`, ({ request }) => {
         const url = new URL(request.url);
         this.queries.push(url.searchParams);

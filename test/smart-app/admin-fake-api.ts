@@ -221,6 +221,14 @@ export class FakeAdminApi {
     const dryRunBody = z.object({ override: z.unknown(), days: z.number() });
     const rollbackBody = z.object({ version: z.number() });
     return [
+      // Whom the token speaks for: the console names the hospital in its header.
+      http.get(`${ORIGIN}/api/session`, () =>
+        HttpResponse.json({
+          role: 'admin',
+          name: 'test',
+          hospital: { id: 'H-CQ-001', name: '山城医科大学附属第一医院' },
+        }),
+      ),
       http.get(`${ORIGIN}/api/admin/rules`, ({ request }) => answer(request, () => this.state)),
       http.get(`${ORIGIN}/api/admin/rules/history`, ({ request }) =>
         answer(request, () => overrideHistorySchema.parse(this.history)),

@@ -418,6 +418,14 @@ export class FakeQualityApi {
         headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}"` },
       });
     return [
+      // Whom the token speaks for: the console names the hospital in its header.
+      http.get(`${ORIGIN}/api/session`, () =>
+        HttpResponse.json({
+          role: 'quality',
+          name: 'test',
+          hospital: { id: 'H-CQ-001', name: '山城医科大学附属第一医院' },
+        }),
+      ),
       http.get(`${ORIGIN}/api/quality/statistics`, ({ request }) => {
         const refused = guard(request);
         if (refused) return refuse(refused);

@@ -20,8 +20,12 @@ describe('quality console: signing in with an API token', () => {
     network.use(...api.handlers());
     await loadPage('/app/quality');
     expect(await screen.findByRole('heading', { level: 1, name: '登录互认质控' })).toBeTruthy();
+    // Whom to ask for a token, in the reader's terms, not a command line.
+    expect(screen.getByText(/向本院信息科或互认平台管理员申请/)).toBeTruthy();
     await signIn(QUALITY_TOKEN);
     await console();
+    // The header names the hospital the token speaks for (issue 23 point 10).
+    expect(await screen.findByText('互认质控 · 山城医科大学附属第一医院')).toBeTruthy();
     expect(window.sessionStorage.getItem('huren.console.quality.token')).toBe(QUALITY_TOKEN);
     expect(window.localStorage.length).toBe(0);
     expect(window.location.href).not.toContain(QUALITY_TOKEN);

@@ -5,6 +5,8 @@ import { ConsoleNavigation } from './ConsoleNavigation';
 import { consoleApi, type ConsoleApi } from './console-api';
 import { forgetToken, storedToken, storeToken, type ConsoleRole } from './session';
 import { SignInForm } from './SignInForm';
+import { useResource } from './useResource';
+import { consoleSessionSchema } from '../../../server/contract/session';
 
 interface ConsoleGateProps {
   readonly role: ConsoleRole;
@@ -37,9 +39,16 @@ export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
     setExpired(false);
     setToken(candidate);
   };
+  const session = useResource(`session ${token ?? ''}`, (signal) =>
+    api
+      ? api.get<unknown>('/api/session', {}, signal).then((answer) => consoleSessionSchema.parse(answer))
+      : Promise.resolve(null),
+  );
+  // The hospital the token speaks for, in every console's header (its staff see whose figures these are).
+  const hospital = session.value?.hospital?.name;
   return (
     <ConsoleFrame
-      title={messages.consoles.titles[role]}
+      title={hospital ? `${messages.consoles.titles[role]} · ${hospital}` : messages.consoles.titles[role]}
       signOutLabel={messages.consoles.signOut}
       onSignOut={api ? () => end(false) : undefined}
       navigation={api ? <ConsoleNavigation role={role} /> : null}
