@@ -87,6 +87,17 @@ describe('quality console: the filters live in the address and go to the API as 
     expect(api.last('/api/quality/orders').has('outcome')).toBe(false);
   });
 
+  it('finds an item by pinyin initials in the item filter, the closest first (issue 23 point 5)', async () => {
+    const api = await openQualityConsole(network);
+    await screen.findByText('钾', {}, RENDERED);
+    const user = doctor();
+    await user.type(screen.getByRole('combobox', { name: '项目' }), 'xcg');
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.textContent)).toEqual(['血常规 (LAB-CBC)']);
+    await user.click(options[0] as HTMLElement);
+    await waitFor(() => expect(api.last('/api/quality/orders').get('item')).toBe('LAB-CBC'));
+  });
+
   it("the trend's step is asked for and kept in the address, also when the filters are cleared", async () => {
     const api = await openQualityConsole(network, '/app/quality?department=0502&outcome=overridden&pageSize=50');
     await doctor().click(screen.getByRole('button', { name: '月' }));

@@ -1,9 +1,10 @@
 import Autocomplete from '@mui/material/Autocomplete';
+import { itemSearch } from '../app/item-search';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useState } from 'react';
 import { useQualityMessages } from './i18n/messages';
 
 export interface Choice {
@@ -48,14 +49,21 @@ export function ChoiceFilter({ label, value, choices, onChange }: ChoiceProps) {
   );
 }
 
-/** A long list (doctors, items): type to find. */
+/** A long list (doctors, items): type to find, by name, code or pinyin, the closest first. */
 export function SearchFilter({ label, value, choices, onChange }: ChoiceProps) {
   const { messages } = useQualityMessages();
   const options = withCurrent(choices, value);
+  // A choice is labelled `name (code)`: the name is searched as clinicians type it (xcg → 血常规), the code as a code.
+  const search = useMemo(
+    () =>
+      itemSearch(options, (choice) => ({ names: [choice.label.replace(/\s*\([^)]*\)$/, '')], codes: [choice.value] })),
+    [options],
+  );
   return (
     <Autocomplete
       size="small"
       options={options}
+      filterOptions={(shown, state) => search(state.inputValue, shown.length)}
       value={options.find((choice) => choice.value === value) ?? null}
       getOptionLabel={(choice) => choice.label}
       getOptionKey={(choice) => choice.value}
