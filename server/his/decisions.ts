@@ -67,7 +67,7 @@ export async function readHisDecision(
     decidedAt: decision?.decidedAt ?? null,
     source: decision?.source ?? null,
     viewed: seen('viewed'),
-    signed: seen('signed') || (await seenSigned(services.reader, prompt)),
+    signed: await seenSigned(services.reader, prompt),
   };
 }
 
@@ -161,10 +161,7 @@ export async function writeHisDecision(
   if (input.action === 'cancelled' && (!decision || decision.outcome === 'withdrawn'))
     return readHisDecision(services, hospitalId, input.orderId, messages);
   const signed = await seenSigned(services.reader, prompt);
-  const events = await hisOrderEvents(services.reader, [prompt.id]);
-  const next: Decision =
-    decisionFrom(input, prompt, at, signed || (events.get(prompt.id)?.has('signed') ?? false)) ??
-    withdrawal(decision as StoredDecision, input, at);
+  const next: Decision = decisionFrom(input, prompt, at, signed) ?? withdrawal(decision as StoredDecision, input, at);
   await services.db.transaction((trx) => recordDecision(trx, next, now, timeZone));
   return readHisDecision(services, hospitalId, input.orderId, messages);
 }

@@ -211,15 +211,22 @@ export async function promptIdsOfOrder(
 }
 
 /** Whether an order got a card from the given (signing) service or has an unexplained repeat logged. */
-export async function orderSeenBy(
+/**
+ * Whether an order was seen signed: prompted at order-sign, logged as an unexplained repeat, or
+ * reported signed by a HIS (his_order_events) for any of its prompts.
+ */
+export async function orderSeenSigned(
   db: Database,
   order: { readonly hospitalId: string; readonly patientKey: string; readonly orderRef: string },
-  serviceId: string,
+  orderSignService: string,
 ): Promise<boolean> {
   const row = await db('prompts as p')
     .leftJoin('unexplained_repeats as u', 'u.prompt_id', 'p.id')
+    .leftJoin('his_order_events as h', (join) => join.on('h.prompt_id', 'p.id').andOnVal('h.event', 'signed'))
     .where({ 'p.hospital_id': order.hospitalId, 'p.patient_key': order.patientKey, 'p.order_ref': order.orderRef })
-    .andWhere((query) => query.where('p.service_id', serviceId).orWhereNotNull('u.prompt_id'))
+    .andWhere((query) =>
+      query.where('p.service_id', orderSignService).orWhereNotNull('u.prompt_id').orWhereNotNull('h.prompt_id'),
+    )
     .first('p.id');
   return row !== undefined;
 }

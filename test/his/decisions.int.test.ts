@@ -201,6 +201,27 @@ describe('the decision page by signed URL', () => {
     expect(page).toContain('再次点击');
   });
 
+  it('records a decision taken on the page after the HIS reported the order signed as too late to spare it', async () => {
+    const prompted = await checked('wang-fang', 'CT-HEAD');
+    await signedJson(server, '/his/v1/decisions', { orderId: prompted.orderId, action: 'signed', doctorId: 'D0123' });
+    const opened = await fetch(prompted.decisionUrl.replace('http://huren.test', server.url), { redirect: 'manual' });
+    const token = new URLSearchParams(new URL(opened.headers.get('location') ?? '').hash.slice(1)).get('token') ?? '';
+    const decided = await postJson(
+      `${server.url}/api/prompts/${prompted.promptId}/decision`,
+      {
+        outcome: 'overridden',
+        reason: 'condition-changed',
+        explanation: null,
+        notification: { party: 'patient', method: 'written', notifiedAt: TEST_NOW.toISOString(), notifiedBy: '李明' },
+        practitioner: { ref: 'his-doctor/D0123', name: '李明' },
+      },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(decided.status).toBe(200);
+    const stored = await server.services.db('decisions').where('prompt_id', prompted.promptId).first();
+    expect(Boolean(stored.after_signing)).toBe(true);
+  });
+
   it('says in Chinese, with what to do, when the URL has expired or is not one of ours', async () => {
     const prompted = await checked('wang-fang', 'CT-HEAD');
     const earlier = new HisTokens(
