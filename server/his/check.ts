@@ -5,6 +5,7 @@ import { HIS_SERVICE_ID, type HisCheckAnswer, type HisCheckInput, type HisOrderA
 import type { OfferedCandidate } from '../contract/quality';
 import { hasCard, offerOf } from '../hooks/cards';
 import { messages as messagesFor, type Locale } from '../i18n';
+import { contentWords } from '../pipeline/order-content';
 import { promptFor } from '../pipeline/prompt-record';
 import { assessResolution } from '../pipeline/resolution';
 import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
@@ -43,12 +44,7 @@ export async function hisCheck(call: HisCall): Promise<HisCheckAnswer> {
   const { input, client, locale, services, signal } = call;
   const resolution = await resolveHisCheck(input, client.hospitalId, services);
   const assessment = await assessResolution(resolution, 'selections', hisCaller(client), services);
-  const messages = messagesFor(locale);
-  const words = {
-    messages,
-    itemName: (item: { nameZh: string; nameEn: string }) => (locale === 'en' ? item.nameEn : item.nameZh),
-    showMarks: assessment.configuration.policy.markRequired,
-  };
+  const words = contentWords(locale, assessment.configuration);
   const checkId = randomUUID();
   const now = services.clock();
   const prompts: Prompt[] = [];
@@ -93,7 +89,7 @@ export async function hisCheck(call: HisCall): Promise<HisCheckAnswer> {
     checkId,
     hospital: { id: assessment.hospital.id, name: assessment.hospital.name },
     orders,
-    reasons: reasonTable(messages),
+    reasons: reasonTable(words.messages),
     degraded: null,
   };
 }

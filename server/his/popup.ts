@@ -1,10 +1,9 @@
-import { EXCEPTION_REASONS, needsExplanation, type Candidate, type RecognitionItem, type Verdict } from '../../rules';
+import { EXCEPTION_REASONS, needsExplanation, type Candidate, type Verdict } from '../../rules';
 import type { HisOrderAnswer, HisResult, HisVerdict } from '../contract/his';
-import { typesetUnit } from '../contract/units';
 import { viewerUrlOf } from '../fhir/viewer-url';
 import type { Messages } from '../i18n';
 import type { StoredResult } from '../store/results';
-import { ownValue } from '../web/own-key';
+import { orderContent, type ContentWords, type ShownResult } from '../pipeline/order-content';
 
 /** What the rules say of one order, in the HIS's five words. */
 export function hisVerdictOf(verdict: Verdict<StoredResult>): HisVerdict {
@@ -21,13 +20,7 @@ const oneLine = (text: string, max: number): string => {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 };
 
-export interface PopupWords {
-  readonly messages: Messages;
-  readonly itemName: (item: RecognitionItem) => string;
-  readonly showMarks: boolean;
-}
-
-function resultOf(candidate: Candidate<StoredResult>, words: PopupWords): HisResult {
+function resultOf(candidate: Candidate<StoredResult>, words: ContentWords): HisResult {
   const { result, institution, window } = candidate;
   const report = result.report;
   return {
@@ -51,70 +44,51 @@ function resultOf(candidate: Candidate<StoredResult>, words: PopupWords): HisRes
 }
 
 /** One result as one line: where and when, then its values (lab) or its findings (imaging), never the conclusion. */
-function resultLine(result: HisResult, position: number, words: PopupWords): string {
-  const { messages } = words;
-  const where = `${position}. ${messages.origin(result.own)}·${result.institution.name}${messages.aside(result.institution.level)}`;
-  const when = messages.resultLine(result.date, result.ageDays, result.daysLeft);
-  const mark = words.showMarks && result.mark ? ` ${messages.markLabel}${messages.colon}${result.mark}` : '';
-  const content =
-    result.values.length > 0
-      ? result.values
-          .map((value) =>
-            messages.hisValue(
-              value.name,
-              value.value,
-              value.unit ? typesetUnit(value.unit) : null,
-              value.referenceRange,
-              value.flag ? (ownValue(messages.flags, value.flag) ?? value.flag) : null,
-            ),
-          )
+function resultLine(shown: ShownResult, messages: Messages): string {
+  const { content } = shown;
+  if (!content) return oneLine(`${shown.position}. ${shown.institution}`, 500);
+  const where = `${shown.position}. ${content.origin}·${shown.institution}${messages.aside(content.level)}`;
+  const mark = content.mark ? ` ${messages.markLabel}${messages.colon}${content.mark}` : '';
+  const values =
+    content.values.length > 0
+      ? content.values
+          .map((value) => messages.hisValue(value.name, value.value, value.unit, value.referenceRange, value.flag))
           .join(messages.listSeparator)
-      : result.findings
-        ? `${messages.findingsLabel}${messages.colon}${result.findings}`
+      : content.findings
+        ? `${messages.findingsLabel}${messages.colon}${content.findings}`
         : '';
-  return oneLine([`${where} ${when}${mark}`, content].filter(Boolean).join(' ｜ '), 500);
+  return oneLine([`${where} ${content.when}${mark}`, values].filter(Boolean).join(' ｜ '), 500);
 }
 
 /** The answer for one order, before its prompt is recorded: verdict, results and the popup text. */
 export function renderHisOrder(
   verdict: Verdict<StoredResult>,
   order: { readonly orderId: string; readonly code: string },
-  words: PopupWords,
+  words: ContentWords,
 ): Omit<HisOrderAnswer, 'promptId' | 'decisionUrl' | 'decisionUrlExpiresAt'> {
   const kind = hisVerdictOf(verdict);
   const item = verdict.item ? { code: verdict.item.code, name: words.itemName(verdict.item) } : null;
   const base = { orderId: order.orderId, code: order.code, item, verdict: kind };
-  if (!verdict.item || (kind !== 'recognisable' && kind !== 'inform' && kind !== 'panel'))
-    return { ...base, popupText: '', results: [] };
+  const content =
+    kind === 'recognisable' || kind === 'inform' || kind === 'panel' ? orderContent(verdict, words) : null;
+  if (!content) return { ...base, popupText: '', results: [] };
   const { messages } = words;
-  const itemName = words.itemName(verdict.item);
-  const emergency = verdict.presentation === 'inform' ? [messages.emergencyNote] : [];
-  if (verdict.recognisable.length > 0) {
-    const results = verdict.recognisable.map((candidate) => resultOf(candidate, words));
-    const best = verdict.recognisable[0] as Candidate<StoredResult>;
-    const summarise = kind === 'inform' ? messages.informSummary : messages.orderSummary;
-    const lines = [
-      ...emergency,
-      summarise(itemName, best.institution.name, best.window.resultDate, best.window.ageDays, best.own),
-      ...results.map((result, index) => resultLine(result, index + 1, words)),
-      ...(kind === 'inform' ? [] : [messages.hisNextStep]),
-    ];
-    return { ...base, popupText: lines.join('\n'), results };
-  }
-  const components = verdict.components.map((component) => ({
-    name: words.itemName(component.item),
-    result: resultOf(component.recognisable[0] as Candidate<StoredResult>, words),
-  }));
   const lines = [
-    ...emergency,
-    messages.panelSummary(
-      itemName,
-      components.map((component) => component.name),
+    ...(content.inform ? [messages.emergencyNote] : []),
+    content.summary,
+    ...content.results.map((result) =>
+      content.kind === 'panel'
+        ? `${result.analyte ?? ''}${messages.colon}${resultLine(result, messages)}`
+        : resultLine(result, messages),
     ),
-    ...components.map(({ name, result }, index) => `${name}${messages.colon}${resultLine(result, index + 1, words)}`),
-    messages.hisPanelNextStep,
+    // Not charged again holds in an emergency too; the invitation to take the result over does not.
+    ...(content.kind === 'panel' ? [messages.hisPanelNextStep] : content.inform ? [] : [messages.hisNextStep]),
   ];
-  return { ...base, popupText: lines.join('\n'), results: components.map((component) => component.result) };
+  return {
+    ...base,
+    popupText: lines.join('\n'),
+    results: content.results.map((result) => resultOf(result.candidate, words)),
+  };
 }
 
 /** The exception reasons as a code table for the HIS's dictionary. */

@@ -1,4 +1,5 @@
-import { messages as messagesFor, type Locale } from '../i18n';
+import type { Locale } from '../i18n';
+import { contentWords } from '../pipeline/order-content';
 import { writeBackReport } from '../decisions/write-back';
 import type { Services } from '../services';
 import type { Assessment } from '../pipeline/resolution';
@@ -11,16 +12,14 @@ export function cardContext(
   patientId: string,
 ): CardContext {
   const { reference, configuration } = assessment;
-  const messages = messagesFor(locale);
+  const words = contentWords(locale, configuration);
+  const { messages } = words;
   const now = services.clock();
   const subject = { reference: patientId.includes('/') ? patientId : `Patient/${patientId}` };
   return {
-    messages,
+    ...words,
     indicator: configuration.indicator,
     publicUrl: services.config.publicUrl,
-    showMarks: configuration.policy.markRequired,
-    itemName: (item) => (locale === 'en' ? item.nameEn : item.nameZh),
-    localTestSystem: (itemCode) => configuration.localTestSystems.get(itemCode),
     recordOf: (candidate, item) => ({
       ...writeBackReport(
         candidate.result,

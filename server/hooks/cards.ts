@@ -6,23 +6,16 @@ import type { OfferedCandidate } from '../contract/quality';
 import type { StoredResult } from '../store/results';
 import type { Action, Card, Coding, Link, Source, Suggestion } from '../contract/cds-hooks';
 import type { DraftOrder } from '../pipeline/resolution';
-import { escapeMarkdown, escapeParagraph, fitSummary, link, renderedOr, table } from './markdown';
-import { ownValue } from '../web/own-key';
-import { viewerUrlOf } from '../fhir/viewer-url';
-import { typesetUnit } from '../contract/units';
+import { escapeMarkdown, escapeParagraph, fitSummary, link, table } from './markdown';
+import { orderContent, type ContentWords, type OrderContent, type ShownResult } from '../pipeline/order-content';
 
 /** Suggestions offered per card; more results stay in the app. */
 const MAX_SUGGESTIONS = 3;
 
-export interface CardContext {
-  readonly messages: Messages;
+export interface CardContext extends ContentWords {
   /** The hospital's configured indicator for order prompts. */
   readonly indicator: 'info' | 'warning';
   readonly publicUrl: string;
-  /** The region asks for recognition marks: show each result's mark (where it does not, "no mark" says nothing). */
-  readonly showMarks: boolean;
-  readonly itemName: (item: RecognitionItem) => string;
-  readonly localTestSystem: (itemCode: string) => { method: string | null; brand: string | null } | undefined;
   /** The accepted result as the DiagnosticReport to create in the patient's record (002: 检查结果、检查机构名称、检查时间). */
   readonly recordOf: (candidate: Candidate<StoredResult>, item: RecognitionItem) => Record<string, unknown>;
 }
@@ -67,15 +60,6 @@ export function overrideReasons(messages: Messages): Coding[] {
   }));
 }
 
-function testSystemText(system: { method: string | null; brand: string | null }, messages: Messages): string {
-  return [
-    system.method && `${messages.methodLabel}${messages.colon}${system.method}`,
-    system.brand && `${messages.brandLabel}${messages.colon}${system.brand}`,
-  ]
-    .filter(Boolean)
-    .join(messages.listSeparator);
-}
-
 /** The viewer link, unless its address cannot be a link (then the findings still show). */
 function viewerLink(label: string, url: string): string[] {
   try {
@@ -85,60 +69,40 @@ function viewerLink(label: string, url: string): string[] {
   }
 }
 
-function candidateDetail(
-  candidate: Candidate<StoredResult>,
-  position: number,
-  item: RecognitionItem,
-  context: CardContext,
-): string {
-  const { messages } = context;
-  const { result, institution, window } = candidate;
+/** One result of the prompt's content as card markdown: heading, values or findings, then the annotations. */
+function resultMarkdown(shown: ShownResult, messages: Messages): string {
+  const { position, content } = shown;
+  if (!content) return `**${position}. ${escapeMarkdown(shown.institution)}**`;
   const heading = [
-    `**${position}. ${messages.origin(candidate.own)}·${escapeMarkdown(institution.name)}**${messages.aside(escapeMarkdown(messages.level(institution.level, institution.grade)))}`,
-    escapeMarkdown(messages.resultLine(window.resultDate, window.ageDays, window.daysLeft)),
-    ...(context.showMarks && result.mark
-      ? [`${messages.markLabel}${messages.colon}${escapeMarkdown(result.mark)}`]
-      : []),
+    `**${position}. ${content.origin}·${escapeMarkdown(shown.institution)}**${messages.aside(escapeMarkdown(content.level))}`,
+    escapeMarkdown(content.when),
+    ...(content.mark ? [`${messages.markLabel}${messages.colon}${escapeMarkdown(content.mark)}`] : []),
   ].join(' · ');
   const lines = [heading];
-  if (candidate.via)
-    lines.push('', escapeMarkdown(messages.standsFor(context.itemName(candidate.via), context.itemName(item))));
-  const report = result.report;
-  if (report.kind === 'lab' && report.values.length > 0) {
+  if (content.standsFor) lines.push('', escapeMarkdown(content.standsFor));
+  if (content.values.length > 0) {
     lines.push(
       '',
       table(
         messages.labColumns,
-        report.values.map((value) => [
+        content.values.map((value) => [
           value.name,
           value.value,
-          value.unit ? typesetUnit(value.unit) : '',
+          value.unit ?? '',
           value.referenceRange ?? '',
-          value.flag ? (ownValue(messages.flags, value.flag) ?? value.flag) : '',
+          value.flag ?? '',
         ]),
       ),
     );
   }
-  if (report.kind === 'imaging') {
-    if (report.findings)
-      lines.push('', `**${messages.findingsLabel}**${messages.colon}${escapeParagraph(report.findings)}`);
-    // Checked again as at ingest: an address stored before the check existed is left out, not linked.
-    const viewer = viewerUrlOf(report.viewerUrl ?? undefined);
-    if (viewer) lines.push(...viewerLink(messages.viewImages, viewer));
-    // The other doctor's conclusion is not part of the recognised result: apart, and for reference only.
-    if (report.impression)
-      lines.push(
-        '',
-        `*${messages.impressionLabel(candidate.own)}*${messages.colon}${escapeParagraph(report.impression)}`,
-      );
-  }
-  if (item.annotation !== 'none') {
-    const stated = testSystemText(result.testSystem, messages);
-    if (stated) lines.push('', `${messages.testSystemLabel}${messages.colon}${escapeMarkdown(stated)}`);
-    const ours = context.localTestSystem(item.code);
-    if (candidate.warnings.length > 0 && ours)
-      lines.push('', escapeMarkdown(messages.methodDiffers(testSystemText(ours, messages))));
-  }
+  if (content.findings)
+    lines.push('', `**${messages.findingsLabel}**${messages.colon}${escapeParagraph(content.findings)}`);
+  if (content.viewerUrl) lines.push(...viewerLink(messages.viewImages, content.viewerUrl));
+  if (content.impression)
+    lines.push('', `*${content.impression.label}*${messages.colon}${escapeParagraph(content.impression.text)}`);
+  if (content.testSystem)
+    lines.push('', `${messages.testSystemLabel}${messages.colon}${escapeMarkdown(content.testSystem)}`);
+  if (content.methodDiffers) lines.push('', escapeMarkdown(content.methodDiffers));
   return lines.join('\n');
 }
 
@@ -191,20 +155,17 @@ export interface CardIdentity {
  * decide this card only. In an emergency the card informs and recommends nothing (001: 互认主要适用于非急诊患者).
  */
 function renderRepeatCard(
-  verdict: Verdict<StoredResult>,
-  item: RecognitionItem,
+  content: OrderContent,
   order: DraftOrder,
   context: CardContext,
   identity: CardIdentity,
 ): RenderedCard {
   const { messages } = context;
-  const best = verdict.recognisable[0] as Candidate<StoredResult>;
-  const itemName = context.itemName(item);
-  const inform = verdict.presentation === 'inform';
-  const offered = verdict.recognisable.map((candidate, index) =>
+  const { item, itemName, inform } = content;
+  const offered = content.results.map(({ candidate }, index) =>
     offerOf(candidate, order.orderRef && index < MAX_SUGGESTIONS ? randomUUID() : null),
   );
-  const suggestions: Suggestion[] = verdict.recognisable.flatMap((candidate, index) => {
+  const suggestions: Suggestion[] = content.results.flatMap(({ candidate }, index) => {
     const suggestionId = offered[index]?.suggestionId;
     const { orderRef } = order;
     if (!suggestionId || !orderRef) return [];
@@ -217,33 +178,21 @@ function renderRepeatCard(
       },
     ];
   });
-  const shown = verdict.recognisable.slice(0, MAX_SUGGESTIONS);
+  const shown = content.results.slice(0, MAX_SUGGESTIONS);
   const detail = [
     ...(inform ? [`> ${messages.emergencyNote}`, ''] : []),
     orderedItemLine(itemName, order, messages),
     '',
     `**${messages.recognisableHeading}**`,
     '',
-    shown
-      .map((candidate, index) =>
-        renderedOr(
-          () => candidateDetail(candidate, index + 1, item, context),
-          `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`,
-        ),
-      )
-      .join('\n\n'),
-    ...(verdict.recognisable.length > shown.length
-      ? ['', messages.moreResults(verdict.recognisable.length - shown.length)]
-      : []),
+    shown.map((result) => resultMarkdown(result, messages)).join('\n\n'),
+    ...(content.results.length > shown.length ? ['', messages.moreResults(content.results.length - shown.length)] : []),
   ].join('\n');
-  const summarise = inform ? messages.informSummary : messages.orderSummary;
   return {
     offered,
     card: {
       uuid: identity.uuid,
-      summary: fitSummary(
-        summarise(itemName, best.institution.name, best.window.resultDate, best.window.ageDays, best.own),
-      ),
+      summary: fitSummary(content.summary),
       detail,
       // Emergency encounters are informed, never blocked: `info` whatever the hospital's usual indicator.
       indicator: inform ? 'info' : context.indicator,
@@ -261,49 +210,41 @@ function renderRepeatCard(
  * those results; the panel order stays.
  */
 function renderPanelCard(
-  verdict: Verdict<StoredResult>,
-  panel: RecognitionItem,
+  content: OrderContent,
   order: DraftOrder,
   context: CardContext,
   identity: CardIdentity,
 ): RenderedCard {
   // No app link: the panel itself is still to be done; there is no repeat to decide on.
   const { messages } = context;
-  const best = verdict.components.map((component) => ({
-    component,
-    candidate: component.recognisable[0] as Candidate<StoredResult>,
-  }));
-  const names = best.map(({ component }) => context.itemName(component.item));
+  const names = content.results.map((result) => result.analyte ?? '');
   const suggestionId = randomUUID();
-  const offered = best.map(({ component, candidate }) => offerOf(candidate, suggestionId, component.item));
-  const records = best.flatMap(({ component, candidate }): Action[] =>
+  const offered = content.results.map((result) => offerOf(result.candidate, suggestionId, result.item));
+  const records = content.results.flatMap(({ candidate, item }): Action[] =>
     candidate.own
       ? []
       : [
           {
             type: 'create',
             description: messages.recordResult(
-              context.itemName(component.item),
+              context.itemName(item),
               candidate.institution.name,
               candidate.window.resultDate,
             ),
-            resource: context.recordOf(candidate, component.item),
+            resource: context.recordOf(candidate, item),
           },
         ],
   );
   const detail = [
-    ...(verdict.presentation === 'inform' ? [`> ${messages.emergencyNote}`, ''] : []),
-    orderedItemLine(context.itemName(panel), order, messages),
+    ...(content.inform ? [`> ${messages.emergencyNote}`, ''] : []),
+    orderedItemLine(content.itemName, order, messages),
     '',
     `**${messages.panelHeading}**`,
     '',
-    best
+    content.results
       .map(
-        ({ component, candidate }, index) =>
-          `${escapeMarkdown(context.itemName(component.item))}${messages.colon.trim()}\n\n${renderedOr(
-            () => candidateDetail(candidate, index + 1, component.item, context),
-            `**${index + 1}. ${escapeMarkdown(candidate.institution.name)}**`,
-          )}`,
+        (result) =>
+          `${escapeMarkdown(result.analyte ?? '')}${messages.colon.trim()}\n\n${resultMarkdown(result, messages)}`,
       )
       .join('\n\n'),
   ].join('\n');
@@ -311,7 +252,7 @@ function renderPanelCard(
     offered,
     card: {
       uuid: identity.uuid,
-      summary: fitSummary(messages.panelSummary(context.itemName(panel), names)),
+      summary: fitSummary(content.summary),
       detail,
       indicator: 'info',
       source: source(context),
@@ -338,11 +279,11 @@ export function renderOrderCard(
   context: CardContext,
   identity: CardIdentity,
 ): RenderedCard | null {
-  const item = verdict.item;
-  if (!item || verdict.presentation === 'silent') return null;
-  if (verdict.recognisable.length > 0) return renderRepeatCard(verdict, item, order, context, identity);
-  if (verdict.components.length > 0) return renderPanelCard(verdict, item, order, context, identity);
-  return null;
+  const content = orderContent(verdict, context);
+  if (!content) return null;
+  return content.kind === 'repeat'
+    ? renderRepeatCard(content, order, context, identity)
+    : renderPanelCard(content, order, context, identity);
 }
 
 /** Whether an order has anything a card would show. */

@@ -42,18 +42,6 @@ export function link(label: string, url: string): string {
   return `[${escapeMarkdown(label)}](${new URL(url).href.replace(/[()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)})`;
 }
 
-/**
- * One result's part of a card: should it fail to render (data stored before a check existed), the
- * card keeps the other results and shows this one by its fallback line, instead of no card at all.
- */
-export function renderedOr(render: () => string, fallback: string): string {
-  try {
-    return render();
-  } catch {
-    return fallback;
-  }
-}
-
 /** Cuts to fit CDS Hooks' "<140 characters" summary, counting code points, ending with an ellipsis. */
 export function fitSummary(text: string, limit = 139): string {
   const chars = [...text];
