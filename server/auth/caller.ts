@@ -8,6 +8,11 @@ export interface Caller {
   readonly fhirServers?: readonly string[];
   /** Who reads the patient's results, for the access log; nothing is logged without it. */
   readonly access?: AccessActor;
+  /**
+   * The doctor the request names (the EHR's user, the HIS's 医生工号) is who reads, the client staying the
+   * actor; otherwise (a token holder: explain, the consoles) the caller is named by its token.
+   */
+  readonly readsAsUser?: boolean;
   /** Only the hospital's own patients, by Huren's records (a card issued there or a report from there, OWN_PATIENT_DAYS). */
   readonly ownPatientsOnly?: boolean;
 }

@@ -5,6 +5,7 @@ import { HIS_SERVICE_ID, type HisCheckAnswer, type HisCheckInput, type HisOrderA
 import type { OfferedCandidate } from '../contract/quality';
 import { hasCard, offerOf } from '../hooks/cards';
 import { messages as messagesFor, type Locale } from '../i18n';
+import type { PipelineCall } from '../pipeline/call';
 import { contentWords } from '../pipeline/order-content';
 import { promptFor } from '../pipeline/prompt-record';
 import { assessResolution } from '../pipeline/resolution';
@@ -16,14 +17,9 @@ import type { StoredResult } from '../store/results';
 import { reasonTable, renderHisOrder } from './popup';
 import { hisOrderRef, resolveHisCheck } from './resolve';
 
-/** One check, as its stages are given it: the same context and deadline from resolve to record. */
-export interface HisCall {
-  readonly input: HisCheckInput;
+/** One check on the shared stages; the client is the HIS registration the signature proved. */
+export interface HisCall extends PipelineCall<HisCheckInput> {
   readonly client: Pick<HisClient, 'id' | 'name' | 'hospitalId'>;
-  readonly locale: Locale;
-  readonly services: Services;
-  /** Aborted when the budget is spent: nothing is recorded for an answer the HIS never got. */
-  readonly signal: AbortSignal;
 }
 
 /** Who reads the patient's results through the HIS channel, as the access log and the own-patient rules know it. */
@@ -32,6 +28,7 @@ export function hisCaller(client: HisCall['client']): Caller {
     issuer: `his:${client.id}`,
     hospitalId: client.hospitalId,
     access: { kind: 'his-client', actor: client.id, name: client.name, endpoint: 'POST /his/v1/check' },
+    readsAsUser: true,
   };
 }
 
@@ -41,9 +38,9 @@ export function hisCaller(client: HisCall['client']): Caller {
  * Orders that would get a card get a prompt and, where there is a repeat to decide, a decision page URL.
  */
 export async function hisCheck(call: HisCall): Promise<HisCheckAnswer> {
-  const { input, client, locale, services, signal } = call;
+  const { input, client, caller, locale, services, signal } = call;
   const resolution = await resolveHisCheck(input, client.hospitalId, services);
-  const assessment = await assessResolution(resolution, 'selections', hisCaller(client), services);
+  const assessment = await assessResolution(resolution, 'selections', caller, services);
   const words = contentWords(locale, assessment.configuration);
   const checkId = randomUUID();
   const now = services.clock();

@@ -10,7 +10,7 @@ import { findHisClient, listHisClients } from '../store/his-clients';
 import { findPrompt } from '../store/prompts';
 import { arrivalOf } from '../web/load';
 import { hisAuthentication, hisClientOf } from './authentication';
-import { degradedCheck, hisCheck } from './check';
+import { degradedCheck, hisCaller, hisCheck } from './check';
 import { readHisDecision, writeHisDecision } from './decisions';
 import { expiredPage } from './expired-page';
 import { sdkScript } from './sdk';
@@ -76,7 +76,7 @@ export function hisRoutes(services: Services): Router {
     const end = services.metrics.hookDuration.startTimer({ service: HIS_SERVICE_ID });
     const result = await withinBudget(
       Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
-      (signal) => hisCheck({ input, client, locale, services, signal }),
+      (signal) => hisCheck({ input, client, caller: hisCaller(client), locale, services, startedAt, signal }),
       (reason, error) => {
         // As with the hooks: no prompt rather than an error; the doctor orders as if Huren were not there.
         services.metrics.hookDegraded.inc({ service: HIS_SERVICE_ID, reason });

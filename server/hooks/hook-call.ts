@@ -1,17 +1,7 @@
 import type { ServiceId, HookRequest } from '../contract/cds-hooks';
-import type { Locale } from '../i18n';
-import type { Services } from '../services';
-import type { Caller } from '../auth/caller';
+import type { PipelineCall } from '../pipeline/call';
 
-/** One call of a service, as its handler is given it. */
-export interface HookCall {
+/** One call of a CDS Hooks service, as its handler is given it. */
+export interface HookCall extends PipelineCall<HookRequest> {
   readonly serviceId: ServiceId;
-  readonly request: HookRequest;
-  readonly caller: Caller;
-  readonly locale: Locale;
-  readonly services: Services;
-  /** When the request arrived (ms since the epoch): the budget counts from here. */
-  readonly startedAt: number;
-  /** Aborted when the budget is spent. */
-  readonly signal: AbortSignal;
 }

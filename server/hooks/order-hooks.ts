@@ -18,7 +18,7 @@ import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
  */
 export async function orderHookHandler({
   serviceId,
-  request,
+  input: request,
   caller,
   locale,
   services,

@@ -8,7 +8,7 @@ import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
 
 /** patient-view: one information card with the patient's recognisable external results, before any order. */
 export async function patientViewHandler({
-  request,
+  input: request,
   caller,
   locale,
   services,

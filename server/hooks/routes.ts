@@ -71,10 +71,14 @@ export function hookRoutes(services: Services): Router {
         const hookRequest = validHookRequest(service, request.body);
         const locale = localeOf(request);
         const verified = callerOf(response);
-        const caller = { ...verified, access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`) };
+        const caller = {
+          ...verified,
+          access: hookActor(verified.issuer, `POST /cds-services/${serviceId}`),
+          readsAsUser: true,
+        };
         const answer = await withinBudget(
           Math.max(0, services.config.hookBudgetMs - (Date.now() - startedAt)),
-          (signal) => service.handle({ serviceId, request: hookRequest, caller, locale, services, startedAt, signal }),
+          (signal) => service.handle({ serviceId, input: hookRequest, caller, locale, services, startedAt, signal }),
           (reason, error): HookResponse => {
             // Fewer cards, never an error page: the doctor orders as if Huren were not there.
             services.metrics.hookDegraded.inc({ service: serviceId, reason });

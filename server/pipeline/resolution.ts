@@ -105,11 +105,7 @@ export async function assessResolution(
     services.accessLog.note(
       {
         ...caller.access,
-        name:
-          // A token holder (explain, the consoles) is named by the token, not by the hook the request replays.
-          caller.access.kind === 'api-token' || caller.access.kind === 'decision-token'
-            ? caller.access.name
-            : (readerName(resolution.user) ?? caller.access.name),
+        name: caller.readsAsUser ? (readerName(resolution.user) ?? caller.access.name) : caller.access.name,
       },
       { hospitalId: hospital.id, patientKey: key, results: results.length },
     );
