@@ -10,7 +10,6 @@ import { contentWords } from '../pipeline/order-content';
 import { promptFor } from '../pipeline/prompt-record';
 import { assessResolution } from '../pipeline/resolution';
 import { savePromptsWithinBudget } from '../pipeline/save-within-budget';
-import type { Services } from '../services';
 import type { HisClient } from '../store/his-clients';
 import type { Prompt } from '../store/prompts';
 import type { StoredResult } from '../store/results';
