@@ -1,6 +1,7 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser';
+import { XMLBuilder } from 'fast-xml-parser';
 import { HttpError } from '../errors/http-error';
 import { xmlText } from '../ingest/cda/xml';
+import { safeXmlParser } from '../web/xml-parser';
 
 /**
  * The HIS channel in XML, for HIS that post XML: the same fields as the JSON, element for element. A
@@ -15,12 +16,9 @@ const LISTS: Record<string, string> = {
   reasons: 'reason',
 };
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  trimValues: true,
+const parser = safeXmlParser({
+  attributes: false,
+  stripNamespaces: false,
   isArray: (name) => Object.values(LISTS).includes(name),
 });
 

@@ -1,25 +1,18 @@
-import { XMLParser } from 'fast-xml-parser';
+import { declaresDtd, safeXmlParser } from '../../web/xml-parser';
 import type { DocumentAnswer } from './receive';
 
 /** The one operation: a CDA document (escaped or CDATA), or the same bytes in base64. */
 export const SOAP_OPERATION = 'UploadDocument';
 const NAMESPACE = 'urn:huren:ingest:cda';
 
-const envelopeParser = new XMLParser({
-  ignoreAttributes: true,
-  removeNSPrefix: true,
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  trimValues: true,
-});
+const envelopeParser = safeXmlParser({ attributes: false, stripNamespaces: true });
 
 /**
  * The document inside a SOAP 1.1 or 1.2 call, as bytes, or why there is none. The envelope itself is
  * refused when it carries a DTD (no external entity, no billion laughs), as a bare document is.
  */
 export function documentInEnvelope(text: string): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { ok: false, reason: 'SOAP 消息含 DTD 或实体声明，已拒绝' };
+  if (declaresDtd(text)) return { ok: false, reason: 'SOAP 消息含 DTD 或实体声明，已拒绝' };
   let parsed: Record<string, unknown>;
   try {
     parsed = envelopeParser.parse(text, true) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { XMLParser } from 'fast-xml-parser';
+import { declaresDtd, safeXmlParser } from '../../web/xml-parser';
 import type { DocumentAnswer } from './receive';
 
 /**
@@ -11,16 +11,7 @@ import type { DocumentAnswer } from './receive';
 
 export const XDS_ACTION = 'urn:ihe:iti:2007:ProvideAndRegisterDocumentSet-b';
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  trimValues: true,
-  isArray: (name) => name === 'Document',
-});
+const parser = safeXmlParser({ attributes: true, stripNamespaces: true, isArray: (name) => name === 'Document' });
 
 export interface XdsDocument {
   readonly id: string;
@@ -97,7 +88,7 @@ function envelopeOf(
 export function xdsDocuments(contentType: string, body: Buffer): XdsRequest {
   const unpacked = envelopeOf(contentType, body);
   if ('reason' in unpacked) return { ok: false, reason: unpacked.reason };
-  if (/<!DOCTYPE|<!ENTITY/i.test(unpacked.envelope)) return { ok: false, reason: 'SOAP 消息含 DTD 或实体声明，已拒绝' };
+  if (declaresDtd(unpacked.envelope)) return { ok: false, reason: 'SOAP 消息含 DTD 或实体声明，已拒绝' };
   let parsed: Record<string, unknown>;
   try {
     parsed = parser.parse(unpacked.envelope, true) as Record<string, unknown>;

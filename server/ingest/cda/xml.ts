@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer';
-import { XMLParser } from 'fast-xml-parser';
+import { declaresDtd, safeXmlParser } from '../../web/xml-parser';
 import iconv from 'iconv-lite';
 
 /** An XML node as fast-xml-parser gives it: attributes under `@name`, text under `#text`. */
@@ -20,18 +20,8 @@ const REPEATING = new Set([
   'translation',
 ]);
 
-const parser = new XMLParser({
-  ignoreAttributes: false,
-  attributeNamePrefix: '@',
-  removeNSPrefix: true,
-  // The five XML entities and character references only: DTDs are refused before parsing.
-  processEntities: true,
-  htmlEntities: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  trimValues: true,
-  isArray: (name) => REPEATING.has(name),
-});
+// DTDs are refused before parsing (xmlText).
+const parser = safeXmlParser({ attributes: true, stripNamespaces: true, isArray: (name) => REPEATING.has(name) });
 
 export type XmlRead =
   | { readonly ok: true; readonly root: XmlNode; readonly text: string }
@@ -71,7 +61,7 @@ export function xmlText(
     return { ok: false, reason: '文档不是 UTF-8 编码：请在 XML 声明中注明 encoding="GB18030"' };
   if (!iconv.encodingExists(charset)) return { ok: false, reason: `不支持的字符集 ${charset}` };
   const text = iconv.decode(bytes, charset).replace(/^\uFEFF/, '');
-  if (/<!DOCTYPE|<!ENTITY/i.test(text)) return { ok: false, reason: '文档含 DTD 或实体声明，已拒绝（不解析外部实体）' };
+  if (declaresDtd(text)) return { ok: false, reason: '文档含 DTD 或实体声明，已拒绝（不解析外部实体）' };
   return { ok: true, text };
 }
 
