@@ -61,6 +61,27 @@ export const sourceStatusSchema = z.object({
 export const sourceStatusesSchema = z.array(sourceStatusSchema);
 export type SourceStatus = z.infer<typeof sourceStatusSchema>;
 
+/** One source over recent local days: what it filed and what was quarantined each day, and why. */
+export const sourceActivitySchema = z.object({
+  source: sourceStatusSchema,
+  timeZone: z.string().meta({ description: 'the days are local days in this zone' }),
+  days: z.array(
+    z.object({
+      day: z.string().meta({ description: 'YYYY-MM-DD, oldest first' }),
+      stored: z.number().int().meta({ description: 'messages filed that day' }),
+      quarantined: z.number().int().meta({ description: 'messages refused into quarantine that day' }),
+    }),
+  ),
+  reasons: z.array(
+    z.object({
+      reason: z.string().meta({ description: 'the refusal, in Chinese' }),
+      count: z.number().int(),
+      lastAt: z.string(),
+    }),
+  ),
+});
+export type SourceActivity = z.infer<typeof sourceActivitySchema>;
+
 /** A message that could not be read or mapped, kept raw with the reason (in Chinese). */
 export const quarantinedMessageSchema = z.object({
   id: z.number().int(),

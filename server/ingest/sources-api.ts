@@ -5,6 +5,7 @@ import {
   quarantinePageSchema,
   replayReportSchema,
   resultSourceSchema,
+  sourceActivitySchema,
   sourceRegistrationSchema,
   sourceStatusesSchema,
 } from '../contract/sources';
@@ -24,6 +25,7 @@ import { daysBefore } from '../../rules';
 import { receiveCda } from './cda/receive';
 import { replayRows } from './front-table/replay';
 import { receiveHl7 } from './hl7v2/receive';
+import { sourceActivity } from './source-activity';
 
 /** Runs a quarantined message through the ingest again (after its mapping was fixed); answered with what became of it. */
 async function replay(services: Services, entry: Quarantined) {
@@ -83,6 +85,31 @@ export const sourcesApi = [
     answer: sourceStatusesSchema,
     answerDescription: 'the sources',
     handle: ({ services }) => sourceStatuses(services.reader, daysBefore(services.clock(), 1).toISOString()),
+  }),
+  apiRoute({
+    method: 'get',
+    path: '/api/platform/sources/{id}/activity',
+    summary:
+      "One source's recent local days: messages filed and quarantined per day (zeros included), and the most frequent refusal reasons",
+    access: ['platform'],
+    params: z.object({ id: z.string().min(1).max(64).meta({ description: 'the source id' }) }),
+    query: z.object({
+      days: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(90)
+        .default(14)
+        .meta({ description: 'local days, today included; up to 90' }),
+    }),
+    answer: sourceActivitySchema,
+    answerDescription: 'the days and reasons',
+    errors: [404],
+    handle: async ({ params, query, services }) => {
+      const activity = await sourceActivity(services, params.id, query.days);
+      if (!activity) throw new HttpError(404, 'not-found', `no source ${params.id}`);
+      return activity;
+    },
   }),
   apiRoute({
     method: 'get',

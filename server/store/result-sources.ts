@@ -186,3 +186,52 @@ export async function findQuarantined(db: Database, id: number): Promise<Quarant
 export async function markReplayed(db: Database, id: number, now: Date): Promise<void> {
   await db('quarantine').where('id', id).update({ replayed_at: now.toISOString() });
 }
+
+/** What a source sent since an instant, by UTC hour (`YYYY-MM-DDTHH`): messages filed and messages quarantined. */
+export async function sourceHourlyCounts(
+  db: Database,
+  sourceId: string,
+  since: string,
+): Promise<{ readonly hour: string; readonly stored: number; readonly quarantined: number }[]> {
+  const hour = db.raw('substr(received_at, 1, 13)');
+  const filed = (await db('received_messages')
+    .where({ source_id: sourceId, outcome: 'stored' })
+    .andWhere('received_at', '>=', since)
+    .select({ hour })
+    .count({ n: '*' })
+    .groupByRaw('substr(received_at, 1, 13)')) as { hour: string; n: number | string }[];
+  // Every refusal as it happened, replayed since or not: the quarantine keeps each arrival.
+  const held = (await db('quarantine')
+    .where('source_id', sourceId)
+    .andWhere('received_at', '>=', since)
+    .select({ hour })
+    .count({ n: '*' })
+    .groupByRaw('substr(received_at, 1, 13)')) as { hour: string; n: number | string }[];
+  const hours = new Map<string, { stored: number; quarantined: number }>();
+  const at = (key: string) => hours.get(key) ?? hours.set(key, { stored: 0, quarantined: 0 }).get(key)!;
+  for (const row of filed) at(row.hour).stored += Number(row.n);
+  for (const row of held) at(row.hour).quarantined += Number(row.n);
+  return [...hours].map(([key, counts]) => ({ hour: key, ...counts }));
+}
+
+/** Why a source's messages were quarantined since an instant: the most frequent reasons first. */
+export async function quarantineReasons(
+  db: Database,
+  sourceId: string,
+  since: string,
+  limit: number,
+): Promise<{ readonly reason: string; readonly count: number; readonly lastAt: string }[]> {
+  const rows = (await db('quarantine')
+    .where('source_id', sourceId)
+    .andWhere('received_at', '>=', since)
+    .select('reason')
+    .count({ n: '*' })
+    .max({ last: 'received_at' })
+    .groupBy('reason')
+    .orderBy([
+      { column: 'n', order: 'desc' },
+      { column: 'reason', order: 'asc' },
+    ])
+    .limit(limit)) as { reason: string; n: number | string; last: string }[];
+  return rows.map((row) => ({ reason: row.reason, count: Number(row.n), lastAt: row.last }));
+}
