@@ -1,10 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { potassiumOru } from '../../fixtures/hl7v2/samples';
+import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { localDate } from '../../rules';
 import { launchChromium } from '../support/browser';
 import { hisCheckBody, signedFetch } from '../support/his';
-import { startServer, type TestServer } from '../support/server';
+import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
  * Issue 21 points 1 and 5: the platform operator's console at /app/platform, in Chromium: the
@@ -87,5 +90,54 @@ describe('the platform console (headless Chromium)', () => {
     // The demo sources, with what they sent.
     const sources = page.getByRole('table', { name: '数据源（LIS、PACS、平台）' });
     expect(await sources.getByRole('rowheader', { name: /LIS-H-CQ-002/ }).count()).toBe(1);
+  }, 120_000);
+
+  it("opens a source's page: today's filed and quarantined messages, the reason, and the quarantine to replay", async () => {
+    const registered = await fetch(`${server.url}/api/platform/sources`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.platformToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        id: 'LIS-E2E',
+        name: '端到端 LIS',
+        format: 'hl7v2',
+        institutions: [HOSPITALS.jialing],
+        facilities: { JLJ: HOSPITALS.jialing },
+        charset: 'UTF-8',
+      }),
+    });
+    const { token } = (await registered.json()) as { token: string };
+    const today = localDate(TEST_NOW, 'Asia/Shanghai');
+    const good = potassiumOru({
+      nationalId: syntheticNationalId('1980-04-04', 901),
+      name: '测试',
+      today,
+      controlId: 'E2E-1',
+      charset: 'UNICODE UTF-8',
+    });
+    const send = (message: string) =>
+      fetch(`${server.url}/ingest/hl7v2`, {
+        method: 'POST',
+        headers: { 'content-type': 'x-application/hl7-v2+er7', authorization: `Bearer ${token}` },
+        body: message,
+      });
+    expect((await send(good)).status).toBe(200);
+    expect((await send(good.replace(/PID\|[^\r]*\r/, '').replace('E2E-1', 'E2E-2'))).status).toBe(422);
+
+    await page.reload();
+    await page.getByRole('link', { name: /端到端 LIS（LIS-E2E）/ }).click();
+    await page.getByRole('heading', { name: '数据源：端到端 LIS（LIS-E2E）' }).waitFor({ timeout: 30_000 });
+    const days = page.getByRole('table', { name: '每日接收' });
+    await days.waitFor({ timeout: 15_000 });
+    const todayRow = days.getByRole('row', { name: new RegExp(`^${today}`) });
+    expect(await todayRow.getByRole('cell').allTextContents()).toEqual(['1', '1', '']);
+    expect(await days.getByRole('row').count()).toBe(15);
+    await page.getByRole('button', { name: '近 7 天' }).click();
+    await expect.poll(() => days.getByRole('row').count(), { timeout: 15_000 }).toBe(8);
+    const reasons = page.getByRole('table', { name: '拒收原因' });
+    expect(await reasons.getByRole('row').nth(1).textContent()).toMatch(/PID/);
+    expect(await page.getByText(/控制号 E2E-2|E2E-2/).count()).toBeGreaterThan(0);
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: '重放隔离消息' }).click();
+    await page.getByText('已重放：0 条入库，1 条仍在隔离区。').waitFor({ timeout: 15_000 });
   }, 120_000);
 });

@@ -192,6 +192,8 @@ describe('SMART app end to end (headless Chromium)', () => {
       '张伟',
       `门诊号： ${visit}`,
       '身份证号： 990101********003X',
+      // The result set aside, named with what it said (issue 23 point 8).
+      '钾 4.1 mmol/L',
       '告知对象： 家属',
       '告知方式： 书面',
       '告知医生： 李明',

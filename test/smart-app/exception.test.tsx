@@ -166,7 +166,8 @@ describe('recording an exception and the patient notification', () => {
     expect(text).toContain(`年龄：${dayjs().diff('1968-03-12', 'year')}岁`);
     expect(text).toContain('性别：男');
     expect(text).toContain('检查检验项目：钾');
-    expect(text).toContain('渝中区人民医院，2026-03-08');
+    // The result set aside by name: where, when and what it said (issue 23 point 8).
+    expect(text).toContain('渝中区人民医院，2026-03-08：钾 5.6 mmol/L（↑ 偏高）');
     expect(text).toContain('即将进行重大医疗干预（手术、输血等）');
     expect(text).toContain('术前评估');
     expect(text).toContain('重新检查的目的和必要性');

@@ -25,6 +25,9 @@ const PlatformConsole = lazy(() =>
 const PlatformConnections = lazy(() =>
   import('../platform/ConnectionsPage').then((module) => ({ default: module.PlatformConnections })),
 );
+const PlatformSource = lazy(() =>
+  import('../platform/SourcePage').then((module) => ({ default: module.PlatformSource })),
+);
 const AccessLogConsole = lazy(() =>
   import('../access-log/AccessLogConsole').then((module) => ({ default: module.AccessLogConsole })),
 );
@@ -53,6 +56,7 @@ export const routes: RouteObject[] = [
   { path: 'admin/quarantine', element: onDemand(<QuarantineConsole />) },
   { path: 'platform', element: onDemand(<PlatformConsole />) },
   { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
+  { path: 'platform/sources/:id', element: onDemand(<PlatformSource />) },
   { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },
 ];
 

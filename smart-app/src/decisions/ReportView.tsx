@@ -17,7 +17,7 @@ type ImagingReport = Extract<Report, { kind: 'imaging' }>;
 type FlagKind = keyof Messages['report']['flags'];
 
 /** FHIR v3 ObservationInterpretation: H/HH high, L/LL low, A/AA abnormal, N normal. */
-function flagKind(flag: string | null): FlagKind | null {
+export function flagKind(flag: string | null): FlagKind | null {
   switch (flag) {
     case 'H':
     case 'HH':

@@ -9,6 +9,8 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useEffect, useId, useState } from 'react';
+import type { Report } from '../../../server/contract/report';
+import { typesetUnit } from '../../../server/contract/units';
 import { ageInYears } from '../app/age';
 import { LanguageSwitch } from '../app/LanguageSwitch';
 import { Loading } from '../app/Loading';
@@ -24,6 +26,7 @@ import {
 } from '../decisions/model';
 import type { ExceptionValues } from '../decisions/exception-input';
 import { promptApi } from '../decisions/prompt-api';
+import { flagKind } from '../decisions/ReportView';
 import { DAYJS_LOCALES, type Language } from '../i18n/language';
 import { sheetCatalogFor, useSheetMessages } from './i18n/messages';
 import type { CardIdentity, PatientSummary } from '../launch/smart';
@@ -172,6 +175,29 @@ export function NotificationSheet({ open, onClose, card, view, content, patient 
   );
 }
 
+/** Findings longer than this are cut on paper: the sheet names the result, the app shows it whole. */
+const FINDINGS_ON_PAPER = 120;
+
+/** What a result said, in the sheet's words: its values with units (abnormal ones flagged), or its findings. */
+function whatItSaid(report: Report, messages: ReturnType<typeof sheetCatalogFor>): string {
+  const t = messages.sheet;
+  if (report.kind === 'lab')
+    return report.values
+      .map((value) => {
+        const kind = flagKind(value.flag);
+        return t.value(
+          value.name,
+          value.value,
+          value.unit ? typesetUnit(value.unit) : null,
+          kind && kind !== 'normal' ? messages.report.flags[kind] : null,
+        );
+      })
+      .join(t.valueSeparator);
+  if (!report.findings) return '';
+  const findings = report.findings.replace(/\s+/g, ' ').trim();
+  return t.findings(findings.length > FINDINGS_ON_PAPER ? `${findings.slice(0, FINDINGS_ON_PAPER - 1)}…` : findings);
+}
+
 interface SheetTextProps {
   readonly titleId: string;
   readonly language: Language;
@@ -241,7 +267,7 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
       <Box component="ul" sx={{ mt: 0, mb: 1 }}>
         {view.recognisable.map((result) => (
           <li key={result.resultId}>
-            {t.resultLine(result.institution.name, result.resultDate)}
+            {t.resultLine(result.institution.name, result.resultDate, whatItSaid(result.report, messages))}
             {result.own ? t.ownResult : ''}
           </li>
         ))}

@@ -1,11 +1,13 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import MuiLink from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { ConsoleApi } from '../consoles/console-api';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ConsoleGate } from '../consoles/ConsoleGate';
@@ -229,7 +231,9 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
             {sources.value.map((source) => (
               <tr key={source.id}>
                 <th scope="row">
-                  {source.name}（{source.id}）
+                  <MuiLink component={Link} to={`/platform/sources/${encodeURIComponent(source.id)}`}>
+                    {source.name}（{source.id}）
+                  </MuiLink>
                 </th>
                 <td>{t.sources.formats[source.format] ?? source.format}</td>
                 <td>{source.institutions.map(hospitalName).join('、')}</td>

@@ -2,7 +2,12 @@ import { z } from 'zod';
 import type { InstitutionRecord } from '../../../server/contract/admin';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
 import { institutionsSchema, registeredClientsSchema, regionsSchema } from '../../../server/contract/platform';
-import { replayReportSchema, sourceStatusesSchema } from '../../../server/contract/sources';
+import {
+  quarantinePageSchema,
+  replayReportSchema,
+  sourceActivitySchema,
+  sourceStatusesSchema,
+} from '../../../server/contract/sources';
 import type { ConsoleApi } from '../consoles/console-api';
 
 /** The platform operator's registry as the console reads and changes it (`/api/platform/…`). */
@@ -46,3 +51,17 @@ export const replaySource = async (api: ConsoleApi, sourceId: string) =>
   replayReportSchema.parse(
     await api.send<unknown>('POST', '/api/platform/quarantine/replay', { json: {} }, { sourceId, limit: 500 }),
   );
+
+/** One source's recent local days and refusal reasons. */
+export const sourceActivity = async (api: ConsoleApi, sourceId: string, days: number, signal: AbortSignal) =>
+  sourceActivitySchema.parse(
+    await api.get<unknown>(
+      `/api/platform/sources/${encodeURIComponent(sourceId)}/activity`,
+      { days: String(days) },
+      signal,
+    ),
+  );
+
+/** What waits in one source's quarantine, newest first. */
+export const sourceQuarantine = async (api: ConsoleApi, sourceId: string, signal: AbortSignal) =>
+  quarantinePageSchema.parse(await api.get<unknown>('/api/platform/quarantine', { sourceId, limit: '200' }, signal));

@@ -18,7 +18,12 @@ export const sheetEn = {
     existingResults: 'You already have these external results, which may be recognised under the rules:',
     existingOwnResults: 'You recently had this examination at this hospital:',
     ownResult: ' (this hospital)',
-    resultLine: (institution: string, date: string) => `${institution}, ${date}`,
+    resultLine: (institution: string, date: string, said: string) =>
+      said ? `${institution}, ${date}: ${said}` : `${institution}, ${date}`,
+    value: (name: string, value: string, unit: string | null, flag: string | null) =>
+      `${name} ${value}${unit ? ` ${unit}` : ''}${flag ? ` (${flag})` : ''}`,
+    valueSeparator: '; ',
+    findings: (text: string) => `Findings: ${text}`,
     decision: 'Having assessed your case, the doctor does not use these results and repeats the examination, because:',
     reason: 'Reason',
     explanation: 'Explanation',

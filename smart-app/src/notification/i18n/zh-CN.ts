@@ -16,7 +16,13 @@ export const sheetZhCN = {
     existingResults: '您已有下列外院结果，按规定可以互认：',
     existingOwnResults: '您近期已在本院做过该项检查检验：',
     ownResult: '（本院）',
-    resultLine: (institution: string, date: string) => `${institution}，${date}`,
+    /** The result set aside: where, when, and what it said (values, or the findings), never the other doctor's conclusion. */
+    resultLine: (institution: string, date: string, said: string) =>
+      said ? `${institution}，${date}：${said}` : `${institution}，${date}`,
+    value: (name: string, value: string, unit: string | null, flag: string | null) =>
+      `${name} ${value}${unit ? ` ${unit}` : ''}${flag ? `（${flag}）` : ''}`,
+    valueSeparator: '；',
+    findings: (text: string) => `检查所见：${text}`,
     decision: '经医生评估，本次不采用上述结果，需要重新检查，理由如下：',
     reason: '理由',
     explanation: '说明',

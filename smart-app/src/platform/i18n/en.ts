@@ -42,6 +42,29 @@ export const platformEn = {
         required: 'Required',
       },
     },
+    source: {
+      back: '← Connections and sources',
+      heading: (name: string, id: string) => `Source: ${name} (${id})`,
+      charset: 'Charset',
+      days: {
+        heading: 'Day by day',
+        period: 'Period',
+        last: (days: number) => `Last ${days} days`,
+        zone: (zone: string) =>
+          `Counted by local day (${zone}); quarantined counts the messages refused that day, replayed since or not.`,
+        columns: { day: 'Day', stored: 'Filed', quarantined: 'Quarantined' },
+        quiet: 'Nothing received',
+      },
+      reasons: {
+        heading: 'Why messages were refused',
+        none: (days: number) => `No message was refused in the last ${days} days.`,
+        columns: { reason: 'Reason', count: 'Times', last: 'Last' },
+      },
+      quarantine: {
+        heading: 'Quarantine (waiting)',
+        none: 'Nothing waits in quarantine.',
+      },
+    },
     connections: {
       heading: 'Connections and sources',
       intro:

@@ -34,6 +34,28 @@ export const platformZhCN = {
         required: '必填',
       },
     },
+    source: {
+      back: '← 接入与数据源',
+      heading: (name: string, id: string) => `数据源：${name}（${id}）`,
+      charset: '字符集',
+      days: {
+        heading: '每日接收',
+        period: '时间范围',
+        last: (days: number) => `近 ${days} 天`,
+        zone: (zone: string) => `按本地日期（${zone}）统计；隔离数为当日被拒收并放入隔离区的消息，含已重放的。`,
+        columns: { day: '日期', stored: '入库', quarantined: '隔离' },
+        quiet: '当日无消息',
+      },
+      reasons: {
+        heading: '拒收原因',
+        none: (days: number) => `近 ${days} 天没有被拒收的消息。`,
+        columns: { reason: '原因', count: '次数', last: '最近一次' },
+      },
+      quarantine: {
+        heading: '隔离区（待处理）',
+        none: '隔离区没有待处理的消息。',
+      },
+    },
     connections: {
       heading: '接入与数据源',
       intro:
