@@ -1,17 +1,17 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MuiLink from '@mui/material/Link';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { ConsoleApi } from '../consoles/console-api';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { localTime } from '../consoles/format';
+import { PlainTable } from '../consoles/PlainTable';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
@@ -33,36 +33,6 @@ export function PlatformConnections() {
     <ConsoleGate role="platform" probe={(api) => ehrClients(api, new AbortController().signal)}>
       {(api) => <ConnectionsWorkspace api={api} />}
     </ConsoleGate>
-  );
-}
-
-const TABLE_STYLE = { borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', p: 0.75, pr: 2 } } as const;
-
-function Table({
-  label,
-  head,
-  children,
-}: {
-  readonly label: string;
-  readonly head: string[];
-  readonly children: ReactNode;
-}) {
-  return (
-    <Box sx={{ overflowX: 'auto' }}>
-      <Box component="table" aria-label={label} sx={TABLE_STYLE}>
-        <thead>
-          <tr>
-            {head.map((column) => (
-              <th key={column} scope="col">
-                {column}
-              </th>
-            ))}
-            <td />
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </Box>
-    </Box>
   );
 }
 
@@ -137,7 +107,8 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
         {ehr.problem ? <ProblemNotice problem={ehr.problem} onRetry={ehr.reload} /> : null}
         {ehr.value?.length === 0 ? <Typography>{t.ehr.none}</Typography> : null}
         {ehr.value && ehr.value.length > 0 ? (
-          <Table
+          <PlainTable
+            actions
             label={t.ehr.heading}
             head={[
               t.ehr.columns.issuer,
@@ -168,14 +139,15 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                 </td>
               </tr>
             ))}
-          </Table>
+          </PlainTable>
         ) : null}
       </Section>
       <Section heading={t.his.heading}>
         {his.problem ? <ProblemNotice problem={his.problem} onRetry={his.reload} /> : null}
         {his.value?.length === 0 ? <Typography>{t.his.none}</Typography> : null}
         {his.value && his.value.length > 0 ? (
-          <Table
+          <PlainTable
+            actions
             label={t.his.heading}
             head={[
               t.his.columns.id,
@@ -199,7 +171,7 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                 </td>
               </tr>
             ))}
-          </Table>
+          </PlainTable>
         ) : null}
         <HisRegistration
           api={api}
@@ -216,7 +188,8 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
           </Alert>
         ) : null}
         {sources.value && sources.value.length > 0 ? (
-          <Table
+          <PlainTable
+            actions
             label={t.sources.heading}
             head={[
               t.sources.columns.source,
@@ -259,7 +232,7 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                 </td>
               </tr>
             ))}
-          </Table>
+          </PlainTable>
         ) : null}
       </Section>
     </>

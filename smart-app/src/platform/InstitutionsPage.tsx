@@ -1,5 +1,4 @@
 import Alert from '@mui/material/Alert';
-import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
@@ -10,6 +9,7 @@ import type { InstitutionRecord } from '../../../server/contract/admin';
 import { itemSearch } from '../app/item-search';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
+import { PlainTable } from '../consoles/PlainTable';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
@@ -128,50 +128,36 @@ function InstitutionsWorkspace({ api }: { readonly api: ConsoleApi }) {
         ) : null}
         {listed.value && shown.length === 0 ? <Typography>{t.none}</Typography> : null}
         {shown.length > 0 ? (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Box
-              component="table"
-              aria-label={t.heading}
-              sx={{ borderCollapse: 'collapse', '& th, & td': { textAlign: 'left', p: 0.75, pr: 2 } }}
-            >
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.name}</th>
-                  <th scope="col">{t.columns.level}</th>
-                  <th scope="col">{t.columns.region}</th>
-                  <th scope="col">{t.columns.alliances}</th>
-                  <th scope="col">{t.columns.codeSystem}</th>
-                  <td />
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((institution) => (
-                  <tr key={institution.id}>
-                    <th scope="row">
-                      {institution.name}（{institution.id}）
-                    </th>
-                    <td>
-                      {t.levels[institution.level]}
-                      {institution.grade ?? ''}
-                    </td>
-                    <td>{regionName(institution.region)}</td>
-                    <td>{institution.alliances.join('、')}</td>
-                    <td>{institution.localCodeSystem ?? ''}</td>
-                    <td>
-                      <Button
-                        size="small"
-                        onClick={() => setEditing({ kind: 'edit', institution })}
-                        aria-label={t.edit(institution.name)}
-                        disabled={editing !== null}
-                      >
-                        {t.editButton}
-                      </Button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </Box>
-          </Box>
+          <PlainTable
+            label={t.heading}
+            head={[t.columns.name, t.columns.level, t.columns.region, t.columns.alliances, t.columns.codeSystem]}
+            actions
+          >
+            {shown.map((institution) => (
+              <tr key={institution.id}>
+                <th scope="row">
+                  {institution.name}（{institution.id}）
+                </th>
+                <td>
+                  {t.levels[institution.level]}
+                  {institution.grade ?? ''}
+                </td>
+                <td>{regionName(institution.region)}</td>
+                <td>{institution.alliances.join('、')}</td>
+                <td>{institution.localCodeSystem ?? ''}</td>
+                <td>
+                  <Button
+                    size="small"
+                    onClick={() => setEditing({ kind: 'edit', institution })}
+                    aria-label={t.edit(institution.name)}
+                    disabled={editing !== null}
+                  >
+                    {t.editButton}
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </PlainTable>
         ) : null}
       </Section>
     </>

@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
@@ -12,20 +11,15 @@ import type { ConsoleApi } from '../consoles/console-api';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { localTime } from '../consoles/format';
+import { PlainTable } from '../consoles/PlainTable';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
-import { WaitingMessage } from '../quarantine/WaitingMessage';
+import { WaitingMessages } from '../quarantine/WaitingMessage';
 import { usePlatformMessages } from './i18n/messages';
 import { institutions, replaySource, sourceActivity, sourceQuarantine } from './platform-api';
 
 const PERIODS = [7, 14, 30] as const;
-
-const TABLE_STYLE = {
-  borderCollapse: 'collapse',
-  '& th, & td': { textAlign: 'left', p: 0.5, pr: 3, whiteSpace: 'nowrap' },
-  '& td.count': { textAlign: 'right' },
-} as const;
 
 /**
  * /app/platform/sources/:id: one result source as its operator watches it: when it last sent, what
@@ -105,26 +99,18 @@ function SourceWorkspace({ api, sourceId }: { readonly api: ConsoleApi; readonly
       <Section heading={t.reasons.heading}>
         {activity.value?.reasons.length === 0 ? <Typography>{t.reasons.none(days)}</Typography> : null}
         {activity.value && activity.value.reasons.length > 0 ? (
-          <Box sx={{ overflowX: 'auto' }}>
-            <Box component="table" aria-label={t.reasons.heading} sx={TABLE_STYLE}>
-              <thead>
-                <tr>
-                  <th scope="col">{t.reasons.columns.reason}</th>
-                  <th scope="col">{t.reasons.columns.count}</th>
-                  <th scope="col">{t.reasons.columns.last}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {activity.value.reasons.map((reason) => (
-                  <tr key={reason.reason}>
-                    <td style={{ whiteSpace: 'normal' }}>{reason.reason}</td>
-                    <td className="count">{reason.count}</td>
-                    <td>{localTime(reason.lastAt, 'YYYY-MM-DD HH:mm')}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Box>
-          </Box>
+          <PlainTable
+            label={t.reasons.heading}
+            head={[t.reasons.columns.reason, t.reasons.columns.count, t.reasons.columns.last]}
+          >
+            {activity.value.reasons.map((reason) => (
+              <tr key={reason.reason}>
+                <td>{reason.reason}</td>
+                <td className="count">{reason.count}</td>
+                <td style={{ whiteSpace: 'nowrap' }}>{localTime(reason.lastAt, 'YYYY-MM-DD HH:mm')}</td>
+              </tr>
+            ))}
+          </PlainTable>
         ) : null}
       </Section>
       <Section
@@ -145,13 +131,7 @@ function SourceWorkspace({ api, sourceId }: { readonly api: ConsoleApi; readonly
         ) : null}
         {waiting.problem ? <ProblemNotice problem={waiting.problem} onRetry={waiting.reload} /> : null}
         {waiting.value?.length === 0 ? <Typography>{t.quarantine.none}</Typography> : null}
-        {waiting.value && waiting.value.length > 0 ? (
-          <Stack spacing={1}>
-            {waiting.value.map((message) => (
-              <WaitingMessage key={message.id} message={message} />
-            ))}
-          </Stack>
-        ) : null}
+        {waiting.value && waiting.value.length > 0 ? <WaitingMessages waiting={waiting.value} /> : null}
       </Section>
     </>
   );
@@ -195,34 +175,22 @@ function DaysTable({ activity }: { readonly activity: SourceActivity }) {
       <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
         {t.zone(activity.timeZone)}
       </Typography>
-      <Box sx={{ overflowX: 'auto' }}>
-        <Box component="table" aria-label={t.heading} sx={TABLE_STYLE}>
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.day}</th>
-              <th scope="col">{t.columns.stored}</th>
-              <th scope="col">{t.columns.quarantined}</th>
-              <td />
-            </tr>
-          </thead>
-          <tbody>
-            {newestFirst.map((day) => (
-              <tr key={day.day}>
-                <th scope="row">{day.day}</th>
-                <td className="count">{day.stored}</td>
-                <td className="count">{day.quarantined}</td>
-                <td>
-                  {day.stored + day.quarantined === 0 ? (
-                    <Typography component="span" variant="body2" color="warning.dark">
-                      {t.quiet}
-                    </Typography>
-                  ) : null}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </Box>
-      </Box>
+      <PlainTable label={t.heading} head={[t.columns.day, t.columns.stored, t.columns.quarantined]} actions>
+        {newestFirst.map((day) => (
+          <tr key={day.day}>
+            <th scope="row">{day.day}</th>
+            <td className="count">{day.stored}</td>
+            <td className="count">{day.quarantined}</td>
+            <td>
+              {day.stored + day.quarantined === 0 ? (
+                <Typography component="span" variant="body2" color="warning.dark">
+                  {t.quiet}
+                </Typography>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </PlainTable>
     </>
   );
 }

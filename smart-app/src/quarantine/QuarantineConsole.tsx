@@ -1,5 +1,4 @@
 import Box from '@mui/material/Box';
-import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
@@ -8,7 +7,7 @@ import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
 import { useQuarantineMessages } from './i18n/messages';
-import { WaitingMessage } from './WaitingMessage';
+import { WaitingMessages } from './WaitingMessage';
 import { hospitalSources, quarantinedMessages } from './quarantine-api';
 
 /**
@@ -75,14 +74,7 @@ function QuarantineWorkspace({ api }: { readonly api: ConsoleApi }) {
       <Section heading={t.list}>
         {waiting.problem ? <ProblemNotice problem={waiting.problem} onRetry={waiting.reload} /> : null}
         {waiting.value?.length === 0 ? <Typography>{t.empty}</Typography> : null}
-        {waiting.value && waiting.value.length > 0 ? (
-          <Stack spacing={1}>
-            <Typography color="text.secondary">{t.count(waiting.value.length)}</Typography>
-            {waiting.value.map((message) => (
-              <WaitingMessage key={message.id} message={message} />
-            ))}
-          </Stack>
-        ) : null}
+        {waiting.value && waiting.value.length > 0 ? <WaitingMessages waiting={waiting.value} /> : null}
       </Section>
     </>
   );

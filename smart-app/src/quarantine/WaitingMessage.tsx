@@ -2,6 +2,7 @@ import Accordion from '@mui/material/Accordion';
 import AccordionDetails from '@mui/material/AccordionDetails';
 import AccordionSummary from '@mui/material/AccordionSummary';
 import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import type { QuarantinedMessage } from '../../../server/contract/sources';
@@ -48,5 +49,18 @@ export function WaitingMessage({ message }: { readonly message: QuarantinedMessa
         </Box>
       </AccordionDetails>
     </Accordion>
+  );
+}
+
+/** The messages waiting in a quarantine, newest first, each openable as it came. */
+export function WaitingMessages({ waiting }: { readonly waiting: readonly QuarantinedMessage[] }) {
+  const { messages } = useQuarantineMessages();
+  return (
+    <Stack spacing={1}>
+      <Typography color="text.secondary">{messages.quarantine.count(waiting.length)}</Typography>
+      {waiting.map((message) => (
+        <WaitingMessage key={message.id} message={message} />
+      ))}
+    </Stack>
   );
 }
