@@ -2,7 +2,7 @@ import { apiRoute } from '../api/route';
 import { accessLogPageSchema, accessLogQuerySchema, type AccessLogPage } from '../contract/access-log';
 import { HttpError } from '../errors/http-error';
 import { patientKey } from '../fhir/patient-key';
-import { listAccess } from '../store/access-log';
+import { countAccess, listAccess } from '../store/access-log';
 
 /**
  * GET /api/access-log: who read which patient's results, when, where and how many. A hospital's
@@ -35,15 +35,20 @@ export const accessLogApi = [
       if (principal.role !== 'platform' && hospitalId === undefined)
         throw new HttpError(403, 'forbidden', 'this token is not bound to a hospital');
       const key = query.nationalId ? patientKey(services.config.patientKeySecret, query.nationalId) : query.patientKey;
-      const entries = await listAccess(services.reader, {
+      const filters = {
         ...(hospitalId !== undefined ? { hospitalId } : {}),
         ...(key !== undefined ? { patientKey: key } : {}),
         ...(query.endpoint !== undefined ? { endpoint: query.endpoint } : {}),
         ...(query.from !== undefined ? { from: new Date(query.from).toISOString() } : {}),
         ...(query.to !== undefined ? { to: new Date(query.to).toISOString() } : {}),
+      };
+      const entries = await listAccess(services.reader, {
+        ...filters,
         ...(query.before !== undefined ? { before: query.before } : {}),
         limit: query.limit,
       });
+      // Counted once, with the first page: the later pages of the same filters keep it.
+      const total = query.before === undefined ? await countAccess(services.reader, filters) : null;
       const { institutions } = await services.reference.current();
       return {
         entries: entries.map((entry) => ({
@@ -51,6 +56,7 @@ export const accessLogApi = [
           hospitalName: entry.hospitalId ? (institutions.get(entry.hospitalId)?.name ?? null) : null,
         })),
         next: entries.length === query.limit ? (entries.at(-1)?.id ?? null) : null,
+        total,
       };
     },
   }),

@@ -66,6 +66,11 @@ export const accessEntrySchema = z.object({
 export const accessLogPageSchema = z.object({
   entries: z.array(accessEntrySchema),
   next: z.number().int().nullable(),
+  total: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: 'how many entries the filters select; answered with the first page (no `before`) only' }),
 });
 export type AccessLogPage = z.infer<typeof accessLogPageSchema>;
 export type AccessLogQuery = z.input<typeof accessLogQuerySchema>;

@@ -52,14 +52,28 @@ export interface AccessQuery {
   readonly limit: number;
 }
 
-/** Newest first, one page. */
-export async function listAccess(db: Database, query: AccessQuery): Promise<StoredAccessEntry[]> {
-  const rows = db<AccessRow>('access_log').orderBy('id', 'desc').limit(query.limit);
+type AccessFilters = Omit<AccessQuery, 'before' | 'limit'>;
+
+/** The entries the filters select, of any page. */
+function filtered(db: Database, query: AccessFilters) {
+  const rows = db<AccessRow>('access_log');
   if (query.hospitalId !== undefined) void rows.where('hospital_id', query.hospitalId);
   if (query.patientKey !== undefined) void rows.where('patient_key', query.patientKey);
   if (query.endpoint !== undefined) void rows.where('endpoint', query.endpoint);
   if (query.from !== undefined) void rows.where('at', '>=', query.from);
   if (query.to !== undefined) void rows.where('at', '<', query.to);
+  return rows;
+}
+
+/** How many entries the filters select. */
+export async function countAccess(db: Database, query: AccessFilters): Promise<number> {
+  const row = (await filtered(db, query).count({ n: '*' }).first()) as { n: number | string } | undefined;
+  return Number(row?.n ?? 0);
+}
+
+/** Newest first, one page. */
+export async function listAccess(db: Database, query: AccessQuery): Promise<StoredAccessEntry[]> {
+  const rows = filtered(db, query).orderBy('id', 'desc').limit(query.limit);
   if (query.before !== undefined) void rows.where('id', '<', query.before);
   return (await rows).map((row) => ({
     id: Number(row.id),

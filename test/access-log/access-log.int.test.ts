@@ -29,10 +29,13 @@ const keyOf = (patient: string) => patientKey(server.config.patientKeySecret, de
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 /** The log as a token sees it, once what was noted has been written. */
-async function logAs(token: string, query = ''): Promise<{ status: number; entries: any[] }> {
+async function logAs(
+  token: string,
+  query = '',
+): Promise<{ status: number; entries: any[]; next: number | null; total: number | null }> {
   await server.services.accessLog.flush();
   const { status, body } = await getJson(`${server.url}/api/access-log${query}`, bearer(token));
-  return { status, entries: body.entries ?? [] };
+  return { status, entries: body.entries ?? [], next: body.next ?? null, total: body.total ?? null };
 }
 
 /** Waits for an entry noted after a response went out (the read is logged once the answer is sent). */
@@ -183,7 +186,13 @@ describe('point 10: every read of a patient’s results is on record', () => {
     const own = await logAs(quality);
     const other = await logAs(otherQuality);
     const platform = await logAs(server.platformToken);
-    await expectMatchesOpenApi(server.url, '/api/access-log', 'get', 200, { entries: platform.entries, next: null });
+    const { status: _status, ...platformPage } = platform;
+    await expectMatchesOpenApi(server.url, '/api/access-log', 'get', 200, platformPage);
+    // The first page says how many the filters select; a later page (a cursor) leaves it to the first.
+    expect(own.total).toBe((await server.services.db('access_log').where('hospital_id', HOSPITALS.shancheng)).length);
+    const firstOfTwo = await logAs(quality, '?limit=1');
+    expect(firstOfTwo.total).toBe(own.total);
+    expect((await logAs(quality, `?limit=1&before=${firstOfTwo.next}`)).total).toBeNull();
     expect(own.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(true);
     expect(other.entries.every((entry) => entry.hospitalId === HOSPITALS.qijiang)).toBe(true);
     expect(other.entries.some((entry) => entry.patientKey === keyOf('sun-li'))).toBe(false);

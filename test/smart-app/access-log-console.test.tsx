@@ -102,6 +102,8 @@ describe('the access log page (quality console)', () => {
     const api = new FakeAccessLogApi(reads(60));
     await openAccessLog(api);
     await waitFor(() => expect(listed('at')).toHaveLength(25));
+    // The total from the first page on, not "more than 25" (issue 23 point 9).
+    expect(await within(section()).findByText('1–25 共 60')).toBeTruthy();
     const user = doctor();
     const nextPage = () => within(section()).getByRole('button', { name: '下一页' });
     await user.click(nextPage());
@@ -112,7 +114,7 @@ describe('the access log page (quality console)', () => {
     await user.click(nextPage());
     await waitFor(() => expect(api.last().get('before')).toBe('11'));
     await waitFor(() => expect(listed('at')).toHaveLength(10));
-    // The last page reached: the count is known and there is no further page.
+    // The last page: the total kept from the first, and no further page.
     expect(await within(section()).findByText('51–60 共 60')).toBeTruthy();
     expect(nextPage().hasAttribute('disabled')).toBe(true);
 

@@ -72,19 +72,21 @@ export class FakeAccessLogApi {
         const parsed = accessLogQuerySchema.safeParse(Object.fromEntries(url.searchParams));
         if (!parsed.success) return refuse(new HttpError(400, 'invalid', parsed.error.message));
         const query = parsed.data;
-        const selected = [...this.entries]
+        const matching = [...this.entries]
           .sort((a, b) => b.id - a.id)
           .filter(
             (entry) =>
               (query.endpoint === undefined || entry.endpoint === query.endpoint) &&
               (query.patientKey === undefined || entry.patientKey === query.patientKey),
-          )
+          );
+        const selected = matching
           .filter((entry) => query.before === undefined || entry.id < query.before)
           .slice(0, query.limit);
         return HttpResponse.json(
           accessLogPageSchema.parse({
             entries: selected,
             next: selected.length === query.limit ? (selected.at(-1)?.id ?? null) : null,
+            total: query.before === undefined ? matching.length : null,
           }),
         );
       }),

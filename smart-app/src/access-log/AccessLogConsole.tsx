@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
 import Typography from '@mui/material/Typography';
 import type { GridPaginationModel } from '@mui/x-data-grid';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { ProblemNotice } from '../consoles/ProblemNotice';
@@ -47,9 +47,16 @@ function AccessLogWorkspace({ api }: { readonly api: ConsoleApi }) {
     query.success ? accessLogPage(api, query.data, signal) : Promise.reject(query.error),
   );
 
+  // The first page answers the total; the later pages of the same filters keep it.
+  const [total, setTotal] = useState<number | null>(null);
+  const firstTotal = log.value?.total ?? null;
+  useEffect(() => {
+    if (firstTotal !== null) setTotal(firstTotal);
+  }, [firstTotal]);
   const filter = (next: AccessLogFilters) => {
     setFilters(next);
     setPaging(FIRST_PAGE);
+    setTotal(null);
   };
   const page = (model: GridPaginationModel) => {
     if (model.pageSize !== pageSize) {
@@ -76,6 +83,7 @@ function AccessLogWorkspace({ api }: { readonly api: ConsoleApi }) {
           page={log.value}
           loading={log.loading}
           pageIndex={paging.index}
+          total={total}
           pageSize={pageSize}
           onPage={page}
           onCopied={() => setCopied(true)}

@@ -13,13 +13,24 @@ interface AccessLogGridProps {
   /** 0-based page of the log shown (the API pages by cursor: only the next and the earlier pages can be reached). */
   readonly pageIndex: number;
   readonly pageSize: number;
+  /** How many entries the filters select, once the first page has said. */
+  readonly total: number | null;
   readonly onPage: (model: GridPaginationModel) => void;
   readonly onCopied: () => void;
   readonly onPatient: (patientKey: string) => void;
 }
 
 /** The log's entries, newest first, a page at a time; nothing here changes an entry. */
-export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCopied, onPatient }: AccessLogGridProps) {
+export function AccessLogGrid({
+  page,
+  loading,
+  pageIndex,
+  pageSize,
+  total,
+  onPage,
+  onCopied,
+  onPatient,
+}: AccessLogGridProps) {
   const { messages } = useAccessLogMessages();
   const t = messages.accessLog;
   const columns: GridColDef<AccessEntryView>[] = [
@@ -72,8 +83,8 @@ export function AccessLogGrid({ page, loading, pageIndex, pageSize, onPage, onCo
     },
   ];
   const entries = page?.entries ?? [];
-  // The count is known once the last page is reached; before, the grid offers the next page while the API has one.
-  const rowCount = page && page.next === null ? pageIndex * pageSize + entries.length : -1;
+  // The total the first page answered; without it, known once the last page is reached.
+  const rowCount = total ?? (page && page.next === null ? pageIndex * pageSize + entries.length : -1);
   const paginationModel = useMemo(() => ({ page: pageIndex, pageSize }), [pageIndex, pageSize]);
   const paginationMeta = useMemo(() => ({ hasNextPage: page?.next !== undefined && page.next !== null }), [page?.next]);
   return (
