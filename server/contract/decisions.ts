@@ -146,6 +146,8 @@ export const promptViewSchema = z.object({
     methodRelevant: z.boolean(),
   }),
   localTestSystem: testSystem.nullable(),
+  /** The hospital's region asks results to carry a recognition mark: only then is a missing mark worth saying. */
+  markRequired: z.boolean(),
   recognisable: z.array(
     z.object({
       resultId: z.string(),

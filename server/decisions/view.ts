@@ -126,6 +126,7 @@ export function promptView(
       methodRelevant: item.annotation !== 'none',
     },
     localTestSystem: configuration.localTestSystems.get(item.code) ?? null,
+    markRequired: configuration.policy.markRequired,
     recognisable: verdict.recognisable.map((candidate) => ({
       resultId: candidate.result.id,
       suggestionId: offered.get(candidate.result.id) ?? null,

@@ -1,4 +1,4 @@
-import { RESULT_STATUSES, type RecognitionItem, type ResultStatus } from '../../rules';
+import { RESULT_STATUSES, withoutMarks, type RecognitionItem, type ResultStatus } from '../../rules';
 import { itemCodeFor, institutionIdFrom } from '../fhir/item-codes';
 import { nationalIdOf, patientKey } from '../fhir/patient-key';
 import {
@@ -265,10 +265,19 @@ export function extractResult(report: DiagnosticReport, context: ExtractionConte
     );
   }
   const withSystem = observations.find((o) => o.method || o.device);
+  // The mark is kept as the result's mark; the names a doctor reads are the names, without it.
+  const marks = [...context.reference.regions.values()].flatMap((policy) =>
+    policy.marks[item.kind].map((mark) => mark.text),
+  );
+  const plain = (name: string) => withoutMarks(name, marks);
   const content: Report =
     item.kind === 'lab'
-      ? { kind: 'lab', title: displayOf(report.code) ?? item.nameZh, values: observations.map(labValue) }
-      : imagingReport(report, observations, item, context);
+      ? {
+          kind: 'lab',
+          title: plain(displayOf(report.code) ?? item.nameZh),
+          values: observations.map(labValue).map((value) => ({ ...value, name: plain(value.name) })),
+        }
+      : { ...imagingReport(report, observations, item, context), title: plain(displayOf(report.code) ?? item.nameZh) };
   return {
     ok: true,
     result: {

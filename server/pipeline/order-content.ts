@@ -10,8 +10,6 @@ import { ownValue } from '../web/own-key';
 export interface ContentWords {
   readonly messages: Messages;
   readonly itemName: (item: RecognitionItem) => string;
-  /** The region asks for recognition marks: show each result's mark (where it does not, "no mark" says nothing). */
-  readonly showMarks: boolean;
   /** The hospital's own method and brand for an item, to say where an external result's differ. */
   readonly localTestSystem: (itemCode: string) => TestSystem | undefined;
 }
@@ -21,7 +19,6 @@ export function contentWords(locale: Locale, configuration: EffectiveConfigurati
   return {
     messages: messagesFor(locale),
     itemName: (item) => (locale === 'en' ? item.nameEn : item.nameZh),
-    showMarks: configuration.policy.markRequired,
     localTestSystem: (itemCode) => configuration.localTestSystems.get(itemCode),
   };
 }
@@ -101,7 +98,9 @@ function resultContent(candidate: Candidate<StoredResult>, item: RecognitionItem
     origin: messages.origin(candidate.own),
     level: messages.level(institution.level, institution.grade),
     when: messages.resultLine(window.resultDate, window.ageDays, window.daysLeft),
-    mark: words.showMarks && result.mark ? result.mark : null,
+    // A mark the report carries is shown wherever it is, as the app shows it; "no mark" is never said here.
+    // Between a hospital and itself a mark means nothing.
+    mark: !candidate.own && result.mark ? result.mark : null,
     standsFor: candidate.via ? messages.standsFor(words.itemName(candidate.via), words.itemName(item)) : null,
     values:
       report.kind === 'lab'

@@ -114,6 +114,14 @@ describe('4. 京津冀鲁: marked results are recognised as far as possible (001
     expect(body.cards).toHaveLength(1);
     expect(body.cards[0].summary).toContain('海河区第三人民医院');
     expect(body.cards[0].detail).toContain('互认标识：京津冀鲁HR');
+    // The mark printed before the item's name is the result's mark, not part of the analyte's name (issue 23 point 7).
+    expect(body.cards[0].detail).toContain('| 肌酐 | 81 |');
+    expect(body.cards[0].detail).not.toContain('京津冀鲁HR肌酐');
+  });
+
+  it("shows a mark the result carries on the card where the region requires none, as the app does: 王芳's 川渝HR in 重庆", async () => {
+    const { body } = await select(orderRequest('order-select', 'wang-fang', ['CT-HEAD']));
+    expect(body.cards[0].detail).toContain('互认标识：川渝HR');
   });
 
   it('a chest CT marked by -JJJLHR after the institution name on the images is recognised', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkMark } from '../../rules';
+import { checkMark, withoutMarks } from '../../rules';
 import { chongqing, headCt, markedRegion, potassium } from './world';
 
 // 001_0b4a79971fa7303c.txt: "在检验结果报告单相应检验项目名称前标注“京津冀鲁HR”标识(如报告单格式受限,可…标注“★”标识" and
@@ -45,5 +45,22 @@ describe('mark: the result carries the recognition mark where the region require
   ])('$name', ({ policy, mark, item, expected }) => {
     const check = checkMark(mark, item, policy);
     expect(check.ok ? null : check.reason).toBe(expected);
+  });
+});
+
+// 001_0b4a79971fa7303c.txt: "在检验结果报告单相应检验项目名称前标注“京津冀鲁HR”标识" and
+// "在医学影像图像上医疗机构名称后增加“-JJJLHR”标识": the mark is printed with the name, but is not part of it.
+describe('withoutMarks: a name as printed, without the recognition mark (issue 23 point 7)', () => {
+  const marks = ['京津冀鲁HR', '★', '-JJJLHR', '川渝HR'];
+  it.each([
+    ['京津冀鲁HR肌酐', '肌酐'],
+    ['★钾', '钾'],
+    ['头颅CT平扫-JJJLHR', '头颅CT平扫'],
+    ['川渝HR 血常规', '血常规'],
+    ['肌酐', '肌酐'],
+    // A name that is only a mark is left alone rather than emptied.
+    ['★', '★'],
+  ])('%s → %s', (printed, plain) => {
+    expect(withoutMarks(printed, marks)).toBe(plain);
   });
 });

@@ -15,7 +15,8 @@ describe('the decision screen', () => {
     expect(screen.getByRole('heading', { level: 2, name: '可互认的外院结果（1）' })).toBeTruthy();
     const card = resultCard('渝中区人民医院');
     expect(within(card).getByText('二级甲等')).toBeTruthy();
-    expect(within(card).getByText('无互认标识')).toBeTruthy();
+    // 重庆 requires no mark: its absence is not worth a chip there (issue 23 point 7).
+    expect(within(card).queryByText('无互认标识')).toBeNull();
     expect(within(card).getByText('检查日期 2026-03-08（2天前）')).toBeTruthy();
     expect(within(card).getByText('有效期剩余5天（至2026-03-15）')).toBeTruthy();
     // The lab table: value, unit, reference range, and the abnormal flag in words.
@@ -29,6 +30,11 @@ describe('the decision screen', () => {
     expect(document.activeElement).toBe(accept);
     // The first button in the card: before the report and anything else to press.
     expect(within(card).getAllByRole('button')[0]).toBe(accept);
+  });
+
+  it('says a result carries no recognition mark where the region requires one', async () => {
+    await openCard(network, new FakeDecisionApi('potassium', { markRequired: true }));
+    expect(within(resultCard('渝中区人民医院')).getByText('无互认标识')).toBeTruthy();
   });
 
   it('shows the method and brand where the item needs them, and warns when they differ from ours', async () => {

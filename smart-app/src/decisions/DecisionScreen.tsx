@@ -262,6 +262,7 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
                   result={result}
                   item={view.item}
                   localTestSystem={view.localTestSystem}
+                  markRequired={view.markRequired}
                   primary={index === 0 && editing?.step !== 'exception'}
                   disabled={busy !== null}
                   onAccept={accept}

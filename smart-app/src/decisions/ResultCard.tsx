@@ -15,6 +15,7 @@ interface ResultCardProps {
   readonly result: RecognisableResult;
   readonly item: PromptView['item'];
   readonly localTestSystem: PromptView['localTestSystem'];
+  readonly markRequired: boolean;
   /** The best result: its button is the one to press, and has the focus when the page opens. */
   readonly primary: boolean;
   readonly disabled: boolean;
@@ -24,7 +25,15 @@ interface ResultCardProps {
 const METHOD_DIFFERS = 'method.differs';
 
 /** One recognisable external result, with the button that accepts it first in the card. */
-export function ResultCard({ result, item, localTestSystem, primary, disabled, onAccept }: ResultCardProps) {
+export function ResultCard({
+  result,
+  item,
+  localTestSystem,
+  markRequired,
+  primary,
+  disabled,
+  onAccept,
+}: ResultCardProps) {
   const { messages } = useLanguage();
   const text = messages.result;
   const headingId = useId();
@@ -44,16 +53,14 @@ export function ResultCard({ result, item, localTestSystem, primary, disabled, o
               </Typography>
               {result.institution.levelText ? <Chip size="small" label={result.institution.levelText} /> : null}
               {/* The ordering hospital's own result: labelled 本院, and a mark means nothing between a hospital and itself. */}
+              {/* A missing mark is said only where the region requires one: elsewhere it is no defect. */}
               {result.own ? (
                 <Chip size="small" color="primary" label={messages.prompt.own} />
-              ) : (
-                <Chip
-                  size="small"
-                  variant={result.mark ? 'filled' : 'outlined'}
-                  color={result.mark ? 'success' : 'default'}
-                  label={result.mark ? text.mark(result.mark) : text.noMark}
-                />
-              )}
+              ) : result.mark ? (
+                <Chip size="small" color="success" label={text.mark(result.mark)} />
+              ) : markRequired ? (
+                <Chip size="small" variant="outlined" label={text.noMark} />
+              ) : null}
             </Stack>
             <Typography>{text.date(result.resultDate, result.ageDays)}</Typography>
             <Typography color={result.daysLeft <= 1 ? 'warning.main' : 'text.secondary'}>

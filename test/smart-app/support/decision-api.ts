@@ -29,6 +29,7 @@ export class FakeDecisionApi {
   readonly authorizations: (string | null)[] = [];
   private history: DecisionView[];
   private readonly editable: boolean;
+  private readonly markRequired: boolean;
 
   constructor(
     private readonly story: Parameters<typeof promptView>[0],
@@ -36,6 +37,7 @@ export class FakeDecisionApi {
   ) {
     this.history = [...(options.history ?? (options.decision ? [options.decision] : []))];
     this.editable = options.editable ?? true;
+    this.markRequired = options.markRequired ?? false;
   }
 
   get current(): DecisionView | null {
@@ -55,6 +57,7 @@ export class FakeDecisionApi {
       decision: this.current ? inLocale(this.current) : null,
       history: this.history.map(inLocale),
       editable: this.editable,
+      markRequired: this.markRequired,
     });
   }
 

@@ -196,6 +196,8 @@ export interface ViewOptions {
   readonly decision?: DecisionView | null;
   readonly history?: readonly DecisionView[];
   readonly editable?: boolean;
+  /** The hospital's region requires marks (重庆, the fixtures' region, does not). */
+  readonly markRequired?: boolean;
 }
 
 export function promptView(story: Story, locale: Locale, options: ViewOptions = {}): PromptView {
@@ -225,6 +227,7 @@ export function promptView(story: Story, locale: Locale, options: ViewOptions = 
       methodRelevant: item.methodRelevant,
     },
     localTestSystem: story === 'creatinine' ? { method: '酶法', brand: 'Roche cobas c702' } : null,
+    markRequired: options.markRequired ?? false,
     recognisable: recognisable(story, locale),
     excluded: excluded(story, locale),
     exceptionReasons: EXCEPTION_REASONS.map((code) => ({
