@@ -148,6 +148,8 @@ export const promptViewSchema = z.object({
   localTestSystem: testSystem.nullable(),
   /** The hospital's region asks results to carry a recognition mark: only then is a missing mark worth saying. */
   markRequired: z.boolean(),
+  /** In an emergency, what the card says too: the results are for reference, the doctor decides. */
+  emergencyNote: z.string().nullable(),
   recognisable: z.array(
     z.object({
       resultId: z.string(),

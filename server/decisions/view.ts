@@ -127,6 +127,7 @@ export function promptView(
     },
     localTestSystem: configuration.localTestSystems.get(item.code) ?? null,
     markRequired: configuration.policy.markRequired,
+    emergencyNote: prompt.encounterKind === 'emergency' ? messages.emergencyNote : null,
     recognisable: verdict.recognisable.map((candidate) => ({
       resultId: candidate.result.id,
       suggestionId: offered.get(candidate.result.id) ?? null,

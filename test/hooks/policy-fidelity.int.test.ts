@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { messages } from '../../server/i18n';
 import { orderRequest, sampleRequest } from '../support/hook-requests';
-import { chartOpened, postJson, startServer, type TestServer } from '../support/server';
+import { chartOpened, getJson, postJson, startServer, type TestServer } from '../support/server';
 
 /**
  * Every rule the policy texts state, through the public interface: the demo reports were ingested by
@@ -47,6 +47,11 @@ describe('1. emergency: the card informs only (001_0b4a79971fa7303c.txt: 互认�
     expect(card.summary).toContain('可供参考');
     expect(card.suggestions.every((suggestion: { isRecommended: boolean }) => !suggestion.isRecommended)).toBe(true);
     expect(card.detail).toContain('以下结果可供参考');
+    // The app opened from the card says the same (issue 23 point 7).
+    const { promptId, token } = JSON.parse(card.links[0].appContext);
+    const view = await getJson(`${server.url}/api/prompts/${promptId}`, { authorization: `Bearer ${token}` });
+    expect(view.body.emergencyNote).toBe(messages('zh-CN').emergencyNote);
+    expect(card.detail).toContain(view.body.emergencyNote);
   });
 
   it('an emergency order signed without a decision is not an unexplained repeat', async () => {

@@ -37,6 +37,16 @@ describe('the decision screen', () => {
     expect(within(resultCard('渝中区人民医院')).getByText('无互认标识')).toBeTruthy();
   });
 
+  it('says in an emergency, as the card does, that the results are for reference and the doctor decides', async () => {
+    await openCard(network, new FakeDecisionApi('potassium', { encounterKind: 'emergency' }));
+    expect(screen.getByText('急诊就诊：以下结果可供参考，是否重新检查由接诊医生根据病情决定。')).toBeTruthy();
+  });
+
+  it('says nothing of an emergency at an outpatient visit', async () => {
+    await openCard(network, new FakeDecisionApi('potassium'));
+    expect(screen.queryByText(/急诊就诊/)).toBeNull();
+  });
+
   it('shows the method and brand where the item needs them, and warns when they differ from ours', async () => {
     await openCard(network, new FakeDecisionApi('creatinine'));
     const card = resultCard('渝中区人民医院');

@@ -225,6 +225,8 @@ export function DecisionScreen({ session, api, view, onView, onReload }: Decisio
         </Box>
       ) : null}
       {problem ? <ProblemAlert problem={problem} /> : null}
+      {/* As the card says it: in an emergency the results are for reference, the doctor decides (001: 非急诊患者). */}
+      {view.emergencyNote ? <Alert severity="info">{view.emergencyNote}</Alert> : null}
 
       {active && !choosing ? (
         <DecisionSummary

@@ -30,6 +30,7 @@ export class FakeDecisionApi {
   private history: DecisionView[];
   private readonly editable: boolean;
   private readonly markRequired: boolean;
+  private readonly encounterKind: ViewOptions['encounterKind'];
 
   constructor(
     private readonly story: Parameters<typeof promptView>[0],
@@ -38,6 +39,7 @@ export class FakeDecisionApi {
     this.history = [...(options.history ?? (options.decision ? [options.decision] : []))];
     this.editable = options.editable ?? true;
     this.markRequired = options.markRequired ?? false;
+    this.encounterKind = options.encounterKind;
   }
 
   get current(): DecisionView | null {
@@ -58,6 +60,7 @@ export class FakeDecisionApi {
       history: this.history.map(inLocale),
       editable: this.editable,
       markRequired: this.markRequired,
+      ...(this.encounterKind ? { encounterKind: this.encounterKind } : {}),
     });
   }
 

@@ -198,6 +198,7 @@ export interface ViewOptions {
   readonly editable?: boolean;
   /** The hospital's region requires marks (重庆, the fixtures' region, does not). */
   readonly markRequired?: boolean;
+  readonly encounterKind?: 'outpatient' | 'emergency';
 }
 
 export function promptView(story: Story, locale: Locale, options: ViewOptions = {}): PromptView {
@@ -210,7 +211,10 @@ export function promptView(story: Story, locale: Locale, options: ViewOptions = 
       serviceId: 'recognition-order-select',
       createdAt: '2026-03-10T02:00:00.000Z',
       orderRef: 'ServiceRequest/sr-1',
-      encounterKind: { code: 'outpatient', text: text.encounterKinds.outpatient },
+      encounterKind: {
+        code: options.encounterKind ?? 'outpatient',
+        text: text.encounterKinds[options.encounterKind ?? 'outpatient'],
+      },
       department: '心血管内科门诊',
       orderedBy: { ref: 'Practitioner/dr-li', name: '李明' },
     },
@@ -228,6 +232,7 @@ export function promptView(story: Story, locale: Locale, options: ViewOptions = 
     },
     localTestSystem: story === 'creatinine' ? { method: '酶法', brand: 'Roche cobas c702' } : null,
     markRequired: options.markRequired ?? false,
+    emergencyNote: options.encounterKind === 'emergency' ? text.emergencyNote : null,
     recognisable: recognisable(story, locale),
     excluded: excluded(story, locale),
     exceptionReasons: EXCEPTION_REASONS.map((code) => ({
