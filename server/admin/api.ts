@@ -102,22 +102,39 @@ async function saveRules(
   return rulesState(services, hospitalId);
 }
 
-/** Saves accepted mappings and answers with what was refused and which codes are still unmapped. */
+/**
+ * Saves the good rows only when no row was refused (a file is taken whole or not at all, so a table
+ * is never left half-uploaded) and never on a preview; answers what was (or would be) saved and dropped,
+ * what was refused, and which codes are still unmapped.
+ */
 async function saveMappings(
   services: Services,
   hospitalId: string,
-  accepted: readonly CodeMapping[],
-  refused: readonly Refusal[],
-  replace: boolean,
+  rows: { readonly accepted: readonly CodeMapping[]; readonly refused: readonly Refusal[] },
+  how: { readonly replace: boolean; readonly preview: boolean },
 ) {
-  await services.db.transaction(async (trx) => {
-    if (replace) await deleteCodeMappings(trx, hospitalId);
-    await saveCodeMappings(trx, accepted);
-  });
-  services.reference.invalidate();
+  const { accepted, refused } = rows;
+  const incoming = new Set(accepted.map((mapping) => mapping.localCode));
+  const dropped = how.replace
+    ? (await loadCodeMappings(services.db, hospitalId)).filter((mapping) => !incoming.has(mapping.localCode)).length
+    : 0;
+  const saved = refused.length === 0 && !how.preview;
+  if (saved) {
+    await services.db.transaction(async (trx) => {
+      if (how.replace) await deleteCodeMappings(trx, hospitalId);
+      await saveCodeMappings(trx, accepted);
+    });
+    services.reference.invalidate();
+  }
   await services.unmappedCodes.flush();
   const since = daysBefore(services.clock(), 30).toISOString();
-  return { accepted: accepted.length, refused, unmappedSeen: await unmappedCodes(services.db, hospitalId, since) };
+  return {
+    saved,
+    accepted: accepted.length,
+    dropped,
+    refused,
+    unmappedSeen: await unmappedCodes(services.db, hospitalId, since),
+  };
 }
 
 const mappingCsv =
@@ -229,23 +246,31 @@ export const adminApi = [
   apiRoute({
     method: 'put',
     path: '/api/admin/code-mappings',
-    summary: 'Upload a CSV (local code, local name, item code); ?replace=true drops mappings not in it',
+    summary:
+      'Upload a CSV (local code, local name, item code), saved whole or not at all; ?replace=true drops mappings not in it; ?preview=true saves nothing',
     access: ADMIN,
     query: z.object({
       replace: z.enum(['true', 'false']).optional().meta({ description: 'true to replace all' }),
+      preview: z
+        .enum(['true', 'false'])
+        .optional()
+        .meta({ description: 'true to check the file and count what it would change, saving nothing' }),
     }),
     body: { csv: mappingCsv },
     bodyLimit: 'mappings',
     answer: mappingUploadSchema,
-    answerDescription: 'rows accepted and refused, and codes still unmapped',
+    answerDescription: 'whether it was saved, rows good and refused, mappings dropped, and codes still unmapped',
     errors: [415],
     localized: true,
     handle: async ({ query, body, principal, locale, services }) => {
       const hospitalId = hospitalOf(principal);
       if (typeof body !== 'string') throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
       const reference = await services.reference.current();
-      const { accepted, refused } = await parseCodeMappings(body, hospitalId, reference.catalog, messages(locale));
-      return saveMappings(services, hospitalId, accepted, refused, query.replace === 'true');
+      const rows = await parseCodeMappings(body, hospitalId, reference.catalog, messages(locale));
+      return saveMappings(services, hospitalId, rows, {
+        replace: query.replace === 'true',
+        preview: query.preview === 'true',
+      });
     },
   }),
   apiRoute({
@@ -262,7 +287,12 @@ export const adminApi = [
       if (!(await services.reference.current()).catalog.has(itemCode))
         throw new HttpError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
       const mapping = { institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode };
-      return saveMappings(services, hospitalId, [mapping], [], false);
+      return saveMappings(
+        services,
+        hospitalId,
+        { accepted: [mapping], refused: [] },
+        { replace: false, preview: false },
+      );
     },
   }),
   apiRoute({

@@ -69,7 +69,11 @@ export const unmappedCodesSchema = z.array(
 export type UnmappedCodes = z.infer<typeof unmappedCodesSchema>;
 
 export const mappingUploadSchema = z.object({
-  accepted: z.number().int(),
+  /** All or nothing: true only when every row was good and this was no preview. */
+  saved: z.boolean().meta({ description: 'whether the rows were saved: all or nothing, never on a preview' }),
+  accepted: z.number().int().meta({ description: 'good rows: saved, or to be saved' }),
+  /** With replace: the hospital's mappings the file does not hold, dropped (or to be dropped). */
+  dropped: z.number().int(),
   refused: z.array(refusal),
   unmappedSeen: unmappedCodesSchema,
 });

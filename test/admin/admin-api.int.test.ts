@@ -205,7 +205,7 @@ describe("a hospital's rules, within the region's bounds", () => {
 describe('local code mappings', () => {
   const LOCAL = 'https://his.example/H-CQ-001/order-item';
 
-  it('takes a CSV (Chinese headers too), says which rows were refused and why, and lists codes still unmapped', async () => {
+  it('takes a CSV (Chinese headers too) whole or not at all, says which rows were refused and why, and lists codes still unmapped', async () => {
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(0);
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9002' })).toHaveLength(0);
     const unmapped = await getJson(`${server.url}/api/admin/unmapped-codes`, headers());
@@ -218,7 +218,9 @@ describe('local code mappings', () => {
     const { status, body } = await put('/api/admin/code-mappings', csv);
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, body);
-    expect(body.accepted).toBe(1);
+    // One good row, three refused: nothing is saved (issue 23 point 12), so no table is left half-uploaded.
+    expect(body).toMatchObject({ saved: false, accepted: 1, dropped: 0 });
+    expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(0);
     expect(body.refused).toEqual([
       { row: 2, field: 'item_code', message: '互认目录中没有项目编码 LAB-NOPE' },
       { row: 4, field: 'local_code', message: '本院编码 JY9001 在文件中重复出现' },
@@ -233,8 +235,14 @@ describe('local code mappings', () => {
     expect((await english.json()).refused).toEqual([
       { row: 1, field: 'item_code', message: 'no catalog item LAB-NOPE' },
     ]);
-    expect(body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
-    expect(body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
+    // The file corrected: taken whole.
+    const fixed = await put(
+      '/api/admin/code-mappings',
+      '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9001,钾（急）,LAB-K\r\n',
+    );
+    expect(fixed.body).toMatchObject({ saved: true, accepted: 1, refused: [] });
+    expect(fixed.body.unmappedSeen.map((code: any) => code.code)).toContain('JY9002');
+    expect(fixed.body.unmappedSeen.map((code: any) => code.code)).not.toContain('JY9001');
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(1);
   });
 
@@ -287,7 +295,7 @@ describe('local code mappings', () => {
     const csv = `local_code,local_name,item_code\nJY9101,${'钾'.repeat(201)},LAB-K\n${'J'.repeat(65)},钾,LAB-K\nJY9102,,LAB-K\n`;
     const { status, body } = await put('/api/admin/code-mappings', csv);
     expect(status).toBe(200);
-    expect(body.accepted).toBe(1);
+    expect(body).toMatchObject({ saved: false, accepted: 1 });
     expect(body.refused).toEqual([
       { row: 1, field: 'local_name', message: '本院名称超过 200 个字符' },
       { row: 2, field: 'local_code', message: '本院编码超过 64 个字符' },
@@ -302,12 +310,27 @@ describe('local code mappings', () => {
         )
       ).body.error,
     ).toMatchObject({ code: 'invalid', field: 'localName' });
-    const saved = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
+    let saved = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
     expect(saved.map((mapping: any) => mapping.localCode)).not.toContain('JY9101');
+    expect(saved.map((mapping: any) => mapping.localCode)).not.toContain('JY9102');
+    expect((await put('/api/admin/code-mappings', 'local_code,local_name,item_code\nJY9102,,LAB-K\n')).body.saved).toBe(
+      true,
+    );
+    saved = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
     // A blank name is the code, as in the JSON form.
     expect(saved).toContainEqual(
       expect.objectContaining({ localCode: 'JY9102', localName: 'JY9102', itemCode: 'LAB-K' }),
     );
+  });
+
+  it('previews a file: what it would save and, replacing, how many mappings it would drop, saving nothing', async () => {
+    const before = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
+    expect(before.length).toBeGreaterThan(1);
+    const file = `local_code,local_name,item_code\n${before[0].localCode},x,LAB-K\nJY7001,新,LAB-K\n`;
+    const preview = await put('/api/admin/code-mappings?replace=true&preview=true', file);
+    await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, preview.body);
+    expect(preview.body).toMatchObject({ saved: false, accepted: 2, dropped: before.length - 1, refused: [] });
+    expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toEqual(before);
   });
 
   it('replaces the whole list on request', async () => {

@@ -267,12 +267,26 @@ export class FakeAdminApi {
             new Map(CATALOG.map((item) => [item.code, item])),
             messages(localeFrom(request.headers.get('accept-language') ?? undefined)),
           );
-          const kept =
-            new URL(request.url).searchParams.get('replace') === 'true'
+          // As the server: a file is saved whole or not at all, and never on a preview.
+          const query = new URL(request.url).searchParams;
+          const replace = query.get('replace') === 'true';
+          const dropped = replace
+            ? this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode)).length
+            : 0;
+          const saved = refused.length === 0 && query.get('preview') !== 'true';
+          if (saved) {
+            const kept = replace
               ? []
               : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
-          this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
-          return mappingUploadSchema.parse({ accepted: accepted.length, refused, unmappedSeen: this.unmapped() });
+            this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
+          }
+          return mappingUploadSchema.parse({
+            saved,
+            accepted: accepted.length,
+            dropped,
+            refused,
+            unmappedSeen: this.unmapped(),
+          });
         }),
       ),
       http.post(`${ORIGIN}/api/admin/code-mappings`, ({ request }) =>
@@ -289,7 +303,13 @@ export class FakeAdminApi {
           this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort(
             (a, b) => a.localCode.localeCompare(b.localCode),
           );
-          return mappingUploadSchema.parse({ accepted: 1, refused: [], unmappedSeen: this.unmapped() });
+          return mappingUploadSchema.parse({
+            saved: true,
+            accepted: 1,
+            dropped: 0,
+            refused: [],
+            unmappedSeen: this.unmapped(),
+          });
         }),
       ),
       http.get(`${ORIGIN}/api/admin/unmapped-codes`, ({ request }) => answer(request, () => this.unmapped())),

@@ -34,12 +34,15 @@ const gridColumn = (region: HTMLElement, column: number) =>
 
 const CSV = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9999,铁蛋白,LAB-FER\r\nJY9997,不存在,NOPE\r\n,空,LAB-K\r\n';
 
-async function upload(file: File, how: '合并' | '替换') {
+/** Chooses the file and the way: the console checks it at once (a preview), saving nothing yet. */
+async function choose(file: File, how: '合并' | '替换') {
   const user = doctor();
-  await user.upload(within(mappingsRegion()).getByLabelText('选择 CSV 文件'), file);
   await user.click(within(mappingsRegion()).getByRole('radio', { name: new RegExp(`^${how}`) }));
-  await user.click(within(mappingsRegion()).getByRole('button', { name: '上传' }));
+  await user.upload(within(mappingsRegion()).getByLabelText('选择 CSV 文件'), file);
+  return within(mappingsRegion()).findByRole('region', { name: '上传结果' });
 }
+
+const save = () => within(mappingsRegion()).getByRole('button', { name: '保存对照表' });
 
 describe('admin console: local order codes', () => {
   it('lists the mappings with the catalog item each means, and the codes seen in orders that map to nothing', async () => {
@@ -52,16 +55,18 @@ describe('admin console: local order codes', () => {
     expect(gridColumn(unmappedRegion(), 2)).toEqual(['12', '3']);
   });
 
-  it('uploads a CSV as text/csv, replacing the table when asked, and shows the report row by row', async () => {
+  it('checks a CSV first: a file with refused rows is saved not at all, each refusal shown by its row (issue 23 point 12)', async () => {
     const api = await openAdminConsole(network);
-    await upload(new File([CSV], 'mappings.csv', { type: 'text/csv' }), '替换');
-    const report = await within(mappingsRegion()).findByRole('region', { name: '上传结果' });
+    const report = await choose(new File([CSV], 'mappings.csv', { type: 'text/csv' }), '替换');
     const [sent] = api.sent('PUT', '/api/admin/code-mappings');
     expect(sent?.query.get('replace')).toBe('true');
+    expect(sent?.query.get('preview')).toBe('true');
     expect(sent?.contentType).toBe('text/csv; charset=utf-8');
     expect(sent?.authorization).toBe(`Bearer ${ADMIN_TOKEN}`);
     expect(sent?.body).toBe(CSV.slice(1));
-    expect(within(report).getByRole('status').textContent).toBe('接受 1 行；拒绝 2 行，原因见下表。');
+    expect(within(report).getByRole('status').textContent).toBe(
+      '2 行有误，整个文件未保存（对照表只整体保存）；其余 1 行无误。请按下表改正后重新选择文件。',
+    );
     expect(
       within(within(report).getByRole('table'))
         .getAllByRole('row')
@@ -75,8 +80,27 @@ describe('admin console: local order codes', () => {
       ['第 2 行（表格第 3 行）', '互认项目编码', '互认目录中没有项目编码 NOPE'],
       ['第 3 行（表格第 4 行）', '本院编码', '本院编码为空'],
     ]);
-    expect(within(report).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
-    expect(within(report).getByText('JY9998 降钙素原')).toBeTruthy();
+    expect(save().hasAttribute('disabled')).toBe(true);
+    expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY0001', 'JC1001']);
+  });
+
+  it('says what a clean file would save and drop, and saves it whole on request, replacing the table', async () => {
+    const api = await openAdminConsole(network);
+    const clean = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9999,铁蛋白,LAB-FER\r\n';
+    const report = await choose(new File([clean], 'mappings.csv', { type: 'text/csv' }), '替换');
+    expect(within(report).getByRole('status').textContent).toBe(
+      '文件检查无误：将保存 1 行，并删除文件中没有的 2 条原有对照。尚未保存，请点击“保存对照表”。',
+    );
+    await waitFor(() => expect(save().hasAttribute('disabled')).toBe(false));
+    await doctor().click(save());
+    const saved = await within(mappingsRegion()).findByText('已保存 1 行，并删除文件中没有的 2 条原有对照。');
+    expect(saved).toBeTruthy();
+    const [, sent] = api.sent('PUT', '/api/admin/code-mappings');
+    expect(sent?.query.has('preview')).toBe(false);
+    expect(sent?.query.get('replace')).toBe('true');
+    const report2 = within(mappingsRegion()).getByRole('region', { name: '上传结果' });
+    expect(within(report2).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
+    expect(within(report2).getByText('JY9998 降钙素原')).toBeTruthy();
     // Both lists are read again: the table is the file's, and JY9999 is no longer unmapped.
     await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY9999']));
     await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9998']));
@@ -94,9 +118,11 @@ describe('admin console: local order codes', () => {
       0xd7,
       ...new TextEncoder().encode(',LAB-FER\r\n'),
     ]);
-    await upload(new File([gbk], 'excel.csv'), '合并');
-    await within(mappingsRegion()).findByRole('region', { name: '上传结果' });
-    const [sent] = api.sent('PUT', '/api/admin/code-mappings');
+    await choose(new File([gbk], 'excel.csv'), '合并');
+    await waitFor(() => expect(save().hasAttribute('disabled')).toBe(false));
+    await doctor().click(save());
+    await within(mappingsRegion()).findByText('已保存 1 行。');
+    const [, sent] = api.sent('PUT', '/api/admin/code-mappings');
     expect(sent?.query.has('replace')).toBe(false);
     expect(sent?.body).toBe('local_code,local_name,item_code\r\nJY9999,铁蛋白,LAB-FER\r\n');
     await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JC1001', 'JY0001', 'JY9999']));

@@ -22,29 +22,42 @@ interface MappingUploadProps {
   readonly onUploaded: () => void;
 }
 
-/** A CSV of local codes, merged into the table or replacing it; the server's answer is shown row by row. */
+/**
+ * A CSV of local codes, merged into the table or replacing it, saved whole or not at all: choosing a
+ * file (or the way) checks it first and shows what it would save and drop, row-numbered refusals
+ * included; only a file without refusals can then be saved.
+ */
 export function MappingUpload({ api, onUploaded }: MappingUploadProps) {
   const { messages } = useAdminMessages();
   const t = messages.admin.mappings.upload;
   const inputId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [replace, setReplace] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState<'checking' | 'saving' | null>(null);
   const [answer, setAnswer] = useState<UploadAnswer | null>(null);
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
-  const upload = async (chosen: File) => {
-    setBusy(true);
+  const send = async (chosen: File, how: { replace: boolean; preview: boolean }) => {
+    setBusy(how.preview ? 'checking' : 'saving');
     setProblem(null);
     setAnswer(null);
     try {
-      setAnswer(await api.uploadMappings(await csvText(chosen), replace));
-      onUploaded();
+      const answered = await api.uploadMappings(await csvText(chosen), how);
+      setAnswer(answered);
+      if (answered.saved) onUploaded();
     } catch (error) {
       setProblem(consoleProblemOf(error));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   };
+  const check = (chosen: File | null, replacing: boolean) => {
+    setFile(chosen);
+    setReplace(replacing);
+    if (chosen) void send(chosen, { replace: replacing, preview: true });
+    else setAnswer(null);
+  };
+  const savable =
+    file !== null && answer !== null && !answer.saved && answer.refused.length === 0 && answer.accepted > 0;
   return (
     <Section level={3} heading={t.heading}>
       <Typography variant="body2">{t.format}</Typography>
@@ -57,23 +70,26 @@ export function MappingUpload({ api, onUploaded }: MappingUploadProps) {
           id={inputId}
           type="file"
           accept=".csv,text/csv"
-          onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+          onChange={(event) => check(event.target.files?.[0] ?? null, replace)}
         />
       </Stack>
       <FormControl component="fieldset">
         <Legend>{t.mode}</Legend>
-        <RadioGroup value={replace ? 'replace' : 'merge'} onChange={(_event, value) => setReplace(value === 'replace')}>
+        <RadioGroup
+          value={replace ? 'replace' : 'merge'}
+          onChange={(_event, value) => check(file, value === 'replace')}
+        >
           <FormControlLabel value="merge" control={<Radio />} label={t.merge} />
           <FormControlLabel value="replace" control={<Radio />} label={t.replace} />
         </RadioGroup>
       </FormControl>
       <Button
         variant="contained"
-        disabled={!file || busy}
-        onClick={() => file && void upload(file)}
+        disabled={!savable || busy !== null}
+        onClick={() => file && void send(file, { replace, preview: false })}
         sx={{ alignSelf: 'flex-start' }}
       >
-        {busy ? t.uploading : t.submit}
+        {busy === 'saving' ? t.uploading : busy === 'checking' ? t.checking : t.submit}
       </Button>
       {problem ? <ProblemNotice problem={problem} /> : null}
       {answer ? <UploadReport answer={answer} /> : null}

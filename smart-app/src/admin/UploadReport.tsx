@@ -10,7 +10,7 @@ import { Section } from '../consoles/Section';
 import { useAdminMessages } from './i18n/messages';
 import type { MappingUpload } from './admin-model';
 
-/** The server's answer to an upload: how many rows were taken, each refused row with why, and codes still unmapped. */
+/** The server's answer to a check or an upload: saved or not, each refused row with why, and codes still unmapped. */
 export function UploadReport({ answer }: { readonly answer: MappingUpload }) {
   const { messages } = useAdminMessages();
   const t = messages.admin.mappings.report;
@@ -24,8 +24,12 @@ export function UploadReport({ answer }: { readonly answer: MappingUpload }) {
           .join(', ');
   return (
     <Section level={3} heading={t.heading}>
-      <Alert severity={answer.refused.length === 0 ? 'success' : 'warning'} role="status">
-        {t.summary(answer.accepted, answer.refused.length)}
+      <Alert severity={answer.saved ? 'success' : answer.refused.length > 0 ? 'error' : 'info'} role="status">
+        {answer.saved
+          ? t.saved(answer.accepted, answer.dropped)
+          : answer.refused.length > 0
+            ? t.notSaved(answer.accepted, answer.refused.length)
+            : t.ready(answer.accepted, answer.dropped)}
       </Alert>
       {answer.refused.length > 0 ? (
         <Box sx={{ overflowX: 'auto' }}>

@@ -21,7 +21,8 @@ export interface AdminApi {
   rollback(version: number): Promise<RulesState>;
   mappings(signal: AbortSignal): Promise<CodeMapping[]>;
   /** `replace`: the file becomes the whole table; otherwise its rows are added or updated. */
-  uploadMappings(csv: string, replace: boolean): Promise<MappingUpload>;
+  /** All or nothing; with `preview`, only checked and counted. */
+  uploadMappings(csv: string, how: { readonly replace: boolean; readonly preview: boolean }): Promise<MappingUpload>;
   unmapped(days: number, signal: AbortSignal): Promise<UnmappedCodes>;
   /** Maps one local code to a catalog item (added or updated, the rest untouched). */
   mapCode(mapping: { localCode: string; localName: string | null; itemCode: string }): Promise<MappingUpload>;
@@ -36,8 +37,13 @@ export function adminApi(api: ConsoleApi): AdminApi {
     save: (override) => api.send('PUT', '/api/admin/rules', { json: override }),
     rollback: (version) => api.send('POST', '/api/admin/rules/rollback', { json: { version } }),
     mappings: (signal) => api.get('/api/admin/code-mappings', {}, signal),
-    uploadMappings: (csv, replace) =>
-      api.send('PUT', '/api/admin/code-mappings', { csv }, { replace: replace ? 'true' : undefined }),
+    uploadMappings: (csv, { replace, preview }) =>
+      api.send(
+        'PUT',
+        '/api/admin/code-mappings',
+        { csv },
+        { replace: replace ? 'true' : undefined, preview: preview ? 'true' : undefined },
+      ),
     unmapped: (days, signal) => api.get('/api/admin/unmapped-codes', { days }, signal),
     mapCode: (mapping) => api.send('POST', '/api/admin/code-mappings', { json: mapping }),
   };

@@ -163,13 +163,18 @@ export const adminEn = {
         mode: 'How',
         merge: 'Merge: add or update the codes in the file, keep the others',
         replace: 'Replace: the file becomes the table; codes not in it are removed',
-        submit: 'Upload',
-        uploading: 'Uploading…',
+        submit: 'Save the table',
+        uploading: 'Saving…',
+        checking: 'Checking the file…',
       },
       report: {
         heading: 'Upload report',
-        summary: (accepted: number, refused: number) =>
-          `${accepted} rows accepted${refused > 0 ? `; ${refused} refused, each with why below` : ''}.`,
+        saved: (accepted: number, dropped: number) =>
+          `${accepted} rows saved${dropped > 0 ? `, and ${dropped} earlier mappings not in the file removed` : ''}.`,
+        ready: (accepted: number, dropped: number) =>
+          `The file is fine: ${accepted} rows to save${dropped > 0 ? `, and ${dropped} earlier mappings not in the file to remove` : ''}. Nothing is saved until you press “Save the table”.`,
+        notSaved: (accepted: number, refused: number) =>
+          `${refused} rows are wrong, so nothing of the file was saved (a table is saved whole); the other ${accepted} rows are fine. Correct the rows below and choose the file again.`,
         refused: (count: number) => `${count} rows refused`,
         columns: { row: 'Data row', field: 'Column', message: 'Why' },
         rowCell: (row: number) => `${row} (spreadsheet row ${row + 1})`,

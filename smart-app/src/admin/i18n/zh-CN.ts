@@ -159,13 +159,18 @@ export const adminZhCN = {
         mode: '上传方式',
         merge: '合并：新增或更新文件中的编码，保留其他对照',
         replace: '替换：以文件为准，删除文件中没有的对照',
-        submit: '上传',
-        uploading: '正在上传…',
+        submit: '保存对照表',
+        uploading: '正在保存…',
+        checking: '正在检查文件…',
       },
       report: {
         heading: '上传结果',
-        summary: (accepted: number, refused: number) =>
-          `接受 ${accepted} 行${refused > 0 ? `；拒绝 ${refused} 行，原因见下表` : ''}。`,
+        saved: (accepted: number, dropped: number) =>
+          `已保存 ${accepted} 行${dropped > 0 ? `，并删除文件中没有的 ${dropped} 条原有对照` : ''}。`,
+        ready: (accepted: number, dropped: number) =>
+          `文件检查无误：将保存 ${accepted} 行${dropped > 0 ? `，并删除文件中没有的 ${dropped} 条原有对照` : ''}。尚未保存，请点击“保存对照表”。`,
+        notSaved: (accepted: number, refused: number) =>
+          `${refused} 行有误，整个文件未保存（对照表只整体保存）；其余 ${accepted} 行无误。请按下表改正后重新选择文件。`,
         refused: (count: number) => `拒绝 ${count} 行`,
         columns: { row: '数据行', field: '列', message: '原因' },
         rowCell: (row: number) => `第 ${row} 行（表格第 ${row + 1} 行）`,
