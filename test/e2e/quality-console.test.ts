@@ -215,4 +215,35 @@ describe('quality console end to end (headless Chromium)', () => {
       .poll(async () => (await page.getByRole('group', { name: '月份' }).textContent())?.replace(/[^\d-]/g, ''))
       .toBe('2026-02');
   }, 120_000);
+
+  it('issue 23 point 11: at 1366 and 1024 px the reason, the price and 处理记录 are on screen; the rest open under 显示更多列', async () => {
+    const onScreen = async (width: number) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${server.url}/app/quality`);
+      const grid = page.getByRole('grid', { name: '申请明细' });
+      await expect.poll(async () => (await listedItems()).length, { timeout: 30_000 }).toBeGreaterThan(0);
+      const headers = await grid
+        .getByRole('columnheader')
+        .evaluateAll((cells) =>
+          cells.map((cell) => ({ name: cell.textContent ?? '', right: cell.getBoundingClientRect().right })),
+        );
+      return { headers, page: await page.evaluate(() => document.documentElement.clientWidth) };
+    };
+    for (const width of [1366, 1024]) {
+      const { headers, page: pageWidth } = await onScreen(width);
+      for (const name of ['处理记录', '理由', '参考价格（元）'])
+        expect(headers.find((header) => header.name === name)?.right, `${name} at ${width} px`).toBeLessThanOrEqual(
+          pageWidth,
+        );
+      expect(headers.map((header) => header.name)).not.toContain('类别');
+    }
+    await page.screenshot({ path: join(ARTIFACTS, 'quality-console-1024.png'), fullPage: true });
+    // What was left out opens under 显示更多列 and comes back on the grid.
+    await page.getByRole('button', { name: '显示更多列' }).click();
+    await page.getByRole('checkbox', { name: '类别' }).check();
+    await expect
+      .poll(() => page.getByRole('grid', { name: '申请明细' }).getByRole('columnheader', { name: '类别' }).count())
+      .toBe(1);
+    await page.setViewportSize({ width: 1400, height: 1000 });
+  }, 120_000);
 });

@@ -11,7 +11,7 @@ const orderItems = () =>
   within(screen.getByRole('grid', { name: '申请明细' }))
     .getAllByRole('row')
     .slice(1)
-    .map((row) => within(row).getAllByRole('gridcell')[3]?.textContent);
+    .map((row) => row.querySelector('[role="gridcell"][data-field="itemName"]')?.textContent);
 
 async function choose(label: string, option: string) {
   const user = doctor();

@@ -91,6 +91,7 @@ export const qualityEn = {
     },
     orders: {
       heading: 'Orders',
+      moreColumns: 'Columns',
       columns: {
         createdAt: 'Prompted',
         department: 'Department',

@@ -90,6 +90,7 @@ export const qualityZhCN = {
     },
     orders: {
       heading: '申请明细',
+      moreColumns: '显示更多列',
       columns: {
         createdAt: '提示时间',
         department: '科室',
