@@ -133,6 +133,65 @@ describe('demo workstation end to end (headless Chromium)', () => {
     await page.close();
   }, 120_000);
 
+  it('issue 23 point 6: at 390 px, and at 1366 px zoomed to 200 %, a new card comes into view, its lab table stacks, no value is split; so does the app', async () => {
+    /** Each non-empty cell's text and how many lines it takes. */
+    const cellLines = (table: ReturnType<Page['getByRole']>) =>
+      table.locator('tbody td').evaluateAll((cells) =>
+        cells
+          .filter((cell) => (cell.textContent ?? '').trim() !== '')
+          .map((cell) => {
+            const range = document.createRange();
+            range.selectNodeContents(cell);
+            const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+            return { text: cell.textContent, lines: tops.size };
+          }),
+      );
+    const overflows = (page: Page) =>
+      page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 683, height: 384 },
+    ]) {
+      const page = await browser.newPage({ locale: 'zh-CN', viewport });
+      await openChart(page, '张伟');
+      await order(page, 'xcg', /血常规/);
+      const cbc = page.getByRole('article', { name: /^血常规：/ });
+      await cbc.waitFor({ timeout: 15_000 });
+      // Brought into view although the panel sits below the orders at this width.
+      await expect
+        .poll(() => cbc.evaluate((card) => card.getBoundingClientRect().top < window.innerHeight), { timeout: 15_000 })
+        .toBe(true);
+      const table = cbc.getByRole('table').first();
+      const lines = await cellLines(table);
+      expect(lines.length).toBeGreaterThan(3);
+      expect(lines.filter((cell) => cell.lines > 1)).toEqual([]);
+      expect(await overflows(page)).toBe(false);
+      await page.screenshot({ path: join(ARTIFACTS, `demo-workstation-${viewport.width}.png`) });
+      if (viewport.width === 390) {
+        // The app from the card, at the same width: its table stacks too, and the 告知书's 说明 stays on the page.
+        await cbc.getByRole('button', { name: /在互认助手中处理/ }).click();
+        const app = page.frameLocator('iframe[title="互认助手"]');
+        const report = app.getByRole('table').first();
+        await report.waitFor({ timeout: 30_000 });
+        expect((await cellLines(report)).filter((cell) => cell.lines > 1)).toEqual([]);
+        await app.getByRole('button', { name: '不采用，说明理由' }).click();
+        await app.getByLabel('病情变化，原结果与当前临床表现不符').check();
+        await app.getByLabel(/^说明/).fill('服用利尿剂后乏力加重，需复查血常规以评估贫血与感染情况，并与既往结果对比');
+        await app.getByRole('button', { name: '打印患者知情告知书' }).click();
+        const sheet = app.getByRole('dialog', { name: '患者知情告知书' });
+        const explanation = sheet.getByText(/^服用利尿剂后乏力加重/);
+        await explanation.waitFor({ timeout: 15_000 });
+        const [right, width] = await explanation.evaluate((span) => [
+          span.getBoundingClientRect().right,
+          span.ownerDocument.documentElement.clientWidth,
+        ]);
+        expect(right).toBeLessThanOrEqual(width);
+        await page.screenshot({ path: join(ARTIFACTS, 'notification-sheet-390.png') });
+      }
+      await page.close();
+    }
+  }, 180_000);
+
   it('overrides 血常规 with a reason on the card alone, accepts 血钾 on its card, signs, and shows what was recorded for every order', async () => {
     const page = await newPage();
     await openChart(page, '张伟');

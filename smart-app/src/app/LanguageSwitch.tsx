@@ -25,7 +25,7 @@ export function LanguageSwitch(props: {
       }}
     >
       {LANGUAGES.map((option) => (
-        <ToggleButton key={option} value={option} lang={option}>
+        <ToggleButton key={option} value={option} lang={option} sx={{ whiteSpace: 'nowrap' }}>
           {messages.app.languageNames[option]}
         </ToggleButton>
       ))}

@@ -7,6 +7,8 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { SxProps, Theme } from '@mui/material/styles';
+import { stackingTable } from '../app/narrow-table';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { Report } from './model';
@@ -39,8 +41,8 @@ function LabTable({ report }: { readonly report: LabReport }) {
   const { messages } = useLanguage();
   const columns = messages.report.columns;
   return (
-    // Scrolls sideways in a narrow EHR side panel rather than widening the page.
-    <Box sx={{ overflowX: 'auto', mt: 1 }}>
+    // Stacks in a narrow EHR side panel; no value is ever split across lines.
+    <Box sx={[{ overflowX: 'auto', mt: 1 }, stackingTable] as SxProps<Theme>}>
       <Table size="small">
         <caption style={{ captionSide: 'top', textAlign: 'left', padding: 0 }}>{report.title}</caption>
         <TableHead>
@@ -65,7 +67,9 @@ function LabTable({ report }: { readonly report: LabReport }) {
                 </TableCell>
                 <TableCell sx={emphasis}>{value.value}</TableCell>
                 <TableCell>{value.unit ? typesetUnit(value.unit) : ''}</TableCell>
-                <TableCell>{value.referenceRange ?? ''}</TableCell>
+                <TableCell data-label={value.referenceRange ? columns.range : undefined}>
+                  {value.referenceRange ?? ''}
+                </TableCell>
                 <TableCell sx={emphasis}>{kind ? messages.report.flags[kind] : (value.flag ?? '')}</TableCell>
               </TableRow>
             );

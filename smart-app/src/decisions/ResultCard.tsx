@@ -45,7 +45,12 @@ export function ResultCard({
       sx={primary ? { borderColor: 'primary.main', borderWidth: 2 } : undefined}
     >
       <CardContent>
-        <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start', justifyContent: 'space-between' }}>
+        {/* Side by side where there is room; in a narrow side panel the button goes under the facts. */}
+        <Stack
+          direction={{ xs: 'column', sm: 'row' }}
+          spacing={{ xs: 1, sm: 2 }}
+          sx={{ alignItems: { xs: 'stretch', sm: 'flex-start' }, justifyContent: 'space-between' }}
+        >
           <Box>
             <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
               <Typography id={headingId} variant="h6" component="h3">

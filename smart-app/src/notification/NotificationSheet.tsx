@@ -153,7 +153,16 @@ export function NotificationSheet({ open, onClose, card, view, content, patient 
   return (
     <Dialog open={open} onClose={onClose} fullScreen className={SHEET_CLASS} aria-labelledby={titleId}>
       {printStyles}
-      <Toolbar className={NO_PRINT_CLASS} sx={{ gap: 2, borderBottom: 1, borderColor: 'divider' }}>
+      <Toolbar
+        className={NO_PRINT_CLASS}
+        sx={{
+          gap: 2,
+          flexWrap: 'wrap',
+          borderBottom: 1,
+          borderColor: 'divider',
+          '& .MuiButton-root': { whiteSpace: 'nowrap' },
+        }}
+      >
         <LanguageSwitch value={language} onChange={setLanguage} label={messages.sheet.language} />
         <Box sx={{ flexGrow: 1 }} />
         <Button variant="contained" startIcon={<PrintIcon />} disabled={!sheetView} onClick={() => window.print()}>
@@ -163,7 +172,7 @@ export function NotificationSheet({ open, onClose, card, view, content, patient 
           {messages.sheet.close}
         </Button>
       </Toolbar>
-      <Box sx={{ p: 4, maxWidth: '180mm', mx: 'auto', width: '100%' }}>
+      <Box sx={{ p: { xs: 2, sm: 4 }, maxWidth: '180mm', mx: 'auto', width: '100%', boxSizing: 'border-box' }}>
         {problem ? <ProblemAlert problem={problem} /> : null}
         {sheetView ? (
           <SheetText titleId={titleId} language={language} view={sheetView} content={content} patient={patient} />
@@ -282,7 +291,11 @@ function SheetText({ titleId, language, view, content, patient }: SheetTextProps
         </dd>
         <dt>{t.explanation}</dt>
         <dd>
-          <Box component="span" sx={{ ...line, minWidth: '20em' }}>
+          {/* Wraps inside the page at any width (400 px included): never a line running off it. */}
+          <Box
+            component="span"
+            sx={{ ...line, minWidth: 'min(20em, 100%)', maxWidth: '100%', overflowWrap: 'anywhere' }}
+          >
             {content.explanation.trim()}
           </Box>
         </dd>

@@ -5,9 +5,11 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
+import type { SxProps, Theme } from '@mui/material/styles';
 import type { ComponentProps } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { stackingTable } from '../../app/narrow-table';
 
 /**
  * A card's markdown detail rendered safely: raw HTML is dropped (never interpreted), URLs pass
@@ -21,10 +23,11 @@ const components: Components = {
       {children}
     </Link>
   ),
+  // A lab table stacks in a narrow card panel, as the app's does; no value is split across lines.
   table: ({ children }: ComponentProps<'table'>) => (
-    <Table size="small" sx={{ my: 1 }}>
-      {children}
-    </Table>
+    <Box sx={[{ my: 1, overflowX: 'auto' }, stackingTable] as SxProps<Theme>}>
+      <Table size="small">{children}</Table>
+    </Box>
   ),
   thead: ({ children }: ComponentProps<'thead'>) => <TableHead>{children}</TableHead>,
   tbody: ({ children }: ComponentProps<'tbody'>) => <TableBody>{children}</TableBody>,

@@ -1,5 +1,7 @@
 import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
+import type { Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
@@ -11,10 +13,13 @@ import { useDemoMessages } from '../i18n/messages';
  */
 export function SmartAppDialog({ url, onClose }: { readonly url: string | null; readonly onClose: () => void }) {
   const messages = useDemoMessages();
+  // A phone-width or zoomed screen gives the app the whole screen, as an EHR's side panel would.
+  const narrow = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'), { noSsr: true });
   return (
     <Dialog
       open={url !== null}
       onClose={onClose}
+      fullScreen={narrow}
       fullWidth
       maxWidth="lg"
       slotProps={{ paper: { sx: { height: '90vh' } } }}
