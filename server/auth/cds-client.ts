@@ -9,6 +9,7 @@ import {
   type JWTVerifyGetKey,
 } from 'jose';
 import type { Caller } from './caller';
+import { TokenRefusal, verifyWithRegisteredKeys } from './registered-keys';
 import type { Services } from '../services';
 
 /** Asymmetric algorithms only: the spec forbids `none` and every HMAC algorithm. ES384 and RS384 are its recommendation. */
@@ -69,12 +70,14 @@ export function cdsClientAuthentication(
 
   async function verify(token: string, audience: string[]): Promise<Caller> {
     let issuer: string;
+    let alg: string;
     let jku: string | undefined;
     let kid: string | undefined;
     try {
       const header = decodeProtectedHeader(token);
       if (typeof header.alg !== 'string' || !(ALGORITHMS as string[]).includes(header.alg))
         throw new RefusedToken('algorithm');
+      alg = header.alg;
       jku = typeof header.jku === 'string' ? header.jku : undefined;
       kid = typeof header.kid === 'string' ? header.kid : undefined;
       const claims = decodeJwt(token);
@@ -90,36 +93,46 @@ export function cdsClientAuthentication(
     // A registered key the token names wins, with or without a `jku` (EHRs such as the CDS Hooks
     // sandbox always send one); a `jku` is fetched only when allowlisted and no registered key fits.
     const registeredKid = kid !== undefined && (client.jwks?.keys ?? []).some((key) => key.kid === kid);
-    let keys: JWTVerifyGetKey;
-    if (jku && !registeredKid) {
-      if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
-      keys = remote(jku);
-    } else {
-      if (!registeredKeys) throw new RefusedToken('no-keys');
-      keys = registeredKeys;
-    }
-    let expiresAt: Date;
-    let jti: string;
+    const rules = {
+      issuer,
+      audience,
+      requiredClaims: ['exp', 'iat', 'jti'],
+      maxTokenAgeSeconds: MAX_TOKEN_AGE_SECONDS,
+      clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+      now: services.clock(),
+    };
+    let payload: { exp?: unknown; iat?: unknown; jti?: unknown };
     try {
-      const { payload } = await jwtVerify(token, keys, {
-        algorithms: ALGORITHMS,
-        issuer,
-        audience,
-        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
-        clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp', 'iat', 'jti'],
-        currentDate: services.clock(),
-      });
-      // A token meant to live for hours is refused however fresh its iat: a stolen one would work that long.
-      if ((payload.exp ?? 0) - (payload.iat ?? 0) > MAX_TOKEN_AGE_SECONDS) throw new RefusedToken('lifetime');
-      jti = String(payload.jti);
-      expiresAt = new Date(((payload.exp ?? 0) + CLOCK_TOLERANCE_SECONDS) * 1000);
+      if (jku && !registeredKid) {
+        if (!client.jkuAllowlist.includes(jku)) throw new RefusedToken('jku-not-allowed');
+        // A key served at an allowlisted jku: fetched and cached by jose's remote key set.
+        ({ payload } = await jwtVerify(token, remote(jku), {
+          algorithms: ALGORITHMS,
+          issuer,
+          audience,
+          maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+          clockTolerance: CLOCK_TOLERANCE_SECONDS,
+          requiredClaims: [...rules.requiredClaims],
+          currentDate: rules.now,
+        }));
+      } else {
+        if (!registeredKeys) throw new RefusedToken('no-keys');
+        // The registered keys: one synchronous check on key objects imported with the registration.
+        payload = verifyWithRegisteredKeys(token, alg, registeredKeys, rules);
+      }
     } catch (error) {
       if (error instanceof RefusedToken) throw error;
+      if (error instanceof TokenRefusal) throw new RefusedToken(error.reason);
       if (error instanceof errors.JWTExpired) throw new RefusedToken('expired');
       if (error instanceof errors.JWTClaimValidationFailed) throw new RefusedToken('claims');
       throw new RefusedToken('signature');
     }
+    const exp = Number(payload.exp ?? 0);
+    const iat = Number(payload.iat ?? 0);
+    // A token meant to live for hours is refused however fresh its iat: a stolen one would work that long.
+    if (exp - iat > MAX_TOKEN_AGE_SECONDS) throw new RefusedToken('lifetime');
+    const jti = String(payload.jti);
+    const expiresAt = new Date((exp + CLOCK_TOLERANCE_SECONDS) * 1000);
     if (!(await services.replayGuard.firstSighting(issuer, jti, expiresAt))) throw new RefusedToken('replay');
     return {
       issuer,

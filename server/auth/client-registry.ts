@@ -1,11 +1,12 @@
-import { createLocalJWKSet, type JWTVerifyGetKey } from 'jose';
+import type { JWK } from 'jose';
+import { importRegisteredKeys, type RegisteredKey } from './registered-keys';
 import type { Database } from '../store/database';
 import { findClient, type RegisteredClient } from '../store/registry';
 
 interface Entry {
   readonly client: RegisteredClient | null;
-  /** The registered JWK Set, imported once. */
-  readonly keys: JWTVerifyGetKey | null;
+  /** The registered JWK Set, imported once into node:crypto key objects; null when none is registered. */
+  readonly keys: readonly RegisteredKey[] | null;
   readonly at: number;
 }
 
@@ -38,7 +39,7 @@ export class ClientRegistry {
     const client = await findClient(this.db, issuer);
     const entry = {
       client,
-      keys: client?.jwks ? createLocalJWKSet(client.jwks as Parameters<typeof createLocalJWKSet>[0]) : null,
+      keys: client?.jwks ? importRegisteredKeys(client.jwks as { keys?: JWK[] }) : null,
       at: now,
     };
     if (client) {
