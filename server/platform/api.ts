@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, localDate } from '../../rules';
 import { apiRoute } from '../api/route';
 import { catalogSchema, importReportSchema } from '../contract/admin-responses';
 import {
@@ -149,14 +150,34 @@ export const platformApi = [
   apiRoute({
     method: 'get',
     path: '/api/platform/qualifications',
-    summary: "Qualifications, all or one institution's",
+    summary: "Qualifications, all or one institution's; or those that lapse soon",
     access: PLATFORM,
     query: z.object({
       institutionId: z.string().min(1).max(255).optional().meta({ description: 'one institution only' }),
+      lapsingWithinDays: z.coerce.number().int().min(1).max(365).optional().meta({
+        description:
+          'only passed, not withdrawn qualifications whose last valid local day is today or within this many days, soonest first',
+      }),
     }),
     answer: storedQualificationsSchema,
     answerDescription: 'the qualifications',
-    handle: ({ query, services }) => listQualifications(services.reader, query.institutionId),
+    handle: async ({ query, services }) => {
+      const all = await listQualifications(services.reader, query.institutionId);
+      const within = query.lapsingWithinDays;
+      if (within === undefined) return all;
+      const today = localDate(services.clock(), services.config.timeZone);
+      const last = addDays(today, within);
+      // A withdrawal already in force ends it before it lapses; one dated later does not.
+      return all
+        .filter(
+          (qualification) =>
+            qualification.passed &&
+            (qualification.withdrawnOn === null || qualification.withdrawnOn > today) &&
+            qualification.validUntil >= today &&
+            qualification.validUntil <= last,
+        )
+        .sort((a, b) => a.validUntil.localeCompare(b.validUntil) || a.id - b.id);
+    },
   }),
   apiRoute({
     method: 'post',

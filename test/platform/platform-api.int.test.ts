@@ -116,6 +116,47 @@ describe("the platform operator's registry", () => {
     expect(await hookCall()).toEqual([]);
   });
 
+  it('lists what lapses soon: passed, not withdrawn, last valid day from today (2026-03-10) to 30 days on, soonest first', async () => {
+    const record = (itemCode: string, validUntil: string, passed = true) =>
+      send('POST', '/api/platform/qualifications', {
+        institutionId: HOSPITALS.nanan,
+        scope: { kind: 'item', itemCode },
+        kind: 'eqa',
+        passed,
+        validFrom: '2025-10-01',
+        validUntil,
+        withdrawnOn: null,
+      });
+    const soon = (await record('LAB-K', '2026-03-20')).body;
+    const today = (await record('LAB-NA', '2026-03-10')).body;
+    await record('LAB-CL', '2026-04-09');
+    await record('LAB-CRE', '2026-04-10');
+    await record('LAB-GLU', '2026-03-09');
+    await record('LAB-UA', '2026-03-15', false);
+    const withdrawnLater = (await record('LAB-ALT', '2026-03-25')).body;
+    await send('POST', `/api/platform/qualifications/${withdrawnLater.id}/withdraw`, { withdrawnOn: '2026-03-30' });
+    const withdrawnNow = (await record('LAB-AST', '2026-03-25')).body;
+    await send('POST', `/api/platform/qualifications/${withdrawnNow.id}/withdraw`, { withdrawnOn: '2026-03-05' });
+
+    const lapsing = await getJson(
+      `${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.nanan}&lapsingWithinDays=30`,
+      platform(),
+    );
+    expect(lapsing.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/platform/qualifications', 'get', 200, lapsing.body);
+    expect(lapsing.body.map((q: any) => [q.scope.itemCode, q.validUntil])).toEqual([
+      ['LAB-NA', '2026-03-10'],
+      ['LAB-K', '2026-03-20'],
+      ['LAB-ALT', '2026-03-25'],
+      ['LAB-CL', '2026-04-09'],
+    ]);
+    expect(lapsing.body[0].id).toBe(today.id);
+    expect(lapsing.body[1].id).toBe(soon.id);
+    expect((await getJson(`${server.url}/api/platform/qualifications?lapsingWithinDays=0`, platform())).status).toBe(
+      400,
+    );
+  });
+
   it('registers a CDS client whose key then signs hook calls, and revokes it', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: 'new-ehr-1', alg: 'RS384' };
