@@ -7,6 +7,7 @@ export const regionsSchema = z.array(regionPolicySchema);
 export const institutionsSchema = z.array(institutionSchema);
 export const storedQualificationSchema = z.object({ id: z.number().int(), ...qualificationSchema.shape });
 export const storedQualificationsSchema = z.array(storedQualificationSchema);
+export type StoredQualification = z.infer<typeof storedQualificationSchema>;
 export const withdrawalSchema = z.object({ id: z.number().int(), withdrawnOn: z.iso.date() });
 export const registeredClientsSchema = z.array(
   cdsClientSchema

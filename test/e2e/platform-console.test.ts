@@ -140,4 +140,44 @@ describe('the platform console (headless Chromium)', () => {
     await page.getByRole('button', { name: '重放隔离消息' }).click();
     await page.getByText('已重放：0 条入库，1 条仍在隔离区。').waitFor({ timeout: 15_000 });
   }, 120_000);
+
+  it('records a quality result that lapses soon, lists it, withdraws it, and imports a CSV with a refused row', async () => {
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '质控资质' }).click();
+    await page.getByRole('heading', { name: '质控资质', level: 1 }).waitFor({ timeout: 30_000 });
+    const form = page.getByRole('region', { name: '新增质控结果' });
+    await form.getByLabel(/^机构/).click();
+    await page.getByRole('option', { name: new RegExp(HOSPITALS.nanan) }).click();
+    await form.getByLabel(/^项目/).click();
+    await page.getByRole('option', { name: /^钾（LAB-K）/ }).click();
+    await form.getByLabel(/^有效期自/).fill('2025-10-01');
+    await form.getByLabel(/^有效期至/).fill('2026-03-25');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存，立即生效。').waitFor({ timeout: 15_000 });
+    // Within 30 days of the server's today (2026-03-10): listed as lapsing soon.
+    const lapsing = page.getByRole('table', { name: '30 天内到期' });
+    await expect.poll(() => lapsing.getByRole('row', { name: /钾.*2026-03-25/ }).count(), { timeout: 15_000 }).toBe(1);
+    const own = page.getByRole('table', { name: /的质控资质$/ });
+    const row = own.getByRole('row', { name: /^钾/ });
+    await row.waitFor({ timeout: 15_000 });
+    expect(await seriousViolations()).toEqual([]);
+    await row.getByRole('button', { name: '撤销钾的资质' }).click();
+    await row.getByRole('button', { name: '确认撤销钾' }).click();
+    await row.getByText(/起撤销$/).waitFor({ timeout: 15_000 });
+    const stored = await server.services
+      .db('qualifications')
+      .where({ institution_id: HOSPITALS.nanan, scope_code: 'LAB-K', valid_until: '2026-03-25' })
+      .first();
+    expect(stored.withdrawn_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const csv = [
+      'institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn',
+      `${HOSPITALS.nanan},discipline,chemistry,eqa,true,2026-01-01,2026-12-31,`,
+      `${HOSPITALS.nanan},item,LAB-NOPE,eqa,true,2026-01-01,2026-12-31,`,
+    ].join('\n');
+    await page
+      .getByLabel('选择 CSV 文件')
+      .setInputFiles({ name: 'eqa.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+    await page.getByText('已导入 1 行；1 行未导入，原因见下表。').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('table', { name: '未导入的行' }).getByRole('row').count()).toBe(2);
+  }, 120_000);
 });

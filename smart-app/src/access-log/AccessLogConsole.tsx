@@ -1,10 +1,10 @@
 import Alert from '@mui/material/Alert';
 import Snackbar from '@mui/material/Snackbar';
-import Typography from '@mui/material/Typography';
 import type { GridPaginationModel } from '@mui/x-data-grid';
 import { useEffect, useState } from 'react';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
+import { PageHeading } from '../consoles/PageHeading';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import type { ConsoleRole } from '../consoles/session';
@@ -70,12 +70,7 @@ function AccessLogWorkspace({ api }: { readonly api: ConsoleApi }) {
   };
   return (
     <>
-      <Typography component="h1" variant="h5" gutterBottom>
-        {t.heading}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
-        {t.intro}
-      </Typography>
+      <PageHeading heading={t.heading} intro={t.intro} />
       <AccessLogFilterBar filters={filters} onChange={filter} />
       <Section heading={t.list.heading}>
         {log.problem ? <ProblemNotice problem={log.problem} onRetry={log.reload} /> : null}

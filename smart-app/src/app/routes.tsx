@@ -25,6 +25,9 @@ const PlatformConsole = lazy(() =>
 const PlatformConnections = lazy(() =>
   import('../platform/ConnectionsPage').then((module) => ({ default: module.PlatformConnections })),
 );
+const PlatformQualifications = lazy(() =>
+  import('../platform/QualificationsPage').then((module) => ({ default: module.PlatformQualifications })),
+);
 const PlatformSource = lazy(() =>
   import('../platform/SourcePage').then((module) => ({ default: module.PlatformSource })),
 );
@@ -55,6 +58,7 @@ export const routes: RouteObject[] = [
   { path: 'admin/access-log', element: onDemand(<AccessLogConsole role="admin" />) },
   { path: 'admin/quarantine', element: onDemand(<QuarantineConsole />) },
   { path: 'platform', element: onDemand(<PlatformConsole />) },
+  { path: 'platform/qualifications', element: onDemand(<PlatformQualifications />) },
   { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
   { path: 'platform/sources/:id', element: onDemand(<PlatformSource />) },
   { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },

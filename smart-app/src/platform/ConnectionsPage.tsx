@@ -1,7 +1,6 @@
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MuiLink from '@mui/material/Link';
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -12,9 +11,11 @@ import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-probl
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { localTime } from '../consoles/format';
 import { PlainTable } from '../consoles/PlainTable';
+import { PageHeading } from '../consoles/PageHeading';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
+import { InstitutionSelect } from './InstitutionSelect';
 import { usePlatformMessages } from './i18n/messages';
 import {
   ehrClients,
@@ -96,12 +97,7 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
   };
   return (
     <>
-      <Typography component="h1" variant="h5" gutterBottom>
-        {t.heading}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
-        {t.intro}
-      </Typography>
+      <PageHeading heading={t.heading} intro={t.intro} />
       {problem ? <ProblemNotice problem={problem} /> : null}
       <Section heading={t.ehr.heading}>
         {ehr.problem ? <ProblemNotice problem={ehr.problem} onRetry={ehr.reload} /> : null}
@@ -315,21 +311,14 @@ function HisRegistration({
             helperText={refusedAt('name')}
           />
         </Stack>
-        <TextField
-          select
+        <InstitutionSelect
+          required
           label={t.form.hospital}
           value={values.hospitalId}
-          onChange={set('hospitalId')}
-          required
-          error={refusedAt('hospitalId') !== null}
-          helperText={refusedAt('hospitalId')}
-        >
-          {hospitals.map((hospital) => (
-            <MenuItem key={hospital.id} value={hospital.id}>
-              {hospital.name}（{hospital.id}）
-            </MenuItem>
-          ))}
-        </TextField>
+          onChange={(id) => setValues((current) => ({ ...current, hospitalId: id }))}
+          institutions={hospitals}
+          refusal={refusedAt('hospitalId')}
+        />
         <TextField
           label={t.form.origins}
           value={values.origins}

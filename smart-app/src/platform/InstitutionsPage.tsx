@@ -10,6 +10,7 @@ import { itemSearch } from '../app/item-search';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { PlainTable } from '../consoles/PlainTable';
+import { PageHeading } from '../consoles/PageHeading';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
@@ -49,12 +50,7 @@ function InstitutionsWorkspace({ api }: { readonly api: ConsoleApi }) {
   );
   return (
     <>
-      <Typography component="h1" variant="h5" gutterBottom>
-        {t.heading}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
-        {t.intro}
-      </Typography>
+      <PageHeading heading={t.heading} intro={t.intro} />
       {saved ? (
         <Alert severity="success" role="status" onClose={() => setSaved(null)} sx={{ mb: 2 }}>
           {t.form.saved(saved)}

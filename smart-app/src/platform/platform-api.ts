@@ -1,7 +1,13 @@
 import { z } from 'zod';
-import type { InstitutionRecord } from '../../../server/contract/admin';
+import type { InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
+import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
-import { institutionsSchema, registeredClientsSchema, regionsSchema } from '../../../server/contract/platform';
+import {
+  institutionsSchema,
+  registeredClientsSchema,
+  regionsSchema,
+  storedQualificationsSchema,
+} from '../../../server/contract/platform';
 import {
   quarantinePageSchema,
   replayReportSchema,
@@ -65,3 +71,33 @@ export const sourceActivity = async (api: ConsoleApi, sourceId: string, days: nu
 /** What waits in one source's quarantine, newest first. */
 export const sourceQuarantine = async (api: ConsoleApi, sourceId: string, signal: AbortSignal) =>
   quarantinePageSchema.parse(await api.get<unknown>('/api/platform/quarantine', { sourceId, limit: '200' }, signal));
+
+/** Qualifications: one institution's, or (with `lapsingWithinDays`) those lapsing soon across all. */
+export const qualifications = async (
+  api: ConsoleApi,
+  filter: { readonly institutionId?: string; readonly lapsingWithinDays?: number },
+  signal: AbortSignal,
+) =>
+  storedQualificationsSchema.parse(
+    await api.get<unknown>(
+      '/api/platform/qualifications',
+      {
+        ...(filter.institutionId ? { institutionId: filter.institutionId } : {}),
+        ...(filter.lapsingWithinDays ? { lapsingWithinDays: String(filter.lapsingWithinDays) } : {}),
+      },
+      signal,
+    ),
+  );
+
+export const recordQualification = (api: ConsoleApi, qualification: z.input<typeof qualificationSchema>) =>
+  api.send<unknown>('POST', '/api/platform/qualifications', { json: qualification });
+
+export const withdrawQualification = (api: ConsoleApi, id: number, withdrawnOn: string) =>
+  api.send<unknown>('POST', `/api/platform/qualifications/${id}/withdraw`, { json: { withdrawnOn } });
+
+/** A quality-control centre's published results as CSV: rows saved and rows refused, by number. */
+export const importQualifications = async (api: ConsoleApi, csv: string) =>
+  importReportSchema.parse(await api.send<unknown>('POST', '/api/platform/import/qualifications', { csv }));
+
+export const catalog = async (api: ConsoleApi, signal: AbortSignal) =>
+  catalogSchema.parse(await api.get<unknown>('/api/platform/catalog', {}, signal));

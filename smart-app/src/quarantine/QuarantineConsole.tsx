@@ -3,6 +3,7 @@ import Typography from '@mui/material/Typography';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { localTime } from '../consoles/format';
+import { PageHeading } from '../consoles/PageHeading';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
@@ -30,12 +31,7 @@ function QuarantineWorkspace({ api }: { readonly api: ConsoleApi }) {
   const sources = useResource(`sources ${language}`, (signal) => hospitalSources(api, signal));
   return (
     <>
-      <Typography component="h1" variant="h5" gutterBottom>
-        {t.heading}
-      </Typography>
-      <Typography color="text.secondary" sx={{ mb: 2, maxWidth: '80ch' }}>
-        {t.intro}
-      </Typography>
+      <PageHeading heading={t.heading} intro={t.intro} />
       <Section heading={t.sources.heading}>
         {sources.problem ? <ProblemNotice problem={sources.problem} onRetry={sources.reload} /> : null}
         {sources.value?.length === 0 ? <Typography>{t.sources.none}</Typography> : null}

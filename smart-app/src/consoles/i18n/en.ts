@@ -22,6 +22,7 @@ export const consolesEn = {
         accessLog: 'Access log',
         quarantine: 'Quarantine',
         institutions: 'Institutions',
+        qualifications: 'Quality results',
         connections: 'Connections and sources',
       },
     },

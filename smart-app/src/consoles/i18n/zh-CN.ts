@@ -22,6 +22,7 @@ export const consolesZhCN = {
         accessLog: '访问日志',
         quarantine: '数据接入隔离区',
         institutions: '机构',
+        qualifications: '质控资质',
         connections: '接入与数据源',
       },
     },

@@ -42,6 +42,71 @@ export const platformEn = {
         required: 'Required',
       },
     },
+    qualifications: {
+      heading: 'Quality results',
+      intro:
+        "Each institution's external quality assessments, blind samples, evaluations and CNAS accreditation: only a passed result, valid on the report's day and not withdrawn, lets its results be recognised. A withdrawal or a new result applies at once.",
+      lapsing: {
+        heading: (days: number) => `Lapsing within ${days} days`,
+        none: (days: number) => `No passed result lapses within ${days} days.`,
+      },
+      byInstitution: {
+        heading: 'By institution',
+        choose: 'Institution',
+        none: 'No quality result is recorded for this institution.',
+        table: (name: string) => `Quality results of ${name}`,
+      },
+      columns: {
+        institution: 'Institution',
+        scope: 'Item or discipline',
+        kind: 'Kind',
+        result: 'Result',
+        valid: 'Valid',
+        until: 'Valid until',
+        state: 'State',
+      },
+      kinds: { eqa: 'EQA', 'blind-sample': 'Blind sample', 'qc-evaluation': 'QC evaluation', cnas: 'CNAS' } as Record<
+        string,
+        string
+      >,
+      passed: 'Passed',
+      notPassed: 'Failed',
+      states: {
+        valid: 'Valid',
+        lapsed: 'Lapsed',
+        notYet: 'Not yet valid',
+        failed: 'Failed (no ground for recognition)',
+        withdrawn: (day: string) => `Withdrawn from ${day}`,
+      },
+      withdraw: {
+        button: 'Withdraw',
+        ask: (scope: string) => `Withdraw ${scope}`,
+        from: 'Withdrawn from',
+        confirm: (scope: string) => `Confirm withdrawing ${scope}`,
+        cancel: 'Cancel',
+      },
+      form: {
+        heading: 'Record a quality result',
+        scopeKind: 'Scope',
+        item: 'Item',
+        discipline: 'Discipline',
+        validFrom: 'Valid from',
+        validUntil: 'Valid until',
+        submit: 'Save',
+        saved: 'Saved; it applies at once.',
+      },
+      import: {
+        heading: "Import a quality-control centre's published results (CSV)",
+        format:
+          'Header: institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn. scopeKind is item (an item code) or discipline; kind is eqa, blind-sample, qc-evaluation or cnas; passed is true or false; dates are YYYY-MM-DD, withdrawnOn may be empty. A row for the same institution, scope, kind and start replaces the earlier one.',
+        choose: 'Choose a CSV file',
+        summary: (saved: number, refused: number) =>
+          `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
+        refused: 'Rows not imported',
+        columns: { row: 'Data row', field: 'Column', message: 'Why' },
+        rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),
+      },
+    },
     source: {
       back: '← Connections and sources',
       heading: (name: string, id: string) => `Source: ${name} (${id})`,

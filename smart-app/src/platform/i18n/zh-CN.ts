@@ -34,6 +34,71 @@ export const platformZhCN = {
         required: '必填',
       },
     },
+    qualifications: {
+      heading: '质控资质',
+      intro:
+        '各机构的室间质评、盲样考核、质量评价和 CNAS 认可结果：只有在结果当日有效且未撤销的合格资质，才能让该机构的结果被互认。撤销或新增立即生效。',
+      lapsing: {
+        heading: (days: number) => `${days} 天内到期`,
+        none: (days: number) => `${days} 天内没有到期的合格资质。`,
+      },
+      byInstitution: {
+        heading: '按机构查看',
+        choose: '选择机构',
+        none: '该机构尚无质控资质记录。',
+        table: (name: string) => `${name}的质控资质`,
+      },
+      columns: {
+        institution: '机构',
+        scope: '项目或专业',
+        kind: '类型',
+        result: '结果',
+        valid: '有效期',
+        until: '有效期至',
+        state: '状态',
+      },
+      kinds: { eqa: '室间质评', 'blind-sample': '盲样考核', 'qc-evaluation': '质量评价', cnas: 'CNAS 认可' } as Record<
+        string,
+        string
+      >,
+      passed: '合格',
+      notPassed: '不合格',
+      states: {
+        valid: '有效',
+        lapsed: '已过期',
+        notYet: '尚未生效',
+        failed: '不合格（不作为互认依据）',
+        withdrawn: (day: string) => `${day} 起撤销`,
+      },
+      withdraw: {
+        button: '撤销',
+        ask: (scope: string) => `撤销${scope}的资质`,
+        from: '撤销日期',
+        confirm: (scope: string) => `确认撤销${scope}`,
+        cancel: '取消',
+      },
+      form: {
+        heading: '新增质控结果',
+        scopeKind: '范围',
+        item: '项目',
+        discipline: '专业',
+        validFrom: '有效期自',
+        validUntil: '有效期至',
+        submit: '保存',
+        saved: '已保存，立即生效。',
+      },
+      import: {
+        heading: '批量导入（质控中心公布的结果，CSV）',
+        format:
+          '表头：institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn。scopeKind 为 item（项目编码）或 discipline（专业）；kind 为 eqa、blind-sample、qc-evaluation 或 cnas；passed 为 true 或 false；日期为 YYYY-MM-DD，withdrawnOn 可空。同一机构、范围、类型和起始日期的记录会被替换。',
+        choose: '选择 CSV 文件',
+        summary: (saved: number, refused: number) =>
+          `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
+        refused: '未导入的行',
+        columns: { row: '数据行', field: '列', message: '原因' },
+        rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
+      },
+    },
     source: {
       back: '← 接入与数据源',
       heading: (name: string, id: string) => `数据源：${name}（${id}）`,
