@@ -52,3 +52,45 @@ export function checkQualification(
     return fail('qualification.overdue');
   return PASS;
 }
+
+/** A stored result as the qualification check sees it: its item and its local day. */
+export interface QualifiedResult {
+  readonly item: RecognitionItem;
+  readonly resultDate: LocalDate;
+}
+
+/**
+ * What a change of one institution's qualifications does to its stored results, before it is saved:
+ * how many pass the qualification check after the change and did not before (gained), and the
+ * reverse (lost), in all and per item. Only this check is replayed: a result may still be refused
+ * for its window, mark or scope when a doctor orders.
+ */
+export function qualificationChangeEffect(
+  results: readonly QualifiedResult[],
+  before: readonly Qualification[],
+  after: readonly Qualification[],
+  intervalMonths: number | null,
+): {
+  readonly gained: number;
+  readonly lost: number;
+  readonly byItem: ReadonlyMap<string, { gained: number; lost: number }>;
+} {
+  const byItem = new Map<string, { gained: number; lost: number }>();
+  let gained = 0;
+  let lost = 0;
+  for (const { item, resultDate } of results) {
+    const was = checkQualification(before, item, resultDate, intervalMonths).ok;
+    const is = checkQualification(after, item, resultDate, intervalMonths).ok;
+    if (was === is) continue;
+    const counts = byItem.get(item.code) ?? { gained: 0, lost: 0 };
+    if (is) {
+      gained += 1;
+      counts.gained += 1;
+    } else {
+      lost += 1;
+      counts.lost += 1;
+    }
+    byItem.set(item.code, counts);
+  }
+  return { gained, lost, byItem };
+}

@@ -17,6 +17,8 @@ import {
   clientRegistrationSchema,
   clientRevocationSchema,
   institutionsSchema,
+  qualificationChangeSchema,
+  qualificationEffectSchema,
   regionsSchema,
   registeredClientsSchema,
   storedQualificationSchema,
@@ -38,6 +40,7 @@ import {
   withdrawQualification,
 } from '../store/registry';
 import { applyRecords, importRecords } from './apply';
+import { qualificationDryRun } from './qualification-dry-run';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './records';
 
 const PLATFORM: readonly ApiRole[] = ['platform'];
@@ -194,6 +197,18 @@ export const platformApi = [
       if (!stored) throw new Error('a saved qualification is not listed');
       return stored;
     },
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/api/platform/qualifications/dry-run',
+    summary:
+      "Before recording or withdrawing a qualification: how many of the institution's stored results of the past year it makes pass the qualification check, or no longer pass it; nothing is saved",
+    access: PLATFORM,
+    body: qualificationChangeSchema,
+    answer: qualificationEffectSchema,
+    answerDescription: 'the effect',
+    errors: [404],
+    handle: ({ body, services }) => qualificationDryRun(services, body),
   }),
   apiRoute({
     method: 'post',

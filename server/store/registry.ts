@@ -247,3 +247,17 @@ export async function isRegistered(db: Database, kind: keyof typeof KEY_OF, key:
   const [table, column] = KEY_OF[kind];
   return (await db(table).where(column, key).first(column)) !== undefined;
 }
+
+/** An institution's stored results since an instant (entered-in-error ones aside): item and time only. */
+export async function resultTimesOfInstitution(
+  db: Database,
+  institutionId: string,
+  since: string,
+): Promise<{ readonly itemCode: string; readonly effectiveAt: string }[]> {
+  const rows = await db('results')
+    .where('institution_id', institutionId)
+    .andWhere('effective_at', '>=', since)
+    .andWhereNot('status', 'entered-in-error')
+    .select({ itemCode: 'item_code', effectiveAt: 'effective_at' });
+  return rows as { itemCode: string; effectiveAt: string }[];
+}

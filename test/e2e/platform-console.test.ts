@@ -151,7 +151,10 @@ describe('the platform console (headless Chromium)', () => {
     await page.getByRole('option', { name: /^钾（LAB-K）/ }).click();
     await form.getByLabel(/^有效期自/).fill('2025-10-01');
     await form.getByLabel(/^有效期至/).fill('2026-03-25');
-    await form.getByRole('button', { name: '保存' }).click();
+    // The dry run first: what the new result does to 南岸's stored results, before anything is saved.
+    await form.getByRole('button', { name: '查看影响' }).click();
+    await form.getByText(/^该机构过去一年的 \d+ 条已存结果中，保存后 \d+ 条变为资质合格/).waitFor({ timeout: 15_000 });
+    await form.getByRole('button', { name: '确认保存' }).click();
     await page.getByText('已保存，立即生效。').waitFor({ timeout: 15_000 });
     // Within 30 days of the server's today (2026-03-10): listed as lapsing soon.
     const lapsing = page.getByRole('table', { name: '30 天内到期' });
@@ -161,6 +164,7 @@ describe('the platform console (headless Chromium)', () => {
     await row.waitFor({ timeout: 15_000 });
     expect(await seriousViolations()).toEqual([]);
     await row.getByRole('button', { name: '撤销钾的资质' }).click();
+    await row.getByText(/^该机构过去一年的 \d+ 条已存结果中/).waitFor({ timeout: 15_000 });
     await row.getByRole('button', { name: '确认撤销钾' }).click();
     await row.getByText(/起撤销$/).waitFor({ timeout: 15_000 });
     const stored = await server.services

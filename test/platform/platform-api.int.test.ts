@@ -86,6 +86,35 @@ describe("the platform operator's registry", () => {
     ]);
   });
 
+  it('says before a change is saved how many stored results it makes pass the qualification check or not (issue 21 point 2)', async () => {
+    const held = (
+      await getJson(`${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.yuzhong}`, platform())
+    ).body;
+    const potassium = held.find((q: any) => q.scope.kind === 'item' && q.scope.itemCode === 'LAB-K');
+    const dryRun = (change: unknown) => send('POST', '/api/platform/qualifications/dry-run', change);
+    // Withdrawn from before 张伟's potassium (2026-03-08): it no longer passes. From after it: it keeps its recognition.
+    const early = await dryRun({ withdraw: { id: potassium.id, withdrawnOn: '2026-03-01' } });
+    expect(early.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/platform/qualifications/dry-run', 'post', 200, early.body);
+    expect(early.body).toMatchObject({ institutionId: HOSPITALS.yuzhong, gained: 0 });
+    expect(early.body.lost).toBeGreaterThan(0);
+    expect(early.body.byItem.map((item: any) => item.itemCode)).toEqual(['LAB-K']);
+    const late = await dryRun({ withdraw: { id: potassium.id, withdrawnOn: '2026-03-10' } });
+    expect(late.body).toMatchObject({ gained: 0, lost: 0, byItem: [] });
+    // A failed assessment newer than the pass decides (001: 最近一次…成绩合格): the same results are lost.
+    const failed = await dryRun({
+      add: { ...potassium, id: undefined, kind: 'eqa', passed: false, validFrom: '2026-03-01', withdrawnOn: null },
+    });
+    expect(failed.body.lost).toBe(early.body.lost);
+    // Nothing was saved.
+    const after = (
+      await getJson(`${server.url}/api/platform/qualifications?institutionId=${HOSPITALS.yuzhong}`, platform())
+    ).body;
+    expect(after).toEqual(held);
+    expect((await dryRun({})).status).toBe(400);
+    expect((await dryRun({ withdraw: { id: 999_999, withdrawnOn: '2026-03-01' } })).status).toBe(404);
+  });
+
   it('records a withdrawn qualification, which the rules apply at once', async () => {
     const request = orderRequest('order-select', 'zhang-wei', ['LAB-K']);
     const hookCall = async () => {

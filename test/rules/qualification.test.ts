@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkQualification, type Qualification } from '../../rules';
+import { checkQualification, qualificationChangeEffect, type Qualification } from '../../rules';
 import { creatinine, headCt, potassium } from './world';
 
 const base: Qualification = {
@@ -177,5 +177,29 @@ describe('qualification: the performing institution passed QC for the item or it
         ).ok,
       ).toBe(true);
     });
+  });
+});
+
+// 001_0b4a79971fa7303c.txt: "最近一次室间质评或盲样考核成绩合格,方可标注互认标识": a change's effect on stored
+// results is the same check run before and after it.
+describe('qualificationChangeEffect: what a qualification change does to stored results, before it is saved', () => {
+  const results = [
+    { item: potassium, resultDate: '2026-02-20' },
+    { item: potassium, resultDate: '2026-03-05' },
+    { item: creatinine, resultDate: '2026-03-05' },
+  ];
+  it('counts results that stop passing when a qualification is withdrawn from a day on, per item', () => {
+    const withdrawn = { ...base, withdrawnOn: '2026-03-01' };
+    const effect = qualificationChangeEffect(results, [base], [withdrawn], null);
+    expect(effect).toMatchObject({ gained: 0, lost: 1 });
+    expect([...effect.byItem]).toEqual([['LAB-K', { gained: 0, lost: 1 }]]);
+  });
+  it('counts results that start passing when a discipline-level qualification is added', () => {
+    const effect = qualificationChangeEffect(results, [base], [base, chemistry], null);
+    expect(effect).toMatchObject({ gained: 1, lost: 0 });
+    expect([...effect.byItem]).toEqual([['LAB-CRE', { gained: 1, lost: 0 }]]);
+  });
+  it('counts nothing for a change that decides no result differently', () => {
+    expect(qualificationChangeEffect(results, [base], [base], null)).toMatchObject({ gained: 0, lost: 0 });
   });
 });

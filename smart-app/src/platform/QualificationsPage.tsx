@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { StoredQualification } from '../../../server/contract/platform';
 import { DISCIPLINES, QUALIFICATION_KINDS } from '../../../rules';
 import { csvText } from '../admin/csv-file';
@@ -23,6 +23,7 @@ import {
   catalog,
   importQualifications,
   institutions,
+  qualificationEffect,
   qualifications,
   recordQualification,
   withdrawQualification,
@@ -160,7 +161,21 @@ function QualificationRow({
   const t = messages.platform.qualifications;
   const [withdrawing, setWithdrawing] = useState<string | null>(null);
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
+  const [effect, setEffect] = useState<string | null>(null);
   const now = today();
+  // The dry run for the date chosen: what the withdrawal would do, before it is confirmed.
+  useEffect(() => {
+    setEffect(null);
+    if (!withdrawing) return;
+    let current = true;
+    qualificationEffect(api, { withdraw: { id: qualification.id, withdrawnOn: withdrawing } }).then(
+      (answer) => current && setEffect(t.effect(answer.examined, answer.gained, answer.lost)),
+      () => current && setEffect(null),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, qualification.id, withdrawing, t]);
   const state = qualification.withdrawnOn
     ? t.states.withdrawn(qualification.withdrawnOn)
     : !qualification.passed
@@ -211,6 +226,11 @@ function QualificationRow({
             <Button size="small" onClick={() => setWithdrawing(null)}>
               {t.withdraw.cancel}
             </Button>
+            {effect ? (
+              <Typography variant="body2" role="status">
+                {effect}
+              </Typography>
+            ) : null}
             {problem ? <ProblemNotice problem={problem} /> : null}
           </Stack>
         )}
@@ -247,27 +267,40 @@ function NewQualification({
   const [values, setValues] = useState(EMPTY);
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
   const [saved, setSaved] = useState(false);
+  // The dry run's words for the values as they stand; saving is offered once they are shown.
+  const [effect, setEffect] = useState<string | null>(null);
+  const change = (next: Partial<typeof EMPTY>) => {
+    setEffect(null);
+    setValues((current) => ({ ...current, ...next }));
+  };
   const set = (field: keyof typeof EMPTY) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
+    change({ [field]: event.target.value });
   const refusedAt = (field: string) => (problem?.field?.startsWith(field) ? problem.detail : null);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setProblem(null);
     setSaved(false);
+    const qualification = {
+      institutionId: values.institutionId,
+      scope:
+        values.scopeKind === 'item'
+          ? { kind: 'item' as const, itemCode: values.scopeCode }
+          : { kind: 'discipline' as const, discipline: values.scopeCode as (typeof DISCIPLINES)[number] },
+      kind: values.kind,
+      passed: values.passed === 'true',
+      validFrom: values.validFrom,
+      validUntil: values.validUntil,
+      withdrawnOn: null,
+    };
     try {
-      await recordQualification(api, {
-        institutionId: values.institutionId,
-        scope:
-          values.scopeKind === 'item'
-            ? { kind: 'item', itemCode: values.scopeCode }
-            : { kind: 'discipline', discipline: values.scopeCode as (typeof DISCIPLINES)[number] },
-        kind: values.kind,
-        passed: values.passed === 'true',
-        validFrom: values.validFrom,
-        validUntil: values.validUntil,
-        withdrawnOn: null,
-      });
+      if (effect === null) {
+        const answer = await qualificationEffect(api, { add: qualification });
+        setEffect(t.effect(answer.examined, answer.gained, answer.lost));
+        return;
+      }
+      await recordQualification(api, qualification);
       setSaved(true);
+      setEffect(null);
       onSaved(values.institutionId);
       setValues({ ...EMPTY, institutionId: values.institutionId });
     } catch (error) {
@@ -286,7 +319,7 @@ function NewQualification({
           required
           label={t.columns.institution}
           value={values.institutionId}
-          onChange={(id) => setValues((current) => ({ ...current, institutionId: id }))}
+          onChange={(id) => change({ institutionId: id })}
           institutions={known}
           refusal={refusedAt('institutionId')}
         />
@@ -295,13 +328,7 @@ function NewQualification({
             select
             label={t.form.scopeKind}
             value={values.scopeKind}
-            onChange={(event) =>
-              setValues((current) => ({
-                ...current,
-                scopeKind: event.target.value as 'item' | 'discipline',
-                scopeCode: '',
-              }))
-            }
+            onChange={(event) => change({ scopeKind: event.target.value as 'item' | 'discipline', scopeCode: '' })}
             sx={{ minWidth: 140 }}
           >
             <MenuItem value="item">{t.form.item}</MenuItem>
@@ -370,9 +397,17 @@ function NewQualification({
           />
         </Stack>
         {problem && !problem.field ? <ProblemNotice problem={problem} /> : null}
-        <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
-          {t.form.submit}
-        </Button>
+        {effect ? (
+          <Alert severity="info" role="status">
+            {effect}
+          </Alert>
+        ) : null}
+        <Stack direction="row" spacing={1}>
+          <Button type="submit" variant="contained">
+            {effect ? t.form.confirm : t.form.preview}
+          </Button>
+          {effect ? <Button onClick={() => setEffect(null)}>{t.form.back}</Button> : null}
+        </Stack>
       </Stack>
     </Section>
   );

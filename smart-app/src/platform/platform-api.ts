@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import type { qualificationChangeSchema } from '../../../server/contract/platform';
 import type { InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
 import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
 import {
   institutionsSchema,
+  qualificationEffectSchema,
   registeredClientsSchema,
   regionsSchema,
   storedQualificationsSchema,
@@ -101,3 +103,9 @@ export const importQualifications = async (api: ConsoleApi, csv: string) =>
 
 export const catalog = async (api: ConsoleApi, signal: AbortSignal) =>
   catalogSchema.parse(await api.get<unknown>('/api/platform/catalog', {}, signal));
+
+/** What recording or withdrawing a qualification would do to the institution's stored results; saves nothing. */
+export const qualificationEffect = async (api: ConsoleApi, change: z.input<typeof qualificationChangeSchema>) =>
+  qualificationEffectSchema.parse(
+    await api.send<unknown>('POST', '/api/platform/qualifications/dry-run', { json: change }),
+  );

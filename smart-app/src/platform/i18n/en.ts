@@ -71,6 +71,8 @@ export const platformEn = {
       >,
       passed: 'Passed',
       notPassed: 'Failed',
+      effect: (examined: number, gained: number, lost: number) =>
+        `Of the institution's ${examined} stored results of the past year, ${gained} would pass the quality check and ${lost} would no longer pass it (only this check is replayed; nothing is saved yet).`,
       states: {
         valid: 'Valid',
         lapsed: 'Lapsed',
@@ -92,7 +94,9 @@ export const platformEn = {
         discipline: 'Discipline',
         validFrom: 'Valid from',
         validUntil: 'Valid until',
-        submit: 'Save',
+        preview: 'See the effect',
+        confirm: 'Save',
+        back: 'Change it',
         saved: 'Saved; it applies at once.',
       },
       import: {

@@ -63,6 +63,8 @@ export const platformZhCN = {
       >,
       passed: '合格',
       notPassed: '不合格',
+      effect: (examined: number, gained: number, lost: number) =>
+        `该机构过去一年的 ${examined} 条已存结果中，保存后 ${gained} 条变为资质合格、${lost} 条不再合格（只重算质控资质这一项；尚未保存）。`,
       states: {
         valid: '有效',
         lapsed: '已过期',
@@ -84,7 +86,9 @@ export const platformZhCN = {
         discipline: '专业',
         validFrom: '有效期自',
         validUntil: '有效期至',
-        submit: '保存',
+        preview: '查看影响',
+        confirm: '确认保存',
+        back: '返回修改',
         saved: '已保存，立即生效。',
       },
       import: {
