@@ -15,7 +15,8 @@ import { mintTokens } from './tokens';
  * each size, and order-select under load at that size; at the largest size a soak at more
  * connections and a run as several processes. Prints a table; asserts nothing.
  * BENCH_SIZES (10000,1000000), BENCH_STORES (sqlite,postgres), BENCH_SECONDS (15),
- * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_WORKERS (2), BENCH_CLIENT (the demo EHR whose
+ * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_RATE (300 order-selects/s offered at the largest size,
+ * and twice that with BENCH_WORKERS; 0 to skip) for BENCH_RATE_SECONDS (60), BENCH_WORKERS (2), BENCH_CLIENT (the demo EHR whose
  * key signs the calls), BENCH_AUTH, BENCH_PROFILE; then the quality statistics at province scale,
  * BENCH_QUALITY_PROMPTS (5000000; 0 to skip), BENCH_QUALITY_HOSPITALS (500), BENCH_QUALITY_SAMPLES (20).
  */
@@ -31,6 +32,9 @@ const [SOAK_CONNECTIONS, SOAK_SECONDS] = (process.env.BENCH_SOAK ?? '64x30').spl
   number,
   number | undefined,
 ];
+/** At the largest size: a fixed offered rate, what a province's peak sends, for the latency a doctor feels. */
+const RATE = Number(process.env.BENCH_RATE ?? 300);
+const RATE_SECONDS = Number(process.env.BENCH_RATE_SECONDS ?? 60);
 /** At the largest size: the server as this many processes (WORKERS), against as many floors (1 to skip). */
 const WORKERS = Number(process.env.BENCH_WORKERS ?? 2);
 const CLIENT = process.env.BENCH_CLIENT ?? 'https://ehr.h-cq-006.example';
@@ -59,6 +63,8 @@ interface Row {
   processes: number;
   connections: number;
   seconds: number;
+  /** Requests a second offered; null when the connections went flat out. */
+  rate: number | null;
   ingestPerSecond: number | null;
   load: LoadFigures;
   cardsPerCall: number;
@@ -103,6 +109,7 @@ async function clientTokens(floorRps: number, seconds: number): Promise<string[]
 interface Phase {
   readonly connections: number;
   readonly seconds: number;
+  readonly rate?: number;
 }
 
 /** Every call of the run gets its own hookInstance, across phases. */
@@ -119,10 +126,12 @@ async function loadRun(
   let cards = 0;
   let answered = 0;
   let degraded = 0;
+  const statuses = new Map<number, number>();
   const load = await drive({
     url: `${server.url}/cds-services/${ENDPOINT}`,
     connections: phase.connections,
     seconds: phase.seconds,
+    ...(phase.rate ? { rate: phase.rate } : {}),
     next: () => {
       const token = AUTH ? tokens[used % tokens.length] : undefined;
       used += 1;
@@ -133,12 +142,17 @@ async function loadRun(
       };
     },
     onResponse: (status, body, headers) => {
-      if (status !== 200) return;
+      if (status !== 200) {
+        statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        return;
+      }
       answered += 1;
       if (headers['x-huren-degraded']) degraded += 1;
       cards += (body.match(/"uuid":"[^"]+","summary"/g) ?? []).length;
     },
   });
+  // A run whose calls were refused says how (a 401 means replayed tokens, a 429 the failure budget).
+  if (statuses.size > 0) log(`  answers other than 200: ${JSON.stringify(Object.fromEntries(statuses))}`);
   if (AUTH && used > tokens.length)
     log(`  ran out of tokens after ${tokens.length} calls: the rest were replays (401)`);
   return { load, cardsPerCall: answered ? cards / answered : 0, degraded };
@@ -223,18 +237,27 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     phase: Phase,
     processes: number,
   ): Promise<Row> => {
-    const tokens = await clientTokens(floorRps * processes, phase.seconds + WARM_UP_SECONDS);
-    const restart = PROFILE !== undefined || processes > 1;
+    const tokens = await clientTokens(
+      phase.rate ? phase.rate * 1.5 : floorRps * processes,
+      phase.seconds + WARM_UP_SECONDS,
+    );
+    // A fixed-rate phase starts on a fresh process too: the flat-out phases before it leave no budget spent.
+    const restart = PROFILE !== undefined || processes > 1 || phase.rate !== undefined;
     if (restart) {
       // The profile then holds the load phase and nothing else.
       await server.stop();
       server = await start(/Huren listening/, processes > 1 ? { WORKERS: String(processes) } : {}, PROFILE);
     }
     log(
-      `${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections for ${phase.seconds} s`,
+      `${store}: order-select at ${size} results, ${processes} process(es), ${phase.connections} connections${phase.rate ? ` offering ${phase.rate}/s` : ''} for ${phase.seconds} s`,
     );
     const warmUp = tokens.slice(0, Math.ceil((tokens.length * WARM_UP_SECONDS) / (phase.seconds + WARM_UP_SECONDS)));
-    await loadRun(server, patientCount(size), warmUp, { connections: phase.connections, seconds: WARM_UP_SECONDS });
+    // Warmed at the phase's own rate: a flat-out warm-up would use up a fixed-rate phase's tokens.
+    await loadRun(server, patientCount(size), warmUp, {
+      connections: phase.connections,
+      seconds: WARM_UP_SECONDS,
+      ...(phase.rate ? { rate: phase.rate } : {}),
+    });
     const measured = tokens.slice(warmUp.length);
     const cpuBefore = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
@@ -253,6 +276,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       processes,
       connections: phase.connections,
       seconds: phase.seconds,
+      rate: phase.rate ?? null,
       ingestPerSecond,
       load,
       cardsPerCall,
@@ -276,6 +300,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       processes: 1,
       connections: phase.connections,
       seconds: phase.seconds,
+      rate: null,
       ingestPerSecond: null,
       load,
       cardsPerCall,
@@ -300,7 +325,18 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     const largest = SIZES[SIZES.length - 1] as number;
     if (SOAK_CONNECTIONS > 0)
       rows.push(await measure(largest, null, { connections: SOAK_CONNECTIONS, seconds: SOAK_SECONDS ?? 30 }, 1));
+    if (RATE > 0)
+      rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: RATE_SECONDS, rate: RATE }, 1));
     if (WORKERS > 1) rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: SECONDS }, WORKERS));
+    if (WORKERS > 1 && RATE > 0)
+      rows.push(
+        await measure(
+          largest,
+          null,
+          { connections: CONNECTIONS, seconds: RATE_SECONDS, rate: RATE * WORKERS },
+          WORKERS,
+        ),
+      );
   } finally {
     await server.stop();
     storage.remove();
@@ -314,12 +350,12 @@ function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows
     `order-select and the HIS check (his-check, HMAC-signed; cards/call = prompts), 2-5 draft orders per call, ${AUTH ? `a fresh JWT of ${CLIENT} per call` : 'CDS_AUTH=off'}; floor = bare express answering a card-sized JSON, ${CONNECTIONS} connections for ${SECONDS} s`,
     `of floor: req/s ÷ (processes × floor req/s); hook budget ${HOOK_BUDGET_MS} ms`,
     '',
-    '| store | endpoint | stored results | processes | connections × s | ingest results/s | req/s | of floor | p50 ms | p99 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| floor | – | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
+    '| store | endpoint | stored results | processes | connections × s | offered/s | ingest results/s | req/s | of floor | p50 ms | p99 ms | p99.9 ms | server CPU ms/call (main thread) | peak RSS MiB | non-2xx | degraded | cards/call |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| floor | – | – | 1 | ${CONNECTIONS} × ${SECONDS} | – | – | ${fixed(floor.rps, 0)} | 100% | ${fixed(floor.p50)} | ${fixed(floor.p99)} | ${fixed(floor.p99_9)} | ${fixed(floorCpu.all, 2)} (${fixed(floorCpu.main, 2)}) | – | ${floor.non2xx} | – | – |`,
     ...rows.map(
       (row) =>
-        `| ${row.store} | ${row.endpoint} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+        `| ${row.store} | ${row.endpoint} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.rate === null ? 'flat out' : row.rate} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.load.p99_9)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
