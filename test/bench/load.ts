@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { Pool } from 'undici';
 
 export interface LoadFigures {
   readonly requests: number;
@@ -13,14 +14,11 @@ export interface LoadFigures {
 /**
  * Drives one endpoint with `connections` concurrent connections for `seconds`; each request takes
  * the next prepared body and authorization header, so every call is a different patient and token.
- * With `rate`, the connections together offer that many requests a second (a province's peak), not
- * as many as the server takes.
  */
 export async function drive(options: {
   url: string;
   connections: number;
   seconds: number;
-  rate?: number;
   next: () => { body: string; authorization?: string; headers?: Record<string, string> };
   onResponse?: (status: number, body: string, headers: Record<string, string | string[] | undefined>) => void;
 }): Promise<LoadFigures> {
@@ -28,7 +26,6 @@ export async function drive(options: {
     url: options.url,
     connections: options.connections,
     duration: options.seconds,
-    ...(options.rate ? { overallRate: options.rate } : {}),
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     requests: [
@@ -53,5 +50,70 @@ export async function drive(options: {
     p99_9: result.latency.p99_9,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+  };
+}
+
+const percentile = (sorted: readonly number[], fraction: number): number =>
+  sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)] as number);
+
+/**
+ * Offers `rate` requests a second, evenly spaced, over at most `connections` keep-alive connections,
+ * for `seconds`. Each latency counts from the moment the request was due, not from when a free
+ * connection sent it, so a server falling behind shows in the tail (no coordinated omission).
+ * autocannon's own rate limit releases each second's share in a burst; this does not.
+ */
+export async function driveAtRate(options: {
+  url: string;
+  connections: number;
+  seconds: number;
+  rate: number;
+  next: () => { body: string; authorization?: string; headers?: Record<string, string> };
+  onResponse?: (status: number, body: string, headers: Record<string, string | string[] | undefined>) => void;
+}): Promise<LoadFigures> {
+  const url = new URL(options.url);
+  const pool = new Pool(url.origin, { connections: options.connections });
+  const total = Math.round(options.rate * options.seconds);
+  const spacing = 1000 / options.rate;
+  const latencies: number[] = [];
+  let non2xx = 0;
+  let errors = 0;
+  const pending: Promise<void>[] = [];
+  const started = performance.now();
+  for (let index = 0; index < total; index += 1) {
+    const due = started + index * spacing;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const { body, authorization, headers } = options.next();
+    pending.push(
+      pool
+        .request({
+          path: url.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers, ...(authorization ? { authorization } : {}) },
+          body,
+        })
+        .then(async (response) => {
+          const text = await response.body.text();
+          latencies.push(performance.now() - due);
+          if (response.statusCode < 200 || response.statusCode > 299) non2xx += 1;
+          options.onResponse?.(response.statusCode, text, response.headers);
+        })
+        .catch(() => {
+          errors += 1;
+        }),
+    );
+  }
+  await Promise.all(pending);
+  const elapsed = (performance.now() - started) / 1000;
+  await pool.close();
+  const sorted = latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / elapsed,
+    p50: percentile(sorted, 0.5),
+    p99: percentile(sorted, 0.99),
+    p99_9: percentile(sorted, 0.999),
+    errors,
+    non2xx,
   };
 }

@@ -1,6 +1,6 @@
 import knex from 'knex';
 import { createApiToken } from '../../server/store/api-tokens';
-import { drive, type LoadFigures } from './load';
+import { drive, driveAtRate, type LoadFigures } from './load';
 import { startChild, type Child } from './processes';
 import { ingestWaysTable, runIngestWays } from './ingest-ways';
 import { qualityScaleTable, runQualityScale } from './quality-scale';
@@ -127,11 +127,14 @@ async function loadRun(
   let answered = 0;
   let degraded = 0;
   const statuses = new Map<number, number>();
-  const load = await drive({
+  const run = phase.rate
+    ? (options: Omit<Parameters<typeof driveAtRate>[0], 'rate'>) =>
+        driveAtRate({ ...options, rate: phase.rate as number })
+    : drive;
+  const load = await run({
     url: `${server.url}/cds-services/${ENDPOINT}`,
     connections: phase.connections,
     seconds: phase.seconds,
-    ...(phase.rate ? { rate: phase.rate } : {}),
     next: () => {
       const token = AUTH ? tokens[used % tokens.length] : undefined;
       used += 1;
