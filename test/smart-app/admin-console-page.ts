@@ -11,8 +11,6 @@ export function preloadAdminConsole(): void {
   }, 60_000);
 }
 
-export const RENDERED = { timeout: 60_000 } as const;
-
 /** Opens /app/admin signed in (the token in the tab's storage), once the rules in force show. */
 export async function openAdminConsole(
   network: ReturnType<typeof setupServer>,
@@ -22,6 +20,6 @@ export async function openAdminConsole(
   window.sessionStorage.setItem('huren.console.admin.token', ADMIN_TOKEN);
   await loadPage('/app/admin');
   // By its text: a role query walks the whole page on every poll, which jsdom makes slow.
-  await screen.findByText('当前规则', {}, RENDERED);
+  await screen.findByText('当前规则');
   return api;
 }

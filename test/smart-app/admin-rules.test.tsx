@@ -3,7 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { doctor, loadPage, mockNetwork } from './support/app';
 import { ADMIN_TOKEN, FakeAdminApi } from './admin-fake-api';
-import { openAdminConsole, preloadAdminConsole, RENDERED } from './admin-console-page';
+import { openAdminConsole, preloadAdminConsole } from './admin-console-page';
 
 const network = mockNetwork();
 preloadAdminConsole();
@@ -37,13 +37,13 @@ describe("admin console: the hospital's rules, changed only after a dry run", ()
     network.use(...api.handlers());
     await loadPage('/app/admin');
     const user = doctor();
-    await user.type(await screen.findByLabelText(/API 令牌/, {}, RENDERED), 'hrn_wrong');
+    await user.type(await screen.findByLabelText(/API 令牌/), 'hrn_wrong');
     await user.click(screen.getByRole('button', { name: '登录' }));
     expect(await screen.findByText('令牌无效或已被撤销，请检查后重试。')).toBeTruthy();
     await user.clear(screen.getByLabelText(/API 令牌/));
     await user.type(screen.getByLabelText(/API 令牌/), ADMIN_TOKEN);
     await user.click(screen.getByRole('button', { name: '登录' }));
-    const current = await screen.findByRole('region', { name: '当前规则' }, RENDERED);
+    const current = await screen.findByRole('region', { name: '当前规则' });
     expect(within(current).getByText(/^第 2 版，信息科 于 2026-03-09 \d\d:00 修改$/)).toBeTruthy();
     expect(listed(current)).toEqual([
       '胸部CT平扫 有效期：地区默认 (3 个月) → 60 天',

@@ -14,9 +14,6 @@ export function preloadQualityConsole(): void {
   }, 60_000);
 }
 
-/** Rendering grid and charts in jsdom takes seconds, many more on a busy machine: a bound for hangs only. */
-export const RENDERED = { timeout: 60_000 } as const;
-
 /** Opens /app/quality at `path` signed in (the token in the tab's storage, as after signing in), once the figures show. */
 export async function openQualityConsole(
   network: ReturnType<typeof setupServer>,
@@ -27,7 +24,7 @@ export async function openQualityConsole(
   window.sessionStorage.setItem('huren.console.quality.token', QUALITY_TOKEN);
   await loadPage(path);
   // By its text: a role query walks the whole grid-and-chart page on every poll, which jsdom makes slow.
-  await screen.findByText('总体情况', {}, RENDERED);
+  await screen.findByText('总体情况');
   return api;
 }
 

@@ -2,7 +2,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { doctor, mockNetwork } from './support/app';
-import { addressQuery, openQualityConsole, preloadQualityConsole, RENDERED } from './quality-console-page';
+import { addressQuery, openQualityConsole, preloadQualityConsole } from './quality-console-page';
 
 const network = mockNetwork();
 preloadQualityConsole();
@@ -50,7 +50,7 @@ describe('quality console: the filters live in the address and go to the API as 
     expect(screen.getByRole('combobox', { name: '处理结果' }).textContent).toBe('不互认（有理由）');
     expect(screen.getByRole('button', { name: '周' }).getAttribute('aria-pressed')).toBe('true');
     // In the list (the repeats of the same patient name the item too).
-    await waitFor(() => expect(orderItems()).toEqual(['胸部CT平扫']), RENDERED);
+    await waitFor(() => expect(orderItems()).toEqual(['胸部CT平扫']));
   });
 
   it('an outdated or hand-edited link still opens, with what cannot be read left at its default', async () => {
@@ -71,7 +71,7 @@ describe('quality console: the filters live in the address and go to the API as 
 
   it('choosing a filter updates the address, asks the API again, and the list changes', async () => {
     const api = await openQualityConsole(network);
-    await screen.findByText('钾', {}, RENDERED);
+    await screen.findByText('钾');
     expect(orderItems()).toHaveLength(5);
 
     await choose('处理结果', '不计入（影像未收到/持续监测）');
@@ -89,7 +89,7 @@ describe('quality console: the filters live in the address and go to the API as 
 
   it('finds an item by pinyin initials in the item filter, the closest first (issue 23 point 5)', async () => {
     const api = await openQualityConsole(network);
-    await screen.findByText('钾', {}, RENDERED);
+    await screen.findByText('钾');
     const user = doctor();
     await user.type(screen.getByRole('combobox', { name: '项目' }), 'xcg');
     const options = await screen.findAllByRole('option');

@@ -3,13 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { doctor, mockNetwork } from './support/app';
 import { FakeQualityApi, potassiumOrders, QUALITY_TOKEN } from './quality-fake-api';
-import {
-  addressQuery,
-  captureDownloads,
-  openQualityConsole,
-  preloadQualityConsole,
-  RENDERED,
-} from './quality-console-page';
+import { addressQuery, captureDownloads, openQualityConsole, preloadQualityConsole } from './quality-console-page';
 
 const network = mockNetwork();
 preloadQualityConsole();
@@ -25,7 +19,7 @@ const firstItems = () =>
 describe('quality console: the orders list, a page at a time from the server', () => {
   it('sorts by a column through the API, both ways, and the address keeps it', async () => {
     const api = await openQualityConsole(network);
-    await screen.findByText('钾', {}, RENDERED);
+    await screen.findByText('钾');
     const user = doctor();
     // A header's title: finding the header by its role costs jsdom most of a second here.
     await user.click(within(grid()).getByText('项目'));
@@ -44,7 +38,7 @@ describe('quality console: the orders list, a page at a time from the server', (
 
   it('pages through the API; a new page size or a new filter starts again at the first page', async () => {
     const api = await openQualityConsole(network, '/app/quality', new FakeQualityApi(potassiumOrders(60)));
-    await screen.findByText('钾 60', {}, RENDERED);
+    await screen.findByText('钾 60');
     expect(within(ordersSection()).getByText('1–25 共 60')).toBeTruthy();
     const user = doctor();
     await user.click(within(ordersSection()).getByRole('button', { name: '下一页' }));
@@ -108,7 +102,7 @@ describe('quality console: the orders list, a page at a time from the server', (
 
   it("opens an order's full history: every card, every version of the decision, who, when, what, through which way", async () => {
     const api = await openQualityConsole(network);
-    await doctor().click(await screen.findByRole('button', { name: '查看“胸部CT平扫”的处理记录' }, RENDERED));
+    await doctor().click(await screen.findByRole('button', { name: '查看“胸部CT平扫”的处理记录' }));
     const dialog = await screen.findByRole('dialog', { name: '处理记录：胸部CT平扫' });
     await within(dialog).findByRole('heading', { name: /^第 1 次提示 · 开单时 · 2026-03-08 \d\d:00$/ });
     expect(
