@@ -18,9 +18,7 @@ export async function sourceActivity(
 ): Promise<SourceActivity | null> {
   const now = services.clock();
   const { timeZone } = services.config;
-  const source = (await sourceStatuses(services.reader, daysBefore(now, 1).toISOString())).find(
-    (status) => status.id === sourceId,
-  );
+  const [source] = await sourceStatuses(services.reader, daysBefore(now, 1).toISOString(), sourceId);
   if (!source) return null;
   const today = localDate(now, timeZone);
   const first = addDays(today, -(days - 1));

@@ -9,7 +9,7 @@ import {
 import type { qualificationChangeSchema } from '../contract/platform';
 import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
-import { listQualifications, resultTimesOfInstitution } from '../store/registry';
+import { findQualification, listQualifications, resultTimesOfInstitution } from '../store/registry';
 
 /** How far back stored results are replayed: a year holds every item's window. */
 const LOOK_BACK_DAYS = 365;
@@ -36,12 +36,12 @@ export async function qualificationDryRun(services: Services, change: z.infer<ty
     after = [...current.filter((held) => !sameRecord(held, added)), added];
   } else {
     const withdrawal = change.withdraw as { id: number; withdrawnOn: string };
-    const all = await listQualifications(services.reader);
-    const target = all.find((held) => held.id === withdrawal.id);
+    const target = await findQualification(services.reader, withdrawal.id);
     if (!target) throw new HttpError(404, 'not-found', `no qualification ${withdrawal.id}`, 'withdraw.id');
     institutionId = target.institutionId;
-    current = all.filter((held) => held.institutionId === institutionId);
-    after = current.map((held) => (held === target ? { ...held, withdrawnOn: withdrawal.withdrawnOn } : held));
+    const held = await listQualifications(services.reader, institutionId);
+    current = held;
+    after = held.map((held) => (held.id === withdrawal.id ? { ...held, withdrawnOn: withdrawal.withdrawnOn } : held));
   }
   const reference = await services.reference.current();
   const institution = reference.institutions.get(institutionId);

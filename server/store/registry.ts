@@ -179,6 +179,11 @@ export async function isEmpty(db: Database): Promise<boolean> {
 
 export type StoredQualification = z.infer<typeof storedQualificationSchema>;
 
+export async function findQualification(db: Database, id: number): Promise<StoredQualification | null> {
+  const row = await db<QualificationRow & { id: number }>('qualifications').where('id', id).first();
+  return row ? { id: Number(row.id), ...toQualification(row) } : null;
+}
+
 export async function listQualifications(db: Database, institutionId?: string): Promise<StoredQualification[]> {
   const query = db<QualificationRow & { id: number }>('qualifications').select('*').orderBy('id');
   if (institutionId) void query.where('institution_id', institutionId);

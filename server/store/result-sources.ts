@@ -75,16 +75,27 @@ export async function listSources(db: Database): Promise<RegisteredSource[]> {
   return (await db<SourceRow>('result_sources').orderBy('id')).map(toSource);
 }
 
-/** Each source with when it last sent, how many messages today (from `since`) and how many wait in quarantine. */
-export async function sourceStatuses(db: Database, since: string): Promise<z.infer<typeof sourceStatusSchema>[]> {
-  const sources = await listSources(db);
-  const received = await db('received_messages').select('source_id').max({ last: 'received_at' }).groupBy('source_id');
-  const today = await db('received_messages')
+/**
+ * Each source (or the one `only` names) with when it last sent, how many messages today (from
+ * `since`) and how many wait in quarantine.
+ */
+export async function sourceStatuses(
+  db: Database,
+  since: string,
+  only?: string,
+): Promise<z.infer<typeof sourceStatusSchema>[]> {
+  const scoped = (query: ReturnType<Database>) => (only === undefined ? query : query.where('source_id', only));
+  const sources = (await listSources(db)).filter((source) => only === undefined || source.id === only);
+  const received = await scoped(db('received_messages'))
+    .select('source_id')
+    .max({ last: 'received_at' })
+    .groupBy('source_id');
+  const today = await scoped(db('received_messages'))
     .where('received_at', '>=', since)
     .select('source_id')
     .count({ n: '*' })
     .groupBy('source_id');
-  const waiting = await db('quarantine')
+  const waiting = await scoped(db('quarantine'))
     .whereNull('replayed_at')
     .select('source_id')
     .count({ n: '*' })
