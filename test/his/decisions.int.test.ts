@@ -27,6 +27,20 @@ async function checked(patient: string, item: string) {
 
 const readBack = (orderId: string) => signedJson(server, `/his/v1/decisions?orderId=${encodeURIComponent(orderId)}`);
 
+/** The doctor declines on the decision page opened with `token`: 病情变化, the patient told in writing by 李明. */
+const declineOnPage = (promptId: string, token: string, practitioner: { ref: string; name: string }) =>
+  postJson(
+    `${server.url}/api/prompts/${promptId}/decision`,
+    {
+      outcome: 'overridden',
+      reason: 'condition-changed',
+      explanation: null,
+      notification: { party: 'patient', method: 'written', notifiedAt: TEST_NOW.toISOString(), notifiedBy: '李明' },
+      practitioner,
+    },
+    { authorization: `Bearer ${token}` },
+  );
+
 async function qualityRow(promptId: string) {
   const page = await getJson(`${server.url}/api/quality/orders?from=2026-03-01&to=2026-03-31&pageSize=500`, {
     authorization: `Bearer ${quality}`,
@@ -172,17 +186,7 @@ describe('the decision page by signed URL', () => {
     const view = await getJson(`${server.url}/api/prompts/${prompted.promptId}`, { authorization: `Bearer ${token}` });
     expect(view.status).toBe(200);
     expect(view.body.prompt.orderedBy).toEqual({ ref: 'his-doctor/D0123', name: '李明' });
-    const decided = await postJson(
-      `${server.url}/api/prompts/${prompted.promptId}/decision`,
-      {
-        outcome: 'overridden',
-        reason: 'condition-changed',
-        explanation: null,
-        notification: { party: 'patient', method: 'written', notifiedAt: TEST_NOW.toISOString(), notifiedBy: '李明' },
-        practitioner: view.body.prompt.orderedBy,
-      },
-      { authorization: `Bearer ${token}` },
-    );
+    const decided = await declineOnPage(prompted.promptId, token, view.body.prompt.orderedBy);
     expect(decided.status).toBe(200);
     // No FHIR record to write to: the HIS reads the decision back instead.
     expect(decided.body.writeBackResource).toBeNull();
@@ -206,17 +210,7 @@ describe('the decision page by signed URL', () => {
     await signedJson(server, '/his/v1/decisions', { orderId: prompted.orderId, action: 'signed', doctorId: 'D0123' });
     const opened = await fetch(prompted.decisionUrl.replace('http://huren.test', server.url), { redirect: 'manual' });
     const token = new URLSearchParams(new URL(opened.headers.get('location') ?? '').hash.slice(1)).get('token') ?? '';
-    const decided = await postJson(
-      `${server.url}/api/prompts/${prompted.promptId}/decision`,
-      {
-        outcome: 'overridden',
-        reason: 'condition-changed',
-        explanation: null,
-        notification: { party: 'patient', method: 'written', notifiedAt: TEST_NOW.toISOString(), notifiedBy: '李明' },
-        practitioner: { ref: 'his-doctor/D0123', name: '李明' },
-      },
-      { authorization: `Bearer ${token}` },
-    );
+    const decided = await declineOnPage(prompted.promptId, token, { ref: 'his-doctor/D0123', name: '李明' });
     expect(decided.status).toBe(200);
     const stored = await server.services.db('decisions').where('prompt_id', prompted.promptId).first();
     expect(Boolean(stored.after_signing)).toBe(true);

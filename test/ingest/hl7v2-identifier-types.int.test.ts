@@ -2,10 +2,9 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { potassiumOru } from '../../fixtures/hl7v2/samples';
 import { syntheticNationalId } from '../../fixtures/patients/national-id';
-import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
-import { cardsForPerson } from '../support/incoming-results';
-import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+import { cardsForPerson, registerJialingLis } from '../support/incoming-results';
+import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
  * Issue 19 point 2: PID-3 read per source. Many LIS type their identifiers in their own codes; the
@@ -27,19 +26,9 @@ afterAll(() => server.close());
 
 describe('PID-3 identifier types per source', () => {
   it("reads PID-3 through the source's own identifier types: its `01` is 身份证, its `ID` its own patient number", async () => {
-    const registered = await postJson(
-      `${server.url}/api/platform/sources`,
-      {
-        id: 'LIS-OWN-TYPES',
-        name: '嘉陵江中心医院 旧版 LIS',
-        format: 'hl7v2',
-        institutions: [HOSPITALS.jialing],
-        facilities: { JLJ: HOSPITALS.jialing },
-        charset: 'GB18030',
-        identifierTypes: { '01': 'resident-id', ID: 'none' },
-      },
-      { authorization: `Bearer ${server.platformToken}` },
-    );
+    const registered = await registerJialingLis(server, 'LIS-OWN-TYPES', '嘉陵江中心医院 旧版 LIS', {
+      identifierTypes: { '01': 'resident-id', ID: 'none' },
+    });
     expect(registered.status).toBe(201);
     const send = async (message: string) => {
       const response = await fetch(`${server.url}/ingest/hl7v2`, {

@@ -6,7 +6,7 @@ import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
 import { MllpFramer, mllpFrame, startMllp } from '../../server/ingest/hl7v2/mllp';
-import { cardsForPerson, comparable, sameReportAsFhir } from '../support/incoming-results';
+import { cardsForPerson, comparable, registerJialingLis, sameReportAsFhir } from '../support/incoming-results';
 import { expectMatchesOpenApi } from '../support/openapi';
 import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -30,18 +30,7 @@ const newPerson = () => {
 beforeAll(async () => {
   server = await startServer();
   mllp = await startMllp(server.services, 0, '127.0.0.1');
-  const registered = await postJson(
-    `${server.url}/api/platform/sources`,
-    {
-      id: 'LIS-TEST',
-      name: '嘉陵江中心医院 检验科 LIS（HTTP）',
-      format: 'hl7v2',
-      institutions: [HOSPITALS.jialing],
-      facilities: { JLJ: HOSPITALS.jialing },
-      charset: 'GB18030',
-    },
-    { authorization: `Bearer ${server.platformToken}` },
-  );
+  const registered = await registerJialingLis(server, 'LIS-TEST', '嘉陵江中心医院 检验科 LIS（HTTP）');
   expect(registered.status).toBe(201);
   await expectMatchesOpenApi(server.url, '/api/platform/sources', 'post', 201, registered.body);
   token = registered.body.token;

@@ -4,8 +4,9 @@ import { potassiumOru } from '../../fixtures/hl7v2/samples';
 import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
+import { registerJialingLis } from '../support/incoming-results';
 import { expectMatchesOpenApi } from '../support/openapi';
-import { getJson, postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
+import { getJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
  * Issue 19 point 5: "A console page per source: last received, counts per day, refusals and the
@@ -19,18 +20,7 @@ let token: string;
 
 beforeAll(async () => {
   server = await startServer({ clock: () => now });
-  const registered = await postJson(
-    `${server.url}/api/platform/sources`,
-    {
-      id: 'LIS-DAYS',
-      name: '嘉陵江中心医院 检验科 LIS',
-      format: 'hl7v2',
-      institutions: [HOSPITALS.jialing],
-      facilities: { JLJ: HOSPITALS.jialing },
-      charset: 'GB18030',
-    },
-    { authorization: `Bearer ${server.platformToken}` },
-  );
+  const registered = await registerJialingLis(server, 'LIS-DAYS', '嘉陵江中心医院 检验科 LIS');
   expect(registered.status).toBe(201);
   token = registered.body.token;
 });

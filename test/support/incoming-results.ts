@@ -60,3 +60,20 @@ export function sameReportAsFhir(person: { nationalId: string }, today: LocalDat
     })),
   };
 }
+
+/** Registers a HL7 v2 LIS of 嘉陵江中心医院 (facility JLJ) on the platform; `extra` adds or overrides fields. */
+export function registerJialingLis(server: TestServer, id: string, name: string, extra: Record<string, unknown> = {}) {
+  return postJson(
+    `${server.url}/api/platform/sources`,
+    {
+      id,
+      name,
+      format: 'hl7v2',
+      institutions: [HOSPITALS.jialing],
+      facilities: { JLJ: HOSPITALS.jialing },
+      charset: 'GB18030',
+      ...extra,
+    },
+    { authorization: `Bearer ${server.platformToken}` },
+  );
+}
