@@ -7,6 +7,7 @@ import { UnmappedCodeRecorder } from './admin/unmapped-recorder';
 import { ReplayGuard, type TokenIdGuard } from './auth/replay-guard';
 import type { RegistryChange } from './cluster/messages';
 import type { Config } from './config';
+import { GroupCommit } from './ingest/group-commit';
 import { AccessLog } from './access-log/recorder';
 import { apiRouter } from './api/mount';
 import { API_ROUTES } from './api/routes';
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
     ),
     resolveHost: options.resolveHost ?? resolveWithDns,
     refusals: new RefusalLog(options.logger),
+    receipts: new GroupCommit(options.db, clock),
     accessLog: new AccessLog(options.db, clock, (error) =>
       options.logger.warn({ err: error }, 'access log entries not stored yet; kept in memory, will retry'),
     ),

@@ -11,6 +11,7 @@ import type { ResolveHost } from './fhir/ehr-address';
 import type { Database } from './store/database';
 import type { ReferenceCache } from './store/reference';
 import type { RefusalLog } from './web/refusal-log';
+import type { GroupCommit } from './ingest/group-commit';
 
 /** What every capability's routes are built from; assembled once in `createApp`. */
 export interface Services {
@@ -33,6 +34,8 @@ export interface Services {
   readonly resolveHost: ResolveHost;
   /** Refused requests, logged as one line per source a minute. */
   readonly refusals: RefusalLog;
+  /** Messages from the results' sources (HL7 v2, CDA), committed in groups. */
+  readonly receipts: GroupCommit;
   /** Every read of a patient's results, appended (see docs/security.md). */
   readonly accessLog: AccessLog;
 }

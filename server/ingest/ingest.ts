@@ -116,6 +116,22 @@ function plan(
 }
 
 /**
+ * The results a Bundle carries when every entry reads cleanly; null when any entry is refused (the
+ * caller then files it through `ingestBundle`, which names each refusal).
+ */
+export function cleanResults(
+  bundle: Bundle,
+  context: { reference: ReferenceData; patientKeySecret: string; patientIdentifierSystems: readonly string[] },
+): IncomingResult[] | null {
+  const results: IncomingResult[] = [];
+  for (const item of plan(bundle, context)) {
+    if (item.kind === 'problem') return null;
+    if (item.kind === 'result') results.push(item.result);
+  }
+  return results;
+}
+
+/**
  * Batch: every good entry is stored, every bad one answered with its own OperationOutcome.
  * Transaction: all or nothing; the answer still names each bad entry.
  */

@@ -103,6 +103,12 @@ describe('HL7 v2 ORU^R01 in, as a LIS sends it', () => {
       .where('item_code', 'LAB-K')
       .andWhere('institution_id', HOSPITALS.jialing);
     expect(rows.filter((row: any) => row.report_key.endsWith(person.nationalId.slice(-6) + '-K'))).toHaveLength(1);
+    // Resent after its code lost its mapping: stored before, so still AA, and nothing quarantined.
+    const resent = potassiumOru({ ...person, today, controlId: 'TWICE-1', itemCode: 'JY-NOT-MAPPED' });
+    expect((await sendHttp(resent, 'gb18030')).ack.find((segment) => segment.startsWith('MSA'))).toMatch(
+      /^MSA\|AA\|TWICE-1/,
+    );
+    expect(await server.services.db('quarantine').where('control_id', 'TWICE-1')).toEqual([]);
   });
 
   it('takes a correction (OBX-11 C) as an amendment, and a withdrawal (X) out of recognition', async () => {

@@ -3,7 +3,7 @@ import type { documentAnswerSchema } from '../../contract/sources';
 import { sourceReading } from '../source-reading';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
-import { fileBundle } from '../file-bundle';
+import { fileMessage } from '../file-bundle';
 import { documentAsBundle } from './document';
 import { child, readXml } from './xml';
 
@@ -30,6 +30,10 @@ export async function receiveCda(
     reason: string,
     documentId: string | null,
   ): Promise<DocumentAnswer> => {
+    // A document stored before is answered as such, however it reads now: asked only on this path, so
+    // the stored path pays no read for it (the group commit checks repeats in its transaction).
+    if (documentId && (await receivedBefore(services.db, source.id, documentId)) === 'stored')
+      return { status: 200, outcome: 'duplicate', documentId, field: null, reason: null };
     await quarantine(services.db, { sourceId: source.id, format: 'cda', controlId: documentId, reason, raw }, now);
     if (documentId) await recordReceived(services.db, source.id, documentId, 'quarantined', now);
     return { status, outcome: 'quarantined', documentId, field, reason };
@@ -40,10 +44,13 @@ export async function receiveCda(
   const reference = await services.reference.current();
   const mapped = documentAsBundle(document, source, sourceReading(services, reference));
   if ('reason' in mapped) return refuse(mapped.status, mapped.field, mapped.reason, null);
-  if ((await receivedBefore(services.db, source.id, mapped.documentId)) === 'stored')
-    return { status: 200, outcome: 'duplicate', documentId: mapped.documentId, field: null, reason: null };
-  const refused = await fileBundle(services, mapped.bundle, reference);
-  if (refused.length > 0) return refuse(422, '/ClinicalDocument/component', refused.join('；'), mapped.documentId);
-  await recordReceived(services.db, source.id, mapped.documentId, 'stored', now);
-  return { status: 200, outcome: 'stored', documentId: mapped.documentId, field: null, reason: null };
+  const filed = await fileMessage(
+    services,
+    { sourceId: source.id, controlId: mapped.documentId },
+    mapped.bundle,
+    reference,
+  );
+  if ('refused' in filed)
+    return refuse(422, '/ClinicalDocument/component', filed.refused.join('；'), mapped.documentId);
+  return { status: 200, outcome: filed.filed, documentId: mapped.documentId, field: null, reason: null };
 }

@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { sourceReading } from '../source-reading';
 import type { Services } from '../../services';
 import { quarantine, receivedBefore, recordReceived, type RegisteredSource } from '../../store/result-sources';
-import { fileBundle } from '../file-bundle';
+import { fileMessage } from '../file-bundle';
 import { oruAsBundle, type MessageProblem } from './oru';
 
 /** What the sender is answered: the ACK (MSA-1 AA, AE or AR), with an ERR naming the field when refused. */
@@ -70,7 +70,8 @@ function ackOf(
  * One HL7 v2 message from a registered source, however it came (MLLP or HTTP): decoded by MSH-18 (or
  * the source's charset), read as ORU^R01, filed through the same extraction as FHIR. Acknowledged AA
  * only once stored; a message that cannot be read or mapped is quarantined raw, with the reason, and
- * answered AE or AR. A control id (MSH-10) already stored is answered AA again, not stored twice.
+ * answered AE or AR. A control id (MSH-10) already stored is answered AA again, not stored twice: the
+ * group commit checks it in the transaction that would store it.
  */
 export async function receiveHl7(
   services: Services,
@@ -89,6 +90,10 @@ export async function receiveHl7(
     text: string,
     message: Hl7Message | null,
   ) => {
+    // A message stored before is answered as stored, however it reads now (a LIS resending after a lost
+    // ACK, a mapping changed since): asked only here, so the stored path pays no read for it.
+    if (controlId && message && (await receivedBefore(services.db, source.id, controlId)) === 'stored')
+      return ackOf(message, 'AA', null, charset ?? 'utf8');
     await quarantine(
       services.db,
       { sourceId: source.id, format: 'hl7v2', controlId, reason: problem.reason, raw: text },
@@ -119,14 +124,11 @@ export async function receiveHl7(
   const controlId = message.header.getField(10)?.getComponent(1).trim() ?? '';
   if (!controlId)
     return refuse({ ack: 'AR', field: 'MSH-10', reason: '缺少消息控制号（MSH-10）' }, null, text, message);
-  if ((await receivedBefore(services.db, source.id, controlId)) === 'stored')
-    return ackOf(message, 'AA', null, encoding);
   const reference = await services.reference.current();
   const read = oruAsBundle(message, source, sourceReading(services, reference));
   if ('ack' in read) return refuse(read, controlId, text, message);
-  const refused = await fileBundle(services, read.bundle, reference);
-  if (refused.length > 0)
-    return refuse({ ack: 'AE', field: 'OBR-4', reason: refused.join('；') }, controlId, text, message);
-  await recordReceived(services.db, source.id, controlId, 'stored', now);
+  const filed = await fileMessage(services, { sourceId: source.id, controlId }, read.bundle, reference);
+  if ('refused' in filed)
+    return refuse({ ack: 'AE', field: 'OBR-4', reason: filed.refused.join('；') }, controlId, text, message);
   return ackOf(message, 'AA', null, encoding);
 }
