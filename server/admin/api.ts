@@ -114,14 +114,19 @@ async function saveMappings(
   how: { readonly replace: boolean; readonly preview: boolean },
 ) {
   const { accepted, refused } = rows;
-  const incoming = new Set(accepted.map((mapping) => mapping.localCode));
+  const key = (mapping: CodeMapping) => `${mapping.system} ${mapping.localCode}`;
+  const incoming = new Set(accepted.map(key));
+  // Replacing is per code system: a file of RIS exam codes leaves the LIS item codes as they are.
+  const systems = [...new Set(accepted.map((mapping) => mapping.system))];
   const dropped = how.replace
-    ? (await loadCodeMappings(services.db, hospitalId)).filter((mapping) => !incoming.has(mapping.localCode)).length
+    ? (await loadCodeMappings(services.db, hospitalId)).filter(
+        (mapping) => systems.includes(mapping.system) && !incoming.has(key(mapping)),
+      ).length
     : 0;
   const saved = refused.length === 0 && !how.preview;
   if (saved) {
     await services.db.transaction(async (trx) => {
-      if (how.replace) await deleteCodeMappings(trx, hospitalId);
+      if (how.replace) await deleteCodeMappings(trx, hospitalId, systems);
       await saveCodeMappings(trx, accepted);
     });
     services.reference.invalidate();
@@ -266,7 +271,12 @@ export const adminApi = [
       const hospitalId = hospitalOf(principal);
       if (typeof body !== 'string') throw new HttpError(415, 'unsupported', 'send the mappings as text/csv', null);
       const reference = await services.reference.current();
-      const rows = await parseCodeMappings(body, hospitalId, reference.catalog, messages(locale));
+      const rows = await parseCodeMappings(
+        body,
+        { id: hospitalId, localCodeSystems: reference.institutions.get(hospitalId)?.localCodeSystems ?? [] },
+        reference.catalog,
+        messages(locale),
+      );
       return saveMappings(services, hospitalId, rows, {
         replace: query.replace === 'true',
         preview: query.preview === 'true',
@@ -284,9 +294,19 @@ export const adminApi = [
     handle: async ({ body, principal, services }) => {
       const hospitalId = hospitalOf(principal);
       const { localCode, localName, itemCode } = body;
-      if (!(await services.reference.current()).catalog.has(itemCode))
+      const reference = await services.reference.current();
+      if (!reference.catalog.has(itemCode))
         throw new HttpError(400, 'invalid', `no catalog item ${itemCode}`, 'itemCode');
-      const mapping = { institutionId: hospitalId, localCode, localName: localName ?? localCode, itemCode };
+      const systems = reference.institutions.get(hospitalId)?.localCodeSystems ?? [];
+      const system = body.system ?? systems[0];
+      if (!system || !systems.includes(system))
+        throw new HttpError(
+          400,
+          'invalid',
+          `code system ${system ?? '(none)'} is not registered for this hospital (registered: ${systems.join(', ') || 'none'})`,
+          'system',
+        );
+      const mapping = { institutionId: hospitalId, system, localCode, localName: localName ?? localCode, itemCode };
       return saveMappings(
         services,
         hospitalId,

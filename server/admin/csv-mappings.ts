@@ -28,13 +28,14 @@ function schemaRefusal(row: number, issue: z.core.$ZodIssue | undefined, t: Mess
 
 /**
  * Reads an uploaded mapping CSV: each row checked by the contract's row schema (the limits of the
- * one-mapping JSON body), then for duplicates and against the catalog; accepted, or refused with why
+ * one-mapping JSON body), then against the hospital's code systems (a row without one is of the first),
+ * for duplicates within its system and against the catalog; accepted, or refused with why
  * (in the uploader's language) and its data row: 1 is the line under the header, counted in the file
  * as the user sees it (a blank line still counts, so the number leads to the row).
  */
 export async function parseCodeMappings(
   text: string,
-  institutionId: string,
+  institution: { readonly id: string; readonly localCodeSystems: readonly string[] },
   catalog: ReadonlyMap<string, RecognitionItem>,
   messages: Messages,
 ): Promise<{ accepted: CodeMapping[]; refused: Refusal[] }> {
@@ -49,7 +50,7 @@ export async function parseCodeMappings(
     };
   }
   const header = csv.header.map(columnOf);
-  const missing = COLUMNS.filter((column) => !header.includes(column));
+  const missing = COLUMNS.filter((column) => column !== 'system' && !header.includes(column));
   if (missing.length > 0) return { accepted: [], refused: [{ row: 0, field: missing.join(','), message: t.header }] };
   const accepted: CodeMapping[] = [];
   const refused: Refusal[] = [];
@@ -60,15 +61,22 @@ export async function parseCodeMappings(
     const parsed = codeMappingCsvRow.schema.safeParse(
       Object.fromEntries(COLUMNS.map((column) => [column, cells[header.indexOf(column)] ?? ''])),
     );
-    if (!parsed.success) refused.push(schemaRefusal(row, parsed.error.issues[0], t));
-    else if (seen.has(parsed.data.localCode))
-      refused.push({ row, field: headerOf('localCode'), message: t.duplicate(parsed.data.localCode) });
-    else if (!catalog.has(parsed.data.itemCode))
-      refused.push({ row, field: headerOf('itemCode'), message: t.unknownItem(parsed.data.itemCode) });
+    if (!parsed.success) {
+      refused.push(schemaRefusal(row, parsed.error.issues[0], t));
+      continue;
+    }
+    const { localCode, localName, itemCode } = parsed.data;
+    const system = parsed.data.system ?? institution.localCodeSystems[0];
+    if (!system) refused.push({ row, field: headerOf('system'), message: t.noSystem });
+    else if (!institution.localCodeSystems.includes(system))
+      refused.push({ row, field: headerOf('system'), message: t.unknownSystem(system, institution.localCodeSystems) });
+    else if (seen.has(`${system} ${localCode}`))
+      refused.push({ row, field: headerOf('localCode'), message: t.duplicate(localCode) });
+    else if (!catalog.has(itemCode))
+      refused.push({ row, field: headerOf('itemCode'), message: t.unknownItem(itemCode) });
     else {
-      const { localCode, localName, itemCode } = parsed.data;
-      seen.add(localCode);
-      accepted.push({ institutionId, localCode, localName: localName ?? localCode, itemCode });
+      seen.add(`${system} ${localCode}`);
+      accepted.push({ institutionId: institution.id, system, localCode, localName: localName ?? localCode, itemCode });
     }
   }
   return { accepted, refused };

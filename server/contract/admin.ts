@@ -73,6 +73,9 @@ export const regionPolicySchema = z.object({
   partnerRegions: z.array(code),
 }) satisfies z.ZodType<RegionPolicy, unknown>;
 
+/** A FHIR code system URI of a hospital's own codes. */
+const localCodeSystem = z.string().trim().min(1).max(255);
+
 export const institutionSchema = z.object({
   id: code,
   name: z.string().trim().min(1).max(200),
@@ -80,8 +83,14 @@ export const institutionSchema = z.object({
   grade: z.string().trim().min(1).max(8).nullable(),
   region: code,
   alliances: z.array(code),
-  /** The FHIR code system of the hospital's own order codes, mapped through its code mappings. */
-  localCodeSystem: z.string().trim().min(1).max(255).nullable(),
+  /**
+   * The FHIR code systems of the hospital's own codes (LIS item codes, RIS exam codes, CPT…), each
+   * mapped through its own code mappings. The first is the one assumed where a sender names none.
+   */
+  localCodeSystems: z
+    .array(localCodeSystem)
+    .max(10)
+    .refine((systems) => new Set(systems).size === systems.length, 'a code system is listed twice'),
 });
 export type InstitutionRecord = z.infer<typeof institutionSchema>;
 
@@ -113,6 +122,8 @@ export const qualificationSchema = z
 
 export const codeMappingSchema = z.object({
   institutionId: code,
+  /** One of the hospital's `localCodeSystems`. */
+  system: localCodeSystem,
   localCode: z.string().trim().min(1).max(64),
   localName: z.string().trim().min(1).max(200),
   itemCode: code,
@@ -121,6 +132,8 @@ export type CodeMapping = z.infer<typeof codeMappingSchema>;
 
 /** One mapping made in place (from the unmapped-codes list): the hospital is the admin token's. */
 export const codeMappingInputSchema = z.strictObject({
+  /** Null: the hospital's first local code system. */
+  system: localCodeSystem.nullable().default(null),
   localCode: z.string().trim().min(1).max(64),
   localName: z.string().trim().min(1).max(200).nullable().default(null),
   itemCode: z.string().trim().min(1).max(64),

@@ -78,7 +78,7 @@ const same = <Row>(row: Row) => row;
 /** The registry's bulk CSV (POST /api/platform/import/{kind}, and `npm run huren import` on a file). */
 export const registryCsvRows = {
   institutions: csvRow(
-    { id: cell, name: cell, level: int, grade: nullable, region: cell, alliances: list, localCodeSystem: nullable },
+    { id: cell, name: cell, level: int, grade: nullable, region: cell, alliances: list, localCodeSystems: list },
     same,
     institutionSchema,
   ),
@@ -132,7 +132,7 @@ export const registryCsvRows = {
 
 /** A mapping row meets the limits of the one-mapping JSON body (POST /api/admin/code-mappings); a blank name is the code's. */
 export const codeMappingCsvRow = csvRow(
-  { localCode: cell, localName: nullable, itemCode: cell },
+  { localCode: cell, localName: nullable, itemCode: cell, system: nullable },
   same,
   codeMappingInputSchema,
 );
@@ -145,4 +145,6 @@ export const CODE_MAPPING_CSV_HEADERS = {
   localCode: ['local_code', 'localcode', '本院编码', '本院项目编码'],
   localName: ['local_name', 'localname', '本院名称', '本院项目名称'],
   itemCode: ['item_code', 'itemcode', '互认项目编码', '互认编码'],
+  /** Optional: a file without it (or a blank cell) is of the hospital's first local code system. */
+  system: ['code_system', 'system', '编码体系', '本院编码体系'],
 } as const satisfies Record<(typeof codeMappingCsvRow.columns)[number], readonly string[]>;

@@ -22,8 +22,6 @@ const hospitalSchema = z.object({
   name: z.string(),
   /** The issuer of the hospital's demo EHR, whose key signs the workstation's calls. */
   issuer: z.string(),
-  /** The code system of the hospital's own order codes, when it has a code mapping. */
-  localCodeSystem: z.string().nullable(),
   doctors: z.array(doctorSchema),
 });
 
@@ -45,8 +43,8 @@ const orderableSchema = z.object({
   loinc: z.string().nullable(),
   /** Other names and abbreviations clinicians search by (乙肝 for 乙型肝炎病毒表面抗原). */
   synonyms: z.array(z.string()),
-  /** hospital id → that hospital's local order code and name. */
-  localCodes: z.record(z.string(), z.object({ code: z.string(), name: z.string() })),
+  /** hospital id → that hospital's local code, its name and the local code system it is of. */
+  localCodes: z.record(z.string(), z.object({ system: z.string(), code: z.string(), name: z.string() })),
 });
 
 export const workstationSetupSchema = z.object({

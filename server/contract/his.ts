@@ -51,6 +51,11 @@ export const hisCheckInputSchema = z.strictObject({
         orderId: code,
         /** The hospital's local item code (mapped through the hospital's code mapping), or a catalog code. */
         code,
+        /**
+         * Which of the hospital's local code systems `code` is of (its LIS, its RIS…), as the platform
+         * registered them. Absent: each of them is tried in order.
+         */
+        codeSystem: optionalText(255),
         name: optionalText(200),
       }),
     )

@@ -14,11 +14,11 @@ import type { WorkstationSetup } from '../contract/demo-workstation';
  */
 export async function workstationSetup(services: Services): Promise<WorkstationSetup> {
   const [reference, mappings] = await Promise.all([services.reference.current(), loadCodeMappings(services.reader)]);
-  const localCodes = new Map<string, Record<string, { code: string; name: string }>>();
+  const localCodes = new Map<string, Record<string, { system: string; code: string; name: string }>>();
   // Several local codes may name one item; the lowest code is the one the workstation orders with.
   for (const mapping of [...mappings].sort((a, b) => a.localCode.localeCompare(b.localCode))) {
     const codes = localCodes.get(mapping.itemCode) ?? {};
-    codes[mapping.institutionId] ??= { code: mapping.localCode, name: mapping.localName };
+    codes[mapping.institutionId] ??= { system: mapping.system, code: mapping.localCode, name: mapping.localName };
     localCodes.set(mapping.itemCode, codes);
   }
   return {
@@ -32,7 +32,6 @@ export async function workstationSetup(services: Services): Promise<WorkstationS
           id: hospital.id,
           name: hospital.name,
           issuer: client.issuer,
-          localCodeSystem: hospital.localCodeSystem,
           doctors: demoDoctors
             .filter((doctor) => doctor.hospitalId === hospital.id)
             .map(({ id, name, departmentName }) => ({ id, name, departmentName })),

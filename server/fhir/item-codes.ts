@@ -1,10 +1,10 @@
-import type { ReferenceData } from '../store/reference';
+import { mappedItemCode, type ReferenceData } from '../store/reference';
 import type { Coding } from '../contract/fhir';
 import { SYSTEMS } from './systems';
 
 /**
  * Maps an order's or a report's codings to a catalog item: the catalog's own code first, then LOINC,
- * then the hospital's local order codes through its code mapping.
+ * then the hospital's own codes, in any of its local code systems, through that system's mappings.
  */
 export function itemCodeFor(
   codings: readonly Coding[] | undefined,
@@ -22,14 +22,11 @@ export function itemCodeFor(
       if (item) return item.code;
     }
   }
-  const institution = institutionId ? reference.institutions.get(institutionId) : undefined;
-  const mappings = institutionId ? reference.codeMappings.get(institutionId) : undefined;
-  if (!institution?.localCodeSystem || !mappings) return null;
+  if (!institutionId) return null;
   for (const coding of codings) {
-    if (coding.system === institution.localCodeSystem && coding.code) {
-      const itemCode = mappings.get(coding.code);
-      if (itemCode) return itemCode;
-    }
+    if (!coding.system || !coding.code) continue;
+    const itemCode = mappedItemCode(reference, institutionId, coding.system, coding.code);
+    if (itemCode) return itemCode;
   }
   return null;
 }

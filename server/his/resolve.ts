@@ -11,10 +11,13 @@ import { configurationFor } from '../store/reference';
 /** The prompt's order reference for a HIS order id: decisions are written back and read by it. */
 export const hisOrderRef = (orderId: string): string => `his/${orderId}`;
 
-/** A code as the HIS sent it: a local code of the hospital first, then a catalog code. */
-function codingsOf(code: string, name: string | undefined, localSystem: string | null): Coding[] {
+/**
+ * A code as the HIS sent it: a local code of the hospital first (in the system the HIS named, else in
+ * each of the hospital's, in order), then a catalog code.
+ */
+function codingsOf(code: string, name: string | undefined, localSystems: readonly string[]): Coding[] {
   return [
-    ...(localSystem ? [{ system: localSystem, code, ...(name ? { display: name } : {}) }] : []),
+    ...localSystems.map((system) => ({ system, code, ...(name ? { display: name } : {}) })),
     { system: SYSTEMS.recognitionItem, code },
   ];
 }
@@ -49,8 +52,19 @@ export async function resolveHisCheck(
   const { visit } = input;
   const visitRef =
     visit.visitNo ?? (visit.kind === 'inpatient' ? input.patient.inpatientNo : input.patient.outpatientNo);
-  const orders: DraftOrder[] = input.orders.map((order) => {
-    const codings = codingsOf(order.code, order.name, hospital.localCodeSystem);
+  const orders: DraftOrder[] = input.orders.map((order, index) => {
+    if (order.codeSystem && !hospital.localCodeSystems.includes(order.codeSystem))
+      throw new HttpError(
+        400,
+        'invalid',
+        `编码体系 "${order.codeSystem.slice(0, 100)}" 未为本院登记（已登记：${hospital.localCodeSystems.join('、') || '无'}）`,
+        `orders[${index}].codeSystem`,
+      );
+    const codings = codingsOf(
+      order.code,
+      order.name,
+      order.codeSystem ? [order.codeSystem] : hospital.localCodeSystems,
+    );
     const itemCode = itemCodeFor(codings, reference, hospital.id);
     if (itemCode === null) services.unmappedCodes.note(hospital.id, codings.slice(0, 1));
     return { orderId: order.orderId, orderRef: hisOrderRef(order.orderId), itemCode, label: order.name ?? null };

@@ -274,8 +274,12 @@ export const en: Messages = {
     header: 'the header needs the columns local_code, local_name, item_code (or 本院编码, 本院名称, 互认项目编码)',
     emptyCode: 'empty local code',
     tooLong: (column, max) =>
-      `${{ localCode: 'local code', localName: 'local name', itemCode: 'item code' }[column]} longer than ${max} characters`,
+      `${{ localCode: 'local code', localName: 'local name', itemCode: 'item code', system: 'code system' }[column]} longer than ${max} characters`,
     duplicate: (code) => `local code ${code} appears twice`,
+    unknownSystem: (system, registered) =>
+      `code system ${system} is not registered for this hospital (registered: ${registered.join(', ') || 'none'}); ask the regional platform to register it`,
+    noSystem:
+      'this hospital has no local code system registered yet: ask the regional platform to register one with the institution, then upload',
     unknownItem: (code) => `no catalog item ${code}`,
     emptyItem: 'empty catalog item code',
   },

@@ -153,8 +153,12 @@ export interface Messages {
     notCsv(detail: string): string;
     readonly header: string;
     readonly emptyCode: string;
-    tooLong(column: 'localCode' | 'localName' | 'itemCode', max: number): string;
+    tooLong(column: 'localCode' | 'localName' | 'itemCode' | 'system', max: number): string;
     duplicate(code: string): string;
+    /** The row names a code system the hospital has not registered. */
+    unknownSystem(system: string, registered: readonly string[]): string;
+    /** The hospital has no local code system at all: the platform registers them. */
+    readonly noSystem: string;
     unknownItem(code: string): string;
     readonly emptyItem: string;
   };

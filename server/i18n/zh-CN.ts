@@ -246,8 +246,11 @@ export const zhCN: Messages = {
     header: '表头需要“本院编码、本院名称、互认项目编码”三列（或 local_code、local_name、item_code）',
     emptyCode: '本院编码为空',
     tooLong: (column, max) =>
-      `${{ localCode: '本院编码', localName: '本院名称', itemCode: '互认项目编码' }[column]}超过 ${max} 个字符`,
+      `${{ localCode: '本院编码', localName: '本院名称', itemCode: '互认项目编码', system: '编码体系' }[column]}超过 ${max} 个字符`,
     duplicate: (code) => `本院编码 ${code} 在文件中重复出现`,
+    unknownSystem: (system, registered) =>
+      `编码体系 ${system} 未为本院登记（已登记：${registered.join('、') || '无'}），请联系区域平台登记`,
+    noSystem: '本院尚未登记本地编码体系，请联系区域平台在机构信息中登记后再上传对照',
     unknownItem: (code) => `互认目录中没有项目编码 ${code}`,
     emptyItem: '互认项目编码为空',
   },

@@ -1,6 +1,7 @@
 import { SYSTEMS } from '../fhir/systems';
 import type { Services } from '../services';
-import type { ReferenceData } from '../store/reference';
+import type { InstitutionRecord } from '../contract/admin';
+import { mappedItemCode, type ReferenceData } from '../store/reference';
 import type { RegisteredSource } from '../store/result-sources';
 import { ownValue } from '../web/own-key';
 
@@ -38,22 +39,34 @@ export function sourceInstitution(source: RegisteredSource, code: string): strin
 }
 
 /**
+ * The local code systems a source's item codes are read in: the one its registration names (a LIS
+ * speaks its LIS item codes), else each of the institution's, in order.
+ */
+export function localSystemsOf(source: RegisteredSource, institution: InstitutionRecord | undefined): string[] {
+  return source.localCodeSystem ? [source.localCodeSystem] : [...(institution?.localCodeSystems ?? [])];
+}
+
+/**
  * A sender's item code as codings: LOINC when its system says so, the regional catalog's code, or a
- * local code through the hospital's code mapping (the administrator's 项目对照), kept with its own
- * system too. `mapped` tells whether it stands for a catalog item.
+ * local code through the mappings of the first of `localSystems` that maps it (the administrator's
+ * 项目对照), kept with that system too. `mapped` tells whether it stands for a catalog item.
  */
 export function itemCodings(
   item: { readonly code: string; readonly display: string; readonly loinc: boolean },
   institutionId: string,
-  localSystem: string | undefined,
+  localSystems: readonly string[],
   reference: ReferenceData,
 ): { codings: Record<string, string>[]; display: string; mapped: boolean } {
   const { code, display } = item;
   const codings: Record<string, string>[] = [];
   if (!code) return { codings, display, mapped: false };
   if (item.loinc) codings.push({ system: SYSTEMS.loinc, code });
-  const catalogCode = reference.catalog.has(code) ? code : reference.codeMappings.get(institutionId)?.get(code);
+  const mappedIn = localSystems.find((system) => mappedItemCode(reference, institutionId, system, code));
+  const catalogCode = reference.catalog.has(code)
+    ? code
+    : mappedIn && mappedItemCode(reference, institutionId, mappedIn, code);
   if (catalogCode) codings.push({ system: SYSTEMS.recognitionItem, code: catalogCode });
+  const localSystem = mappedIn ?? localSystems[0];
   if (localSystem) codings.push({ system: localSystem, code, ...(display ? { display } : {}) });
   return { codings, display, mapped: Boolean(catalogCode) || (item.loinc && reference.itemsByLoinc.has(code)) };
 }

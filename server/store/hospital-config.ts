@@ -12,30 +12,36 @@ const MAPPINGS_PER_STATEMENT = 500;
 export async function saveCodeMappings(db: Database, mappings: readonly CodeMapping[]): Promise<void> {
   await referenceChanged(db);
   for (let start = 0; start < mappings.length; start += MAPPINGS_PER_STATEMENT) {
-    await db('code_mappings')
+    await db('local_code_mappings')
       .insert(
         mappings.slice(start, start + MAPPINGS_PER_STATEMENT).map((mapping) => ({
           institution_id: mapping.institutionId,
+          code_system: mapping.system,
           local_code: mapping.localCode,
           local_name: mapping.localName,
           item_code: mapping.itemCode,
         })),
       )
-      .onConflict(['institution_id', 'local_code'])
+      .onConflict(['institution_id', 'code_system', 'local_code'])
       .merge();
   }
 }
 
 export async function loadCodeMappings(db: Database, institutionId?: string): Promise<CodeMapping[]> {
-  const query = db<{ institution_id: string; local_code: string; local_name: string; item_code: string }>(
-    'code_mappings',
-  )
+  const query = db<{
+    institution_id: string;
+    code_system: string;
+    local_code: string;
+    local_name: string;
+    item_code: string;
+  }>('local_code_mappings')
     .select('*')
-    .orderBy('local_code');
+    .orderBy(['code_system', 'local_code']);
   if (institutionId) void query.where('institution_id', institutionId);
   const rows = await query;
   return rows.map((row) => ({
     institutionId: row.institution_id,
+    system: row.code_system,
     localCode: row.local_code,
     localName: row.local_name,
     itemCode: row.item_code,
@@ -148,9 +154,14 @@ export async function currentOverride(
   };
 }
 
-export async function deleteCodeMappings(db: Database, institutionId: string): Promise<void> {
+/** A hospital's mappings of the given code systems (an upload that replaces one system keeps the others). */
+export async function deleteCodeMappings(
+  db: Database,
+  institutionId: string,
+  systems: readonly string[],
+): Promise<void> {
   await referenceChanged(db);
-  await db('code_mappings').where('institution_id', institutionId).delete();
+  await db('local_code_mappings').where('institution_id', institutionId).whereIn('code_system', systems).delete();
 }
 
 export type UnmappedCode = UnmappedCodes[number];
@@ -189,8 +200,10 @@ export async function recordUnmappedCodes(
 /** Order codes seen since `since` that map to no catalog item and still have no mapping. */
 export async function unmappedCodes(db: Database, institutionId: string, since: string): Promise<UnmappedCode[]> {
   const rows = await db('unmapped_codes as u')
-    .leftJoin('code_mappings as m', function join() {
-      this.on('m.institution_id', 'u.institution_id').andOn('m.local_code', 'u.code');
+    .leftJoin('local_code_mappings as m', function join() {
+      this.on('m.institution_id', 'u.institution_id')
+        .andOn('m.code_system', 'u.system')
+        .andOn('m.local_code', 'u.code');
     })
     .where('u.institution_id', institutionId)
     .andWhere('u.last_seen', '>=', since)

@@ -30,8 +30,8 @@ export interface ReferenceData {
   readonly ruleInstitutions: ReadonlyMap<string, Institution>;
   readonly qualifications: readonly Qualification[];
   readonly qualificationsByInstitution: ReadonlyMap<string, readonly Qualification[]>;
-  /** institution → local order code → catalog item code */
-  readonly codeMappings: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** institution → local code system → local code → catalog item code */
+  readonly codeMappings: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, string>>>;
   readonly localTestSystems: ReadonlyMap<string, ReadonlyMap<string, TestSystem>>;
   readonly overrides: ReadonlyMap<string, HospitalOverride>;
 }
@@ -45,6 +45,16 @@ function group<T, K, V>(rows: readonly T[], key: (row: T) => K, value: (row: T) 
     else groups.set(k, [value(row)]);
   }
   return groups;
+}
+
+/** The catalog item a hospital's own code stands for, through that code system's mappings. */
+export function mappedItemCode(
+  reference: ReferenceData,
+  institutionId: string,
+  system: string,
+  code: string,
+): string | undefined {
+  return reference.codeMappings.get(institutionId)?.get(system)?.get(code);
 }
 
 /** Reference data and the client registry are re-read at most this often when other instances may have changed them. */
@@ -66,7 +76,7 @@ export async function loadReferenceData(db: Database): Promise<ReferenceData> {
   const mappingGroups = group(
     mappings,
     (m) => m.institutionId,
-    (m) => [m.localCode, m.itemCode] as const,
+    (m) => m,
   );
   const systemGroups = group(
     testSystems,
@@ -85,7 +95,20 @@ export async function loadReferenceData(db: Database): Promise<ReferenceData> {
       (q) => q.institutionId,
       (q) => q,
     ),
-    codeMappings: new Map([...mappingGroups].map(([id, pairs]) => [id, new Map(pairs)])),
+    codeMappings: new Map(
+      [...mappingGroups].map(([id, rows]) => [
+        id,
+        new Map(
+          [
+            ...group(
+              rows,
+              (m) => m.system,
+              (m) => [m.localCode, m.itemCode] as const,
+            ),
+          ].map(([system, pairs]) => [system, new Map(pairs)]),
+        ),
+      ]),
+    ),
     localTestSystems: new Map([...systemGroups].map(([id, pairs]) => [id, new Map(pairs)])),
     overrides,
   };

@@ -39,11 +39,11 @@ export async function saveInstitution(db: Database, institution: InstitutionReco
         level: institution.level,
         grade: institution.grade,
         region: institution.region,
-        local_code_system: institution.localCodeSystem,
+        local_code_systems: JSON.stringify(institution.localCodeSystems),
         created_at: now.toISOString(),
       })
       .onConflict('id')
-      .merge(['name', 'level', 'grade', 'region', 'local_code_system']);
+      .merge(['name', 'level', 'grade', 'region', 'local_code_systems']);
     await trx('alliance_members').where('institution_id', institution.id).delete();
     for (const allianceId of institution.alliances) {
       await trx('alliance_members').insert({ alliance_id: allianceId, institution_id: institution.id });
@@ -57,12 +57,12 @@ interface InstitutionRow {
   level: number;
   grade: string | null;
   region: string;
-  local_code_system: string | null;
+  local_code_systems: string;
 }
 
 export async function loadInstitutions(db: Database): Promise<InstitutionRecord[]> {
   const [rows, members] = await Promise.all([
-    db<InstitutionRow>('institutions').select('id', 'name', 'level', 'grade', 'region', 'local_code_system'),
+    db<InstitutionRow>('institutions').select('id', 'name', 'level', 'grade', 'region', 'local_code_systems'),
     db<{ alliance_id: string; institution_id: string }>('alliance_members').select('alliance_id', 'institution_id'),
   ]);
   const alliancesOf = new Map<string, string[]>();
@@ -76,7 +76,7 @@ export async function loadInstitutions(db: Database): Promise<InstitutionRecord[
     grade: row.grade,
     region: row.region,
     alliances: (alliancesOf.get(row.id) ?? []).sort(),
-    localCodeSystem: row.local_code_system,
+    localCodeSystems: JSON.parse(row.local_code_systems) as string[],
   }));
 }
 

@@ -204,6 +204,7 @@ describe("a hospital's rules, within the region's bounds", () => {
 
 describe('local code mappings', () => {
   const LOCAL = 'https://his.example/H-CQ-001/order-item';
+  const RIS = 'https://his.example/H-CQ-001/ris-exam';
 
   it('takes a CSV (Chinese headers too) whole or not at all, says which rows were refused and why, and lists codes still unmapped', async () => {
     expect(await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: 'JY9001' })).toHaveLength(0);
@@ -329,15 +330,54 @@ describe('local code mappings', () => {
     const file = `local_code,local_name,item_code\n${before[0].localCode},x,LAB-K\nJY7001,新,LAB-K\n`;
     const preview = await put('/api/admin/code-mappings?replace=true&preview=true', file);
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'put', 200, preview.body);
-    expect(preview.body).toMatchObject({ saved: false, accepted: 2, dropped: before.length - 1, refused: [] });
+    // Replacing is per code system: only the file's system (the first, as it names none) would lose codes.
+    const ofFirstSystem = before.filter((mapping: any) => mapping.system === LOCAL);
+    expect(ofFirstSystem.length).toBeLessThan(before.length);
+    expect(preview.body).toMatchObject({ saved: false, accepted: 2, dropped: ofFirstSystem.length - 1, refused: [] });
     expect((await getJson(`${server.url}/api/admin/code-mappings`, headers())).body).toEqual(before);
   });
 
-  it('replaces the whole list on request', async () => {
+  it("replaces a code system's whole list on request, leaving the hospital's other systems as they were", async () => {
+    const before = (await getJson(`${server.url}/api/admin/code-mappings`, headers())).body;
+    const risBefore = before.filter((m: any) => m.system === RIS);
+    expect(risBefore.length).toBeGreaterThan(0);
     await put('/api/admin/code-mappings?replace=true', 'local_code,local_name,item_code\nJY0001,血钾,LAB-K\n');
     const { body } = await getJson(`${server.url}/api/admin/code-mappings`, headers());
     await expectMatchesOpenApi(server.url, '/api/admin/code-mappings', 'get', 200, body);
-    expect(body.map((m: any) => m.localCode)).toEqual(['JY0001']);
+    expect(body.filter((m: any) => m.system === LOCAL).map((m: any) => m.localCode)).toEqual(['JY0001']);
+    expect(body.filter((m: any) => m.system === RIS)).toEqual(risBefore);
+  });
+
+  it('keeps each local code system its own mappings: one code means one thing in the LIS and another in the RIS (issue 23 point 15)', async () => {
+    // The same code 100 is 血钾 in the HIS's items and 胸部CT平扫 in the RIS's exam codes.
+    const csv = `编码体系,本院编码,本院名称,互认项目编码\n${LOCAL},100,血钾,LAB-K\n${RIS},100,胸部CT平扫,CT-CHEST\n`;
+    const { body } = await put('/api/admin/code-mappings', csv);
+    expect(body).toMatchObject({ saved: true, accepted: 2, refused: [] });
+    const lab = await cardsFor('zhang-wei', 'LAB-K', { system: LOCAL, code: '100' });
+    const chest = await cardsFor('zhang-wei', 'CT-CHEST', { system: RIS, code: '100' });
+    expect(JSON.stringify(lab)).toContain('钾');
+    expect(JSON.stringify(chest)).toContain('胸部CT');
+    expect(JSON.stringify(chest)).not.toContain('血钾');
+    // A system the platform has not registered for the hospital is refused by row and column.
+    const stranger = await put(
+      '/api/admin/code-mappings',
+      'code_system,local_code,local_name,item_code\nhttps://pacs.example/codes,CT01,胸部CT,CT-CHEST\n',
+    );
+    expect(stranger.body).toMatchObject({ saved: false, accepted: 0 });
+    expect(stranger.body.refused).toEqual([
+      {
+        row: 1,
+        field: 'code_system',
+        message: expect.stringContaining('编码体系 https://pacs.example/codes 未为本院登记'),
+      },
+    ]);
+    const one = await postJson(
+      `${server.url}/api/admin/code-mappings`,
+      { system: 'https://pacs.example/codes', localCode: 'CT01', localName: null, itemCode: 'CT-CHEST' },
+      headers(),
+    );
+    expect(one.status).toBe(400);
+    expect(one.body.error).toMatchObject({ code: 'invalid', field: 'system' });
   });
 
   it('maps one code in place, as the unmapped-codes list does (issue 11 point 14)', async () => {

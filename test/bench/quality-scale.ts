@@ -126,7 +126,6 @@ async function prepare(
     level: 2,
     grade: '甲',
     region: 'CQ',
-    local_code_system: null,
     created_at: now,
   }));
   for (let start = 0; start < institutions.length; start += 200)

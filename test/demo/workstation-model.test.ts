@@ -5,11 +5,11 @@ import { recordedFor, type PromptStatus } from '../../smart-app/src/demo/signing
 import type { DemoHospital, Orderable } from '../../server/contract/demo-workstation';
 
 const REGIONAL = 'https://fhir.huren.example/CodeSystem/recognition-item';
+const LIS_CODES = 'https://his.example/H-CQ-001/order-item';
 const shancheng: DemoHospital = {
   id: 'H-CQ-001',
   name: '山城医科大学附属第一医院',
   issuer: 'https://ehr.h-cq-001.example',
-  localCodeSystem: 'https://his.example/H-CQ-001/order-item',
   doctors: [],
 };
 const potassium: Orderable = {
@@ -19,7 +19,7 @@ const potassium: Orderable = {
   kind: 'lab',
   loinc: '2823-3',
   synonyms: ['血钾'],
-  localCodes: { 'H-CQ-001': { code: 'JY0001', name: '血钾' } },
+  localCodes: { 'H-CQ-001': { system: LIS_CODES, code: 'JY0001', name: '血钾' } },
 };
 const chloride: Orderable = {
   code: 'LAB-CL',
@@ -51,7 +51,7 @@ const session: HookSession = {
 describe('the workstation’s orders and hook requests', () => {
   it('orders with the hospital’s local code where it has a mapping, else the regional code', () => {
     expect(orderCoding(potassium, shancheng, REGIONAL)).toEqual({
-      coding: { system: shancheng.localCodeSystem, code: 'JY0001', display: '血钾' },
+      coding: { system: LIS_CODES, code: 'JY0001', display: '血钾' },
       local: true,
     });
     expect(orderCoding(chloride, shancheng, REGIONAL)).toEqual({

@@ -41,10 +41,7 @@ describe('GET /demo/workstation/setup', () => {
     expect(setup.hospitals.map((hospital) => [hospital.id, hospital.issuer])).toEqual(
       DEMO_CLIENTS.map((client) => [client.hospitalId, client.issuer]),
     );
-    expect(setup.hospitals[0]).toMatchObject({
-      name: '山城医科大学附属第一医院',
-      localCodeSystem: 'https://his.example/H-CQ-001/order-item',
-    });
+    expect(setup.hospitals[0]).toMatchObject({ name: '山城医科大学附属第一医院' });
     expect(setup.hospitals[0]?.doctors.map((doctor) => doctor.name)).toEqual(['李明', '陈晓', '周华']);
     expect(setup.hospitals[1]?.doctors.map((doctor) => doctor.id)).toEqual(['dr-wang']);
     expect(setup.patients).toContainEqual(
@@ -59,6 +56,12 @@ describe('GET /demo/workstation/setup', () => {
         [HOSPITALS.shancheng]: { code: 'JY0001', name: '血钾' },
         [HOSPITALS.qijiang]: { code: 'QJ-LAB-K', name: '钾' },
       },
+    });
+    // 山城 orders imaging with its RIS's exam codes, a code system of its own beside the HIS's items.
+    expect(setup.catalog.find((item) => item.code === 'CT-HEAD')?.localCodes[HOSPITALS.shancheng]).toEqual({
+      system: 'https://his.example/H-CQ-001/ris-exam',
+      code: 'JC1002',
+      name: '头颅CT平扫',
     });
     expect(setup.catalog.find((item) => item.code === 'LAB-CL')?.localCodes).toEqual({});
     expect(setup.catalog).toHaveLength(items.length);

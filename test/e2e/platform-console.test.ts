@@ -57,10 +57,21 @@ describe('the platform console (headless Chromium)', () => {
     await table.getByRole('button', { name: `编辑“${name}”` }).click();
     const form = page.getByRole('region', { name: `编辑机构：${name}` });
     await form.getByLabel(/^等次/).fill('乙');
+    // A second local code system, one per line (issue 23 point 15): the RIS's exam codes beside the HIS's.
+    const systems = form.getByLabel(/^本院编码体系/);
+    expect(await systems.inputValue()).toBe('https://his.example/H-CQ-006/order-item');
+    await systems.fill('https://his.example/H-CQ-006/order-item\nhttps://ris.qijiang.example/exam');
     await form.getByRole('button', { name: '保存' }).click();
     await page.getByText(`已保存“${name}”。`).waitFor({ timeout: 15_000 });
     const stored = await server.services.db('institutions').where('id', HOSPITALS.qijiang).first();
     expect(stored.grade).toBe('乙');
+    expect(JSON.parse(stored.local_code_systems)).toEqual([
+      'https://his.example/H-CQ-006/order-item',
+      'https://ris.qijiang.example/exam',
+    ]);
+    await expect
+      .poll(() => table.getByRole('row', { name: new RegExp(name) }).textContent())
+      .toContain('https://ris.qijiang.example/exam');
   }, 120_000);
 
   it('registers a HIS, shows its key once, and the key signs a check; revoking it refuses the next', async () => {

@@ -94,12 +94,26 @@ describe('the HIS check and the CDS Hooks cards agree', () => {
   });
 
   it('maps the hospital’s local codes, and answers unmapped for a code it does not know (listed for the administrator)', async () => {
-    const body = hisCheckBody('zhang-wei', ['JY0001', 'ZZ9999']);
+    // JY0001 is of the HIS's order items, JC1001 of the RIS's exam codes: each system is tried in turn.
+    const body = hisCheckBody('zhang-wei', ['JY0001', 'JC1001', 'ZZ9999']);
     const check = await signedJson(server, '/his/v1/check', body);
     expect(check.body.orders.map((order: any) => [order.code, order.verdict, order.item?.code ?? null])).toEqual([
       ['JY0001', 'recognisable', 'LAB-K'],
+      ['JC1001', 'recognisable', 'CT-CHEST'],
       ['ZZ9999', 'unmapped', null],
     ]);
+    // A HIS that names the code system is read in that one only; one the platform never registered is refused.
+    const named = (codeSystem: string) => ({
+      ...body,
+      orders: [{ orderId: 'zhang-wei-named', code: 'JC1001', codeSystem }],
+    });
+    const inRis = await signedJson(server, '/his/v1/check', named('https://his.example/H-CQ-001/ris-exam'));
+    expect(inRis.body.orders[0]).toMatchObject({ verdict: 'recognisable', item: { code: 'CT-CHEST' } });
+    const inItems = await signedJson(server, '/his/v1/check', named('https://his.example/H-CQ-001/order-item'));
+    expect(inItems.body.orders[0]).toMatchObject({ verdict: 'unmapped', item: null });
+    const unknown = await signedJson(server, '/his/v1/check', named('https://pacs.example/codes'));
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toContain('orders[0].codeSystem');
     await server.services.unmappedCodes.flush();
     const admin = await server.token('admin', HOSPITALS.shancheng);
     const unmapped = await getJson(`${server.url}/api/admin/unmapped-codes`, { authorization: `Bearer ${admin}` });

@@ -186,8 +186,16 @@ describe('HL7 v2 ORU^R01 in, as a LIS sends it', () => {
     ).body;
     expect(entry.controlId).toBe('MAP-1');
     expect(entry.reason).toContain('项目编码未能对照');
-    await server.services.db('code_mappings').insert({
+    // The platform registers the hospital's code systems (its RIS's first, its LIS's second), and its
+    // administrator maps the code in the LIS's: a source that names no system has each tried in turn.
+    const lisCodes = 'https://lis.jialing.example/item';
+    await server.services
+      .db('institutions')
+      .where('id', HOSPITALS.jialing)
+      .update({ local_code_systems: JSON.stringify(['https://ris.jialing.example/exam', lisCodes]) });
+    await server.services.db('local_code_mappings').insert({
       institution_id: HOSPITALS.jialing,
+      code_system: lisCodes,
       local_code: 'JY-K-LOCAL',
       local_name: '血钾',
       item_code: 'LAB-K',

@@ -26,7 +26,7 @@ afterAll(async () => {
 describe("the platform operator's registry", () => {
   it('imports institutions from CSV, refusing bad rows with their number, field and reason', async () => {
     const csv =
-      'id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
+      'id,name,level,grade,region,alliances,localCodeSystems\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
     const { status, body } = await send('POST', '/api/platform/import/institutions', csv, 'text/csv');
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/platform/import/{kind}', 'post', 200, body);
@@ -40,12 +40,20 @@ describe("the platform operator's registry", () => {
     });
     const institutions = (await getJson(`${server.url}/api/platform/institutions`, platform())).body;
     expect(institutions.find((i: any) => i.id === 'H-CQ-101')).toMatchObject({ level: 2, alliances: ['A-YUZHONG'] });
+    // Several local code systems in one cell, separated by semicolons as alliances are (issue 23 point 15).
+    const systems =
+      'id,name,level,grade,region,alliances,localCodeSystems\nH-CQ-103,大渡口区人民医院,2,甲,CQ,,https://lis.ddk.example/item; https://ris.ddk.example/exam\n';
+    expect((await send('POST', '/api/platform/import/institutions', systems, 'text/csv')).body.saved).toBe(1);
+    expect(
+      (await getJson(`${server.url}/api/platform/institutions`, platform())).body.find((i: any) => i.id === 'H-CQ-103')
+        .localCodeSystems,
+    ).toEqual(['https://lis.ddk.example/item', 'https://ris.ddk.example/exam']);
   });
 
   it("holds a CSV row to the JSON form's limits, and names the refused row by its line in the file and the field by its column", async () => {
     const long = '院'.repeat(201);
     // A blank line still counts: row 3 is the third line under the header.
-    const institutions = `id,name,level,grade,region,alliances,localCodeSystem\nH-CQ-111,长寿区人民医院,2,甲,CQ,,\n\nH-CQ-112,${long},2,,CQ,,\nH-CQ-113,江津区中心医院,二级,,CQ,,\n`;
+    const institutions = `id,name,level,grade,region,alliances,localCodeSystems\nH-CQ-111,长寿区人民医院,2,甲,CQ,,\n\nH-CQ-112,${long},2,,CQ,,\nH-CQ-113,江津区中心医院,二级,,CQ,,\n`;
     const imported = await send('POST', '/api/platform/import/institutions', institutions, 'text/csv');
     expect(imported.status).toBe(200);
     expect(imported.body).toEqual({
@@ -60,7 +68,7 @@ describe("the platform operator's registry", () => {
     expect(
       (
         await send('POST', '/api/platform/import/institutions', [
-          { id: 'H-CQ-112', name: long, level: 2, grade: null, region: 'CQ', alliances: [], localCodeSystem: null },
+          { id: 'H-CQ-112', name: long, level: 2, grade: null, region: 'CQ', alliances: [], localCodeSystems: [] },
         ])
       ).body.refused,
     ).toEqual([{ row: 1, field: 'name', message: expect.stringMatching(/200/) }]);

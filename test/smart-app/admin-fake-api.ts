@@ -30,6 +30,13 @@ export const ORIGIN = window.location.origin;
 export const ADMIN_TOKEN = 'hrn_admin-token-h-cq-001';
 const HOSPITAL = 'H-CQ-001';
 const LOCAL_CODES = 'https://his.example/H-CQ-001/order-item';
+const RIS_CODES = 'https://his.example/H-CQ-001/ris-exam';
+/** The hospital's local code systems, as the platform registered them. */
+const HOSPITAL_SYSTEMS = { id: HOSPITAL, localCodeSystems: [LOCAL_CODES, RIS_CODES] };
+const mappingKey = (mapping: { system: string; localCode: string }) => `${mapping.system} ${mapping.localCode}`;
+/** The server's order: by code system, then code. */
+const bySystemAndCode = (a: CodeMapping, b: CodeMapping) =>
+  a.system.localeCompare(b.system) || a.localCode.localeCompare(b.localCode);
 
 export const CATALOG = catalogSchema.parse(items);
 const DISCIPLINES = [...new Set(CATALOG.map((item) => item.discipline))];
@@ -87,8 +94,8 @@ export const DRY_RUN: Omit<DryRunReportView, 'days'> = {
 };
 
 const MAPPINGS: CodeMapping[] = [
-  { institutionId: HOSPITAL, localCode: 'JY0001', localName: '血钾', itemCode: 'LAB-K' },
-  { institutionId: HOSPITAL, localCode: 'JC1001', localName: '胸部CT平扫', itemCode: 'CT-CHEST' },
+  { institutionId: HOSPITAL, system: LOCAL_CODES, localCode: 'JY0001', localName: '血钾', itemCode: 'LAB-K' },
+  { institutionId: HOSPITAL, system: RIS_CODES, localCode: 'JC1001', localName: '胸部CT平扫', itemCode: 'CT-CHEST' },
 ];
 
 const UNMAPPED: UnmappedCodes = unmappedCodesSchema.parse([
@@ -263,22 +270,25 @@ export class FakeAdminApi {
         answer(request, async (body) => {
           const { accepted, refused } = await parseCodeMappings(
             body,
-            HOSPITAL,
+            HOSPITAL_SYSTEMS,
             new Map(CATALOG.map((item) => [item.code, item])),
             messages(localeFrom(request.headers.get('accept-language') ?? undefined)),
           );
           // As the server: a file is saved whole or not at all, and never on a preview.
           const query = new URL(request.url).searchParams;
           const replace = query.get('replace') === 'true';
-          const dropped = replace
-            ? this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode)).length
-            : 0;
+          // Replacing is per code system, as on the server.
+          const systems = new Set(accepted.map((row) => row.system));
+          const incoming = new Set(accepted.map(mappingKey));
+          const replaced = (mapping: CodeMapping) =>
+            incoming.has(mappingKey(mapping)) || (replace && systems.has(mapping.system));
+          const dropped = this.mappings.filter(
+            (mapping) => replace && systems.has(mapping.system) && !incoming.has(mappingKey(mapping)),
+          ).length;
           const saved = refused.length === 0 && query.get('preview') !== 'true';
           if (saved) {
-            const kept = replace
-              ? []
-              : this.mappings.filter((mapping) => !accepted.some((row) => row.localCode === mapping.localCode));
-            this.mappings = [...kept, ...accepted].sort((a, b) => a.localCode.localeCompare(b.localCode));
+            const kept = this.mappings.filter((mapping) => !replaced(mapping));
+            this.mappings = [...kept, ...accepted].sort(bySystemAndCode);
           }
           return mappingUploadSchema.parse({
             saved,
@@ -296,12 +306,13 @@ export class FakeAdminApi {
             throw new HttpError(400, 'invalid', `no catalog item ${input.itemCode}`, 'itemCode');
           const mapping = {
             institutionId: HOSPITAL,
+            system: input.system ?? LOCAL_CODES,
             localCode: input.localCode,
             localName: input.localName ?? input.localCode,
             itemCode: input.itemCode,
           };
-          this.mappings = [...this.mappings.filter((kept) => kept.localCode !== mapping.localCode), mapping].sort(
-            (a, b) => a.localCode.localeCompare(b.localCode),
+          this.mappings = [...this.mappings.filter((kept) => mappingKey(kept) !== mappingKey(mapping)), mapping].sort(
+            bySystemAndCode,
           );
           return mappingUploadSchema.parse({
             saved: true,
@@ -317,6 +328,8 @@ export class FakeAdminApi {
   }
 
   private unmapped(): UnmappedCodes {
-    return UNMAPPED.filter((code) => !this.mappings.some((mapping) => mapping.localCode === code.code));
+    return UNMAPPED.filter(
+      (code) => !this.mappings.some((mapping) => mapping.system === code.system && mapping.localCode === code.code),
+    );
   }
 }

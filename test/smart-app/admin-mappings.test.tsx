@@ -50,6 +50,11 @@ describe('admin console: local order codes', () => {
     await within(mappingsRegion()).findByText('血钾');
     expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY0001', 'JC1001']);
     expect(gridColumn(mappingsRegion(), 3)).toEqual(['钾', '胸部CT平扫']);
+    // Each code under its code system: the HIS's order items and the RIS's exam codes (issue 23 point 15).
+    expect(gridColumn(mappingsRegion(), 4)).toEqual([
+      'https://his.example/H-CQ-001/order-item',
+      'https://his.example/H-CQ-001/ris-exam',
+    ]);
     await within(unmappedRegion()).findByText('铁蛋白');
     expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9999', 'JY9998']);
     expect(gridColumn(unmappedRegion(), 2)).toEqual(['12', '3']);
@@ -84,16 +89,16 @@ describe('admin console: local order codes', () => {
     expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY0001', 'JC1001']);
   });
 
-  it('says what a clean file would save and drop, and saves it whole on request, replacing the table', async () => {
+  it("says what a clean file would save and drop, and saves it whole on request, replacing its code system's table", async () => {
     const api = await openAdminConsole(network);
     const clean = '\uFEFF本院编码,本院名称,互认项目编码\r\nJY9999,铁蛋白,LAB-FER\r\n';
     const report = await choose(new File([clean], 'mappings.csv', { type: 'text/csv' }), '替换');
     expect(within(report).getByRole('status').textContent).toBe(
-      '文件检查无误：将保存 1 行，并删除文件中没有的 2 条原有对照。尚未保存，请点击“保存对照表”。',
+      '文件检查无误：将保存 1 行，并删除文件中没有的 1 条原有对照。尚未保存，请点击“保存对照表”。',
     );
     await waitFor(() => expect(save().hasAttribute('disabled')).toBe(false));
     await doctor().click(save());
-    const saved = await within(mappingsRegion()).findByText('已保存 1 行，并删除文件中没有的 2 条原有对照。');
+    const saved = await within(mappingsRegion()).findByText('已保存 1 行，并删除文件中没有的 1 条原有对照。');
     expect(saved).toBeTruthy();
     const [, sent] = api.sent('PUT', '/api/admin/code-mappings');
     expect(sent?.query.has('preview')).toBe(false);
@@ -101,8 +106,9 @@ describe('admin console: local order codes', () => {
     const report2 = within(mappingsRegion()).getByRole('region', { name: '上传结果' });
     expect(within(report2).getByText('最近开单中仍未对照的编码（1 个）：')).toBeTruthy();
     expect(within(report2).getByText('JY9998 降钙素原')).toBeTruthy();
-    // Both lists are read again: the table is the file's, and JY9999 is no longer unmapped.
-    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY9999']));
+    // Both lists are read again: the file's code system is the file's (the RIS's codes stay), and JY9999
+    // is no longer unmapped.
+    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY9999', 'JC1001']));
     await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9998']));
   });
 
@@ -125,7 +131,7 @@ describe('admin console: local order codes', () => {
     const [, sent] = api.sent('PUT', '/api/admin/code-mappings');
     expect(sent?.query.has('replace')).toBe(false);
     expect(sent?.body).toBe('local_code,local_name,item_code\r\nJY9999,铁蛋白,LAB-FER\r\n');
-    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JC1001', 'JY0001', 'JY9999']));
+    await waitFor(() => expect(gridColumn(mappingsRegion(), 0)).toEqual(['JY0001', 'JY9999', 'JC1001']));
   });
 
   it('maps an unmapped code in place by picking its catalog item, found by pinyin initials (issue 11 points 14, 7)', async () => {
@@ -139,7 +145,13 @@ describe('admin console: local order codes', () => {
     await user.click(within(dialog).getByRole('button', { name: '保存对照' }));
     expect(await screen.findByText('已将本院编码 JY9998 对照到 铁蛋白。')).toBeTruthy();
     const [sent] = api.sent('POST', '/api/admin/code-mappings');
-    expect(JSON.parse(sent?.body ?? '')).toEqual({ localCode: 'JY9998', localName: '降钙素原', itemCode: 'LAB-FER' });
+    // Mapped in the code system the order sent it in.
+    expect(JSON.parse(sent?.body ?? '')).toEqual({
+      system: 'https://his.example/H-CQ-001/order-item',
+      localCode: 'JY9998',
+      localName: '降钙素原',
+      itemCode: 'LAB-FER',
+    });
     // Both lists are read again: the mapping table, and the unmapped codes without JY9998.
     await waitFor(() => expect(api.sent('GET', '/api/admin/code-mappings').length).toBeGreaterThan(readsBefore));
     await waitFor(() => expect(gridColumn(unmappedRegion(), 0)).toEqual(['JY9999']));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { saveCodeMappings } from '../../server/store/hospital-config';
-import { ReferenceCache, type ReferenceData } from '../../server/store/reference';
+import { mappedItemCode, ReferenceCache, type ReferenceData } from '../../server/store/reference';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
@@ -43,11 +43,19 @@ describe('the reference data of a process', () => {
 
     // A write elsewhere (another instance, the CLI) moves the version: answered from what is held, then the new data.
     await saveCodeMappings(server.services.db, [
-      { institutionId: HOSPITALS.shancheng, localCode: 'REFRESH-1', localName: '刷新测试', itemCode: 'LAB-K' },
+      {
+        institutionId: HOSPITALS.shancheng,
+        system: 'https://his.example/H-CQ-001/order-item',
+        localCode: 'REFRESH-1',
+        localName: '刷新测试',
+        itemCode: 'LAB-K',
+      },
     ]);
     clock += REFRESH_MS + 1;
     expect(await cache.current()).toBe(first);
     const second = await changedFrom(cache, first);
-    expect(second.codeMappings.get(HOSPITALS.shancheng)?.get('REFRESH-1')).toBe('LAB-K');
+    expect(mappedItemCode(second, HOSPITALS.shancheng, 'https://his.example/H-CQ-001/order-item', 'REFRESH-1')).toBe(
+      'LAB-K',
+    );
   });
 });

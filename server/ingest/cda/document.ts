@@ -4,7 +4,7 @@ import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { hl7Instant } from '../hl7v2/time';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
-import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
+import { itemCodings, localSystemsOf, sourceInstitution, type SourceReading } from '../source-reading';
 import { at, attribute, child, children, textAt, textOf, type XmlNode } from './xml';
 
 /** WS/T 500.7 检验报告 and 500.6 检查报告: their document codes and template ids. */
@@ -48,7 +48,7 @@ function descendants(node: unknown, name: string): XmlNode[] {
 function codingsOf(
   code: XmlNode | undefined,
   institutionId: string,
-  localSystem: string | undefined,
+  localSystems: readonly string[],
   reference: ReferenceData,
 ) {
   const item = {
@@ -56,7 +56,7 @@ function codingsOf(
     display: attribute(code, 'displayName') || textAt(code, 'originalText'),
     loinc: attribute(code, 'codeSystem') === LOINC_OID,
   };
-  return itemCodings(item, institutionId, localSystem, reference);
+  return itemCodings(item, institutionId, localSystems, reference);
 }
 
 function observationOf(observation: XmlNode, id: string, timeZone: string): Record<string, unknown> {
@@ -151,7 +151,7 @@ export function documentAsBundle(
       '缺少患者身份证号（root 2.16.156.10011.1.3）',
     );
   const registered = context.reference.institutions.get(institution.id);
-  const localSystem = source.localCodeSystem ?? registered?.localCodeSystem ?? undefined;
+  const localSystems = localSystemsOf(source, registered);
   // versionNumber -1 withdraws the document, a later version amends it.
   const status = version < 0 ? 'entered-in-error' : version > 0 ? 'amended' : 'final';
   const documentTime = hl7Instant(attribute(child(document, 'effectiveTime'), 'value'), context.timeZone);
@@ -183,7 +183,7 @@ export function documentAsBundle(
     const organizers = descendants(body, 'organizer');
     if (organizers.length > 0) {
       organizers.forEach((organizer, index) => {
-        const codes = codingsOf(child(organizer, 'code'), institution.id, localSystem, context.reference);
+        const codes = codingsOf(child(organizer, 'code'), institution.id, localSystems, context.reference);
         const observations = descendants(organizer, 'observation').map((observation, position) =>
           observationOf(observation, `d-${setId}-${index}-o${position + 1}`, context.timeZone),
         );
@@ -191,7 +191,7 @@ export function documentAsBundle(
       });
     } else {
       descendants(body, 'observation').forEach((observation, index) => {
-        const codes = codingsOf(child(observation, 'code'), institution.id, localSystem, context.reference);
+        const codes = codingsOf(child(observation, 'code'), institution.id, localSystems, context.reference);
         report(index, codes, [observationOf(observation, `d-${setId}-${index}-o1`, context.timeZone)]);
       });
     }
@@ -205,7 +205,7 @@ export function documentAsBundle(
     const findings = titled(/所见|findings/i);
     const conclusion = titled(/结论|诊断|提示|印象|impression/i);
     const itemCode = [child(at(document, 'documentationOf', 'serviceEvent'), 'code'), ...descendants(body, 'code')]
-      .map((candidate) => codingsOf(candidate, institution.id, localSystem, context.reference))
+      .map((candidate) => codingsOf(candidate, institution.id, localSystems, context.reference))
       .find((codes) => codes.mapped);
     if (!itemCode)
       return problem(

@@ -3,7 +3,7 @@ import type { RegisteredSource } from '../../store/result-sources';
 import { ownValue } from '../../web/own-key';
 import { hl7Instant } from '../hl7v2/time';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
-import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
+import { itemCodings, localSystemsOf, sourceInstitution, type SourceReading } from '../source-reading';
 import type { FrontTable } from './settings';
 
 export const cell = (row: Record<string, unknown>, name: string | undefined): string => {
@@ -49,12 +49,12 @@ export function reportAsBundle(
   const collected = instantOf(cell(first, columns.collectedAt), context.timeZone);
   const itemCode = cell(first, columns.itemCode);
   const institution = context.reference.institutions.get(institutionId);
-  const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
+  const localSystems = localSystemsOf(source, institution);
   const itemName = cell(first, columns.itemName);
   const item = itemCodings(
     { code: itemCode, display: itemName, loinc: false },
     institutionId,
-    localSystem,
+    localSystems,
     context.reference,
   );
   const status = rows.map((row) => ownValue(STATUS, cell(row, columns.status).toUpperCase())).find(Boolean) ?? 'final';

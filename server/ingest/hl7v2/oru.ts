@@ -3,7 +3,7 @@ import { SYSTEMS } from '../../fhir/systems';
 import type { ReferenceData } from '../../store/reference';
 import type { RegisteredSource } from '../../store/result-sources';
 import { incomingBundle, type IncomingReport } from '../incoming-bundle';
-import { itemCodings, sourceInstitution, type SourceReading } from '../source-reading';
+import { itemCodings, localSystemsOf, sourceInstitution, type SourceReading } from '../source-reading';
 import { ownValue } from '../../web/own-key';
 import { hl7Instant } from './time';
 
@@ -93,14 +93,14 @@ function patientIdentifierOf(
 function codingsOf(
   field: Hl7Field | undefined,
   institutionId: string,
-  localSystem: string | undefined,
+  localSystems: readonly string[],
   reference: ReferenceData,
 ) {
   const system = text(field, 3).toUpperCase();
   return itemCodings(
     { code: text(field, 1), display: text(field, 2), loinc: system === 'LN' || system === 'LOINC' },
     institutionId,
-    localSystem,
+    localSystems,
     reference,
   );
 }
@@ -182,7 +182,7 @@ export function oruAsBundle(
         'PID-3 中没有可识别的患者证件号（身份证：标识类型 ID 或分配机构 2.16.156.10011.1.3；其他类型须在数据源的 identifierTypes 中登记）',
     };
   const institution = context.reference.institutions.get(institutionId);
-  const localSystem = source.localCodeSystem ?? institution?.localCodeSystem ?? undefined;
+  const localSystems = localSystemsOf(source, institution);
   const controlId = text(fieldOf(msh, 10));
   const sent = hl7Instant(text(fieldOf(msh, 7)), context.timeZone);
   const messageTime = sent ? new Date(sent).toISOString() : null;
@@ -202,7 +202,7 @@ export function oruAsBundle(
     if (segment.name === 'OBR') {
       close();
       const filler = text(fieldOf(segment, 3)) || text(fieldOf(segment, 2)) || `${controlId}-${reports.length + 1}`;
-      const { codings, display } = codingsOf(fieldOf(segment, 4), institutionId, localSystem, context.reference);
+      const { codings, display } = codingsOf(fieldOf(segment, 4), institutionId, localSystems, context.reference);
       current = {
         report: {
           id: `r-${filler}`,

@@ -17,7 +17,7 @@ interface CodeMappingsProps {
   readonly onUploaded: () => void;
 }
 
-/** The hospital's local order codes and the catalog item each maps to, and the upload that changes them. */
+/** The hospital's local codes, by code system, and the catalog item each maps to; and the upload that changes them. */
 export function CodeMappings({ api, mappings, names, onUploaded }: CodeMappingsProps) {
   const { messages } = useAdminMessages();
   const t = messages.admin.mappings;
@@ -32,6 +32,7 @@ export function CodeMappings({ api, mappings, names, onUploaded }: CodeMappingsP
       minWidth: 160,
       valueGetter: (_value, row) => names.item(row.itemCode),
     },
+    { field: 'system', headerName: t.columns.system, flex: 1, minWidth: 180 },
   ];
   return (
     <Section heading={t.heading}>
@@ -41,7 +42,7 @@ export function CodeMappings({ api, mappings, names, onUploaded }: CodeMappingsP
         aria-label={t.heading}
         rows={mappings.value ?? []}
         columns={columns}
-        getRowId={(row) => row.localCode}
+        getRowId={(row) => `${row.system} ${row.localCode}`}
         loading={mappings.loading}
         initialState={{ pagination: { paginationModel: { pageSize: 25 } } }}
         pageSizeOptions={[25, 50, 100]}

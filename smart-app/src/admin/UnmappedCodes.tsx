@@ -52,7 +52,7 @@ export function UnmappedCodes({ api, codes, days, onDays, catalog, onMapped }: U
     setBusy(true);
     setProblem(null);
     try {
-      await api.mapCode({ localCode: code.code, localName: code.display, itemCode: item.code });
+      await api.mapCode({ system: code.system, localCode: code.code, localName: code.display, itemCode: item.code });
       close();
       onMapped(code.code, item.code);
     } catch (error) {

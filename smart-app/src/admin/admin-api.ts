@@ -25,7 +25,12 @@ export interface AdminApi {
   uploadMappings(csv: string, how: { readonly replace: boolean; readonly preview: boolean }): Promise<MappingUpload>;
   unmapped(days: number, signal: AbortSignal): Promise<UnmappedCodes>;
   /** Maps one local code to a catalog item (added or updated, the rest untouched). */
-  mapCode(mapping: { localCode: string; localName: string | null; itemCode: string }): Promise<MappingUpload>;
+  mapCode(mapping: {
+    system: string;
+    localCode: string;
+    localName: string | null;
+    itemCode: string;
+  }): Promise<MappingUpload>;
 }
 
 export function adminApi(api: ConsoleApi): AdminApi {

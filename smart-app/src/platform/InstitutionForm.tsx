@@ -42,7 +42,7 @@ export function InstitutionForm({ api, institution, regions, onCancel, onSaved }
     grade: institution?.grade ?? '',
     region: institution?.region ?? regions[0]?.code ?? '',
     alliances: institution?.alliances.join(', ') ?? '',
-    localCodeSystem: institution?.localCodeSystem ?? '',
+    localCodeSystems: institution?.localCodeSystems.join('\n') ?? '',
   });
   const [saving, setSaving] = useState(false);
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
@@ -50,7 +50,9 @@ export function InstitutionForm({ api, institution, regions, onCancel, onSaved }
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
   const missing = (field: 'id' | 'name' | 'region') => tried && values[field].trim() === '';
-  const refusedAt = (field: string) => (problem?.field === field ? (problem.detail ?? f.required) : null);
+  // A refusal of one list entry (localCodeSystems.1) belongs to the list's field.
+  const refusedAt = (field: string) =>
+    problem?.field === field || problem?.field?.startsWith(`${field}.`) ? (problem.detail ?? f.required) : null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -63,7 +65,10 @@ export function InstitutionForm({ api, institution, regions, onCancel, onSaved }
       grade: values.grade.trim() || null,
       region: values.region,
       alliances: splitList(values.alliances),
-      localCodeSystem: values.localCodeSystem.trim() || null,
+      localCodeSystems: values.localCodeSystems
+        .split('\n')
+        .map((system) => system.trim())
+        .filter(Boolean),
     };
     setSaving(true);
     setProblem(null);
@@ -137,10 +142,12 @@ export function InstitutionForm({ api, institution, regions, onCancel, onSaved }
         />
         <TextField
           label={f.codeSystem}
-          value={values.localCodeSystem}
-          onChange={set('localCodeSystem')}
-          error={refusedAt('localCodeSystem') !== null}
-          helperText={refusedAt('localCodeSystem')}
+          multiline
+          minRows={2}
+          value={values.localCodeSystems}
+          onChange={set('localCodeSystems')}
+          error={refusedAt('localCodeSystems') !== null}
+          helperText={refusedAt('localCodeSystems')}
         />
         {problem && !problem.field ? <ProblemNotice problem={problem} /> : null}
         <Stack direction="row" spacing={1}>

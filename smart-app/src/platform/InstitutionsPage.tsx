@@ -140,7 +140,11 @@ function InstitutionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                 </td>
                 <td>{regionName(institution.region)}</td>
                 <td>{institution.alliances.join('、')}</td>
-                <td>{institution.localCodeSystem ?? ''}</td>
+                <td>
+                  {institution.localCodeSystems.map((system) => (
+                    <div key={system}>{system}</div>
+                  ))}
+                </td>
                 <td>
                   <Button
                     size="small"

@@ -153,16 +153,24 @@ export const adminEn = {
     },
     mappings: {
       heading: 'Local order codes',
-      intro: "When the workstation orders with the hospital's own codes, this table finds the catalog item.",
-      columns: { localCode: 'Local code', localName: 'Local name', itemCode: 'Catalog code', itemName: 'Catalog item' },
+      intro:
+        "When the workstation, the HIS or a LIS or RIS uses the hospital's own codes, this table finds the catalog item. Each of the hospital's code systems (LIS item codes, RIS exam codes…) has its own mappings.",
+      columns: {
+        system: 'Code system',
+        localCode: 'Local code',
+        localName: 'Local name',
+        itemCode: 'Catalog code',
+        itemName: 'Catalog item',
+      },
       upload: {
         heading: 'Upload a mapping table',
         format:
-          'A CSV file (UTF-8, or GBK as Excel saves it in China) with the header local_code,local_name,item_code (or 本院编码,本院名称,互认项目编码).',
+          'A CSV file (UTF-8, or GBK as Excel saves it in China) with the header local_code,local_name,item_code (or 本院编码,本院名称,互认项目编码). With several code systems add a code_system column (编码体系) naming one the platform registered; rows without it are of the first.',
         choose: 'Choose a CSV file',
         mode: 'How',
         merge: 'Merge: add or update the codes in the file, keep the others',
-        replace: 'Replace: the file becomes the table; codes not in it are removed',
+        replace:
+          'Replace: for the code systems in the file, the file becomes the table and codes not in it are removed (other systems are kept)',
         submit: 'Save the table',
         uploading: 'Saving…',
         checking: 'Checking the file…',
@@ -180,7 +188,12 @@ export const adminEn = {
         rowCell: (row: number) => `${row} (spreadsheet row ${row + 1})`,
         stillUnmapped: (count: number) => `Codes in recent orders still without a mapping (${count}):`,
         header: 'header',
-        fields: { local_code: 'local code', local_name: 'local name', item_code: 'catalog code' },
+        fields: {
+          local_code: 'local code',
+          local_name: 'local name',
+          item_code: 'catalog code',
+          code_system: 'code system',
+        },
       },
     },
     unmapped: {

@@ -149,16 +149,23 @@ export const adminZhCN = {
     },
     mappings: {
       heading: '本院项目对照',
-      intro: '医生工作站使用本院的项目编码开单时，按此对照表找到互认目录中的项目。',
-      columns: { localCode: '本院编码', localName: '本院名称', itemCode: '互认项目编码', itemName: '互认项目' },
+      intro:
+        '医生工作站、HIS 或检验检查系统使用本院编码时，按此对照表找到互认目录中的项目。本院的每个编码体系（如 LIS 检验项目编码、RIS 检查项目编码）各有自己的对照。',
+      columns: {
+        system: '编码体系',
+        localCode: '本院编码',
+        localName: '本院名称',
+        itemCode: '互认项目编码',
+        itemName: '互认项目',
+      },
       upload: {
         heading: '上传对照表',
         format:
-          'CSV 文件（UTF-8，或 Excel 另存的 GBK 编码均可），表头为：本院编码,本院名称,互认项目编码（也可用 local_code,local_name,item_code）。',
+          'CSV 文件（UTF-8，或 Excel 另存的 GBK 编码均可），表头为：本院编码,本院名称,互认项目编码（也可用 local_code,local_name,item_code）。本院有多个编码体系时加一列“编码体系”（code_system），填平台登记的体系；不加此列或留空的行属于第一个体系。',
         choose: '选择 CSV 文件',
         mode: '上传方式',
         merge: '合并：新增或更新文件中的编码，保留其他对照',
-        replace: '替换：以文件为准，删除文件中没有的对照',
+        replace: '替换：文件涉及的编码体系以文件为准，删除其中文件没有的对照（其他体系不动）',
         submit: '保存对照表',
         uploading: '正在保存…',
         checking: '正在检查文件…',
@@ -176,9 +183,12 @@ export const adminZhCN = {
         rowCell: (row: number) => `第 ${row} 行（表格第 ${row + 1} 行）`,
         stillUnmapped: (count: number) => `最近开单中仍未对照的编码（${count} 个）：`,
         header: '表头',
-        fields: { local_code: '本院编码', local_name: '本院名称', item_code: '互认项目编码' } as Readonly<
-          Record<string, string>
-        >,
+        fields: {
+          local_code: '本院编码',
+          local_name: '本院名称',
+          item_code: '互认项目编码',
+          code_system: '编码体系',
+        } as Readonly<Record<string, string>>,
       },
     },
     unmapped: {

@@ -39,8 +39,7 @@ export function orderCoding(
   regionalCodeSystem: string,
 ): { coding: OrderCoding; local: boolean } {
   const local = orderable.localCodes[hospital.id];
-  if (local && hospital.localCodeSystem)
-    return { coding: { system: hospital.localCodeSystem, code: local.code, display: local.name }, local: true };
+  if (local) return { coding: { system: local.system, code: local.code, display: local.name }, local: true };
   return { coding: { system: regionalCodeSystem, code: orderable.code, display: orderable.nameZh }, local: false };
 }
 

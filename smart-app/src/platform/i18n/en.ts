@@ -18,7 +18,7 @@ export const platformEn = {
         level: 'Level',
         region: 'Region',
         alliances: 'Alliances',
-        codeSystem: 'Local item code system',
+        codeSystem: 'Local code systems',
       },
       add: 'Add an institution',
       edit: (name: string) => `Edit “${name}”`,
@@ -34,7 +34,8 @@ export const platformEn = {
         grade: 'Grade (甲, 乙, 丙; may be empty)',
         region: 'Region',
         alliances: 'Alliances (codes, comma-separated; may be empty)',
-        codeSystem: 'Local item code system (may be empty)',
+        codeSystem:
+          'Local code systems: LIS, RIS… one per line, the first is assumed when a sender names none (may be empty)',
         save: 'Save',
         saving: 'Saving…',
         cancel: 'Cancel',
