@@ -166,11 +166,27 @@ export const hospitalOverrideSchema = z.strictObject({
   lowerLevelAcceptance: z.enum(LOWER_LEVEL_ACCEPTANCE).optional(),
 }) satisfies z.ZodType<HospitalOverride>;
 
+/** JWK members only a private (or a symmetric) key has. */
+const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'k'] as const;
+
 export const cdsClientSchema = z.object({
   issuer: z.string().trim().min(1).max(255),
   hospitalId: code,
-  /** The client's public keys (a JWK Set), registered out of band. */
-  jwks: z.object({ keys: z.array(z.record(z.string(), z.unknown())).min(1) }).nullable(),
+  /**
+   * The client's public keys (a JWK Set), registered out of band. A key with private members (`d`, or a
+   * symmetric `k`) is refused: it was pasted by mistake, and Huren must never hold an EHR's secret.
+   */
+  jwks: z
+    .object({
+      keys: z
+        .array(
+          z.record(z.string(), z.unknown()).refine((key) => !PRIVATE_JWK_MEMBERS.some((member) => member in key), {
+            message: 'a private or symmetric key: register the public key only',
+          }),
+        )
+        .min(1),
+    })
+    .nullable(),
   /** `jku` URLs this issuer may point to; a JWT naming any other is refused. */
   jkuAllowlist: z.array(z.url()).default([]),
   /** FHIR base URLs this client's hook calls may name as `fhirServer`; Huren reads no other server for it. */

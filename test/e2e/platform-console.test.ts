@@ -1,4 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
+import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { potassiumOru } from '../../fixtures/hl7v2/samples';
@@ -7,12 +8,15 @@ import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
 import { launchChromium } from '../support/browser';
 import { hisCheckBody, signedFetch } from '../support/his';
+import { orderRequest } from '../support/hook-requests';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
  * Issue 21 points 1 and 5: the platform operator's console at /app/platform, in Chromium: the
- * institution registry searched by pinyin, edited and saved; the HIS registered with its key shown
- * once, then revoked; the sources with their quarantine. axe-core on each page.
+ * institution registry searched by pinyin, edited and saved; an EHR registered by its public keys and
+ * its keys rotated; the HIS registered with its key shown once, then revoked; a source registered with
+ * its token shown once, and its quarantine. axe-core on each page. CDS client authentication is on, so
+ * a registered key is what lets a hook call in.
  */
 
 let server: TestServer;
@@ -25,7 +29,7 @@ const seriousViolations = async () => {
 };
 
 beforeAll(async () => {
-  server = await startServer({ reachable: true });
+  server = await startServer({ reachable: true, env: { CDS_AUTH: 'on' } });
   browser = await launchChromium();
   page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
 }, 120_000);
@@ -74,6 +78,77 @@ describe('the platform console (headless Chromium)', () => {
       .toContain('https://ris.qijiang.example/exam');
   }, 120_000);
 
+  it('registers an EHR by its public keys, and rotates them: a hook call is taken when signed with the registered key only', async () => {
+    const issuer = 'https://ehr.e2e.example';
+    const keyPair = async (kid: string) => {
+      const pair = await generateKeyPair('ES384', { extractable: true });
+      const jwk: JWK = { ...(await exportJWK(pair.publicKey)), kid, alg: 'ES384', use: 'sig' };
+      return { privateKey: pair.privateKey, jwk, privateJwk: await exportJWK(pair.privateKey) };
+    };
+    const [first, second] = [await keyPair('e2e-1'), await keyPair('e2e-2')];
+    const hookCall = async (key: { privateKey: CryptoKey; jwk: JWK }) => {
+      const iat = Math.floor(TEST_NOW.getTime() / 1000);
+      const token = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES384', kid: key.jwk.kid ?? '', typ: 'JWT' })
+        .setIssuer(issuer)
+        .setAudience(`${server.url}/cds-services/recognition-order-select`)
+        .setIssuedAt(iat)
+        .setExpirationTime(iat + 300)
+        .setJti(crypto.randomUUID())
+        .sign(key.privateKey);
+      const response = await fetch(`${server.url}/cds-services/recognition-order-select`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+      });
+      return {
+        status: response.status,
+        cards: response.ok ? ((await response.json()) as { cards: unknown[] }).cards : [],
+      };
+    };
+    expect((await hookCall(first)).status).toBe(401);
+
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '接入与数据源' }).click();
+    const ehr = page.getByRole('region', { name: '医生工作站（CDS Hooks 客户端）' });
+    await ehr.waitFor({ timeout: 30_000 });
+    const form = ehr.getByRole('region', { name: /^登记医生工作站/ });
+    await form.getByLabel(/^签发者/).fill(issuer);
+    await form.getByLabel(/^所属医院/).click();
+    await page.getByRole('option', { name: new RegExp(HOSPITALS.shancheng) }).click();
+    // A JWKS that is not JSON is refused at its field, before anything is sent.
+    await form.getByLabel(/^JWKS/).fill('{"keys": [');
+    await form.getByRole('button', { name: '登记' }).click();
+    await form.getByText('JWKS 不是有效的 JSON').waitFor({ timeout: 15_000 });
+    // The private key pasted by mistake: refused by the server at the same field, and not stored.
+    await form.getByLabel(/^JWKS/).fill(JSON.stringify({ keys: [first.privateJwk] }));
+    await form.getByRole('button', { name: '登记' }).click();
+    await form.getByText(/private or symmetric key/).waitFor({ timeout: 15_000 });
+    expect(await server.services.db('cds_clients').where('issuer', issuer)).toEqual([]);
+    await form.getByLabel(/^JWKS/).fill(JSON.stringify({ keys: [first.jwk] }));
+    await form.getByLabel(/^EHR 的 FHIR 服务地址/).fill('https://fhir.e2e.example/r4');
+    await form.getByRole('button', { name: '登记' }).click();
+    await ehr.getByText(`已登记 ${issuer}。`, { exact: false }).waitFor({ timeout: 15_000 });
+    expect(await seriousViolations()).toEqual([]);
+    const row = ehr.getByRole('row', { name: new RegExp(issuer.replace(/[.]/g, '\\.')) });
+    await row.getByText('JWKS（1 个公钥）').waitFor({ timeout: 15_000 });
+    const taken = await hookCall(first);
+    expect(taken.status).toBe(200);
+    expect(taken.cards).toHaveLength(1);
+
+    // Rotating: the row's button fills the form with the issuer, hospital and servers; a new JWKS is pasted.
+    await row.getByRole('button', { name: `更换 ${issuer} 的密钥` }).click();
+    expect(await form.getByLabel(/^签发者/).inputValue()).toBe(issuer);
+    expect(await form.getByLabel(/^EHR 的 FHIR 服务地址/).inputValue()).toBe('https://fhir.e2e.example/r4');
+    await form.getByLabel(/^JWKS/).fill(JSON.stringify({ keys: [second.jwk] }));
+    await form.getByRole('button', { name: '登记' }).click();
+    await ehr.getByText(`已登记 ${issuer}。`, { exact: false }).waitFor({ timeout: 15_000 });
+    const stored = await server.services.db('cds_clients').where('issuer', issuer).first();
+    expect(JSON.parse(stored.jwks).keys.map((key: JWK) => key.kid)).toEqual(['e2e-2']);
+    expect(JSON.parse(stored.fhir_servers)).toEqual(['https://fhir.e2e.example/r4']);
+    await expect.poll(async () => (await hookCall(second)).status).toBe(200);
+    expect((await hookCall(first)).status).toBe(401);
+  }, 120_000);
+
   it('registers a HIS, shows its key once, and the key signs a check; revoking it refuses the next', async () => {
     await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '接入与数据源' }).click();
     const his = page.getByRole('region', { name: 'HIS（无 CDS Hooks 的医生工作站）' });
@@ -103,20 +178,29 @@ describe('the platform console (headless Chromium)', () => {
     expect(await sources.getByRole('rowheader', { name: /LIS-H-CQ-002/ }).count()).toBe(1);
   }, 120_000);
 
-  it("opens a source's page: today's filed and quarantined messages, the reason, and the quarantine to replay", async () => {
-    const registered = await fetch(`${server.url}/api/platform/sources`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.platformToken}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        id: 'LIS-E2E',
-        name: '端到端 LIS',
-        format: 'hl7v2',
-        institutions: [HOSPITALS.jialing],
-        facilities: { JLJ: HOSPITALS.jialing },
-        charset: 'UTF-8',
-      }),
-    });
-    const { token } = (await registered.json()) as { token: string };
+  it("registers a source on screen with its token shown once, and opens its page: today's filed and quarantined messages, the reason, and the quarantine to replay", async () => {
+    const form = page.getByRole('region', { name: /^登记数据源/ });
+    await form.getByLabel(/^数据源编码/).fill('LIS-E2E');
+    await form.getByLabel(/^名称/).fill('端到端 LIS');
+    await form.getByLabel(/^默认字符集/).click();
+    await page.getByRole('option', { name: 'UTF-8' }).click();
+    await form.getByLabel(/^代报机构/).click();
+    await page.getByRole('option', { name: new RegExp(HOSPITALS.jialing) }).click();
+    await page.keyboard.press('Escape');
+    // A facility line that is not code=institution is refused at its field.
+    await form.getByLabel(/^发送机构代码/).fill('JLJ');
+    await form.getByRole('button', { name: '登记并生成令牌' }).click();
+    await form.getByText('无法识别“JLJ”：应为 代码=机构编码').waitFor({ timeout: 15_000 });
+    await form.getByLabel(/^发送机构代码/).fill(`JLJ=${HOSPITALS.jialing}`);
+    await form.getByRole('button', { name: '登记并生成令牌' }).click();
+    const shown = page.getByLabel('接入令牌');
+    await shown.waitFor({ timeout: 15_000 });
+    const token = await shown.inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    expect(await seriousViolations()).toEqual([]);
+    const stored = await server.services.db('result_sources').where('id', 'LIS-E2E').first();
+    expect(JSON.parse(stored.facilities)).toEqual({ JLJ: HOSPITALS.jialing });
+    expect(stored.charset).toBe('UTF-8');
     const today = localDate(TEST_NOW, 'Asia/Shanghai');
     const good = potassiumOru({
       nationalId: syntheticNationalId('1980-04-04', 901),

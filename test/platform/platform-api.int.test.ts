@@ -197,6 +197,15 @@ describe("the platform operator's registry", () => {
   it('registers a CDS client whose key then signs hook calls, and revokes it', async () => {
     const { privateKey, publicKey } = await generateKeyPair('RS384', { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: 'new-ehr-1', alg: 'RS384' };
+    // The private key pasted by mistake is refused, and nothing of it is stored.
+    const pasted = await send('POST', '/api/platform/clients', {
+      issuer: 'https://ehr.new.example',
+      hospitalId: HOSPITALS.qijiang,
+      jwks: { keys: [{ ...(await exportJWK(privateKey)), kid: 'new-ehr-1', alg: 'RS384' }] },
+    });
+    expect(pasted.status).toBe(400);
+    expect(pasted.body.error).toMatchObject({ code: 'invalid', field: 'jwks.keys[0]' });
+    expect(await server.services.db('cds_clients').where('issuer', 'https://ehr.new.example')).toEqual([]);
     const registered = await send('POST', '/api/platform/clients', {
       issuer: 'https://ehr.new.example',
       hospitalId: HOSPITALS.qijiang,

@@ -34,3 +34,8 @@ export function consoleProblemOf(error: unknown): ConsoleProblem {
     return { kind: isKind(error.code) ? error.code : 'unexpected', field: error.field, detail: error.message };
   return { kind: 'unexpected', field: null, detail: error instanceof Error ? error.message : String(error) };
 }
+
+/** Whether the problem is about `field` or an entry inside it (`localCodeSystems[1]`, `windowDays.CT-HEAD`). */
+export const isAboutField = (problem: ConsoleProblem | null, field: string): boolean =>
+  problem?.field === field ||
+  Boolean(problem?.field?.startsWith(`${field}.`) || problem?.field?.startsWith(`${field}[`));

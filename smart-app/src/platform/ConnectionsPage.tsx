@@ -2,9 +2,8 @@ import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import MuiLink from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { ConsoleApi } from '../consoles/console-api';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
@@ -15,13 +14,14 @@ import { PageHeading } from '../consoles/PageHeading';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
-import { InstitutionSelect } from './InstitutionSelect';
+import { EhrClientForm, type EhrClientPreset } from './EhrClientForm';
+import { HisForm } from './HisForm';
+import { SourceForm } from './SourceForm';
 import { usePlatformMessages } from './i18n/messages';
 import {
   ehrClients,
   hisClients,
   institutions,
-  registerHisClient,
   replaySource,
   resultSources,
   revokeEhrClient,
@@ -84,6 +84,8 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
   const registry = useResource(`institutions ${language}`, (signal) => institutions(api, signal));
   const [problem, setProblem] = useState<ConsoleProblem | null>(null);
   const [replayed, setReplayed] = useState<string | null>(null);
+  const [rotating, setRotating] = useState<EhrClientPreset | null>(null);
+  const hospitals = (registry.value ?? []).map((institution) => ({ id: institution.id, name: institution.name }));
   const hospitalName = (id: string) => registry.value?.find((institution) => institution.id === id)?.name ?? id;
   const status = (revoked: boolean) => (revoked ? t.revoked : t.active);
   const act = (work: () => Promise<unknown>, then: () => void) => async () => {
@@ -126,17 +128,39 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                 <td>{localTime(client.createdAt, 'YYYY-MM-DD')}</td>
                 <td>{status(client.revoked)}</td>
                 <td>
-                  {client.revoked ? null : (
-                    <RevokeButton
-                      name={client.issuer}
-                      onRevoke={act(() => revokeEhrClient(api, client.issuer), ehr.reload)}
-                    />
-                  )}
+                  <Stack direction="row" spacing={1}>
+                    <Button
+                      size="small"
+                      aria-label={t.ehr.rotateLabel(client.issuer)}
+                      onClick={() =>
+                        setRotating({
+                          issuer: client.issuer,
+                          hospitalId: client.hospitalId,
+                          fhirServers: client.fhirServers ?? [],
+                        })
+                      }
+                    >
+                      {t.ehr.rotate}
+                    </Button>
+                    {client.revoked ? null : (
+                      <RevokeButton
+                        name={client.issuer}
+                        onRevoke={act(() => revokeEhrClient(api, client.issuer), ehr.reload)}
+                      />
+                    )}
+                  </Stack>
                 </td>
               </tr>
             ))}
           </PlainTable>
         ) : null}
+        <EhrClientForm
+          key={rotating?.issuer ?? 'new'}
+          api={api}
+          hospitals={hospitals}
+          preset={rotating}
+          onRegistered={ehr.reload}
+        />
       </Section>
       <Section heading={t.his.heading}>
         {his.problem ? <ProblemNotice problem={his.problem} onRetry={his.reload} /> : null}
@@ -169,11 +193,7 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
             ))}
           </PlainTable>
         ) : null}
-        <HisRegistration
-          api={api}
-          hospitals={(registry.value ?? []).map((institution) => ({ id: institution.id, name: institution.name }))}
-          onRegistered={his.reload}
-        />
+        <HisForm api={api} hospitals={hospitals} onRegistered={his.reload} />
       </Section>
       <Section heading={t.sources.heading}>
         {sources.problem ? <ProblemNotice problem={sources.problem} onRetry={sources.reload} /> : null}
@@ -230,107 +250,8 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
             ))}
           </PlainTable>
         ) : null}
+        <SourceForm api={api} hospitals={hospitals} onRegistered={sources.reload} />
       </Section>
     </>
-  );
-}
-
-/** Registers a HIS for a hospital and shows its HMAC key once, to hand to the vendor. */
-function HisRegistration({
-  api,
-  hospitals,
-  onRegistered,
-}: {
-  readonly api: ConsoleApi;
-  readonly hospitals: readonly { readonly id: string; readonly name: string }[];
-  readonly onRegistered: () => void;
-}) {
-  const { messages } = usePlatformMessages();
-  const t = messages.platform.connections.his;
-  const [values, setValues] = useState({ id: '', name: '', hospitalId: '', origins: '' });
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<ConsoleProblem | null>(null);
-  const [key, setKey] = useState<{ id: string; hmacKey: string } | null>(null);
-  const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
-    setValues((current) => ({ ...current, [field]: event.target.value }));
-  const refusedAt = (field: string) => (problem?.field === field ? problem.detail : null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    setProblem(null);
-    try {
-      const registered = await registerHisClient(api, {
-        id: values.id.trim(),
-        name: values.name.trim(),
-        hospitalId: values.hospitalId,
-        origins: values.origins
-          .split(/[,，\s]+/)
-          .map((origin) => origin.trim())
-          .filter(Boolean),
-      });
-      setKey({ id: registered.id, hmacKey: registered.hmacKey });
-      setValues({ id: '', name: '', hospitalId: '', origins: '' });
-      onRegistered();
-    } catch (error) {
-      setProblem(consoleProblemOf(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Section heading={t.form.heading} level={3}>
-      {key ? (
-        <Alert severity="warning" onClose={() => setKey(null)}>
-          <Typography>{t.key(key.id)}</Typography>
-          <TextField
-            label={t.keyLabel}
-            value={key.hmacKey}
-            slotProps={{ htmlInput: { readOnly: true } }}
-            fullWidth
-            size="small"
-            sx={{ mt: 1, fontFamily: 'monospace' }}
-          />
-        </Alert>
-      ) : null}
-      <Stack component="form" spacing={2} onSubmit={submit} sx={{ maxWidth: 560 }}>
-        <Stack direction="row" spacing={2}>
-          <TextField
-            label={t.form.id}
-            value={values.id}
-            onChange={set('id')}
-            required
-            error={refusedAt('id') !== null}
-            helperText={refusedAt('id')}
-          />
-          <TextField
-            label={t.form.name}
-            value={values.name}
-            onChange={set('name')}
-            required
-            error={refusedAt('name') !== null}
-            helperText={refusedAt('name')}
-          />
-        </Stack>
-        <InstitutionSelect
-          required
-          label={t.form.hospital}
-          value={values.hospitalId}
-          onChange={(id) => setValues((current) => ({ ...current, hospitalId: id }))}
-          institutions={hospitals}
-          refusal={refusedAt('hospitalId')}
-        />
-        <TextField
-          label={t.form.origins}
-          value={values.origins}
-          onChange={set('origins')}
-          error={refusedAt('origins') !== null}
-          helperText={refusedAt('origins')}
-        />
-        {problem && !problem.field ? <ProblemNotice problem={problem} /> : null}
-        <Button type="submit" variant="contained" disabled={busy} sx={{ alignSelf: 'flex-start' }}>
-          {busy ? t.form.submitting : t.form.submit}
-        </Button>
-      </Stack>
-    </Section>
   );
 }

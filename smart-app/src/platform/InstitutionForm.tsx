@@ -6,7 +6,7 @@ import { useState, type FormEvent } from 'react';
 import type { RegionPolicy } from '../../../rules';
 import type { InstitutionRecord } from '../../../server/contract/admin';
 import type { ConsoleApi } from '../consoles/console-api';
-import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
+import { consoleProblemOf, isAboutField, type ConsoleProblem } from '../consoles/console-problems';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { usePlatformMessages } from './i18n/messages';
@@ -50,9 +50,8 @@ export function InstitutionForm({ api, institution, regions, onCancel, onSaved }
   const set = (field: keyof typeof values) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
   const missing = (field: 'id' | 'name' | 'region') => tried && values[field].trim() === '';
-  // A refusal of one list entry (localCodeSystems.1) belongs to the list's field.
-  const refusedAt = (field: string) =>
-    problem?.field === field || problem?.field?.startsWith(`${field}.`) ? (problem.detail ?? f.required) : null;
+  // A refusal of one list entry (localCodeSystems[1]) belongs to the list's field.
+  const refusedAt = (field: string) => (isAboutField(problem, field) ? (problem?.detail ?? f.required) : null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();

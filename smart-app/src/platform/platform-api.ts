@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { qualificationChangeSchema } from '../../../server/contract/platform';
-import type { InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
+import type { CdsClient, InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
 import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
 import {
@@ -14,11 +14,16 @@ import {
   quarantinePageSchema,
   replayReportSchema,
   sourceActivitySchema,
+  sourceRegistrationSchema,
   sourceStatusesSchema,
+  type resultSourceSchema,
 } from '../../../server/contract/sources';
 import type { ConsoleApi } from '../consoles/console-api';
 
 /** The platform operator's registry as the console reads and changes it (`/api/platform/…`). */
+
+/** A source as the console sends it (the charset's default is the server's to apply). */
+export type ResultSourceInput = z.input<typeof resultSourceSchema>;
 
 export const institutions = async (api: ConsoleApi, signal: AbortSignal) =>
   institutionsSchema.parse(await api.get<unknown>('/api/platform/institutions', {}, signal));
@@ -32,6 +37,14 @@ export const saveInstitution = (api: ConsoleApi, institution: InstitutionRecord)
 
 export const ehrClients = async (api: ConsoleApi, signal: AbortSignal) =>
   registeredClientsSchema.parse(await api.get<unknown>('/api/platform/clients', {}, signal));
+
+/** Registers an EHR as a CDS client, or rotates its keys (the same issuer again). */
+export const registerEhrClient = (api: ConsoleApi, client: CdsClient) =>
+  api.send<unknown>('POST', '/api/platform/clients', { json: client });
+
+/** Registers a result source (or gives it a new token): the answer carries the token, shown once. */
+export const registerSource = async (api: ConsoleApi, source: ResultSourceInput) =>
+  sourceRegistrationSchema.parse(await api.send<unknown>('POST', '/api/platform/sources', { json: source }));
 
 export const revokeEhrClient = (api: ConsoleApi, issuer: string) =>
   api.send<unknown>('POST', '/api/platform/clients/revoke', { json: { issuer } });
