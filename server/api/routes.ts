@@ -6,6 +6,7 @@ import { explainApi } from '../explain/api';
 import { openApiDocument } from '../openapi/document';
 import { platformApi } from '../platform/api';
 import { hisClientsApi } from '../platform/his-clients-api';
+import { figuresApi } from '../platform/figures-api';
 import { sessionApi } from '../auth/session-api';
 import { qualityApi } from '../quality/api';
 import { sourcesApi } from '../ingest/sources-api';
@@ -19,6 +20,7 @@ const CAPABILITIES: readonly ApiRoute[] = [
   ...adminApi,
   ...platformApi,
   ...hisClientsApi,
+  ...figuresApi,
   ...sessionApi,
   ...sourcesApi,
 ];

@@ -123,7 +123,8 @@ export const ordersPageSchema = z.object({
 });
 export type OrdersPage = z.infer<typeof ordersPageSchema>;
 
-const tally = {
+/** A tally's fields: the recognition rate's counts and what accepting saved. */
+export const tally = {
   orders: z.number().int(),
   eligible: z.number().int(),
   accepted: z.number().int(),
@@ -134,7 +135,7 @@ const tally = {
   rate: z.number().nullable(),
   yuanSaved: z.number(),
 };
-const group = z.object({ key: z.string(), label: z.string(), ...tally });
+export const group = z.object({ key: z.string(), label: z.string(), ...tally });
 
 const scopeTally = z.object({ prompts: z.number().int(), ...tally });
 

@@ -148,6 +148,8 @@ export interface Messages {
   /** At signing, an order prompted before and still undecided: worded from what the prompt was (never a false threat). */
   signReminderSummary(item: string, kind: SignReminderKind): string;
   readonly signReminderNote: Record<SignReminderKind, string>;
+  /** The header of the province's hospital ranking CSV (GET /api/platform/figures.csv), one per column. */
+  readonly provinceCsvHeader: readonly string[];
   /** Why a row of an uploaded code-mapping CSV was refused. */
   readonly mappingRefusals: {
     notCsv(detail: string): string;

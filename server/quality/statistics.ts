@@ -126,7 +126,8 @@ export function tally(counts: OutcomeCounts): Tally {
   };
 }
 
-const NONE: OutcomeCounts = {
+/** The counts of no orders at all. */
+export const NO_ORDERS: OutcomeCounts = {
   orders: 0,
   prompts: 0,
   accepted: 0,
@@ -137,7 +138,8 @@ const NONE: OutcomeCounts = {
   savingFen: 0,
 };
 
-function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
+/** Two groups' counts together. */
+export function added(a: OutcomeCounts, b: OutcomeCounts): OutcomeCounts {
   return {
     orders: a.orders + b.orders,
     prompts: a.prompts + b.prompts,
@@ -178,7 +180,7 @@ export function trend(
 ): Group[] {
   const buckets = new Map<string, OutcomeCounts>();
   for (const { day, counts } of days)
-    buckets.set(period(day, granularity), added(buckets.get(period(day, granularity)) ?? NONE, counts));
+    buckets.set(period(day, granularity), added(buckets.get(period(day, granularity)) ?? NO_ORDERS, counts));
   return [...buckets.entries()]
     .map(([key, counts]) => ({ key, label: key, ...tally(counts) }))
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -204,7 +206,7 @@ export function flagDoctors(doctors: readonly DoctorCounts[]): FlaggedDoctor[] {
     byDepartment.set(doctor.department, [...(byDepartment.get(doctor.department) ?? []), doctor]);
   const flagged: FlaggedDoctor[] = [];
   for (const [department, members] of byDepartment) {
-    const whole = tally(members.reduce((sum, member) => added(sum, member.counts), NONE));
+    const whole = tally(members.reduce((sum, member) => added(sum, member.counts), NO_ORDERS));
     if (whole.rate === null) continue;
     const departmentRate = 1 - whole.rate;
     for (const doctor of groups(
@@ -248,7 +250,8 @@ export function repeats(counts: readonly RepeatCount[]): Repeats {
   };
 }
 
-const countsOf = (row: OutcomeCounts): OutcomeCounts => ({
+/** The outcome counts of a row that carries more (a tally row's keys and labels left behind). */
+export const countsOf = (row: OutcomeCounts): OutcomeCounts => ({
   orders: row.orders,
   prompts: row.prompts,
   accepted: row.accepted,
@@ -295,7 +298,7 @@ export async function orderStatistics(
   ]);
   const tallies = (figure: string) => tallyRows(figures.get(figure));
   const ofScope = (name: string) => {
-    const counts = tallies('scope').find((row) => row.key === name) ?? NONE;
+    const counts = tallies('scope').find((row) => row.key === name) ?? NO_ORDERS;
     return { prompts: counts.prompts, ...tally(countsOf(counts)) };
   };
   const recognised = recognisedItemCodes(figures.get('recognised'));

@@ -84,9 +84,9 @@ export async function cardIdsOf(
 ): Promise<Map<string, string[]>> {
   const cards = new Map<string, string[]>();
   if (orderIds.length === 0) return cards;
-  const rows: { id: string; order_id: string }[] = await db('prompts as p')
-    .join('items as i', 'i.code', 'p.item_code')
-    .where('p.hospital_id', period.hospitalId)
+  const query = db('prompts as p').join('items as i', 'i.code', 'p.item_code');
+  if (period.hospitalId !== null) void query.where('p.hospital_id', period.hospitalId);
+  const rows: { id: string; order_id: string }[] = await query
     .andWhere('p.created_on', '>=', period.from)
     .andWhere('p.created_on', '<=', period.to)
     .where((where) =>

@@ -4,7 +4,8 @@ import type { Database } from './database';
 
 /** The hospital and the local days (inclusive) whose first prompted orders the quality figures count. */
 export interface OrderPeriod {
-  readonly hospitalId: string;
+  /** Null: every hospital's orders (the regional platform's figures). */
+  readonly hospitalId: string | null;
   readonly from: string;
   readonly to: string;
   readonly locale: 'zh-CN' | 'en';
@@ -27,6 +28,7 @@ export interface OrderCriteria {
 /** One derived order as the SQL relation `o` holds it (the columns the figures and the list read). */
 export interface OrderFactsRow {
   prompt_id: string;
+  hospital_id: string;
   order_id: string;
   seq: number | string;
   prompts: number | string;
@@ -155,7 +157,7 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
        END AS saving_fen,
        CASE WHEN facts.covers_ordered = 1 OR facts.analytes_fen IS NULL THEN 1 ELSE 0 END AS whole
      FROM (
-       SELECT f.id AS prompt_id, f.order_id, f.seq, f.prompts, f.created_at, f.created_on, f.service_id, f.department_code, f.department_name,
+       SELECT f.id AS prompt_id, f.hospital_id, f.order_id, f.seq, f.prompts, f.created_at, f.created_on, f.service_id, f.department_code, f.department_name,
          f.user_ref AS doctor_ref, f.practitioner_name AS doctor_name, f.encounter_kind, f.patient_key, f.item_code, f.item_name, f.discipline,
          f.modality, f.price_fen, f.unexplained,
          ${json.length('f.candidates')} AS offered_count, ${json.firstField('f.candidates', 'institutionId')} AS best_institution_id,
@@ -199,7 +201,7 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
            JOIN items i ON i.code = p.item_code
            LEFT JOIN decisions d ON d.prompt_id = p.id
            LEFT JOIN unexplained_repeats u ON u.prompt_id = p.id
-           WHERE p.hospital_id = ? AND p.created_on >= ? AND p.created_on <= ?
+           WHERE ${period.hospitalId === null ? '' : 'p.hospital_id = ? AND '}p.created_on >= ? AND p.created_on <= ?
          ) w
          JOIN prompts p ON p.id = w.id
          JOIN items i ON i.code = p.item_code
@@ -207,7 +209,7 @@ export function orderFacts(db: Database, period: OrderPeriod): Knex.Raw {
        ) f
        LEFT JOIN decisions d ON d.prompt_id = f.decided_prompt_id
      ) facts`,
-    [period.hospitalId, period.from, period.to],
+    [...(period.hospitalId === null ? [] : [period.hospitalId]), period.from, period.to],
   );
 }
 

@@ -42,18 +42,19 @@ export function repeatCounts(rows: readonly FigureRow[] = []): RepeatCount[] {
 /**
  * The distinct catalog items recognised from other institutions' results: an accepted external order
  * recognises the ordered item, or, for a panel whose results covered only some analytes, those analytes
- * (read from its first card's offer, which the derived orders leave out: it is wide).
+ * (read from its first card's offer, which the derived orders leave out: it is wide). One row per item
+ * and ordering hospital (`key2`), so the platform counts each hospital's items.
  */
 export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' | 'en'): Knex.QueryBuilder {
   const json = sqlDialect(db);
   const name = locale === 'en' ? 'a.name_en' : 'a.name_zh';
   const recognised = db
-    .select('o.item_code as code', 'o.item_name as name')
+    .select('o.hospital_id as hospital', 'o.item_code as code', 'o.item_name as name')
     .from('o')
     .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 1 })
     .unionAll(
       db
-        .select('a.code', db.raw(`${name} AS name`))
+        .select('o.hospital_id as hospital', 'a.code', db.raw(`${name} AS name`))
         .from(db.raw(`o, prompts card, ${json.elements('card.candidates')}, items a`))
         .whereRaw('card.id = o.prompt_id')
         .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 0 })
@@ -61,11 +62,13 @@ export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' |
         .whereRaw('a.code <> o.item_code'),
     );
   return db
-    .select(figureColumns(db, figure, { key1: 'r.code', label: 'MAX(r.name)', orders: 'COUNT(*)' }))
+    .select(figureColumns(db, figure, { key1: 'r.code', key2: 'r.hospital', label: 'MAX(r.name)', orders: 'COUNT(*)' }))
     .from(recognised.as('r'))
-    .groupBy('r.code');
+    .groupBy('r.code', 'r.hospital');
 }
 
-export function recognisedItemCodes(rows: readonly FigureRow[] = []): { code: string; name: string }[] {
-  return rows.map((row) => ({ code: row.key1 ?? '', name: row.label ?? '' }));
+export function recognisedItemCodes(
+  rows: readonly FigureRow[] = [],
+): { code: string; name: string; hospitalId: string }[] {
+  return rows.map((row) => ({ code: row.key1 ?? '', name: row.label ?? '', hospitalId: row.key2 ?? '' }));
 }

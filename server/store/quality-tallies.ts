@@ -25,6 +25,8 @@ export const GROUP_KEYS = {
   modality: 'o.modality',
   day: 'o.created_on',
   scope: 'o.scope',
+  hospital: 'o.hospital_id',
+  month: 'SUBSTR(o.created_on, 1, 7)',
 } as const;
 
 const OUTCOME_COLUMNS = {
