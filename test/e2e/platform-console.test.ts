@@ -9,6 +9,7 @@ import { localDate } from '../../rules';
 import { launchChromium } from '../support/browser';
 import { hisCheckBody, signedFetch } from '../support/his';
 import { orderRequest } from '../support/hook-requests';
+import { insertOrders, type OrderSpec } from '../support/quality-orders';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
@@ -31,7 +32,9 @@ const seriousViolations = async () => {
 beforeAll(async () => {
   server = await startServer({ reachable: true, env: { CDS_AUTH: 'on' } });
   browser = await launchChromium();
-  page = await (await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 } })).newPage();
+  page = await (
+    await browser.newContext({ locale: 'zh-CN', viewport: { width: 1366, height: 900 }, acceptDownloads: true })
+  ).newPage();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -278,5 +281,65 @@ describe('the platform console (headless Chromium)', () => {
       .setInputFiles({ name: 'eqa.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
     await page.getByText('已导入 1 行；1 行未导入，原因见下表。').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('table', { name: '未导入的行' }).getByRole('row').count()).toBe(2);
+  }, 120_000);
+
+  it("reads the province's figures for a period: hospitals ranked by recognition rate, and the ranking as CSV", async () => {
+    const order = (id: string, hospitalId: string, day: string, spec: Partial<OrderSpec>): OrderSpec => ({
+      id,
+      hospitalId,
+      createdAt: `${day}T02:00:00.000Z`,
+      createdOn: day,
+      patientKey: `figures-${id}`,
+      itemCode: 'LAB-K',
+      offered: [{ institutionId: HOSPITALS.jialing }],
+      ...spec,
+    });
+    // Mid-2025, where no demo data lies: 綦江 recognises 2 of 2, 山城 1 of 2.
+    await insertOrders(server.services.db, [
+      order('fig-1', HOSPITALS.qijiang, '2025-06-10', { decision: { outcome: 'accepted' } }),
+      order('fig-2', HOSPITALS.qijiang, '2025-06-11', { itemCode: 'LAB-CBC', decision: { outcome: 'accepted' } }),
+      order('fig-3', HOSPITALS.shancheng, '2025-06-12', { decision: { outcome: 'accepted' } }),
+      order('fig-4', HOSPITALS.shancheng, '2025-07-01', { unexplained: true }),
+    ]);
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '全省指标' }).click();
+    await page.getByRole('heading', { name: '全省互认指标' }).waitFor({ timeout: 30_000 });
+    await page.getByLabel('开始日期').fill('2025-06-01');
+    await page.getByLabel('结束日期').fill('2025-07-31');
+    await page.getByRole('button', { name: '查看' }).click();
+    await page.getByRole('heading', { name: '全省合计（2025-06-01 至 2025-07-31）' }).waitFor({ timeout: 30_000 });
+    const ranking = page.getByRole('table', { name: '医院排名（按互认率）' });
+    await expect
+      .poll(() => ranking.getByRole('rowheader').allTextContents(), { timeout: 15_000 })
+      .toEqual([expect.stringContaining(HOSPITALS.qijiang), expect.stringContaining(HOSPITALS.shancheng)]);
+    expect(await ranking.getByRole('row').nth(1).getByRole('cell').allTextContents()).toEqual([
+      '1',
+      'CQ',
+      '2',
+      '2',
+      '100.0%',
+      '0',
+      expect.any(String),
+      '2',
+    ]);
+    expect(await ranking.getByRole('row').nth(2).getByRole('cell').nth(4).textContent()).toBe('50.0%');
+    // The province: 3 of 4 recognised, one unexplained repeat.
+    const total = page.getByRole('region', { name: /^全省合计/ });
+    expect(await total.getByText('75.0%').count()).toBe(1);
+    expect(await seriousViolations()).toEqual([]);
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出医院排名（CSV）' }).click(),
+    ]);
+    expect(file.suggestedFilename()).toBe('huren-province-2025-06-01_2025-07-31.csv');
+    const text = await new Promise<string>((resolve, reject) => {
+      void file.createReadStream().then((stream) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        stream.on('error', reject);
+      }, reject);
+    });
+    expect(text.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(new RegExp(`^1,${HOSPITALS.qijiang},`));
+    await page.getByText('已保存 huren-province-2025-06-01_2025-07-31.csv。').waitFor({ timeout: 15_000 });
   }, 120_000);
 });

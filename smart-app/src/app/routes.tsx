@@ -28,6 +28,9 @@ const PlatformConnections = lazy(() =>
 const PlatformQualifications = lazy(() =>
   import('../platform/QualificationsPage').then((module) => ({ default: module.PlatformQualifications })),
 );
+const PlatformFigures = lazy(() =>
+  import('../platform/FiguresPage').then((module) => ({ default: module.PlatformFigures })),
+);
 const PlatformSource = lazy(() =>
   import('../platform/SourcePage').then((module) => ({ default: module.PlatformSource })),
 );
@@ -60,6 +63,7 @@ export const routes: RouteObject[] = [
   { path: 'platform', element: onDemand(<PlatformConsole />) },
   { path: 'platform/qualifications', element: onDemand(<PlatformQualifications />) },
   { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
+  { path: 'platform/figures', element: onDemand(<PlatformFigures />) },
   { path: 'platform/sources/:id', element: onDemand(<PlatformSource />) },
   { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },
 ];

@@ -18,6 +18,7 @@ import {
   sourceStatusesSchema,
   type resultSourceSchema,
 } from '../../../server/contract/sources';
+import { provinceFiguresSchema } from '../../../server/contract/province-figures';
 import type { ConsoleApi } from '../consoles/console-api';
 
 /** The platform operator's registry as the console reads and changes it (`/api/platform/…`). */
@@ -34,6 +35,14 @@ export const regions = async (api: ConsoleApi, signal: AbortSignal) =>
 /** Creates or changes one institution through the same checks as an import row. */
 export const saveInstitution = (api: ConsoleApi, institution: InstitutionRecord) =>
   api.send<unknown>('PUT', `/api/platform/institutions/${encodeURIComponent(institution.id)}`, { json: institution });
+
+/** The province's figures for a period (local days). */
+export const provinceFigures = async (api: ConsoleApi, period: { from: string; to: string }, signal: AbortSignal) =>
+  provinceFiguresSchema.parse(await api.get<unknown>('/api/platform/figures', period, signal));
+
+/** The hospital ranking as a CSV file, saved under the server's name for it. */
+export const downloadRanking = (api: ConsoleApi, period: { from: string; to: string }) =>
+  api.download('/api/platform/figures.csv', period);
 
 export const ehrClients = async (api: ConsoleApi, signal: AbortSignal) =>
   registeredClientsSchema.parse(await api.get<unknown>('/api/platform/clients', {}, signal));

@@ -23,6 +23,7 @@ export const consolesEn = {
         quarantine: 'Quarantine',
         institutions: 'Institutions',
         qualifications: 'Quality results',
+        figures: 'Province figures',
         connections: 'Connections and sources',
       },
     },

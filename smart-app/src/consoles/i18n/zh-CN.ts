@@ -24,6 +24,7 @@ export const consolesZhCN = {
         institutions: '机构',
         qualifications: '质控资质',
         connections: '接入与数据源',
+        figures: '全省指标',
       },
     },
     signIn: {

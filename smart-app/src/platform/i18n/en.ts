@@ -135,6 +135,64 @@ export const platformEn = {
         none: 'Nothing waits in quarantine.',
       },
     },
+    figures: {
+      heading: 'Province figures',
+      intro:
+        "Every hospital's recognition of results in the period, counted as each hospital's quality department counts it: other institutions' results only; emergencies and the hospital's own results apart. Rate = recognised ÷ eligible orders.",
+      from: 'From',
+      to: 'To',
+      show: 'Show',
+      period: (from: string, to: string) => `${from} to ${to}`,
+      csv: 'Export the ranking (CSV)',
+      exporting: 'Exporting…',
+      saved: (name: string) => `${name} saved.`,
+      headline: {
+        heading: 'The province',
+        hospitals: 'Hospitals with prompts',
+        orders: 'Prompted orders',
+        eligible: 'Eligible',
+        accepted: 'Recognised',
+        rate: 'Recognition rate',
+        unexplained: 'Unexplained repeats',
+        saved: 'Saved (yuan)',
+        items: 'Items recognised (province)',
+      },
+      ranking: {
+        heading: 'Hospitals by recognition rate',
+        targets: (city: number, province: number) =>
+          `The 2024 national guidance (004) asks for more than ${city} items recognised within a city and ${province} within a province; reached is marked ✓.`,
+        columns: {
+          rank: 'Rank',
+          hospital: 'Hospital',
+          region: 'Region',
+          eligible: 'Eligible',
+          accepted: 'Recognised',
+          rate: 'Rate',
+          unexplained: 'Unexplained repeats',
+          saved: 'Saved (yuan)',
+          items: 'Items recognised',
+        },
+        reached: (count: number, city: boolean, province: boolean) =>
+          `${count}${province ? ' (✓ province)' : city ? ' (✓ city)' : ''}`,
+        noRank: '—',
+      },
+      items: {
+        heading: 'By item (the 20 with most orders)',
+        columns: { item: 'Item', orders: 'Orders', accepted: 'Recognised', rate: 'Rate', saved: 'Saved (yuan)' },
+      },
+      months: {
+        heading: 'By month',
+        columns: {
+          month: 'Month',
+          orders: 'Orders',
+          accepted: 'Recognised',
+          rate: 'Rate',
+          unexplained: 'Unexplained repeats',
+          saved: 'Saved (yuan)',
+        },
+      },
+      none: 'No prompted orders in the period.',
+    },
     connections: {
       heading: 'Connections and sources',
       intro:

@@ -125,6 +125,64 @@ export const platformZhCN = {
         none: '隔离区没有待处理的消息。',
       },
     },
+    figures: {
+      heading: '全省互认指标',
+      intro:
+        '全省各医院在所选期间的检查检验结果互认情况，口径与各院质控科所见相同：只计外院结果，急诊和本院结果另计不在其中。互认率 = 已互认 ÷ 纳入互认率的订单。',
+      from: '开始日期',
+      to: '结束日期',
+      show: '查看',
+      period: (from: string, to: string) => `${from} 至 ${to}`,
+      csv: '导出医院排名（CSV）',
+      exporting: '正在导出…',
+      saved: (name: string) => `已保存 ${name}。`,
+      headline: {
+        heading: '全省合计',
+        hospitals: '有提示的医院',
+        orders: '提示订单',
+        eligible: '纳入互认率',
+        accepted: '已互认',
+        rate: '互认率',
+        unexplained: '未说明理由的重复检查',
+        saved: '节省费用（元）',
+        items: '已互认的项目（全省）',
+      },
+      ranking: {
+        heading: '医院排名（按互认率）',
+        targets: (city: number, province: number) =>
+          `国家 2024 年指导意见（004）的目标：地市域内互认项目超过 ${city} 项，省域内超过 ${province} 项；达到的标注“✓”。`,
+        columns: {
+          rank: '排名',
+          hospital: '医院',
+          region: '地区',
+          eligible: '纳入',
+          accepted: '已互认',
+          rate: '互认率',
+          unexplained: '未说明重复',
+          saved: '节省（元）',
+          items: '互认项目数',
+        },
+        reached: (count: number, city: boolean, province: boolean) =>
+          `${count}${province ? '（✓ 省域）' : city ? '（✓ 地市）' : ''}`,
+        noRank: '—',
+      },
+      items: {
+        heading: '按项目（订单最多的 20 项）',
+        columns: { item: '项目', orders: '订单', accepted: '已互认', rate: '互认率', saved: '节省（元）' },
+      },
+      months: {
+        heading: '按月',
+        columns: {
+          month: '月份',
+          orders: '订单',
+          accepted: '已互认',
+          rate: '互认率',
+          unexplained: '未说明重复',
+          saved: '节省（元）',
+        },
+      },
+      none: '所选期间没有提示订单。',
+    },
     connections: {
       heading: '接入与数据源',
       intro:
