@@ -88,7 +88,7 @@ async function importFile(db: Database, args: string[]): Promise<void> {
     readFileSync(file, 'utf8'),
     file.endsWith('.json') ? 'json' : 'csv',
     new Date(),
-    progress,
+    { onProgress: progress },
   );
   for (const refusal of refused)
     process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);

@@ -82,4 +82,11 @@ export type MappingUpload = z.infer<typeof mappingUploadSchema>;
 export const codeMappingsSchema = z.array(codeMappingSchema);
 export const catalogSchema = z.array(recognitionItemSchema);
 
-export const importReportSchema = z.object({ kind: z.string(), saved: z.number().int(), refused: z.array(refusal) });
+/** What an import saved (or, a preview, would save) and which rows it refused. */
+export const importReportSchema = z.object({
+  kind: z.string(),
+  /** True when nothing was saved: `saved` counts the rows that would be. */
+  preview: z.boolean(),
+  saved: z.number().int(),
+  refused: z.array(refusal),
+});

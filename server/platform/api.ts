@@ -296,6 +296,11 @@ export const platformApi = [
     summary: 'Import institutions, qualifications, clients or catalog items (JSON array or CSV)',
     access: PLATFORM,
     params: z.object({ kind: z.string().meta({ description: RECORD_KINDS.join(' | ') }) }),
+    query: z.object({
+      preview: z.enum(['true', 'false']).optional().meta({
+        description: 'true to check every row (references too) and count what would be saved, saving nothing',
+      }),
+    }),
     body: {
       csv: registryCsv,
       orJson: z.array(z.union([institutionSchema, qualificationSchema, cdsClientSchema, recognitionItemSchema])),
@@ -304,15 +309,19 @@ export const platformApi = [
     answer: importReportSchema,
     answerDescription: 'rows saved and refused',
     errors: [404],
-    handle: async ({ params, body, principal, services }) => {
+    handle: async ({ params, query, body, principal, services }) => {
       const kind = RECORD_KINDS.find((known) => known === params.kind);
       if (!kind) throw new HttpError(404, 'not-found', `nothing to import as ${params.kind}`, 'kind');
       const csv = typeof body === 'string';
       const text = csv ? body : JSON.stringify(body);
-      const { saved, refused } = await importRecords(services.db, kind, text, csv ? 'csv' : 'json', services.clock());
+      const preview = query.preview === 'true';
+      const { saved, refused } = await importRecords(services.db, kind, text, csv ? 'csv' : 'json', services.clock(), {
+        preview,
+      });
+      if (preview) return { kind, preview, saved, refused };
       changed(services);
       services.logger.info({ kind, saved, refused: refused.length, by: principal.name }, 'registry import');
-      return { kind, saved, refused };
+      return { kind, preview, saved, refused };
     },
   }),
 ];

@@ -40,13 +40,20 @@ async function save<K extends RecordKind>(db: Database, kind: K, record: RecordO
   else await saveItems(db, [record as RecognitionItem]);
 }
 
+/** What an import is told besides its rows: progress for long files, or (a preview) to save nothing. */
+export interface ImportOptions {
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Check every row, references too, and count what would be saved; save nothing. */
+  readonly preview?: boolean;
+}
+
 /** Saves valid records one by one (each in its own transaction), reporting progress for long files. */
 export async function applyRecords<K extends RecordKind>(
   db: Database,
   kind: K,
   records: readonly Numbered<RecordOf<K>>[],
   now: Date,
-  onProgress?: (done: number, total: number) => void,
+  { onProgress, preview = false }: ImportOptions = {},
 ): Promise<{ saved: number; refused: Refusal[] }> {
   const refused: Refusal[] = [];
   let saved = 0;
@@ -54,7 +61,7 @@ export async function applyRecords<K extends RecordKind>(
     const missing = await missingReference(db, kind, record);
     if (missing) refused.push({ row, ...missing });
     else {
-      await db.transaction((trx) => save(trx, kind, record, now));
+      if (!preview) await db.transaction((trx) => save(trx, kind, record, now));
       saved += 1;
     }
     onProgress?.(index + 1, records.length);
@@ -72,10 +79,10 @@ export async function importRecords(
   text: string,
   format: 'json' | 'csv',
   now: Date,
-  onProgress?: (done: number, total: number) => void,
+  options: ImportOptions = {},
 ): Promise<{ saved: number; refused: Refusal[] }> {
   const { records, refused } = parseRecords(kind, text, format);
-  const applied = await applyRecords(db, kind, records, now, onProgress);
+  const applied = await applyRecords(db, kind, records, now, options);
   const named =
     format === 'csv'
       ? applied.refused.map((refusal) => ({

@@ -279,6 +279,11 @@ describe('the platform console (headless Chromium)', () => {
     await page
       .getByLabel('选择 CSV 文件')
       .setInputFiles({ name: 'eqa.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+    // Checked first, saved after (issue 21 point 1).
+    await page
+      .getByText('文件已检查，尚未导入：1 行可以导入；1 行有误，将不导入，原因见下表。')
+      .waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '导入这 1 行' }).click();
     await page.getByText('已导入 1 行；1 行未导入，原因见下表。').waitFor({ timeout: 15_000 });
     expect(await page.getByRole('table', { name: '未导入的行' }).getByRole('row').count()).toBe(2);
   }, 120_000);
@@ -341,5 +346,43 @@ describe('the platform console (headless Chromium)', () => {
     });
     expect(text.replace(/^\uFEFF/, '').split('\r\n')[1]).toMatch(new RegExp(`^1,${HOSPITALS.qijiang},`));
     await page.getByText('已保存 huren-province-2025-06-01_2025-07-31.csv。').waitFor({ timeout: 15_000 });
+  }, 120_000);
+
+  it('imports institutions from a CSV only after showing what it would import and which rows are refused', async () => {
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '机构' }).click();
+    const section = page.getByRole('region', { name: '批量导入机构（CSV）' });
+    await section.waitFor({ timeout: 30_000 });
+    const csv = [
+      'id,name,level,grade,region,alliances,localCodeSystems',
+      'H-CQ-201,璧山区人民医院,2,甲,CQ,,https://lis.bishan.example/item;https://ris.bishan.example/exam',
+      'H-CQ-202,铜梁区中医院,2,,XX,,',
+    ].join('\n');
+    await section
+      .getByLabel('选择 CSV 文件')
+      .setInputFiles({ name: 'institutions.csv', mimeType: 'text/csv', buffer: Buffer.from(`${csv}\n`) });
+    await section
+      .getByText('文件已检查，尚未导入：1 行可以导入；1 行有误，将不导入，原因见下表。')
+      .waitFor({ timeout: 15_000 });
+    expect(
+      await section
+        .getByRole('table', { name: '未导入的行' })
+        .getByRole('row')
+        .nth(1)
+        .getByRole('cell')
+        .allTextContents(),
+    ).toEqual(['region', 'unknown region XX']);
+    expect(await server.services.db('institutions').where('id', 'H-CQ-201')).toEqual([]);
+    expect(await seriousViolations()).toEqual([]);
+    await section.getByRole('button', { name: '导入这 1 行' }).click();
+    await section.getByText('已导入 1 行；1 行未导入，原因见下表。').waitFor({ timeout: 15_000 });
+    const stored = await server.services.db('institutions').where('id', 'H-CQ-201').first();
+    expect(JSON.parse(stored.local_code_systems)).toEqual([
+      'https://lis.bishan.example/item',
+      'https://ris.bishan.example/exam',
+    ]);
+    await page.getByLabel('搜索机构（名称、拼音或编码）').fill('璧山');
+    await expect
+      .poll(() => page.getByRole('table', { name: '机构目录' }).getByRole('rowheader').allTextContents())
+      .toEqual([expect.stringContaining('H-CQ-201')]);
   }, 120_000);
 });

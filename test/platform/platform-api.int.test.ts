@@ -27,11 +27,20 @@ describe("the platform operator's registry", () => {
   it('imports institutions from CSV, refusing bad rows with their number, field and reason', async () => {
     const csv =
       'id,name,level,grade,region,alliances,localCodeSystems\nH-CQ-101,沙坪坝区人民医院,2,甲,CQ,A-YUZHONG,\nH-XX-1,无名医院,2,,XX,,\nH-CQ-102,歌乐山社区卫生服务中心,4,,CQ,,\n';
+    // A preview checks every row, the references too, and saves nothing (issue 21 point 1).
+    const preview = await send('POST', '/api/platform/import/institutions?preview=true', csv, 'text/csv');
+    expect(preview.body).toMatchObject({ kind: 'institutions', preview: true, saved: 1 });
+    expect(preview.body.refused.map((refusal: any) => [refusal.row, refusal.field])).toEqual([
+      [2, 'region'],
+      [3, 'level'],
+    ]);
+    expect(await server.services.db('institutions').where('id', 'H-CQ-101')).toEqual([]);
     const { status, body } = await send('POST', '/api/platform/import/institutions', csv, 'text/csv');
     expect(status).toBe(200);
     await expectMatchesOpenApi(server.url, '/api/platform/import/{kind}', 'post', 200, body);
     expect(body).toEqual({
       kind: 'institutions',
+      preview: false,
       saved: 1,
       refused: [
         { row: 2, field: 'region', message: 'unknown region XX' },
@@ -58,6 +67,7 @@ describe("the platform operator's registry", () => {
     expect(imported.status).toBe(200);
     expect(imported.body).toEqual({
       kind: 'institutions',
+      preview: false,
       saved: 1,
       refused: [
         { row: 3, field: 'name', message: expect.stringMatching(/200/) },

@@ -11,6 +11,7 @@ import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { PlainTable } from '../consoles/PlainTable';
 import { PageHeading } from '../consoles/PageHeading';
+import { RegistryImport } from './RegistryImport';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
@@ -160,6 +161,7 @@ function InstitutionsWorkspace({ api }: { readonly api: ConsoleApi }) {
           </PlainTable>
         ) : null}
       </Section>
+      <RegistryImport api={api} kind="institutions" words={t.import} onImported={listed.reload} />
     </>
   );
 }

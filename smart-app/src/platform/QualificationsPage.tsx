@@ -4,10 +4,9 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { StoredQualification } from '../../../server/contract/platform';
 import { DISCIPLINES, QUALIFICATION_KINDS } from '../../../rules';
-import { csvText } from '../admin/csv-file';
 import type { ConsoleApi } from '../consoles/console-api';
 import { consoleProblemOf, type ConsoleProblem } from '../consoles/console-problems';
 import { ConsoleGate } from '../consoles/ConsoleGate';
@@ -18,10 +17,10 @@ import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useResource } from '../consoles/useResource';
 import { InstitutionSelect } from './InstitutionSelect';
+import { RegistryImport } from './RegistryImport';
 import { usePlatformMessages } from './i18n/messages';
 import {
   catalog,
-  importQualifications,
   institutions,
   qualificationEffect,
   qualifications,
@@ -128,7 +127,7 @@ function QualificationsWorkspace({ api }: { readonly api: ConsoleApi }) {
           reload();
         }}
       />
-      <QualificationImport api={api} onImported={reload} />
+      <RegistryImport api={api} kind="qualifications" words={t.import} onImported={reload} />
     </>
   );
 }
@@ -409,62 +408,6 @@ function NewQualification({
           {effect ? <Button onClick={() => setEffect(null)}>{t.form.back}</Button> : null}
         </Stack>
       </Stack>
-    </Section>
-  );
-}
-
-/** A quality-control centre's published results, as CSV: the rows saved, and each refused row with why. */
-function QualificationImport({ api, onImported }: { readonly api: ConsoleApi; readonly onImported: () => void }) {
-  const { messages } = usePlatformMessages();
-  const t = messages.platform.qualifications.import;
-  const inputId = useId();
-  const [report, setReport] = useState<Awaited<ReturnType<typeof importQualifications>> | null>(null);
-  const [problem, setProblem] = useState<ConsoleProblem | null>(null);
-  const upload = async (file: File | undefined) => {
-    if (!file) return;
-    setProblem(null);
-    setReport(null);
-    try {
-      const answer = await importQualifications(api, await csvText(file));
-      setReport(answer);
-      if (answer.saved > 0) onImported();
-    } catch (error) {
-      setProblem(consoleProblemOf(error));
-    }
-  };
-  return (
-    <Section heading={t.heading}>
-      <Typography variant="body2" sx={{ mb: 1, maxWidth: '80ch' }}>
-        {t.format}
-      </Typography>
-      <Typography component="label" htmlFor={inputId} variant="body2" sx={{ fontWeight: 600, display: 'block' }}>
-        {t.choose}
-      </Typography>
-      <input
-        id={inputId}
-        type="file"
-        accept=".csv,text/csv"
-        onChange={(event) => void upload(event.target.files?.[0])}
-      />
-      {problem ? <ProblemNotice problem={problem} /> : null}
-      {report ? (
-        <>
-          <Alert severity={report.refused.length === 0 ? 'success' : 'warning'} role="status" sx={{ my: 1 }}>
-            {t.summary(report.saved, report.refused.length)}
-          </Alert>
-          {report.refused.length > 0 ? (
-            <PlainTable label={t.refused} head={[t.columns.row, t.columns.field, t.columns.message]}>
-              {report.refused.map((refusal) => (
-                <tr key={`${refusal.row}|${refusal.field ?? ''}`}>
-                  <th scope="row">{t.rowCell(refusal.row)}</th>
-                  <td>{refusal.field ?? ''}</td>
-                  <td>{refusal.message}</td>
-                </tr>
-              ))}
-            </PlainTable>
-          ) : null}
-        </>
-      ) : null}
     </Section>
   );
 }

@@ -120,8 +120,18 @@ export const withdrawQualification = (api: ConsoleApi, id: number, withdrawnOn: 
   api.send<unknown>('POST', `/api/platform/qualifications/${id}/withdraw`, { json: { withdrawnOn } });
 
 /** A quality-control centre's published results as CSV: rows saved and rows refused, by number. */
-export const importQualifications = async (api: ConsoleApi, csv: string) =>
-  importReportSchema.parse(await api.send<unknown>('POST', '/api/platform/import/qualifications', { csv }));
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+/** Imports a registry CSV, or (a preview) checks it and counts what it would import, saving nothing. */
+export const importRegistry = async (
+  api: ConsoleApi,
+  kind: 'institutions' | 'qualifications',
+  csv: string,
+  { preview }: { readonly preview: boolean },
+) =>
+  importReportSchema.parse(
+    await api.send<unknown>('POST', `/api/platform/import/${kind}`, { csv }, { preview: String(preview) }),
+  );
 
 export const catalog = async (api: ConsoleApi, signal: AbortSignal) =>
   catalogSchema.parse(await api.get<unknown>('/api/platform/catalog', {}, signal));

@@ -24,6 +24,20 @@ export const platformEn = {
       edit: (name: string) => `Edit “${name}”`,
       editButton: 'Edit',
       levels: { 1: 'Primary', 2: 'Secondary', 3: 'Tertiary' } as Record<1 | 2 | 3, string>,
+      import: {
+        heading: 'Import institutions (CSV)',
+        format:
+          'Header: id,name,level,grade,region,alliances,localCodeSystems. level is 1, 2 or 3; grade is 甲, 乙, 丙 or empty; region a registered region code; several alliances or code systems are separated by semicolons. An institution whose id exists is updated. The file is checked first; you import after.',
+        choose: 'Choose a CSV file',
+        summary: (saved: number, refused: number) =>
+          `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
+        preview: (saved: number, refused: number) =>
+          `The file is checked, nothing imported yet: ${saved} rows can be imported${refused > 0 ? `; ${refused} are wrong and will not be, each with why below` : ''}.`,
+        submit: (saved: number) => `Import these ${saved} rows`,
+        refused: 'Rows not imported',
+        columns: { row: 'Data row', field: 'Column', message: 'Why' },
+        rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),
+      },
       form: {
         addHeading: 'Add an institution',
         editHeading: (name: string) => `Edit institution: ${name}`,
@@ -107,6 +121,9 @@ export const platformEn = {
         choose: 'Choose a CSV file',
         summary: (saved: number, refused: number) =>
           `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
+        preview: (saved: number, refused: number) =>
+          `The file is checked, nothing imported yet: ${saved} rows can be imported${refused > 0 ? `; ${refused} are wrong and will not be, each with why below` : ''}.`,
+        submit: (saved: number) => `Import these ${saved} rows`,
         refused: 'Rows not imported',
         columns: { row: 'Data row', field: 'Column', message: 'Why' },
         rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),

@@ -16,6 +16,20 @@ export const platformZhCN = {
       edit: (name: string) => `编辑“${name}”`,
       editButton: '编辑',
       levels: { 1: '一级', 2: '二级', 3: '三级' } as Record<1 | 2 | 3, string>,
+      import: {
+        heading: '批量导入机构（CSV）',
+        format:
+          '表头：id,name,level,grade,region,alliances,localCodeSystems。level 为 1、2 或 3；grade 为 甲、乙、丙 或空；region 为已登记的地区编码；alliances 和 localCodeSystems 多个时以分号分隔。已有编码的机构按文件更新。先检查文件，确认后再导入。',
+        choose: '选择 CSV 文件',
+        summary: (saved: number, refused: number) =>
+          `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
+        preview: (saved: number, refused: number) =>
+          `文件已检查，尚未导入：${saved} 行可以导入${refused > 0 ? `；${refused} 行有误，将不导入，原因见下表` : ''}。`,
+        submit: (saved: number) => `导入这 ${saved} 行`,
+        refused: '未导入的行',
+        columns: { row: '数据行', field: '列', message: '原因' },
+        rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
+      },
       form: {
         addHeading: '新增机构',
         editHeading: (name: string) => `编辑机构：${name}`,
@@ -98,6 +112,9 @@ export const platformZhCN = {
         choose: '选择 CSV 文件',
         summary: (saved: number, refused: number) =>
           `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
+        preview: (saved: number, refused: number) =>
+          `文件已检查，尚未导入：${saved} 行可以导入${refused > 0 ? `；${refused} 行有误，将不导入，原因见下表` : ''}。`,
+        submit: (saved: number) => `导入这 ${saved} 行`,
         refused: '未导入的行',
         columns: { row: '数据行', field: '列', message: '原因' },
         rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
