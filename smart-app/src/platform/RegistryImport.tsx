@@ -8,10 +8,14 @@ import { PlainTable } from '../consoles/PlainTable';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { Section } from '../consoles/Section';
 import { useSubmission } from '../consoles/useSubmission';
-import type { PlatformMessages } from './i18n/zh-CN';
+import { usePlatformMessages } from './i18n/messages';
 import { importRegistry, type ImportReport } from './platform-api';
 
-type ImportWords = PlatformMessages['platform']['qualifications']['import'];
+/** What differs between the files: the section's heading and the columns it explains. */
+interface ImportWords {
+  readonly heading: string;
+  readonly format: string;
+}
 
 /**
  * A registry CSV (institutions, or a quality-control centre's published results), checked first: the
@@ -29,6 +33,8 @@ export function RegistryImport({
   readonly words: ImportWords;
   readonly onImported: () => void;
 }) {
+  const { messages } = usePlatformMessages();
+  const t = messages.platform.registryImport;
   const inputId = useId();
   const [text, setText] = useState<string | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -56,7 +62,7 @@ export function RegistryImport({
         {words.format}
       </Typography>
       <Typography component="label" htmlFor={inputId} variant="body2" sx={{ fontWeight: 600, display: 'block' }}>
-        {words.choose}
+        {t.choose}
       </Typography>
       <input
         id={inputId}
@@ -69,14 +75,14 @@ export function RegistryImport({
         <>
           <Alert severity={report.refused.length === 0 ? 'success' : 'warning'} role="status" sx={{ my: 1 }}>
             {report.preview
-              ? words.preview(report.saved, report.refused.length)
-              : words.summary(report.saved, report.refused.length)}
+              ? t.preview(report.saved, report.refused.length)
+              : t.summary(report.saved, report.refused.length)}
           </Alert>
           {report.refused.length > 0 ? (
-            <PlainTable label={words.refused} head={[words.columns.row, words.columns.field, words.columns.message]}>
+            <PlainTable label={t.refused} head={[t.columns.row, t.columns.field, t.columns.message]}>
               {report.refused.map((refusal) => (
                 <tr key={`${refusal.row}|${refusal.field ?? ''}`}>
-                  <th scope="row">{words.rowCell(refusal.row)}</th>
+                  <th scope="row">{t.rowCell(refusal.row)}</th>
                   <td>{refusal.field ?? ''}</td>
                   <td>{refusal.message}</td>
                 </tr>
@@ -85,7 +91,7 @@ export function RegistryImport({
           ) : null}
           {report.preview ? (
             <Button variant="contained" disabled={busy || report.saved === 0} onClick={() => void save()}>
-              {words.submit(report.saved)}
+              {t.submit(report.saved)}
             </Button>
           ) : null}
         </>

@@ -3,6 +3,17 @@ import type { PlatformMessages } from './zh-CN';
 /** The strings of the platform operator's console in English; exactly the keys of the Chinese catalog. */
 export const platformEn = {
   platform: {
+    registryImport: {
+      choose: 'Choose a CSV file',
+      summary: (saved: number, refused: number) =>
+        `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
+      preview: (saved: number, refused: number) =>
+        `The file is checked, nothing imported yet: ${saved} rows can be imported${refused > 0 ? `; ${refused} are wrong and will not be, each with why below` : ''}.`,
+      submit: (saved: number) => `Import these ${saved} rows`,
+      refused: 'Rows not imported',
+      columns: { row: 'Data row', field: 'Column', message: 'Why' },
+      rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),
+    },
     institutions: {
       heading: 'Institutions',
       intro:
@@ -28,15 +39,6 @@ export const platformEn = {
         heading: 'Import institutions (CSV)',
         format:
           'Header: id,name,level,grade,region,alliances,localCodeSystems. level is 1, 2 or 3; grade is 甲, 乙, 丙 or empty; region a registered region code; several alliances or code systems are separated by semicolons. An institution whose id exists is updated. The file is checked first; you import after.',
-        choose: 'Choose a CSV file',
-        summary: (saved: number, refused: number) =>
-          `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
-        preview: (saved: number, refused: number) =>
-          `The file is checked, nothing imported yet: ${saved} rows can be imported${refused > 0 ? `; ${refused} are wrong and will not be, each with why below` : ''}.`,
-        submit: (saved: number) => `Import these ${saved} rows`,
-        refused: 'Rows not imported',
-        columns: { row: 'Data row', field: 'Column', message: 'Why' },
-        rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),
       },
       form: {
         addHeading: 'Add an institution',
@@ -118,15 +120,6 @@ export const platformEn = {
         heading: "Import a quality-control centre's published results (CSV)",
         format:
           'Header: institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn. scopeKind is item (an item code) or discipline; kind is eqa, blind-sample, qc-evaluation or cnas; passed is true or false; dates are YYYY-MM-DD, withdrawnOn may be empty. A row for the same institution, scope, kind and start replaces the earlier one.',
-        choose: 'Choose a CSV file',
-        summary: (saved: number, refused: number) =>
-          `${saved} rows imported${refused > 0 ? `; ${refused} not imported, each with why below` : ''}.`,
-        preview: (saved: number, refused: number) =>
-          `The file is checked, nothing imported yet: ${saved} rows can be imported${refused > 0 ? `; ${refused} are wrong and will not be, each with why below` : ''}.`,
-        submit: (saved: number) => `Import these ${saved} rows`,
-        refused: 'Rows not imported',
-        columns: { row: 'Data row', field: 'Column', message: 'Why' },
-        rowCell: (row: number) => (row === 0 ? 'Header' : `Row ${row}`),
       },
     },
     source: {

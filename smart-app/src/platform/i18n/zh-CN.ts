@@ -1,6 +1,17 @@
 /** The strings of the platform operator's console in Simplified Chinese; `en.ts` has the same keys. Loaded with the feature's code. */
 export const platformZhCN = {
   platform: {
+    registryImport: {
+      choose: '选择 CSV 文件',
+      summary: (saved: number, refused: number) =>
+        `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
+      preview: (saved: number, refused: number) =>
+        `文件已检查，尚未导入：${saved} 行可以导入${refused > 0 ? `；${refused} 行有误，将不导入，原因见下表` : ''}。`,
+      submit: (saved: number) => `导入这 ${saved} 行`,
+      refused: '未导入的行',
+      columns: { row: '数据行', field: '列', message: '原因' },
+      rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
+    },
     institutions: {
       heading: '机构目录',
       intro:
@@ -20,15 +31,6 @@ export const platformZhCN = {
         heading: '批量导入机构（CSV）',
         format:
           '表头：id,name,level,grade,region,alliances,localCodeSystems。level 为 1、2 或 3；grade 为 甲、乙、丙 或空；region 为已登记的地区编码；alliances 和 localCodeSystems 多个时以分号分隔。已有编码的机构按文件更新。先检查文件，确认后再导入。',
-        choose: '选择 CSV 文件',
-        summary: (saved: number, refused: number) =>
-          `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
-        preview: (saved: number, refused: number) =>
-          `文件已检查，尚未导入：${saved} 行可以导入${refused > 0 ? `；${refused} 行有误，将不导入，原因见下表` : ''}。`,
-        submit: (saved: number) => `导入这 ${saved} 行`,
-        refused: '未导入的行',
-        columns: { row: '数据行', field: '列', message: '原因' },
-        rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
       },
       form: {
         addHeading: '新增机构',
@@ -109,15 +111,6 @@ export const platformZhCN = {
         heading: '批量导入（质控中心公布的结果，CSV）',
         format:
           '表头：institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn。scopeKind 为 item（项目编码）或 discipline（专业）；kind 为 eqa、blind-sample、qc-evaluation 或 cnas；passed 为 true 或 false；日期为 YYYY-MM-DD，withdrawnOn 可空。同一机构、范围、类型和起始日期的记录会被替换。',
-        choose: '选择 CSV 文件',
-        summary: (saved: number, refused: number) =>
-          `已导入 ${saved} 行${refused > 0 ? `；${refused} 行未导入，原因见下表` : ''}。`,
-        preview: (saved: number, refused: number) =>
-          `文件已检查，尚未导入：${saved} 行可以导入${refused > 0 ? `；${refused} 行有误，将不导入，原因见下表` : ''}。`,
-        submit: (saved: number) => `导入这 ${saved} 行`,
-        refused: '未导入的行',
-        columns: { row: '数据行', field: '列', message: '原因' },
-        rowCell: (row: number) => (row === 0 ? '表头' : `第 ${row} 行`),
       },
     },
     source: {
