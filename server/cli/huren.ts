@@ -10,6 +10,7 @@ import { migrate, openStore, type Database } from '../store/database';
 import { isRegistered, listClients, revokeClient } from '../store/registry';
 import { describeStore } from './store-description';
 import { sendHl7 } from './send-hl7';
+import { REGISTRY_USAGE, alliances, qualifications, regions } from './registry-commands';
 import { REFERENCE_REFRESH_MS } from '../store/reference';
 
 const USAGE = `npm run huren -- <command>
@@ -22,12 +23,13 @@ const USAGE = `npm run huren -- <command>
                       prints the token once; quality and admin tokens need a hospital
   tokens list
   tokens revoke <token id>
-  import institutions|qualifications|clients|catalog <file.csv|file.json>
+  import institutions|qualifications|clients|catalog <file.csv|file.json> [--preview]
+                      --preview checks every row (references too) and saves nothing
   clients register --issuer <iss> --hospital <institution id> (--jwks <file.json> | --jku <url>...)
                    [--fhir-server <FHIR base URL>...]   the EHR's FHIR servers Huren may read
   clients list
   clients revoke <issuer>
-  send hl7v2 [file]   sends one HL7 v2 message over MLLP to the running server (HL7_MLLP_PORT) and prints
+${REGISTRY_USAGE}  send hl7v2 [file]   sends one HL7 v2 message over MLLP to the running server (HL7_MLLP_PORT) and prints
                       the ACK; without a file, the demo LIS's 血钾 for 梁伟 (docs/ingest.md)
 `;
 
@@ -80,19 +82,29 @@ async function tokens(db: Database, args: string[]): Promise<void> {
 }
 
 async function importFile(db: Database, args: string[]): Promise<void> {
-  const [kind, file] = args;
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { preview: { type: 'boolean' } },
+  });
+  const [kind, file] = positionals;
   if (!kind || !(RECORD_KINDS as readonly string[]).includes(kind) || !file) fail('import needs a kind and a file');
+  const preview = values.preview === true;
   const { saved, refused } = await importRecords(
     db,
     kind as RecordKind,
     readFileSync(file, 'utf8'),
     file.endsWith('.json') ? 'json' : 'csv',
     new Date(),
-    { onProgress: progress },
+    { onProgress: progress, preview },
   );
   for (const refusal of refused)
     process.stderr.write(`row ${refusal.row}${refusal.field ? ` (${refusal.field})` : ''}: ${refusal.message}\n`);
-  process.stdout.write(`${kind}: ${saved} saved, ${refused.length} refused\n`);
+  process.stdout.write(
+    preview
+      ? `${kind}: ${saved} would be saved, ${refused.length} refused (preview: nothing saved)\n`
+      : `${kind}: ${saved} saved, ${refused.length} refused\n`,
+  );
 }
 
 async function clients(db: Database, args: string[]): Promise<void> {
@@ -155,6 +167,9 @@ async function run(): Promise<void> {
     if (command === 'tokens') await tokens(store.db, rest);
     else if (command === 'import') await importFile(store.db, rest);
     else if (command === 'clients') await clients(store.db, rest);
+    else if (command === 'regions') await regions(store.db, rest, fail);
+    else if (command === 'alliances') await alliances(store.db, rest, fail);
+    else if (command === 'qualifications') await qualifications(store.db, rest, fail);
     else fail(command ? `unknown command ${command}` : 'a command is needed');
   } finally {
     await store.destroy();

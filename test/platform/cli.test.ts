@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import knex from 'knex';
 import { describe, expect, it } from 'vitest';
 import { describeStore } from '../../server/cli/store-description';
+import { loadRegions } from '../../server/store/registry';
 import { tempDir } from '../support/config';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -104,6 +105,63 @@ describe('npm run huren: the operator CLI', () => {
     expect(revoked).toContain('within 30 seconds');
     expect(revoked).toContain('POST /api/platform/clients/revoke');
     await db.destroy();
+  }, 120_000);
+
+  it('changes regions and alliances, previews an import and withdraws a qualification, as the console does (issue 21 point 9)', async () => {
+    const folder = tempDir();
+    const sqlite = join(folder, 'registry.sqlite');
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' },
+      stdio: 'pipe',
+    });
+    const db = knex({ client: 'sqlite3', connection: { filename: sqlite }, useNullAsDefault: true });
+    try {
+      // A region's policy from a file, checked as the API checks it.
+      const listed = huren(sqlite, 'regions', 'list').stdout;
+      expect(listed).toMatch(/^CQ\s+重庆市/m);
+      const cq = (await loadRegions(db)).find((region) => region.code === 'CQ');
+      const policy = { ...cq, markRequired: true };
+      const file = join(folder, 'cq.json');
+      writeFileSync(file, JSON.stringify(policy));
+      const saved = huren(sqlite, 'regions', 'set', file);
+      expect(saved.stdout).toContain('saved region CQ');
+      expect(huren(sqlite, 'regions', 'list').stdout).toMatch(/^CQ\s+重庆市\s+marks required/m);
+      writeFileSync(file, JSON.stringify({ ...policy, markRequired: 'yes' }));
+      expect(huren(sqlite, 'regions', 'set', file).stderr).toContain('markRequired');
+
+      expect(
+        huren(sqlite, 'alliances', 'set', '--id', 'A-CLI', '--name', '南川区医共体', '--kind', 'close').stdout,
+      ).toContain('saved alliance A-CLI (close)');
+      expect(huren(sqlite, 'alliances', 'list').stdout).toMatch(/^A-CLI\s+close\s+南川区医共体/m);
+      expect(huren(sqlite, 'alliances', 'set', '--id', 'A-CLI', '--name', 'x', '--kind', 'tight').status).toBe(2);
+
+      const csv = join(folder, 'institutions.csv');
+      writeFileSync(
+        csv,
+        'id,name,level,grade,region,alliances,localCodeSystems\nH-CQ-301,南川区人民医院,2,甲,CQ,A-CLI,\n',
+      );
+      expect(huren(sqlite, 'import', 'institutions', csv, '--preview').stdout).toContain(
+        'institutions: 1 would be saved, 0 refused (preview: nothing saved)',
+      );
+      expect(await db('institutions').where('id', 'H-CQ-301')).toEqual([]);
+      expect(huren(sqlite, 'import', 'institutions', csv).stdout).toContain('institutions: 1 saved, 0 refused');
+
+      const [qualification] = await db('qualifications').whereNull('withdrawn_on').select('id', 'institution_id');
+      expect(huren(sqlite, 'qualifications', 'list', '--institution', qualification.institution_id).stdout).toMatch(
+        new RegExp(`^${qualification.id}\\s+${qualification.institution_id}`, 'm'),
+      );
+      expect(huren(sqlite, 'qualifications', 'withdraw', String(qualification.id)).status).toBe(2);
+      expect(
+        huren(sqlite, 'qualifications', 'withdraw', String(qualification.id), '--on', '2026-03-01').stdout,
+      ).toContain(`withdrew qualification ${qualification.id} from 2026-03-01`);
+      expect((await db('qualifications').where('id', qualification.id).first()).withdrawn_on).toBe('2026-03-01');
+      expect(huren(sqlite, 'qualifications', 'withdraw', '999999', '--on', '2026-03-01').stderr).toContain(
+        'no qualification 999999',
+      );
+    } finally {
+      await db.destroy();
+    }
   }, 120_000);
 
   it('reads the same settings as the server (.env in the folder it runs from) and says which store it used (issue 11 point 15)', () => {
