@@ -24,15 +24,21 @@ function huren(sqlite: string, ...args: string[]): { stdout: string; stderr: str
   }
 }
 
+/** A SQLite file in a fresh folder, migrated and seeded with the demo data as `npm start` seeds it. */
+function seededStore(name: string): { folder: string; sqlite: string } {
+  const folder = tempDir();
+  const sqlite = join(folder, name);
+  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' },
+    stdio: 'pipe',
+  });
+  return { folder, sqlite };
+}
+
 describe('npm run huren: the operator CLI', () => {
   it('creates, lists and revokes API tokens, stored only as a hash', async () => {
-    const folder = tempDir();
-    const sqlite = join(folder, 'cli.sqlite');
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' },
-      stdio: 'pipe',
-    });
+    const { folder, sqlite } = seededStore('cli.sqlite');
 
     const created = huren(
       sqlite,
@@ -108,13 +114,7 @@ describe('npm run huren: the operator CLI', () => {
   }, 120_000);
 
   it('changes regions and alliances, previews an import and withdraws a qualification, as the console does (issue 21 point 9)', async () => {
-    const folder = tempDir();
-    const sqlite = join(folder, 'registry.sqlite');
-    execFileSync(process.execPath, ['--import', 'tsx', 'server/cli/seed.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, SQLITE_FILE: sqlite, NODE_ENV: 'development', CDS_AUTH: 'off' },
-      stdio: 'pipe',
-    });
+    const { folder, sqlite } = seededStore('registry.sqlite');
     const db = knex({ client: 'sqlite3', connection: { filename: sqlite }, useNullAsDefault: true });
     try {
       // A region's policy from a file, checked as the API checks it.
