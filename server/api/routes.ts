@@ -7,6 +7,7 @@ import { openApiDocument } from '../openapi/document';
 import { platformApi } from '../platform/api';
 import { hisClientsApi } from '../platform/his-clients-api';
 import { figuresApi } from '../platform/figures-api';
+import { regionsApi } from '../platform/regions-api';
 import { sessionApi } from '../auth/session-api';
 import { qualityApi } from '../quality/api';
 import { sourcesApi } from '../ingest/sources-api';
@@ -21,6 +22,7 @@ const CAPABILITIES: readonly ApiRoute[] = [
   ...platformApi,
   ...hisClientsApi,
   ...figuresApi,
+  ...regionsApi,
   ...sessionApi,
   ...sourcesApi,
 ];

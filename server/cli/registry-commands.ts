@@ -2,14 +2,8 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { allianceSchema, regionPolicySchema } from '../contract/admin';
 import type { Database } from '../store/database';
-import {
-  listQualifications,
-  loadAlliances,
-  loadRegions,
-  saveAlliance,
-  saveRegion,
-  withdrawQualification,
-} from '../store/registry';
+import { listQualifications, loadAlliances, loadRegions, saveAlliance, withdrawQualification } from '../store/registry';
+import { saveRegionVersion } from '../store/region-history';
 
 /** What the platform console does with regions, alliances and withdrawals, for scripts (issue 21 point 9). */
 export const REGISTRY_USAGE = `  regions list
@@ -35,8 +29,8 @@ export async function regions(db: Database, args: string[], fail: Fail): Promise
   } else if (action === 'set' && file) {
     const parsed = regionPolicySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) fail(`regions set: ${problemOf(parsed.error)}`);
-    await saveRegion(db, parsed.data);
-    out(`saved region ${parsed.data.code}`);
+    const version = await saveRegionVersion(db, parsed.data, { action: 'save', by: 'npm run huren', at: new Date() });
+    out(`saved region ${parsed.data.code} as version ${version}`);
   } else fail('regions: list, or set <policy.json>');
 }
 

@@ -3,12 +3,10 @@ import { addDays, localDate } from '../../rules';
 import { apiRoute } from '../api/route';
 import { catalogSchema, importReportSchema } from '../contract/admin-responses';
 import {
-  allianceSchema,
   cdsClientSchema,
   institutionSchema,
   qualificationSchema,
   recognitionItemSchema,
-  regionPolicySchema,
   revocationInputSchema,
   withdrawalInputSchema,
 } from '../contract/admin';
@@ -19,7 +17,6 @@ import {
   institutionsSchema,
   qualificationChangeSchema,
   qualificationEffectSchema,
-  regionsSchema,
   registeredClientsSchema,
   storedQualificationSchema,
   storedQualificationsSchema,
@@ -33,20 +30,17 @@ import {
   listClients,
   listQualifications,
   loadInstitutions,
-  loadRegions,
   revokeClient,
-  saveAlliance,
-  saveRegion,
   withdrawQualification,
 } from '../store/registry';
 import { applyRecords, importRecords } from './apply';
 import { qualificationDryRun } from './qualification-dry-run';
 import { RECORD_KINDS, type RecordKind, type RecordOf } from './records';
 
-const PLATFORM: readonly ApiRole[] = ['platform'];
+export const PLATFORM: readonly ApiRole[] = ['platform'];
 
 /** Reference data and clients are cached per process: a change is seen at once here and announced to the others. */
-function changed(services: Services): void {
+export function changed(services: Services): void {
   services.reference.invalidate();
   services.clients.invalidate();
 }
@@ -63,7 +57,7 @@ async function saveOne<K extends RecordKind>(services: Services, kind: K, record
 }
 
 /** A record saved under the key its path names (which must be the body's own), answered as saved. */
-const savedUnderKey =
+export const savedUnderKey =
   <T, K extends string>(
     name: K,
     keyOf: (record: T) => string,
@@ -76,7 +70,7 @@ const savedUnderKey =
     return body;
   };
 
-const keyParams = <K extends string>(name: K, description: string) =>
+export const keyParams = <K extends string>(name: K, description: string) =>
   z.object({ [name]: z.string().min(1).max(255).meta({ description }) } as Record<K, z.ZodString>);
 
 const registryCsv =
@@ -87,30 +81,6 @@ const registryCsv =
 
 /** The regional platform operator's registry: regions, institutions, alliances, qualifications, CDS clients, the catalog. */
 export const platformApi = [
-  apiRoute({
-    method: 'get',
-    path: '/api/platform/regions',
-    summary: 'Every region policy',
-    access: PLATFORM,
-    answer: regionsSchema,
-    answerDescription: 'the policies',
-    handle: ({ services }) => loadRegions(services.reader),
-  }),
-  apiRoute({
-    method: 'put',
-    path: '/api/platform/regions/{code}',
-    summary: "Save a region's policy (the code in the path and the body agree)",
-    access: PLATFORM,
-    params: keyParams('code', 'the region code'),
-    body: regionPolicySchema,
-    answer: regionPolicySchema,
-    answerDescription: 'the policy saved',
-    handle: savedUnderKey(
-      'code',
-      (region) => region.code,
-      (services, region) => saveRegion(services.db, region),
-    ),
-  }),
   apiRoute({
     method: 'get',
     path: '/api/platform/institutions',
@@ -133,21 +103,6 @@ export const platformApi = [
       'id',
       (institution) => institution.id,
       (services, institution) => saveOne(services, 'institutions', institution),
-    ),
-  }),
-  apiRoute({
-    method: 'put',
-    path: '/api/platform/alliances/{id}',
-    summary: 'Save an alliance (医联体) and its members',
-    access: PLATFORM,
-    params: keyParams('id', 'the alliance id'),
-    body: allianceSchema,
-    answer: allianceSchema,
-    answerDescription: 'the alliance saved',
-    handle: savedUnderKey(
-      'id',
-      (alliance) => alliance.id,
-      (services, alliance) => saveAlliance(services.db, alliance),
     ),
   }),
   apiRoute({
