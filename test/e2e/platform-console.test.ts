@@ -9,6 +9,8 @@ import { localDate } from '../../rules';
 import { launchChromium } from '../support/browser';
 import { hisCheckBody, signedFetch } from '../support/his';
 import { orderRequest } from '../support/hook-requests';
+import { DEMO_CLIENTS } from '../../fixtures/clients';
+import { mintClientToken } from '../../fixtures/clients/mint';
 import { insertOrders, type OrderSpec } from '../support/quality-orders';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -384,5 +386,64 @@ describe('the platform console (headless Chromium)', () => {
     await expect
       .poll(() => page.getByRole('table', { name: '机构目录' }).getByRole('rowheader').allTextContents())
       .toEqual([expect.stringContaining('H-CQ-201')]);
+  }, 120_000);
+
+  it("changes a region's policy on screen, sees the next card follow it, and brings the installed version back", async () => {
+    const cards = async () => {
+      const token = await mintClientToken({
+        issuer: DEMO_CLIENTS[0].issuer,
+        audience: `${server.url}/cds-services/recognition-order-select`,
+        now: TEST_NOW,
+      });
+      const response = await fetch(`${server.url}/cds-services/recognition-order-select`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(orderRequest('order-select', 'zhang-wei', ['LAB-K'])),
+      });
+      expect(response.status).toBe(200);
+      return ((await response.json()) as { cards: unknown[] }).cards.length;
+    };
+    expect(await cards()).toBe(1);
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '地区与医联体' }).click();
+    await page.getByRole('heading', { name: '地区政策与医联体', level: 1 }).waitFor({ timeout: 30_000 });
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByRole('button', { name: '编辑“重庆市”的政策' }).click();
+    const form = page.getByRole('region', { name: '编辑地区政策：重庆市' });
+    await form.getByLabel('结果须带互认标识才可互认').check();
+    // A mark line without its form is refused at its field, before anything is sent.
+    await form.getByLabel(/^检验结果的互认标识/).fill('HR');
+    await form.getByRole('button', { name: '保存为新版本' }).click();
+    await form.getByText('无法识别“HR”：应为 标识文字 | 写法[, 写法]').waitFor({ timeout: 15_000 });
+    await form.getByLabel(/^检验结果的互认标识/).fill('');
+    await form.getByRole('button', { name: '保存为新版本' }).click();
+    await page.getByText('已保存“重庆市”的政策，下一张提示卡片起生效。').waitFor({ timeout: 15_000 });
+    // 张伟's 血钾 from 渝中 carries no mark: no card now.
+    expect(await cards()).toBe(0);
+    const history = page.getByRole('table', { name: '重庆市的政策版本' });
+    await expect
+      .poll(() => history.getByRole('rowheader').allTextContents(), { timeout: 15_000 })
+      .toEqual(['2（当前）', '1']);
+    expect(await seriousViolations()).toEqual([]);
+    await history.getByRole('button', { name: '恢复第 1 版' }).click();
+    await history.getByRole('button', { name: '确认恢复第 1 版' }).click();
+    await page.getByText('已恢复第 1 版的政策（记为新版本）。').waitFor({ timeout: 15_000 });
+    expect(await cards()).toBe(1);
+    await expect
+      .poll(() => page.getByRole('table', { name: '重庆市的政策版本' }).getByRole('rowheader').allTextContents(), {
+        timeout: 15_000,
+      })
+      .toEqual(['3（当前）', '2', '1']);
+
+    // An alliance added on the same page.
+    const alliances = page.getByRole('region', { name: '新增或修改医联体' });
+    await alliances.getByLabel(/^医联体编码/).fill('A-E2E');
+    await alliances.getByLabel(/^名称/).fill('大足区医共体');
+    await alliances.getByLabel(/^类型/).click();
+    await page.getByRole('option', { name: /^紧密型/ }).click();
+    await alliances.getByRole('button', { name: '保存医联体' }).click();
+    await page
+      .getByRole('table', { name: '医联体' })
+      .getByRole('rowheader', { name: '大足区医共体（A-E2E）' })
+      .waitFor({ timeout: 15_000 });
   }, 120_000);
 });

@@ -31,6 +31,9 @@ const PlatformQualifications = lazy(() =>
 const PlatformFigures = lazy(() =>
   import('../platform/FiguresPage').then((module) => ({ default: module.PlatformFigures })),
 );
+const PlatformRegions = lazy(() =>
+  import('../platform/RegionsPage').then((module) => ({ default: module.PlatformRegions })),
+);
 const PlatformSource = lazy(() =>
   import('../platform/SourcePage').then((module) => ({ default: module.PlatformSource })),
 );
@@ -64,6 +67,7 @@ export const routes: RouteObject[] = [
   { path: 'platform/qualifications', element: onDemand(<PlatformQualifications />) },
   { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
   { path: 'platform/figures', element: onDemand(<PlatformFigures />) },
+  { path: 'platform/regions', element: onDemand(<PlatformRegions />) },
   { path: 'platform/sources/:id', element: onDemand(<PlatformSource />) },
   { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },
 ];

@@ -5,7 +5,15 @@ import { useConsoleMessages } from './i18n/messages';
 import type { ConsoleRole } from './session';
 
 type ConsolePage =
-  'quality' | 'admin' | 'accessLog' | 'quarantine' | 'institutions' | 'qualifications' | 'connections' | 'figures';
+  | 'quality'
+  | 'admin'
+  | 'accessLog'
+  | 'quarantine'
+  | 'institutions'
+  | 'qualifications'
+  | 'regions'
+  | 'connections'
+  | 'figures';
 
 /** Each console's pages (under /app/), all behind the same sign-in: the token is the console's. */
 const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page: ConsolePage }[]> = {
@@ -21,6 +29,7 @@ const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page
   platform: [
     { path: '/platform', page: 'institutions' },
     { path: '/platform/qualifications', page: 'qualifications' },
+    { path: '/platform/regions', page: 'regions' },
     { path: '/platform/connections', page: 'connections' },
     { path: '/platform/figures', page: 'figures' },
     { path: '/platform/access-log', page: 'accessLog' },

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { qualificationChangeSchema } from '../../../server/contract/platform';
-import type { CdsClient, InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
+import type { Alliance, CdsClient, InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
+import { alliancesSchema, regionHistorySchema } from '../../../server/contract/regions';
+import type { RegionPolicy } from '../../../rules';
 import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
 import {
@@ -31,6 +33,25 @@ export const institutions = async (api: ConsoleApi, signal: AbortSignal) =>
 
 export const regions = async (api: ConsoleApi, signal: AbortSignal) =>
   regionsSchema.parse(await api.get<unknown>('/api/platform/regions', {}, signal));
+
+/** Saves a region's policy as its next version; it applies to the next card. */
+export const saveRegion = (api: ConsoleApi, policy: RegionPolicy) =>
+  api.send<unknown>('PUT', `/api/platform/regions/${encodeURIComponent(policy.code)}`, { json: policy });
+
+export const regionHistory = async (api: ConsoleApi, code: string, signal: AbortSignal) =>
+  regionHistorySchema.parse(
+    await api.get<unknown>(`/api/platform/regions/${encodeURIComponent(code)}/history`, {}, signal),
+  );
+
+/** Puts an earlier version of a region's policy in force again. */
+export const rollbackRegion = (api: ConsoleApi, code: string, version: number) =>
+  api.send<unknown>('POST', `/api/platform/regions/${encodeURIComponent(code)}/rollback`, { json: { version } });
+
+export const alliances = async (api: ConsoleApi, signal: AbortSignal) =>
+  alliancesSchema.parse(await api.get<unknown>('/api/platform/alliances', {}, signal));
+
+export const saveAlliance = (api: ConsoleApi, alliance: Alliance) =>
+  api.send<unknown>('PUT', `/api/platform/alliances/${encodeURIComponent(alliance.id)}`, { json: alliance });
 
 /** Creates or changes one institution through the same checks as an import row. */
 export const saveInstitution = (api: ConsoleApi, institution: InstitutionRecord) =>

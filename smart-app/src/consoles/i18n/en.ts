@@ -24,6 +24,7 @@ export const consolesEn = {
         institutions: 'Institutions',
         qualifications: 'Quality results',
         figures: 'Province figures',
+        regions: 'Regions and alliances',
         connections: 'Connections and sources',
       },
     },

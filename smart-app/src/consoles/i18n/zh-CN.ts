@@ -25,6 +25,7 @@ export const consolesZhCN = {
         qualifications: '质控资质',
         connections: '接入与数据源',
         figures: '全省指标',
+        regions: '地区与医联体',
       },
     },
     signIn: {
