@@ -242,7 +242,13 @@ export const platformApi = [
     handle: savedUnderKey(
       'code',
       (item) => item.code,
-      (services, item) => saveItems(services.db, [item]),
+      async (services, item) => {
+        // A panel names analytes the catalog has: one it lacks could never be matched.
+        const { catalog } = await services.reference.current();
+        const unknown = item.contains.find((code) => !catalog.has(code));
+        if (unknown !== undefined) throw new HttpError(400, 'invalid', `no catalog item ${unknown}`, 'contains');
+        await saveItems(services.db, [item]);
+      },
     ),
   }),
   apiRoute({

@@ -446,4 +446,35 @@ describe('the platform console (headless Chromium)', () => {
       .getByRole('rowheader', { name: '大足区医共体（A-E2E）' })
       .waitFor({ timeout: 15_000 });
   }, 120_000);
+
+  it('finds a catalog item by pinyin, adds a panel whose analytes must exist, and the API holds the same checks', async () => {
+    await page.getByRole('navigation', { name: '控制台页面' }).getByRole('link', { name: '项目目录' }).click();
+    const table = page.getByRole('table', { name: '互认项目目录' });
+    await table.waitFor({ timeout: 30_000 });
+    expect(await seriousViolations()).toEqual([]);
+    await page.getByLabel('搜索项目（名称、拼音、同义名或编码）').fill('xj');
+    await expect
+      .poll(() => table.getByRole('rowheader').allTextContents(), { timeout: 15_000 })
+      .toContain('钾（LAB-K）');
+    await page.getByRole('button', { name: '新增项目' }).click();
+    const form = page.getByRole('region', { name: '新增互认项目' });
+    await form.getByLabel(/^项目编码/).fill('LAB-LYTES');
+    await form.getByLabel(/^中文名称/).fill('电解质三项');
+    await form.getByLabel(/^英文名称/).fill('Electrolytes');
+    await form.getByLabel(/^包含的分项编码/).fill('LAB-K, LAB-NA, LAB-NOPE');
+    await form.getByLabel(/^参考价/).fill('18');
+    await form.getByRole('button', { name: '保存' }).click();
+    await form.getByText('no catalog item LAB-NOPE').waitFor({ timeout: 15_000 });
+    await form.getByLabel(/^包含的分项编码/).fill('LAB-K, LAB-NA');
+    await form.getByLabel(/^同义名/).fill('电解质、血电解质');
+    await form.getByRole('button', { name: '保存' }).click();
+    await page.getByText('已保存“电解质三项”，立即生效。').waitFor({ timeout: 15_000 });
+    await page.getByLabel('搜索项目（名称、拼音、同义名或编码）').fill('血电解质');
+    await expect
+      .poll(() => table.getByRole('rowheader').allTextContents(), { timeout: 15_000 })
+      .toEqual(['电解质三项（LAB-LYTES）']);
+    expect(await table.getByRole('row').nth(1).getByRole('cell').nth(3).textContent()).toBe('钾、钠');
+    const stored = await server.services.db('items').where('code', 'LAB-LYTES').first();
+    expect(stored.price_fen).toBe(1800);
+  }, 120_000);
 });

@@ -34,6 +34,9 @@ const PlatformFigures = lazy(() =>
 const PlatformRegions = lazy(() =>
   import('../platform/RegionsPage').then((module) => ({ default: module.PlatformRegions })),
 );
+const PlatformCatalog = lazy(() =>
+  import('../platform/CatalogPage').then((module) => ({ default: module.PlatformCatalog })),
+);
 const PlatformSource = lazy(() =>
   import('../platform/SourcePage').then((module) => ({ default: module.PlatformSource })),
 );
@@ -68,6 +71,7 @@ export const routes: RouteObject[] = [
   { path: 'platform/connections', element: onDemand(<PlatformConnections />) },
   { path: 'platform/figures', element: onDemand(<PlatformFigures />) },
   { path: 'platform/regions', element: onDemand(<PlatformRegions />) },
+  { path: 'platform/catalog', element: onDemand(<PlatformCatalog />) },
   { path: 'platform/sources/:id', element: onDemand(<PlatformSource />) },
   { path: 'platform/access-log', element: onDemand(<AccessLogConsole role="platform" />) },
 ];

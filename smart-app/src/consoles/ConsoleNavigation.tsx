@@ -12,6 +12,7 @@ type ConsolePage =
   | 'institutions'
   | 'qualifications'
   | 'regions'
+  | 'catalog'
   | 'connections'
   | 'figures';
 
@@ -30,6 +31,7 @@ const PAGES: Record<ConsoleRole, readonly { readonly path: string; readonly page
     { path: '/platform', page: 'institutions' },
     { path: '/platform/qualifications', page: 'qualifications' },
     { path: '/platform/regions', page: 'regions' },
+    { path: '/platform/catalog', page: 'catalog' },
     { path: '/platform/connections', page: 'connections' },
     { path: '/platform/figures', page: 'figures' },
     { path: '/platform/access-log', page: 'accessLog' },

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { qualificationChangeSchema } from '../../../server/contract/platform';
 import type { Alliance, CdsClient, InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
 import { alliancesSchema, regionHistorySchema } from '../../../server/contract/regions';
-import type { RegionPolicy } from '../../../rules';
+import type { RecognitionItem, RegionPolicy } from '../../../rules';
 import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
 import {
@@ -156,6 +156,10 @@ export const importRegistry = async (
 
 export const catalog = async (api: ConsoleApi, signal: AbortSignal) =>
   catalogSchema.parse(await api.get<unknown>('/api/platform/catalog', {}, signal));
+
+/** Adds or changes a catalog item, checked as the API checks it. */
+export const saveCatalogItem = (api: ConsoleApi, item: RecognitionItem) =>
+  api.send<unknown>('PUT', `/api/platform/catalog/${encodeURIComponent(item.code)}`, { json: item });
 
 /** What recording or withdrawing a qualification would do to the institution's stored results; saves nothing. */
 export const qualificationEffect = async (api: ConsoleApi, change: z.input<typeof qualificationChangeSchema>) =>

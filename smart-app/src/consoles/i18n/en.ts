@@ -25,6 +25,7 @@ export const consolesEn = {
         qualifications: 'Quality results',
         figures: 'Province figures',
         regions: 'Regions and alliances',
+        catalog: 'Catalog',
         connections: 'Connections and sources',
       },
     },

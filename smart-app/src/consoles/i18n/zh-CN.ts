@@ -26,6 +26,7 @@ export const consolesZhCN = {
         connections: '接入与数据源',
         figures: '全省指标',
         regions: '地区与医联体',
+        catalog: '项目目录',
       },
     },
     signIn: {
