@@ -22,9 +22,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'postgres',
-          include: ['test/**/*.int.test.ts'],
-          // `npm start` and the browser walks exercise the default (SQLite) setup.
-          exclude: ['test/server/start.int.test.ts', 'test/e2e/**'],
+          // The platform operator's walk too: a province runs on PostgreSQL (issue 21: on both stores).
+          include: ['test/**/*.int.test.ts', 'test/e2e/platform-console.test.ts'],
+          // `npm start` and the other browser walks exercise the default (SQLite) setup.
+          exclude: ['test/server/start.int.test.ts'],
           env: { HUREN_TEST_STORE: 'postgres' },
           globalSetup: ['test/support/postgres-global.ts'],
         },

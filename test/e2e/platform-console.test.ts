@@ -19,7 +19,7 @@ import { startServer, TEST_NOW, type TestServer } from '../support/server';
  * institution registry searched by pinyin, edited and saved; an EHR registered by its public keys and
  * its keys rotated; the HIS registered with its key shown once, then revoked; a source registered with
  * its token shown once, and its quarantine. axe-core on each page. CDS client authentication is on, so
- * a registered key is what lets a hook call in.
+ * a registered key is what lets a hook call in. Run on both stores (vitest.config.ts).
  */
 
 let server: TestServer;
