@@ -72,7 +72,6 @@ function RegionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                   <Button
                     size="small"
                     aria-label={t.editLabel(region.name)}
-                    disabled={editing !== null}
                     onClick={() => {
                       setEditing(region);
                       setShown(region.code);
@@ -87,6 +86,8 @@ function RegionsWorkspace({ api }: { readonly api: ConsoleApi }) {
         ) : null}
         {editing ? (
           <RegionForm
+            // Another region picked while one is open: its own form, from its own policy.
+            key={editing.code}
             api={api}
             policy={editing}
             otherRegions={all.filter((region) => region.code !== editing.code)}
