@@ -269,6 +269,12 @@ export const en: Messages = {
     panel:
       'These analytes of the panel already have recognisable results and are not charged again; the rest of the panel is done as usual. Signing records no repeat.',
   },
+  registryUnknown: {
+    region: (code) => `unknown region ${code}`,
+    alliance: (id) => `unknown alliance ${id}`,
+    institution: (id) => `unknown institution ${id}`,
+    item: (code) => `unknown item ${code}`,
+  },
   provinceCsvHeader: [
     'Rank',
     'Institution code',

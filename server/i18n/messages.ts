@@ -148,6 +148,13 @@ export interface Messages {
   /** At signing, an order prompted before and still undecided: worded from what the prompt was (never a false threat). */
   signReminderSummary(item: string, kind: SignReminderKind): string;
   readonly signReminderNote: Record<SignReminderKind, string>;
+  /** A registry row naming what the registry does not have. */
+  readonly registryUnknown: {
+    region(code: string): string;
+    alliance(id: string): string;
+    institution(id: string): string;
+    item(code: string): string;
+  };
   /** The header of the province's hospital ranking CSV (GET /api/platform/figures.csv), one per column. */
   readonly provinceCsvHeader: readonly string[];
   /** Why a row of an uploaded code-mapping CSV was refused. */

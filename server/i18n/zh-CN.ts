@@ -241,6 +241,12 @@ export const zhCN: Messages = {
     emergency: '急诊就诊：以下结果仅供参考，是否重新检查由接诊医生根据病情决定。签署不记为重复检查。',
     panel: '组合中以下项目已有可互认结果，不应重复收费；组合中其余项目照常检查。签署不记为重复检查。',
   },
+  registryUnknown: {
+    region: (code) => `地区 ${code} 未登记`,
+    alliance: (id) => `医联体 ${id} 未登记`,
+    institution: (id) => `机构 ${id} 未登记`,
+    item: (code) => `互认目录中没有项目 ${code}`,
+  },
   provinceCsvHeader: [
     '排名',
     '机构编码',

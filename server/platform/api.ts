@@ -270,7 +270,8 @@ export const platformApi = [
     answer: importReportSchema,
     answerDescription: 'rows saved and refused',
     errors: [404],
-    handle: async ({ params, query, body, principal, services }) => {
+    localized: true,
+    handle: async ({ params, query, body, principal, locale, services }) => {
       const kind = RECORD_KINDS.find((known) => known === params.kind);
       if (!kind) throw new HttpError(404, 'not-found', `nothing to import as ${params.kind}`, 'kind');
       const csv = typeof body === 'string';
@@ -278,6 +279,7 @@ export const platformApi = [
       const preview = query.preview === 'true';
       const { saved, refused } = await importRecords(services.db, kind, text, csv ? 'csv' : 'json', services.clock(), {
         preview,
+        locale,
       });
       if (preview) return { kind, preview, saved, refused };
       changed(services);

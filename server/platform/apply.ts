@@ -5,6 +5,7 @@ import { saveItems } from '../store/catalog';
 import type { Database } from '../store/database';
 import { isRegistered, saveClient, saveInstitution, upsertQualification } from '../store/registry';
 import { registryCsvRows } from '../contract/csv-rows';
+import { messages, type Locale } from '../i18n';
 import { parseRecords, type Numbered, type RecordKind, type RecordOf, type Refusal } from './records';
 
 /** What a record needs to exist first (an institution's region, a qualification's institution…). */
@@ -12,24 +13,26 @@ async function missingReference<K extends RecordKind>(
   db: Database,
   kind: K,
   record: RecordOf<K>,
+  locale: Locale,
 ): Promise<{ field: string; message: string } | null> {
+  const unknown = messages(locale).registryUnknown;
   if (kind === 'institutions') {
     const institution = record as InstitutionRecord;
     if (!(await isRegistered(db, 'region', institution.region)))
-      return { field: 'region', message: `unknown region ${institution.region}` };
+      return { field: 'region', message: unknown.region(institution.region) };
     for (const alliance of institution.alliances)
       if (!(await isRegistered(db, 'alliance', alliance)))
-        return { field: 'alliances', message: `unknown alliance ${alliance}` };
+        return { field: 'alliances', message: unknown.alliance(alliance) };
   }
   if (kind === 'qualifications') {
     const qualification = record as Qualification;
     if (!(await isRegistered(db, 'institution', qualification.institutionId)))
-      return { field: 'institutionId', message: `unknown institution ${qualification.institutionId}` };
+      return { field: 'institutionId', message: unknown.institution(qualification.institutionId) };
     if (qualification.scope.kind === 'item' && !(await isRegistered(db, 'item', qualification.scope.itemCode)))
-      return { field: 'scope.itemCode', message: `unknown item ${qualification.scope.itemCode}` };
+      return { field: 'scope.itemCode', message: unknown.item(qualification.scope.itemCode) };
   }
   if (kind === 'clients' && !(await isRegistered(db, 'institution', (record as CdsClient).hospitalId)))
-    return { field: 'hospitalId', message: `unknown hospital ${(record as CdsClient).hospitalId}` };
+    return { field: 'hospitalId', message: unknown.institution((record as CdsClient).hospitalId) };
   return null;
 }
 
@@ -45,6 +48,8 @@ export interface ImportOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Check every row, references too, and count what would be saved; save nothing. */
   readonly preview?: boolean;
+  /** The language refusals are worded in (English by default: the CLI's). */
+  readonly locale?: Locale;
 }
 
 /** Saves valid records one by one (each in its own transaction), reporting progress for long files. */
@@ -53,12 +58,12 @@ export async function applyRecords<K extends RecordKind>(
   kind: K,
   records: readonly Numbered<RecordOf<K>>[],
   now: Date,
-  { onProgress, preview = false }: ImportOptions = {},
+  { onProgress, preview = false, locale = 'en' }: ImportOptions = {},
 ): Promise<{ saved: number; refused: Refusal[] }> {
   const refused: Refusal[] = [];
   let saved = 0;
   for (const [index, { row, record }] of records.entries()) {
-    const missing = await missingReference(db, kind, record);
+    const missing = await missingReference(db, kind, record, locale);
     if (missing) refused.push({ row, ...missing });
     else {
       if (!preview) await db.transaction((trx) => save(trx, kind, record, now));
@@ -81,7 +86,7 @@ export async function importRecords(
   now: Date,
   options: ImportOptions = {},
 ): Promise<{ saved: number; refused: Refusal[] }> {
-  const { records, refused } = parseRecords(kind, text, format);
+  const { records, refused } = parseRecords(kind, text, format, options.locale);
   const applied = await applyRecords(db, kind, records, now, options);
   const named =
     format === 'csv'

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Locale } from '../i18n';
 import type { Qualification, RecognitionItem } from '../../rules';
 import { readUploadedCsv } from '../csv/uploaded-csv';
 import { registryCsvRows, type CsvRowSchema } from '../contract/csv-rows';
@@ -60,7 +61,10 @@ export function parseRecords<K extends RecordKind>(
   kind: K,
   text: string,
   format: 'json' | 'csv',
+  locale: Locale = 'en',
 ): { records: Numbered<RecordOf<K>>[]; refused: Refusal[] } {
+  // The checks' own words in the uploader's language (zod's locale for what the schemas do not word).
+  const words = { error: locale === 'zh-CN' ? z.locales.zhCN().localeError : z.locales.en().localeError };
   const records: Numbered<RecordOf<K>>[] = [];
   const refused: Refusal[] = [];
   const check = (
@@ -75,14 +79,16 @@ export function parseRecords<K extends RecordKind>(
     if (format === 'json') {
       z.array(z.unknown())
         .parse(JSON.parse(text))
-        .forEach((input, index) => check(index + 1, SCHEMAS[kind].safeParse(input), (path) => path.join('.') || null));
+        .forEach((input, index) =>
+          check(index + 1, SCHEMAS[kind].safeParse(input, words), (path) => path.join('.') || null),
+        );
     } else {
       const csvRow = registryCsvRows[kind] as CsvRowSchema<RecordOf<K>>;
       const { header, rows } = readUploadedCsv(text);
       for (const { row, cells } of rows) {
         check(
           row,
-          csvRow.schema.safeParse(Object.fromEntries(header.map((name, column) => [name, cells[column]]))),
+          csvRow.schema.safeParse(Object.fromEntries(header.map((name, column) => [name, cells[column]])), words),
           (path) => csvRow.column(path),
         );
       }

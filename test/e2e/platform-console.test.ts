@@ -382,7 +382,7 @@ describe('the platform console (headless Chromium)', () => {
         .nth(1)
         .getByRole('cell')
         .allTextContents(),
-    ).toEqual(['region', 'unknown region XX']);
+    ).toEqual(['region', '地区 XX 未登记']);
     expect(await server.services.db('institutions').where('id', 'H-CQ-201')).toEqual([]);
     expect(await seriousViolations()).toEqual([]);
     await section.getByRole('button', { name: '导入这 1 行' }).click();

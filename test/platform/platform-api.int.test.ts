@@ -43,10 +43,20 @@ describe("the platform operator's registry", () => {
       preview: false,
       saved: 1,
       refused: [
-        { row: 2, field: 'region', message: 'unknown region XX' },
-        { row: 3, field: 'level', message: expect.any(String) },
+        // In Chinese by default (issue 21 point 1), the schema's own checks too.
+        { row: 2, field: 'region', message: '地区 XX 未登记' },
+        { row: 3, field: 'level', message: expect.stringMatching(/[\u4e00-\u9fff]/) },
       ],
     });
+    // In English on request.
+    const english = await fetch(`${server.url}/api/platform/import/institutions?preview=true`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv', 'accept-language': 'en', ...platform() },
+      body: csv,
+    });
+    expect(((await english.json()) as { refused: { message: string }[] }).refused[0]?.message).toBe(
+      'unknown region XX',
+    );
     const institutions = (await getJson(`${server.url}/api/platform/institutions`, platform())).body;
     expect(institutions.find((i: any) => i.id === 'H-CQ-101')).toMatchObject({ level: 2, alliances: ['A-YUZHONG'] });
     // Several local code systems in one cell, separated by semicolons as alliances are (issue 23 point 15).
@@ -97,7 +107,7 @@ describe("the platform operator's registry", () => {
     const qualifications = `institutionId,scopeKind,scopeCode,kind,passed,validFrom,validUntil,withdrawnOn\n${HOSPITALS.nanan},item,LAB-NOPE,eqa,true,2026-01-01,2026-12-31,\n`;
     expect(
       (await send('POST', '/api/platform/import/qualifications', qualifications, 'text/csv')).body.refused,
-    ).toEqual([{ row: 1, field: 'scopeCode', message: 'unknown item LAB-NOPE' }]);
+    ).toEqual([{ row: 1, field: 'scopeCode', message: '互认目录中没有项目 LAB-NOPE' }]);
     const clients = `issuer,hospitalId,jwks,jkuAllowlist\nhttps://ehr.bad.example,${HOSPITALS.nanan},"{""keys"": [",\n`;
     expect((await send('POST', '/api/platform/import/clients', clients, 'text/csv')).body.refused).toEqual([
       { row: 1, field: 'jwks', message: 'not JSON' },
