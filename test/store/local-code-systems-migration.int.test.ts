@@ -10,6 +10,9 @@ import { startServer, type TestServer } from '../support/server';
  * named for it, so its mappings still map. Real store, both stores.
  */
 
+/** The migration under test (server/store/migrations/). */
+const LOCAL_CODE_SYSTEMS = '20261206160000';
+
 let server: TestServer;
 beforeAll(async () => {
   server = await startServer();
@@ -21,8 +24,12 @@ describe('the migration to several local code systems', () => {
     const db = server.services.db;
     const [, pending] = await db.migrate.list();
     expect(pending).toEqual([]);
-    // Back to the schema before: one system per institution, mappings keyed by code alone.
-    await db.migrate.down();
+    // Back to the schema before: one system per institution, mappings keyed by code alone (later
+    // migrations undone first, as knex undoes them, newest first).
+    const nameOf = (migration: unknown) =>
+      typeof migration === 'string' ? migration : String((migration as { name?: string }).name ?? migration);
+    while ((await db.migrate.list())[0].map(nameOf).some((name: string) => name >= LOCAL_CODE_SYSTEMS))
+      await db.migrate.down();
     await db('institutions').update({ local_code_system: null });
     await db('institutions').where('id', HOSPITALS.shancheng).update({ local_code_system: 'https://his.example/old' });
     await db('code_mappings').insert([
