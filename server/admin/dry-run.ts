@@ -6,6 +6,7 @@ import {
   type ExclusionReason,
   type HospitalOverride,
   type OrderRefusal,
+  type RegionPolicy,
   type Verdict,
 } from '../../rules';
 import type { Database } from '../store/database';
@@ -55,7 +56,8 @@ function why(verdict: Verdict<StoredResult> | undefined): string {
 
 /**
  * Replays the hospital's recent order prompts through the rules twice, at the time each was made:
- * with the configuration in force and with a proposed override. Nothing is stored.
+ * with the configuration in force and with a proposed override (and, for the platform, a proposed
+ * region policy). Nothing is stored.
  */
 export async function dryRun(
   db: Database,
@@ -63,14 +65,20 @@ export async function dryRun(
   hospitalId: string,
   proposed: HospitalOverride,
   current: EffectiveConfiguration,
-  options: { days: number; now: Date; timeZone: string },
+  options: {
+    days: number;
+    now: Date;
+    timeZone: string;
+    /** A proposed region policy in place of the region's own (the platform's dry run of a policy). */
+    policy?: RegionPolicy;
+  },
 ): Promise<DryRunReport> {
   const from = daysBefore(options.now, options.days).toISOString();
   const prompts = (await findPromptsSince(db, hospitalId, from)).filter(
     (prompt): prompt is Prompt & { itemCode: string } => prompt.itemCode !== null,
   );
   const hospital = reference.ruleInstitutions.get(hospitalId);
-  const policy = hospital ? reference.regions.get(hospital.region) : undefined;
+  const policy = options.policy ?? (hospital ? reference.regions.get(hospital.region) : undefined);
   if (!hospital || !policy) throw new Error(`hospital ${hospitalId} has no region policy`);
   const proposedConfiguration = effectiveConfiguration({
     timeZone: options.timeZone,

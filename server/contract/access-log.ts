@@ -18,6 +18,7 @@ export const ACCESS_LOG_ENDPOINTS = [
   'POST /api/prompts/:promptId/renewal',
   'GET /api/quality/orders/:promptId',
   'POST /api/admin/rules/dry-run',
+  'POST /api/platform/regions/:code/dry-run',
 ] as const;
 
 /** The patient key of an entry that stands for many patients at once (a dry run's replay of past cards). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { allianceSchema, regionPolicySchema } from './admin';
+import { dryRunReportSchema } from './admin-responses';
 
 /** One version of a region's policy (GET /api/platform/regions/{code}/history), newest first. */
 export const regionPolicyVersionSchema = z.object({
@@ -19,6 +20,13 @@ export const regionRollbackSchema = z.object({
   version: z.number().int(),
   policy: regionPolicySchema,
 });
+
+/** POST /api/platform/regions/{code}/dry-run: a proposed policy replayed over the region's recent cards. */
+export const regionDryRunInputSchema = z.strictObject({
+  policy: regionPolicySchema,
+  days: z.number().int().min(1).max(365).default(30),
+});
+export const regionDryRunReportSchema = dryRunReportSchema.extend({ hospitals: z.number().int() });
 
 /** An alliance with its members (the institutions that name it), as GET /api/platform/alliances lists them. */
 export const allianceWithMembersSchema = allianceSchema.extend({ members: z.array(z.string()) });

@@ -1,8 +1,12 @@
 import { apiRoute } from '../api/route';
 import { allianceSchema, regionPolicySchema } from '../contract/admin';
 import { regionsSchema } from '../contract/platform';
+import { tokenActor } from '../access-log/actors';
+import { MANY_PATIENTS } from '../contract/access-log';
 import {
   alliancesSchema,
+  regionDryRunInputSchema,
+  regionDryRunReportSchema,
   regionHistorySchema,
   regionRollbackInputSchema,
   regionRollbackSchema,
@@ -11,6 +15,7 @@ import { HttpError } from '../errors/http-error';
 import { regionHistory, saveRegionVersion } from '../store/region-history';
 import { loadAlliances, loadInstitutions, loadRegions, saveAlliance } from '../store/registry';
 import { changed, keyParams, PLATFORM, savedUnderKey } from './api';
+import { regionDryRun } from './region-dry-run';
 
 /**
  * Regions and alliances (issue 21 point 3): a region's policy is versioned like a hospital's rules,
@@ -78,6 +83,29 @@ export const regionsApi = [
       });
       changed(services);
       return { code: params.code, version, policy: earlier.policy };
+    },
+  }),
+  apiRoute({
+    method: 'post',
+    path: '/api/platform/regions/{code}/dry-run',
+    summary:
+      "What a proposed region policy would have done to the region's cards of the last days (each hospital with its own rules); saves nothing",
+    access: PLATFORM,
+    params: keyParams('code', 'the region code'),
+    body: regionDryRunInputSchema,
+    answer: regionDryRunReportSchema,
+    answerDescription: 'the cards replayed, and those that would no longer be shown, with why',
+    handle: async ({ params, body, principal, services }) => {
+      if (params.code !== body.policy.code)
+        throw new HttpError(400, 'invalid', 'the code in the path and in the policy differ', 'policy.code');
+      const report = await regionDryRun(services, body.policy, body.days);
+      // The replay read the results behind every past card of the region: one entry for the run.
+      services.accessLog.note(tokenActor(principal, 'POST /api/platform/regions/:code/dry-run'), {
+        hospitalId: null,
+        patientKey: MANY_PATIENTS,
+        results: report.evaluated,
+      });
+      return report;
     },
   }),
   apiRoute({

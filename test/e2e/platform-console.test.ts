@@ -420,6 +420,12 @@ describe('the platform console (headless Chromium)', () => {
     await page.getByRole('button', { name: '编辑“重庆市”的政策' }).click();
     const form = page.getByRole('region', { name: '编辑地区政策：重庆市' });
     await form.getByLabel('结果须带互认标识才可互认').check();
+    // Tried first: the region's cards of the last 30 days replayed under the proposal, nothing saved.
+    await form.getByRole('button', { name: '试算（过去 30 天）' }).click();
+    await form
+      .getByText(/^试算（尚未保存）：过去 30 天本地区 \d+ 家医院的 \d+ 张提示卡片中，[1-9]\d* 张将不再显示/)
+      .waitFor({ timeout: 15_000 });
+    expect(await cards()).toBe(1);
     // A mark line without its form is refused at its field, before anything is sent.
     const labMarks = await form.getByLabel(/^检验结果的互认标识/).inputValue();
     expect(labMarks).toBe('川渝HR | tag, item-name-prefix');

@@ -65,6 +65,31 @@ describe("a region's policy, versioned", () => {
     ).toEqual(['rollback', 'save', 'initial']);
   });
 
+  it('shows before saving what a policy would have done to the region’s recent cards, saving nothing', async () => {
+    expect(await potassiumCards()).toHaveLength(1);
+    const installed = await chongqing();
+    const tried = await postJson(
+      `${server.url}/api/platform/regions/CQ/dry-run`,
+      { policy: { ...installed, markRequired: true }, days: 30 },
+      platform(),
+    );
+    expect(tried.status).toBe(200);
+    await expectMatchesOpenApi(server.url, '/api/platform/regions/{code}/dry-run', 'post', 200, tried.body);
+    // 张伟's card (and the earlier test's) came from an unmarked result: they would no longer be shown.
+    expect(tried.body.evaluated).toBeGreaterThanOrEqual(1);
+    expect(tried.body.wouldDisappear).toBeGreaterThanOrEqual(1);
+    expect(tried.body.hospitals).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(tried.body.disappearReasons).join(' ')).toMatch(/mark/);
+    // The policy in force is unchanged, and the same policy replayed changes nothing.
+    expect(await chongqing()).toEqual(installed);
+    const same = await postJson(`${server.url}/api/platform/regions/CQ/dry-run`, { policy: installed }, platform());
+    expect(same.body).toMatchObject({ wouldDisappear: 0, evaluated: tried.body.evaluated });
+    await server.services.accessLog.flush();
+    expect(
+      await server.services.db('access_log').where('endpoint', 'POST /api/platform/regions/:code/dry-run'),
+    ).toHaveLength(2);
+  });
+
   it('refuses a partner region that does not exist, and a version that never was', async () => {
     const installed = await chongqing();
     const refused = await put('/api/platform/regions/CQ', { ...installed, partnerRegions: ['XX'] });

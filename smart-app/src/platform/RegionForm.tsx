@@ -1,9 +1,11 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import { useState, type FormEvent } from 'react';
 import {
   LOWER_LEVEL_ACCEPTANCE,
@@ -20,7 +22,7 @@ import { Section } from '../consoles/Section';
 import { useSubmission } from '../consoles/useSubmission';
 import { lines } from './form-lines';
 import { usePlatformMessages } from './i18n/messages';
-import { saveRegion } from './platform-api';
+import { regionDryRun, saveRegion } from './platform-api';
 
 /** The fields that show their own refusal; any other is shown under the form. */
 const FIELDS_SHOWN = ['name', 'marks', 'assessmentIntervalMonths', 'partnerRegions'] as const;
@@ -77,19 +79,26 @@ export function RegionForm({
     imagingMarks: marksText(policy.marks.imaging),
   });
   const { busy, problem, run, refuse } = useSubmission();
+  const [tried, setTried] = useState<string | null>(null);
   const set =
     <K extends keyof typeof values>(field: K) =>
     (value: (typeof values)[K]) =>
       setValues((current) => ({ ...current, [field]: value }));
   const refusedAt = (field: string) => (isAboutField(problem, field) ? (problem?.detail ?? null) : null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  /** The form as a policy, or (a marks line it cannot read) null after showing why at the field. */
+  const proposal = (): RegionPolicy | null => {
     const lab = marksOf(values.labMarks);
-    if ('bad' in lab) return refuse('marks.lab', t.marksBad(lab.bad));
+    if ('bad' in lab) {
+      refuse('marks.lab', t.marksBad(lab.bad));
+      return null;
+    }
     const imaging = marksOf(values.imagingMarks);
-    if ('bad' in imaging) return refuse('marks.imaging', t.marksBad(imaging.bad));
-    const saved: RegionPolicy = {
+    if ('bad' in imaging) {
+      refuse('marks.imaging', t.marksBad(imaging.bad));
+      return null;
+    }
+    return {
       code: policy.code,
       name: values.name.trim(),
       markRequired: values.markRequired,
@@ -103,9 +112,25 @@ export function RegionForm({
       },
       partnerRegions: values.partners,
     };
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = proposal();
+    if (!saved) return;
     await run(async () => {
       await saveRegion(api, saved);
       onSaved(saved);
+    });
+  };
+
+  const tryIt = async () => {
+    setTried(null);
+    const proposed = proposal();
+    if (!proposed) return;
+    await run(async () => {
+      const report = await regionDryRun(api, proposed);
+      setTried(t.tried(report.hospitals, report.evaluated, report.wouldDisappear, report.acceptedAmongDisappearing));
     });
   };
 
@@ -213,9 +238,18 @@ export function RegionForm({
         {problem && !FIELDS_SHOWN.some((field) => isAboutField(problem, field)) ? (
           <ProblemNotice problem={problem} />
         ) : null}
+        {tried ? (
+          <Alert severity="info" role="status">
+            {tried}
+            <Typography variant="body2">{t.limits}</Typography>
+          </Alert>
+        ) : null}
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained" disabled={busy}>
             {busy ? t.saving : t.save}
+          </Button>
+          <Button variant="outlined" disabled={busy} onClick={() => void tryIt()}>
+            {t.tryIt}
           </Button>
           <Button onClick={onCancel} disabled={busy}>
             {t.cancel}

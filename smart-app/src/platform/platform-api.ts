@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { qualificationChangeSchema } from '../../../server/contract/platform';
 import type { Alliance, CdsClient, InstitutionRecord, qualificationSchema } from '../../../server/contract/admin';
-import { alliancesSchema, regionHistorySchema } from '../../../server/contract/regions';
+import { alliancesSchema, regionDryRunReportSchema, regionHistorySchema } from '../../../server/contract/regions';
 import type { RecognitionItem, RegionPolicy } from '../../../rules';
 import { catalogSchema, importReportSchema } from '../../../server/contract/admin-responses';
 import { hisClientRegistrationSchema, hisClientSchema } from '../../../server/contract/his';
@@ -41,6 +41,14 @@ export const saveRegion = (api: ConsoleApi, policy: RegionPolicy) =>
 export const regionHistory = async (api: ConsoleApi, code: string, signal: AbortSignal) =>
   regionHistorySchema.parse(
     await api.get<unknown>(`/api/platform/regions/${encodeURIComponent(code)}/history`, {}, signal),
+  );
+
+/** What a proposed policy would have done to the region's cards of the last 30 days; saves nothing. */
+export const regionDryRun = async (api: ConsoleApi, policy: RegionPolicy) =>
+  regionDryRunReportSchema.parse(
+    await api.send<unknown>('POST', `/api/platform/regions/${encodeURIComponent(policy.code)}/dry-run`, {
+      json: { policy, days: 30 },
+    }),
   );
 
 /** Puts an earlier version of a region's policy in force again. */

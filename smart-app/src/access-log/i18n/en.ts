@@ -45,6 +45,8 @@ export const accessLogEn = {
       'POST /api/prompts/:promptId/write-back': 'Assistant wrote a result back',
       'POST /api/prompts/:promptId/renewal': 'Assistant renewed a card (patient checked at the EHR)',
       'POST /api/admin/rules/dry-run': 'Rules dry run (past cards replayed, many patients)',
+      'POST /api/platform/regions/:code/dry-run':
+        "Region policy dry run (a region's past cards replayed, many patients)",
       'GET /api/quality/orders/:promptId': 'Quality order history',
     },
     copy: (key: string) => `Copy patient key ${key}`,

@@ -45,6 +45,7 @@ export const accessLogZhCN = {
       'POST /api/prompts/:promptId/write-back': '互认助手回写结果',
       'POST /api/prompts/:promptId/renewal': '互认助手续期卡片（向医生站核对患者）',
       'POST /api/admin/rules/dry-run': '规则试运行（重放过往卡片，多名患者）',
+      'POST /api/platform/regions/:code/dry-run': '地区政策试算（重放该地区过往卡片，多名患者）',
       'GET /api/quality/orders/:promptId': '质控查看申请历史',
     } satisfies Record<AccessLogEndpoint, string>,
     copy: (key: string) => `复制患者标识 ${key}`,

@@ -230,6 +230,11 @@ export const platformEn = {
         saving: 'Saving…',
         cancel: 'Cancel',
         saved: (name: string) => `The policy of ${name} is saved; the next card follows it.`,
+        tryIt: 'Dry run (last 30 days)',
+        tried: (hospitals: number, evaluated: number, disappear: number, accepted: number) =>
+          `Dry run (nothing saved): of ${evaluated} cards in the last 30 days at ${hospitals} hospitals of the region, ${disappear} would no longer be shown${accepted > 0 ? `, ${accepted} of them accepted by the doctor` : ''}.`,
+        limits:
+          'Only cards that were shown can be replayed: cards a wider policy would add cannot be counted from the past.',
       },
       history: {
         heading: (name: string) => `Versions of the policy of ${name}`,

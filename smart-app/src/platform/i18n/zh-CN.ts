@@ -217,6 +217,10 @@ export const platformZhCN = {
         saving: '正在保存…',
         cancel: '取消',
         saved: (name: string) => `已保存“${name}”的政策，下一张提示卡片起生效。`,
+        tryIt: '试算（过去 30 天）',
+        tried: (hospitals: number, evaluated: number, disappear: number, accepted: number) =>
+          `试算（尚未保存）：过去 30 天本地区 ${hospitals} 家医院的 ${evaluated} 张提示卡片中，${disappear} 张将不再显示${accepted > 0 ? `，其中 ${accepted} 张医生曾采用` : ''}。`,
+        limits: '只能重放已显示过的卡片：放宽政策后会新增的卡片无法从过去推算。',
       },
       history: {
         heading: (name: string) => `${name}的政策版本`,
