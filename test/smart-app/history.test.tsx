@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { messages } from '../../server/i18n';
@@ -109,15 +109,19 @@ describe('the decision after the fact', () => {
     await user.click(within(form).getByLabelText('口头'));
     await user.click(within(form).getByRole('button', { name: '保存决定' }));
 
-    // Waits for the save however long a busy machine takes (support/app sets testing-library's bound).
-    const completed = await screen.findByRole('region', { name: '当前决定' });
-    expect(api.decisions[0]).toMatchObject({
-      outcome: 'overridden',
-      reason: 'patient-request',
-      notification: { party: 'patient', method: 'verbal', notifiedBy: '王医生' },
-      practitioner: DOCTOR,
-    });
-    expect(within(completed).queryByText('此决定来自医生工作站卡片，尚缺患者告知记录。')).toBeNull();
+    // The region was there before the save: wait for what the save changes, not for the region to
+    // appear (support/app sets testing-library's one bound, for a busy machine).
+    await waitFor(() =>
+      expect(api.decisions[0]).toMatchObject({
+        outcome: 'overridden',
+        reason: 'patient-request',
+        notification: { party: 'patient', method: 'verbal', notifiedBy: '王医生' },
+        practitioner: DOCTOR,
+      }),
+    );
+    await waitFor(() =>
+      expect(within(currentDecision()).queryByText('此决定来自医生工作站卡片，尚缺患者告知记录。')).toBeNull(),
+    );
   });
 
   it('a decision of an earlier day is locked: shown, not changeable', async () => {
