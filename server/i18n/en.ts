@@ -273,7 +273,7 @@ export const en: Messages = {
     region: (code) => `unknown region ${code}`,
     alliance: (id) => `unknown alliance ${id}`,
     institution: (id) => `unknown institution ${id}`,
-    item: (code) => `unknown item ${code}`,
+    item: (code) => `no catalog item ${code}`,
   },
   provinceCsvHeader: [
     'Rank',

@@ -25,7 +25,7 @@ import {
 import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import type { ApiRole } from '../store/api-tokens';
-import { loadCatalog, saveItems } from '../store/catalog';
+import { loadCatalog } from '../store/catalog';
 import {
   listClients,
   listQualifications,
@@ -242,13 +242,8 @@ export const platformApi = [
     handle: savedUnderKey(
       'code',
       (item) => item.code,
-      async (services, item) => {
-        // A panel names analytes the catalog has: one it lacks could never be matched.
-        const { catalog } = await services.reference.current();
-        const unknown = item.contains.find((code) => !catalog.has(code));
-        if (unknown !== undefined) throw new HttpError(400, 'invalid', `no catalog item ${unknown}`, 'contains');
-        await saveItems(services.db, [item]);
-      },
+      // Through the import's checks: a panel's analytes must be in the catalog, as in a file.
+      (services, item) => saveOne(services, 'catalog', item),
     ),
   }),
   apiRoute({

@@ -31,6 +31,14 @@ async function missingReference<K extends RecordKind>(
     if (qualification.scope.kind === 'item' && !(await isRegistered(db, 'item', qualification.scope.itemCode)))
       return { field: 'scope.itemCode', message: unknown.item(qualification.scope.itemCode) };
   }
+  if (kind === 'catalog')
+    // A panel names analytes the catalog has: one it lacks could never be matched.
+    for (const code of (record as RecognitionItem).contains)
+      if (!(await isRegistered(db, 'item', code))) return { field: 'contains', message: unknown.item(code) };
+  if (kind === 'catalog')
+    // A panel names analytes the catalog has: one it lacks could never be matched.
+    for (const code of (record as RecognitionItem).contains)
+      if (!(await isRegistered(db, 'item', code))) return { field: 'contains', message: unknown.item(code) };
   if (kind === 'clients' && !(await isRegistered(db, 'institution', (record as CdsClient).hospitalId)))
     return { field: 'hospitalId', message: unknown.institution((record as CdsClient).hospitalId) };
   return null;

@@ -329,6 +329,12 @@ describe('the policy as data: a new province, its catalog and its alliances are 
       contains: ['LAB-CRE', 'LAB-UREA', 'LAB-UA'],
       onRegionalList: false,
     });
+    // A panel whose analyte the catalog lacks is refused in a file as on the item's own page.
+    const panel = `${csv.split('\n')[0]}\nLAB-X2,某组合,Some panel,lab,chemistry,,,30,days,none,LAB-K;LAB-NOPE,,true,,100\n`;
+    expect((await send('POST', '/api/platform/import/catalog', panel, 'text/csv')).body).toMatchObject({
+      saved: 0,
+      refused: [{ row: 1, field: 'contains', message: '互认目录中没有项目 LAB-NOPE' }],
+    });
   });
 
   it('tells close alliances from loose ones', async () => {
