@@ -4,6 +4,7 @@ import { allianceSchema, regionPolicySchema } from '../contract/admin';
 import type { Database } from '../store/database';
 import { listQualifications, loadAlliances, loadRegions, saveAlliance, withdrawQualification } from '../store/registry';
 import { saveRegionVersion } from '../store/region-history';
+import { unknownPartner } from '../platform/region-partners';
 
 /** What the platform console does with regions, alliances and withdrawals, for scripts (issue 21 point 9). */
 export const REGISTRY_USAGE = `  regions list
@@ -29,6 +30,8 @@ export async function regions(db: Database, args: string[], fail: Fail): Promise
   } else if (action === 'set' && file) {
     const parsed = regionPolicySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
     if (!parsed.success) fail(`regions set: ${problemOf(parsed.error)}`);
+    const stranger = await unknownPartner(db, parsed.data);
+    if (stranger !== null) fail(`regions set: partnerRegions: no other region ${stranger} to be a partner`);
     const version = await saveRegionVersion(db, parsed.data, { action: 'save', by: 'npm run huren', at: new Date() });
     out(`saved region ${parsed.data.code} as version ${version}`);
   } else fail('regions: list, or set <policy.json>');

@@ -16,6 +16,7 @@ import { regionHistory, saveRegionVersion } from '../store/region-history';
 import { loadAlliances, loadInstitutions, loadRegions, saveAlliance } from '../store/registry';
 import { changed, keyParams, PLATFORM, savedUnderKey } from './api';
 import { regionDryRun } from './region-dry-run';
+import { unknownPartner } from './region-partners';
 
 /**
  * Regions and alliances (issue 21 point 3): a region's policy is versioned like a hospital's rules,
@@ -43,9 +44,8 @@ export const regionsApi = [
     handle: async ({ params, body, principal, services }) => {
       if (params.code !== body.code)
         throw new HttpError(400, 'invalid', 'the code in the path and in the body differ', 'code');
-      const known = new Set((await loadRegions(services.reader)).map((region) => region.code));
-      const stranger = body.partnerRegions.find((code) => !known.has(code) || code === body.code);
-      if (stranger !== undefined)
+      const stranger = await unknownPartner(services.reader, body);
+      if (stranger !== null)
         throw new HttpError(400, 'invalid', `no other region ${stranger} to be a partner`, 'partnerRegions');
       await saveRegionVersion(services.db, body, { action: 'save', by: principal.name, at: services.clock() });
       changed(services);

@@ -129,6 +129,9 @@ describe('npm run huren: the operator CLI', () => {
       expect(huren(sqlite, 'regions', 'list').stdout).toMatch(/^CQ\s+重庆市\s+marks required/m);
       writeFileSync(file, JSON.stringify({ ...policy, markRequired: 'yes' }));
       expect(huren(sqlite, 'regions', 'set', file).stderr).toContain('markRequired');
+      // A partner that is no region is refused here as by the API.
+      writeFileSync(file, JSON.stringify({ ...policy, partnerRegions: ['XX'] }));
+      expect(huren(sqlite, 'regions', 'set', file).stderr).toContain('no other region XX');
 
       expect(
         huren(sqlite, 'alliances', 'set', '--id', 'A-CLI', '--name', '南川区医共体', '--kind', 'close').stdout,
