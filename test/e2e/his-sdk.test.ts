@@ -1,7 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser';
+import { launchChromium, seriousViolations } from '../support/browser';
 import { demoPatient } from '../support/hook-requests';
 import { signedJson } from '../support/his';
 import { startServer, type TestServer } from '../support/server';
@@ -15,11 +14,6 @@ import { startServer, type TestServer } from '../support/server';
 let server: TestServer;
 let browser: Browser;
 let page: Page;
-
-const seriousViolations = async (target: Page) => {
-  const { violations } = await new AxeBuilder({ page: target }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
-};
 
 beforeAll(async () => {
   server = await startServer({ reachable: true });

@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +5,7 @@ import { potassiumOru } from '../../fixtures/hl7v2/samples';
 import { syntheticNationalId } from '../../fixtures/patients/national-id';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { localDate } from '../../rules';
-import { launchChromium } from '../support/browser';
+import { launchChromium, seriousViolations as axeFindings } from '../support/browser';
 import { hisCheckBody, signedFetch } from '../support/his';
 import { orderRequest } from '../support/hook-requests';
 import { DEMO_CLIENTS } from '../../fixtures/clients';
@@ -26,20 +25,7 @@ let server: TestServer;
 let browser: Browser;
 let page: Page;
 
-const seriousViolations = async () => {
-  // A button just enabled is still fading its colour in: contrast is judged once transitions have ended.
-  // (Transitions only: a spinner's animation never ends; a cancelled transition counts as ended.)
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation instanceof CSSTransition)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa']).analyze();
-  return violations.filter((violation) => ['serious', 'critical'].includes(violation.impact ?? ''));
-};
+const seriousViolations = () => axeFindings(page);
 
 beforeAll(async () => {
   server = await startServer({ reachable: true, env: { CDS_AUTH: 'on' } });
