@@ -1,9 +1,13 @@
+import { addDays, localDate } from '../rules';
+import { SYSTEMS } from './fhir/systems';
 import type { Services } from './services';
 import { accessLogRetentionCutoff, pruneAccessLog } from './store/access-log';
+import { noteDaysSince, refreshOrderTallies } from './store/order-tallies';
 import { pruneExpiredResults } from './store/retention';
 
 export const TOKEN_IDS_EVERY_MS = 10 * 60_000;
 const RETENTION_EVERY_MS = 6 * 60 * 60_000;
+const TALLIES_EVERY_MS = 60_000;
 
 function every(ms: number, task: () => Promise<void>, services: Services): NodeJS.Timeout {
   const timer = setInterval(() => {
@@ -15,7 +19,8 @@ function every(ms: number, task: () => Promise<void>, services: Services): NodeJ
 
 /**
  * Housekeeping on timers: forget CDS client token ids once their tokens have expired, prune results
- * past the longest window in force and access log entries past ACCESS_LOG_RETENTION_DAYS (also `npm run prune`).
+ * past the longest window in force and access log entries past ACCESS_LOG_RETENTION_DAYS (also `npm run prune`),
+ * and keep the province's rollup (server/store/order-tallies.ts) within a minute of the orders.
  */
 export function startMaintenance(
   services: Services,
@@ -31,8 +36,18 @@ export function startMaintenance(
       services,
     ),
   ];
-  // In a cluster one process prunes for all.
+  // In a cluster one process prunes and rolls up for all.
   if (options.retention) {
+    const refreshTallies = async () => {
+      const days = await refreshOrderTallies(services.db, SYSTEMS.exceptionReason);
+      if (days > 0) services.logger.debug({ days }, "province's rollup refreshed");
+    };
+    // Days a stopped process may have left unnoted, then the rollup at once (a migration notes every day).
+    const yesterday = addDays(localDate(services.clock(), services.config.timeZone), -1);
+    noteDaysSince(services.db, yesterday)
+      .then(refreshTallies)
+      .catch((error: unknown) => services.logger.warn({ err: error }, 'maintenance failed; will retry'));
+    timers.push(every(TALLIES_EVERY_MS, refreshTallies, services));
     timers.push(
       every(
         RETENTION_EVERY_MS,

@@ -25,7 +25,7 @@ function periodOf(query: z.output<typeof provinceFiguresQuerySchema>, now: Date,
 async function figures({ query, locale, services }: FiguresCall): Promise<ProvinceFigures> {
   const period = periodOf(query, services.clock(), services.config.timeZone);
   return provinceFigures(
-    services.reader,
+    { writer: services.db, reader: services.reader },
     { ...period, locale, exceptionReasonSystem: SYSTEMS.exceptionReason },
     await services.reference.current(),
   );

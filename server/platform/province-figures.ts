@@ -1,38 +1,39 @@
 import type { ProvinceFigures } from '../contract/province-figures';
 import type { Database } from '../store/database';
-import { figureRows } from '../store/quality-figures';
+import { recognisedItemsOfPeriod, refreshOrderTallies, talliedGroups, type TalliedGroup } from '../store/order-tallies';
+import type { OutcomeCounts } from '../store/quality-figures';
 import type { OrderPeriod } from '../store/quality-orders';
-import { recognisedFigure, recognisedItemCodes } from '../store/quality-repeats';
-import { GROUP_KEYS, tallyFigure, tallyRows } from '../store/quality-tallies';
 import type { ReferenceData } from '../store/reference';
-import { NO_ORDERS, RECOGNISED_ITEM_TARGETS, added, countsOf, groups, tally } from '../quality/statistics';
+import { NO_ORDERS, RECOGNISED_ITEM_TARGETS, added, groups, tally } from '../quality/statistics';
 
 /**
- * Every hospital's figures in a period, aggregated in one statement over the same derived orders a
- * hospital's console counts (external results, emergencies and the hospital's own results aside): the
- * province's total, each hospital ranked by recognition rate with its recognised items (004's 200 and
- * 300), each item, each month. Only groups leave the store.
+ * Every hospital's figures in a period, counted as each hospital's console counts its orders (external
+ * results only; emergencies and the hospital's own results aside): the province's total, each hospital
+ * ranked by recognition rate with its recognised items (004's 200 and 300), each item, each month.
+ * Read from the rollup (server/store/order-tallies.ts), brought up to date first with what changed
+ * since its last refresh, so the answer costs the period's hospital-day-items, not its orders.
  */
 export async function provinceFigures(
-  db: Database,
+  stores: { readonly writer: Database; readonly reader: Database },
   period: Omit<OrderPeriod, 'hospitalId'>,
   reference: ReferenceData,
 ): Promise<ProvinceFigures> {
-  const external = (figure: string, key: string, label: string) =>
-    tallyFigure(db, figure, { keys: [key], label, externalOnly: true });
-  const figures = await figureRows(db, { ...period, hospitalId: null }, {}, [
-    external('hospital', GROUP_KEYS.hospital, GROUP_KEYS.hospital),
-    external('item', GROUP_KEYS.item, GROUP_KEYS.itemLabel),
-    external('month', GROUP_KEYS.month, GROUP_KEYS.month),
-    recognisedFigure(db, 'recognised', period.locale),
+  await refreshOrderTallies(stores.writer, period.exceptionReasonSystem);
+  const [tallied, recognised] = await Promise.all([
+    talliedGroups(stores.reader, period),
+    recognisedItemsOfPeriod(stores.reader, period),
   ]);
-  const recognised = recognisedItemCodes(figures.get('recognised'));
+  const summed = (key: (row: TalliedGroup) => string) => {
+    const sums = new Map<string, OutcomeCounts>();
+    for (const row of tallied) sums.set(key(row), added(sums.get(key(row)) ?? NO_ORDERS, row));
+    return [...sums].map(([group, counts]) => ({ key: group, counts }));
+  };
+  const hospitalRows = summed((row) => row.hospitalId);
   const itemsOf = new Map<string, Set<string>>();
   for (const item of recognised)
     itemsOf.set(item.hospitalId, (itemsOf.get(item.hospitalId) ?? new Set()).add(item.code));
-  const hospitalRows = tallyRows(figures.get('hospital'));
   // Every order is one hospital's: the province's counts are their sum.
-  const total = hospitalRows.reduce((sum, row) => added(sum, countsOf(row)), NO_ORDERS);
+  const total = hospitalRows.reduce((sum, row) => added(sum, row.counts), NO_ORDERS);
   const hospitals = hospitalRows
     .map((row) => {
       const institution = reference.institutions.get(row.key);
@@ -41,12 +42,16 @@ export async function provinceFigures(
         name: institution?.name ?? row.key,
         region: institution?.region ?? '',
         level: institution?.level ?? 0,
-        ...tally(countsOf(row)),
+        ...tally(row.counts),
         recognisedItems: itemsOf.get(row.key)?.size ?? 0,
       };
     })
     // Highest rate first; hospitals with nothing eligible last; then more eligible orders, then the id.
     .sort((a, b) => (b.rate ?? -1) - (a.rate ?? -1) || b.eligible - a.eligible || a.id.localeCompare(b.id));
+  const itemName = (code: string) => {
+    const item = reference.catalog.get(code);
+    return item ? (period.locale === 'en' ? item.nameEn : item.nameZh) : code;
+  };
   let place = 0;
   const byHospital = hospitals.map((hospital) => ({ ...hospital, rank: hospital.rate === null ? null : ++place }));
   return {
@@ -58,11 +63,9 @@ export async function provinceFigures(
     },
     targets: RECOGNISED_ITEM_TARGETS,
     byHospital,
-    byItem: groups(
-      tallyRows(figures.get('item')).map((row) => ({ key: row.key, label: row.label, counts: countsOf(row) })),
+    byItem: groups(summed((row) => row.itemCode).map((row) => ({ ...row, label: itemName(row.key) }))),
+    byMonth: groups(summed((row) => row.month).map((row) => ({ ...row, label: row.key }))).sort((a, b) =>
+      a.key.localeCompare(b.key),
     ),
-    byMonth: groups(
-      tallyRows(figures.get('month')).map((row) => ({ key: row.key, label: row.key, counts: countsOf(row) })),
-    ).sort((a, b) => a.key.localeCompare(b.key)),
   };
 }

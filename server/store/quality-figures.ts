@@ -90,15 +90,22 @@ export function unionOf(db: Database, queries: readonly Knex.QueryBuilder[]): Kn
 }
 
 /** Runs the figures over the filtered orders in one statement. */
-export async function figureRows(
+export function figureRows(
   db: Database,
   period: OrderPeriod,
   criteria: OrderCriteria,
   figures: readonly Knex.QueryBuilder[],
 ): Promise<Map<string, FigureRow[]>> {
-  const rows: Record<string, unknown>[] = await filteredOrders(db, period, criteria)
-    .select('*')
-    .from(unionOf(db, figures).as('figures'));
+  return figureRowsOver(db, filteredOrders(db, period, criteria), figures);
+}
+
+/** Runs the figures over the orders of a query that defines `o` (`filteredOrders` or another selection). */
+export async function figureRowsOver(
+  db: Database,
+  orders: Knex.QueryBuilder,
+  figures: readonly Knex.QueryBuilder[],
+): Promise<Map<string, FigureRow[]>> {
+  const rows: Record<string, unknown>[] = await orders.select('*').from(unionOf(db, figures).as('figures'));
   const byFigure = new Map<string, FigureRow[]>();
   for (const row of rows) {
     const text = (value: unknown) => (value === null || value === undefined ? null : String(value));

@@ -43,18 +43,24 @@ export function repeatCounts(rows: readonly FigureRow[] = []): RepeatCount[] {
  * The distinct catalog items recognised from other institutions' results: an accepted external order
  * recognises the ordered item, or, for a panel whose results covered only some analytes, those analytes
  * (read from its first card's offer, which the derived orders leave out: it is wide). One row per item
- * and ordering hospital (`key2`), so the platform counts each hospital's items.
+ * and ordering hospital (`key2`), so the platform counts each hospital's items; or per item and local
+ * day of the order (`per: 'day'`), for the province's rollup.
  */
-export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' | 'en'): Knex.QueryBuilder {
+export function recognisedFigure(
+  db: Database,
+  figure: string,
+  locale: 'zh-CN' | 'en',
+  per: 'hospital' | 'day' = 'hospital',
+): Knex.QueryBuilder {
   const json = sqlDialect(db);
   const name = locale === 'en' ? 'a.name_en' : 'a.name_zh';
   const recognised = db
-    .select('o.hospital_id as hospital', 'o.item_code as code', 'o.item_name as name')
+    .select('o.hospital_id as hospital', 'o.created_on as day', 'o.item_code as code', 'o.item_name as name')
     .from('o')
     .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 1 })
     .unionAll(
       db
-        .select('o.hospital_id as hospital', 'a.code', db.raw(`${name} AS name`))
+        .select('o.hospital_id as hospital', 'o.created_on as day', 'a.code', db.raw(`${name} AS name`))
         .from(db.raw(`o, prompts card, ${json.elements('card.candidates')}, items a`))
         .whereRaw('card.id = o.prompt_id')
         .where({ 'o.scope': 'external', 'o.outcome': 'accepted', 'o.whole': 0 })
@@ -62,9 +68,9 @@ export function recognisedFigure(db: Database, figure: string, locale: 'zh-CN' |
         .whereRaw('a.code <> o.item_code'),
     );
   return db
-    .select(figureColumns(db, figure, { key1: 'r.code', key2: 'r.hospital', label: 'MAX(r.name)', orders: 'COUNT(*)' }))
+    .select(figureColumns(db, figure, { key1: 'r.code', key2: `r.${per}`, label: 'MAX(r.name)', orders: 'COUNT(*)' }))
     .from(recognised.as('r'))
-    .groupBy('r.code', 'r.hospital');
+    .groupBy('r.code', `r.${per}`);
 }
 
 export function recognisedItemCodes(

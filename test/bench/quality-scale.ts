@@ -247,7 +247,10 @@ async function benchOneStore(
       const times: number[] = [];
       let bytes = 0;
       const tokenOf = (which: number) => (endpoint.platform ? platformToken : (tokens[which] as string));
-      await timed(`${server.url}${endpoint.path(0)}`, tokenOf(0));
+      const first = await timed(`${server.url}${endpoint.path(0)}`, tokenOf(0));
+      // The province's first answer after the bulk load also builds its rollup (server/store/order-tallies.ts).
+      if (endpoint.platform)
+        log(`${store}: ${endpoint.name}: first read, rollup built, ${(first.ms / 1000).toFixed(1)} s`);
       // The province's answer reads every hospital's month: a few samples tell its time.
       const samples = endpoint.platform ? Math.min(options.samples, 3) : options.samples;
       for (let sample = 0; sample < samples; sample += 1) {

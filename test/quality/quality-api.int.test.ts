@@ -501,3 +501,31 @@ describe('issue 9 point 12: a panel whose analytes had results', () => {
     ]);
   });
 });
+
+describe("issue 21 point 6: the province's figures count a hospital as its own console counts it", () => {
+  it("agrees with 山城's statistics, and follows a decision made after the figures were first read", async () => {
+    const same = async () => {
+      const province = await getJson(`${server.url}/api/platform/figures?from=2026-02-09&to=2026-03-10`, {
+        authorization: `Bearer ${server.platformToken}`,
+      });
+      const { body } = await api('/api/quality/statistics');
+      const row = province.body.byHospital.find((hospital: any) => hospital.id === HOSPITALS.shancheng);
+      const { prompts: _prompts, ...counts } = body.totals;
+      expect(row).toMatchObject(counts);
+      expect(row.recognisedItems).toBe(body.recognisedItems.count);
+      return row;
+    };
+    const before = await same();
+    // E (膝关节MRI) was left undecided; the doctor now accepts it in the app.
+    const appContext = JSON.parse(cards.E.links[0].appContext);
+    const view = await getJson(`${server.url}/api/prompts/${appContext.promptId}`, {
+      authorization: `Bearer ${appContext.token}`,
+    });
+    expect(
+      (await decideInApp(cards.E, { outcome: 'accepted', resultId: view.body.recognisable[0].resultId })).status,
+    ).toBe(200);
+    const after = await same();
+    expect([after.accepted, after.noDecision]).toEqual([before.accepted + 1, before.noDecision - 1]);
+    expect(after.recognisedItems).toBe(before.recognisedItems + 1);
+  });
+});

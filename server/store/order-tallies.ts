@@ -1,0 +1,231 @@
+import type { Knex } from 'knex';
+import { addDays } from '../../rules';
+import type { Database } from './database';
+import { figureRowsOver, type OutcomeCounts } from './quality-figures';
+import { orderFacts } from './quality-orders';
+import { recognisedFigure } from './quality-repeats';
+import { GROUP_KEYS, tallyFigure, tallyRows } from './quality-tallies';
+
+/**
+ * The province's rollup (migration 20261206180000): each hospital's external orders per local day and
+ * item, counted as its quality console counts them (server/store/quality-orders.ts), and the items it
+ * recognised. An order belongs to the day of its first card. Writers note the hospital-days they touch
+ * in their own transaction; `refreshOrderTallies` re-derives those days (and the day before, whose
+ * orders a card of the next day may still decide), so a refresh costs what changed, not the province.
+ */
+
+/** A hospital's local day whose prompts, decisions or unexplained repeats changed. */
+export interface OrderDay {
+  readonly hospitalId: string;
+  readonly day: string;
+}
+
+export async function noteOrderDaysChanged(db: Database, days: readonly OrderDay[]): Promise<void> {
+  const distinct = new Map(days.map((day) => [`${day.hospitalId}\u0000${day.day}`, day]));
+  if (distinct.size === 0) return;
+  await db('order_day_changes').insert(
+    [...distinct.values()].map((day) => ({ hospital_id: day.hospitalId, day: day.day })),
+  );
+}
+
+/** Notes the hospital-days of these prompts (a decision made, a repeat logged, a card withdrawn). */
+export async function notePromptDaysChanged(db: Database, promptIds: readonly string[]): Promise<void> {
+  if (promptIds.length === 0) return;
+  await db.raw(
+    `INSERT INTO order_day_changes (hospital_id, day)
+     SELECT DISTINCT hospital_id, created_on FROM prompts WHERE id IN (${promptIds.map(() => '?').join(', ')})`,
+    [...promptIds],
+  );
+}
+
+/**
+ * Notes every hospital's days from `since` on: a process that stopped between writing a prompt and
+ * noting its day (the two are separate statements, off the hook's critical path) left one unnoted.
+ */
+export async function noteDaysSince(db: Database, since: string): Promise<void> {
+  await db.raw(
+    'INSERT INTO order_day_changes (hospital_id, day) SELECT DISTINCT hospital_id, created_on FROM prompts WHERE created_on >= ?',
+    [since],
+  );
+}
+
+/** PostgreSQL: one refresher at a time across processes (SQLite has one writer anyway). */
+const REFRESH_LOCK = 2_026_120_618;
+const CHUNK = 500;
+
+/** Consecutive days as runs [from, to]. */
+function runsOf(days: ReadonlySet<string>): [string, string][] {
+  const runs: [string, string][] = [];
+  for (const day of [...days].sort()) {
+    const last = runs.at(-1);
+    if (last && addDays(last[1], 1) === day) last[1] = day;
+    else runs.push([day, day]);
+  }
+  return runs;
+}
+
+/**
+ * The orders first shown on the run's days: derived over the run and the day after (a card signed the
+ * next morning belongs to the order), without the orders that had a card before the run.
+ */
+function ordersOfRun(db: Database, hospitalId: string, [from, to]: [string, string], exceptionReasonSystem: string) {
+  const period = { hospitalId, from, to: addDays(to, 1), locale: 'zh-CN', exceptionReasonSystem } as const;
+  return db.queryBuilder().withMaterialized('o', (inner) =>
+    inner
+      .select('f.*')
+      .from(orderFacts(db, period).wrap('(', ') AS f'))
+      .whereBetween('f.created_on', [from, to])
+      .whereNotExists((earlier) =>
+        earlier
+          .select(db.raw('1'))
+          .from('prompts as e')
+          .whereRaw('e.order_key = f.order_id')
+          .andWhere('e.created_on', '<', from),
+      ),
+  );
+}
+
+async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
+}
+
+async function rebuildRun(
+  trx: Knex.Transaction,
+  hospitalId: string,
+  run: [string, string],
+  exceptionReasonSystem: string,
+): Promise<void> {
+  const figures = await figureRowsOver(trx, ordersOfRun(trx, hospitalId, run, exceptionReasonSystem), [
+    tallyFigure(trx, 'tally', { keys: [GROUP_KEYS.day, GROUP_KEYS.item], label: "''", externalOnly: true }),
+    recognisedFigure(trx, 'recognised', 'zh-CN', 'day'),
+  ]);
+  for (const table of ['order_day_tallies', 'order_day_recognitions'])
+    await trx(table).where('hospital_id', hospitalId).whereBetween('day', run).delete();
+  await inChunks(tallyRows(figures.get('tally')), (rows) =>
+    trx('order_day_tallies').insert(
+      rows.map((row) => ({
+        day: row.key,
+        hospital_id: hospitalId,
+        item_code: row.subKey,
+        orders: row.orders,
+        prompts: row.prompts,
+        accepted: row.accepted,
+        overridden: row.overridden,
+        not_counted: row.notCounted,
+        no_decision: row.noDecision,
+        unexplained: row.unexplained,
+        saving_fen: row.savingFen,
+      })),
+    ),
+  );
+  await inChunks(figures.get('recognised') ?? [], (rows) =>
+    trx('order_day_recognitions').insert(
+      rows.map((row) => ({ day: row.key2 ?? '', hospital_id: hospitalId, item_code: row.key1 ?? '' })),
+    ),
+  );
+}
+
+/** Re-derives one hospital's noted days (up to the change `upTo`) and forgets the notes, in one transaction. */
+async function refreshHospital(
+  db: Database,
+  hospitalId: string,
+  upTo: number,
+  exceptionReasonSystem: string,
+): Promise<number> {
+  return db.transaction(async (trx) => {
+    if (trx.client.config.client === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
+    const notes: { id: number | string; day: string }[] = await trx('order_day_changes')
+      .where('hospital_id', hospitalId)
+      .andWhere('id', '<=', upTo)
+      .select('id', 'day');
+    if (notes.length === 0) return 0;
+    // Forget exactly the notes read: one written meanwhile (committed later) stays for the next refresh.
+    await inChunks(
+      notes.map((note) => note.id),
+      (ids) => trx('order_day_changes').whereIn('id', ids).delete(),
+    );
+    const days = new Set(notes.flatMap((note) => [addDays(note.day, -1), note.day]));
+    const runs = runsOf(days);
+    for (const run of runs) await rebuildRun(trx, hospitalId, run, exceptionReasonSystem);
+    return days.size;
+  });
+}
+
+/**
+ * Brings the rollup up to date with every change noted so far (not those noted while it runs, so a
+ * steady stream of writes cannot keep it going). Answers how many hospital-days it re-derived.
+ */
+export async function refreshOrderTallies(db: Database, exceptionReasonSystem: string): Promise<number> {
+  const last = await db('order_day_changes').max({ id: 'id' }).first();
+  const upTo = Number(last?.id ?? 0);
+  let days = 0;
+  for (;;) {
+    const next = await db('order_day_changes').where('id', '<=', upTo).orderBy('id').first('hospital_id');
+    if (!next) return days;
+    days += await refreshHospital(db, String(next.hospital_id), upTo, exceptionReasonSystem);
+  }
+}
+
+/** The rollup's counts of one hospital's item in one month of the period. */
+export interface TalliedGroup extends OutcomeCounts {
+  readonly hospitalId: string;
+  readonly itemCode: string;
+  /** YYYY-MM */
+  readonly month: string;
+}
+
+const SUMS = {
+  orders: 'orders',
+  prompts: 'prompts',
+  accepted: 'accepted',
+  overridden: 'overridden',
+  notCounted: 'not_counted',
+  noDecision: 'no_decision',
+  unexplained: 'unexplained',
+  savingFen: 'saving_fen',
+} as const satisfies Record<keyof OutcomeCounts, string>;
+
+/**
+ * The rollup's days from `from` to `to`, summed by hospital, item and month in one pass: the caller
+ * adds these up by hospital, by item and by month (thousands of rows, not the period's orders).
+ */
+export async function talliedGroups(
+  db: Database,
+  period: { readonly from: string; readonly to: string },
+): Promise<TalliedGroup[]> {
+  const month = 'SUBSTR(day, 1, 7)';
+  const rows: Record<string, unknown>[] = await db('order_day_tallies')
+    .whereBetween('day', [period.from, period.to])
+    .groupBy('hospital_id', 'item_code')
+    .groupByRaw(month)
+    .select(
+      'hospital_id',
+      'item_code',
+      db.raw(`${month} AS month`),
+      ...Object.entries(SUMS).map(([name, column]) => db.raw(`SUM(${column}) AS ??`, [name])),
+    );
+  return rows.map((row) => ({
+    hospitalId: String(row.hospital_id),
+    itemCode: String(row.item_code),
+    month: String(row.month),
+    orders: Number(row.orders),
+    prompts: Number(row.prompts),
+    accepted: Number(row.accepted),
+    overridden: Number(row.overridden),
+    notCounted: Number(row.notCounted),
+    noDecision: Number(row.noDecision),
+    unexplained: Number(row.unexplained),
+    savingFen: Number(row.savingFen),
+  }));
+}
+
+/** Each hospital's recognised items in the period (each item once per hospital). */
+export async function recognisedItemsOfPeriod(
+  db: Database,
+  period: { readonly from: string; readonly to: string },
+): Promise<{ hospitalId: string; code: string }[]> {
+  const rows: { hospital_id: string; item_code: string }[] = await db('order_day_recognitions')
+    .whereBetween('day', [period.from, period.to])
+    .distinct('hospital_id', 'item_code');
+  return rows.map((row) => ({ hospitalId: row.hospital_id, code: row.item_code }));
+}
