@@ -6,6 +6,8 @@ export interface Caller {
   readonly hospitalId: string | null;
   /** The FHIR base URLs the client registered; undefined when it listed none or there is no client. */
   readonly fhirServers?: readonly string[];
+  /** The web origins the client registered (a browser-based EHR); its calls from other pages are refused. */
+  readonly corsOrigins?: readonly string[];
   /** Who reads the patient's results, for the access log; nothing is logged without it. */
   readonly access?: AccessActor;
   /**

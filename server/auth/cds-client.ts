@@ -138,6 +138,7 @@ export function cdsClientAuthentication(
       issuer,
       hospitalId: client.hospitalId,
       ...(client.fhirServers ? { fhirServers: client.fhirServers } : {}),
+      corsOrigins: client.corsOrigins,
     };
   }
 

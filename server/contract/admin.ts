@@ -194,6 +194,11 @@ export const cdsClientSchema = z.object({
     .array(z.url({ protocol: /^https?$/ }))
     .max(20)
     .optional(),
+  /** The web origins a browser-based EHR calls from (CORS); its calls from any other page are refused. */
+  corsOrigins: z
+    .array(z.url({ protocol: /^https?$/ }).overwrite((url) => new URL(url).origin))
+    .max(20)
+    .default([]),
 });
 export type CdsClient = z.infer<typeof cdsClientSchema>;
 

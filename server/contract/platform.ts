@@ -12,7 +12,7 @@ export const withdrawalSchema = z.object({ id: z.number().int(), withdrawnOn: z.
 export const registeredClientsSchema = z.array(
   cdsClientSchema
     .pick({ issuer: true, hospitalId: true, jwks: true, jkuAllowlist: true, fhirServers: true })
-    .extend({ revoked: z.boolean(), createdAt: z.string() }),
+    .extend({ corsOrigins: z.array(z.string()), revoked: z.boolean(), createdAt: z.string() }),
 );
 export const clientRegistrationSchema = cdsClientSchema.pick({ issuer: true, hospitalId: true, jkuAllowlist: true });
 export const clientRevocationSchema = z.object({ issuer: z.string(), revoked: z.literal(true) });

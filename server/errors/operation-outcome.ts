@@ -20,6 +20,10 @@ export function notFound(diagnostics: string, expression?: string): HttpError {
   return HttpError.withOutcome(404, outcome(issue('not-found', diagnostics, expression)));
 }
 
+export function forbidden(diagnostics: string, expression?: string): HttpError {
+  return HttpError.withOutcome(403, outcome(issue('forbidden', diagnostics, expression)));
+}
+
 /** CDS Hooks: the service cannot get the FHIR data it needs (prefetch missing, FHIR server unreachable). */
 export function preconditionFailed(diagnostics: string, expression?: string): HttpError {
   return HttpError.withOutcome(412, outcome(issue('not-found', diagnostics, expression)));

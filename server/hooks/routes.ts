@@ -1,12 +1,13 @@
 import cors from 'cors';
-import { Router, type Request, type Response } from 'express';
+import { Router, type Request, type RequestHandler, type Response } from 'express';
 import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
 import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
-import { notFound } from '../errors/operation-outcome';
+import { forbidden, notFound } from '../errors/operation-outcome';
+import { registeredCorsOrigins } from '../store/registry';
 import { localeOf, messages } from '../i18n';
 import type { Services } from '../services';
 import type { Caller } from '../auth/caller';
@@ -30,10 +31,18 @@ export function callerOf(response: Response): Caller {
 /** The whole CDS Hooks surface: discovery, service calls, feedback. */
 export function hookRoutes(services: Services): Router {
   const router = Router();
-  // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists.
-  // EHRs calling server to server send no Origin and need no CORS headers.
+  // https://cds-hooks.hl7.org/2.0/#cross-origin-resource-sharing — only the origins the operator lists
+  // (CDS_CORS_ORIGINS) or some registered client lists: a preflight names no client yet. Each call is
+  // then checked against its own client's origins. EHRs calling server to server send no Origin.
+  const operatorOrigins = new Set(services.config.cdsCorsOrigins);
   const corsHeaders = cors({
-    origin: [...services.config.cdsCorsOrigins],
+    origin: (origin, callback) => {
+      if (!origin || operatorOrigins.has(origin)) return callback(null, origin !== undefined);
+      registeredCorsOrigins(services.reader).then(
+        (origins) => callback(null, origins.has(origin)),
+        (error: unknown) => callback(error as Error),
+      );
+    },
     methods: ['GET', 'POST'],
     allowedHeaders: ['Authorization', 'Content-Type'],
     maxAge: 600,
@@ -49,6 +58,14 @@ export function hookRoutes(services: Services): Router {
   });
 
   const limit = clientRateLimit(services);
+  // A browser page another client registered cannot borrow this client's token.
+  const fromOwnPage: RequestHandler = (request, response, next) => {
+    const origin = request.get('origin');
+    const caller = callerOf(response);
+    if (origin === undefined || operatorOrigins.has(origin) || caller.issuer === null) return next();
+    if (caller.corsOrigins?.includes(origin)) return next();
+    throw forbidden(`origin ${origin.slice(0, 100)} is not registered for this CDS client`);
+  };
 
   // https://cds-hooks.hl7.org/2.0/#discovery
   router.get('/cds-services', (request: Request, response: Response) => {
@@ -59,6 +76,7 @@ export function hookRoutes(services: Services): Router {
   router.post(
     '/cds-services/:id',
     authenticate,
+    fromOwnPage,
     limit,
     jsonBody(BODY_LIMITS.hook),
     async (request: Request, response: Response) => {
@@ -107,6 +125,7 @@ export function hookRoutes(services: Services): Router {
   router.post(
     '/cds-services/:id/feedback',
     authenticate,
+    fromOwnPage,
     limit,
     jsonBody(BODY_LIMITS.feedback),
     async (request: Request, response: Response) => {

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addDays } from '../../rules';
+import { addDays, addMonths } from '../../rules';
 import type { Database } from './database';
 import { figureRowsOver, type OutcomeCounts } from './quality-figures';
 import { orderFacts } from './quality-orders';
@@ -9,7 +9,7 @@ import { GROUP_KEYS, tallyFigure, tallyRows } from './quality-tallies';
 /**
  * The province's rollup (migration 20261206180000): each hospital's external orders per local day and
  * item, counted as its quality console counts them (server/store/quality-orders.ts), and the items it
- * recognised. An order belongs to the day of its first card. Writers note the hospital-days they touch
+ * recognised, and the same per month. An order belongs to the day of its first card. Writers note the hospital-days they touch
  * in their own transaction; `refreshOrderTallies` re-derives those days (and the day before, whose
  * orders a card of the next day may still decide), so a refresh costs what changed, not the province.
  */
@@ -85,6 +85,39 @@ function ordersOfRun(db: Database, hospitalId: string, [from, to]: [string, stri
   );
 }
 
+const COUNT_COLUMNS = [
+  'orders',
+  'prompts',
+  'accepted',
+  'overridden',
+  'not_counted',
+  'no_decision',
+  'unexplained',
+  'saving_fen',
+] as const;
+
+/** The last local day of a month (YYYY-MM). */
+const lastDayOf = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
+
+/** A month's rows, summed again from its days (at most 31 days of one hospital's items). */
+async function rebuildMonth(trx: Knex.Transaction, hospitalId: string, month: string): Promise<void> {
+  const days = [`${month}-01`, lastDayOf(month)];
+  for (const table of ['order_month_tallies', 'order_month_recognitions'])
+    await trx(table).where({ hospital_id: hospitalId, month }).delete();
+  const columns = COUNT_COLUMNS.join(', ');
+  await trx.raw(
+    `INSERT INTO order_month_tallies (month, hospital_id, item_code, ${columns})
+     SELECT ?, hospital_id, item_code, ${COUNT_COLUMNS.map((column) => `SUM(${column})`).join(', ')}
+     FROM order_day_tallies WHERE hospital_id = ? AND day BETWEEN ? AND ? GROUP BY hospital_id, item_code`,
+    [month, hospitalId, ...days],
+  );
+  await trx.raw(
+    `INSERT INTO order_month_recognitions (month, hospital_id, item_code)
+     SELECT DISTINCT ?, hospital_id, item_code FROM order_day_recognitions WHERE hospital_id = ? AND day BETWEEN ? AND ?`,
+    [month, hospitalId, ...days],
+  );
+}
+
 async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<unknown>): Promise<void> {
   for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
 }
@@ -145,8 +178,8 @@ async function refreshHospital(
       (ids) => trx('order_day_changes').whereIn('id', ids).delete(),
     );
     const days = new Set(notes.flatMap((note) => [addDays(note.day, -1), note.day]));
-    const runs = runsOf(days);
-    for (const run of runs) await rebuildRun(trx, hospitalId, run, exceptionReasonSystem);
+    for (const run of runsOf(days)) await rebuildRun(trx, hospitalId, run, exceptionReasonSystem);
+    for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await rebuildMonth(trx, hospitalId, month);
     return days.size;
   });
 }
@@ -185,26 +218,54 @@ const SUMS = {
   savingFen: 'saving_fen',
 } as const satisfies Record<keyof OutcomeCounts, string>;
 
+/** A period as the whole months it covers and the days at its ends that are not a whole month. */
+function partsOf(period: { readonly from: string; readonly to: string }): {
+  months: string[];
+  days: [string, string][];
+} {
+  const months: string[] = [];
+  const days: [string, string][] = [];
+  for (
+    let month = period.from.slice(0, 7);
+    month <= period.to.slice(0, 7);
+    month = addMonths(`${month}-01`, 1).slice(0, 7)
+  ) {
+    const first = `${month}-01`;
+    const last = lastDayOf(month);
+    if (period.from <= first && last <= period.to) months.push(month);
+    else days.push([period.from > first ? period.from : first, period.to < last ? period.to : last]);
+  }
+  return { months, days };
+}
+
+const sums = (db: Database) => Object.entries(SUMS).map(([name, column]) => db.raw(`SUM(${column}) AS ??`, [name]));
+
 /**
- * The rollup's days from `from` to `to`, summed by hospital, item and month in one pass: the caller
- * adds these up by hospital, by item and by month (thousands of rows, not the period's orders).
+ * The rollup over a period, summed by hospital, item and month: whole months from the monthly rows,
+ * the days at the ends from the daily ones. The caller adds these up by hospital, by item and by
+ * month (thousands of rows, not the period's orders).
  */
 export async function talliedGroups(
   db: Database,
   period: { readonly from: string; readonly to: string },
 ): Promise<TalliedGroup[]> {
-  const month = 'SUBSTR(day, 1, 7)';
-  const rows: Record<string, unknown>[] = await db('order_day_tallies')
-    .whereBetween('day', [period.from, period.to])
-    .groupBy('hospital_id', 'item_code')
-    .groupByRaw(month)
-    .select(
-      'hospital_id',
-      'item_code',
-      db.raw(`${month} AS month`),
-      ...Object.entries(SUMS).map(([name, column]) => db.raw(`SUM(${column}) AS ??`, [name])),
+  const { months, days } = partsOf(period);
+  const queries: Promise<Record<string, unknown>[]>[] = [];
+  if (months.length > 0)
+    queries.push(
+      db('order_month_tallies')
+        .whereIn('month', months)
+        .groupBy('hospital_id', 'item_code', 'month')
+        .select('hospital_id', 'item_code', 'month', ...sums(db)),
     );
-  return rows.map((row) => ({
+  for (const range of days)
+    queries.push(
+      db('order_day_tallies')
+        .whereBetween('day', range)
+        .groupBy('hospital_id', 'item_code')
+        .select('hospital_id', 'item_code', db.raw('? AS month', [range[0].slice(0, 7)]), ...sums(db)),
+    );
+  return (await Promise.all(queries)).flat().map((row) => ({
     hospitalId: String(row.hospital_id),
     itemCode: String(row.item_code),
     month: String(row.month),
@@ -224,8 +285,14 @@ export async function recognisedItemsOfPeriod(
   db: Database,
   period: { readonly from: string; readonly to: string },
 ): Promise<{ hospitalId: string; code: string }[]> {
-  const rows: { hospital_id: string; item_code: string }[] = await db('order_day_recognitions')
-    .whereBetween('day', [period.from, period.to])
-    .distinct('hospital_id', 'item_code');
-  return rows.map((row) => ({ hospitalId: row.hospital_id, code: row.item_code }));
+  const { months, days } = partsOf(period);
+  const queries: Promise<{ hospital_id: string; item_code: string }[]>[] = [];
+  if (months.length > 0)
+    queries.push(db('order_month_recognitions').whereIn('month', months).distinct('hospital_id', 'item_code'));
+  for (const range of days)
+    queries.push(db('order_day_recognitions').whereBetween('day', range).distinct('hospital_id', 'item_code'));
+  const distinct = new Map<string, { hospitalId: string; code: string }>();
+  for (const row of (await Promise.all(queries)).flat())
+    distinct.set(`${row.hospital_id}\u0000${row.item_code}`, { hospitalId: row.hospital_id, code: row.item_code });
+  return [...distinct.values()];
 }

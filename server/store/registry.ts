@@ -138,11 +138,35 @@ export async function saveClient(db: Database, client: CdsClient, now: Date): Pr
       jwks: client.jwks ? JSON.stringify(client.jwks) : null,
       jku_allowlist: JSON.stringify(client.jkuAllowlist),
       fhir_servers: client.fhirServers ? JSON.stringify(client.fhirServers) : null,
+      cors_origins: JSON.stringify(client.corsOrigins),
       created_at: now.toISOString(),
       revoked_at: null,
     })
     .onConflict('issuer')
-    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'fhir_servers', 'revoked_at']);
+    .merge(['hospital_id', 'jwks', 'jku_allowlist', 'fhir_servers', 'cors_origins', 'revoked_at']);
+}
+
+interface ClientRow {
+  issuer: string;
+  hospital_id: string;
+  jwks: string | null;
+  jku_allowlist: string;
+  fhir_servers: string | null;
+  cors_origins: string | null;
+  revoked_at: string | null;
+  created_at: string;
+}
+
+function toClient(row: ClientRow): RegisteredClient {
+  return {
+    issuer: row.issuer,
+    hospitalId: row.hospital_id,
+    jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
+    jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
+    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
+    corsOrigins: row.cors_origins ? (JSON.parse(row.cors_origins) as string[]) : [],
+    revoked: row.revoked_at !== null,
+  };
 }
 
 export interface RegisteredClient extends CdsClient {
@@ -150,25 +174,17 @@ export interface RegisteredClient extends CdsClient {
 }
 
 export async function findClient(db: Database, issuer: string): Promise<RegisteredClient | null> {
-  const row = await db<{
-    issuer: string;
-    hospital_id: string;
-    jwks: string | null;
-    jku_allowlist: string;
-    fhir_servers: string | null;
-    revoked_at: string | null;
-  }>('cds_clients')
-    .where('issuer', issuer)
-    .first();
-  if (!row) return null;
-  return {
-    issuer: row.issuer,
-    hospitalId: row.hospital_id,
-    jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
-    jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
-    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
-    revoked: row.revoked_at !== null,
-  };
+  const row = await db<ClientRow>('cds_clients').where('issuer', issuer).first();
+  return row ? toClient(row) : null;
+}
+
+/** The web origins some client in force registered: a browser's preflight names no client yet. */
+export async function registeredCorsOrigins(db: Database): Promise<Set<string>> {
+  const rows: string[] = await db('cds_clients')
+    .whereNull('revoked_at')
+    .whereNotNull('cors_origins')
+    .pluck('cors_origins');
+  return new Set(rows.flatMap((origins) => JSON.parse(origins) as string[]));
 }
 
 /** A store with no institutions has never been set up (the demo seed runs only then). */
@@ -211,24 +227,8 @@ export async function withdrawQualification(db: Database, id: number, withdrawnO
 }
 
 export async function listClients(db: Database): Promise<(RegisteredClient & { createdAt: string })[]> {
-  const rows = await db<{
-    issuer: string;
-    hospital_id: string;
-    jwks: string | null;
-    jku_allowlist: string;
-    fhir_servers: string | null;
-    revoked_at: string | null;
-    created_at: string;
-  }>('cds_clients').orderBy('issuer');
-  return rows.map((row) => ({
-    issuer: row.issuer,
-    hospitalId: row.hospital_id,
-    jwks: row.jwks ? (JSON.parse(row.jwks) as CdsClient['jwks']) : null,
-    jkuAllowlist: JSON.parse(row.jku_allowlist) as string[],
-    ...(row.fhir_servers ? { fhirServers: JSON.parse(row.fhir_servers) as string[] } : {}),
-    revoked: row.revoked_at !== null,
-    createdAt: row.created_at,
-  }));
+  const rows = await db<ClientRow>('cds_clients').orderBy('issuer');
+  return rows.map((row) => ({ ...toClient(row), createdAt: row.created_at }));
 }
 
 export async function revokeClient(db: Database, issuer: string, now: Date): Promise<boolean> {

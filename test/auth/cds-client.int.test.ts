@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from 'jose';
 import { http, HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CLIENTS } from '../../fixtures/clients';
+import { DEMO_CLIENTS, demoClientRegistrations } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { saveClient } from '../../server/store/registry';
@@ -186,6 +186,7 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
         hospitalId: HOSPITALS.shancheng,
         jwks: null,
         jkuAllowlist: ['https://ehr.jku-client.example/.well-known/jwks.json'],
+        corsOrigins: [],
       },
       new Date(),
     );
@@ -226,5 +227,52 @@ describe('CDS client authentication (CDS_AUTH=on)', () => {
 
   it('leaves discovery open: it describes services, not patients', async () => {
     expect((await fetch(`${server.url}/cds-services`)).status).toBe(200);
+  });
+});
+
+describe('issue 21 point 5: the web origins a browser-based EHR registered', () => {
+  it('answers the preflight of a registered origin, and refuses a call from a page another client registered', async () => {
+    const platform = { authorization: `Bearer ${server.platformToken}` };
+    const [shancheng, qijiang] = demoClientRegistrations();
+    for (const [client, origin] of [
+      [shancheng, 'https://emr.shancheng.example/'],
+      [qijiang, 'https://emr.qijiang.example'],
+    ] as const) {
+      const { status } = await postJson(
+        `${server.url}/api/platform/clients`,
+        { ...client, corsOrigins: [origin] },
+        platform,
+      );
+      expect(status).toBe(201);
+    }
+    const preflight = (origin: string) =>
+      fetch(`${server.url}/cds-services/${SELECT}`, {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' },
+      });
+    // Registered as a URL with a path: kept as its origin.
+    expect((await preflight('https://emr.shancheng.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://emr.shancheng.example',
+    );
+    expect((await preflight('https://elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+
+    const fromPage = async (origin: string) =>
+      postJson(`${server.url}/cds-services/${SELECT}`, orderRequest('order-select', 'zhang-wei', ['LAB-K']), {
+        authorization: `Bearer ${await mint()}`,
+        origin,
+      });
+    const own = await fromPage('https://emr.shancheng.example');
+    expect(own.status).toBe(200);
+    expect(own.body.cards).toHaveLength(1);
+    // 綦江's page holding 山城's token: refused, though the origin is registered (for 綦江).
+    const borrowed = await fromPage('https://emr.qijiang.example');
+    expect(borrowed.status).toBe(403);
+    expect(borrowed.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
+
+    // A revoked client's origins are no longer answered.
+    expect(
+      (await postJson(`${server.url}/api/platform/clients/revoke`, { issuer: qijiang?.issuer }, platform)).status,
+    ).toBe(200);
+    expect((await preflight('https://emr.qijiang.example')).headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -127,6 +127,7 @@ describe('the platform console (headless Chromium)', () => {
     expect(await server.services.db('cds_clients').where('issuer', issuer)).toEqual([]);
     await form.getByLabel(/^JWKS/).fill(JSON.stringify({ keys: [first.jwk] }));
     await form.getByLabel(/^EHR 的 FHIR 服务地址/).fill('https://fhir.e2e.example/r4');
+    await form.getByLabel(/^浏览器端 EHR 的网页来源/).fill('https://emr.e2e.example/');
     await form.getByRole('button', { name: '登记' }).click();
     await ehr.getByText(`已登记 ${issuer}。`, { exact: false }).waitFor({ timeout: 15_000 });
     expect(await seriousViolations()).toEqual([]);
@@ -136,16 +137,18 @@ describe('the platform console (headless Chromium)', () => {
     expect(taken.status).toBe(200);
     expect(taken.cards).toHaveLength(1);
 
-    // Rotating: the row's button fills the form with the issuer, hospital and servers; a new JWKS is pasted.
+    // Rotating: the row's button fills the form with the issuer, hospital, servers and origins; a new JWKS is pasted.
     await row.getByRole('button', { name: `更换 ${issuer} 的密钥` }).click();
     expect(await form.getByLabel(/^签发者/).inputValue()).toBe(issuer);
     expect(await form.getByLabel(/^EHR 的 FHIR 服务地址/).inputValue()).toBe('https://fhir.e2e.example/r4');
+    expect(await form.getByLabel(/^浏览器端 EHR 的网页来源/).inputValue()).toBe('https://emr.e2e.example');
     await form.getByLabel(/^JWKS/).fill(JSON.stringify({ keys: [second.jwk] }));
     await form.getByRole('button', { name: '登记' }).click();
     await ehr.getByText(`已登记 ${issuer}。`, { exact: false }).waitFor({ timeout: 15_000 });
     const stored = await server.services.db('cds_clients').where('issuer', issuer).first();
     expect(JSON.parse(stored.jwks).keys.map((key: JWK) => key.kid)).toEqual(['e2e-2']);
     expect(JSON.parse(stored.fhir_servers)).toEqual(['https://fhir.e2e.example/r4']);
+    expect(JSON.parse(stored.cors_origins)).toEqual(['https://emr.e2e.example']);
     await expect.poll(async () => (await hookCall(second)).status).toBe(200);
     expect((await hookCall(first)).status).toBe(401);
   }, 120_000);

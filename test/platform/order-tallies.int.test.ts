@@ -63,6 +63,9 @@ describe("the province's rollup", () => {
     await noteOrderDaysChanged(db, [{ hospitalId: HOSPITALS.shancheng, day: '2025-04-02' }]);
     expect((await figures('2025-04-01', '2025-04-02')).totals).toMatchObject({ orders: 1, accepted: 1 });
     expect((await figures('2025-04-02', '2025-04-02')).totals).toMatchObject({ orders: 0 });
+    // Whole months read the monthly rows, the ends of a period the daily ones: the same order either way.
+    expect((await figures('2025-03-31', '2025-04-01')).totals).toMatchObject({ orders: 1, accepted: 1 });
+    expect((await figures('2025-04-01', '2025-04-30')).totals).toMatchObject({ orders: 1, accepted: 1 });
     expect((await figures('2025-04-01', '2025-04-01')).byMonth).toEqual([
       expect.objectContaining({ key: '2025-04', orders: 1, accepted: 1 }),
     ]);

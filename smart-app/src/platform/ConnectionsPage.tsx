@@ -137,6 +137,7 @@ function ConnectionsWorkspace({ api }: { readonly api: ConsoleApi }) {
                           issuer: client.issuer,
                           hospitalId: client.hospitalId,
                           fhirServers: client.fhirServers ?? [],
+                          corsOrigins: client.corsOrigins,
                         })
                       }
                     >

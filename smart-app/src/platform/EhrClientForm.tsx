@@ -22,13 +22,14 @@ export interface EhrClientPreset {
   readonly issuer: string;
   readonly hospitalId: string;
   readonly fhirServers: readonly string[];
+  readonly corsOrigins: readonly string[];
 }
 
 /**
  * Registers an EHR as a CDS client, or rotates its keys: the same issuer registered again takes the
  * new keys, and tokens signed with the old ones are refused from then on. Keys are a pasted JWKS or a
- * jku allowlist; the FHIR servers bound the addresses Huren reads for it. A preset (rotating one row's
- * keys) fills the issuer, hospital and servers; the page gives each preset a form of its own (`key`).
+ * jku allowlist; the FHIR servers bound the addresses Huren reads for it; the web origins are the pages
+ * a browser-based EHR calls from. A preset (rotating one row's keys) fills all but the keys; the page gives each preset a form of its own (`key`).
  */
 export function EhrClientForm({
   api,
@@ -43,11 +44,17 @@ export function EhrClientForm({
 }) {
   const { messages } = usePlatformMessages();
   const t = messages.platform.connections.ehr.form;
-  const empty = { issuer: '', hospitalId: '', mode: 'jwks', jwks: '', jku: '', fhirServers: '' };
+  const empty = { issuer: '', hospitalId: '', mode: 'jwks', jwks: '', jku: '', fhirServers: '', corsOrigins: '' };
   // A preset (rotating a row's keys) is read once: the page mounts a new form for each row picked.
   const [values, setValues] = useState(() =>
     preset
-      ? { ...empty, issuer: preset.issuer, hospitalId: preset.hospitalId, fhirServers: preset.fhirServers.join('\n') }
+      ? {
+          ...empty,
+          issuer: preset.issuer,
+          hospitalId: preset.hospitalId,
+          fhirServers: preset.fhirServers.join('\n'),
+          corsOrigins: preset.corsOrigins.join('\n'),
+        }
       : empty,
   );
   const { busy, problem, run, refuse } = useSubmission();
@@ -77,6 +84,7 @@ export function EhrClientForm({
         jwks,
         jkuAllowlist: values.mode === 'jku' ? lines(values.jku) : [],
         ...(fhirServers.length > 0 ? { fhirServers } : {}),
+        corsOrigins: lines(values.corsOrigins),
       });
       setSaved(values.issuer.trim());
       setValues(empty);
@@ -149,6 +157,15 @@ export function EhrClientForm({
           minRows={2}
           error={refusedAt('fhirServers') !== null}
           helperText={refusedAt('fhirServers')}
+        />
+        <TextField
+          label={t.corsOrigins}
+          value={values.corsOrigins}
+          onChange={set('corsOrigins')}
+          multiline
+          minRows={2}
+          error={refusedAt('corsOrigins') !== null}
+          helperText={refusedAt('corsOrigins') ?? t.corsOriginsHelp}
         />
         {problem && !problem.field ? <ProblemNotice problem={problem} /> : null}
         <Button type="submit" variant="contained" disabled={busy} sx={{ alignSelf: 'flex-start' }}>

@@ -356,6 +356,9 @@ export const platformEn = {
           jwksNotJson: 'the JWKS is not valid JSON',
           jku: 'jku URLs (one per line, https)',
           fhirServers: "The EHR's FHIR servers (one per line; Huren reads no other)",
+          corsOrigins: 'Web origins of a browser-based EHR (one per line)',
+          corsOriginsHelp:
+            'like https://emr.example.cn; only when the EHR calls Huren from the browser: calls from other pages are refused',
           submit: 'Register',
           submitting: 'Registering…',
           saved: (issuer: string) =>

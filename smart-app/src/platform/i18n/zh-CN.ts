@@ -336,6 +336,8 @@ export const platformZhCN = {
           jwksNotJson: 'JWKS 不是有效的 JSON',
           jku: 'jku 地址（每行一个，https）',
           fhirServers: 'EHR 的 FHIR 服务地址（每行一个；互认只读取这些地址）',
+          corsOrigins: '浏览器端 EHR 的网页来源（每行一个）',
+          corsOriginsHelp: '如 https://emr.example.cn；只在 EHR 从浏览器直接调用互认时填写，其他来源的调用被拒绝',
           submit: '登记',
           submitting: '正在登记…',
           saved: (issuer: string) => `已登记 ${issuer}。该 EHR 用对应私钥签名的调用从现在起被接受。`,
