@@ -1,9 +1,14 @@
+import type { CodeableConcept, Coding, HumanName, Identifier, Reference } from '@medplum/fhirtypes';
 import { z } from 'zod';
 
 /**
- * FHIR R4 resources as far as Huren reads them. Loose objects: unknown elements pass through untouched,
- * since real EHRs send far more than we use; what we read is typed and checked.
+ * FHIR R4 resources as far as Huren reads them, for the server and the SMART app alike. The types of
+ * FHIR's data types are @medplum/fhirtypes' (R4); these schemas are the lenient runtime guard at the
+ * edges, each checked at compile time to produce what its FHIR type allows (`satisfies`). Loose
+ * objects: unknown elements pass through untouched, since real EHRs send far more than we use; what
+ * we read is typed and checked.
  */
+export type { CodeableConcept, Coding, HumanName, Identifier, Reference };
 
 const text = z.string().max(10_000);
 
@@ -11,34 +16,32 @@ export const codingSchema = z.looseObject({
   system: z.string().max(1000).optional(),
   code: z.string().max(1000).optional(),
   display: text.optional(),
-});
-export type Coding = z.infer<typeof codingSchema>;
+}) satisfies z.ZodType<Coding>;
 
 export const codeableConceptSchema = z.looseObject({
   coding: z.array(codingSchema).max(100).optional(),
   text: text.optional(),
-});
-export type CodeableConcept = z.infer<typeof codeableConceptSchema>;
+}) satisfies z.ZodType<CodeableConcept>;
 
 export const identifierSchema = z.looseObject({
   system: z.string().max(1000).optional(),
   value: z.string().max(1000).optional(),
   type: codeableConceptSchema.optional(),
-});
-export type Identifier = z.infer<typeof identifierSchema>;
+}) satisfies z.ZodType<Identifier>;
 
 export const referenceSchema = z.looseObject({
   reference: z.string().max(2000).optional(),
   identifier: identifierSchema.optional(),
   display: text.optional(),
-});
-export type Reference = z.infer<typeof referenceSchema>;
+}) satisfies z.ZodType<Reference>;
 
-const humanNameSchema = z.looseObject({
+export const humanNameSchema = z.looseObject({
+  // A use outside FHIR's list is dropped, not refused: the name still reads.
+  use: z.enum(['usual', 'official', 'temp', 'nickname', 'anonymous', 'old', 'maiden']).optional().catch(undefined),
   text: text.optional(),
   family: text.optional(),
   given: z.array(text).max(10).optional(),
-});
+}) satisfies z.ZodType<HumanName>;
 
 export const patientSchema = z.looseObject({
   resourceType: z.literal('Patient'),
@@ -62,6 +65,8 @@ export const encounterSchema = z.looseObject({
   resourceType: z.literal('Encounter'),
   id: z.string().max(64).optional(),
   status: z.string().max(30).optional(),
+  /** The visit number (typed VN) and others the hospital files the visit under. */
+  identifier: z.array(identifierSchema).max(20).optional(),
   /** R4: a single Coding (v3 ActCode: AMB, EMER, IMP, …). */
   class: codingSchema.optional(),
   /** The department (科室) the encounter belongs to. */
@@ -185,3 +190,21 @@ export const bundleSchema = z.looseObject({
     .optional(),
 });
 export type Bundle = z.infer<typeof bundleSchema>;
+
+/**
+ * An OperationOutcome as another server sends it (an EHR refusing a write): every element optional,
+ * read only for the words to show. Ours, stricter, is `operationOutcomeSchema` (./errors).
+ */
+export const receivedOutcomeSchema = z.looseObject({
+  resourceType: z.literal('OperationOutcome'),
+  issue: z
+    .array(
+      z.looseObject({
+        severity: z.string().max(20).optional(),
+        code: z.string().max(64).optional(),
+        diagnostics: text.optional(),
+        details: codeableConceptSchema.optional(),
+      }),
+    )
+    .max(100),
+});

@@ -1,10 +1,4 @@
-/** The parts of a FHIR HumanName a person's name is written from (server and SMART app alike). */
-export interface HumanNameParts {
-  readonly use?: unknown;
-  readonly text?: string;
-  readonly family?: string;
-  readonly given?: readonly string[];
-}
+import type { HumanName } from '@medplum/fhirtypes';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -12,7 +6,7 @@ const HAN = /\p{Script=Han}/u;
  * A person's name as it is written: the official name (else the first), its `text` when it has one.
  * Chinese names go family name first without spaces (李明); others given names first (John Smith).
  */
-export function writtenName(names: readonly HumanNameParts[] | undefined): string | null {
+export function writtenName(names: readonly HumanName[] | undefined): string | null {
   const name = names?.find((candidate) => candidate.use === 'official') ?? names?.[0];
   if (!name) return null;
   if (name.text?.trim()) return name.text.trim();

@@ -13,6 +13,8 @@ export interface Child {
   cpuMs(): number;
   /** The same for the JavaScript threads alone (each process's main thread): what one core must carry per process. */
   mainThreadCpuMs(): number;
+  /** The last of what the process wrote (stdout and stderr), to tell why an answer failed. */
+  outputTail(): string;
   stop(): Promise<void>;
 }
 
@@ -78,6 +80,7 @@ export async function startChild(
         ) / 1024
       );
     },
+    outputTail: () => output.slice(-4000),
     cpuMs: () => processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/stat`), 0),
     mainThreadCpuMs: () =>
       processTree(child.pid as number).reduce((sum, pid) => sum + cpuMsIn(`/proc/${pid}/task/${pid}/stat`), 0),

@@ -247,7 +247,10 @@ async function benchOneStore(
       const times: number[] = [];
       let bytes = 0;
       const tokenOf = (which: number) => (endpoint.platform ? platformToken : (tokens[which] as string));
-      const first = await timed(`${server.url}${endpoint.path(0)}`, tokenOf(0));
+      const running = server;
+      const first = await timed(`${server.url}${endpoint.path(0)}`, tokenOf(0)).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${running.outputTail()}`);
+      });
       // The province's first answer after the bulk load also builds its rollup (server/store/order-tallies.ts).
       if (endpoint.platform)
         log(`${store}: ${endpoint.name}: first read, rollup built, ${(first.ms / 1000).toFixed(1)} s`);

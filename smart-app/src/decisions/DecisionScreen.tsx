@@ -13,7 +13,8 @@ import { ProblemAlert } from '../app/ProblemScreen';
 import { problemOf, type Problem } from '../app/problems';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
-import type { CardSession, LaunchPractitioner, PatientSummary } from '../launch/smart';
+import type { LaunchPractitioner, PatientSummary } from '../launch/ehr-reads';
+import type { CardSession } from '../launch/smart';
 import {
   EMPTY_SHEET,
   NotificationSheet,

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/contract/decisions';
 import { apiFetch, ApiProblem } from '../app/http';
 import type { Language } from '../i18n/language';
-import type { CardIdentity, LaunchProof, WriteBackReport } from '../launch/smart';
+import type { CardIdentity, LaunchProof } from '../launch/smart';
+import type { WriteBackReport } from '../launch/write-back';
 
-export type { WriteBackReport } from '../launch/smart';
+export type { WriteBackReport } from '../launch/write-back';
 
 /** The decision API for one card, speaking the doctor's language (server texts follow `Accept-Language`). */
 export interface PromptApi {

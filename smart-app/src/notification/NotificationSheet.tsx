@@ -29,7 +29,8 @@ import { promptApi } from '../decisions/prompt-api';
 import { flagKind } from '../decisions/ReportView';
 import { DAYJS_LOCALES, type Language } from '../i18n/language';
 import { sheetCatalogFor, useSheetMessages } from './i18n/messages';
-import type { CardIdentity, PatientSummary } from '../launch/smart';
+import type { PatientSummary } from '../launch/ehr-reads';
+import type { CardIdentity } from '../launch/smart';
 
 /** What the doctor decided and how the patient was told, as far as it is known when the sheet is printed. */
 export interface SheetContent {
