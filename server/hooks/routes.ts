@@ -58,11 +58,14 @@ export function hookRoutes(services: Services): Router {
   });
 
   const limit = clientRateLimit(services);
-  // A browser page another client registered cannot borrow this client's token.
+  // A browser page another client registered cannot borrow this client's token. Huren's own pages
+  // (the development demo workstation) are always allowed.
+  const ownOrigin = new URL(services.config.publicUrl).origin;
   const fromOwnPage: RequestHandler = (request, response, next) => {
     const origin = request.get('origin');
     const caller = callerOf(response);
-    if (origin === undefined || operatorOrigins.has(origin) || caller.issuer === null) return next();
+    if (origin === undefined || origin === ownOrigin || operatorOrigins.has(origin) || caller.issuer === null)
+      return next();
     if (caller.corsOrigins?.includes(origin)) return next();
     throw forbidden(`origin ${origin.slice(0, 100)} is not registered for this CDS client`);
   };
