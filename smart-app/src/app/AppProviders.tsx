@@ -4,8 +4,10 @@ import { createTheme, ThemeProvider } from '@mui/material/styles';
 import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { enUS as pickersEnUS, zhCN as pickersZhCN } from '@mui/x-date-pickers/locales';
-import { useMemo, type ReactNode } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useMemo, useState, type ReactNode } from 'react';
 import { DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
+import { createQueryClient } from './queries';
 
 /** MUI's own texts (pagination, pickers' labels), per language. */
 const LOCALES: Record<Language, { material: typeof materialZhCN; pickers: typeof pickersZhCN }> = {
@@ -16,6 +18,7 @@ const LOCALES: Record<Language, { material: typeof materialZhCN; pickers: typeof
 export function AppProviders({ children }: { readonly children: ReactNode }) {
   const { language } = useLanguage();
   const locale = LOCALES[language];
+  const [queries] = useState(createQueryClient);
   const theme = useMemo(
     () =>
       createTheme(
@@ -38,11 +41,13 @@ export function AppProviders({ children }: { readonly children: ReactNode }) {
     [locale],
   );
   return (
-    <ThemeProvider theme={theme}>
-      <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={DAYJS_LOCALES[language]}>
-        <CssBaseline />
-        {children}
-      </LocalizationProvider>
-    </ThemeProvider>
+    <QueryClientProvider client={queries}>
+      <ThemeProvider theme={theme}>
+        <LocalizationProvider dateAdapter={AdapterDayjs} adapterLocale={DAYJS_LOCALES[language]}>
+          <CssBaseline />
+          {children}
+        </LocalizationProvider>
+      </ThemeProvider>
+    </QueryClientProvider>
   );
 }

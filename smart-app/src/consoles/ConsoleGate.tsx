@@ -1,4 +1,6 @@
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { createQueryClient } from '../app/queries';
 import { useConsoleMessages } from './i18n/messages';
 import { ConsoleFrame } from './ConsoleFrame';
 import { ConsoleNavigation } from './ConsoleNavigation';
@@ -32,6 +34,8 @@ export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
     [role],
   );
   const api = useMemo(() => (token ? consoleApi(token, language, () => end(true)) : null), [token, language, end]);
+  // What one token was shown is never shown to the next: each signed-in session has its own cache.
+  const queries = useMemo(() => (token ? createQueryClient() : null), [token]);
   const signIn = async (candidate: string) => {
     // A refused token must not end a session (there is none): its 401 is the form's to show.
     await probe(consoleApi(candidate, language, () => undefined));
@@ -53,7 +57,11 @@ export function ConsoleGate({ role, probe, children }: ConsoleGateProps) {
       onSignOut={api ? () => end(false) : undefined}
       navigation={api ? <ConsoleNavigation role={role} /> : null}
     >
-      {api ? children(api) : <SignInForm role={role} expired={expired} onSignIn={signIn} />}
+      {api && queries ? (
+        <QueryClientProvider client={queries}>{children(api)}</QueryClientProvider>
+      ) : (
+        <SignInForm role={role} expired={expired} onSignIn={signIn} />
+      )}
     </ConsoleFrame>
   );
 }

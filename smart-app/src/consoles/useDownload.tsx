@@ -1,5 +1,5 @@
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
 import { consoleProblemOf, type ConsoleProblem } from './console-problems';
 import { ProblemNotice } from './ProblemNotice';
 
@@ -10,18 +10,20 @@ interface DownloadState {
   readonly problem: ConsoleProblem | null;
 }
 
-/** A download a button starts: busy while it runs, then the file's name, or what went wrong. */
+/** A download a button starts (a TanStack Query mutation): busy while it runs, then the file's name, or what went wrong. */
 export function useDownload(): DownloadState & { readonly start: (download: () => Promise<string>) => Promise<void> } {
-  const [state, setState] = useState<DownloadState>({ busy: false, saved: null, problem: null });
-  const start = async (download: () => Promise<string>) => {
-    setState({ busy: true, saved: null, problem: null });
-    try {
-      setState({ busy: false, saved: await download(), problem: null });
-    } catch (error) {
-      setState({ busy: false, saved: null, problem: consoleProblemOf(error) });
-    }
+  const mutation = useMutation({ mutationFn: (download: () => Promise<string>) => download() });
+  return {
+    busy: mutation.isPending,
+    saved: mutation.data ?? null,
+    problem: mutation.error ? consoleProblemOf(mutation.error) : null,
+    // The outcome is shown from the state; the caller only waits for it.
+    start: (download) =>
+      mutation.mutateAsync(download).then(
+        () => undefined,
+        () => undefined,
+      ),
   };
-  return { ...state, start };
 }
 
 /** Says the file was saved (read out politely), or shows the problem. */

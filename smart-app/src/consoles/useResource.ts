@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import { consoleProblemOf, type ConsoleProblem } from './console-problems';
 
 export interface Resource<T> {
@@ -12,32 +13,21 @@ export interface Resource<T> {
 }
 
 /**
- * Loads `load` whenever `key` changes (a query string, say), abandoning the answer of a request
- * that a newer one has overtaken. `load` is read at the time `key` changes.
+ * A console's read, through TanStack Query (app/queries.ts): loaded whenever `key` changes (a query
+ * string, say), the request a newer one overtakes abandoned (its signal aborted), cached under the key.
  */
 export function useResource<T>(key: string, load: (signal: AbortSignal) => Promise<T>): Resource<T> {
-  const [state, setState] = useState<{ value: T | null; loading: boolean; problem: ConsoleProblem | null }>({
-    value: null,
-    loading: true,
-    problem: null,
-  });
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, loading: true }));
-    load(controller.signal).then(
-      (value) => {
-        if (!controller.signal.aborted) setState({ value, loading: false, problem: null });
-      },
-      (error: unknown) => {
-        if (!controller.signal.aborted)
-          setState((previous) => ({ value: previous.value, loading: false, problem: consoleProblemOf(error) }));
-      },
-    );
-    return () => controller.abort();
-    // `load` changes identity on every render; `key` says when what it loads has changed.
-  }, [key, attempt]);
-  const reload = useCallback(() => setAttempt((count) => count + 1), []);
-  const set = useCallback((value: T) => setState({ value, loading: false, problem: null }), []);
-  return { ...state, reload, set };
+  const client = useQueryClient();
+  const queryKey = ['console', key];
+  const query = useQuery({ queryKey, queryFn: ({ signal }) => load(signal), placeholderData: keepPreviousData });
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const set = useCallback((value: T) => client.setQueryData(['console', key], value), [client, key]);
+  return {
+    value: query.data ?? null,
+    loading: query.isFetching,
+    problem: query.error ? consoleProblemOf(query.error) : null,
+    reload,
+    set,
+  };
 }

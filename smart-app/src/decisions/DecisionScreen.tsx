@@ -40,8 +40,8 @@ type Editing = { readonly step: 'choose' } | { readonly step: 'exception'; reado
 /** One card: the ordered item, the results to choose from, the decision and its history. */
 export function DecisionScreen({ session, api, view, onView, onReload }: DecisionScreenProps) {
   const { messages } = useLanguage();
-  const practitioner = usePromised(session.practitioner);
-  const patient = usePromised(session.patient);
+  const practitioner = usePromised('practitioner', session.practitioner);
+  const patient = usePromised('patient', session.patient);
   const [editing, setEditing] = useState<Editing>(null);
   const [sheet, setSheet] = useState<SheetContent | null>(null);
   const actions = useDecisionActions({ session, api, view, onView, onReload, onDecided: () => setEditing(null) });

@@ -1,16 +1,15 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 
-/** A promise's value once it settles (the launch's reads of the EHR); undefined until then. */
-export function usePromised<T>(promise: Promise<T>): T | undefined {
-  const [settled, setSettled] = useState<{ readonly value: T } | null>(null);
-  useEffect(() => {
-    let current = true;
-    void promise.then((value) => {
-      if (current) setSettled({ value });
-    });
-    return () => {
-      current = false;
-    };
-  }, [promise]);
-  return settled?.value;
+/**
+ * What the launch read from the EHR (the user, the patient), once it arrives; undefined until then.
+ * Through TanStack Query like every read of the app, under the launch's key: read once per page load.
+ */
+export function usePromised<T>(name: string, promise: Promise<T>): T | undefined {
+  const query = useQuery({
+    queryKey: ['launch', name],
+    queryFn: () => promise,
+    staleTime: Infinity,
+    retry: false,
+  });
+  return query.data;
 }
