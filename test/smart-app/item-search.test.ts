@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { itemSearch } from '../../smart-app/src/app/item-search';
+import { itemSearch } from '../../smart-app/src/shared/item-search';
 
 const CATALOG = [
   { code: 'LAB-CBC', nameZh: '血常规（五分类）', nameEn: 'Complete blood count', synonyms: ['血常规', 'CBC'] },

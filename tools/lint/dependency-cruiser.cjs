@@ -20,10 +20,29 @@ module.exports = {
     },
     {
       name: 'contract-imports-zod-and-rules',
-      comment: 'server/contract/ is the wire: zod and rules/ only, so the SMART app can import it.',
+      comment:
+        "server/contract/ is the wire: zod, FHIR's types (@medplum/fhirtypes) and rules/ only, so the SMART app can import it.",
       severity: 'error',
       from: { path: '^server/contract/' },
-      to: { pathNot: ['^server/contract/', '^rules/', '^node_modules/zod/'] },
+      to: { pathNot: ['^server/contract/', '^rules/', '^node_modules/zod/', '^node_modules/@medplum/fhirtypes/'] },
+    },
+    {
+      name: 'app-shared-code-below-the-features',
+      comment:
+        "smart-app/src/shared/ (HTTP, problems, queries, small components) serves every feature and the shell: it imports only itself and the string catalogs' language.",
+      severity: 'error',
+      from: { path: '^smart-app/src/shared/' },
+      to: { path: '^smart-app/src/', pathNot: ['^smart-app/src/shared/', '^smart-app/src/i18n/language\\.tsx$'] },
+    },
+    {
+      name: 'app-shell-on-top',
+      comment: 'smart-app/src/app/ is the shell (routes, frame, providers): features do not import it, the demo aside.',
+      severity: 'error',
+      from: {
+        path: '^smart-app/src/',
+        pathNot: ['^smart-app/src/app/', '^smart-app/src/demo/', '^smart-app/src/main\\.tsx$'],
+      },
+      to: { path: '^smart-app/src/app/' },
     },
     {
       name: 'app-imports-only-the-contract',

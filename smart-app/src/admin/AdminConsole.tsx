@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
-import { Loading } from '../app/Loading';
+import { Loading } from '../shared/Loading';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { ProblemNotice } from '../consoles/ProblemNotice';
 import { useResource } from '../consoles/useResource';

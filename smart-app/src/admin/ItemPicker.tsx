@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useMemo, useState } from 'react';
-import { itemSearch } from '../app/item-search';
+import { itemSearch } from '../shared/item-search';
 import { useLanguage } from '../i18n/language';
 import type { RecognitionItem } from './admin-model';
 

@@ -4,7 +4,7 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { Outlet } from 'react-router';
 import { useLanguage } from '../i18n/language';
-import { LanguageSwitch } from './LanguageSwitch';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
 
 /** The frame around every page: the app's name, the language switch, and the page in `main`. */
 export function AppFrame() {

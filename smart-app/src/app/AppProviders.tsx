@@ -7,7 +7,7 @@ import { enUS as pickersEnUS, zhCN as pickersZhCN } from '@mui/x-date-pickers/lo
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useMemo, useState, type ReactNode } from 'react';
 import { DAYJS_LOCALES, useLanguage, type Language } from '../i18n/language';
-import { createQueryClient } from './queries';
+import { createQueryClient } from '../shared/queries';
 
 /** MUI's own texts (pagination, pickers' labels), per language. */
 const LOCALES: Record<Language, { material: typeof materialZhCN; pickers: typeof pickersZhCN }> = {

@@ -5,7 +5,7 @@ import { DecisionPage } from '../decisions/DecisionPage';
 import { HisDecisionPage } from '../his/HisDecisionPage';
 import { LaunchPage } from '../launch/LaunchPage';
 import { AppFrame } from './AppFrame';
-import { APP_BASE_PATH } from './base-path';
+import { APP_BASE_PATH } from '../shared/base-path';
 import { NotFoundPage } from './NotFoundPage';
 
 /**

@@ -4,7 +4,7 @@ import Container from '@mui/material/Container';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { LanguageSwitch } from '../app/LanguageSwitch';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
 
 interface ConsoleFrameProps {
   readonly title: string;

@@ -1,6 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
-import { createQueryClient } from '../app/queries';
+import { createQueryClient } from '../shared/queries';
 import { useConsoleMessages } from './i18n/messages';
 import { ConsoleFrame } from './ConsoleFrame';
 import { ConsoleNavigation } from './ConsoleNavigation';

@@ -1,4 +1,4 @@
-import { Loading } from '../app/Loading';
+import { Loading } from '../shared/Loading';
 import { useLanguage } from '../i18n/language';
 
 /** Shown while a console's code arrives (the consoles are loaded apart from the decision screen), so in the app's shared words. */

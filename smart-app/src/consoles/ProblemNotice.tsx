@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
 import { useConsoleMessages } from './i18n/messages';
 import type { ConsoleProblem } from './console-problems';
-import { TechnicalDetail } from '../app/TechnicalDetail';
+import { TechnicalDetail } from '../shared/TechnicalDetail';
 
 /** What went wrong, in words, with the server's message small beneath; a retry where it can help. */
 export function ProblemNotice({

@@ -1,4 +1,4 @@
-import { apiFetch, ApiProblem } from '../app/http';
+import { apiFetch, ApiProblem } from '../shared/http';
 import type { Language } from '../i18n/language';
 import { saveFile } from './download';
 

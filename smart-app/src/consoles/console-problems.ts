@@ -1,4 +1,4 @@
-import { ApiProblem, type HttpProblemCode } from '../app/http';
+import { ApiProblem, type HttpProblemCode } from '../shared/http';
 
 /**
  * What can go wrong in a console, in the reader's terms; each kind has its sentence in the catalogs

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { DecisionAnswer, DecisionInput } from '../../../server/contract/decisions';
-import { Loading } from '../app/Loading';
-import { ProblemScreen } from '../app/ProblemScreen';
-import { problemOf, type Problem } from '../app/problems';
+import { Loading } from '../shared/Loading';
+import { ProblemScreen } from '../shared/ProblemScreen';
+import { problemOf, type Problem } from '../shared/problems';
 import { useLanguage } from '../i18n/language';
 import type { CardSession } from '../launch/smart';
 import { DecisionScreen } from './DecisionScreen';

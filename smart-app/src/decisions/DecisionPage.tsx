@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Loading } from '../app/Loading';
-import { ProblemScreen } from '../app/ProblemScreen';
-import { problemOf, type Problem } from '../app/problems';
+import { Loading } from '../shared/Loading';
+import { ProblemScreen } from '../shared/ProblemScreen';
+import { problemOf, type Problem } from '../shared/problems';
 import { useLanguage } from '../i18n/language';
 import { completeLaunch, type SmartSession } from '../launch/smart';
 import { CardWorkspace } from './CardWorkspace';

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { ProblemAlert } from '../app/ProblemScreen';
+import { ProblemAlert } from '../shared/ProblemScreen';
 import { useLanguage } from '../i18n/language';
 import type { CardSession } from '../launch/smart';
 import {

@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
-import { ageInYears } from '../app/age';
+import { ageInYears } from '../shared/age';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { PatientSummary } from '../launch/ehr-reads';

@@ -8,7 +8,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { SxProps, Theme } from '@mui/material/styles';
-import { stackingTable } from '../app/narrow-table';
+import { stackingTable } from '../shared/narrow-table';
 import { useLanguage } from '../i18n/language';
 import type { Messages } from '../i18n/zh-CN';
 import type { Report } from './model';

@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
-import { TechnicalDetail } from '../app/TechnicalDetail';
+import { TechnicalDetail } from '../shared/TechnicalDetail';
 import { useLanguage } from '../i18n/language';
 import { ExceptionForm } from './ExceptionForm';
 import type { ExceptionValues } from './exception-input';

@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useLanguage } from '../i18n/language';
 import type { DecisionView } from './model';
 import type { WriteBackReport } from './prompt-api';
-import { TechnicalDetail } from '../app/TechnicalDetail';
+import { TechnicalDetail } from '../shared/TechnicalDetail';
 
 interface WriteBackStatusProps {
   readonly decision: DecisionView;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DecisionAnswer, DecisionInput, PromptView } from '../../../server/contract/decisions';
-import { apiFetch, ApiProblem } from '../app/http';
+import { apiFetch, ApiProblem } from '../shared/http';
 import type { Language } from '../i18n/language';
 import type { CardIdentity, LaunchProof } from '../launch/smart';
 import type { WriteBackReport } from '../launch/write-back';

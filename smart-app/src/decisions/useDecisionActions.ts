@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { WRITE_BACK_DETAIL_MAX_LENGTH } from '../../../server/contract/decisions';
-import { ApiProblem } from '../app/http';
-import { problemOf, type Problem } from '../app/problems';
+import { ApiProblem } from '../shared/http';
+import { problemOf, type Problem } from '../shared/problems';
 import type { Messages } from '../i18n/zh-CN';
 import type { LaunchPractitioner } from '../launch/ehr-reads';
 import type { CardSession } from '../launch/smart';

@@ -8,14 +8,14 @@ import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import type { WorkstationSetup } from '../../../server/contract/demo-workstation';
-import { Loading } from '../app/Loading';
+import { Loading } from '../shared/Loading';
 import { LANGUAGES, useLanguage, type Language } from '../i18n/language';
 import { ContextBar, initialSelection, type Selection } from './context/ContextBar';
 import { loadSetup } from './ehr/setup';
 import { EncounterView } from './EncounterView';
 import { detailOf } from './http/fetch-json';
 import { useDemoMessages, useDemoTitle } from './i18n/messages';
-import { TechnicalDetail } from '../app/TechnicalDetail';
+import { TechnicalDetail } from '../shared/TechnicalDetail';
 
 function Header() {
   const messages = useDemoMessages();

@@ -1,4 +1,4 @@
-import type { ProblemKind } from '../app/problems';
+import type { ProblemKind } from '../shared/problems';
 import type { ResultOrigin } from '../decisions/model';
 
 /**

@@ -1,8 +1,8 @@
 import Link from '@mui/material/Link';
 import { useEffect, useState } from 'react';
-import { Loading } from '../app/Loading';
-import { ProblemScreen } from '../app/ProblemScreen';
-import { problemOf, type Problem } from '../app/problems';
+import { Loading } from '../shared/Loading';
+import { ProblemScreen } from '../shared/ProblemScreen';
+import { problemOf, type Problem } from '../shared/problems';
 import { useLanguage } from '../i18n/language';
 import { beginLaunch } from './smart';
 

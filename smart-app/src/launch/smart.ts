@@ -1,8 +1,8 @@
 import * as browserAdapter from 'fhirclient/lib/adapters/BrowserAdapter';
 import type Client from 'fhirclient/lib/Client';
 import { z } from 'zod';
-import { appUrl } from '../app/base-path';
-import { LaunchError } from '../app/launch-error';
+import { appUrl } from '../shared/base-path';
+import { LaunchError } from '../shared/launch-error';
 import { orderSigned, readPatient, readPractitioner, type LaunchPractitioner, type PatientSummary } from './ehr-reads';
 import { writeToRecord, type WriteBackReport } from './write-back';
 

@@ -11,11 +11,11 @@ import dayjs from 'dayjs';
 import { useEffect, useId, useState } from 'react';
 import type { Report } from '../../../server/contract/report';
 import { typesetUnit } from '../../../server/contract/units';
-import { ageInYears } from '../app/age';
-import { LanguageSwitch } from '../app/LanguageSwitch';
-import { Loading } from '../app/Loading';
-import { ProblemAlert } from '../app/ProblemScreen';
-import { problemOf, type Problem } from '../app/problems';
+import { ageInYears } from '../shared/age';
+import { LanguageSwitch } from '../shared/LanguageSwitch';
+import { Loading } from '../shared/Loading';
+import { ProblemAlert } from '../shared/ProblemScreen';
+import { problemOf, type Problem } from '../shared/problems';
 import {
   originOf,
   type DecisionView,

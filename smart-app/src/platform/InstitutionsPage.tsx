@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import type { InstitutionRecord } from '../../../server/contract/admin';
-import { itemSearch } from '../app/item-search';
+import { itemSearch } from '../shared/item-search';
 import type { ConsoleApi } from '../consoles/console-api';
 import { ConsoleGate } from '../consoles/ConsoleGate';
 import { PlainTable } from '../consoles/PlainTable';

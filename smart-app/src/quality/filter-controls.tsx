@@ -1,5 +1,5 @@
 import Autocomplete from '@mui/material/Autocomplete';
-import { itemSearch } from '../app/item-search';
+import { itemSearch } from '../shared/item-search';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';

@@ -9,7 +9,7 @@ import type { SxProps, Theme } from '@mui/material/styles';
 import type { ComponentProps } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { stackingTable } from '../../app/narrow-table';
+import { stackingTable } from '../../shared/narrow-table';
 
 /**
  * A card's markdown detail rendered safely: raw HTML is dropped (never interpreted), URLs pass

@@ -2,13 +2,13 @@ import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useEffect, useRef } from 'react';
-import { Loading } from '../../app/Loading';
+import { Loading } from '../../shared/Loading';
 import { useDemoMessages } from '../i18n/messages';
 import type { DraftOrder } from '../orders/orders';
 import type { ShownCard } from '../session/shown-card';
 import type { HookProblem } from '../session/useChartSession';
 import { CdsCard, type CardActions } from './CdsCard';
-import { TechnicalDetail } from '../../app/TechnicalDetail';
+import { TechnicalDetail } from '../../shared/TechnicalDetail';
 
 /** The cards panel: every card of this encounter, newest first, and any hook call that failed. */
 export function CardPanel(props: {

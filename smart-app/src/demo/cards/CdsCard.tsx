@@ -13,7 +13,7 @@ import type { DraftOrder } from '../orders/orders';
 import type { CardResolution, ShownCard } from '../session/shown-card';
 import { CardMarkdown } from './CardMarkdown';
 import { OverrideForm } from './OverrideForm';
-import { TechnicalDetail } from '../../app/TechnicalDetail';
+import { TechnicalDetail } from '../../shared/TechnicalDetail';
 
 /** The indicator's colour, as EHRs show it: info blue, warning amber, critical red. */
 const INDICATOR_COLOURS = { info: 'info', warning: 'warning', critical: 'error' } as const;

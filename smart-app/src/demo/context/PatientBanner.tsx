@@ -5,11 +5,11 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import dayjs from 'dayjs';
 import type { DemoDoctorEntry, DemoHospital, DemoPatientEntry } from '../../../../server/contract/demo-workstation';
-import { ageInYears } from '../../app/age';
-import { Loading } from '../../app/Loading';
+import { ageInYears } from '../../shared/age';
+import { Loading } from '../../shared/Loading';
 import type { ChartState } from '../session/useChartSession';
 import { useDemoMessages } from '../i18n/messages';
-import { TechnicalDetail } from '../../app/TechnicalDetail';
+import { TechnicalDetail } from '../../shared/TechnicalDetail';
 
 /** The patient banner every EHR shows above the orders: who, which visit, and the demo story. */
 export function PatientBanner(props: {

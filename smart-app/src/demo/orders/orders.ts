@@ -1,5 +1,5 @@
 import type { DemoHospital, Orderable } from '../../../../server/contract/demo-workstation';
-import { itemSearch } from '../../app/item-search';
+import { itemSearch } from '../../shared/item-search';
 import { newId } from '../http/ids';
 
 /**

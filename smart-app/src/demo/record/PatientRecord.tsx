@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { RecordReport } from '../ehr/fhir';
 import { useDemoMessages } from '../i18n/messages';
 import type { RecordState } from '../session/useChartSession';
-import { TechnicalDetail } from '../../app/TechnicalDetail';
+import { TechnicalDetail } from '../../shared/TechnicalDetail';
 
 function ReportEntry({ report }: { readonly report: RecordReport }) {
   const messages = useDemoMessages();

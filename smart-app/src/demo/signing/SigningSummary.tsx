@@ -7,11 +7,11 @@ import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { Loading } from '../../app/Loading';
+import { Loading } from '../../shared/Loading';
 import { useDemoMessages } from '../i18n/messages';
 import type { SummaryState } from '../session/useChartSession';
 import type { Recorded } from './recorded';
-import { TechnicalDetail } from '../../app/TechnicalDetail';
+import { TechnicalDetail } from '../../shared/TechnicalDetail';
 
 const KIND_COLOURS: Record<Recorded['kind'], 'success' | 'warning' | 'error' | 'default'> = {
   accepted: 'success',
