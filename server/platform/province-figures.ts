@@ -26,7 +26,8 @@ export async function provinceFigures(
   const summed = (key: (row: TalliedGroup) => string) => {
     const sums = new Map<string, OutcomeCounts>();
     for (const row of tallied) sums.set(key(row), added(sums.get(key(row)) ?? NO_ORDERS, row));
-    return [...sums].map(([group, counts]) => ({ key: group, counts }));
+    // A month less its days outside the period can leave a group with nothing in it.
+    return [...sums].filter(([, counts]) => counts.orders > 0).map(([group, counts]) => ({ key: group, counts }));
   };
   const hospitalRows = summed((row) => row.hospitalId);
   const itemsOf = new Map<string, Set<string>>();

@@ -188,6 +188,17 @@ const ENDPOINTS: readonly { name: string; path: (hospital: number) => string; pl
     path: () => `/api/platform/figures?from=${MONTH.from}&to=${MONTH.to}`,
     platform: true,
   },
+  {
+    // Not whole months: the month less its days outside (server/store/order-tallies.ts).
+    name: 'province figures, every hospital (2nd to 29th)',
+    path: () => `/api/platform/figures?from=2026-11-02&to=2026-11-29`,
+    platform: true,
+  },
+  {
+    name: 'province figures, every hospital (10th to 20th)',
+    path: () => `/api/platform/figures?from=2026-11-10&to=2026-11-20`,
+    platform: true,
+  },
 ];
 
 async function benchOneStore(

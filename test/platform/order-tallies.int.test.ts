@@ -107,6 +107,20 @@ describe("the province's rollup", () => {
     });
   });
 
+  it('takes a month less its days outside the period, and lists no hospital whose orders all fall outside', async () => {
+    await insertOrders(server.services.db, [
+      order(HOSPITALS.nanan, '2025-04-30', { decision: { outcome: 'accepted' } }),
+    ]);
+    const april = await figures('2025-04-01', '2025-04-30');
+    expect(april.byHospital.map((hospital: any) => hospital.id)).toContain(HOSPITALS.nanan);
+    // 2 April to 29 April: most of the month, read as April less the 1st and the 30th.
+    const most = await figures('2025-04-02', '2025-04-29');
+    expect(most.byHospital.map((hospital: any) => hospital.id)).not.toContain(HOSPITALS.nanan);
+    expect(shancheng(most)).toMatchObject({ orders: 1 });
+    expect(most.totals.orders).toBe(april.totals.orders - 2);
+    expect(most.totals.recognisedItems).toBe(1);
+  });
+
   it('counts the orders a store held before the rollup existed', async () => {
     const db = server.services.db;
     const before = await figures('2025-04-01', '2025-04-30');
