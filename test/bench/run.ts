@@ -15,7 +15,7 @@ import { mintTokens } from './tokens';
  * each size, and order-select under load at that size; at the largest size a soak at more
  * connections and a run as several processes. Prints a table; asserts nothing.
  * BENCH_SIZES (10000,1000000), BENCH_STORES (sqlite,postgres), BENCH_SECONDS (15),
- * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_RATE (300 order-selects/s offered at the largest size,
+ * BENCH_CONNECTIONS (32), BENCH_SOAK (64x30), BENCH_RATE (300 order-selects/s, then HIS checks/s, offered at the largest size,
  * and twice that with BENCH_WORKERS; 0 to skip) for BENCH_RATE_SECONDS (60), BENCH_WORKERS (2), BENCH_CLIENT (the demo EHR whose
  * key signs the calls), BENCH_AUTH, BENCH_PROFILE; then the quality statistics at province scale,
  * BENCH_QUALITY_PROMPTS (5000000; 0 to skip), BENCH_QUALITY_HOSPITALS (500), BENCH_QUALITY_SAMPLES (20).
@@ -167,7 +167,11 @@ async function hisCheckRun(server: Child, patients: number, phase: Phase) {
   let answered = 0;
   let prompts = 0;
   let degraded = 0;
-  const load = await drive({
+  const run = phase.rate
+    ? (options: Omit<Parameters<typeof driveAtRate>[0], 'rate'>) =>
+        driveAtRate({ ...options, rate: phase.rate as number })
+    : drive;
+  const load = await run({
     url: `${server.url}/his/v1/check`,
     connections: phase.connections,
     seconds: phase.seconds,
@@ -291,8 +295,19 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
   };
 
   const measureHis = async (size: number, phase: Phase): Promise<Row> => {
-    log(`${store}: HIS check at ${size} results, ${phase.connections} connections for ${phase.seconds} s`);
-    await hisCheckRun(server, patientCount(size), { connections: phase.connections, seconds: WARM_UP_SECONDS });
+    log(
+      `${store}: HIS check at ${size} results, ${phase.connections} connections${phase.rate ? ` offering ${phase.rate}/s` : ''} for ${phase.seconds} s`,
+    );
+    // At a fixed rate on a fresh process, as order-select's row: nothing left over from the flat-out phases.
+    if (phase.rate) {
+      await server.stop();
+      server = await start(/Huren listening/);
+    }
+    await hisCheckRun(server, patientCount(size), {
+      connections: phase.connections,
+      seconds: WARM_UP_SECONDS,
+      ...(phase.rate ? { rate: phase.rate } : {}),
+    });
     const cpuBefore = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
     const { load, cardsPerCall, degraded } = await hisCheckRun(server, patientCount(size), phase);
@@ -303,7 +318,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       processes: 1,
       connections: phase.connections,
       seconds: phase.seconds,
-      rate: null,
+      rate: phase.rate ?? null,
       ingestPerSecond: null,
       load,
       cardsPerCall,
@@ -328,8 +343,10 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     const largest = SIZES[SIZES.length - 1] as number;
     if (SOAK_CONNECTIONS > 0)
       rows.push(await measure(largest, null, { connections: SOAK_CONNECTIONS, seconds: SOAK_SECONDS ?? 30 }, 1));
-    if (RATE > 0)
+    if (RATE > 0) {
       rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: RATE_SECONDS, rate: RATE }, 1));
+      rows.push(await measureHis(largest, { connections: CONNECTIONS, seconds: RATE_SECONDS, rate: RATE }));
+    }
     if (WORKERS > 1) rows.push(await measure(largest, null, { connections: CONNECTIONS, seconds: SECONDS }, WORKERS));
     if (WORKERS > 1 && RATE > 0)
       rows.push(
