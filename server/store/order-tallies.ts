@@ -122,66 +122,81 @@ async function inChunks<T>(rows: readonly T[], write: (chunk: T[]) => Promise<un
   for (let start = 0; start < rows.length; start += CHUNK) await write(rows.slice(start, start + CHUNK));
 }
 
-async function rebuildRun(
-  trx: Knex.Transaction,
-  hospitalId: string,
-  run: [string, string],
-  exceptionReasonSystem: string,
-): Promise<void> {
-  const figures = await figureRowsOver(trx, ordersOfRun(trx, hospitalId, run, exceptionReasonSystem), [
-    tallyFigure(trx, 'tally', { keys: [GROUP_KEYS.day, GROUP_KEYS.item], label: "''", externalOnly: true }),
-    recognisedFigure(trx, 'recognised', 'zh-CN', 'day'),
+/** A run's rows as the cards and decisions stand now: read outside any transaction. */
+async function deriveRun(db: Database, hospitalId: string, run: [string, string], exceptionReasonSystem: string) {
+  const figures = await figureRowsOver(db, ordersOfRun(db, hospitalId, run, exceptionReasonSystem), [
+    tallyFigure(db, 'tally', { keys: [GROUP_KEYS.day, GROUP_KEYS.item], label: "''", externalOnly: true }),
+    recognisedFigure(db, 'recognised', 'zh-CN', 'day'),
   ]);
-  for (const table of ['order_day_tallies', 'order_day_recognitions'])
-    await trx(table).where('hospital_id', hospitalId).whereBetween('day', run).delete();
-  await inChunks(tallyRows(figures.get('tally')), (rows) =>
-    trx('order_day_tallies').insert(
-      rows.map((row) => ({
-        day: row.key,
-        hospital_id: hospitalId,
-        item_code: row.subKey,
-        orders: row.orders,
-        prompts: row.prompts,
-        accepted: row.accepted,
-        overridden: row.overridden,
-        not_counted: row.notCounted,
-        no_decision: row.noDecision,
-        unexplained: row.unexplained,
-        saving_fen: row.savingFen,
-      })),
-    ),
-  );
-  await inChunks(figures.get('recognised') ?? [], (rows) =>
-    trx('order_day_recognitions').insert(
-      rows.map((row) => ({ day: row.key2 ?? '', hospital_id: hospitalId, item_code: row.key1 ?? '' })),
-    ),
-  );
+  return {
+    run,
+    tallies: tallyRows(figures.get('tally')).map((row) => ({
+      day: row.key,
+      hospital_id: hospitalId,
+      item_code: row.subKey,
+      orders: row.orders,
+      prompts: row.prompts,
+      accepted: row.accepted,
+      overridden: row.overridden,
+      not_counted: row.notCounted,
+      no_decision: row.noDecision,
+      unexplained: row.unexplained,
+      saving_fen: row.savingFen,
+    })),
+    recognitions: (figures.get('recognised') ?? []).map((row) => ({
+      day: row.key2 ?? '',
+      hospital_id: hospitalId,
+      item_code: row.key1 ?? '',
+    })),
+  };
 }
 
-/** Re-derives one hospital's noted days (up to the change `upTo`) and forgets the notes, in one transaction. */
+/** Another refresher forgot some of these notes first: its rows are at least as new as ours. */
+class Overtaken extends Error {}
+
+/**
+ * Re-derives one hospital's noted days (up to the change `upTo`) and forgets the notes. The days are
+ * derived first, outside any transaction, so SQLite's one writer is held only while the rows are
+ * replaced; that transaction forgets exactly the notes read (one written meanwhile stays for the next
+ * refresh) and gives way if another refresher forgot any of them first.
+ */
 async function refreshHospital(
   db: Database,
   hospitalId: string,
   upTo: number,
   exceptionReasonSystem: string,
 ): Promise<number> {
-  return db.transaction(async (trx) => {
-    if (trx.client.config.client === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
-    const notes: { id: number | string; day: string }[] = await trx('order_day_changes')
-      .where('hospital_id', hospitalId)
-      .andWhere('id', '<=', upTo)
-      .select('id', 'day');
-    if (notes.length === 0) return 0;
-    // Forget exactly the notes read: one written meanwhile (committed later) stays for the next refresh.
-    await inChunks(
-      notes.map((note) => note.id),
-      (ids) => trx('order_day_changes').whereIn('id', ids).delete(),
-    );
-    const days = new Set(notes.flatMap((note) => [addDays(note.day, -1), note.day]));
-    for (const run of runsOf(days)) await rebuildRun(trx, hospitalId, run, exceptionReasonSystem);
-    for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await rebuildMonth(trx, hospitalId, month);
-    return days.size;
-  });
+  const notes: { id: number | string; day: string }[] = await db('order_day_changes')
+    .where('hospital_id', hospitalId)
+    .andWhere('id', '<=', upTo)
+    .select('id', 'day');
+  if (notes.length === 0) return 0;
+  const days = new Set(notes.flatMap((note) => [addDays(note.day, -1), note.day]));
+  const derived: Awaited<ReturnType<typeof deriveRun>>[] = [];
+  for (const run of runsOf(days)) derived.push(await deriveRun(db, hospitalId, run, exceptionReasonSystem));
+  try {
+    await db.transaction(async (trx) => {
+      if (trx.client.config.client === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
+      let forgotten = 0;
+      const ids = notes.map((note) => note.id);
+      for (let start = 0; start < ids.length; start += CHUNK)
+        forgotten += await trx('order_day_changes')
+          .whereIn('id', ids.slice(start, start + CHUNK))
+          .delete();
+      if (forgotten < ids.length) throw new Overtaken();
+      for (const { run, tallies, recognitions } of derived) {
+        for (const table of ['order_day_tallies', 'order_day_recognitions'])
+          await trx(table).where('hospital_id', hospitalId).whereBetween('day', run).delete();
+        await inChunks(tallies, (rows) => trx('order_day_tallies').insert(rows));
+        await inChunks(recognitions, (rows) => trx('order_day_recognitions').insert(rows));
+      }
+      for (const month of new Set([...days].map((day) => day.slice(0, 7)))) await rebuildMonth(trx, hospitalId, month);
+    });
+  } catch (error) {
+    if (error instanceof Overtaken) return 0;
+    throw error;
+  }
+  return days.size;
 }
 
 /**
