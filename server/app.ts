@@ -116,8 +116,8 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
         res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
       },
       autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-      // Hook calls come by the thousand a minute: their successes are for debugging and for the
-      // metrics. Failures are always logged; refusals (4xx) as one line per source a minute.
+      // Hook calls and HIS checks come by the thousand a minute: their successes are for debugging and
+      // for the metrics. Failures are always logged; refusals (4xx) as one line per source a minute.
       customLogLevel: (request, response, error) => {
         if (error || response.statusCode >= 500) return 'error';
         if (response.statusCode >= 400) {
@@ -125,7 +125,7 @@ export function createApp(options: AppOptions): { app: Express; services: Servic
           services.refusals.note(ipKeyGenerator(request.ip ?? 'unknown'), response.statusCode, request.path);
           return 'silent';
         }
-        return request.url?.startsWith('/cds-services/') ? 'debug' : 'info';
+        return /^\/(cds-services|his\/v1)\//.test(request.url ?? '') ? 'debug' : 'info';
       },
     }),
   );

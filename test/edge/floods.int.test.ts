@@ -2,6 +2,8 @@ import { request as httpRequest, type ClientRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../fixtures/clients';
 import { mintClientToken } from '../../fixtures/clients/mint';
+import { HOSPITALS } from '../../fixtures/registry/institutions';
+import { hisCheckBody, signedFetch } from '../support/his';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -109,6 +111,30 @@ describe('point 8: floods before authentication get nowhere', () => {
       expect(JSON.parse(summaries[0]!)).toMatchObject({ source: '127.0.0.1', refused: 30, statuses: { 401: 30 } });
       const metrics = await quiet.services.metrics.registry.getSingleMetricAsString('huren_refusals_total');
       expect(metrics).toContain('huren_refusals_total{status="401"} 30');
+    } finally {
+      await quiet.close();
+    }
+  });
+
+  it('issue 22 point 4: at info level a successful hook call or HIS check writes no line; a console read does', async () => {
+    const quiet = await startServer();
+    try {
+      const hook = await postJson(
+        `${quiet.url}/cds-services/recognition-order-select`,
+        orderRequest('order-select', 'zhang-wei', ['LAB-K']),
+      );
+      expect(hook.status).toBe(200);
+      const check = await signedFetch(quiet, '/his/v1/check', {
+        body: JSON.stringify(hisCheckBody('zhang-wei', ['LAB-K'])),
+      });
+      expect(check.status).toBe(200);
+      const quality = await quiet.token('quality', HOSPITALS.shancheng);
+      expect(
+        (await fetch(`${quiet.url}/api/catalog`, { headers: { authorization: `Bearer ${quality}` } })).status,
+      ).toBe(200);
+      quiet.services.logger.flush();
+      const completed = quiet.logs.filter((line) => line.includes('"statusCode":200')).map((line) => JSON.parse(line));
+      expect(completed.map((line) => line.req.path)).toEqual(['/api/catalog']);
     } finally {
       await quiet.close();
     }
