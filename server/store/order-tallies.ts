@@ -199,11 +199,29 @@ async function refreshHospital(
   return days.size;
 }
 
+/** The refresh under way in this process, per store: a second caller waits for it instead of doing its work again. */
+const underWay = new WeakMap<Database, Promise<number>>();
+
 /**
  * Brings the rollup up to date with every change noted so far (not those noted while it runs, so a
- * steady stream of writes cannot keep it going). Answers how many hospital-days it re-derived.
+ * steady stream of writes cannot keep it going). Answers how many hospital-days it re-derived. One
+ * refresh at a time in a process: a caller that finds one under way waits for it, then refreshes what
+ * was noted since it began (little), so its answer still includes every change made before the call.
  */
 export async function refreshOrderTallies(db: Database, exceptionReasonSystem: string): Promise<number> {
+  const running = underWay.get(db);
+  if (running) await running.catch(() => 0);
+  const current = underWay.get(db);
+  // Another waiter started the next refresh first: it began after this call, so it is enough.
+  if (current && current !== running) return current;
+  const refresh = refreshAll(db, exceptionReasonSystem).finally(() => {
+    if (underWay.get(db) === refresh) underWay.delete(db);
+  });
+  underWay.set(db, refresh);
+  return refresh;
+}
+
+async function refreshAll(db: Database, exceptionReasonSystem: string): Promise<number> {
   const last = await db('order_day_changes').max({ id: 'id' }).first();
   const upTo = Number(last?.id ?? 0);
   let days = 0;
