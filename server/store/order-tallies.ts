@@ -8,10 +8,11 @@ import { GROUP_KEYS, tallyFigure, tallyRows } from './quality-tallies';
 
 /**
  * The province's rollup (migration 20261206180000): each hospital's external orders per local day and
- * item, counted as its quality console counts them (server/store/quality-orders.ts), and the items it
- * recognised, and the same per month. An order belongs to the day of its first card. Writers note the hospital-days they touch
- * in their own transaction; `refreshOrderTallies` re-derives those days (and the day before, whose
- * orders a card of the next day may still decide), so a refresh costs what changed, not the province.
+ * item, counted as its quality console counts them (server/store/quality-orders.ts), the items it
+ * recognised, and the same per month. An order belongs to the day of its first card. Writers note the
+ * hospital-days they touch, just after the change and on the same connection; `refreshOrderTallies`
+ * re-derives those days (and the day before, whose orders a card of the next day may still decide),
+ * so a refresh costs what changed, not the province.
  */
 
 /** A hospital's local day whose prompts, decisions or unexplained repeats changed. */
@@ -49,7 +50,7 @@ export async function noteDaysSince(db: Database, since: string): Promise<void> 
   );
 }
 
-/** PostgreSQL: one refresher at a time across processes (SQLite has one writer anyway). */
+/** PostgreSQL: the refreshers' writing transactions, one at a time across processes (SQLite has one writer anyway). */
 const REFRESH_LOCK = 2_026_120_618;
 const CHUNK = 500;
 
