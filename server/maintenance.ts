@@ -1,8 +1,7 @@
-import { addDays, localDate } from '../rules';
 import { SYSTEMS } from './fhir/systems';
 import type { Services } from './services';
 import { accessLogRetentionCutoff, pruneAccessLog } from './store/access-log';
-import { noteDaysSince, refreshOrderTallies } from './store/order-tallies';
+import { refreshOrderTallies } from './store/order-tallies';
 import { pruneExpiredResults } from './store/retention';
 
 export const TOKEN_IDS_EVERY_MS = 10 * 60_000;
@@ -42,11 +41,8 @@ export function startMaintenance(
       const days = await refreshOrderTallies(services.db, SYSTEMS.exceptionReason);
       if (days > 0) services.logger.debug({ days }, "province's rollup refreshed");
     };
-    // Days a stopped process may have left unnoted, then the rollup at once (a migration notes every day).
-    const yesterday = addDays(localDate(services.clock(), services.config.timeZone), -1);
-    noteDaysSince(services.db, yesterday)
-      .then(refreshTallies)
-      .catch((error: unknown) => services.logger.warn({ err: error }, 'maintenance failed; will retry'));
+    // At once, too: after an upgrade the migration has noted every stored day.
+    refreshTallies().catch((error: unknown) => services.logger.warn({ err: error }, 'maintenance failed; will retry'));
     timers.push(every(TALLIES_EVERY_MS, refreshTallies, services));
     timers.push(
       every(

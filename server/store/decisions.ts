@@ -1,6 +1,5 @@
 import { localDate } from '../../rules';
 import { bool, type Database } from './database';
-import { notePromptDaysChanged } from './order-tallies';
 import {
   patientNotificationSchema,
   type DecisionOutcome,
@@ -163,7 +162,6 @@ export async function recordDecision(
     snapshot: JSON.stringify(stored),
     recorded_at: row.recorded_at,
   });
-  await notePromptDaysChanged(db, [decision.promptId]);
   return { changed: true, decision: stored };
 }
 

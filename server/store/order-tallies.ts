@@ -9,46 +9,11 @@ import { GROUP_KEYS, tallyFigure, tallyRows } from './quality-tallies';
 /**
  * The province's rollup (migration 20261206180000): each hospital's external orders per local day and
  * item, counted as its quality console counts them (server/store/quality-orders.ts), the items it
- * recognised, and the same per month. An order belongs to the day of its first card. Writers note the
- * hospital-days they touch, just after the change and on the same connection; `refreshOrderTallies`
- * re-derives those days (and the day before, whose orders a card of the next day may still decide),
+ * recognised, and the same per month. An order belongs to the day of its first card. Triggers note the
+ * hospital-days whose prompts, decisions or unexplained repeats change, in the changing statement
+ * (the migration); `refreshOrderTallies` re-derives those days (and the day before, whose orders a card of the next day may still decide),
  * so a refresh costs what changed, not the province.
  */
-
-/** A hospital's local day whose prompts, decisions or unexplained repeats changed. */
-export interface OrderDay {
-  readonly hospitalId: string;
-  readonly day: string;
-}
-
-export async function noteOrderDaysChanged(db: Database, days: readonly OrderDay[]): Promise<void> {
-  const distinct = new Map(days.map((day) => [`${day.hospitalId}\u0000${day.day}`, day]));
-  if (distinct.size === 0) return;
-  await db('order_day_changes').insert(
-    [...distinct.values()].map((day) => ({ hospital_id: day.hospitalId, day: day.day })),
-  );
-}
-
-/** Notes the hospital-days of these prompts (a decision made, a repeat logged, a card withdrawn). */
-export async function notePromptDaysChanged(db: Database, promptIds: readonly string[]): Promise<void> {
-  if (promptIds.length === 0) return;
-  await db.raw(
-    `INSERT INTO order_day_changes (hospital_id, day)
-     SELECT DISTINCT hospital_id, created_on FROM prompts WHERE id IN (${promptIds.map(() => '?').join(', ')})`,
-    [...promptIds],
-  );
-}
-
-/**
- * Notes every hospital's days from `since` on: a process that stopped between writing a prompt and
- * noting its day (the two are separate statements, off the hook's critical path) left one unnoted.
- */
-export async function noteDaysSince(db: Database, since: string): Promise<void> {
-  await db.raw(
-    'INSERT INTO order_day_changes (hospital_id, day) SELECT DISTINCT hospital_id, created_on FROM prompts WHERE created_on >= ?',
-    [since],
-  );
-}
 
 /** PostgreSQL: the refreshers' writing transactions, one at a time across processes (SQLite has one writer anyway). */
 const REFRESH_LOCK = 2_026_120_618;

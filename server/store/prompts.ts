@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { localDate, type EncounterKind, type Presentation } from '../../rules';
 import { offeredCandidateSchema, type OfferedCandidate } from '../contract/quality';
 import type { Database } from './database';
-import { noteOrderDaysChanged, notePromptDaysChanged } from './order-tallies';
 
 /** A card we issued, as the quality department will review it. */
 export interface Prompt {
@@ -120,26 +119,14 @@ export async function savePrompts(db: Database, prompts: readonly Prompt[], time
       created_on: localDate(new Date(prompt.createdAt), timeZone),
     })),
   );
-  // After the write: a refresh between the two statements then sees the note still to do.
-  await noteOrderDaysChanged(
-    db,
-    prompts.map((prompt) => ({ hospitalId: prompt.hospitalId, day: localDate(new Date(prompt.createdAt), timeZone) })),
-  );
 }
 
 /** Only for prompts whose card never reached the EHR (the hook answered without it). */
 export async function deletePrompts(db: Database, ids: readonly string[]): Promise<void> {
-  if (ids.length === 0) return;
-  const days: { hospital_id: string; created_on: string }[] = await db('prompts')
-    .whereIn('id', [...ids])
-    .distinct('hospital_id', 'created_on');
-  await db('prompts')
-    .whereIn('id', [...ids])
-    .delete();
-  await noteOrderDaysChanged(
-    db,
-    days.map((day) => ({ hospitalId: day.hospital_id, day: day.created_on })),
-  );
+  if (ids.length > 0)
+    await db('prompts')
+      .whereIn('id', [...ids])
+      .delete();
 }
 
 /** A hospital's prompts created since a time, oldest first (order and history cards). */
@@ -210,10 +197,6 @@ export async function logUnexplainedRepeats(
       .onConflict('prompt_id')
       .ignore();
   }
-  await notePromptDaysChanged(
-    db,
-    entries.map((entry) => entry.promptId),
-  );
 }
 
 /** The cards of one order (the same patient's same order reference at a hospital), oldest first. */

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex';
 import { SYSTEMS } from '../../server/fhir/systems';
-import { noteOrderDaysChanged } from '../../server/store/order-tallies';
 
 /**
  * Ordered examinations written straight into the store (prompts, decisions, unexplained repeats) as the
@@ -131,7 +130,7 @@ export function orderRows(spec: OrderSpec, rows: Rows): void {
   }
 }
 
-/** Writes the orders in multi-row inserts (500 rows a statement), `batch` orders a transaction, noting their days for the province's rollup as the store's writers do. */
+/** Writes the orders in multi-row inserts (500 rows a statement), `batch` orders a transaction. */
 export async function insertOrders(db: Knex, specs: Iterable<OrderSpec>, batch = 500): Promise<void> {
   let rows: Rows = { prompts: [], decisions: [], unexplained: [] };
   const flush = async () => {
@@ -146,10 +145,6 @@ export async function insertOrders(db: Knex, specs: Iterable<OrderSpec>, batch =
         for (let start = 0; start < values.length; start += 500)
           await trx(table).insert(values.slice(start, start + 500));
       }
-      await noteOrderDaysChanged(
-        trx,
-        pending.prompts.map((row) => ({ hospitalId: String(row.hospital_id), day: String(row.created_on) })),
-      );
     });
   };
   let count = 0;
