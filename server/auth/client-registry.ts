@@ -1,7 +1,7 @@
 import type { JWK } from 'jose';
 import { importRegisteredKeys, type RegisteredKey } from './registered-keys';
 import type { Database } from '../store/database';
-import { findClient, type RegisteredClient } from '../store/registry';
+import { findClient, registeredCorsOrigins, type RegisteredClient } from '../store/registry';
 
 interface Entry {
   readonly client: RegisteredClient | null;
@@ -24,6 +24,7 @@ export const MAX_UNKNOWN_ISSUERS = 256;
 export class ClientRegistry {
   private readonly entries = new Map<string, Entry>();
   private readonly unknown = new Map<string, Entry>();
+  private origins: { readonly set: Promise<ReadonlySet<string>>; readonly at: number } | null = null;
 
   constructor(
     private readonly db: Database,
@@ -55,6 +56,23 @@ export class ClientRegistry {
     return entry;
   }
 
+  /**
+   * The web origins some client in force registered, for a browser's preflight (which names no client):
+   * read once per refresh interval, not on every browser call.
+   */
+  corsOrigins(): Promise<ReadonlySet<string>> {
+    const now = Date.now();
+    if (!this.origins || now - this.origins.at >= this.refreshMs) {
+      const set = registeredCorsOrigins(this.db);
+      // A failed read is not kept: the next call tries again.
+      set.catch(() => {
+        if (this.origins?.set === set) this.origins = null;
+      });
+      this.origins = { set, at: now };
+    }
+    return this.origins.set;
+  }
+
   /** How many issuers are held in memory, known and unknown (for the bound's test and metrics). */
   get size(): number {
     return this.entries.size + this.unknown.size;
@@ -70,5 +88,6 @@ export class ClientRegistry {
   forget(): void {
     this.entries.clear();
     this.unknown.clear();
+    this.origins = null;
   }
 }

@@ -7,7 +7,6 @@ import { arrivalOf } from '../web/load';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { forbidden, notFound } from '../errors/operation-outcome';
-import { registeredCorsOrigins } from '../store/registry';
 import { localeOf, messages } from '../i18n';
 import type { Services } from '../services';
 import type { Caller } from '../auth/caller';
@@ -38,7 +37,7 @@ export function hookRoutes(services: Services): Router {
   const corsHeaders = cors({
     origin: (origin, callback) => {
       if (!origin || operatorOrigins.has(origin)) return callback(null, origin !== undefined);
-      registeredCorsOrigins(services.reader).then(
+      services.clients.corsOrigins().then(
         (origins) => callback(null, origins.has(origin)),
         (error: unknown) => callback(error as Error),
       );

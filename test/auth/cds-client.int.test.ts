@@ -269,6 +269,22 @@ describe('issue 21 point 5: the web origins a browser-based EHR registered', () 
     expect(borrowed.status).toBe(403);
     expect(borrowed.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
 
+    // Read once per refresh interval, not per browser call: a client written straight into the store
+    // (not through this process) is answered once the registry forgets, as a sibling's change makes it.
+    await server.services.db('cds_clients').insert({
+      issuer: 'https://ehr.elsewhere.example',
+      hospital_id: HOSPITALS.shancheng,
+      jwks: null,
+      jku_allowlist: '[]',
+      cors_origins: JSON.stringify(['https://emr.elsewhere.example']),
+      created_at: new Date().toISOString(),
+    });
+    expect((await preflight('https://emr.elsewhere.example')).headers.get('access-control-allow-origin')).toBeNull();
+    server.services.clients.forget();
+    expect((await preflight('https://emr.elsewhere.example')).headers.get('access-control-allow-origin')).toBe(
+      'https://emr.elsewhere.example',
+    );
+
     // A revoked client's origins are no longer answered.
     expect(
       (await postJson(`${server.url}/api/platform/clients/revoke`, { issuer: qijiang?.issuer }, platform)).status,
