@@ -51,16 +51,18 @@ function ordersOfRun(db: Database, hospitalId: string, [from, to]: [string, stri
   );
 }
 
-const COUNT_COLUMNS = [
-  'orders',
-  'prompts',
-  'accepted',
-  'overridden',
-  'not_counted',
-  'no_decision',
-  'unexplained',
-  'saving_fen',
-] as const;
+/** The rollup's count columns, by the name of the count they hold. */
+const SUMS = {
+  orders: 'orders',
+  prompts: 'prompts',
+  accepted: 'accepted',
+  overridden: 'overridden',
+  notCounted: 'not_counted',
+  noDecision: 'no_decision',
+  unexplained: 'unexplained',
+  savingFen: 'saving_fen',
+} as const satisfies Record<keyof OutcomeCounts, string>;
+const COUNT_COLUMNS = Object.values(SUMS);
 
 /** The last local day of a month (YYYY-MM). */
 const lastDayOf = (month: string) => addDays(addMonths(`${month}-01`, 1), -1);
@@ -205,17 +207,6 @@ export interface TalliedGroup extends OutcomeCounts {
   /** YYYY-MM */
   readonly month: string;
 }
-
-const SUMS = {
-  orders: 'orders',
-  prompts: 'prompts',
-  accepted: 'accepted',
-  overridden: 'overridden',
-  notCounted: 'not_counted',
-  noDecision: 'no_decision',
-  unexplained: 'unexplained',
-  savingFen: 'saving_fen',
-} as const satisfies Record<keyof OutcomeCounts, string>;
 
 /** A period as the whole months it covers and, for each month it covers only in part, the days it covers. */
 function partsOf(period: { readonly from: string; readonly to: string }): {
