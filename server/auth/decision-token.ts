@@ -1,4 +1,5 @@
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { createHmac } from 'node:crypto';
+import { errors, jwtVerify } from 'jose';
 import { HttpError } from '../errors/http-error';
 
 /**
@@ -18,12 +19,15 @@ export const RENEWAL_DAYS = 30;
 
 const AUDIENCE = 'huren:decisions';
 
+/** The protected header of every decision token, encoded once. */
+const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+
 export class DecisionTokens {
-  /** Imported once: jose would import raw key bytes again on every card's token. */
+  /** Imported once for jose's verification: it would import raw key bytes again on every check. */
   private readonly key: Promise<CryptoKey>;
 
   constructor(
-    secret: string,
+    private readonly secret: string,
     private readonly issuer: string,
     private readonly ttlMinutes: number,
     private readonly clock: () => Date,
@@ -37,20 +41,25 @@ export class DecisionTokens {
     );
   }
 
-  async issue(grant: Omit<DecisionGrant, 'fhirServer'> & { readonly fhirServer?: string | null }): Promise<string> {
+  /**
+   * Signed on the main thread with node:crypto (issue 22): a card is issued on the hook's path, where
+   * jose's WebCrypto signing cost a thread-pool job and its promises for each card. An HS256 JWS is
+   * the HMAC of `header.payload`; jose verifies it like any other (test/auth/decision-token.test.ts).
+   */
+  issue(grant: Omit<DecisionGrant, 'fhirServer'> & { readonly fhirServer?: string | null }): string {
     const iat = Math.floor(this.clock().getTime() / 1000);
-    return new SignJWT({
+    const claims = {
       hospital: grant.hospitalId,
       patient: grant.patientKey,
       ...(grant.fhirServer ? { fhir: grant.fhirServer } : {}),
-    })
-      .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-      .setIssuer(this.issuer)
-      .setAudience(AUDIENCE)
-      .setSubject(grant.promptId)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + this.ttlMinutes * 60)
-      .sign(await this.key);
+      iss: this.issuer,
+      aud: AUDIENCE,
+      sub: grant.promptId,
+      iat,
+      exp: iat + this.ttlMinutes * 60,
+    };
+    const signingInput = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
+    return `${signingInput}.${createHmac('sha256', this.secret).update(signingInput).digest('base64url')}`;
   }
 
   /** 401 for a missing, tampered or expired token; 403 for a valid token of another prompt. */

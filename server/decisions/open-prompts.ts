@@ -42,7 +42,7 @@ export async function openPromptsHandler(
         const item = catalog.get(prompt.itemCode ?? '');
         return {
           promptId: prompt.id,
-          token: await services.decisionTokens.issue({
+          token: services.decisionTokens.issue({
             promptId: prompt.id,
             hospitalId: prompt.hospitalId,
             patientKey: prompt.patientKey,

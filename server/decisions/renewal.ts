@@ -63,5 +63,5 @@ export async function renewalHandler(
   if ((await confirmedPatientKey(services, grant.fhirServer, input)) !== grant.patientKey) {
     throw new HttpError(403, 'forbidden', NOT_CONFIRMED);
   }
-  return { token: await services.decisionTokens.issue(grant) };
+  return { token: services.decisionTokens.issue(grant) };
 }

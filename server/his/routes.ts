@@ -147,7 +147,7 @@ export function hisRoutes(services: Services): Router {
       response.status(400).type('html').send(expiredPage('invalid'));
       return;
     }
-    const token = await services.decisionTokens.issue({
+    const token = services.decisionTokens.issue({
       promptId: prompt.id,
       hospitalId: prompt.hospitalId,
       patientKey: prompt.patientKey,

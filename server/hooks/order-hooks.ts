@@ -51,7 +51,7 @@ export async function orderHookHandler({
     const order = assessment.orders.find((candidate) => candidate.orderId === verdict.orderId);
     if (!order || decided.has(keyOf(verdict) ?? '')) continue;
     const uuid = randomUUID();
-    const appToken = await services.decisionTokens.issue({
+    const appToken = services.decisionTokens.issue({
       promptId: uuid,
       hospitalId: assessment.hospital.id,
       patientKey,
