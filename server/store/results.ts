@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ResultFacts, ResultStatus } from '../../rules';
 import { isUniqueViolation, type Database } from './database';
 import type { Report } from '../contract/report';
+import { preparedRows } from './prepared-read';
 
 /** An external result in the index: one row per report, keyed by the patient's HMAC, never the identifier. */
 export interface StoredResult extends ResultFacts {
@@ -101,19 +102,29 @@ const COLUMNS = [
   'version',
 ] as const;
 
+/**
+ * A patient's results, of some items or all: the read of every hook call and HIS check, so it runs
+ * prepared, its SQL built once per number of items (server/store/prepared-read.ts).
+ */
 export async function resultsForPatient(
   db: Database,
   patientKey: string,
   itemCodes?: readonly string[],
 ): Promise<StoredResult[]> {
-  const query = db('results')
-    .select<ResultRow[]>([...COLUMNS])
-    .where('patient_key', patientKey);
-  if (itemCodes) {
-    if (itemCodes.length === 0) return [];
-    void query.whereIn('item_code', [...itemCodes]);
-  }
-  return (await query).map(toResult);
+  if (itemCodes?.length === 0) return [];
+  const items = itemCodes ? [...itemCodes] : [];
+  const rows = await preparedRows<ResultRow>(
+    db,
+    `results-for-patient-${itemCodes ? items.length : 'all'}`,
+    () => {
+      const query = db('results')
+        .select([...COLUMNS])
+        .where('patient_key', '');
+      return itemCodes ? query.whereIn('item_code', items) : query;
+    },
+    [patientKey, ...items],
+  );
+  return rows.map(toResult);
 }
 
 /**

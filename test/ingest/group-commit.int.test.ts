@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { GroupCommit } from '../../server/ingest/group-commit';
 import type { IncomingResult } from '../../server/store/results';
-import { registerJialingLis } from '../support/incoming-results';
+import { incomingResult, registerJialingLis } from '../support/incoming-results';
 import { startServer, TEST_NOW, type TestServer } from '../support/server';
 
 /**
@@ -21,19 +20,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const result = (reportKey: string, itemCode = 'LAB-K'): IncomingResult => ({
-  patientKey: 'g'.repeat(64),
-  itemCode,
-  institutionId: HOSPITALS.jialing,
-  reportKey,
-  status: 'final',
-  effectiveAt: '2026-03-09T01:00:00.000Z',
-  issuedAt: null,
-  mark: null,
-  method: null,
-  brand: null,
-  report: { kind: 'lab', title: '钾', values: [] },
-});
+const result = (reportKey: string, itemCode = 'LAB-K'): IncomingResult =>
+  incomingResult({ patientKey: 'g'.repeat(64), reportKey, itemCode });
 
 const received = (controlId: string) =>
   server.services.db('received_messages').where({ source_id: 'LIS-GROUP', control_id: controlId });

@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../../server/store/database';
 import { decisionHistory, findDecision, recordDecision, type Decision } from '../../server/store/decisions';
 import { loadReferenceData } from '../../server/store/reference';
 import { ReplayGuard } from '../../server/auth/replay-guard';
-import { upsertResult, upsertResults, type IncomingResult } from '../../server/store/results';
+import { upsertResult, upsertResults } from '../../server/store/results';
+import { incomingResult } from '../support/incoming-results';
 import { orderRequest } from '../support/hook-requests';
 import { postJson, startServer, TEST_NOW, type TestServer } from '../support/server';
 
@@ -93,19 +94,7 @@ describe(`persistence on ${expectedStore}`, () => {
   });
 
   it('upserts one report twice at once without an error: one row, two versions', async () => {
-    const incoming: IncomingResult = {
-      patientKey: 'k'.repeat(64),
-      itemCode: 'LAB-K',
-      institutionId: HOSPITALS.jialing,
-      reportKey: 'sys|race-1',
-      status: 'final',
-      effectiveAt: '2026-03-09T01:00:00.000Z',
-      issuedAt: null,
-      mark: null,
-      method: null,
-      brand: null,
-      report: { kind: 'lab', title: '钾', values: [] },
-    };
+    const incoming = incomingResult({ patientKey: 'k'.repeat(64), reportKey: 'sys|race-1' });
     const outcomes = await Promise.all(
       [0, 1].map(() => server.services.db.transaction((trx) => upsertResult(trx, incoming, TEST_NOW))),
     );
@@ -114,19 +103,12 @@ describe(`persistence on ${expectedStore}`, () => {
   });
 
   it('upserts a Bundle of reports in bulk: a report twice in one call is one row in its second version, and racing calls do not fail', async () => {
-    const base: IncomingResult = {
+    const base = incomingResult({
       patientKey: 'b'.repeat(64),
       itemCode: 'LAB-NA',
-      institutionId: HOSPITALS.jialing,
       reportKey: 'sys|bulk-0',
-      status: 'final',
-      effectiveAt: '2026-03-09T01:00:00.000Z',
-      issuedAt: null,
-      mark: null,
-      method: null,
-      brand: null,
       report: { kind: 'lab', title: '钠', values: [] },
-    };
+    });
     const many = Array.from({ length: 250 }, (_, index) => ({ ...base, reportKey: `sys|bulk-${index}` }));
     const outcomes = await server.services.db.transaction((trx) =>
       upsertResults(trx, [...many, { ...base, status: 'amended' }], TEST_NOW),

@@ -2,6 +2,7 @@ import { NATIONAL_ID_SYSTEM, organizationResource } from '../../fixtures/patient
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { addDays, type LocalDate } from '../../rules';
 import { SYSTEMS } from '../../server/fhir/systems';
+import type { IncomingResult } from '../../server/store/results';
 import { orderRequest } from './hook-requests';
 import { postJson, type TestServer } from './server';
 
@@ -76,4 +77,22 @@ export function registerJialingLis(server: TestServer, id: string, name: string,
     },
     { authorization: `Bearer ${server.platformToken}` },
   );
+}
+
+/** A final 钾 result from 嘉陵江, as the store's own tests write one straight in; `overrides` says what differs. */
+export function incomingResult(
+  overrides: Partial<IncomingResult> & Pick<IncomingResult, 'patientKey' | 'reportKey'>,
+): IncomingResult {
+  return {
+    itemCode: 'LAB-K',
+    institutionId: HOSPITALS.jialing,
+    status: 'final',
+    effectiveAt: '2026-03-09T01:00:00.000Z',
+    issuedAt: null,
+    mark: null,
+    method: null,
+    brand: null,
+    report: { kind: 'lab', title: '钾', values: [] },
+    ...overrides,
+  };
 }
