@@ -18,7 +18,7 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-function readOr(path: string): string {
+export function readOr(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch {
@@ -27,7 +27,7 @@ function readOr(path: string): string {
 }
 
 /** Fields 14 and 15 of a /proc stat file, after the parenthesised command name: clock ticks (100 per second). */
-function cpuMsIn(statFile: string): number {
+export function cpuMsIn(statFile: string): number {
   const fields = readOr(statFile)
     .replace(/^.*\) /, '')
     .split(' ');

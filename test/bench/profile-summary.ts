@@ -29,8 +29,18 @@ const CONCERNS: readonly (readonly [string, (frame: Frame) => boolean])[] = [
   ['edge: body limits and nesting check', (f) => /server\/web\/json-body\.ts/.test(f.url)],
   ['edge: access log', (f) => /server\/access-log\//.test(f.url)],
   [
-    'JWT verification (jose, webcrypto)',
-    (f) => /node_modules\/jose\//.test(f.url) || /crypto\/(webcrypto|rsa|ec|util|keys|webidl)/.test(f.url),
+    'JWT verification (node:crypto, jose)',
+    (f) =>
+      /node_modules\/jose\//.test(f.url) ||
+      /crypto\/(webcrypto|rsa|ec|util|keys|webidl|sig)/.test(f.url) ||
+      /server\/auth\/(registered-keys|cds-client)\.ts/.test(f.url),
+  ],
+  [
+    'cards, prompts, tokens',
+    (f) =>
+      /server\/hooks\/(cards|card-context|markdown|prompt-record|sign-reminder)|server\/decisions\/|server\/i18n\/|server\/auth\/decision-token/.test(
+        f.url,
+      ),
   ],
   ['client registry, replay guard', (f) => /server\/auth\//.test(f.url)],
   ['SQLite driver', (f) => /node_modules\/sqlite3\//.test(f.url)],
@@ -38,13 +48,6 @@ const CONCERNS: readonly (readonly [string, (frame: Frame) => boolean])[] = [
   ['knex (query building, pool)', (f) => /node_modules\/(knex|tarn)\//.test(f.url)],
   ['zod (request and stored JSON)', (f) => /node_modules\/zod\//.test(f.url)],
   ['rules', (f) => /\/rules\//.test(f.url)],
-  [
-    'cards, prompts, tokens',
-    (f) =>
-      /server\/hooks\/(cards|card-context|markdown|prompt-record|sign-reminder)|server\/decisions\/|server\/i18n\//.test(
-        f.url,
-      ),
-  ],
   [
     'assessment (context, patient key, mapping)',
     (f) => /server\/hooks\/(assessment|fhir-context|ehr-fhir)|server\/fhir\//.test(f.url),

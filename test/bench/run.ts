@@ -2,6 +2,7 @@ import knex from 'knex';
 import { createApiToken } from '../../server/store/api-tokens';
 import { drive, driveAtRate, type LoadFigures } from './load';
 import { startChild, type Child } from './processes';
+import { machineCpuBetween, snapshot, type MachineCpu } from './machine-cpu';
 import { ingestWaysTable, runIngestWays } from './ingest-ways';
 import { qualityScaleTable, runQualityScale } from './quality-scale';
 import { benchStore } from './quality-store';
@@ -72,6 +73,8 @@ interface Row {
   peakMiB: number;
   cpuMsPerCall: number;
   mainThreadMsPerCall: number;
+  /** Where the machine's CPU went during the phase. */
+  machine: MachineCpu;
 }
 
 function log(message: string): void {
@@ -268,7 +271,9 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     const measured = tokens.slice(warmUp.length);
     const cpuBefore = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
+    const machineBefore = snapshot(cpuBefore);
     const { load, cardsPerCall, degraded } = await loadRun(server, patientCount(size), measured, phase);
+    const machine = machineCpuBetween(machineBefore, snapshot(server.cpuMs()));
     const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
     const mainThreadMsPerCall = (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests);
     const peakMiB = server.peakMemoryMiB();
@@ -291,6 +296,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       peakMiB,
       cpuMsPerCall,
       mainThreadMsPerCall,
+      machine,
     };
   };
 
@@ -310,7 +316,9 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
     });
     const cpuBefore = server.cpuMs();
     const mainBefore = server.mainThreadCpuMs();
+    const machineBefore = snapshot(cpuBefore);
     const { load, cardsPerCall, degraded } = await hisCheckRun(server, patientCount(size), phase);
+    const machine = machineCpuBetween(machineBefore, snapshot(server.cpuMs()));
     return {
       store,
       endpoint: 'his-check',
@@ -326,6 +334,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       peakMiB: server.peakMemoryMiB(),
       cpuMsPerCall: (server.cpuMs() - cpuBefore) / Math.max(1, load.requests),
       mainThreadMsPerCall: (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests),
+      machine,
     };
   };
 
@@ -376,6 +385,15 @@ function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows
     ...rows.map(
       (row) =>
         `| ${row.store} | ${row.endpoint} | ${row.results.toLocaleString('en')} | ${row.processes} | ${row.connections} × ${row.seconds} | ${row.rate === null ? 'flat out' : row.rate} | ${row.ingestPerSecond === null ? '–' : fixed(row.ingestPerSecond, 0)} | ${fixed(row.load.rps, 0)} | ${fixed((100 * row.load.rps) / (floor.rps * row.processes), 0)}% | ${fixed(row.load.p50)} | ${fixed(row.load.p99)} | ${fixed(row.load.p99_9)} | ${fixed(row.cpuMsPerCall, 2)} (${fixed(row.mainThreadMsPerCall, 2)}) | ${fixed(row.peakMiB, 0)} | ${row.load.non2xx + row.load.errors} | ${row.degraded} | ${fixed(row.cardsPerCall, 2)} |`,
+    ),
+    '',
+    `Where the machine's CPU went during each phase, in cores busy (of ${rows[0]?.machine.cores ?? '?'}): Huren's processes, PostgreSQL's (every process of that name), the bench (load generator, request signing) and the rest`,
+    '',
+    '| store | endpoint | processes | offered/s | cores busy | Huren | PostgreSQL | bench | other |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(
+      ({ machine, ...row }) =>
+        `| ${row.store} | ${row.endpoint} | ${row.processes} | ${row.rate === null ? 'flat out' : row.rate} | ${fixed(machine.busy, 2)} | ${fixed(machine.huren, 2)} | ${fixed(machine.postgres, 2)} | ${fixed(machine.bench, 2)} | ${fixed(machine.other, 2)} |`,
     ),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
