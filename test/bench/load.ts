@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Pool } from 'undici';
 
 export interface LoadFigures {
@@ -9,6 +10,12 @@ export interface LoadFigures {
   readonly p99_9: number;
   readonly errors: number;
   readonly non2xx: number;
+  /**
+   * At a fixed rate, the load generator's own lateness, in ms: how long after its due time a call was
+   * sent (p99.9 and max), and its event loop's longest stall. A tail this large is the generator's
+   * (or the machine's), not the server's.
+   */
+  readonly generator?: { readonly sendLagP99_9: number; readonly sendLagMax: number; readonly loopDelayMax: number };
 }
 
 /**
@@ -78,12 +85,16 @@ export async function driveAtRate(options: {
   let non2xx = 0;
   let errors = 0;
   const pending: Promise<void>[] = [];
+  const sendLags: number[] = [];
+  const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+  loopDelay.enable();
   const started = performance.now();
   for (let index = 0; index < total; index += 1) {
     const due = started + index * spacing;
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const { body, authorization, headers } = options.next();
+    sendLags.push(performance.now() - due);
     pending.push(
       pool
         .request({
@@ -105,8 +116,10 @@ export async function driveAtRate(options: {
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - started) / 1000;
+  loopDelay.disable();
   await pool.close();
   const sorted = latencies.sort((a, b) => a - b);
+  const lags = sendLags.sort((a, b) => a - b);
   return {
     requests: latencies.length,
     rps: latencies.length / elapsed,
@@ -115,5 +128,10 @@ export async function driveAtRate(options: {
     p99_9: percentile(sorted, 0.999),
     errors,
     non2xx,
+    generator: {
+      sendLagP99_9: percentile(lags, 0.999),
+      sendLagMax: lags[lags.length - 1] ?? 0,
+      loopDelayMax: loopDelay.max / 1e6,
+    },
   };
 }

@@ -389,12 +389,12 @@ function print(floor: LoadFigures, floorCpu: { all: number; main: number }, rows
     '',
     `Where the machine's CPU went during each phase, in cores busy (of ${rows[0]?.machine.cores ?? '?'}): Huren's processes, PostgreSQL's (every process of that name), the bench (load generator, request signing) and the rest`,
     '',
-    '| store | endpoint | processes | offered/s | cores busy | Huren | PostgreSQL | bench | other |',
-    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...rows.map(
-      ({ machine, ...row }) =>
-        `| ${row.store} | ${row.endpoint} | ${row.processes} | ${row.rate === null ? 'flat out' : row.rate} | ${fixed(machine.busy, 2)} | ${fixed(machine.huren, 2)} | ${fixed(machine.postgres, 2)} | ${fixed(machine.bench, 2)} | ${fixed(machine.other, 2)} |`,
-    ),
+    '| store | endpoint | processes | offered/s | cores busy | Huren | PostgreSQL | bench | other | bench sent late p99.9 / max ms | bench loop stall max ms |',
+    '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...rows.map(({ machine, ...row }) => {
+      const late = row.load.generator;
+      return `| ${row.store} | ${row.endpoint} | ${row.processes} | ${row.rate === null ? 'flat out' : row.rate} | ${fixed(machine.busy, 2)} | ${fixed(machine.huren, 2)} | ${fixed(machine.postgres, 2)} | ${fixed(machine.bench, 2)} | ${fixed(machine.other, 2)} | ${late ? `${fixed(late.sendLagP99_9)} / ${fixed(late.sendLagMax)}` : '–'} | ${late ? fixed(late.loopDelayMax) : '–'} |`;
+    }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }
