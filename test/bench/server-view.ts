@@ -21,7 +21,7 @@ type Scrape = Map<string, number>;
 function parse(text: string): Scrape {
   const sums: Scrape = new Map();
   for (const line of text.split('\n')) {
-    const match = /^([a-z_]+)(\{[^}]*\})? ([0-9.eE+-]+|NaN)$/.exec(line);
+    const match = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(\{[^}]*\})? ([0-9.eE+-]+|NaN)$/.exec(line);
     if (!match) continue;
     const [, name, labels = '', value] = match;
     const kept = [...labels.matchAll(/(kind|le)="([^"]*)"/g)]
