@@ -38,7 +38,7 @@ export function startMaintenance(
   // In a cluster one process prunes and rolls up for all.
   if (options.retention) {
     const refreshTallies = async () => {
-      const days = await refreshOrderTallies(services.db, SYSTEMS.exceptionReason);
+      const days = await refreshOrderTallies({ writer: services.db, reader: services.reader }, SYSTEMS.exceptionReason);
       if (days > 0) services.logger.debug({ days }, "province's rollup refreshed");
     };
     // At once, too: after an upgrade the migration has noted every stored day.

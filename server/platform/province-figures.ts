@@ -18,7 +18,7 @@ export async function provinceFigures(
   period: Omit<OrderPeriod, 'hospitalId'>,
   reference: ReferenceData,
 ): Promise<ProvinceFigures> {
-  await refreshOrderTallies(stores.writer, period.exceptionReasonSystem);
+  await refreshOrderTallies(stores, period.exceptionReasonSystem);
   const [tallied, recognised] = await Promise.all([
     talliedGroups(stores.reader, period),
     recognisedItemsOfPeriod(stores.reader, period),

@@ -119,29 +119,36 @@ async function deriveRun(db: Database, hospitalId: string, run: [string, string]
   };
 }
 
+/** The writer replaces the rollup's rows; the reader (on SQLite, beside the one writer) derives them. */
+export interface RollupStores {
+  readonly writer: Database;
+  readonly reader: Database;
+}
+
 /** Another refresher forgot some of these notes first: its rows are at least as new as ours. */
 class Overtaken extends Error {}
 
 /**
- * Re-derives one hospital's noted days (up to the change `upTo`) and forgets the notes. The days are
- * derived first, outside any transaction, so SQLite's one writer is held only while the rows are
- * replaced; that transaction forgets exactly the notes read (one written meanwhile stays for the next
+ * Re-derives one hospital's noted days (up to the change `upTo`) and forgets the notes. The notes are
+ * read and the days derived first, on the reader, outside any transaction: on SQLite the writer is the
+ * one connection every hook's prompt is written through, so it is held only while the rows are
+ * replaced. That transaction forgets exactly the notes read (one written meanwhile stays for the next
  * refresh) and gives way if another refresher forgot any of them first.
  */
 async function refreshHospital(
-  db: Database,
+  { writer: db, reader }: RollupStores,
   hospitalId: string,
   upTo: number,
   exceptionReasonSystem: string,
 ): Promise<number> {
-  const notes: { id: number | string; day: string }[] = await db('order_day_changes')
+  const notes: { id: number | string; day: string }[] = await reader('order_day_changes')
     .where('hospital_id', hospitalId)
     .andWhere('id', '<=', upTo)
     .select('id', 'day');
   if (notes.length === 0) return 0;
   const days = new Set(notes.flatMap((note) => [addDays(note.day, -1), note.day]));
   const derived: Awaited<ReturnType<typeof deriveRun>>[] = [];
-  for (const run of runsOf(days)) derived.push(await deriveRun(db, hospitalId, run, exceptionReasonSystem));
+  for (const run of runsOf(days)) derived.push(await deriveRun(reader, hospitalId, run, exceptionReasonSystem));
   try {
     await db.transaction(async (trx) => {
       if (trx.client.config.client === 'pg') await trx.raw('SELECT pg_advisory_xact_lock(?)', [REFRESH_LOCK]);
@@ -176,27 +183,28 @@ const underWay = new WeakMap<Database, Promise<number>>();
  * refresh at a time in a process: a caller that finds one under way waits for it, then refreshes what
  * was noted since it began (little), so its answer still includes every change made before the call.
  */
-export async function refreshOrderTallies(db: Database, exceptionReasonSystem: string): Promise<number> {
+export async function refreshOrderTallies(stores: RollupStores, exceptionReasonSystem: string): Promise<number> {
+  const db = stores.writer;
   const running = underWay.get(db);
   if (running) await running.catch(() => 0);
   const current = underWay.get(db);
   // Another waiter started the next refresh first: it began after this call, so it is enough.
   if (current && current !== running) return current;
-  const refresh = refreshAll(db, exceptionReasonSystem).finally(() => {
+  const refresh = refreshAll(stores, exceptionReasonSystem).finally(() => {
     if (underWay.get(db) === refresh) underWay.delete(db);
   });
   underWay.set(db, refresh);
   return refresh;
 }
 
-async function refreshAll(db: Database, exceptionReasonSystem: string): Promise<number> {
-  const last = await db('order_day_changes').max({ id: 'id' }).first();
+async function refreshAll(stores: RollupStores, exceptionReasonSystem: string): Promise<number> {
+  const last = await stores.reader('order_day_changes').max({ id: 'id' }).first();
   const upTo = Number(last?.id ?? 0);
   let days = 0;
   for (;;) {
-    const next = await db('order_day_changes').where('id', '<=', upTo).orderBy('id').first('hospital_id');
+    const next = await stores.reader('order_day_changes').where('id', '<=', upTo).orderBy('id').first('hospital_id');
     if (!next) return days;
-    days += await refreshHospital(db, String(next.hospital_id), upTo, exceptionReasonSystem);
+    days += await refreshHospital(stores, String(next.hospital_id), upTo, exceptionReasonSystem);
   }
 }
 

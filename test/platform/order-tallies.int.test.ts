@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { HOSPITALS } from '../../fixtures/registry/institutions';
 import { SYSTEMS } from '../../server/fhir/systems';
 import { refreshOrderTallies } from '../../server/store/order-tallies';
@@ -94,8 +94,8 @@ describe("the province's rollup", () => {
       ),
     );
     const refreshed = await Promise.all([
-      refreshOrderTallies(server.services.db, SYSTEMS.exceptionReason),
-      refreshOrderTallies(server.services.db, SYSTEMS.exceptionReason),
+      refreshOrderTallies({ writer: server.services.db, reader: server.services.reader }, SYSTEMS.exceptionReason),
+      refreshOrderTallies({ writer: server.services.db, reader: server.services.reader }, SYSTEMS.exceptionReason),
     ]);
     // Each noted day re-derived with the day before it: 5 days and 1 day before, for 2 hospitals.
     expect(refreshed.reduce((sum, days) => sum + days, 0)).toBe(12);
@@ -104,6 +104,38 @@ describe("the province's rollup", () => {
       accepted: 30,
       hospitals: 2,
     });
+  });
+
+  it("derives the noted days on the reader, so a hook's write is never held behind a refresh's reads", async () => {
+    await insertOrders(server.services.db, [
+      order(HOSPITALS.shancheng, '2025-05-20', { decision: { outcome: 'accepted' } }),
+    ]);
+    const stores = { writer: server.services.db, reader: server.services.reader };
+    // The writer is held (on SQLite, the one connection every prompt is written through) for as long
+    // as this transaction stays open; the refresh must still read and derive the day meanwhile.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // Should the refresh wait for the writer (the fault this guards against), the test times out: the
+    // writer is then let go, so the tests after it still run.
+    onTestFinished(() => release());
+    const holding = server.services.db.transaction(async (trx) => {
+      await trx('order_day_changes').count({ n: '*' });
+      await held;
+    });
+    const derived = new Promise<void>((resolve) => {
+      const seen = (query: { sql: string }) => {
+        if (!/[`"]prompts[`"]/.test(query.sql)) return;
+        server.services.reader.removeListener('query', seen);
+        resolve();
+      };
+      server.services.reader.on('query', seen);
+    });
+    const refreshing = refreshOrderTallies(stores, SYSTEMS.exceptionReason);
+    await derived;
+    release();
+    await holding;
+    expect(await refreshing).toBeGreaterThanOrEqual(2);
+    expect(shancheng(await figures('2025-05-20', '2025-05-20'))).toMatchObject({ orders: 1, accepted: 1 });
   });
 
   it('takes a month less its days outside the period, and lists no hospital whose orders all fall outside', async () => {
