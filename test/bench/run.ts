@@ -213,6 +213,36 @@ async function hisCheckRun(server: Child, patients: number, phase: Phase) {
   return { load, cardsPerCall: answered ? prompts / answered : 0, degraded };
 }
 
+type PhaseFigures = Pick<
+  Row,
+  'load' | 'cardsPerCall' | 'degraded' | 'peakMiB' | 'cpuMsPerCall' | 'mainThreadMsPerCall' | 'machine' | 'server'
+>;
+
+/** One measured phase on a running server: its load figures with the CPU, the machine's and the server's view of it. */
+async function phaseFigures(
+  server: Child,
+  run: () => Promise<Pick<Row, 'load' | 'cardsPerCall' | 'degraded'>>,
+): Promise<PhaseFigures> {
+  const cpuBefore = server.cpuMs();
+  const mainBefore = server.mainThreadCpuMs();
+  const scraped = await scrape(server.url);
+  const machineBefore = snapshot(cpuBefore);
+  const { load, cardsPerCall, degraded } = await run();
+  const machine = machineCpuBetween(machineBefore, snapshot(server.cpuMs()));
+  const seen = serverViewBetween(scraped, await scrape(server.url));
+  const calls = Math.max(1, load.requests);
+  return {
+    load,
+    cardsPerCall,
+    degraded,
+    peakMiB: server.peakMemoryMiB(),
+    cpuMsPerCall: (server.cpuMs() - cpuBefore) / calls,
+    mainThreadMsPerCall: (server.mainThreadCpuMs() - mainBefore) / calls,
+    machine,
+    server: seen,
+  };
+}
+
 async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> {
   const rows: Row[] = [];
   const storage = await benchStore(store, 'huren_bench', log);
@@ -275,16 +305,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       ...(phase.rate ? { rate: phase.rate } : {}),
     });
     const measured = tokens.slice(warmUp.length);
-    const cpuBefore = server.cpuMs();
-    const mainBefore = server.mainThreadCpuMs();
-    const scraped = await scrape(server.url);
-    const machineBefore = snapshot(cpuBefore);
-    const { load, cardsPerCall, degraded } = await loadRun(server, patientCount(size), measured, phase);
-    const machine = machineCpuBetween(machineBefore, snapshot(server.cpuMs()));
-    const seen = serverViewBetween(scraped, await scrape(server.url));
-    const cpuMsPerCall = (server.cpuMs() - cpuBefore) / Math.max(1, load.requests);
-    const mainThreadMsPerCall = (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests);
-    const peakMiB = server.peakMemoryMiB();
+    const figures = await phaseFigures(server, () => loadRun(server, patientCount(size), measured, phase));
     if (restart) {
       await server.stop();
       server = await start(/Huren listening/);
@@ -298,14 +319,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       seconds: phase.seconds,
       rate: phase.rate ?? null,
       ingestPerSecond,
-      load,
-      cardsPerCall,
-      degraded,
-      peakMiB,
-      cpuMsPerCall,
-      mainThreadMsPerCall,
-      machine,
-      server: seen,
+      ...figures,
     };
   };
 
@@ -323,13 +337,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       seconds: WARM_UP_SECONDS,
       ...(phase.rate ? { rate: phase.rate } : {}),
     });
-    const cpuBefore = server.cpuMs();
-    const mainBefore = server.mainThreadCpuMs();
-    const scraped = await scrape(server.url);
-    const machineBefore = snapshot(cpuBefore);
-    const { load, cardsPerCall, degraded } = await hisCheckRun(server, patientCount(size), phase);
-    const machine = machineCpuBetween(machineBefore, snapshot(server.cpuMs()));
-    const seen = serverViewBetween(scraped, await scrape(server.url));
+    const figures = await phaseFigures(server, () => hisCheckRun(server, patientCount(size), phase));
     return {
       store,
       endpoint: 'his-check',
@@ -339,14 +347,7 @@ async function orderSelectRows(store: string, floorRps: number): Promise<Row[]> 
       seconds: phase.seconds,
       rate: phase.rate ?? null,
       ingestPerSecond: null,
-      load,
-      cardsPerCall,
-      degraded,
-      peakMiB: server.peakMemoryMiB(),
-      cpuMsPerCall: (server.cpuMs() - cpuBefore) / Math.max(1, load.requests),
-      mainThreadMsPerCall: (server.mainThreadCpuMs() - mainBefore) / Math.max(1, load.requests),
-      machine,
-      server: seen,
+      ...figures,
     };
   };
 
