@@ -2,6 +2,7 @@ import express, { type RequestHandler, type Response } from 'express';
 import { HttpError } from '../errors/http-error';
 import type { Services } from '../services';
 import { findHisClient, type HisClient } from '../store/his-clients';
+import { ownOriginOf, pageMayCall } from '../web/page-origin';
 import { clientRateLimit } from '../web/security';
 import { CLOCK_SKEW_SECONDS, SIGNATURE_HEADERS, signatureMatches } from './signature';
 
@@ -22,6 +23,7 @@ const refused = (message: string) => new HttpError(401, 'unauthenticated', messa
 
 /** Who calls, from the headers alone, before any byte of the body is read. */
 function identify(services: Services, browser: boolean): RequestHandler {
+  const ownOrigin = ownOriginOf(services.config.publicUrl);
   return async (request, response, next) => {
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.get('authorization') ?? '')?.[1];
     if (bearer) {
@@ -36,12 +38,8 @@ function identify(services: Services, browser: boolean): RequestHandler {
       if (!client || client.revoked) throw refused('该 HIS 未在平台登记或已停用');
       const origin = request.get('origin');
       // Huren's own pages (the development demo HIS) are always allowed; any other page must be registered.
-      if (
-        origin !== undefined &&
-        origin !== new URL(services.config.publicUrl).origin &&
-        !client.origins.includes(origin)
-      )
-        throw new HttpError(403, 'forbidden', `来源 ${origin.slice(0, 100)} 未在该 HIS 的登记中`);
+      if (!pageMayCall(origin, ownOrigin, client.origins))
+        throw new HttpError(403, 'forbidden', `来源 ${String(origin).slice(0, 100)} 未在该 HIS 的登记中`);
       response.locals.his = { client, signed: null } satisfies Authenticated;
       response.locals.caller = { issuer: `his:${client.id}` };
       next();

@@ -4,6 +4,7 @@ import { hookActor } from '../access-log/actors';
 import { cdsClientAuthentication } from '../auth/cds-client';
 import { BODY_LIMITS, jsonBody } from '../web/json-body';
 import { arrivalOf } from '../web/load';
+import { ownOriginOf, pageMayCall } from '../web/page-origin';
 import { clientRateLimit } from '../web/security';
 import { feedbackHandler, feedbackValidator } from '../decisions/feedback';
 import { forbidden, notFound } from '../errors/operation-outcome';
@@ -57,16 +58,15 @@ export function hookRoutes(services: Services): Router {
   });
 
   const limit = clientRateLimit(services);
-  // A browser page another client registered cannot borrow this client's token. Huren's own pages
-  // (the development demo workstation) are always allowed.
-  const ownOrigin = new URL(services.config.publicUrl).origin;
+  // A browser page another client registered cannot borrow this client's token (server/web/page-origin.ts).
+  const ownOrigin = ownOriginOf(services.config.publicUrl);
   const fromOwnPage: RequestHandler = (request, response, next) => {
     const origin = request.get('origin');
     const caller = callerOf(response);
-    if (origin === undefined || origin === ownOrigin || operatorOrigins.has(origin) || caller.issuer === null)
-      return next();
-    if (caller.corsOrigins?.includes(origin)) return next();
-    throw forbidden(`origin ${origin.slice(0, 100)} is not registered for this CDS client`);
+    // The operator's origins (CDS_CORS_ORIGINS) stand for every client; without authentication there is no client.
+    if (caller.issuer === null || (origin !== undefined && operatorOrigins.has(origin))) return next();
+    if (pageMayCall(origin, ownOrigin, caller.corsOrigins)) return next();
+    throw forbidden(`origin ${String(origin).slice(0, 100)} is not registered for this CDS client`);
   };
 
   // https://cds-hooks.hl7.org/2.0/#discovery

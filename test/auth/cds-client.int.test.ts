@@ -268,6 +268,8 @@ describe('issue 21 point 5: the web origins a browser-based EHR registered', () 
     const borrowed = await fromPage('https://emr.qijiang.example');
     expect(borrowed.status).toBe(403);
     expect(borrowed.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'forbidden' }] });
+    // Huren's own pages (the demo workstation) may call with any client's token.
+    expect((await fromPage(PUBLIC)).status).toBe(200);
 
     // Read once per refresh interval, not per browser call: a client written straight into the store
     // (not through this process) is answered once the registry forgets, as a sibling's change makes it.

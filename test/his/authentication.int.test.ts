@@ -179,6 +179,13 @@ describe('HIS call signatures', () => {
       body,
     });
     expect(fromElsewhere.status).toBe(403);
+    // Huren's own pages (the development demo HIS) may call with any registered HIS's browser token.
+    const fromOwnPage = await fetch(`${server.url}/his/v1/check`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', origin: 'http://huren.test' },
+      body,
+    });
+    expect(fromOwnPage.status).toBe(200);
     const bogus = await fetch(`${server.url}/his/v1/check`, {
       method: 'POST',
       headers: { authorization: 'Bearer not-a-token', 'content-type': 'application/json' },
